@@ -1,0 +1,85 @@
+/**
+ * API keys: `tafel_` + 32 random bytes (base64url). Stored only as a SHA-256 hash beside a visible
+ * prefix; the secret is shown once, at creation. A key belongs to one organisation, or to staff.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { GraphQLError } from 'graphql';
+import type { ApiKeyScope, Viewer } from '../context.ts';
+import type { Db } from '../db/client.ts';
+import { apiKeys, organisations } from '../db/schema.ts';
+
+export const KEY_PREFIX = 'tafel_';
+export const API_KEY_SCOPES: readonly ApiKeyScope[] = ['LOCATIONS_WRITE', 'PARTICIPATION_WRITE'];
+const SECRET_PATTERN = /^tafel_[A-Za-z0-9_-]{43}$/;
+/** How many characters of the secret are kept visible, to tell keys apart in lists and logs. */
+const VISIBLE = KEY_PREFIX.length + 8;
+
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+export function generateSecret(): { secret: string; prefix: string; hash: string } {
+  const secret = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
+  return { secret, prefix: secret.slice(0, VISIBLE), hash: hashSecret(secret) };
+}
+
+export interface IssueKeyOptions {
+  organisationId: number | null;
+  scopes: readonly ApiKeyScope[];
+  label?: string | null;
+}
+
+/** Create a key; the returned secret is never stored and cannot be shown again. */
+export async function issueKey(db: Db, { organisationId, scopes, label }: IssueKeyOptions) {
+  const { secret, prefix, hash } = generateSecret();
+  const [row] = await db
+    .insert(apiKeys)
+    .values({ organisationId, prefix, hash, scopes: [...new Set(scopes)], label: label ?? null })
+    .returning();
+  return { secret, apiKey: row! };
+}
+
+function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+/**
+ * Who is behind an `Authorization` header. No header: anonymous (null). A header that is not a
+ * valid, live key is refused outright — never read as anonymous.
+ */
+export async function authenticate(db: Db, header: string | null): Promise<Viewer | null> {
+  if (header == null || header.trim() === '') return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw unauthenticated('Malformed Authorization header: expected `Bearer <key>`.');
+  const secret = match[1]!;
+  if (!SECRET_PATTERN.test(secret)) throw unauthenticated('Malformed API key: Tafel keys look like `tafel_` followed by 43 characters.');
+  const [row] = await db
+    .select({
+      id: apiKeys.id,
+      prefix: apiKeys.prefix,
+      scopes: apiKeys.scopes,
+      revokedAt: apiKeys.revokedAt,
+      organisationId: apiKeys.organisationId,
+      organisationSlug: organisations.slug,
+      organisationName: organisations.name,
+    })
+    .from(apiKeys)
+    .leftJoin(organisations, eq(organisations.id, apiKeys.organisationId))
+    .where(eq(apiKeys.hash, hashSecret(secret)))
+    .limit(1);
+  if (!row) throw unauthenticated('Unknown API key.');
+  if (row.revokedAt) throw unauthenticated(`API key ${row.prefix}… was revoked.`);
+  // Record use, at most once a minute per key, so a busy key does not write on every request.
+  await db
+    .update(apiKeys)
+    .set({ lastUsedAt: sql`now()` })
+    .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`))));
+  return {
+    keyId: row.id,
+    prefix: row.prefix,
+    scopes: row.scopes.filter((s): s is ApiKeyScope => (API_KEY_SCOPES as readonly string[]).includes(s)),
+    organisation:
+      row.organisationId === null ? null : { id: row.organisationId, slug: row.organisationSlug!, name: row.organisationName! },
+  };
+}

@@ -1,0 +1,24 @@
+import { defineRelations } from 'drizzle-orm';
+import * as schema from './schema.ts';
+
+export const relations = defineRelations(schema, (r) => ({
+  editions: {
+    locations: r.many.locations(),
+  },
+  organisations: {
+    locations: r.many.locations(),
+    apiKeys: r.many.apiKeys(),
+  },
+  locations: {
+    edition: r.one.editions({ from: r.locations.editionId, to: r.editions.id, optional: false }),
+    organisation: r.one.organisations({ from: r.locations.organisationId, to: r.organisations.id, optional: false }),
+    changes: r.many.locationChanges(),
+  },
+  apiKeys: {
+    organisation: r.one.organisations({ from: r.apiKeys.organisationId, to: r.organisations.id }),
+  },
+  locationChanges: {
+    location: r.one.locations({ from: r.locationChanges.locationId, to: r.locations.id, optional: false }),
+    organisation: r.one.organisations({ from: r.locationChanges.organisationId, to: r.organisations.id, optional: false }),
+  },
+}));

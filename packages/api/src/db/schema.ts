@@ -1,0 +1,207 @@
+/**
+ * Tafel's tables. camelCase in TypeScript, snake_case in SQL, plural table names; every foreign
+ * key has a delete rule and an index. Participants are counts, never people.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { MEALS, ORGANISATION_KINDS, TARGET_GROUPS } from '@tafel/schema';
+
+export const mealEnum = pgEnum('meal', MEALS);
+export const targetGroupEnum = pgEnum('target_group', TARGET_GROUPS);
+export const organisationKindEnum = pgEnum('organisation_kind', ORGANISATION_KINDS);
+export const locationStatusEnum = pgEnum('location_status', ['DRAFT', 'PUBLISHED', 'CANCELLED']);
+export const editionStatusEnum = pgEnum('edition_status', ['PLANNED', 'OPEN', 'CLOSED']);
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const editions = pgTable('editions', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  /** The event day, in the edition's time zone. */
+  date: date('date', { mode: 'string' }).notNull(),
+  timeZone: text('time_zone').notNull().default('Europe/Amsterdam'),
+  /** ISO 3166-1 alpha-2. */
+  country: text('country').notNull().default('NL'),
+  status: editionStatusEnum('status').notNull().default('OPEN'),
+  /** When set, a new organisation's first venues wait for staff approval before they go public. */
+  requireApproval: boolean('require_approval').notNull().default(false),
+  ...timestamps,
+});
+
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    kind: organisationKindEnum('kind').notNull().default('OTHER'),
+    website: text('website'),
+    logoUrl: text('logo_url'),
+    /** Set once staff trust this organisation's venues to go public without approval. */
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index('organisations_name_idx').on(t.name)],
+);
+
+export const locations = pgTable(
+  'locations',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    editionId: integer('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** The member's own id for this venue, so a re-sent list finds the same rows. */
+    externalId: text('external_id'),
+    name: text('name').notNull(),
+    street: text('street'),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    /** ISO 3166-2 subdivision code, e.g. NL-UT. */
+    region: text('region'),
+    country: text('country'),
+    lat: doublePrecision('lat').notNull(),
+    lng: doublePrecision('lng').notNull(),
+    /** A sensitive venue (a shelter, an asylum seekers' centre) is shown publicly only approximately. */
+    sensitive: boolean('sensitive').notNull().default(false),
+    /**
+     * What the public sees and filters on: the exact point, or for a sensitive venue the point
+     * snapped to a 0.01° grid (about 1 km). Public bbox and radius filters use these, so a
+     * narrowing box cannot home in on a sensitive venue's exact place.
+     */
+    publicLat: doublePrecision('public_lat')
+      .notNull()
+      .generatedAlwaysAs(sql`CASE WHEN sensitive THEN round(lat::numeric, 2)::double precision ELSE lat END`),
+    publicLng: doublePrecision('public_lng')
+      .notNull()
+      .generatedAlwaysAs(sql`CASE WHEN sensitive THEN round(lng::numeric, 2)::double precision ELSE lng END`),
+    meal: mealEnum('meal').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }),
+    endsAt: timestamp('ends_at', { withTimezone: true }),
+    capacity: integer('capacity'),
+    participants: integer('participants').notNull().default(0),
+    targetGroups: targetGroupEnum('target_groups').array().notNull().default(sql`'{}'`),
+    languages: text('languages').array().notNull().default(sql`'{}'`),
+    wheelchairAccessible: boolean('wheelchair_accessible'),
+    description: text('description'),
+    registrationUrl: text('registration_url'),
+    status: locationStatusEnum('status').notNull().default('PUBLISHED'),
+    /** Set while the edition requires staff approval of a not-yet-approved organisation's venues. */
+    awaitingApproval: boolean('awaiting_approval').notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('locations_external_id_key').on(t.organisationId, t.editionId, t.externalId),
+    index('locations_edition_status_idx').on(t.editionId, t.status),
+    index('locations_edition_public_lat_lng_idx').on(t.editionId, t.publicLat, t.publicLng),
+    index('locations_organisation_idx').on(t.organisationId),
+    index('locations_edition_region_idx').on(t.editionId, t.region),
+    index('locations_target_groups_idx').using('gin', t.targetGroups),
+    check('locations_participants_range', sql`${t.participants} >= 0 AND (${t.capacity} IS NULL OR ${t.participants} <= ${t.capacity})`),
+    check('locations_capacity_positive', sql`${t.capacity} IS NULL OR ${t.capacity} >= 0`),
+    check('locations_lat_range', sql`${t.lat} BETWEEN -90 AND 90`),
+    check('locations_lng_range', sql`${t.lng} BETWEEN -180 AND 180`),
+  ],
+);
+
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** Null for a federation staff key. */
+    organisationId: integer('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    /** The visible start of the secret, e.g. `tafel_3Fq9x2Lm`; safe to show and log. */
+    prefix: text('prefix').notNull().unique(),
+    /** SHA-256 of the whole secret, hex. The secret itself is never stored. */
+    hash: text('hash').notNull().unique(),
+    scopes: text('scopes').array().notNull().default(sql`'{}'`),
+    label: text('label'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('api_keys_organisation_idx').on(t.organisationId)],
+);
+
+/** Every participation change, append-only: the live totals, the day's timeline and the audit trail. */
+export const participationLog = pgTable(
+  'participation_log',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'cascade' }),
+    editionId: integer('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    apiKeyId: integer('api_key_id').references(() => apiKeys.id, { onDelete: 'set null' }),
+    /** The key prefix that made the change (kept even if the key row goes). */
+    actor: text('actor'),
+    oldValue: integer('old_value').notNull(),
+    newValue: integer('new_value').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('participation_log_edition_at_idx').on(t.editionId, t.at),
+    index('participation_log_location_at_idx').on(t.locationId, t.at),
+    index('participation_log_organisation_idx').on(t.organisationId),
+    index('participation_log_api_key_idx').on(t.apiKeyId),
+  ],
+);
+
+/** Every change to a venue: who, when, what. Staff can query it. */
+export const locationChanges = pgTable(
+  'location_changes',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    apiKeyId: integer('api_key_id').references(() => apiKeys.id, { onDelete: 'set null' }),
+    actor: text('actor'),
+    action: text('action').notNull(),
+    changes: jsonb('changes').notNull().$type<Record<string, { from: unknown; to: unknown }>>(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('location_changes_location_at_idx').on(t.locationId, t.at),
+    index('location_changes_organisation_idx').on(t.organisationId),
+    index('location_changes_api_key_idx').on(t.apiKeyId),
+  ],
+);
+
+export type Edition = typeof editions.$inferSelect;
+export type NewEdition = typeof editions.$inferInsert;
+export type Organisation = typeof organisations.$inferSelect;
+export type NewOrganisation = typeof organisations.$inferInsert;
+export type Location = typeof locations.$inferSelect;
+export type NewLocation = typeof locations.$inferInsert;
+export type ApiKey = typeof apiKeys.$inferSelect;
+export type ParticipationLogEntry = typeof participationLog.$inferSelect;
+export type LocationChange = typeof locationChanges.$inferSelect;

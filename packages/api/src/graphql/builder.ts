@@ -1,0 +1,123 @@
+import SchemaBuilder from '@pothos/core';
+import DrizzlePlugin from '@pothos/plugin-drizzle';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { getTableConfig } from 'drizzle-orm/pg-core';
+import { GraphQLError } from 'graphql';
+import type { Context } from '../context.ts';
+import { relations } from '../db/relations.ts';
+
+/** The largest page any connection serves; asking for more is an error, not a silent clamp. */
+export const MAX_PAGE_SIZE = 1000;
+export const DEFAULT_PAGE_SIZE = 100;
+
+export interface PothosTypes {
+  DrizzleRelations: typeof relations;
+  Context: Context;
+  AuthScopes: {
+    /** Any valid API key. */
+    authenticated: boolean;
+    /** A federation staff key. */
+    staff: boolean;
+    /** A key that carries this scope (staff keys carry every scope). */
+    scope: 'LOCATIONS_WRITE' | 'PARTICIPATION_WRITE';
+  };
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string };
+    URL: { Input: string; Output: string };
+    Date: { Input: string; Output: string };
+  };
+  DefaultFieldNullability: false;
+}
+
+export const builder = new SchemaBuilder<PothosTypes>({
+  plugins: [RelayPlugin, ScopeAuthPlugin, DrizzlePlugin],
+  defaultFieldNullability: false,
+  relay: {
+    nodesOnConnection: true,
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    encodeGlobalID: (typename, id) => Buffer.from(`${typename}:${id}`).toString('base64url'),
+    decodeGlobalID: (globalID) => decodeGlobalId(globalID),
+    // `node` and `nodes` load by ID past every list filter: each type says who may refetch it.
+    nodeQueryOptions: {
+      resolve: async (_root, { id }, ctx, _info, resolveNode) => guardNode(ctx, id.typename, await resolveNode(id)),
+    },
+    nodesQueryOptions: {
+      resolve: (_root, { ids }, ctx, _info, resolveNodes) =>
+        resolveNodes(ids).then((nodes) => nodes.map((node, i) => guardNode(ctx, ids[i]!.typename, node))),
+    },
+  },
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      authenticated: ctx.viewer !== null,
+      staff: ctx.viewer !== null && ctx.viewer.organisation === null,
+      scope: (scope) => ctx.viewer !== null && (ctx.viewer.organisation === null || ctx.viewer.scopes.includes(scope)),
+    }),
+    unauthorizedError: (_parent, context) =>
+      new GraphQLError(
+        context.viewer
+          ? 'This API key is not allowed to do this (missing scope, or staff only).'
+          : 'This needs an API key: send `Authorization: Bearer <key>`.',
+        { extensions: { code: context.viewer ? 'FORBIDDEN' : 'UNAUTHENTICATED' } },
+      ),
+  },
+  drizzle: {
+    client: (ctx) => ctx.db,
+    getTableConfig,
+    relations,
+    defaultConnectionSize: DEFAULT_PAGE_SIZE,
+    maxConnectionSize: MAX_PAGE_SIZE,
+  },
+});
+
+type NodeGuard = (ctx: Context, node: never) => boolean;
+const nodeGuards = new Map<string, NodeGuard>();
+
+/** Register who may load a node type through `node`/`nodes`; types without a guard are public. */
+export function guardNodeType<T>(typename: string, guard: (ctx: Context, node: T) => boolean): void {
+  nodeGuards.set(typename, guard as NodeGuard);
+}
+
+function guardNode(ctx: Context, typename: string, node: unknown): unknown {
+  if (node == null) return null;
+  const guard = nodeGuards.get(typename);
+  return !guard || guard(ctx, node as never) ? node : null;
+}
+
+/** Global IDs are base64url of `Type:id`. A malformed one is the client's error, named as such. */
+export function decodeGlobalId(globalID: string): { typename: string; id: string } {
+  const decoded = /^[A-Za-z0-9_-]{1,200}={0,2}$/.test(globalID)
+    ? Buffer.from(globalID, 'base64url').toString('utf8')
+    : '';
+  const match = /^([A-Z][A-Za-z]{0,40}):([1-9][0-9]{0,9})$/.exec(decoded);
+  if (!match) {
+    throw new GraphQLError(`Malformed ID "${globalID.slice(0, 60)}": not an ID this API issued.`, {
+      extensions: { code: 'BAD_USER_INPUT', argumentName: 'id' },
+    });
+  }
+  return { typename: match[1]!, id: match[2]! };
+}
+
+export function encodeGlobalId(typename: string, id: number): string {
+  return Buffer.from(`${typename}:${id}`).toString('base64url');
+}
+
+/** An argument the client got wrong: a GraphQL error naming the argument, never a 500. */
+export function badInput(argument: string, message: string): GraphQLError {
+  return new GraphQLError(`${argument}: ${message}`, {
+    extensions: { code: 'BAD_USER_INPUT', argumentName: argument },
+  });
+}
+
+/** Validate Relay paging arguments with errors that name the argument. */
+export function checkPage(args: { first?: number | null; last?: number | null }): void {
+  for (const name of ['first', 'last'] as const) {
+    const value = args[name];
+    if (value == null) continue;
+    if (value < 0) throw badInput(name, `must not be negative (got ${value}).`);
+    if (value > MAX_PAGE_SIZE) throw badInput(name, `at most ${MAX_PAGE_SIZE} per page (got ${value}); page on with \`after\`.`);
+  }
+}
+
+builder.queryType({ description: 'Public reads need no key; see `viewer` for what a key may do.' });

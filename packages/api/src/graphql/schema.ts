@@ -1,0 +1,15 @@
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { builder } from './builder.ts';
+import './scalars.ts';
+import './types/enums.ts';
+import './types/edition.ts';
+import './types/organisation.ts';
+import './types/location.ts';
+import './types/stats.ts';
+
+export const schema = builder.toSchema({ sortSchema: true });
+
+/** The contract as committed in packages/schema/schema.graphql. */
+export function printContract(): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

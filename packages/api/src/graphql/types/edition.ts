@@ -1,0 +1,44 @@
+import { asc, eq } from 'drizzle-orm';
+import { editions } from '../../db/schema.ts';
+import type { Db } from '../../db/client.ts';
+import { badInput, builder } from '../builder.ts';
+import { EditionStatusEnum } from './enums.ts';
+
+export const EditionRef = builder.drizzleNode('editions', {
+  name: 'Edition',
+  description: 'One event day of the federation, e.g. `nid-2027`.',
+  id: { column: (e) => e.id },
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'Stable short name used in every query, e.g. `nid-2027`.' }),
+    name: t.exposeString('name', { description: 'The name of the day, e.g. "Nationaal Integratiediner 2027".' }),
+    date: t.expose('date', { type: 'Date', description: 'The event day in the edition’s time zone.' }),
+    timeZone: t.exposeString('timeZone', { description: 'IANA time zone of the day, e.g. `Europe/Amsterdam`.' }),
+    country: t.exposeString('country', { description: 'ISO 3166-1 alpha-2 country code.' }),
+    status: t.expose('status', { type: EditionStatusEnum, description: 'PLANNED, OPEN or CLOSED.' }),
+    requireApproval: t.exposeBoolean('requireApproval', {
+      description: 'Whether a new organisation’s venues wait for staff approval before they go public.',
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  editions: t.drizzleField({
+    type: ['editions'],
+    description: 'Every edition, newest day first.',
+    resolve: (query, _root, _args, ctx) => ctx.db.query.editions.findMany(query({ orderBy: { date: 'desc', id: 'desc' } })),
+  }),
+  edition: t.drizzleField({
+    type: 'editions',
+    nullable: true,
+    description: 'One edition by its slug; null if there is none.',
+    args: { slug: t.arg.string({ required: true, description: 'The edition’s slug, e.g. `nid-2027`.' }) },
+    resolve: (query, _root, args, ctx) => ctx.db.query.editions.findFirst(query({ where: { slug: args.slug } })),
+  }),
+}));
+
+/** Find an edition by slug or fail with an error that names the argument. */
+export async function requireEdition(db: Db, slug: string, argument = 'edition') {
+  const [edition] = await db.select().from(editions).where(eq(editions.slug, slug)).orderBy(asc(editions.id)).limit(1);
+  if (!edition) throw badInput(argument, `no edition with slug "${slug.slice(0, 60)}".`);
+  return edition;
+}

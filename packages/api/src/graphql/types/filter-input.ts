@@ -1,0 +1,35 @@
+import { builder } from '../builder.ts';
+import { MealEnum, TargetGroupEnum } from './enums.ts';
+
+export const BBoxInput = builder.inputType('BBox', {
+  description: 'A box in decimal degrees; south ≤ north and west ≤ east.',
+  fields: (t) => ({
+    south: t.float({ required: true, description: 'Southern edge (latitude).' }),
+    west: t.float({ required: true, description: 'Western edge (longitude).' }),
+    north: t.float({ required: true, description: 'Northern edge (latitude).' }),
+    east: t.float({ required: true, description: 'Eastern edge (longitude).' }),
+  }),
+});
+
+export const NearInput = builder.inputType('Near', {
+  description: 'A circle: venues within radiusKm of a point.',
+  fields: (t) => ({
+    lat: t.float({ required: true, description: 'Latitude of the centre.' }),
+    lng: t.float({ required: true, description: 'Longitude of the centre.' }),
+    radiusKm: t.float({ required: true, description: 'Radius in kilometres, more than 0 and at most 500.' }),
+  }),
+});
+
+export const LocationFilterInput = builder.inputType('LocationFilter', {
+  description: 'Narrow a list of venues. Every part given must match; list parts match any of their values.',
+  fields: (t) => ({
+    bbox: t.field({ type: BBoxInput, description: 'Only venues inside this box (a map viewport).' }),
+    near: t.field({ type: NearInput, description: 'Only venues within a radius of a point.' }),
+    organisation: t.string({ description: 'Only this organisation’s venues (its slug).' }),
+    region: t.string({ description: 'Only this region (ISO 3166-2 code, e.g. `NL-UT`).' }),
+    city: t.string({ description: 'Only this city (case-insensitive, exact name).' }),
+    meals: t.field({ type: [MealEnum], description: 'Only these meals.' }),
+    targetGroups: t.field({ type: [TargetGroupEnum], description: 'Only venues welcoming any of these groups.' }),
+    search: t.string({ description: 'Part of the name, city or postal code (at most 100 characters).' }),
+  }),
+});

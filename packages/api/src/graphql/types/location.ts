@@ -1,0 +1,146 @@
+import { count } from 'drizzle-orm';
+import { REGIONS } from '@tafel/schema';
+import { canSeePrivate, type Context } from '../../context.ts';
+import { locations, type Location } from '../../db/schema.ts';
+import { publicLocationCondition, resolveFilter } from '../../locations/filter.ts';
+import { builder, checkPage, decodeGlobalId, guardNodeType } from '../builder.ts';
+import { requireEdition } from './edition.ts';
+import { LocationPrecisionEnum, LocationStatusEnum, MealEnum, TargetGroupEnum } from './enums.ts';
+import { LocationFilterInput } from './filter-input.ts';
+
+/** Is this venue visible to this viewer? The public sees published, approved venues only. */
+export function isVisible(ctx: Context, row: Pick<Location, 'status' | 'awaitingApproval' | 'organisationId'>): boolean {
+  return (row.status === 'PUBLISHED' && !row.awaitingApproval) || canSeePrivate(ctx, row.organisationId);
+}
+
+/** Does this viewer get the exact place of this venue? */
+function exact(ctx: Context, row: Pick<Location, 'sensitive' | 'organisationId'>): boolean {
+  return !row.sensitive || canSeePrivate(ctx, row.organisationId);
+}
+
+interface AddressShape {
+  street: string | null;
+  postalCode: string | null;
+  city: string | null;
+  region: string | null;
+  country: string | null;
+}
+
+const Address = builder.objectRef<AddressShape>('Address').implement({
+  description: 'A venue’s address. For a sensitive venue the public gets only city and region.',
+  fields: (t) => ({
+    street: t.exposeString('street', { nullable: true, description: 'Street and number.' }),
+    postalCode: t.exposeString('postalCode', { nullable: true, description: 'Postal code, e.g. `3511 AB`.' }),
+    city: t.exposeString('city', { nullable: true, description: 'City or village.' }),
+    region: t.exposeString('region', { nullable: true, description: 'ISO 3166-2 region code, e.g. `NL-UT`.' }),
+    regionName: t.string({
+      nullable: true,
+      description: 'The region’s name in Dutch (labels in other languages are in the contract package).',
+      resolve: (a) => (a.region && a.region in REGIONS ? REGIONS[a.region as keyof typeof REGIONS].nl : a.region),
+    }),
+    country: t.exposeString('country', { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' }),
+  }),
+});
+
+const Coordinates = builder.objectRef<{ lat: number; lng: number }>('Coordinates').implement({
+  description: 'WGS 84 coordinates in decimal degrees.',
+  fields: (t) => ({
+    lat: t.exposeFloat('lat', { description: 'Latitude, -90 to 90.' }),
+    lng: t.exposeFloat('lng', { description: 'Longitude, -180 to 180.' }),
+  }),
+});
+
+export const LocationRef = builder.drizzleNode('locations', {
+  name: 'Location',
+  description: 'A venue where people eat together on an edition’s day.',
+  id: { column: (l) => l.id },
+  fields: (t) => ({
+    externalId: t.exposeString('externalId', { nullable: true, description: 'The publishing organisation’s own id for this venue.' }),
+    name: t.exposeString('name', { description: 'The venue’s name.' }),
+    status: t.expose('status', { type: LocationStatusEnum, description: 'DRAFT, PUBLISHED or CANCELLED.' }),
+    organisation: t.relation('organisation', { description: 'The member organisation that hosts this venue.' }),
+    edition: t.relation('edition', { description: 'The edition (event day) this venue takes part in.' }),
+    address: t.field({
+      type: Address,
+      nullable: true,
+      description: 'Street, postal code, city, region, country. Street and postal code are withheld for sensitive venues.',
+      resolve: (l, _args, ctx) => {
+        const isExact = exact(ctx, l);
+        return {
+          street: isExact ? l.street : null,
+          postalCode: isExact ? l.postalCode : null,
+          city: l.city,
+          region: l.region,
+          country: l.country,
+        };
+      },
+    }),
+    coordinates: t.field({
+      type: Coordinates,
+      description: 'Where the venue is; approximate (about 1 km) for sensitive venues, see `locationPrecision`.',
+      resolve: (l, _args, ctx) => (exact(ctx, l) ? { lat: l.lat, lng: l.lng } : { lat: l.publicLat, lng: l.publicLng }),
+    }),
+    locationPrecision: t.field({
+      type: LocationPrecisionEnum,
+      description: 'EXACT, or APPROXIMATE when the venue is sensitive and you are not its organisation.',
+      resolve: (l, _args, ctx) => (exact(ctx, l) ? 'EXACT' : 'APPROXIMATE'),
+    }),
+    sensitive: t.exposeBoolean('sensitive', { description: 'Whether the venue is shown publicly only approximately.' }),
+    meal: t.expose('meal', { type: MealEnum, description: 'Breakfast, lunch, dinner or other.' }),
+    startsAt: t.expose('startsAt', { type: 'DateTime', nullable: true, description: 'When the meal starts.' }),
+    endsAt: t.expose('endsAt', { type: 'DateTime', nullable: true, description: 'When the meal ends.' }),
+    capacity: t.exposeInt('capacity', { nullable: true, description: 'Seats; participants never exceed it.' }),
+    participants: t.exposeInt('participants', { description: 'People taking part (a count, never who).' }),
+    targetGroups: t.expose('targetGroups', { type: [TargetGroupEnum], description: 'Who this table brings together.' }),
+    languages: t.exposeStringList('languages', { description: 'Languages spoken at the table, ISO 639-1 codes.' }),
+    wheelchairAccessible: t.exposeBoolean('wheelchairAccessible', { nullable: true, description: 'Step-free access; null if unknown.' }),
+    description: t.exposeString('description', { nullable: true, description: 'What to expect, in the host’s words.' }),
+    registrationUrl: t.exposeString('registrationUrl', { type: 'URL', nullable: true, description: 'Where the public can sign up (http or https only).' }),
+    awaitingApproval: t.exposeBoolean('awaitingApproval', { description: 'True while staff approval is pending; such venues are not public.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the venue was first published to Tafel.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When anything about the venue last changed.' }),
+  }),
+});
+
+guardNodeType<Location>('Location', isVisible);
+
+builder.queryFields((t) => ({
+  location: t.drizzleField({
+    type: 'locations',
+    nullable: true,
+    description: 'One venue by its ID; null if there is none or it is not public.',
+    args: { id: t.arg.id({ required: true, description: 'The venue’s global ID.' }) },
+    resolve: async (query, _root, args, ctx) => {
+      const { typename, id } = decodeGlobalId(String(args.id));
+      if (typename !== 'Location') return null;
+      const row = await ctx.db.query.locations.findFirst(query({ where: { id: Number(id) } }));
+      return row && isVisible(ctx, row) ? row : null;
+    },
+  }),
+  locations: t.drizzleConnection({
+    type: 'locations',
+    description: 'The public venues of an edition, filtered, in a stable order (by ID). At most 1,000 per page.',
+    args: {
+      edition: t.arg.string({ required: true, description: 'Edition slug, e.g. `nid-2027`.' }),
+      filter: t.arg({ type: LocationFilterInput, description: 'Narrow the venues; all parts must match.' }),
+    },
+    totalCount: async (_parent, args, ctx) => {
+      checkPage(args);
+      const edition = await requireEdition(ctx.db, args.edition);
+      const filter = await resolveFilter(ctx.db, args.filter);
+      const [row] = await ctx.db.select({ n: count() }).from(locations).where(publicLocationCondition(locations, edition.id, filter));
+      return row?.n ?? 0;
+    },
+    resolve: async (query, _root, args, ctx) => {
+      checkPage(args);
+      const edition = await requireEdition(ctx.db, args.edition);
+      const filter = await resolveFilter(ctx.db, args.filter);
+      return ctx.db.query.locations.findMany(
+        query({
+          where: { RAW: (table) => publicLocationCondition(table as typeof locations, edition.id, filter) },
+          orderBy: { id: 'asc' },
+        }),
+      );
+    },
+  }),
+}));

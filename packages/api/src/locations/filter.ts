@@ -1,0 +1,132 @@
+/**
+ * The public LocationFilter, validated once and turned into one SQL condition. The same
+ * condition serves the `locations` list (against drizzle's aliased table), `stats` and the
+ * open-data feeds, so a filter means exactly the same everywhere.
+ */
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { locations } from '../db/schema.ts';
+import type { Db } from '../db/client.ts';
+import { organisations } from '../db/schema.ts';
+import { badInput } from '../graphql/builder.ts';
+import type { Meal, TargetGroup } from '@tafel/schema';
+
+export interface LocationFilterInput {
+  bbox?: { south: number; west: number; north: number; east: number } | null;
+  near?: { lat: number; lng: number; radiusKm: number } | null;
+  organisation?: string | null;
+  region?: string | null;
+  city?: string | null;
+  meals?: readonly Meal[] | null;
+  targetGroups?: readonly TargetGroup[] | null;
+  search?: string | null;
+}
+
+/** A filter after validation, with slugs resolved to ids. */
+export interface ResolvedFilter extends Omit<LocationFilterInput, 'organisation'> {
+  organisationId?: number;
+}
+
+export const MAX_SEARCH_LENGTH = 100;
+export const MAX_RADIUS_KM = 500;
+const KM_PER_DEGREE = 111.32;
+
+type LocationColumns = typeof locations;
+
+function checkLatLng(argument: string, lat: number, lng: number): void {
+  if (!(lat >= -90 && lat <= 90)) throw badInput(argument, `latitude must be between -90 and 90 (got ${lat}).`);
+  if (!(lng >= -180 && lng <= 180)) throw badInput(argument, `longitude must be between -180 and 180 (got ${lng}).`);
+}
+
+/** Check a filter and resolve its organisation slug; throws a GraphQL error naming the argument. */
+export async function resolveFilter(db: Db, filter: LocationFilterInput | null | undefined, argument = 'filter'): Promise<ResolvedFilter> {
+  if (!filter) return {};
+  const { organisation, ...rest } = filter;
+  const resolved: ResolvedFilter = { ...rest };
+  if (filter.bbox) {
+    const { south, west, north, east } = filter.bbox;
+    checkLatLng(`${argument}.bbox`, south, west);
+    checkLatLng(`${argument}.bbox`, north, east);
+    if (south > north) throw badInput(`${argument}.bbox`, `south (${south}) is above north (${north}).`);
+    if (west > east) throw badInput(`${argument}.bbox`, `west (${west}) is east of east (${east}); boxes across the antimeridian are not supported.`);
+  }
+  if (filter.near) {
+    const { lat, lng, radiusKm } = filter.near;
+    checkLatLng(`${argument}.near`, lat, lng);
+    if (!(radiusKm > 0)) throw badInput(`${argument}.near.radiusKm`, `must be greater than 0 (got ${radiusKm}).`);
+    if (radiusKm > MAX_RADIUS_KM) throw badInput(`${argument}.near.radiusKm`, `at most ${MAX_RADIUS_KM} km (got ${radiusKm}).`);
+  }
+  for (const key of ['search', 'city', 'region'] as const) {
+    const value = filter[key];
+    if (value != null && value.length > MAX_SEARCH_LENGTH) {
+      throw badInput(`${argument}.${key}`, `at most ${MAX_SEARCH_LENGTH} characters (got ${value.length}).`);
+    }
+  }
+  if (organisation != null) {
+    const [row] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, organisation)).limit(1);
+    if (!row) throw badInput(`${argument}.organisation`, `no organisation with slug "${organisation.slice(0, 60)}".`);
+    resolved.organisationId = row.id;
+  }
+  return resolved;
+}
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The condition for what the public may see of an edition, narrowed by a filter. */
+export function publicLocationCondition(t: LocationColumns, editionId: number, filter: ResolvedFilter): SQL {
+  const parts: (SQL | undefined)[] = [
+    eq(t.editionId, editionId),
+    sql`${t.status} = 'PUBLISHED'`,
+    sql`NOT ${t.awaitingApproval}`,
+    ...filterConditions(t, filter),
+  ];
+  return and(...parts)!;
+}
+
+/** The filter's own conditions, on the coordinates the public sees. */
+export function filterConditions(t: LocationColumns, filter: ResolvedFilter): SQL[] {
+  const parts: SQL[] = [];
+  if (filter.bbox) {
+    const { south, west, north, east } = filter.bbox;
+    parts.push(sql`${t.publicLat} BETWEEN ${south} AND ${north}`, sql`${t.publicLng} BETWEEN ${west} AND ${east}`);
+  }
+  if (filter.near) {
+    const { lat, lng, radiusKm } = filter.near;
+    // A box around the circle narrows the rows through the index; the haversine test is exact.
+    const dLat = radiusKm / KM_PER_DEGREE;
+    const dLng = radiusKm / (KM_PER_DEGREE * Math.max(Math.cos((lat * Math.PI) / 180), 0.01));
+    parts.push(
+      sql`${t.publicLat} BETWEEN ${lat - dLat} AND ${lat + dLat}`,
+      sql`${t.publicLng} BETWEEN ${lng - dLng} AND ${lng + dLng}`,
+      sql`${haversineKm(t, lat, lng)} <= ${radiusKm}`,
+    );
+  }
+  if (filter.organisationId != null) parts.push(eq(t.organisationId, filter.organisationId));
+  if (filter.region) parts.push(sql`${t.region} = ${filter.region}`);
+  if (filter.city) parts.push(sql`lower(${t.city}) = lower(${filter.city})`);
+  if (filter.meals && filter.meals.length > 0) {
+    parts.push(sql`${t.meal}::text IN (${sql.join(filter.meals.map((m) => sql`${m}`), sql`, `)})`);
+  }
+  if (filter.targetGroups && filter.targetGroups.length > 0) {
+    // Venues that welcome any of the asked groups.
+    parts.push(sql`${t.targetGroups} && ARRAY[${sql.join(filter.targetGroups.map((g) => sql`${g}`), sql`, `)}]::target_group[]`);
+  }
+  const search = filter.search?.trim();
+  if (search) {
+    const pattern = likePattern(search);
+    const compact = likePattern(search.replace(/\s+/g, ''));
+    parts.push(
+      sql`(${t.name} ILIKE ${pattern} OR ${t.city} ILIKE ${pattern} OR (NOT ${t.sensitive} AND replace(${t.postalCode}, ' ', '') ILIKE ${compact}))`,
+    );
+  }
+  return parts;
+}
+
+/** Great-circle distance in km from a point to the venue's public coordinates. */
+export function haversineKm(t: LocationColumns, lat: number, lng: number): SQL {
+  return sql`(2 * 6371.0088 * asin(sqrt(
+    power(sin(radians(${t.publicLat} - ${lat}) / 2), 2) +
+    cos(radians(${lat})) * cos(radians(${t.publicLat})) * power(sin(radians(${t.publicLng} - ${lng}) / 2), 2)
+  )))`;
+}

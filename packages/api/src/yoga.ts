@@ -1,0 +1,55 @@
+/**
+ * Builds the HTTP app: GraphQL at /graphql (GraphiQL in a browser), /health and /ready, and the
+ * widget's static files. `server.ts` only listens; tests call `app.fetch` in-process.
+ */
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import type { Database } from './db/client.ts';
+import type { Context } from './context.ts';
+import { schema } from './graphql/schema.ts';
+import { logger as rootLogger } from './logger.ts';
+import type { Logger } from 'pino';
+import { authenticate } from './auth/keys.ts';
+import { routesPlugin } from './http/routes.ts';
+
+export interface AppOptions {
+  database: Database;
+  logger?: Logger;
+  /** Mask unexpected errors (no messages or stacks to clients). Default: on unless NODE_ENV=development. */
+  maskErrors?: boolean;
+}
+
+export type App = YogaServerInstance<Record<string, never>, Context>;
+
+export function createApp({ database, logger = rootLogger, maskErrors = process.env.NODE_ENV !== 'development' }: AppOptions) {
+  const yoga = createYoga<Record<string, never>, Context>({
+    schema,
+    plugins: [routesPlugin(database)],
+    graphqlEndpoint: '/graphql',
+    maskedErrors: maskErrors,
+    logging: {
+      debug: (...args) => logger.debug(args.map(String).join(' ')),
+      info: (...args) => logger.info(args.map(String).join(' ')),
+      warn: (...args) => logger.warn(args.map(String).join(' ')),
+      error: (...args) => logger.error(args.map(String).join(' ')),
+    },
+    graphiql: {
+      title: 'Tafel API',
+      defaultQuery: `# Tafel — live participation of the day. Try:
+query Today {
+  stats(edition: "nid-2027") {
+    participants capacity locations organisations updatedAt
+    byRegion { key label participants }
+    byMeal { key label participants }
+  }
+}
+`,
+    },
+    context: async ({ request }): Promise<Context> => ({
+      database,
+      db: database.db,
+      viewer: await authenticate(database.db, request.headers.get('authorization')),
+      log: logger,
+    }),
+  });
+  return yoga;
+}

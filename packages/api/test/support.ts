@@ -1,0 +1,131 @@
+/**
+ * Test support: a real database per test file — PGlite in memory by default, or, when
+ * DATABASE_URL is set (CI's second pass), a fresh PostgreSQL database created for the file and
+ * dropped after it. Requests go through the real app (`app.fetch`), nothing is mocked.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'drizzle-orm';
+import postgres from 'postgres';
+import { openDatabase, type Database } from '../src/db/client.ts';
+import { createApp } from '../src/yoga.ts';
+import { issueKey } from '../src/auth/keys.ts';
+import { editions, locations, organisations, type NewLocation } from '../src/db/schema.ts';
+
+export const onPostgres = Boolean(process.env.DATABASE_URL);
+
+/** Counts the SQL statements drizzle sends, for N+1 tests. */
+export class StatementCounter implements Logger {
+  statements: string[] = [];
+  logQuery(query: string): void {
+    this.statements.push(query);
+  }
+  reset(): void {
+    this.statements = [];
+  }
+}
+
+export interface TestDb {
+  database: Database;
+  counter: StatementCounter;
+  /** A connection string for this file's database (PostgreSQL only). */
+  url?: string;
+  close(): Promise<void>;
+}
+
+export async function openTestDatabase(): Promise<TestDb> {
+  const counter = new StatementCounter();
+  const base = process.env.DATABASE_URL;
+  if (!base) {
+    const database = await openDatabase({ dataDir: 'memory://', logger: counter });
+    await database.migrate();
+    return { database, counter, close: () => database.close() };
+  }
+  const name = `tafel_t_${randomBytes(5).toString('hex')}`;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), logger: counter, max: 20 });
+  await database.migrate();
+  return {
+    database,
+    counter,
+    url: url.toString(),
+    async close() {
+      await database.close();
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, any>; path?: (string | number)[] }[];
+}
+
+export function createClient(database: Database) {
+  const app = createApp({ database });
+  async function gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options: { key?: string; headers?: Record<string, string> } = {},
+  ): Promise<GraphQLResponse<T>> {
+    const response = await app.fetch('http://tafel.test/graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        ...(options.key ? { authorization: `Bearer ${options.key}` } : {}),
+        ...options.headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as GraphQLResponse<T>;
+    return { ...body, status: response.status };
+  }
+  return { app, gql };
+}
+
+/** A small, fully known fixture: two organisations, one edition, venues with every trait the filters test. */
+export async function seedFixture(database: Database) {
+  const db = database.db;
+  const [edition] = await db
+    .insert(editions)
+    .values({ slug: 'nid-test', name: 'Nationaal Integratiediner (test)', date: '2027-10-14', timeZone: 'Europe/Amsterdam', country: 'NL' })
+    .returning();
+  const [other] = await db.insert(editions).values({ slug: 'other-day', name: 'Another day', date: '2026-10-08' }).returning();
+  const orgs = await db
+    .insert(organisations)
+    .values([
+      { slug: 'asito', name: 'Asito', kind: 'COMPANY', approvedAt: new Date() },
+      { slug: 'gemeente-utrecht', name: 'Gemeente Utrecht', kind: 'MUNICIPALITY', approvedAt: new Date() },
+      { slug: 'moskee-bergen-op-zoom', name: 'Moskee Bergen op Zoom', kind: 'FAITH_COMMUNITY', approvedAt: new Date() },
+    ])
+    .returning();
+  const [asito, utrecht, moskee] = orgs as [typeof orgs[number], typeof orgs[number], typeof orgs[number]];
+  const at = (hour: number) => new Date(Date.UTC(2027, 9, 14, hour - 2));
+  const base = (o: { id: number }, e: { id: number }) => ({ organisationId: o.id, editionId: e.id, country: 'NL' });
+  const rows: NewLocation[] = [
+    { ...base(utrecht, edition!), externalId: 'u-1', name: 'Stadhuis Utrecht', street: 'Stadsplateau 1', postalCode: '3521 AZ', city: 'Utrecht', region: 'NL-UT', lat: 52.0894, lng: 5.1077, meal: 'LUNCH', startsAt: at(12), endsAt: at(14), capacity: 150, participants: 120, targetGroups: ['REFUGEES', 'ELDERLY'], languages: ['nl', 'ar'], wheelchairAccessible: true, registrationUrl: 'https://example.org/utrecht' },
+    { ...base(utrecht, edition!), externalId: 'u-2', name: 'Buurthuis De Ster', postalCode: '3532 AB', city: 'Utrecht', region: 'NL-UT', lat: 52.095, lng: 5.09, meal: 'DINNER', startsAt: at(18), endsAt: at(21), capacity: 40, participants: 30, targetGroups: ['NEIGHBOURS'], languages: ['nl'] },
+    { ...base(moskee, edition!), externalId: 'b-1', name: 'Moskee Bergen op Zoom', postalCode: '4611 AA', city: 'Bergen op Zoom', region: 'NL-NB', lat: 51.4949, lng: 4.2911, meal: 'DINNER', capacity: 250, participants: 240, targetGroups: ['ELDERLY', 'FAITH_COMMUNITIES'], languages: ['nl', 'tr', 'ar'] },
+    { ...base(asito, edition!), externalId: 'a-1', name: 'Heracles Stadion', postalCode: '7601 XA', city: 'Almelo', region: 'NL-OV', lat: 52.3538, lng: 6.6545, meal: 'DINNER', capacity: 600, participants: 580, targetGroups: ['REFUGEES', 'EMPLOYEES', 'ELDERLY'], languages: ['nl'] },
+    { ...base(asito, edition!), externalId: 'a-2', name: 'Ontbijt AZC Almelo', street: 'Geheimweg 12', postalCode: '7602 AA', city: 'Almelo', region: 'NL-OV', lat: 52.36789, lng: 6.66789, sensitive: true, meal: 'BREAKFAST', capacity: 60, participants: 10, targetGroups: ['REFUGEES'], languages: ['ar', 'ti'] },
+    { ...base(asito, edition!), externalId: 'a-3', name: 'Geannuleerd diner', city: 'Almelo', region: 'NL-OV', lat: 52.35, lng: 6.66, meal: 'DINNER', capacity: 20, participants: 0, status: 'CANCELLED' },
+    { ...base(asito, edition!), externalId: 'a-4', name: 'Concept lunch', city: 'Almelo', region: 'NL-OV', lat: 52.35, lng: 6.66, meal: 'LUNCH', capacity: 20, participants: 0, status: 'DRAFT' },
+    { ...base(asito, other!), externalId: 'a-9', name: 'Vorig jaar', city: 'Almelo', region: 'NL-OV', lat: 52.35, lng: 6.66, meal: 'LUNCH', capacity: 20, participants: 5 },
+  ];
+  const inserted = await db.insert(locations).values(rows).returning();
+  const byName = Object.fromEntries(inserted.map((l) => [l.name, l]));
+  return { edition: edition!, other: other!, asito, utrecht, moskee, locations: byName };
+}
+
+export async function staffKey(database: Database): Promise<string> {
+  return (await issueKey(database.db, { organisationId: null, scopes: ['LOCATIONS_WRITE', 'PARTICIPATION_WRITE'], label: 'test staff' })).secret;
+}
+
+export async function memberKey(database: Database, organisationId: number, scopes: ('LOCATIONS_WRITE' | 'PARTICIPATION_WRITE')[] = ['LOCATIONS_WRITE', 'PARTICIPATION_WRITE']): Promise<string> {
+  return (await issueKey(database.db, { organisationId, scopes, label: 'test member' })).secret;
+}

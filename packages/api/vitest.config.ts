@@ -1,0 +1,20 @@
+import { createRequire } from 'node:module';
+import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
+
+export default defineConfig({
+  resolve: {
+    // graphql 16 has no "exports" map: Node (and so yoga and Pothos, loaded natively) gets its
+    // CommonJS build, while Vite would hand our sources the .mjs build. Two copies of
+    // GraphQLError break error masking, so point everything at the one Node uses.
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Each file opens its own database (a PGlite in memory, or a fresh PostgreSQL database).
+    pool: 'forks',
+  },
+});
