@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { locations } from '../src/db/schema.ts';
+import { createClient, openTestDatabase, seedFixture, type TestDb } from './support.ts';
+
+let t: TestDb;
+let gql: ReturnType<typeof createClient>['gql'];
+let fx: Awaited<ReturnType<typeof seedFixture>>;
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  fx = await seedFixture(t.database);
+  gql = createClient(t.database).gql;
+});
+afterAll(() => t.close());
+
+async function statementsFor(query: string): Promise<string[]> {
+  t.counter.reset();
+  const r = await gql(query);
+  expect(r.errors).toBeUndefined();
+  return t.counter.statements.filter((s) => !/"api_keys"/.test(s));
+}
+
+const NESTED = `{ locations(edition: "nid-test", first: 1000) { nodes { name organisation { name slug } edition { name } } } }`;
+
+describe('SQL statements per request shape', () => {
+  it('a nested list is one query for the rows, however many rows there are', async () => {
+    const before = await statementsFor(NESTED);
+    // The edition lookup, then one statement that joins organisation and edition laterally.
+    expect(before).toHaveLength(2);
+    expect(before[1]).toMatch(/lateral/i);
+
+    // Ten times the rows: still the same number of statements.
+    const more = Array.from({ length: 50 }, (_, i) => ({
+      editionId: fx.edition.id, organisationId: i % 2 ? fx.asito.id : fx.utrecht.id, name: `Extra ${i}`,
+      lat: 52 + i / 100, lng: 5 + i / 100, meal: 'DINNER' as const,
+    }));
+    await t.database.db.insert(locations).values(more);
+    const after = await statementsFor(NESTED);
+    expect(after).toHaveLength(before.length);
+  });
+
+  it('totalCount adds one count statement, not one per row', async () => {
+    const withCount = await statementsFor(`{ locations(edition: "nid-test") { totalCount nodes { name organisation { name } } } }`);
+    expect(withCount.filter((s) => /count\(/i.test(s))).toHaveLength(1);
+    expect(withCount.length).toBeLessThanOrEqual(4);
+  });
+
+  it('stats with every bucket is one aggregate statement', async () => {
+    const stats = await statementsFor(`{ stats(edition: "nid-test") { participants capacity locations organisations byRegion { key participants } byMeal { key participants } byTargetGroup { key participants } byOrganisation { key label participants } } }`);
+    // The edition lookup and the aggregate.
+    expect(stats).toHaveLength(2);
+  });
+});
