@@ -1,0 +1,47 @@
+/**
+ * A minimal GraphQL client for public reads: queries go out as GET (no preflight, cacheable by
+ * a CDN in front of the API), with the typed documents from `@tafel/schema`.
+ */
+import type { TypedOperation } from '@tafel/schema';
+
+/**
+ * Where the widget's script came from: its origin's `/graphql` is the default endpoint. A classic
+ * script (`tafel.iife.js`) knows it from `document.currentScript`, a module from `import.meta`.
+ */
+const scriptUrl: string | undefined = (document.currentScript as HTMLScriptElement | null)?.src || import.meta.url;
+
+export function defaultEndpoint(): string {
+  try {
+    return new URL('/graphql', scriptUrl || location.href).href;
+  } catch {
+    return '/graphql';
+  }
+}
+
+export class GraphQLError extends Error {}
+
+/** The URL of an operation sent as GET; also the URL a subscription's EventSource opens. */
+export function operationUrl<R, V>(endpoint: string, operation: TypedOperation<R, V>, variables: V): string {
+  const url = new URL(endpoint, location.href);
+  url.searchParams.set('query', operation.document);
+  url.searchParams.set('operationName', operation.name);
+  url.searchParams.set('variables', JSON.stringify(variables));
+  return url.href;
+}
+
+export async function query<R, V>(
+  endpoint: string,
+  operation: TypedOperation<R, V>,
+  variables: V,
+  signal?: AbortSignal,
+): Promise<R> {
+  const response = await fetch(operationUrl(endpoint, operation, variables), {
+    headers: { accept: 'application/graphql-response+json, application/json' },
+    signal,
+  });
+  const body = (await response.json().catch(() => null)) as { data?: R; errors?: { message: string }[] } | null;
+  if (!body?.data || body.errors?.length) {
+    throw new GraphQLError(body?.errors?.map((e) => e.message).join('; ') || `HTTP ${response.status}`);
+  }
+  return body.data;
+}

@@ -1,0 +1,45 @@
+/**
+ * The parts of Leaflet the widget uses, taken from Leaflet's ES sources so that the rest
+ * (GeoJSON, Canvas, image and video overlays, tooltips, the layer switcher, WMS, other
+ * projections) stays out of partners' pages. Importing a handler or control module registers it.
+ */
+import 'leaflet/src/map/handler/Map.DoubleClickZoom';
+import 'leaflet/src/map/handler/Map.Drag';
+import 'leaflet/src/map/handler/Map.Keyboard';
+import 'leaflet/src/map/handler/Map.ScrollWheelZoom';
+import 'leaflet/src/map/handler/Map.TapHold';
+import 'leaflet/src/map/handler/Map.TouchZoom';
+import 'leaflet/src/control/Control.Zoom';
+import 'leaflet/src/control/Control.Attribution';
+import { Map } from 'leaflet/src/map/Map';
+import { svg } from 'leaflet/src/layer/vector/SVG';
+import type * as L from 'leaflet';
+
+export { createMap as map } from 'leaflet/src/map/Map';
+export { layerGroup } from 'leaflet/src/layer/LayerGroup';
+export { popup } from 'leaflet/src/layer/Popup';
+export { marker } from 'leaflet/src/layer/marker/Marker';
+export { divIcon } from 'leaflet/src/layer/marker/DivIcon';
+export { tileLayer } from 'leaflet/src/layer/tile/TileLayer';
+export { polygon } from 'leaflet/src/layer/vector/Polygon';
+export { circleMarker } from 'leaflet/src/layer/vector/CircleMarker';
+export type { Layer, Map, Marker, LayerGroup, Popup, PopupEvent, TileLayer, CircleMarker } from 'leaflet';
+
+/**
+ * Leaflet's `Renderer.getRenderer` with SVG only: the original also pulls in the Canvas renderer,
+ * which the widget never uses (its markers are DOM elements, its paths a few SVG shapes).
+ */
+(Map as unknown as { include(methods: object): void }).include({
+  getRenderer(this: L.Map & Record<string, any>, layer: L.Path) {
+    let renderer = layer.options.renderer || this._getPaneRenderer(layer.options.pane) || this.options.renderer || this._renderer;
+    if (!renderer) renderer = this._renderer = svg();
+    if (!this.hasLayer(renderer)) this.addLayer(renderer);
+    return renderer;
+  },
+  _getPaneRenderer(this: L.Map & Record<string, any>, name: string | undefined) {
+    if (name === 'overlayPane' || name === undefined) return false;
+    let renderer = this._paneRenderers[name];
+    if (renderer === undefined) renderer = this._paneRenderers[name] = svg({ pane: name });
+    return renderer;
+  },
+});

@@ -1,0 +1,92 @@
+/** Loading and presenting venues: every page of a filtered set, and their text for people. */
+import { MapLocations, MEALS, type ResultOf, type Lang, type LocationFilter, type MapLocation, type Meal, type TargetGroup, TARGET_GROUPS } from '@tafel/schema';
+import { query } from './graphql.ts';
+
+/** The API's cap on `first`. */
+const PAGE = 1000;
+
+/** Every venue of an edition that matches a filter, following the connection's cursor. */
+export async function fetchAllVenues(
+  endpoint: string,
+  edition: string,
+  filter: LocationFilter,
+  signal?: AbortSignal,
+): Promise<MapLocation[]> {
+  const venues: MapLocation[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const { locations }: ResultOf<typeof MapLocations> = await query(endpoint, MapLocations, { edition, filter, first: PAGE, after }, signal);
+    venues.push(...locations.nodes);
+    if (!locations.pageInfo.hasNextPage || !locations.pageInfo.endCursor) return venues;
+    after = locations.pageInfo.endCursor;
+  }
+}
+
+/** A registration URL only when it is http(s); anything else (javascript:, data:, …) is no link. */
+export function safeHttpUrl(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `18:00–21:00` in the visitor's language. */
+export function formatTimes(lang: Lang, startsAt: string | null, endsAt: string | null): string {
+  const format = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' });
+  const part = (value: string | null) => {
+    const date = value ? new Date(value) : null;
+    return date && !Number.isNaN(date.getTime()) ? format.format(date) : '';
+  };
+  const [start, end] = [part(startsAt), part(endsAt)];
+  return start && end ? `${start}–${end}` : start || end;
+}
+
+/** Language codes as names in the visitor's language (`ar` → `Arabisch`). */
+export function languageNames(lang: Lang, codes: readonly string[]): string {
+  let names: Intl.DisplayNames | undefined;
+  try {
+    names = new Intl.DisplayNames([lang], { type: 'language' });
+  } catch {
+    names = undefined;
+  }
+  return codes
+    .map((code) => {
+      try {
+        return names?.of(code) ?? code;
+      } catch {
+        return code;
+      }
+    })
+    .join(', ');
+}
+
+/** A space- or comma-separated attribute value as a list of known vocabulary keys. */
+export function parseList<T extends string>(value: string | null | undefined, known: readonly T[]): T[] {
+  return (value ?? '')
+    .split(/[\s,]+/)
+    .map((v) => v.trim().toUpperCase())
+    .filter((v): v is T => (known as readonly string[]).includes(v));
+}
+
+export const parseMeals = (value: string | null | undefined): Meal[] => parseList(value, MEALS);
+export const parseTargetGroups = (value: string | null | undefined): TargetGroup[] => parseList(value, TARGET_GROUPS);
+
+/** `"52.1, 5.3"` → `[52.1, 5.3]`, or null. */
+export function parseCenter(value: string | null | undefined): [number, number] | null {
+  const [lat, lng] = (value ?? '').split(/[\s,]+/).filter(Boolean).map(Number);
+  return lat !== undefined && lng !== undefined && Number.isFinite(lat) && Number.isFinite(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180
+    ? [lat, lng]
+    : null;
+}
+
+/** Great-circle distance in kilometres. */
+export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLng = (b.lng - a.lng) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(h));
+}

@@ -1,0 +1,190 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { Counter, StatsChanged, type LocationFilter } from '@tafel/schema';
+import styles from './tafel-counter.styles.ts';
+import { defaultEndpoint, query } from './lib/graphql.ts';
+import { elementLang, formatNumber, t } from './lib/i18n.ts';
+import { LiveStream } from './lib/live.ts';
+
+/** A filtered counter refetches its total at most this often while changes stream in. */
+const REFETCH_EVERY = 1000;
+
+/**
+ * The live number of participants of an edition, optionally of one organisation or region,
+ * with a label: for a news article or a partner's home page.
+ *
+ * @summary The live participant total of a Tafel edition.
+ *
+ * @event {CustomEvent<{ participants: number }>} tafel-count - The total changed. Bubbles, composed.
+ *
+ * @csspart base - The counter.
+ * @csspart value - The number.
+ * @csspart label - The words under the number.
+ * @csspart venues - How many venues the number counts.
+ * @csspart notice - The discreet notice while the API cannot be reached.
+ *
+ * @cssproperty [--tafel-counter-size=2.5em] - The number's size.
+ * @cssproperty [--tafel-counter-color=var(--tafel-accent, #b4451f)] - The number's colour.
+ * @cssproperty [--tafel-font-family=system-ui, sans-serif] - The font.
+ * @cssproperty [--tafel-text-color=#1d2731] - The label's colour.
+ */
+export class TafelCounter extends LitElement {
+  static override styles = styles;
+
+  static override properties = {
+    endpoint: { reflect: true },
+    edition: { reflect: true },
+    lang: { reflect: true },
+    organisation: { reflect: true },
+    region: { reflect: true },
+    label: { reflect: true },
+    live: {
+      reflect: true,
+      converter: {
+        fromAttribute: (value: string | null) => value === null || !/^(false|off|0|no)$/i.test(value.trim()),
+        toAttribute: (value: boolean) => (value ? null : 'false'),
+      },
+    },
+    _participants: { state: true },
+    _locations: { state: true },
+    _notice: { state: true },
+  };
+
+  /** The GraphQL endpoint; defaults to `/graphql` on the origin that served this script. */
+  declare endpoint: string | undefined;
+  /** The edition's slug, e.g. `nid-2027`. */
+  declare edition: string;
+  /** `nl`, `en`, `de` or `da`; defaults to the page's language, then Dutch. */
+  declare lang: string;
+  /** Count only this organisation's venues (its slug). */
+  declare organisation: string | undefined;
+  /** Count only this region (ISO 3166-2, e.g. `NL-UT`). */
+  declare region: string | undefined;
+  /** The words under the number; defaults to "people at the table" in the element's language. */
+  declare label: string | undefined;
+  /** Live updates (on unless `live="false"`). */
+  declare live: boolean;
+
+  declare _participants: number | null;
+  declare _locations: number | null;
+  declare _notice: boolean;
+
+  #live: LiveStream<unknown, unknown> | undefined;
+  #loads: AbortController | undefined;
+  #refetch: ReturnType<typeof setTimeout> | undefined;
+  #retry: ReturnType<typeof setTimeout> | undefined;
+  #lastFetch = 0;
+
+  constructor() {
+    super();
+    this.edition = '';
+    this.lang = '';
+    this.live = true;
+    this._participants = null;
+    this._locations = null;
+    this._notice = false;
+  }
+
+  get #filter(): LocationFilter | undefined {
+    const filter: LocationFilter = {};
+    if (this.organisation) filter.organisation = this.organisation;
+    if (this.region) filter.region = this.region;
+    return Object.keys(filter).length ? filter : undefined;
+  }
+
+  get #endpoint(): string {
+    return this.endpoint || defaultEndpoint();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) {
+      void this.#fetch();
+      this.#subscribe();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#live?.close();
+    this.#live = undefined;
+    this.#loads?.abort();
+    clearTimeout(this.#refetch);
+    clearTimeout(this.#retry);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (['endpoint', 'edition', 'organisation', 'region'].some((k) => changed.has(k as keyof TafelCounter))) void this.#fetch();
+    if (['endpoint', 'edition', 'organisation', 'region', 'live'].some((k) => changed.has(k as keyof TafelCounter))) {
+      this.#subscribe();
+    }
+  }
+
+  async #fetch(): Promise<void> {
+    if (!this.edition || !this.isConnected) return;
+    clearTimeout(this.#retry);
+    this.#loads?.abort();
+    const loads = new AbortController();
+    this.#loads = loads;
+    this.#lastFetch = Date.now();
+    try {
+      const filter = this.#filter;
+      const { stats } = await query(this.#endpoint, Counter, { edition: this.edition, ...(filter ? { filter } : {}) }, loads.signal);
+      this.#set(stats.participants, stats.locations);
+      this._notice = false;
+    } catch {
+      if (loads.signal.aborted) return;
+      this._notice = true;
+      this.#retry = setTimeout(() => void this.#fetch(), 5000);
+    }
+  }
+
+  /** A filtered total cannot be read from the edition's stream: refetch it, at most once a second. */
+  #scheduleFetch(): void {
+    if (this.#refetch) return;
+    const wait = Math.max(0, this.#lastFetch + REFETCH_EVERY - Date.now());
+    this.#refetch = setTimeout(() => {
+      this.#refetch = undefined;
+      void this.#fetch();
+    }, wait);
+  }
+
+  #set(participants: number, locations: number): void {
+    const changed = participants !== this._participants;
+    this._participants = participants;
+    this._locations = locations;
+    if (changed) this.dispatchEvent(new CustomEvent('tafel-count', { detail: { participants }, bubbles: true, composed: true }));
+  }
+
+  #subscribe(): void {
+    this.#live?.close();
+    this.#live = undefined;
+    if (!this.live || !this.edition || !this.isConnected) return;
+    this.#live = new LiveStream(this.#endpoint, StatsChanged, { edition: this.edition }, {
+      data: ({ statsChanged }) => {
+        if (this.#filter) this.#scheduleFetch();
+        else this.#set(statsChanged.participants, statsChanged.locations);
+      },
+      status: (online) => (this._notice = !online),
+      resumed: () => void this.#fetch(),
+    }) as LiveStream<unknown, unknown>;
+  }
+
+  protected override render(): TemplateResult {
+    const lang = elementLang(this);
+    const value = this._participants;
+    return html`<div part="base" class="base" lang=${lang} role="group" aria-live="polite" aria-atomic="true">
+      <span part="value" class="value">${value === null ? '–' : formatNumber(lang, value)}</span>
+      <span part="label" class="label">${this.label || t(lang, 'counterLabel')}</span>
+      ${this._locations === null
+        ? nothing
+        : html`<span part="venues" class="venues">${t(lang, 'atVenues', { n: formatNumber(lang, this._locations) })}</span>`}
+      ${this._notice ? html`<span part="notice" class="notice">${t(lang, 'offline')}</span>` : nothing}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tafel-counter': TafelCounter;
+  }
+}

@@ -1,0 +1,328 @@
+import { css, unsafeCSS } from 'lit';
+// Leaflet's own CSS, inside the shadow root: the page's CSS cannot break the map, nor the map the page.
+import leafletCss from 'leaflet/dist/leaflet.css?inline';
+
+/** Words and numbers inherit from the page unless reset: the host starts from known ground. */
+export const hostReset = css`
+  :host {
+    box-sizing: border-box;
+    color: var(--tafel-text-color, #1d2731);
+    font-family: var(--tafel-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-size: var(--tafel-font-size, 14px);
+    font-style: normal;
+    font-weight: 400;
+    line-height: 1.4;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    white-space: normal;
+    visibility: visible;
+    cursor: auto;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;
+
+export default [
+  unsafeCSS(leafletCss),
+  hostReset,
+  css`
+    :host {
+      display: block;
+      position: relative;
+      height: var(--tafel-map-height, 480px);
+      min-height: 240px;
+      contain: layout size;
+      --_accent: var(--tafel-accent, #b4451f);
+      --_breakfast: var(--tafel-breakfast-color, #d98c1f);
+      --_lunch: var(--tafel-lunch-color, #2f8a57);
+      --_dinner: var(--tafel-dinner-color, #3552a0);
+      --_other: var(--tafel-other-color, #7d5bb5);
+      --_radius: var(--tafel-radius, 6px);
+      --_surface: var(--tafel-background, #ffffff);
+      --_border: var(--tafel-border-color, #c9d1d9);
+    }
+    .base {
+      display: flex;
+      flex-direction: column;
+      height: 100%;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      overflow: hidden;
+      background: var(--_surface);
+    }
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 6px;
+      padding: 8px;
+      margin: 0;
+      border-bottom: 1px solid var(--_border);
+      background: var(--_surface);
+    }
+    .filters input,
+    .filters select,
+    .filters button,
+    .list button.more {
+      font: inherit;
+      color: inherit;
+      min-height: 32px;
+      margin: 0;
+      padding: 4px 8px;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+    .filters input {
+      flex: 1 1 14em;
+      min-width: 0;
+    }
+    .filters select {
+      flex: 0 1 11em;
+      min-width: 0;
+    }
+    .filters button {
+      cursor: pointer;
+    }
+    .filters button[aria-expanded='true'] {
+      background: var(--_accent);
+      border-color: var(--_accent);
+      color: #fff;
+    }
+    :is(input, select, button, a, [tabindex]):focus-visible {
+      outline: 3px solid var(--tafel-focus-color, #1a73e8);
+      outline-offset: 1px;
+    }
+    .body {
+      position: relative;
+      display: flex;
+      flex: 1 1 auto;
+      min-height: 0;
+    }
+    .map {
+      flex: 1 1 auto;
+      min-width: 0;
+      height: 100%;
+      background: var(--tafel-water-color, #dfe9f0);
+      font: inherit;
+    }
+    .list {
+      flex: 0 0 var(--tafel-list-width, 300px);
+      max-width: 60%;
+      overflow: auto;
+      border-inline-start: 1px solid var(--_border);
+      background: var(--_surface);
+    }
+    .list .count {
+      margin: 0;
+      padding: 8px 12px;
+      font-weight: 600;
+      border-bottom: 1px solid var(--_border);
+    }
+    .list ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .list li {
+      margin: 0;
+      padding: 0;
+      border-bottom: 1px solid var(--_border);
+    }
+    .list li button {
+      display: grid;
+      gap: 2px;
+      width: 100%;
+      margin: 0;
+      padding: 8px 12px;
+      border: 0;
+      background: none;
+      font: inherit;
+      color: inherit;
+      text-align: start;
+      cursor: pointer;
+    }
+    .list li button:hover,
+    .list li button[aria-current='true'] {
+      background: color-mix(in srgb, var(--_accent) 10%, transparent);
+    }
+    .list .name {
+      font-weight: 600;
+    }
+    .list .meta {
+      font-size: 0.9em;
+      opacity: 0.8;
+    }
+    .list button.more {
+      margin: 8px 12px;
+      cursor: pointer;
+    }
+    .notice {
+      position: absolute;
+      inset-inline-start: 50%;
+      bottom: 28px;
+      transform: translateX(-50%);
+      z-index: 1000;
+      margin: 0;
+      padding: 4px 10px;
+      border-radius: var(--_radius);
+      background: rgb(29 39 49 / 0.85);
+      color: #fff;
+      font-size: 0.85em;
+      pointer-events: none;
+    }
+    /* Markers: a disc in the meal's colour with its glyph. */
+    .leaflet-div-icon.tafel-icon {
+      background: none;
+      border: 0;
+    }
+    .pin {
+      display: grid;
+      place-items: center;
+      width: 100%;
+      height: 100%;
+      border: 2px solid #fff;
+      border-radius: 50%;
+      background: var(--_meal);
+      color: #fff;
+      box-shadow: 0 1px 3px rgb(0 0 0 / 0.4);
+      cursor: pointer;
+    }
+    .pin svg {
+      width: 16px;
+      height: 16px;
+      fill: none;
+      stroke: currentColor;
+      stroke-width: 1.6;
+      stroke-linecap: round;
+    }
+    .meal-breakfast {
+      --_meal: var(--_breakfast);
+    }
+    .meal-lunch {
+      --_meal: var(--_lunch);
+    }
+    .meal-dinner {
+      --_meal: var(--_dinner);
+    }
+    .meal-other {
+      --_meal: var(--_other);
+    }
+    .pin.selected {
+      outline: 3px solid var(--_accent);
+      outline-offset: 1px;
+    }
+    /* Clusters: the count, ringed by the share of each meal. */
+    .cluster {
+      display: grid;
+      place-items: center;
+      width: 100%;
+      height: 100%;
+      border-radius: 50%;
+      background: conic-gradient(
+        var(--_breakfast) 0 var(--b),
+        var(--_lunch) 0 var(--l),
+        var(--_dinner) 0 var(--d),
+        var(--_other) 0
+      );
+      box-shadow: 0 1px 3px rgb(0 0 0 / 0.4);
+      cursor: pointer;
+    }
+    .cluster span {
+      display: grid;
+      place-items: center;
+      width: calc(100% - 10px);
+      height: calc(100% - 10px);
+      border-radius: 50%;
+      background: var(--tafel-cluster-color, #fff);
+      color: var(--tafel-text-color, #1d2731);
+      font-weight: 700;
+      font-size: 12px;
+    }
+    /* The offline outline: faint over tiles, a light land shape when tiles cannot load. */
+    .tafel-outline {
+      fill: var(--tafel-land-color, #f6f3ec);
+      fill-opacity: 0;
+      stroke: var(--tafel-outline-color, #8796a5);
+      stroke-width: 1;
+      stroke-opacity: 0.6;
+    }
+    .tiles-failed .tafel-outline {
+      fill-opacity: 1;
+    }
+    .tafel-you {
+      fill: var(--tafel-focus-color, #1a73e8);
+      fill-opacity: 0.9;
+      stroke: #fff;
+      stroke-width: 2;
+    }
+    /* Popups */
+    .leaflet-popup-content-wrapper {
+      border-radius: var(--_radius);
+    }
+    .leaflet-popup-content {
+      margin: 12px 14px;
+      font: inherit;
+      line-height: 1.4;
+    }
+    .leaflet-container {
+      font: inherit;
+    }
+    .leaflet-container a {
+      color: var(--tafel-link-color, #0b5cad);
+    }
+    .popup h3 {
+      margin: 0 0 2px;
+      font-size: 1.1em;
+      line-height: 1.25;
+    }
+    .popup h3:focus {
+      outline: none;
+    }
+    .popup p {
+      margin: 2px 0;
+    }
+    .popup .org {
+      opacity: 0.8;
+    }
+    .popup .count {
+      font-weight: 600;
+    }
+    .popup .dot {
+      display: inline-block;
+      width: 0.7em;
+      height: 0.7em;
+      margin-inline-end: 0.35em;
+      border-radius: 50%;
+      background: var(--_meal);
+    }
+    .popup .register {
+      display: inline-block;
+      margin-top: 6px;
+      padding: 4px 10px;
+      border-radius: var(--_radius);
+      background: var(--_accent);
+      color: #fff;
+      text-decoration: none;
+    }
+  `,
+];
