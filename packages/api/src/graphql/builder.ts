@@ -1,11 +1,13 @@
 import SchemaBuilder from '@pothos/core';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
 import RelayPlugin from '@pothos/plugin-relay';
-import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ScopeAuthPlugin, { AuthScopeFailureType, type AuthFailure } from '@pothos/plugin-scope-auth';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context.ts';
 import { relations } from '../db/relations.ts';
+import { locations } from '../db/schema.ts';
+import { eq } from 'drizzle-orm';
 
 /** The largest page any connection serves; asking for more is an error, not a silent clamp. */
 export const MAX_PAGE_SIZE = 1000;
@@ -21,11 +23,17 @@ export interface PothosTypes {
     staff: boolean;
     /** A key that carries this scope (staff keys carry every scope). */
     scope: 'LOCATIONS_WRITE' | 'PARTICIPATION_WRITE';
+    /**
+     * The venue with this global ID belongs to the key's organisation (or the key is staff's).
+     * An ID that is malformed or names no venue passes here; the resolver answers NOT_FOUND.
+     */
+    ownsLocation: string;
   };
   Scalars: {
     DateTime: { Input: Date; Output: Date | string };
     URL: { Input: string; Output: string };
     Date: { Input: string; Output: string };
+    Minutes: { Input: number; Output: number };
   };
   DefaultFieldNullability: false;
 }
@@ -53,14 +61,29 @@ export const builder = new SchemaBuilder<PothosTypes>({
       authenticated: ctx.viewer !== null,
       staff: ctx.viewer !== null && ctx.viewer.organisation === null,
       scope: (scope) => ctx.viewer !== null && (ctx.viewer.organisation === null || ctx.viewer.scopes.includes(scope)),
+      ownsLocation: async (globalId) => {
+        if (!ctx.viewer) return false;
+        if (ctx.viewer.organisation === null) return true;
+        const owner = await locationOwner(ctx, globalId);
+        return owner === null || owner === ctx.viewer.organisation.id;
+      },
     }),
-    unauthorizedError: (_parent, context) =>
-      new GraphQLError(
-        context.viewer
-          ? 'This API key is not allowed to do this (missing scope, or staff only).'
-          : 'This needs an API key: send `Authorization: Bearer <key>`.',
-        { extensions: { code: context.viewer ? 'FORBIDDEN' : 'UNAUTHENTICATED' } },
-      ),
+    unauthorizedError: (_parent, context, _info, result) => {
+      if (!context.viewer) {
+        return new GraphQLError('This needs an API key: send `Authorization: Bearer <key>`.', {
+          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+        });
+      }
+      const failed = failedScopes(result.failure);
+      const reasons = [
+        failed.has('staff') && 'only federation staff keys may do this',
+        failed.has('scope') && `this key lacks the ${[...(failed.get('scope') ?? [])].join(' or ')} scope`,
+        failed.has('ownsLocation') && 'this venue belongs to another organisation',
+      ].filter(Boolean);
+      return new GraphQLError(`Forbidden: ${reasons.join('; ') || 'this API key may not do this'}.`, {
+        extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+      });
+    },
   },
   drizzle: {
     client: (ctx) => ctx.db,
@@ -70,6 +93,31 @@ export const builder = new SchemaBuilder<PothosTypes>({
     maxConnectionSize: MAX_PAGE_SIZE,
   },
 });
+
+/** Which scopes failed, with their parameters, from scope-auth's failure tree. */
+function failedScopes(failure: AuthFailure, into = new Map<string, Set<unknown>>()): Map<string, Set<unknown>> {
+  if (failure.kind === AuthScopeFailureType.AuthScope) {
+    if (!into.has(failure.scope)) into.set(failure.scope, new Set());
+    into.get(failure.scope)!.add(failure.parameter);
+  } else if (failure.kind === AuthScopeFailureType.AnyAuthScopes || failure.kind === AuthScopeFailureType.AllAuthScopes) {
+    for (const f of failure.failures) failedScopes(f, into);
+  }
+  return into;
+}
+
+/** The organisation id of the venue a global ID names, or null if it names none. */
+async function locationOwner(ctx: Context, globalId: string): Promise<number | null> {
+  let id: string;
+  try {
+    const decoded = decodeGlobalId(globalId);
+    if (decoded.typename !== 'Location') return null;
+    id = decoded.id;
+  } catch {
+    return null;
+  }
+  const [row] = await ctx.db.select({ organisationId: locations.organisationId }).from(locations).where(eq(locations.id, Number(id))).limit(1);
+  return row?.organisationId ?? null;
+}
 
 type NodeGuard = (ctx: Context, node: never) => boolean;
 const nodeGuards = new Map<string, NodeGuard>();

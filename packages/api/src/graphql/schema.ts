@@ -6,6 +6,10 @@ import './types/edition.ts';
 import './types/organisation.ts';
 import './types/location.ts';
 import './types/stats.ts';
+import './types/user-error.ts';
+import './types/location-mutations.ts';
+import './types/staff.ts';
+import './types/viewer.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
 

@@ -42,3 +42,10 @@ export async function requireEdition(db: Db, slug: string, argument = 'edition')
   if (!edition) throw badInput(argument, `no edition with slug "${slug.slice(0, 60)}".`);
   return edition;
 }
+
+/** Find an edition by slug, or a NOT_FOUND userError for a mutation's payload. */
+export async function requireEditionOrError(db: Db, slug: string, field: string[] = ['edition']) {
+  const [edition] = await db.select().from(editions).where(eq(editions.slug, slug)).limit(1);
+  if (!edition) return [{ field, code: 'NOT_FOUND' as const, message: `No edition with slug "${slug.slice(0, 60)}".` }];
+  return edition;
+}

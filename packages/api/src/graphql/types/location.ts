@@ -95,7 +95,7 @@ export const LocationRef = builder.drizzleNode('locations', {
     languages: t.exposeStringList('languages', { description: 'Languages spoken at the table, ISO 639-1 codes.' }),
     wheelchairAccessible: t.exposeBoolean('wheelchairAccessible', { nullable: true, description: 'Step-free access; null if unknown.' }),
     description: t.exposeString('description', { nullable: true, description: 'What to expect, in the host’s words.' }),
-    registrationUrl: t.exposeString('registrationUrl', { type: 'URL', nullable: true, description: 'Where the public can sign up (http or https only).' }),
+    registrationUrl: t.expose('registrationUrl', { type: 'URL', nullable: true, description: 'Where the public can sign up (http or https only).' }),
     awaitingApproval: t.exposeBoolean('awaitingApproval', { description: 'True while staff approval is pending; such venues are not public.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the venue was first published to Tafel.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When anything about the venue last changed.' }),
@@ -114,7 +114,7 @@ builder.queryFields((t) => ({
       const { typename, id } = decodeGlobalId(String(args.id));
       if (typename !== 'Location') return null;
       const row = await ctx.db.query.locations.findFirst(query({ where: { id: Number(id) } }));
-      return row && isVisible(ctx, row) ? row : null;
+      return row && isVisible(ctx, row as unknown as Location) ? row : null;
     },
   }),
   locations: t.drizzleConnection({

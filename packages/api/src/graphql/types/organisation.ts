@@ -12,8 +12,8 @@ export const OrganisationRef = builder.drizzleNode('organisations', {
     slug: t.exposeString('slug', { description: 'Stable short name, e.g. `asito`.' }),
     name: t.exposeString('name', { description: 'Display name.' }),
     kind: t.expose('kind', { type: OrganisationKindEnum, description: 'What kind of organisation this is.' }),
-    website: t.exposeString('website', { type: 'URL', nullable: true, description: 'The organisation’s website.' }),
-    logoUrl: t.exposeString('logoUrl', { type: 'URL', nullable: true, description: 'A logo image URL.' }),
+    website: t.expose('website', { type: 'URL', nullable: true, description: 'The organisation’s website.' }),
+    logoUrl: t.expose('logoUrl', { type: 'URL', nullable: true, description: 'A logo image URL.' }),
     locations: t.relatedConnection('locations', {
       description:
         'This organisation’s public venues in an edition. For the count, ask `locations(edition, filter: { organisation }) { totalCount }`.',

@@ -66,3 +66,8 @@ export class UserInputError extends Error {
 }
 
 builder.mutationType({ description: 'Every mutation needs an API key: `Authorization: Bearer <key>`. Refused input comes back as `userErrors` and changes nothing.' });
+
+/** One userError, typed: `userError(['slug'], 'TAKEN', 'An organisation with slug … exists already.')`. */
+export function userError(field: (string | number)[] | null, code: UserErrorCode, message: string = USER_ERROR_CODES[code]): UserError {
+  return { field, code, message };
+}

@@ -1,0 +1,104 @@
+/** `viewer`: who an API key is, what it may do, and its organisation's own venues (drafts too). */
+import { sql } from 'drizzle-orm';
+import type { Viewer } from '../../context.ts';
+import { builder, checkPage, decodeGlobalId } from '../builder.ts';
+import { ApiKeyScopeEnum } from './staff.ts';
+import { OrganisationRef } from './organisation.ts';
+import { LocationStatusEnum } from './enums.ts';
+
+const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
+  description: 'The organisation or staff member behind the API key of this request.',
+  fields: (t) => ({
+    keyPrefix: t.exposeString('prefix', { description: 'The key’s visible prefix.' }),
+    isStaff: t.boolean({ description: 'Whether this is a federation staff key.', resolve: (v) => v.organisation === null }),
+    scopes: t.field({ type: [ApiKeyScopeEnum], description: 'What the key may write (staff keys may do everything).', resolve: (v) => v.scopes }),
+    organisation: t.drizzleField({
+      type: 'organisations',
+      nullable: true,
+      description: 'The key’s organisation; null for staff.',
+      resolve: (query, v, _a, ctx) => (v.organisation ? ctx.db.query.organisations.findFirst(query({ where: { id: v.organisation.id } })) : null),
+    }),
+    locations: t.drizzleConnection({
+      type: 'locations',
+      description: 'Your organisation’s venues in an edition, whatever their status, with exact places. Staff see every organisation’s.',
+      args: {
+        edition: t.arg.string({ required: true, description: 'Edition slug.' }),
+        statuses: t.arg({ type: [LocationStatusEnum], description: 'Only these statuses (default: all).' }),
+      },
+      resolve: (query, v, args, ctx) => {
+        checkPage(args);
+        return ctx.db.query.locations.findMany(
+          query({
+            where: {
+              RAW: (l) => sql`${l.editionId} = (SELECT id FROM editions WHERE slug = ${args.edition})`,
+              ...(v.organisation ? { organisationId: v.organisation.id } : {}),
+              ...(args.statuses?.length ? { status: { in: args.statuses } } : {}),
+            },
+            orderBy: { id: 'asc' },
+          }),
+        );
+      },
+    }),
+  }),
+});
+
+const FieldChangeRef = builder.objectRef<{ field: string; from: string; to: string }>('FieldChange').implement({
+  description: 'A field’s value before and after, as JSON text.',
+  fields: (t) => ({
+    field: t.exposeString('field', { description: 'The field.' }),
+    from: t.exposeString('from', { description: 'The old value, as JSON.' }),
+    to: t.exposeString('to', { description: 'The new value, as JSON.' }),
+  }),
+});
+
+const LocationChangeRef = builder.drizzleObject('locationChanges', {
+  name: 'LocationChange',
+  description: 'One change to a venue: who, when, what. The audit trail.',
+  fields: (t) => ({
+    action: t.exposeString('action', { description: 'CREATE, UPDATE, CANCEL, UPSERT_CREATE, UPSERT_UPDATE, UPSERT_CANCEL or APPROVE.' }),
+    actor: t.exposeString('actor', { nullable: true, description: 'The API key prefix (or `cli:…`) that made the change.' }),
+    at: t.expose('at', { type: 'DateTime', description: 'When.' }),
+    location: t.relation('location', { description: 'The venue.' }),
+    organisation: t.relation('organisation', { description: 'The venue’s organisation.' }),
+    changes: t.field({
+      type: [FieldChangeRef],
+      description: 'Each field that changed, with its old and new value as JSON.',
+      resolve: (c) => Object.entries(c.changes).map(([field, v]) => ({ field, from: JSON.stringify(v.from ?? null), to: JSON.stringify(v.to ?? null) })),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  viewer: t.field({
+    type: ViewerRef,
+    nullable: true,
+    description: 'Who the API key of this request belongs to; null without a key.',
+    resolve: (_root, _args, ctx) => ctx.viewer,
+  }),
+  locationChanges: t.drizzleConnection({
+    type: 'locationChanges',
+    description: 'The audit trail of venue changes, newest first. Staff see all; a member key sees its own organisation’s.',
+    authScopes: { authenticated: true },
+    args: {
+      location: t.arg.id({ description: 'Only this venue’s changes.' }),
+      organisation: t.arg.string({ description: 'Staff: only this organisation’s changes (slug).' }),
+    },
+    resolve: (query, _root, args, ctx) => {
+      checkPage(args);
+      const own = ctx.viewer?.organisation;
+      const locationId = args.location ? Number(decodeGlobalId(String(args.location)).id) : undefined;
+      return ctx.db.query.locationChanges.findMany(
+        query({
+          where: {
+            ...(own ? { organisationId: own.id } : {}),
+            ...(locationId ? { locationId } : {}),
+            ...(!own && args.organisation ? { organisation: { slug: args.organisation } } : {}),
+          },
+          orderBy: { id: 'desc' },
+        }),
+      );
+    },
+  }),
+}));
+
+export { LocationChangeRef };

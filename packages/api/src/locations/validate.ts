@@ -1,0 +1,200 @@
+/**
+ * Validation of a venue as a member sends it — one function for createLocation, updateLocation,
+ * every row of upsertLocations and every line of a CSV import — so a rule holds everywhere.
+ * Problems are collected as userErrors with their path; nothing is written while any remain.
+ */
+import { COUNTRIES, MEALS, REGIONS, TARGET_GROUPS, type Meal, type TargetGroup } from '@tafel/schema';
+import type { Edition, NewLocation } from '../db/schema.ts';
+import type { UserErrors } from '../graphql/types/user-error.ts';
+
+export const LIMITS = {
+  name: 200,
+  externalId: 100,
+  street: 200,
+  postalCode: 20,
+  city: 100,
+  description: 2000,
+  url: 2048,
+  languages: 20,
+  capacity: 100_000,
+  batch: 10_000,
+} as const;
+
+/** A venue's fields as a member sends them (GraphQL input, a bulk row, or a CSV line). */
+export interface LocationFields {
+  externalId?: string | null;
+  name?: string | null;
+  address?: { street?: string | null; postalCode?: string | null; city?: string | null; region?: string | null; country?: string | null } | null;
+  coordinates?: { lat: number; lng: number } | null;
+  meal?: string | null;
+  startsAt?: Date | null;
+  endsAt?: Date | null;
+  capacity?: number | null;
+  participants?: number | null;
+  targetGroups?: readonly string[] | null;
+  languages?: readonly string[] | null;
+  wheelchairAccessible?: boolean | null;
+  description?: string | null;
+  registrationUrl?: string | null;
+  sensitive?: boolean | null;
+  status?: 'DRAFT' | 'PUBLISHED' | null;
+}
+
+/** The columns a venue's fields map to. */
+export type LocationValues = Omit<NewLocation, 'id' | 'editionId' | 'organisationId' | 'createdAt' | 'updatedAt' | 'awaitingApproval' | 'participants'> & {
+  participants?: number;
+};
+
+/** The day of an instant in a time zone, as YYYY-MM-DD. */
+export function localDate(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+function text(errors: UserErrors, path: (string | number)[], value: string | null | undefined, max: number, required = false): string | null {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed === '') {
+    if (required) errors.add(path, 'REQUIRED', `${path.at(-1)} must not be empty.`);
+    return null;
+  }
+  if (trimmed.length > max) errors.add(path, 'TOO_LONG', `${path.at(-1)} is ${trimmed.length} characters; at most ${max}.`);
+  return trimmed;
+}
+
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Check a complete venue (create, or a bulk row, which describes the whole venue) or a partial
+ * update (`partial`: only the fields given are checked, against `existing` for cross-field rules).
+ * Returns the column values for the fields given.
+ */
+export function validateLocation(
+  errors: UserErrors,
+  path: (string | number)[],
+  input: LocationFields,
+  edition: Pick<Edition, 'date' | 'timeZone' | 'country'>,
+  options: { partial?: boolean; existing?: { participants: number; capacity: number | null; startsAt: Date | null; endsAt: Date | null } } = {},
+): Partial<LocationValues> {
+  const at = (...rest: (string | number)[]) => [...path, ...rest];
+  const has = (key: keyof LocationFields) => !options.partial || input[key] !== undefined;
+  const out: Partial<LocationValues> = {};
+
+  if (has('externalId')) out.externalId = text(errors, at('externalId'), input.externalId, LIMITS.externalId);
+  if (has('name')) {
+    if (options.partial && input.name === null) errors.add(at('name'), 'REQUIRED', 'name must not be empty.');
+    else out.name = text(errors, at('name'), input.name, LIMITS.name, true) ?? '';
+  }
+
+  if (has('address')) {
+    const a = input.address ?? {};
+    out.street = text(errors, at('address', 'street'), a.street, LIMITS.street);
+    out.postalCode = text(errors, at('address', 'postalCode'), a.postalCode, LIMITS.postalCode);
+    out.city = text(errors, at('address', 'city'), a.city, LIMITS.city);
+    const country = text(errors, at('address', 'country'), a.country, 2)?.toUpperCase() ?? edition.country;
+    out.country = country;
+    const region = text(errors, at('address', 'region'), a.region, 10)?.toUpperCase() ?? null;
+    if (region && country === 'NL' && !(region in REGIONS)) {
+      errors.add(at('address', 'region'), 'INVALID', `region "${region}" is not a Dutch province code (one of ${Object.keys(REGIONS).join(', ')}).`);
+    }
+    out.region = region;
+  }
+
+  if (has('coordinates')) {
+    const c = input.coordinates;
+    if (!c) errors.add(at('coordinates'), 'REQUIRED', 'coordinates are required.');
+    else {
+      let inRange = true;
+      if (!(c.lat >= -90 && c.lat <= 90)) {
+        errors.add(at('coordinates', 'lat'), 'OUT_OF_RANGE', `lat must be between -90 and 90 (got ${c.lat}).`);
+        inRange = false;
+      }
+      if (!(c.lng >= -180 && c.lng <= 180)) {
+        errors.add(at('coordinates', 'lng'), 'OUT_OF_RANGE', `lng must be between -180 and 180 (got ${c.lng}).`);
+        inRange = false;
+      }
+      const box = COUNTRIES[edition.country as keyof typeof COUNTRIES]?.bbox;
+      const inside = (lat: number, lng: number) => !!box && lat >= box.south && lat <= box.north && lng >= box.west && lng <= box.east;
+      if (inRange && box && !inside(c.lat, c.lng)) {
+        const swapped = inside(c.lng, c.lat);
+        errors.add(
+          at('coordinates'),
+          'OUTSIDE_COUNTRY',
+          swapped
+            ? `(${c.lat}, ${c.lng}) is outside ${edition.country}, but (${c.lng}, ${c.lat}) is inside: latitude and longitude look swapped.`
+            : `(${c.lat}, ${c.lng}) is outside ${edition.country}, where this edition takes place.`,
+        );
+      }
+      out.lat = c.lat;
+      out.lng = c.lng;
+    }
+  }
+
+  if (has('meal')) {
+    if (!input.meal) errors.add(at('meal'), 'REQUIRED', `meal is required: one of ${MEALS.join(', ')}.`);
+    else if (!(MEALS as readonly string[]).includes(input.meal)) errors.add(at('meal'), 'INVALID', `meal "${input.meal}" is not one of ${MEALS.join(', ')}.`);
+    else out.meal = input.meal as Meal;
+  }
+
+  const startsAt = has('startsAt') ? input.startsAt ?? null : options.existing?.startsAt ?? null;
+  const endsAt = has('endsAt') ? input.endsAt ?? null : options.existing?.endsAt ?? null;
+  for (const [key, value] of [['startsAt', startsAt], ['endsAt', endsAt]] as const) {
+    if (has(key) && value && localDate(value, edition.timeZone) !== edition.date) {
+      errors.add(at(key), 'NOT_ON_EDITION_DAY', `${key} ${value.toISOString()} is not on the edition’s day, ${edition.date} (${edition.timeZone}).`);
+    }
+  }
+  if ((has('startsAt') || has('endsAt')) && startsAt && endsAt && endsAt.getTime() <= startsAt.getTime()) {
+    errors.add(at('endsAt'), 'END_BEFORE_START', `endsAt ${endsAt.toISOString()} is not after startsAt ${startsAt.toISOString()}.`);
+  }
+  if (has('startsAt')) out.startsAt = startsAt;
+  if (has('endsAt')) out.endsAt = endsAt;
+
+  const capacity = has('capacity') ? input.capacity ?? null : options.existing?.capacity ?? null;
+  if (has('capacity') && capacity !== null) {
+    if (!Number.isInteger(capacity) || capacity < 0 || capacity > LIMITS.capacity) {
+      errors.add(at('capacity'), 'OUT_OF_RANGE', `capacity must be a whole number from 0 to ${LIMITS.capacity} (got ${capacity}).`);
+    }
+  }
+  if (has('capacity')) out.capacity = capacity;
+
+  if (input.participants != null) {
+    if (!Number.isInteger(input.participants) || input.participants < 0) {
+      errors.add(at('participants'), 'BELOW_ZERO', `participants cannot be below zero (got ${input.participants}).`);
+    } else if (capacity !== null && input.participants > capacity) {
+      errors.add(at('participants'), 'OVER_CAPACITY', `participants (${input.participants}) exceed capacity (${capacity}).`);
+    } else out.participants = input.participants;
+  } else if (has('capacity') && capacity !== null && options.existing && options.existing.participants > capacity) {
+    errors.add(at('capacity'), 'BELOW_PARTICIPANTS', `capacity ${capacity} is below the ${options.existing.participants} participants already counted.`);
+  }
+
+  if (has('targetGroups')) {
+    const groups = [...new Set(input.targetGroups ?? [])];
+    groups.forEach((g, i) => {
+      if (!(TARGET_GROUPS as readonly string[]).includes(g)) errors.add(at('targetGroups', i), 'INVALID', `target group "${g}" is not one of ${TARGET_GROUPS.join(', ')}.`);
+    });
+    out.targetGroups = groups as TargetGroup[];
+  }
+  if (has('languages')) {
+    const langs = [...new Set((input.languages ?? []).map((l) => l.trim().toLowerCase()))];
+    if (langs.length > LIMITS.languages) errors.add(at('languages'), 'TOO_LONG', `at most ${LIMITS.languages} languages.`);
+    langs.forEach((l, i) => {
+      if (!/^[a-z]{2,3}$/.test(l)) errors.add(at('languages', i), 'INVALID', `language "${l.slice(0, 20)}" is not an ISO 639 code like nl, ar or tir.`);
+    });
+    out.languages = langs;
+  }
+  if (has('wheelchairAccessible')) out.wheelchairAccessible = input.wheelchairAccessible ?? null;
+  if (has('description')) out.description = text(errors, at('description'), input.description, LIMITS.description);
+  if (has('registrationUrl')) {
+    const url = text(errors, at('registrationUrl'), input.registrationUrl, LIMITS.url);
+    if (url && !isHttpUrl(url)) errors.add(at('registrationUrl'), 'INVALID_URL', `registrationUrl must be an http or https URL (got "${url.slice(0, 60)}").`);
+    out.registrationUrl = url;
+  }
+  if (has('sensitive')) out.sensitive = input.sensitive ?? false;
+  if (has('status')) out.status = input.status ?? 'PUBLISHED';
+  return out;
+}

@@ -1,0 +1,285 @@
+/**
+ * Writing venues: create, update, cancel and the bulk upsert by the member's own ids. Every
+ * change is one transaction with its audit entries (and participation log entries when a count
+ * is set), and a refused input changes nothing.
+ */
+import { and, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { editions, locationChanges, locations, organisations, participationLog, type Edition, type Location } from '../db/schema.ts';
+import { UserErrors, UserInputError, type UserError } from '../graphql/types/user-error.ts';
+import { LIMITS, validateLocation, type LocationFields, type LocationValues } from './validate.ts';
+
+export interface Actor {
+  /** api_keys.id, or null for the command line. */
+  keyId: number | null;
+  /** Recorded with every change: a key prefix, or `cli:<user>`. */
+  name: string;
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type Writer = Db | Tx;
+
+/** The fields compared to decide whether a bulk row changes a venue. */
+const COMPARED = [
+  'name', 'street', 'postalCode', 'city', 'region', 'country', 'lat', 'lng', 'meal', 'startsAt', 'endsAt', 'capacity',
+  'targetGroups', 'languages', 'wheelchairAccessible', 'description', 'registrationUrl', 'sensitive', 'status',
+] as const satisfies readonly (keyof LocationValues & keyof Location)[];
+
+function comparable(value: unknown): unknown {
+  if (value instanceof Date) return value.getTime();
+  if (Array.isArray(value)) return JSON.stringify(value);
+  return value ?? null;
+}
+
+/** What would change, field by field, if `next` were written over `current`. */
+export function diff(current: Partial<Location> | null, next: Partial<LocationValues>): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [key, to] of Object.entries(next)) {
+    if (key === 'externalId' && current) continue;
+    const from = current ? (current as Record<string, unknown>)[key] ?? null : null;
+    if (comparable(from) !== comparable(to)) changes[key] = { from, to: to ?? null };
+  }
+  return changes;
+}
+
+async function audit(tx: Writer, actor: Actor, entries: { locationId: number; organisationId: number; action: string; changes: Record<string, { from: unknown; to: unknown }> }[]) {
+  for (let i = 0; i < entries.length; i += 2000) {
+    const chunk = entries.slice(i, i + 2000);
+    if (chunk.length) await tx.insert(locationChanges).values(chunk.map((e) => ({ ...e, apiKeyId: actor.keyId, actor: actor.name })));
+  }
+}
+
+async function logParticipation(tx: Writer, actor: Actor, entries: { locationId: number; editionId: number; organisationId: number; oldValue: number; newValue: number }[]) {
+  const changed = entries.filter((e) => e.oldValue !== e.newValue);
+  for (let i = 0; i < changed.length; i += 2000) {
+    await tx.insert(participationLog).values(changed.slice(i, i + 2000).map((e) => ({ ...e, apiKeyId: actor.keyId, actor: actor.name })));
+  }
+}
+
+/** Will a new venue of this organisation wait for staff approval in this edition? */
+async function awaitsApproval(tx: Writer, edition: Edition, organisationId: number): Promise<boolean> {
+  if (!edition.requireApproval) return false;
+  const [org] = await tx.select({ approvedAt: organisations.approvedAt }).from(organisations).where(eq(organisations.id, organisationId));
+  return !org?.approvedAt;
+}
+
+function closed(edition: Edition, path: string[]): UserError[] {
+  return edition.status === 'CLOSED' ? [{ field: path, code: 'EDITION_CLOSED', message: `Edition ${edition.slug} is closed for changes.` }] : [];
+}
+
+export type WriteResult<T> = { ok: true; value: T } | { ok: false; errors: UserError[] };
+
+export async function createLocation(db: Db, args: { edition: Edition; organisationId: number; fields: LocationFields; actor: Actor }): Promise<WriteResult<Location>> {
+  const errors = new UserErrors();
+  errors.list.push(...closed(args.edition, ['edition']));
+  const values = validateLocation(errors, [], args.fields, args.edition);
+  if (errors.any) return { ok: false, errors: errors.list };
+  try {
+    const row = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(locations)
+        .values({
+          ...(values as LocationValues),
+          participants: values.participants ?? 0,
+          editionId: args.edition.id,
+          organisationId: args.organisationId,
+          awaitingApproval: await awaitsApproval(tx, args.edition, args.organisationId),
+        })
+        .onConflictDoNothing()
+        .returning();
+      if (!row) throw new UserInputError([{ field: ['externalId'], code: 'TAKEN', message: `externalId "${values.externalId}" is already used by another of your venues in this edition.` }]);
+      await audit(tx, args.actor, [{ locationId: row.id, organisationId: row.organisationId, action: 'CREATE', changes: diff(null, values) }]);
+      await logParticipation(tx, args.actor, [{ locationId: row.id, editionId: row.editionId, organisationId: row.organisationId, oldValue: 0, newValue: row.participants }]);
+      return row;
+    });
+    return { ok: true, value: row };
+  } catch (error) {
+    if (error instanceof UserInputError) return { ok: false, errors: error.errors };
+    throw error;
+  }
+}
+
+export async function updateLocation(db: Db, args: { location: Location; fields: LocationFields; actor: Actor }): Promise<WriteResult<Location>> {
+  const [edition] = await db.select().from(editions).where(eq(editions.id, args.location.editionId));
+  const errors = new UserErrors();
+  errors.list.push(...closed(edition!, ['id']));
+  try {
+    const row = await db.transaction(async (tx) => {
+      // Lock the row so the cross-field checks (capacity against participants) hold at commit.
+      const [current] = await tx.select().from(locations).where(eq(locations.id, args.location.id)).for('update');
+      const values = validateLocation(errors, [], args.fields, edition!, { partial: true, existing: current! });
+      if (errors.any) throw new UserInputError(errors.list);
+      const changes = diff(current!, values);
+      if (Object.keys(changes).length === 0) return current!;
+      const [row] = await tx
+        .update(locations)
+        .set({ ...values, updatedAt: sql`now()` })
+        .where(eq(locations.id, current!.id))
+        .returning();
+      if (values.externalId !== undefined && values.externalId !== current!.externalId) changes.externalId = { from: current!.externalId, to: values.externalId };
+      await audit(tx, args.actor, [{ locationId: row!.id, organisationId: row!.organisationId, action: 'UPDATE', changes }]);
+      await logParticipation(tx, args.actor, [{ locationId: row!.id, editionId: row!.editionId, organisationId: row!.organisationId, oldValue: current!.participants, newValue: row!.participants }]);
+      return row!;
+    });
+    return { ok: true, value: row };
+  } catch (error) {
+    if (error instanceof UserInputError) return { ok: false, errors: error.errors };
+    if (isUniqueViolation(error)) return { ok: false, errors: [{ field: ['externalId'], code: 'TAKEN', message: 'externalId is already used by another of your venues in this edition.' }] };
+    throw error;
+  }
+}
+
+export async function cancelLocation(db: Db, args: { location: Location; reason?: string | null; actor: Actor }): Promise<WriteResult<Location>> {
+  if (args.location.status === 'CANCELLED') return { ok: true, value: args.location };
+  const row = await db.transaction(async (tx) => {
+    const [row] = await tx.update(locations).set({ status: 'CANCELLED', updatedAt: sql`now()` }).where(eq(locations.id, args.location.id)).returning();
+    const changes: Record<string, { from: unknown; to: unknown }> = { status: { from: args.location.status, to: 'CANCELLED' } };
+    if (args.reason) changes.reason = { from: null, to: args.reason };
+    await audit(tx, args.actor, [{ locationId: row!.id, organisationId: row!.organisationId, action: 'CANCEL', changes }]);
+    return row!;
+  });
+  return { ok: true, value: row };
+}
+
+export interface UpsertOutcome {
+  created: number;
+  updated: number;
+  unchanged: number;
+  cancelled: number;
+  /** Venue ids in the order of the rows sent. */
+  ids: number[];
+}
+
+export type UpsertRow = LocationFields & { externalId: string };
+
+/**
+ * Create or update an organisation's venues by its own ids, and (with cancelMissing) cancel
+ * the ones its list no longer has. All or nothing: one bad row refuses the whole batch, and
+ * every bad row is named. Sending the same list again changes nothing.
+ */
+export async function upsertLocations(
+  db: Db,
+  args: { edition: Edition; organisationId: number; rows: readonly UpsertRow[]; cancelMissing?: boolean; actor: Actor; dryRun?: boolean },
+): Promise<WriteResult<UpsertOutcome>> {
+  const errors = new UserErrors();
+  errors.list.push(...closed(args.edition, ['edition']));
+  if (args.rows.length > LIMITS.batch) {
+    errors.add(['locations'], 'BATCH_TOO_LARGE', `${args.rows.length} rows in one batch; at most ${LIMITS.batch}. Split the list, or send it as several calls without cancelMissing.`);
+    return { ok: false, errors: errors.list };
+  }
+  const seen = new Map<string, number>();
+  const prepared = args.rows.map((row, i) => {
+    const values = validateLocation(errors, ['locations', i], row, args.edition);
+    const externalId = values.externalId;
+    if (!externalId) {
+      if (!errors.list.some((e) => e.field?.[1] === i && e.field?.[2] === 'externalId')) errors.add(['locations', i, 'externalId'], 'REQUIRED', 'externalId is required in a bulk upsert: it is how a row finds its venue again.');
+    } else if (seen.has(externalId)) {
+      errors.add(['locations', i, 'externalId'], 'DUPLICATE', `externalId "${externalId}" appears again (first at row ${seen.get(externalId)}).`);
+    } else seen.set(externalId, i);
+    return values;
+  });
+  if (errors.any) return { ok: false, errors: errors.list };
+
+  try {
+    const outcome = await db.transaction(async (tx) => {
+      const ids = [...seen.keys()];
+      const existing = new Map<string, Location>();
+      for (let i = 0; i < ids.length; i += 5000) {
+        const rows = await tx
+          .select()
+          .from(locations)
+          .where(and(eq(locations.organisationId, args.organisationId), eq(locations.editionId, args.edition.id), inArray(locations.externalId, ids.slice(i, i + 5000))))
+          .for('update');
+        for (const row of rows) existing.set(row.externalId!, row);
+      }
+      const toCreate: { index: number; values: Partial<LocationValues> }[] = [];
+      const toUpdate: { index: number; current: Location; values: Partial<LocationValues>; changes: Record<string, { from: unknown; to: unknown }> }[] = [];
+      const result: UpsertOutcome = { created: 0, updated: 0, unchanged: 0, cancelled: 0, ids: new Array(prepared.length) };
+      const rowErrors = new UserErrors();
+      prepared.forEach((values, index) => {
+        const current = existing.get(values.externalId!);
+        if (!current) return toCreate.push({ index, values });
+        // A venue list describes venues, not the day's counts: keep counted participants unless sent.
+        const next = { ...values };
+        if (next.participants === undefined) {
+          if (next.capacity != null && current.participants > next.capacity) {
+            rowErrors.add(['locations', index, 'capacity'], 'BELOW_PARTICIPANTS', `capacity ${next.capacity} is below the ${current.participants} participants already counted.`);
+          }
+        }
+        const changes = diff(current, next);
+        if (Object.keys(changes).length === 0) {
+          result.unchanged++;
+          result.ids[index] = current.id;
+        } else toUpdate.push({ index, current, values: next, changes });
+      });
+      if (rowErrors.any) throw new UserInputError(rowErrors.list);
+
+      const awaiting = await awaitsApproval(tx, args.edition, args.organisationId);
+      for (let i = 0; i < toCreate.length; i += 1000) {
+        const chunk = toCreate.slice(i, i + 1000);
+        const inserted = await tx
+          .insert(locations)
+          .values(chunk.map(({ values }) => ({
+            ...(values as LocationValues),
+            participants: values.participants ?? 0,
+            editionId: args.edition.id,
+            organisationId: args.organisationId,
+            awaitingApproval: awaiting,
+          })))
+          .returning({ id: locations.id, externalId: locations.externalId, participants: locations.participants });
+        const byExternal = new Map(inserted.map((r) => [r.externalId!, r]));
+        for (const { index, values } of chunk) result.ids[index] = byExternal.get(values.externalId!)!.id;
+        await audit(tx, args.actor, chunk.map(({ index, values }) => ({ locationId: result.ids[index]!, organisationId: args.organisationId, action: 'UPSERT_CREATE', changes: diff(null, values) })));
+        await logParticipation(tx, args.actor, inserted.map((r) => ({ locationId: r.id, editionId: args.edition.id, organisationId: args.organisationId, oldValue: 0, newValue: r.participants })));
+      }
+      result.created = toCreate.length;
+
+      for (const { index, current, values, changes } of toUpdate) {
+        await tx.update(locations).set({ ...values, updatedAt: sql`now()` }).where(eq(locations.id, current.id));
+        result.ids[index] = current.id;
+      }
+      await audit(tx, args.actor, toUpdate.map(({ current, changes }) => ({ locationId: current.id, organisationId: args.organisationId, action: 'UPSERT_UPDATE', changes })));
+      await logParticipation(tx, args.actor, toUpdate.filter((u) => u.values.participants !== undefined).map(({ current, values }) => ({ locationId: current.id, editionId: args.edition.id, organisationId: args.organisationId, oldValue: current.participants, newValue: values.participants! })));
+      result.updated = toUpdate.length;
+
+      if (args.cancelMissing) {
+        const missing = await tx
+          .select({ id: locations.id, status: locations.status })
+          .from(locations)
+          .where(and(
+            eq(locations.organisationId, args.organisationId),
+            eq(locations.editionId, args.edition.id),
+            sql`${locations.status} <> 'CANCELLED'`,
+            // Venues created without an externalId were never part of the member's list.
+            isNotNull(locations.externalId),
+            ids.length ? notInArray(locations.externalId, ids) : undefined,
+          ))
+          .for('update');
+        for (let i = 0; i < missing.length; i += 5000) {
+          await tx.update(locations).set({ status: 'CANCELLED', updatedAt: sql`now()` }).where(inArray(locations.id, missing.slice(i, i + 5000).map((m) => m.id)));
+        }
+        await audit(tx, args.actor, missing.map((m) => ({ locationId: m.id, organisationId: args.organisationId, action: 'UPSERT_CANCEL', changes: { status: { from: m.status, to: 'CANCELLED' } } })));
+        result.cancelled = missing.length;
+      }
+      if (args.dryRun) throw new DryRun(result);
+      return result;
+    });
+    return { ok: true, value: outcome };
+  } catch (error) {
+    if (error instanceof DryRun) return { ok: true, value: error.outcome };
+    if (error instanceof UserInputError) return { ok: false, errors: error.errors };
+    throw error;
+  }
+}
+
+/** Thrown to roll back a dry run after everything was checked against the database. */
+class DryRun extends Error {
+  constructor(readonly outcome: UpsertOutcome) {
+    super('dry run');
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}

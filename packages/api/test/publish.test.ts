@@ -1,0 +1,318 @@
+/**
+ * Members publish: the authorization matrix, every bad input, the bulk upsert, moderation,
+ * privacy tiers and the audit trail. Every refusal is checked to leave the database as it was.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { rowsOf } from '../src/locations/stats.ts';
+import { createClient, memberKey, openTestDatabase, seedFixture, staffKey, type TestDb } from './support.ts';
+
+let t: TestDb;
+let gql: ReturnType<typeof createClient>['gql'];
+let fx: Awaited<ReturnType<typeof seedFixture>>;
+const keys: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  fx = await seedFixture(t.database);
+  gql = createClient(t.database).gql;
+  keys.staff = await staffKey(t.database);
+  keys.asito = await memberKey(t.database, fx.asito.id);
+  keys.utrecht = await memberKey(t.database, fx.utrecht.id);
+  keys.asitoParticipationOnly = await memberKey(t.database, fx.asito.id, ['PARTICIPATION_WRITE']);
+  keys.revoked = await memberKey(t.database, fx.asito.id);
+  const revoke = await gql(`mutation($p: String!) { revokeApiKey(input: { prefix: $p }) { apiKey { revokedAt } userErrors { code } } }`, { p: keys.revoked.slice(0, 14) }, { key: keys.staff });
+  expect(revoke.data!.revokeApiKey.userErrors).toEqual([]);
+});
+afterAll(() => t.close());
+
+/** Everything a mutation could change, as plain data (minus key use times). */
+async function snapshot() {
+  const tables = ['editions', 'organisations', 'locations', 'location_changes', 'participation_log'];
+  const out: Record<string, unknown> = {};
+  for (const table of tables) {
+    out[table] = rowsOf(await t.database.db.execute(sql.raw(`SELECT * FROM ${table} ORDER BY id`)));
+  }
+  out.api_keys = rowsOf(await t.database.db.execute(sql.raw(`SELECT id, prefix, scopes, revoked_at FROM api_keys ORDER BY id`)));
+  return JSON.parse(JSON.stringify(out));
+}
+
+const id = (name: string) => encodeGlobalId('Location', fx.locations[name]!.id);
+const PAYLOAD = `location { id name status capacity participants organisation { slug } } userErrors { field message code }`;
+const venue = (extra: Record<string, unknown> = {}) => ({
+  edition: 'nid-test', name: 'Nieuwe tafel', coordinates: { lat: 52.37, lng: 4.89 }, meal: 'DINNER',
+  address: { city: 'Amsterdam', region: 'NL-NH', postalCode: '1012 AB' }, capacity: 40, ...extra,
+});
+
+const CREATE = `mutation($input: CreateLocationInput!) { createLocation(input: $input) { ${PAYLOAD} } }`;
+const UPDATE = `mutation($input: UpdateLocationInput!) { updateLocation(input: $input) { ${PAYLOAD} } }`;
+const CANCEL = `mutation($input: CancelLocationInput!) { cancelLocation(input: $input) { ${PAYLOAD} } }`;
+const UPSERT = `mutation($input: UpsertLocationsInput!) { upsertLocations(input: $input) { created updated unchanged cancelled locations { externalId name } userErrors { field message code } } }`;
+
+describe('authorization matrix: who may call which mutation', () => {
+  type Who = 'anonymous' | 'asito' | 'utrecht' | 'staff' | 'revoked' | 'asitoParticipationOnly';
+  const mutations: { name: string; query: string; input: () => Record<string, unknown>; allowed: Who[]; asOther?: Who[] }[] = [
+    { name: 'createLocation', query: CREATE, input: () => venue(), allowed: ['asito', 'utrecht'], },
+    { name: 'updateLocation', query: UPDATE, input: () => ({ id: id('Heracles Stadion'), name: 'Heracles (nieuw)' }), allowed: ['asito', 'staff'] },
+    { name: 'cancelLocation', query: CANCEL, input: () => ({ id: id('Heracles Stadion') }), allowed: ['asito', 'staff'] },
+    { name: 'upsertLocations', query: UPSERT, input: () => ({ edition: 'nid-test', locations: [{ externalId: 'x-1', name: 'X', coordinates: { lat: 52, lng: 5 }, meal: 'LUNCH' }] }), allowed: ['asito', 'utrecht'] },
+    { name: 'createEdition', query: `mutation($input: CreateEditionInput!) { createEdition(input: $input) { edition { slug } userErrors { code } } }`, input: () => ({ slug: 'nid-2099', name: 'X', date: '2099-10-08' }), allowed: ['staff'] },
+    { name: 'createOrganisation', query: `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { slug } userErrors { code } } }`, input: () => ({ slug: 'nieuw-lid', name: 'Nieuw lid' }), allowed: ['staff'] },
+    { name: 'issueApiKey', query: `mutation($input: IssueApiKeyInput!) { issueApiKey(input: $input) { secret userErrors { code } } }`, input: () => ({ organisation: 'asito', scopes: ['LOCATIONS_WRITE'] }), allowed: ['staff'] },
+    { name: 'revokeApiKey', query: `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { prefix } userErrors { code } } }`, input: () => ({ prefix: keys.utrecht!.slice(0, 14) }), allowed: ['staff'] },
+    { name: 'approveOrganisation', query: `mutation($input: ApproveOrganisationInput!) { approveOrganisation(input: $input) { organisation { slug } userErrors { code } } }`, input: () => ({ organisation: 'asito' }), allowed: ['staff'] },
+  ];
+  const everyone: Who[] = ['anonymous', 'asito', 'utrecht', 'staff', 'revoked', 'asitoParticipationOnly'];
+  for (const m of mutations) {
+    for (const who of everyone.filter((w) => !m.allowed.includes(w))) {
+      it(`${m.name} refuses ${who} and changes nothing`, async () => {
+        const before = await snapshot();
+        const r = await gql(m.query, { input: m.input() }, { key: who === 'anonymous' ? undefined : keys[who] });
+        const refusedByAuth = r.errors?.length && r.data?.[m.name] == null;
+        const refusedByPayload = (r.data?.[m.name]?.userErrors?.length ?? 0) > 0;
+        expect(refusedByAuth || refusedByPayload).toBeTruthy();
+        if (who === 'anonymous') expect(r.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+        if (who === 'revoked') expect(r.errors![0]!.message).toMatch(/revoked/);
+        if (refusedByAuth && who !== 'anonymous' && who !== 'revoked') expect(r.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+        expect(await snapshot()).toEqual(before);
+      });
+    }
+  }
+
+  it('a revoked key is refused even for public reads, never read as anonymous', async () => {
+    const r = await gql(`{ editions { slug } }`, {}, { key: keys.revoked });
+    expect(r.status).toBe(401);
+    expect(r.errors![0]!.message).toMatch(/revoked/);
+  });
+
+  it('a malformed or unknown key gets a clear 401', async () => {
+    const malformed = await gql(`{ editions { slug } }`, {}, { key: 'nope' });
+    expect(malformed.status).toBe(401);
+    expect(malformed.errors![0]!.message).toMatch(/Malformed API key/);
+    const unknown = await gql(`{ editions { slug } }`, {}, { key: `tafel_${'A'.repeat(43)}` });
+    expect(unknown.status).toBe(401);
+    expect(unknown.errors![0]!.message).toMatch(/Unknown API key/);
+    const scheme = await gql(`{ editions { slug } }`, {}, { headers: { authorization: 'Basic abc' } });
+    expect(scheme.errors![0]!.message).toMatch(/Bearer/);
+  });
+
+  it('viewer says who a key is', async () => {
+    const member = await gql(`{ viewer { keyPrefix isStaff scopes organisation { slug } } }`, {}, { key: keys.asito });
+    expect(member.data!.viewer).toEqual({ keyPrefix: keys.asito!.slice(0, 14), isStaff: false, scopes: ['LOCATIONS_WRITE', 'PARTICIPATION_WRITE'], organisation: { slug: 'asito' } });
+    const staff = await gql(`{ viewer { isStaff organisation { slug } } }`, {}, { key: keys.staff });
+    expect(staff.data!.viewer).toEqual({ isStaff: true, organisation: null });
+    expect((await gql(`{ viewer { isStaff } }`)).data!.viewer).toBeNull();
+  });
+});
+
+describe('venue mutations', () => {
+  it('a member creates, updates and cancels its own venue; staff act on its behalf', async () => {
+    const created = await gql(CREATE, { input: venue({ externalId: 'ams-1', registrationUrl: 'https://example.org/aanmelden', targetGroups: ['YOUTH'], languages: ['NL', 'ar'] }) }, { key: keys.utrecht });
+    expect(created.data!.createLocation.userErrors).toEqual([]);
+    const loc = created.data!.createLocation.location;
+    expect(loc).toMatchObject({ name: 'Nieuwe tafel', status: 'PUBLISHED', capacity: 40, participants: 0, organisation: { slug: 'gemeente-utrecht' } });
+
+    const updated = await gql(UPDATE, { input: { id: loc.id, name: 'Nieuwe tafel Amsterdam', capacity: 60 } }, { key: keys.utrecht });
+    expect(updated.data!.updateLocation).toMatchObject({ location: { name: 'Nieuwe tafel Amsterdam', capacity: 60 }, userErrors: [] });
+
+    const byStaff = await gql(CREATE, { input: venue({ organisation: 'asito', name: 'Namens Asito' }) }, { key: keys.staff });
+    expect(byStaff.data!.createLocation.location.organisation.slug).toBe('asito');
+
+    const cancelled = await gql(CANCEL, { input: { id: loc.id, reason: 'zaal niet beschikbaar' } }, { key: keys.utrecht });
+    expect(cancelled.data!.cancelLocation.location.status).toBe('CANCELLED');
+    const publicRead = await gql(`query($id: ID!) { location(id: $id) { name } }`, { id: loc.id });
+    expect(publicRead.data!.location).toBeNull();
+  });
+
+  it('records who changed what in the audit trail, which staff can query', async () => {
+    const r = await gql(`{ locationChanges(first: 10) { nodes { action actor location { name } changes { field from to } } } }`, {}, { key: keys.staff });
+    expect(r.errors).toBeUndefined();
+    const actions = r.data!.locationChanges.nodes.map((n: any) => `${n.action} ${n.location.name} by ${n.actor}`);
+    expect(actions).toContain(`CANCEL Nieuwe tafel Amsterdam by ${keys.utrecht!.slice(0, 14)}`);
+    expect(actions).toContain(`UPDATE Nieuwe tafel Amsterdam by ${keys.utrecht!.slice(0, 14)}`);
+    const update = r.data!.locationChanges.nodes.find((n: any) => n.action === 'UPDATE');
+    expect(update.changes).toEqual(expect.arrayContaining([{ field: 'name', from: '"Nieuwe tafel"', to: '"Nieuwe tafel Amsterdam"' }, { field: 'capacity', from: '40', to: '60' }]));
+    // A member sees only its own organisation's trail.
+    const mine = await gql(`{ locationChanges(first: 50) { nodes { organisation { slug } } } }`, {}, { key: keys.utrecht });
+    expect(new Set(mine.data!.locationChanges.nodes.map((n: any) => n.organisation.slug))).toEqual(new Set(['gemeente-utrecht']));
+    expect((await gql(`{ locationChanges(first: 5) { nodes { action } } }`)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('a member sees its own drafts and exact places through viewer, the public does not', async () => {
+    const r = await gql(`{ viewer { locations(edition: "nid-test", first: 50) { nodes { name status locationPrecision coordinates { lat lng } address { street } } } } }`, {}, { key: keys.asito });
+    const byName = Object.fromEntries(r.data!.viewer.locations.nodes.map((n: any) => [n.name, n]));
+    expect(byName['Concept lunch'].status).toBe('DRAFT');
+    expect(byName['Ontbijt AZC Almelo']).toMatchObject({ locationPrecision: 'EXACT', coordinates: { lat: 52.36789, lng: 6.66789 }, address: { street: 'Geheimweg 12' } });
+    expect(byName['Stadhuis Utrecht']).toBeUndefined();
+    // Through the public list the same key also sees the exact place of its own sensitive venue.
+    const own = await gql(`{ locations(edition: "nid-test", filter: { search: "AZC" }) { nodes { locationPrecision coordinates { lat } } } }`, {}, { key: keys.asito });
+    expect(own.data!.locations.nodes[0]).toEqual({ locationPrecision: 'EXACT', coordinates: { lat: 52.36789 } });
+    const other = await gql(`{ locations(edition: "nid-test", filter: { search: "AZC" }) { nodes { locationPrecision coordinates { lat } } } }`, {}, { key: keys.utrecht });
+    expect(other.data!.locations.nodes[0]).toEqual({ locationPrecision: 'APPROXIMATE', coordinates: { lat: 52.37 } });
+  });
+
+  it('a sensitive venue created through the API is fuzzed in public reads and exact for its owner', async () => {
+    const r = await gql(CREATE, { input: venue({ name: 'Opvang Zwolle', sensitive: true, coordinates: { lat: 52.51234, lng: 6.09876 }, address: { street: 'Verborgen 1', city: 'Zwolle', region: 'NL-OV' } }) }, { key: keys.asito });
+    const newId = r.data!.createLocation.location.id;
+    const q = `query($id: ID!) { location(id: $id) { locationPrecision coordinates { lat lng } address { street city } } }`;
+    expect((await gql(q, { id: newId })).data!.location).toEqual({ locationPrecision: 'APPROXIMATE', coordinates: { lat: 52.51, lng: 6.1 }, address: { street: null, city: 'Zwolle' } });
+    expect((await gql(q, { id: newId }, { key: keys.asito })).data!.location).toEqual({ locationPrecision: 'EXACT', coordinates: { lat: 52.51234, lng: 6.09876 }, address: { street: 'Verborgen 1', city: 'Zwolle' } });
+    // A tight box around the exact point does not find it; the fuzzed point does.
+    const exactBox = await gql(`{ locations(edition: "nid-test", filter: { bbox: { south: 52.5120, west: 6.0985, north: 52.5126, east: 6.0990 } }) { totalCount } }`);
+    expect(exactBox.data!.locations.totalCount).toBe(0);
+  });
+});
+
+describe('bad input: a userError with field and code, and nothing changes', () => {
+  const cases: [string, string, Record<string, unknown>, string[] | null, string][] = [
+    ['latitude out of range', CREATE, venue({ coordinates: { lat: 95, lng: 5 } }), ['coordinates', 'lat'], 'OUT_OF_RANGE'],
+    ['longitude out of range', CREATE, venue({ coordinates: { lat: 52, lng: 190 } }), ['coordinates', 'lng'], 'OUT_OF_RANGE'],
+    ['swapped lat/lng', CREATE, venue({ coordinates: { lat: 5.1, lng: 52.1 } }), ['coordinates'], 'OUTSIDE_COUNTRY'],
+    ['far outside the country', CREATE, venue({ coordinates: { lat: 48.85, lng: 2.35 } }), ['coordinates'], 'OUTSIDE_COUNTRY'],
+    ['javascript: URL', CREATE, venue({ registrationUrl: 'javascript:alert(1)' }), ['registrationUrl'], 'INVALID_URL'],
+    ['ftp URL', CREATE, venue({ registrationUrl: 'ftp://example.org/x' }), ['registrationUrl'], 'INVALID_URL'],
+    ['empty name', CREATE, venue({ name: '   ' }), ['name'], 'REQUIRED'],
+    ['over-long name', CREATE, venue({ name: 'x'.repeat(201) }), ['name'], 'TOO_LONG'],
+    ['negative capacity', CREATE, venue({ capacity: -1 }), ['capacity'], 'OUT_OF_RANGE'],
+    ['participants above capacity', CREATE, venue({ capacity: 10, participants: 11 }), ['participants'], 'OVER_CAPACITY'],
+    ['negative participants', CREATE, venue({ participants: -3 }), ['participants'], 'BELOW_ZERO'],
+    ['end before start', CREATE, venue({ startsAt: '2027-10-14T19:00:00+02:00', endsAt: '2027-10-14T18:00:00+02:00' }), ['endsAt'], 'END_BEFORE_START'],
+    ['time not on the edition day', CREATE, venue({ startsAt: '2027-10-15T18:00:00+02:00' }), ['startsAt'], 'NOT_ON_EDITION_DAY'],
+    ['late evening in UTC that is the next day locally', CREATE, venue({ startsAt: '2027-10-14T22:30:00Z' }), ['startsAt'], 'NOT_ON_EDITION_DAY'],
+    ['unknown edition', CREATE, venue({ edition: 'nope' }), ['edition'], 'NOT_FOUND'],
+    ['unknown region', CREATE, venue({ address: { region: 'NL-XX' } }), ['address', 'region'], 'INVALID'],
+    ['bad language code', CREATE, venue({ languages: ['nederlands'] }), ['languages', '0'], 'INVALID'],
+    ['member acting for another organisation', CREATE, venue({ organisation: 'asito' }), ['organisation'], 'FORBIDDEN'],
+    ['capacity below the participants counted', UPDATE, { id: 'HERACLES', capacity: 100 }, ['capacity'], 'BELOW_PARTICIPANTS'],
+    ['update of an unknown venue', UPDATE, { id: encodeGlobalId('Location', 999999), name: 'x' }, ['id'], 'NOT_FOUND'],
+  ];
+  it.each(cases)('%s', async (_name, query, input, field, code) => {
+    const before = await snapshot();
+    const key = _name === 'member acting for another organisation' ? keys.utrecht : keys.asito;
+    const vars = { ...input, ...(input.id === 'HERACLES' ? { id: id('Heracles Stadion') } : {}) };
+    const r = await gql(query, { input: vars }, { key });
+    expect(r.errors).toBeUndefined();
+    const payload = Object.values(r.data!)[0] as any;
+    expect(payload.location).toBeNull();
+    expect(payload.userErrors).toContainEqual(expect.objectContaining({ field, code }));
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('an unknown meal or target group is refused by the schema with a clear error', async () => {
+    const before = await snapshot();
+    const meal = await gql(CREATE, { input: venue({ meal: 'SUPPER' }) }, { key: keys.asito });
+    expect(meal.errors![0]!.message).toMatch(/SUPPER.*Meal|Meal.*SUPPER/);
+    const group = await gql(CREATE, { input: venue({ targetGroups: ['ALIENS'] }) }, { key: keys.asito });
+    expect(group.errors![0]!.message).toMatch(/ALIENS/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a venue of another organisation is forbidden', async () => {
+    const before = await snapshot();
+    const r = await gql(UPDATE, { input: { id: id('Stadhuis Utrecht'), name: 'Gekaapt' } }, { key: keys.asito });
+    expect(r.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(r.errors![0]!.message).toMatch(/belongs to another organisation/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a key without the scope is forbidden, naming the scope', async () => {
+    const r = await gql(CREATE, { input: venue() }, { key: keys.asitoParticipationOnly });
+    expect(r.errors![0]!.message).toMatch(/lacks the LOCATIONS_WRITE scope/);
+  });
+});
+
+describe('bulk upsert by the member’s own ids', () => {
+  const rows = (n: number, change: (i: number) => Record<string, unknown> = () => ({})) =>
+    Array.from({ length: n }, (_, i) => ({
+      externalId: `bulk-${i}`, name: `Tafel ${i}`, coordinates: { lat: 51.9 + i / 1000, lng: 4.4 + i / 1000 }, meal: i % 2 ? 'LUNCH' : 'DINNER',
+      address: { city: 'Rotterdam', region: 'NL-ZH' }, capacity: 30, targetGroups: ['NEIGHBOURS'], ...change(i),
+    }));
+
+  it('creates, then changes nothing when the same list is sent again, and says so', async () => {
+    const first = await gql(UPSERT, { input: { edition: 'nid-test', locations: rows(25) } }, { key: keys.utrecht });
+    expect(first.data!.upsertLocations).toMatchObject({ created: 25, updated: 0, unchanged: 0, cancelled: 0, userErrors: [] });
+    expect(first.data!.upsertLocations.locations.map((l: any) => l.externalId)).toEqual(rows(25).map((r) => r.externalId));
+    const before = await snapshot();
+    const again = await gql(UPSERT, { input: { edition: 'nid-test', locations: rows(25) } }, { key: keys.utrecht });
+    expect(again.data!.upsertLocations).toMatchObject({ created: 0, updated: 0, unchanged: 25, cancelled: 0, userErrors: [] });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('updates changed rows, creates new ones and cancels missing ones only when asked', async () => {
+    const list = rows(24, (i) => (i === 3 ? { name: 'Tafel drie' } : {}));
+    list.push({ ...rows(1)[0]!, externalId: 'bulk-new', name: 'Nieuw' });
+    const r = await gql(UPSERT, { input: { edition: 'nid-test', locations: list } }, { key: keys.utrecht });
+    expect(r.data!.upsertLocations).toMatchObject({ created: 1, updated: 1, unchanged: 23, cancelled: 0 });
+    const c = await gql(UPSERT, { input: { edition: 'nid-test', locations: list, cancelMissing: true } }, { key: keys.utrecht });
+    // Missing from the list: bulk-24 and Utrecht's two seed venues (u-1, u-2).
+    expect(c.data!.upsertLocations).toMatchObject({ created: 0, updated: 0, unchanged: 25, cancelled: 3 });
+  });
+
+  it('refuses the whole batch when any row is bad, naming every bad row', async () => {
+    const before = await snapshot();
+    const list = rows(30, (i) => (i === 17 ? { coordinates: { lat: 123, lng: 4.4 } } : i === 20 ? { registrationUrl: 'javascript:alert(1)' } : i === 22 ? { externalId: 'bulk-0' } : {}));
+    const r = await gql(UPSERT, { input: { edition: 'nid-test', locations: list } }, { key: keys.utrecht });
+    expect(r.data!.upsertLocations).toMatchObject({ created: 0, updated: 0, unchanged: 0, cancelled: 0 });
+    const errors = r.data!.upsertLocations.userErrors;
+    expect(errors).toContainEqual(expect.objectContaining({ field: ['locations', '17', 'coordinates', 'lat'], code: 'OUT_OF_RANGE' }));
+    expect(errors).toContainEqual(expect.objectContaining({ field: ['locations', '20', 'registrationUrl'], code: 'INVALID_URL' }));
+    expect(errors).toContainEqual(expect.objectContaining({ field: ['locations', '22', 'externalId'], code: 'DUPLICATE' }));
+    expect(errors).toHaveLength(3);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a batch over the size limit', async () => {
+    const before = await snapshot();
+    const r = await gql(UPSERT, { input: { edition: 'nid-test', locations: rows(10_001) } }, { key: keys.utrecht });
+    expect(r.data!.upsertLocations.userErrors).toEqual([expect.objectContaining({ field: ['locations'], code: 'BATCH_TOO_LARGE' })]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses the batch when a row would set capacity below the counted participants', async () => {
+    await t.database.db.execute(sql`UPDATE locations SET participants = 25 WHERE external_id = 'bulk-5'`);
+    const before = await snapshot();
+    const r = await gql(UPSERT, { input: { edition: 'nid-test', locations: rows(25, (i) => ({ capacity: i === 5 ? 20 : 30, name: `Tafel ${i}!` })) } }, { key: keys.utrecht });
+    expect(r.data!.upsertLocations.userErrors).toEqual([expect.objectContaining({ field: ['locations', '5', 'capacity'], code: 'BELOW_PARTICIPANTS' })]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a dry run reports the counts and changes nothing', async () => {
+    const before = await snapshot();
+    const r = await gql(UPSERT, { input: { edition: 'nid-test', dryRun: true, locations: [...rows(25), { ...rows(1)[0]!, externalId: 'dry' }] } }, { key: keys.utrecht });
+    // bulk-3 gets its old name back and the cancelled bulk-24 comes back: 2 updates.
+    expect(r.data!.upsertLocations).toMatchObject({ created: 1, unchanged: 23, updated: 2, userErrors: [] });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('moderation', () => {
+  it('holds a new organisation’s venues until staff approve it, where the edition requires approval', async () => {
+    const s = { key: keys.staff };
+    await gql(`mutation { createEdition(input: { slug: "nid-moderated", name: "Moderated", date: "2027-10-14", requireApproval: true }) { userErrors { code } } }`, {}, s);
+    const org = await gql(`mutation { createOrganisation(input: { slug: "nieuwe-moskee", name: "Nieuwe Moskee", kind: FAITH_COMMUNITY }) { organisation { slug } userErrors { code } } }`, {}, s);
+    expect(org.data!.createOrganisation.userErrors).toEqual([]);
+    const issued = await gql(`mutation { issueApiKey(input: { organisation: "nieuwe-moskee", scopes: [LOCATIONS_WRITE], label: "ict" }) { secret apiKey { prefix scopes organisation { slug } } userErrors { code } } }`, {}, s);
+    const secret = issued.data!.issueApiKey.secret as string;
+    expect(secret).toMatch(/^tafel_[A-Za-z0-9_-]{43}$/);
+    expect(issued.data!.issueApiKey.apiKey).toEqual({ prefix: secret.slice(0, 14), scopes: ['LOCATIONS_WRITE'], organisation: { slug: 'nieuwe-moskee' } });
+
+    const created = await gql(CREATE, { input: venue({ edition: 'nid-moderated', name: 'Iftar voor iedereen' }) }, { key: secret });
+    expect(created.data!.createLocation.userErrors).toEqual([]);
+    const count = async () => (await gql(`{ locations(edition: "nid-moderated") { totalCount } }`)).data!.locations.totalCount;
+    expect(await count()).toBe(0);
+    const approved = await gql(`mutation { approveOrganisation(input: { organisation: "nieuwe-moskee" }) { organisation { slug } userErrors { code } } }`, {}, s);
+    expect(approved.data!.approveOrganisation.userErrors).toEqual([]);
+    expect(await count()).toBe(1);
+    // Later venues of an approved organisation go public at once.
+    await gql(CREATE, { input: venue({ edition: 'nid-moderated', name: 'Tweede tafel' }) }, { key: secret });
+    expect(await count()).toBe(2);
+  });
+
+  it('staff list keys by prefix, never secrets', async () => {
+    const r = await gql(`{ apiKeys(organisation: "asito") { prefix scopes label revokedAt } }`, {}, { key: keys.staff });
+    expect(r.errors).toBeUndefined();
+    expect(JSON.stringify(r.data)).not.toMatch(/tafel_[A-Za-z0-9_-]{43}/);
+    expect(r.data!.apiKeys.length).toBeGreaterThanOrEqual(2);
+  });
+});
