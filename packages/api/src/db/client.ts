@@ -5,17 +5,23 @@
  */
 import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Logger } from 'drizzle-orm';
 import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { relations } from './relations.ts';
+import { claimDataDir } from './lock.ts';
 
 export type Db = PgAsyncDatabase<PgQueryResultHKT, typeof relations>;
 
 export interface Database {
   kind: 'pglite' | 'postgres';
   db: Db;
-  /** Subscribe to a NOTIFY channel; resolves once listening. Returns the unsubscribe function. */
-  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribe to a NOTIFY channel; resolves once listening. Returns the unsubscribe function.
+   * `onListen` runs each time the LISTEN takes effect: at first, and on PostgreSQL again after
+   * the listening connection was lost and re-established (notifications in between are lost).
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>>;
   /**
    * Apply the committed migrations. On PostgreSQL under an advisory lock, so several processes
    * can start at once: one migrates, the others wait and then find nothing to do.
@@ -41,10 +47,16 @@ export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.me
 /** An arbitrary constant that names Tafel's migration lock among PostgreSQL advisory locks. */
 const MIGRATION_LOCK = 7_284_145_001;
 
+/** The PGlite folder when TAFEL_DATA_DIR is not set: `.tafel-data` at the top of the repository. */
+export const defaultDataDir = fileURLToPath(new URL('../../../../.tafel-data', import.meta.url));
+
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
+  // pnpm runs package scripts inside the package; a relative folder means one relative to where
+  // the command was typed (pnpm's INIT_CWD).
+  const dataDir = env.TAFEL_DATA_DIR ? resolve(env.INIT_CWD ?? process.cwd(), env.TAFEL_DATA_DIR) : defaultDataDir;
   return {
     url: env.DATABASE_URL || undefined,
-    dataDir: env.TAFEL_DATA_DIR || '.tafel-data',
+    dataDir: env.TAFEL_DATA_DIR?.startsWith('memory://') ? env.TAFEL_DATA_DIR : dataDir,
     max: env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : undefined,
   };
 }
@@ -62,13 +74,16 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     onnotice: () => {},
     // Fail fast while the database is down, so /ready answers instead of hanging.
     connect_timeout: 5,
+    // Retry a lost connection (the LISTEN one too) within a second, not the default's up to 20 s.
+    backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1),
   });
   const db = drizzle({ client, relations, logger: options.logger }) as unknown as Db;
   return {
     kind: 'postgres',
     db,
-    async listen(channel, onMessage) {
-      const { unlisten } = await client.listen(channel, onMessage);
+    async listen(channel, onMessage, onListen) {
+      // postgres.js keeps one connection for LISTEN and re-issues it after a reconnect.
+      const { unlisten } = await client.listen(channel, onMessage, onListen);
       return unlisten;
     },
     async migrate() {
@@ -100,13 +115,15 @@ async function openPglite(dataDir: string, options: DatabaseOptions): Promise<Da
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const release = claimDataDir(dataDir);
   const client = await PGlite.create(dataDir);
   const db = drizzle({ client, relations, logger: options.logger }) as unknown as Db;
   return {
     kind: 'pglite',
     db,
-    async listen(channel, onMessage) {
+    async listen(channel, onMessage, onListen) {
       const unsubscribe = await client.listen(channel, onMessage);
+      onListen?.();
       return unsubscribe;
     },
     async migrate() {
@@ -123,6 +140,7 @@ async function openPglite(dataDir: string, options: DatabaseOptions): Promise<Da
     },
     async close() {
       if (!client.closed) await client.close();
+      release();
     },
   };
 }

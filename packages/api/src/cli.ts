@@ -1,0 +1,208 @@
+/**
+ * The admin command line: `pnpm tafel <command>` from the repository root. It uses the same
+ * code and the same database as the server (DATABASE_URL, or the PGlite folder TAFEL_DATA_DIR)
+ * and migrates first, so it works on a fresh install before the server ever ran.
+ */
+import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { eq, isNull } from 'drizzle-orm';
+import { API_KEY_SCOPES, issueKey } from './auth/keys.ts';
+import type { ApiKeyScope } from './context.ts';
+import { databaseOptionsFromEnv, openDatabase, type Database } from './db/client.ts';
+import { DataDirBusyError } from './db/lock.ts';
+import { apiKeys, editions, organisations } from './db/schema.ts';
+import { generateDemo } from './demo/generate.ts';
+import { hasEdition, loadDemo } from './demo/load.ts';
+import { createOrganisationRow } from './graphql/types/staff.ts';
+import { csvProblemOf, formatProblem, parseVenueCsv } from './locations/csv.ts';
+import { upsertLocations } from './locations/write.ts';
+
+const USAGE = `Usage: pnpm tafel <command> [options]
+
+  demo [--venues N] [--seed S] [--edition SLUG]
+        Load the demo edition (nid-2027, 300+ venues), or a synthetic edition of N venues.
+  keys create --staff | --organisation SLUG [--scopes LOCATIONS_WRITE,PARTICIPATION_WRITE] [--label TEXT]
+        Issue an API key. The secret is printed once, alone on the last line.
+  keys list [--organisation SLUG] [--all]
+        Keys by prefix (never the secrets); --all includes revoked keys.
+  keys revoke PREFIX
+        Revoke a key at once.
+  organisations create --slug SLUG --name NAME [--kind COMPANY] [--website URL] [--approved]
+  editions create --slug SLUG --name NAME --date YYYY-MM-DD [--time-zone Europe/Amsterdam] [--country NL] [--require-approval]
+  import FILE.csv --organisation SLUG --edition SLUG [--dry-run] [--cancel-missing]
+        Upsert an organisation's venues from a spreadsheet (see examples/venues.csv).
+
+The database is the server's: DATABASE_URL (PostgreSQL), else the PGlite folder TAFEL_DATA_DIR
+(default .tafel-data at the top of the repository).`;
+
+class UsageError extends Error {}
+
+const actor = () => ({ keyId: null, name: `cli:${userInfo().username}` });
+
+async function main(argv: string[]): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return 0;
+  }
+  const database = await openDatabase(databaseOptionsFromEnv());
+  try {
+    await database.migrate();
+    switch (command) {
+      case 'demo':
+        return await demo(database, [sub, ...rest].filter((a): a is string => a !== undefined));
+      case 'keys':
+        return await keys(database, sub, rest);
+      case 'organisations':
+        return await organisationsCommand(database, sub, rest);
+      case 'editions':
+        return await editionsCommand(database, sub, rest);
+      case 'import':
+        return await importCsv(database, [sub, ...rest].filter((a): a is string => a !== undefined));
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+async function demo(database: Database, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { venues: { type: 'string' }, seed: { type: 'string' }, edition: { type: 'string' } } });
+  const venues = values.venues ? Number(values.venues) : undefined;
+  if (venues !== undefined && !(Number.isInteger(venues) && venues > 0)) throw new UsageError('--venues must be a whole number above 0.');
+  const started = performance.now();
+  const data = generateDemo({ venues, seed: values.seed ? Number(values.seed) : undefined, editionSlug: values.edition });
+  if (await hasEdition(database.db, data.edition.slug)) {
+    console.error(`Edition ${data.edition.slug} is already loaded; nothing to do (use --edition to load another copy).`);
+    return 1;
+  }
+  const loaded = await loadDemo(database.db, data);
+  console.log(`Loaded ${data.edition.slug}: ${loaded.locations} venues, ${loaded.organisations} organisations, ${loaded.participants} participants in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  return 0;
+}
+
+function parseScopes(text: string | undefined): ApiKeyScope[] {
+  if (!text) return [...API_KEY_SCOPES];
+  const scopes = text.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+  const unknown = scopes.filter((s) => !(API_KEY_SCOPES as readonly string[]).includes(s));
+  if (unknown.length) throw new UsageError(`Unknown scope ${unknown.join(', ')}; known: ${API_KEY_SCOPES.join(', ')}.`);
+  return scopes as ApiKeyScope[];
+}
+
+async function organisationId(database: Database, slug: string): Promise<number> {
+  const [org] = await database.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, slug)).limit(1);
+  if (!org) throw new UsageError(`No organisation with slug "${slug}" (create it with: pnpm tafel organisations create --slug ${slug} --name "…").`);
+  return org.id;
+}
+
+async function keys(database: Database, sub: string | undefined, args: string[]): Promise<number> {
+  if (sub === 'create') {
+    const { values } = parseArgs({ args, options: { staff: { type: 'boolean' }, organisation: { type: 'string' }, scopes: { type: 'string' }, label: { type: 'string' } } });
+    if (!!values.staff === !!values.organisation) throw new UsageError('Say whose key: --staff, or --organisation SLUG.');
+    const orgId = values.organisation ? await organisationId(database, values.organisation) : null;
+    const { secret, apiKey } = await issueKey(database.db, { organisationId: orgId, scopes: parseScopes(values.scopes), label: values.label ?? null });
+    console.log(`Issued ${values.staff ? 'a staff key' : `a key for ${values.organisation}`} ${apiKey.prefix}… with scopes ${apiKey.scopes.join(', ')}.`);
+    console.log('The secret below is shown once; store it now. Send it as: Authorization: Bearer <secret>');
+    console.log(secret);
+    return 0;
+  }
+  if (sub === 'list') {
+    const { values } = parseArgs({ args, options: { organisation: { type: 'string' }, all: { type: 'boolean' } } });
+    const rows = await database.db
+      .select({ prefix: apiKeys.prefix, scopes: apiKeys.scopes, label: apiKeys.label, organisation: organisations.slug, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt })
+      .from(apiKeys)
+      .leftJoin(organisations, eq(organisations.id, apiKeys.organisationId))
+      .where(values.all ? undefined : isNull(apiKeys.revokedAt))
+      .orderBy(apiKeys.id);
+    const shown = values.organisation ? rows.filter((r) => r.organisation === values.organisation) : rows;
+    for (const r of shown) {
+      console.log([r.prefix, r.organisation ?? 'STAFF', r.scopes.join(','), r.label ?? '', `created ${r.createdAt.toISOString()}`, r.lastUsedAt ? `used ${r.lastUsedAt.toISOString()}` : 'never used', r.revokedAt ? `REVOKED ${r.revokedAt.toISOString()}` : ''].filter(Boolean).join('  '));
+    }
+    if (shown.length === 0) console.log('No keys.');
+    return 0;
+  }
+  if (sub === 'revoke') {
+    const prefix = args[0];
+    if (!prefix) throw new UsageError('Give the prefix of the key to revoke: pnpm tafel keys revoke tafel_XXXXXXXX');
+    const [row] = await database.db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.prefix, prefix)).returning();
+    if (!row) {
+      console.error(`No key with prefix ${prefix}.`);
+      return 1;
+    }
+    console.log(`Revoked ${prefix}.`);
+    return 0;
+  }
+  throw new UsageError('keys create | keys list | keys revoke');
+}
+
+async function organisationsCommand(database: Database, sub: string | undefined, args: string[]): Promise<number> {
+  if (sub !== 'create') throw new UsageError('organisations create --slug SLUG --name NAME');
+  const { values } = parseArgs({ args, options: { slug: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' }, website: { type: 'string' }, approved: { type: 'boolean' } } });
+  if (!values.slug || !values.name) throw new UsageError('--slug and --name are required.');
+  const result = await createOrganisationRow(database.db, { slug: values.slug, name: values.name, kind: values.kind?.toUpperCase(), website: values.website, approved: values.approved });
+  for (const e of result.userErrors) console.error(`${e.field?.join('.') ?? ''}: ${e.message} [${e.code}]`);
+  if (!result.organisation) return 1;
+  console.log(`Created organisation ${result.organisation.slug} (${result.organisation.name}).`);
+  return 0;
+}
+
+async function editionsCommand(database: Database, sub: string | undefined, args: string[]): Promise<number> {
+  if (sub !== 'create') throw new UsageError('editions create --slug SLUG --name NAME --date YYYY-MM-DD');
+  const { values } = parseArgs({ args, options: { slug: { type: 'string' }, name: { type: 'string' }, date: { type: 'string' }, 'time-zone': { type: 'string' }, country: { type: 'string' }, 'require-approval': { type: 'boolean' } } });
+  if (!values.slug || !values.name || !values.date || !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError('--slug, --name and --date YYYY-MM-DD are required.');
+  const [row] = await database.db
+    .insert(editions)
+    .values({ slug: values.slug, name: values.name, date: values.date, timeZone: values['time-zone'] ?? 'Europe/Amsterdam', country: (values.country ?? 'NL').toUpperCase(), requireApproval: values['require-approval'] ?? false })
+    .onConflictDoNothing()
+    .returning();
+  if (!row) {
+    console.error(`An edition with slug ${values.slug} exists already.`);
+    return 1;
+  }
+  console.log(`Created edition ${row.slug} on ${row.date}.`);
+  return 0;
+}
+
+async function importCsv(database: Database, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { organisation: { type: 'string' }, edition: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'cancel-missing': { type: 'boolean' } } });
+  const file = positionals[0];
+  if (!file || !values.organisation || !values.edition) throw new UsageError('import FILE.csv --organisation SLUG --edition SLUG [--dry-run]');
+  const [edition] = await database.db.select().from(editions).where(eq(editions.slug, values.edition)).limit(1);
+  if (!edition) throw new UsageError(`No edition with slug "${values.edition}".`);
+  const orgId = await organisationId(database, values.organisation);
+  const parsed = parseVenueCsv(readFileSync(file, 'utf8'), edition);
+  const problems = [...parsed.problems];
+  if (problems.length === 0) {
+    const result = await upsertLocations(database.db, {
+      edition, organisationId: orgId, rows: parsed.rows, cancelMissing: values['cancel-missing'] ?? false, dryRun: values['dry-run'] ?? false, actor: actor(),
+    });
+    if (result.ok) {
+      const { created, updated, unchanged, cancelled } = result.value;
+      console.log(`${values['dry-run'] ? 'Dry run, nothing changed: would have' : 'Done:'} created ${created}, updated ${updated}, unchanged ${unchanged}, cancelled ${cancelled} (${parsed.rows.length} rows from ${file}).`);
+      return 0;
+    }
+    problems.push(...result.errors.map((e) => csvProblemOf(e, parsed.lines)));
+  }
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  console.error(`Nothing was imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${file}.`);
+  for (const p of problems) console.error(`  ${formatProblem(p)}`);
+  return 1;
+}
+
+export { main as runCli };
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
+      else if (error instanceof DataDirBusyError) console.error(error.message);
+      else console.error(error);
+      process.exit(error instanceof UsageError ? 64 : 1);
+    },
+  );
+}

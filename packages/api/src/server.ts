@@ -1,0 +1,46 @@
+/**
+ * Starts the API: opens the database (PostgreSQL with DATABASE_URL, else PGlite in
+ * TAFEL_DATA_DIR), migrates, loads the demo edition into an empty PGlite folder, and listens.
+ */
+import { createServer } from 'node:http';
+import { openDatabase, databaseOptionsFromEnv } from './db/client.ts';
+import { ensureDemo } from './demo/ensure.ts';
+import { LiveHub } from './live/hub.ts';
+import { logger } from './logger.ts';
+import { createApp } from './yoga.ts';
+
+const port = Number(process.env.PORT ?? 4000);
+const host = process.env.HOST ?? '0.0.0.0';
+
+const options = databaseOptionsFromEnv();
+const database = await openDatabase(options);
+await database.migrate();
+if (database.kind === 'pglite' && process.env.TAFEL_DEMO !== 'off') {
+  await ensureDemo(database.db, logger);
+}
+
+// Every process LISTENs for live participation from the start, whoever wrote it.
+const live = new LiveHub(database, logger);
+await live.start();
+const app = createApp({ database, live });
+const server = createServer(app);
+server.listen(port, host, () => {
+  const where = database.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${options.dataDir}`;
+  logger.info({ port, host, database: database.kind }, `Tafel API on http://localhost:${port}/graphql (${where}); widget demo on http://localhost:${port}/`);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  server.close();
+  // Live subscribers hold their connections open; end them so the process can exit.
+  server.closeAllConnections();
+  await live.close();
+  await database.close();
+  logger.info('stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
