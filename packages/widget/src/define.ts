@@ -5,11 +5,5 @@
 import { TafelCounter } from './tafel-counter.ts';
 import { TafelMap } from './tafel-map.ts';
 
-const elements: [string, CustomElementConstructor][] = [
-  ['tafel-map', TafelMap],
-  ['tafel-counter', TafelCounter],
-];
-
-for (const [name, element] of elements) {
-  if (!customElements.get(name)) customElements.define(name, element);
-}
+if (!customElements.get('tafel-map')) customElements.define('tafel-map', TafelMap);
+if (!customElements.get('tafel-counter')) customElements.define('tafel-counter', TafelCounter);

@@ -2,10 +2,15 @@ import { css, unsafeCSS } from 'lit';
 // Leaflet's own CSS, inside the shadow root: the page's CSS cannot break the map, nor the map the page.
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
 
-/** Words and numbers inherit from the page unless reset: the host starts from known ground. */
+/**
+ * Words and numbers inherit from the page unless reset, and a page rule such as `* { … }` beats
+ * any :host rule: so the reset sits on the inner frame (`.base`), which the page cannot reach.
+ */
 export const hostReset = css`
   :host {
     box-sizing: border-box;
+  }
+  .base {
     color: var(--tafel-text-color, #1d2731);
     font-family: var(--tafel-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     font-size: var(--tafel-font-size, 14px);
@@ -125,7 +130,9 @@ export default [
       background: var(--tafel-water-color, #dfe9f0);
       font: inherit;
     }
+    /* The list comes first for keyboard and screen reader, and sits right of the map. */
     .list {
+      order: 1;
       flex: 0 0 var(--tafel-list-width, 300px);
       max-width: 60%;
       overflow: auto;

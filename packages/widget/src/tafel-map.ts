@@ -422,7 +422,8 @@ export class TafelMap extends LitElement {
     await this.#draw();
     if (!this.#loadEvent) {
       this.#loadEvent = true;
-      this.#emit<TafelLoadDetail>('tafel-load', { count: shown.length, offMainThread: index.offMainThread });
+      const detail: TafelLoadDetail = { count: shown.length, offMainThread: index.offMainThread };
+      this.dispatchEvent(new CustomEvent('tafel-load', { detail, bubbles: true, composed: true }));
     }
   }
 
@@ -615,6 +616,10 @@ export class TafelMap extends LitElement {
     const latlng: [number, number] = [venue.coordinates.lat, venue.coordinates.lng];
     if (source === 'list') map.setView(latlng, Math.max(map.getZoom(), SELECT_ZOOM), { animate: false });
     this.#popupContent = document.createElement('div');
+    // Leaflet closes popups on Escape only while the map itself has focus; focus may be inside.
+    this.#popupContent.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') map.closePopup();
+    });
     this.#renderPopup();
     const popup = L.popup({ maxWidth: 300, minWidth: 200, autoPanPadding: [16, 16], className: 'tafel-popup' })
       .setLatLng(latlng)
@@ -635,7 +640,8 @@ export class TafelMap extends LitElement {
     }
     this.#announce(t(this.#lang, 'selected', { name: venue.name }));
     if (source === 'list' && focus) this.#popupContent.querySelector<HTMLElement>('h3')?.focus();
-    this.#emit<TafelLocationSelectDetail>('tafel-location-select', { id, location: venue, source });
+    const detail: TafelLocationSelectDetail = { id, location: venue, source };
+    this.dispatchEvent(new CustomEvent('tafel-location-select', { detail, bubbles: true, composed: true }));
   }
 
   #renderPopup(): void {
@@ -681,10 +687,6 @@ export class TafelMap extends LitElement {
     return venue.capacity != null
       ? t(lang, 'participantsOf', { n, cap: formatNumber(lang, venue.capacity) })
       : t(lang, 'participantsOnly', { n });
-  }
-
-  #emit<T>(type: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
   }
 
   #announce(text: string): void {
@@ -840,7 +842,6 @@ export class TafelMap extends LitElement {
           </button>
         </form>
         <div class="body">
-          <div part="map" class="map" role="region" aria-label=${t(lang, 'mapLabel')}></div>
           <section part="list" id="list" class="list" aria-label=${t(lang, 'listLabel')} ?hidden=${!this._listOpen}>
             <p class="count">
               ${this._loading && !this._shown.length
@@ -878,6 +879,7 @@ export class TafelMap extends LitElement {
                   </button>`
               : nothing}
           </section>
+          <div part="map" class="map" role="region" aria-label=${t(lang, 'mapLabel')}></div>
         </div>
         <p part="notice" class="notice" ?hidden=${!this._notice}>${this._notice}</p>
         <div class="sr-only" role="status" aria-live="polite">${this._announcement}</div>

@@ -1,0 +1,60 @@
+/** <tafel-counter> in real Chromium against the real API with the demo edition. */
+import { describe, expect, test } from 'vitest';
+import { Counter, RecordArrivals, type LocationFilter, type ResultOf } from '@tafel/schema';
+import { EDITION, apiVenues, gql, openPage, staffKey, useBrowser } from '../test/browser.ts';
+
+const chromium = useBrowser();
+const nl = (n: number) => new Intl.NumberFormat('nl').format(n);
+
+async function apiTotal(filter?: LocationFilter): Promise<number> {
+  const { stats } = await gql<ResultOf<typeof Counter>>(Counter.document, { edition: EDITION, ...(filter ? { filter } : {}) });
+  return stats.participants;
+}
+
+describe('<tafel-counter>', () => {
+  test("shows the edition's participant total with a label", async () => {
+    const total = await apiTotal();
+    expect(total).toBeGreaterThan(10_000);
+    const { page } = await openPage(chromium.browser, `<tafel-counter edition="${EDITION}"></tafel-counter>`);
+    const value = page.locator('tafel-counter [part="value"]');
+    await expect.poll(() => value.textContent()).toBe(nl(total));
+    expect(await page.locator('tafel-counter [part="label"]').textContent()).toBe('mensen aan tafel');
+    await page.close();
+  });
+
+  test('filters by organisation or region, in the language asked for, with a label of the page', async () => {
+    const region = await apiTotal({ region: 'NL-UT' });
+    const organisation = (await apiVenues())[0]!.organisation.slug;
+    const ofOrganisation = await apiTotal({ organisation });
+    const { page } = await openPage(
+      chromium.browser,
+      `<tafel-counter id="r" edition="${EDITION}" region="NL-UT" lang="de"></tafel-counter>
+       <tafel-counter id="o" edition="${EDITION}" organisation="${organisation}" label="bij ons aan tafel"></tafel-counter>`,
+    );
+    await expect.poll(() => page.locator('#r [part="value"]').textContent()).toBe(new Intl.NumberFormat('de').format(region));
+    expect(await page.locator('#r [part="label"]').textContent()).toBe('Menschen am Tisch');
+    await expect.poll(() => page.locator('#o [part="value"]').textContent()).toBe(nl(ofOrganisation));
+    expect(await page.locator('#o [part="label"]').textContent()).toBe('bij ons aan tafel');
+    await page.close();
+  });
+
+  test('after a recordArrivals mutation the counter changes without a reload', async () => {
+    const key = staffKey();
+    const venue = (await apiVenues()).find((v) => v.capacity !== null && v.capacity - v.participants >= 5)!;
+    const { page } = await openPage(
+      chromium.browser,
+      `<tafel-counter id="all" edition="${EDITION}"></tafel-counter>
+       <tafel-counter id="region" edition="${EDITION}" region="${venue.address!.region}"></tafel-counter>`,
+    );
+    const before = await apiTotal();
+    const regionBefore = await apiTotal({ region: venue.address!.region! });
+    await expect.poll(() => page.locator('#all [part="value"]').textContent()).toBe(nl(before));
+    await page.waitForTimeout(1000); // the streams are open and read
+    const result = await gql<ResultOf<typeof RecordArrivals>>(RecordArrivals.document, { input: { location: venue.id, delta: 5 } }, key);
+    expect(result.recordArrivals.userErrors).toEqual([]);
+    await expect.poll(() => page.locator('#all [part="value"]').textContent(), { timeout: 10_000 }).toBe(nl(before + 5));
+    await expect.poll(() => page.locator('#region [part="value"]').textContent(), { timeout: 10_000 }).toBe(nl(regionBefore + 5));
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
+    await page.close();
+  });
+});

@@ -1,0 +1,483 @@
+/**
+ * <tafel-map> in real headless Chromium against the real API with the demo edition: the
+ * "done when" list of the widget issue.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, test } from 'vitest';
+import { RecordArrivals, type LocationFilter, type MapLocation } from '@tafel/schema';
+import {
+  API,
+  EDITION,
+  apiVenues,
+  drawnTotal,
+  gql,
+  ids,
+  listedIds,
+  openPage,
+  staffKey,
+  useBrowser,
+  waitLoaded,
+} from '../test/browser.ts';
+
+const chromium = useBrowser();
+const mapTag = (attributes = '') => `<tafel-map edition="${EDITION}" ${attributes}></tafel-map>`;
+
+/** A venue that no other venue shares coordinates with, so its marker can be clicked alone. */
+function loneVenue(venues: MapLocation[], where: (v: MapLocation) => boolean = () => true): MapLocation {
+  const key = (v: MapLocation) => `${v.coordinates.lat.toFixed(4)},${v.coordinates.lng.toFixed(4)}`;
+  const counts = new Map<string, number>();
+  for (const v of venues) counts.set(key(v), (counts.get(key(v)) ?? 0) + 1);
+  const venue = venues.find((v) => counts.get(key(v)) === 1 && where(v));
+  if (!venue) throw new Error('no venue with coordinates of its own');
+  return venue;
+}
+
+describe('<tafel-map> on the demo edition', () => {
+  test('draws every public venue as clusters and markers', async () => {
+    const expected = await apiVenues();
+    expect(expected.length).toBeGreaterThanOrEqual(300);
+    const { page, errors } = await openPage(chromium.browser, mapTag());
+    const loaded = await waitLoaded(page);
+    expect(loaded.count).toBe(expected.length);
+    expect(await drawnTotal(page)).toBe(expected.length);
+    expect(await page.locator('tafel-map .cluster').count()).toBeGreaterThan(5);
+    // Each marker shows its meal: a class per meal on every single-venue pin.
+    for (const pin of await page.locator('tafel-map .pin').all()) {
+      expect(await pin.getAttribute('class')).toMatch(/meal-(breakfast|lunch|dinner|other)/);
+    }
+    // The outline of the country is drawn under the markers (tiles are refused here).
+    expect(await page.locator('tafel-map path.tafel-outline').count()).toBeGreaterThan(0);
+    expect(await page.locator('tafel-map .leaflet-container.tiles-failed').count()).toBe(1);
+    expect(errors.filter((e) => !/tile\.openstreetmap|ERR_FAILED/.test(e))).toEqual([]);
+    await page.close();
+  });
+
+  test('a click on a marker opens its popup with the exact name, organisation and counts', async () => {
+    const venue = loneVenue(await apiVenues(), (v) => v.capacity !== null && v.targetGroups.length > 0);
+    const { page } = await openPage(
+      chromium.browser,
+      mapTag(`center="${venue.coordinates.lat},${venue.coordinates.lng}" zoom="18"`),
+    );
+    await waitLoaded(page);
+    await page.locator(`tafel-map .pin[data-id="${venue.id}"]`).click();
+    const popup = page.locator('tafel-map .leaflet-popup [part="popup"]');
+    await expect.poll(() => popup.count()).toBe(1);
+    expect(await popup.locator('h3').textContent()).toBe(venue.name);
+    expect(await popup.locator('.org').textContent()).toBe(venue.organisation.name);
+    const count = popup.locator('.count');
+    expect(await count.getAttribute('data-participants')).toBe(String(venue.participants));
+    expect(await count.getAttribute('data-capacity')).toBe(String(venue.capacity));
+    const nl = (n: number) => new Intl.NumberFormat('nl').format(n);
+    expect((await count.textContent())!.trim()).toBe(`${nl(venue.participants)} van ${nl(venue.capacity!)} deelnemers`);
+    expect(await popup.locator('.meal').textContent()).toMatch(/Ontbijt|Lunch|Diner|Anders/);
+    expect(await popup.locator('.groups').textContent()).toContain('Voor:');
+    // The event: bubbles out of the shadow root with a typed detail.
+    const selects = await page.evaluate(() => (window as any).__tafel.selects);
+    expect(selects).toEqual([{ id: venue.id, source: 'map', name: venue.name, composed: true, bubbles: true }]);
+    await page.close();
+  });
+
+  const filters: [string, (page: import('playwright-core').Page) => Promise<void>, LocationFilter][] = [
+    ['meal', (page) => page.locator('tafel-map select[name="meal"]').selectOption('DINNER').then(() => undefined), { meals: ['DINNER'] }],
+    [
+      'target group',
+      (page) => page.locator('tafel-map select[name="targetGroup"]').selectOption('REFUGEES').then(() => undefined),
+      { targetGroups: ['REFUGEES'] },
+    ],
+    ['region', (page) => page.locator('tafel-map select[name="region"]').selectOption('NL-UT').then(() => undefined), { region: 'NL-UT' }],
+    ['search by city', (page) => page.locator('tafel-map input[type="search"]').fill('Utrecht'), { search: 'Utrecht' }],
+    ['search by name', (page) => page.locator('tafel-map input[type="search"]').fill('moskee'), { search: 'moskee' }],
+    ['search by postal code', (page) => page.locator('tafel-map input[type="search"]').fill('3536'), { search: '3536' }],
+  ];
+  for (const [name, apply, filter] of filters) {
+    test(`the ${name} filter shows exactly the venues the API returns for it`, async () => {
+      const expected = await apiVenues(filter);
+      expect(expected.length).toBeGreaterThan(0);
+      const { page } = await openPage(chromium.browser, mapTag());
+      await waitLoaded(page);
+      await apply(page);
+      const loaded = await waitLoaded(page, 2);
+      expect(loaded.count).toBe(expected.length);
+      expect(await drawnTotal(page)).toBe(expected.length);
+      expect((await listedIds(page)).sort()).toEqual(ids(expected));
+      await page.close();
+    });
+  }
+
+  test('filters combine: meal and region together', async () => {
+    const expected = await apiVenues({ meals: ['LUNCH'], region: 'NL-ZH' });
+    const { page } = await openPage(chromium.browser, mapTag());
+    await waitLoaded(page);
+    await page.locator('tafel-map select[name="meal"]').selectOption('LUNCH');
+    await waitLoaded(page, 2);
+    await page.locator('tafel-map select[name="region"]').selectOption('NL-ZH');
+    await waitLoaded(page, 3);
+    expect(await drawnTotal(page)).toBe(expected.length);
+    expect((await listedIds(page)).sort()).toEqual(ids(expected));
+    await page.close();
+  });
+
+  test('each preset attribute pins the map to exactly what the API returns for it', async () => {
+    const all = await apiVenues();
+    const perOrganisation = new Map<string, number>();
+    for (const v of all) perOrganisation.set(v.organisation.slug, (perOrganisation.get(v.organisation.slug) ?? 0) + 1);
+    const organisation = [...perOrganisation].sort((a, b) => b[1] - a[1])[0]![0];
+    const presets: [string, LocationFilter][] = [
+      [`organisation="${organisation}"`, { organisation }],
+      ['region="NL-NH"', { region: 'NL-NH' }],
+      ['meals="LUNCH DINNER"', { meals: ['LUNCH', 'DINNER'] }],
+      ['target-groups="ELDERLY"', { targetGroups: ['ELDERLY'] }],
+      ['region="NL-ZH" meals="BREAKFAST,DINNER"', { region: 'NL-ZH', meals: ['BREAKFAST', 'DINNER'] }],
+    ];
+    for (const [attributes, filter] of presets) {
+      const expected = await apiVenues(filter);
+      expect(expected.length, attributes).toBeGreaterThan(0);
+      expect(expected.length, attributes).toBeLessThan(all.length);
+      const { page } = await openPage(chromium.browser, mapTag(attributes));
+      const loaded = await waitLoaded(page);
+      expect(loaded.count, attributes).toBe(expected.length);
+      expect(await drawnTotal(page), attributes).toBe(expected.length);
+      expect((await listedIds(page)).sort(), attributes).toEqual(ids(expected));
+      await page.close();
+    }
+  });
+
+  test('the list view is reachable and operable by keyboard alone, and announced', async () => {
+    const venues = await apiVenues();
+    const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+    const third = [...venues].sort((a, b) => collator.compare(a.name, b.name))[2]!;
+    const { page } = await openPage(chromium.browser, `<a href="#before">before</a>${mapTag()}`);
+    await waitLoaded(page);
+    const focused = () =>
+      page.evaluate(() => {
+        let element = document.activeElement;
+        while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+        return { part: element?.getAttribute('part') ?? '', id: (element as HTMLElement)?.dataset?.['id'] ?? '', text: element?.textContent?.trim() ?? '' };
+      });
+    // Tab from the top of the page to the list button.
+    for (let i = 0; i < 12 && !(await focused()).part.includes('list-toggle'); i++) await page.keyboard.press('Tab');
+    expect((await focused()).part).toContain('list-toggle');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('tafel-map [part~="list-toggle"]').getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => page.locator('tafel-map [role="status"]').textContent()).toContain(`${venues.length} tafels`);
+    // Into the list, then down two venues with the arrow keys.
+    await page.keyboard.press('Tab');
+    expect((await focused()).part).toBe('list-item');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect((await focused()).id).toBe(third.id);
+    // Enter opens the venue on the map, with focus in its popup.
+    await page.keyboard.press('Enter');
+    const popup = page.locator('tafel-map .leaflet-popup [part="popup"]');
+    await expect.poll(() => popup.locator('h3').textContent()).toBe(third.name);
+    expect((await focused()).text).toBe(third.name);
+    await expect.poll(() => page.locator('tafel-map [role="status"]').textContent()).toBe(`Geselecteerd: ${third.name}`);
+    // Escape closes it and returns to the same venue in the list.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popup.count()).toBe(0);
+    await expect.poll(async () => (await focused()).id).toBe(third.id);
+    expect(await page.locator(`tafel-map .list button[data-id="${third.id}"]`).getAttribute('aria-current')).toBe('false');
+    // And back: a click on the map marks the venue in the list.
+    await page.keyboard.press('Enter');
+    const selects = await page.evaluate(() => (window as any).__tafel.selects.map((s: { source: string }) => s.source));
+    expect(selects).toEqual(['list', 'list']);
+    expect(await page.locator(`tafel-map .list button[data-id="${third.id}"]`).getAttribute('aria-current')).toBe('true');
+    await page.close();
+  });
+
+  test('selecting on the map marks the venue in the list', async () => {
+    const venue = loneVenue(await apiVenues());
+    const { page } = await openPage(chromium.browser, mapTag(`center="${venue.coordinates.lat},${venue.coordinates.lng}" zoom="18"`));
+    await waitLoaded(page);
+    await page.locator('tafel-map [part~="list-toggle"]').click();
+    await page.locator(`tafel-map .pin[data-id="${venue.id}"]`).click();
+    const item = page.locator(`tafel-map .list button[data-id="${venue.id}"]`);
+    await expect.poll(() => item.getAttribute('aria-current')).toBe('true');
+    await expect.poll(() => item.isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test('lang="de" shows German labels', async () => {
+    const venue = loneVenue(await apiVenues(), (v) => v.capacity !== null);
+    const { page } = await openPage(chromium.browser, mapTag(`lang="de" center="${venue.coordinates.lat},${venue.coordinates.lng}" zoom="18"`));
+    await waitLoaded(page);
+    const map = page.locator('tafel-map');
+    expect(await map.locator('input[type="search"]').getAttribute('placeholder')).toBe('Nach Name, Ort oder Postleitzahl suchen');
+    expect(await map.locator('select[name="meal"] option').allTextContents()).toEqual(['Alle Mahlzeiten', 'Frühstück', 'Mittagessen', 'Abendessen', 'Andere']);
+    expect(await map.locator('select[name="targetGroup"] option').nth(1).textContent()).toBe('Geflüchtete');
+    expect(await map.locator('select[name="region"] option').first().textContent()).toBe('Alle Regionen');
+    expect((await map.locator('[part~="near-me"]').textContent())!.trim()).toBe('In meiner Nähe');
+    expect((await map.locator('[part~="list-toggle"]').textContent())!.trim()).toMatch(/^Liste \(/);
+    expect(await map.locator('.map').getAttribute('aria-label')).toBe('Karte der Tische');
+    await map.locator(`.pin[data-id="${venue.id}"]`).click();
+    await expect.poll(() => map.locator('.leaflet-popup .count').textContent()).toContain('Teilnehmenden');
+    expect(await map.locator('.leaflet-popup .meal').textContent()).toMatch(/Frühstück|Mittagessen|Abendessen|Andere/);
+    await page.close();
+  });
+
+  test('the page language is the default: <html lang="en">', async () => {
+    const { page } = await openPage(chromium.browser, mapTag(), { lang: 'en-GB' });
+    await waitLoaded(page);
+    expect(await page.locator('tafel-map input[type="search"]').getAttribute('placeholder')).toBe('Search by name, city or postal code');
+    await page.close();
+  });
+
+  test('near me centres the map on the visitor and sorts the list by distance', async () => {
+    const venue = loneVenue(await apiVenues());
+    const { page } = await openPage(chromium.browser, mapTag());
+    await chromium.browser.context.grantPermissions(['geolocation']);
+    await chromium.browser.context.setGeolocation({ latitude: venue.coordinates.lat, longitude: venue.coordinates.lng + 0.0001 });
+    await waitLoaded(page);
+    await page.locator('tafel-map [part~="near-me"]').click();
+    await expect.poll(() => page.locator('tafel-map path.tafel-you').count()).toBe(1);
+    await page.locator('tafel-map [part~="list-toggle"]').click();
+    const first = await page.locator('tafel-map .list li button .name').first().textContent();
+    expect(first).toBe(venue.name);
+    await page.close();
+  });
+});
+
+describe('<tafel-map> never lets the page or the data attack or break it', () => {
+  const hostile = '<img src=x onerror=alert(1)>';
+
+  test('a venue named <img src=x onerror=alert(1)> is text, and no script runs', async () => {
+    const key = staffKey();
+    const anchor = loneVenue(await apiVenues());
+    const created = await gql<{ createLocation: { location: { id: string } | null; userErrors: unknown[] } }>(
+      `mutation Create($input: CreateLocationInput!) { createLocation(input: $input) { location { id } userErrors { field message code } } }`,
+      {
+        input: {
+          edition: EDITION,
+          organisation: anchor.organisation.slug,
+          name: hostile,
+          meal: 'DINNER',
+          capacity: 20,
+          coordinates: { lat: 52.0, lng: 4.2 },
+          address: { city: '<b onmouseover=alert(2)>Den Haag</b>', region: 'NL-ZH', postalCode: '2511 AA' },
+          targetGroups: ['NEIGHBOURS'],
+        },
+      },
+      key,
+    );
+    expect(created.createLocation.userErrors).toEqual([]);
+    const id = created.createLocation.location!.id;
+    const { page, dialogs, errors } = await openPage(chromium.browser, mapTag('center="52.0,4.2" zoom="18"'));
+    await waitLoaded(page);
+    await page.locator(`tafel-map .pin[data-id="${id}"]`).click();
+    const popup = page.locator('tafel-map .leaflet-popup [part="popup"]');
+    await expect.poll(() => popup.locator('h3').textContent()).toBe(hostile);
+    expect(await popup.locator('.place').textContent()).toBe('2511 AA <b onmouseover=alert(2)>Den Haag</b>');
+    await page.locator('tafel-map input[type="search"]').fill('onerror');
+    await waitLoaded(page, 2);
+    expect(await listedIds(page)).toEqual([id]);
+    expect(await page.locator('tafel-map .list .name').first().textContent()).toBe(hostile);
+    await page.locator('tafel-map .list button').first().hover();
+    await page.waitForTimeout(300);
+    // No element came from the name: no <img src=x>, no <b>, and no dialog opened.
+    const injected = await page.evaluate(() => document.querySelector('tafel-map')!.shadowRoot!.querySelectorAll('img[src="x"], b').length);
+    expect(injected).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(errors.filter((e) => /alert|onerror/.test(e))).toEqual([]);
+    await page.close();
+  });
+
+  test('a javascript: registration URL is never a link (even if the API let one through)', async () => {
+    const venue = loneVenue(await apiVenues(), (v) => Boolean(v.registrationUrl));
+    const { page, dialogs } = await openPage(chromium.browser, '');
+    // Rewrite the API's answers on the way in: this venue's URL becomes javascript:, another's data:.
+    await page.route(`${API}/graphql?*`, async (route) => {
+      const response = await route.fetch();
+      const text = await response.text();
+      const patched = text
+        .split(JSON.stringify(venue.registrationUrl))
+        .join(JSON.stringify('javascript:alert(document.domain)'));
+      await route.fulfill({ response, body: patched });
+    });
+    await page.evaluate(
+      ([edition, lat, lng]) => {
+        const map = document.createElement('tafel-map');
+        map.setAttribute('edition', edition as string);
+        map.setAttribute('center', `${lat},${lng}`);
+        map.setAttribute('zoom', '18');
+        document.body.append(map);
+      },
+      [EDITION, venue.coordinates.lat, venue.coordinates.lng],
+    );
+    await waitLoaded(page);
+    await page.locator(`tafel-map .pin[data-id="${venue.id}"]`).click();
+    const popup = page.locator('tafel-map .leaflet-popup [part="popup"]');
+    await expect.poll(() => popup.locator('h3').textContent()).toBe(venue.name);
+    expect(await popup.locator('a').count()).toBe(0);
+    const links = await page.evaluate(() =>
+      [...document.querySelector('tafel-map')!.shadowRoot!.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+    );
+    expect(links.some((href) => href?.startsWith('javascript:'))).toBe(false);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  test('an http(s) registration URL is a link that opens safely', async () => {
+    const venue = loneVenue(await apiVenues(), (v) => /^https?:/.test(v.registrationUrl ?? ''));
+    const { page } = await openPage(chromium.browser, mapTag(`center="${venue.coordinates.lat},${venue.coordinates.lng}" zoom="18"`));
+    await waitLoaded(page);
+    await page.locator(`tafel-map .pin[data-id="${venue.id}"]`).click();
+    const link = page.locator('tafel-map .leaflet-popup a[part="register"]');
+    await expect.poll(() => link.getAttribute('href')).toBe(new URL(venue.registrationUrl!).href);
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    await page.close();
+  });
+
+  test('aggressive host page CSS does not break the map', async () => {
+    const venue = loneVenue(await apiVenues());
+    const attributes = `center="${venue.coordinates.lat},${venue.coordinates.lng}" zoom="18" tile-url="${API}/__tiles__/{z}/{x}/{y}.png"`;
+    // A real tile image for every tile, so the page's `img` rule has something to hit.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const measure = async (head: string) => {
+      const { page } = await openPage(chromium.browser, `<div class="frame">${mapTag(attributes)}</div>`, {
+        head,
+        before: (page) => page.route(`${API}/__tiles__/**`, (route) => route.fulfill({ status: 200, contentType: 'image/png', body: png })),
+      });
+      await waitLoaded(page);
+      await expect.poll(() => page.locator('tafel-map img.leaflet-tile-loaded').count()).toBeGreaterThan(0);
+      const result = await page.evaluate((id) => {
+        const host = document.querySelector('tafel-map')!;
+        const root = host.shadowRoot!;
+        const box = (el: Element | null) => {
+          const r = el!.getBoundingClientRect();
+          return [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
+        };
+        const tile = root.querySelector('img.leaflet-tile')!;
+        const style = getComputedStyle(tile);
+        return {
+          host: box(host),
+          map: box(root.querySelector('.leaflet-container')),
+          pin: box(root.querySelector(`.pin[data-id="${id}"]`)),
+          tile: [style.width, style.height, style.padding, style.maxWidth],
+          zoom: box(root.querySelector('.leaflet-control-zoom')),
+        };
+      }, venue.id);
+      await page.close();
+      return result;
+    };
+    const clean = await measure('');
+    const attacked = await measure(`<style>
+      * { box-sizing: content-box; } img { max-width: 100%; padding: 8px }
+      div { padding: 12px; margin: 3px; line-height: 3; } a { font-size: 40px; } button, input, select { all: unset; }
+      body { font: 30px/2 serif; text-align: center; }
+      .frame { padding: 0; margin: 0; }
+    </style>`);
+    expect(clean.host[3]).toBe(480); // the default height
+    expect(clean.tile).toEqual(['256px', '256px', '0px', 'none']);
+    expect(attacked.tile).toEqual(clean.tile);
+    // The map keeps its size and its markers sit at the same place relative to the host.
+    expect(attacked.host[3]).toBe(clean.host[3]);
+    const relative = (r: typeof clean, key: 'map' | 'pin' | 'zoom') => r[key].map((v, i) => (i < 2 ? v - r.host[i]! : v));
+    expect(relative(attacked, 'map')).toEqual(relative(clean, 'map'));
+    expect(relative(attacked, 'pin')).toEqual(relative(clean, 'pin'));
+    expect(relative(attacked, 'zoom')).toEqual(relative(clean, 'zoom'));
+  });
+
+  test("the map's CSS does not touch the page", async () => {
+    const { page } = await openPage(
+      chromium.browser,
+      `<div class="leaflet-container leaflet-popup" id="mine">page text</div><img id="pic" class="leaflet-tile" alt="">${mapTag()}`,
+    );
+    await waitLoaded(page);
+    const styles = await page.evaluate(() => {
+      const mine = getComputedStyle(document.getElementById('mine')!);
+      const pic = getComputedStyle(document.getElementById('pic')!);
+      return [mine.backgroundColor, mine.position, pic.position, pic.visibility];
+    });
+    expect(styles).toEqual(['rgba(0, 0, 0, 0)', 'static', 'static', 'visible']);
+    await page.close();
+  });
+
+  test("works under a strict Content-Security-Policy (script-src 'self'), clustering on the main thread", async () => {
+    const expected = await apiVenues();
+    const csp = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:";
+    const { page, errors } = await openPage(chromium.browser, mapTag(), { csp });
+    const loaded = await waitLoaded(page);
+    expect(loaded.offMainThread).toBe(false);
+    expect(await drawnTotal(page)).toBe(expected.length);
+    const violations: string[] = await page.evaluate(() => (window as any).__tafel.violations);
+    // Only the refused worker (expected: it then clusters on the main thread) and refused tiles.
+    expect(violations.filter((v) => !/^worker-src (blob|data)|^img-src https:\/\/tile/.test(v))).toEqual([]);
+    expect(errors.filter((e) => /eval|unsafe/i.test(e))).toEqual([]);
+    await page.close();
+  });
+
+  test("with worker-src blob: the index is built off the main thread", async () => {
+    const csp = "default-src 'none'; script-src 'self'; worker-src blob:; connect-src 'self'; style-src 'self'; img-src 'self' data:";
+    const { page } = await openPage(chromium.browser, mapTag(), { csp });
+    const loaded = await waitLoaded(page);
+    expect(loaded.offMainThread).toBe(true);
+    await page.close();
+  });
+
+  test('a partner page on another origin loads the widget and the data cross-origin', async () => {
+    const expected = await apiVenues({ region: 'NL-UT' });
+    // A real server of its own (another port is another origin), as a partner's site would be.
+    const html = `<!doctype html><html lang="nl"><head><script type="module" src="${API}/widget/tafel.js"></script></head>
+      <body>${mapTag(`endpoint="${API}/graphql" region="NL-UT"`)}</body></html>`;
+    const partner = createServer((_, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(html));
+    await new Promise<void>((resolve) => partner.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(partner.address() as AddressInfo).port}`;
+    try {
+      const { page } = await openPage(chromium.browser, '', { before: (page) => page.route(/tile\.openstreetmap\.org/, (r) => r.abort()) });
+      await page.goto(`${origin}/`);
+      const loaded = await waitLoaded(page);
+      expect(loaded.count).toBe(expected.length);
+      expect(await drawnTotal(page)).toBe(expected.length);
+      await page.close();
+    } finally {
+      partner.close();
+    }
+  });
+});
+
+describe('<tafel-map> live', () => {
+  test('after a recordArrivals mutation the open popup changes without a reload', async () => {
+    const key = staffKey();
+    const venue = loneVenue(await apiVenues(), (v) => v.capacity !== null && v.capacity - v.participants >= 3);
+    const { page } = await openPage(chromium.browser, mapTag(`center="${venue.coordinates.lat},${venue.coordinates.lng}" zoom="18"`));
+    await waitLoaded(page);
+    await page.locator(`tafel-map .pin[data-id="${venue.id}"]`).click();
+    const count = page.locator('tafel-map .leaflet-popup .count');
+    await expect.poll(() => count.getAttribute('data-participants')).toBe(String(venue.participants));
+    // Let the stream open before the change (a subscription starts when its response is read).
+    await page.waitForTimeout(1000);
+    const result = await gql<{ recordArrivals: { location: { participants: number } | null; userErrors: unknown[] } }>(
+      RecordArrivals.document,
+      { input: { location: venue.id, delta: 3 } },
+      key,
+    );
+    expect(result.recordArrivals.userErrors).toEqual([]);
+    const now = venue.participants + 3;
+    expect(result.recordArrivals.location!.participants).toBe(now);
+    await expect.poll(() => count.getAttribute('data-participants'), { timeout: 10_000 }).toBe(String(now));
+    expect(await count.textContent()).toContain(new Intl.NumberFormat('nl').format(now));
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
+    await page.close();
+  });
+
+  test('when the API is unreachable the map keeps its venues and shows a discreet notice', async () => {
+    const { page } = await openPage(chromium.browser, mapTag());
+    const loaded = await waitLoaded(page);
+    await page.route(`${API}/graphql?*`, (route) => route.abort());
+    // Break the live stream: the element reconnects, fails, and says so.
+    await page.evaluate(() => {
+      const map = document.querySelector('tafel-map')!;
+      map.setAttribute('live', 'false');
+      map.removeAttribute('live');
+    });
+    const notice = page.locator('tafel-map [part="notice"]');
+    await expect.poll(() => notice.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await notice.textContent()).toContain('Geen verbinding');
+    expect(await drawnTotal(page)).toBe(loaded.count);
+    await page.close();
+  });
+});
