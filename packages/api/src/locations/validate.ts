@@ -45,9 +45,17 @@ export type LocationValues = Omit<NewLocation, 'id' | 'editionId' | 'organisatio
   participants?: number;
 };
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The day of an instant in a time zone, as YYYY-MM-DD. */
 export function localDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  // Building a DateTimeFormat costs far more than using one: keep one per zone.
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 function text(errors: UserErrors, path: (string | number)[], value: string | null | undefined, max: number, required = false): string | null {
