@@ -4,6 +4,7 @@
  */
 import type { Logger } from 'pino';
 import type { Database, Db } from './db/client.ts';
+import type { LiveHub } from './live/hub.ts';
 
 export type ApiKeyScope = 'LOCATIONS_WRITE' | 'PARTICIPATION_WRITE';
 
@@ -22,6 +23,8 @@ export interface Context {
   db: Db;
   viewer: Viewer | null;
   log: Logger;
+  /** This process's live participation feeds (subscriptions). */
+  live: LiveHub;
 }
 
 export function isStaff(ctx: Pick<Context, 'viewer'>): boolean {

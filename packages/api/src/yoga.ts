@@ -10,17 +10,20 @@ import { logger as rootLogger } from './logger.ts';
 import type { Logger } from 'pino';
 import { authenticate } from './auth/keys.ts';
 import { routesPlugin } from './http/routes.ts';
+import { LiveHub } from './live/hub.ts';
 
 export interface AppOptions {
   database: Database;
   logger?: Logger;
   /** Mask unexpected errors (no messages or stacks to clients). Default: on unless NODE_ENV=development. */
   maskErrors?: boolean;
+  /** The process's live hub; one is made if none is given (server.ts passes its own to close it). */
+  live?: LiveHub;
 }
 
 export type App = YogaServerInstance<Record<string, never>, Context>;
 
-export function createApp({ database, logger = rootLogger, maskErrors = process.env.NODE_ENV !== 'development' }: AppOptions) {
+export function createApp({ database, logger = rootLogger, maskErrors = process.env.NODE_ENV !== 'development', live = new LiveHub(database, logger) }: AppOptions) {
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
     plugins: [routesPlugin(database)],
@@ -49,6 +52,7 @@ query Today {
       db: database.db,
       viewer: await authenticate(database.db, request.headers.get('authorization')),
       log: logger,
+      live,
     }),
   });
   return yoga;

@@ -10,6 +10,7 @@ import './types/user-error.ts';
 import './types/location-mutations.ts';
 import './types/staff.ts';
 import './types/viewer.ts';
+import './types/participation.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
 

@@ -1,0 +1,94 @@
+import type { Context } from '../../context.ts';
+import type { ParticipationUpdate } from '../../live/hub.ts';
+import { changeParticipation, type ParticipationChange } from '../../locations/participation.ts';
+import { builder, decodeGlobalId } from '../builder.ts';
+import { requireEdition } from './edition.ts';
+import { isVisible, LocationRef } from './location.ts';
+import { LocationPayloadRef, refused, type LocationPayloadShape } from './location-payload.ts';
+import { ParticipationStatsRef } from './stats.ts';
+
+const ReportParticipationInput = builder.inputType('ReportParticipationInput', {
+  description: 'Set how many people take part at a venue now.',
+  fields: (t) => ({
+    location: t.id({ required: true, description: 'The venue’s ID.' }),
+    participants: t.int({ required: true, description: 'The count now: 0 up to the venue’s capacity.' }),
+  }),
+});
+
+const RecordArrivalsInput = builder.inputType('RecordArrivalsInput', {
+  description: 'People arriving at (or leaving) a venue; applied atomically, however many hosts report at once.',
+  fields: (t) => ({
+    location: t.id({ required: true, description: 'The venue’s ID.' }),
+    delta: t.int({ required: true, description: 'How many arrived (positive) or left (negative).' }),
+  }),
+});
+
+async function applyChange(ctx: Context, id: string, change: ParticipationChange): Promise<LocationPayloadShape> {
+  const { typename, id: rowId } = decodeGlobalId(id);
+  if (typename !== 'Location') {
+    return refused([{ field: ['input', 'location'], code: 'NOT_FOUND', message: `${id} is not a venue’s ID.` }]);
+  }
+  // authScopes guarantee a key with PARTICIPATION_WRITE.
+  return changeParticipation(ctx.db, ctx.viewer!, Number(rowId), change);
+}
+
+builder.mutationFields((t) => ({
+  reportParticipation: t.field({
+    type: LocationPayloadRef,
+    description:
+      'Set a venue’s participant count (absolute). Needs a key with PARTICIPATION_WRITE of the venue’s organisation, or staff. A count below zero or above capacity is refused and changes nothing.',
+    authScopes: { scope: 'PARTICIPATION_WRITE' },
+    args: { input: t.arg({ type: ReportParticipationInput, required: true, description: 'The venue and its count.' }) },
+    resolve: (_root, { input }, ctx) => applyChange(ctx, String(input.location), { set: input.participants }),
+  }),
+  recordArrivals: t.field({
+    type: LocationPayloadRef,
+    description:
+      'Add arrivals (+n) or departures (-n) to a venue’s count, atomically. Needs a key with PARTICIPATION_WRITE of the venue’s organisation, or staff. A change that would take the count below zero or above capacity is refused and changes nothing.',
+    authScopes: { scope: 'PARTICIPATION_WRITE' },
+    args: { input: t.arg({ type: RecordArrivalsInput, required: true, description: 'The venue and the change.' }) },
+    resolve: (_root, { input }, ctx) => applyChange(ctx, String(input.location), { add: input.delta }),
+  }),
+}));
+
+const ParticipationUpdateRef = builder.objectRef<ParticipationUpdate>('ParticipationUpdate').implement({
+  description: 'A venue’s count changed: the venue, its new count and the edition’s new total.',
+  fields: (t) => ({
+    location: t.field({ type: LocationRef, description: 'The venue, as of this change.', resolve: (u) => u.location }),
+    participants: t.exposeInt('participants', { description: 'The venue’s count after the change.' }),
+    total: t.exposeInt('total', { description: 'Participants at all public venues of the edition, as of this update.' }),
+    at: t.expose('at', { type: 'DateTime', description: 'When the change was made.' }),
+    replay: t.exposeBoolean('replay', {
+      description: 'True for the current state sent when you (re)subscribe or after the server reconnected to its database, false for a new change.',
+    }),
+  }),
+});
+
+builder.subscriptionType({
+  description: 'Live participation over Server-Sent Events: `Accept: text/event-stream` on GET or POST /graphql (graphql-sse or a plain EventSource). Each subscription starts with the current state.',
+});
+
+builder.subscriptionFields((t) => ({
+  participationChanged: t.field({
+    type: ParticipationUpdateRef,
+    description:
+      'Every change of a venue’s count in an edition, with the new total. Starts with the most recently changed venue and the current total (`replay: true`).',
+    args: { edition: t.arg.string({ required: true, description: 'Edition slug.' }) },
+    subscribe: async (_root, args, ctx) => {
+      const edition = await requireEdition(ctx.db, args.edition);
+      return ctx.live.participationChanged(edition.id, (row) => isVisible(ctx, row));
+    },
+    resolve: (update) => update,
+  }),
+  statsChanged: t.field({
+    type: ParticipationStatsRef,
+    description:
+      'The edition’s participation stats whenever they change, coalesced to a few messages a second at most; the last one is exact. Starts with the current stats.',
+    args: { edition: t.arg.string({ required: true, description: 'Edition slug.' }) },
+    subscribe: async (_root, args, ctx) => {
+      const edition = await requireEdition(ctx.db, args.edition);
+      return ctx.live.statsChanged(edition.id);
+    },
+    resolve: (stats) => ({ editionId: stats.editionId, filter: {}, computed: stats.summary }),
+  }),
+}));

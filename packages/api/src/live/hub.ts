@@ -1,0 +1,309 @@
+/**
+ * Live participation inside one API process. A write commits in PostgreSQL, which then sends its
+ * NOTIFY (see locations/participation.ts); every API process LISTENs on one channel through this
+ * hub and forwards to its own subscribers, so any number of processes share one live picture.
+ *
+ * - participationChanged: each change of a venue's count with the edition's new total. Notices
+ *   that arrive together share one load of their venues and one total query.
+ * - statsChanged: the edition's stats, computed once per tick and the same object fanned out to
+ *   every subscriber; at most one tick per interval however many writes arrive. The first change
+ *   after a quiet spell goes out at once, a busy interval ends with one tick, so the last is exact.
+ *
+ * A new subscriber gets the current state first. When the LISTEN connection comes back after
+ * PostgreSQL went away, notices sent meanwhile are lost, so every subscriber gets the current
+ * state again (the venues changed since, and fresh stats).
+ */
+import { Repeater, SlidingBuffer } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import type { Database } from '../db/client.ts';
+import { locations, type Location } from '../db/schema.ts';
+import { publicLocationCondition } from '../locations/filter.ts';
+import { editionTotal } from '../locations/participation.ts';
+import { computeStats, type StatsSummary } from '../locations/stats.ts';
+import { LIVE_CHANNEL, isCountNotice, parseNotice, type CountNotice } from './notice.ts';
+
+export interface ParticipationUpdate {
+  location: Location;
+  participants: number;
+  total: number;
+  at: Date;
+  /** True for the current state sent on subscribing or after a reconnect, false for a new change. */
+  replay: boolean;
+}
+
+export interface LiveStats {
+  editionId: number;
+  summary: StatsSummary;
+}
+
+/** A subscriber this far behind loses its oldest participation updates. */
+const MAX_QUEUED_UPDATES = 1000;
+/** At most this many changed venues are re-sent after a reconnect (the latest ones). */
+const MAX_CATCH_UP = 500;
+/** How far before the last change seen a catch-up looks, for changes committed out of order. */
+const CATCH_UP_MARGIN_MS = 2000;
+/** A new stats subscriber gets the last computed stats if they are this fresh and nothing changed. */
+const FRESH_MS = 1000;
+/** After a failed stats computation (the database is away), try again this much later. */
+const RETRY_MS = 1000;
+
+interface Subscriber<T> {
+  push(value: T): void;
+  stop(): void;
+}
+
+interface ChangeSubscriber extends Subscriber<ParticipationUpdate> {
+  /** May this subscriber see this venue (public, or its own organisation's)? */
+  sees(row: Location): boolean;
+}
+
+/** One edition's subscribers in this process, and the state of their coalescing. */
+class Feed {
+  readonly changes = new Set<ChangeSubscriber>();
+  readonly stats = new Set<Subscriber<LiveStats>>();
+  /** Participation work (first states, notice batches, catch-ups) runs one task at a time, in order. */
+  queue: Promise<void> = Promise.resolve();
+  pending: CountNotice[] = [];
+  flushQueued = false;
+  /** The database time of the latest change seen, where a catch-up starts. */
+  seenUntil: number | null = null;
+
+  latest: LiveStats | null = null;
+  latestAt = 0;
+  dirty = false;
+  computing = false;
+  lastTick = Number.NEGATIVE_INFINITY;
+  timer: NodeJS.Timeout | null = null;
+
+  constructor(readonly editionId: number) {}
+
+  get idle(): boolean {
+    return this.changes.size === 0 && this.stats.size === 0;
+  }
+}
+
+export interface LiveHubOptions {
+  /** The shortest time between two statsChanged messages of an edition. Default 250 ms. */
+  intervalMs?: number;
+}
+
+export class LiveHub {
+  readonly intervalMs: number;
+  private readonly feeds = new Map<number, Feed>();
+  private listening: Promise<void> | null = null;
+  private unlisten: (() => Promise<void>) | null = null;
+  private listens = 0;
+
+  constructor(
+    private readonly database: Database,
+    private readonly log: Logger,
+    options: LiveHubOptions = {},
+  ) {
+    this.intervalMs = options.intervalMs ?? Number(process.env.TAFEL_LIVE_INTERVAL_MS ?? 250);
+  }
+
+  /** LISTEN on the channel (once; subscribing starts it too). */
+  start(): Promise<void> {
+    this.listening ??= this.database
+      .listen(LIVE_CHANNEL, (payload) => this.onNotify(payload), () => this.onListen())
+      .then((unlisten) => {
+        this.unlisten = unlisten;
+      })
+      .catch((error: unknown) => {
+        this.listening = null;
+        throw error;
+      });
+    return this.listening;
+  }
+
+  /** End every subscription and stop listening. */
+  async close(): Promise<void> {
+    for (const feed of this.feeds.values()) {
+      if (feed.timer) clearTimeout(feed.timer);
+      for (const subscriber of [...feed.changes, ...feed.stats]) subscriber.stop();
+    }
+    this.feeds.clear();
+    await this.unlisten?.().catch(() => {});
+    this.unlisten = null;
+    this.listening = null;
+  }
+
+  /** How many subscriptions this process serves (for logs and benchmarks). */
+  get subscribers(): number {
+    let n = 0;
+    for (const feed of this.feeds.values()) n += feed.changes.size + feed.stats.size;
+    return n;
+  }
+
+  participationChanged(editionId: number, sees: (row: Location) => boolean): AsyncIterable<ParticipationUpdate> {
+    return new Repeater<ParticipationUpdate>(async (push, stop) => {
+      await this.start();
+      const feed = this.feed(editionId);
+      const subscriber: ChangeSubscriber = { push: (update) => void push(update), stop, sees };
+      feed.changes.add(subscriber);
+      this.enqueue(feed, () => this.sendCurrent(feed, [subscriber]));
+      await stop;
+      feed.changes.delete(subscriber);
+      this.release(feed);
+    }, new SlidingBuffer(MAX_QUEUED_UPDATES));
+  }
+
+  statsChanged(editionId: number): AsyncIterable<LiveStats> {
+    // A slow reader only ever needs the newest stats.
+    return new Repeater<LiveStats>(async (push, stop) => {
+      await this.start();
+      const feed = this.feed(editionId);
+      const subscriber: Subscriber<LiveStats> = { push: (stats) => void push(stats), stop };
+      feed.stats.add(subscriber);
+      if (feed.latest && !feed.dirty && performance.now() - feed.latestAt < FRESH_MS) subscriber.push(feed.latest);
+      else this.markDirty(feed);
+      await stop;
+      feed.stats.delete(subscriber);
+      this.release(feed);
+    }, new SlidingBuffer(1));
+  }
+
+  private feed(editionId: number): Feed {
+    let feed = this.feeds.get(editionId);
+    if (!feed) {
+      feed = new Feed(editionId);
+      this.feeds.set(editionId, feed);
+    }
+    return feed;
+  }
+
+  private release(feed: Feed): void {
+    if (!feed.idle || this.feeds.get(feed.editionId) !== feed) return;
+    if (feed.timer) clearTimeout(feed.timer);
+    this.feeds.delete(feed.editionId);
+  }
+
+  private onNotify(payload: string): void {
+    const notice = parseNotice(payload);
+    const feed = notice && this.feeds.get(notice.edition);
+    if (!notice || !feed) return;
+    if (isCountNotice(notice)) {
+      feed.seenUntil = Math.max(feed.seenUntil ?? 0, notice.at);
+      if (feed.changes.size > 0) {
+        feed.pending.push(notice);
+        if (!feed.flushQueued) {
+          feed.flushQueued = true;
+          this.enqueue(feed, () => this.flush(feed));
+        }
+      }
+    }
+    if (feed.stats.size > 0) this.markDirty(feed);
+  }
+
+  private onListen(): void {
+    this.listens += 1;
+    if (this.listens === 1) return;
+    this.log.info({ subscribers: this.subscribers }, 'live: LISTEN re-established, sending the current state to every subscriber');
+    for (const feed of this.feeds.values()) {
+      if (feed.changes.size > 0) this.enqueue(feed, () => this.catchUp(feed));
+      if (feed.stats.size > 0) this.markDirty(feed);
+    }
+  }
+
+  private enqueue(feed: Feed, task: () => Promise<void>): void {
+    feed.queue = feed.queue.then(task).catch((error: unknown) => {
+      this.log.warn({ err: error, edition: feed.editionId }, 'live: could not load participation updates');
+    });
+  }
+
+  private deliver(feed: Feed, updates: ParticipationUpdate[], to: Iterable<ChangeSubscriber> = feed.changes): void {
+    for (const subscriber of to) {
+      for (const update of updates) if (subscriber.sees(update.location)) subscriber.push(update);
+    }
+  }
+
+  /** The notices that arrived since the last batch: one load of their venues, one total. */
+  private async flush(feed: Feed): Promise<void> {
+    feed.flushQueued = false;
+    const notices = feed.pending;
+    feed.pending = [];
+    if (notices.length === 0 || feed.changes.size === 0) return;
+    const db = this.database.db;
+    const ids = [...new Set(notices.map((n) => n.location))];
+    const [rows, { total }] = await Promise.all([
+      db.query.locations.findMany({ where: { id: { in: ids } } }),
+      editionTotal(db, feed.editionId),
+    ]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const updates: ParticipationUpdate[] = [];
+    for (const notice of notices) {
+      const row = byId.get(notice.location);
+      if (!row) continue;
+      // The venue as of this change, whatever happened to it since.
+      const location = { ...row, participants: notice.participants, capacity: notice.capacity };
+      updates.push({ location, participants: notice.participants, total, at: new Date(notice.at), replay: false });
+    }
+    this.deliver(feed, updates);
+  }
+
+  /** The current state for new subscribers: the latest changed public venue, and the total. */
+  private async sendCurrent(feed: Feed, to: ChangeSubscriber[]): Promise<void> {
+    const db = this.database.db;
+    const [latest, { total, now }] = await Promise.all([
+      db.query.locations.findFirst({
+        where: { RAW: (table) => publicLocationCondition(table as typeof locations, feed.editionId, {}) },
+        orderBy: { updatedAt: 'desc', id: 'desc' },
+      }),
+      editionTotal(db, feed.editionId),
+    ]);
+    feed.seenUntil ??= now.getTime();
+    if (latest) this.deliver(feed, [{ location: latest, participants: latest.participants, total, at: latest.updatedAt, replay: true }], to);
+  }
+
+  /** After a reconnect: every venue changed since the last change seen (the latest ones), and the total. */
+  private async catchUp(feed: Feed): Promise<void> {
+    const db = this.database.db;
+    const since = new Date((feed.seenUntil ?? Date.now()) - CATCH_UP_MARGIN_MS);
+    const [rows, { total, now }] = await Promise.all([
+      db.query.locations.findMany({
+        where: { editionId: feed.editionId, updatedAt: { gte: since } },
+        orderBy: { updatedAt: 'desc', id: 'desc' },
+        limit: MAX_CATCH_UP,
+      }),
+      editionTotal(db, feed.editionId),
+    ]);
+    feed.seenUntil = now.getTime();
+    if (rows.length === 0) return this.sendCurrent(feed, [...feed.changes]);
+    const updates = rows.reverse().map((row) => ({ location: row, participants: row.participants, total, at: row.updatedAt, replay: true }));
+    this.deliver(feed, updates);
+  }
+
+  private markDirty(feed: Feed): void {
+    feed.dirty = true;
+    this.schedule(feed, 0);
+  }
+
+  private schedule(feed: Feed, minDelay: number): void {
+    if (feed.timer || feed.computing || this.feeds.get(feed.editionId) !== feed) return;
+    const delay = Math.max(minDelay, feed.lastTick + this.intervalMs - performance.now(), 0);
+    feed.timer = setTimeout(() => void this.tick(feed), delay);
+  }
+
+  /** Compute the stats once and give the same object to every subscriber. */
+  private async tick(feed: Feed): Promise<void> {
+    feed.timer = null;
+    if (feed.stats.size === 0) return;
+    feed.dirty = false;
+    feed.computing = true;
+    feed.lastTick = performance.now();
+    let retry = 0;
+    try {
+      const summary = await computeStats(this.database.db, feed.editionId, {});
+      feed.latest = { editionId: feed.editionId, summary };
+      feed.latestAt = performance.now();
+      for (const subscriber of feed.stats) subscriber.push(feed.latest);
+    } catch (error) {
+      this.log.warn({ err: error, edition: feed.editionId }, 'live: could not compute stats; retrying');
+      feed.dirty = true;
+      retry = RETRY_MS;
+    } finally {
+      feed.computing = false;
+    }
+    if (feed.dirty) this.schedule(feed, retry);
+  }
+}

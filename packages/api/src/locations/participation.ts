@@ -1,0 +1,148 @@
+/**
+ * Reporting participation: set a venue's count, or add arrivals (+n / -n). One SQL statement
+ * locks the venue row, decides, updates the count, appends the log entry and queues the NOTIFY,
+ * so concurrent writers can neither lose an update nor push a count below zero or past capacity,
+ * and PostgreSQL announces the change only once it has committed.
+ */
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { Viewer } from '../context.ts';
+import type { Db } from '../db/client.ts';
+import { locations, participationLog, type Location } from '../db/schema.ts';
+import { USER_ERROR_CODES, type UserError, type UserErrorCode } from '../graphql/types/user-error.ts';
+import { LIVE_CHANNEL, type VenueNotice } from '../live/notice.ts';
+import { publicLocationCondition, type ResolvedFilter } from './filter.ts';
+import { rowsOf } from './stats.ts';
+
+/** The most people one venue can report, and the largest single step of arrivals. */
+export const MAX_PARTICIPANTS = 100_000;
+
+export type ParticipationChange = { set: number } | { add: number };
+
+export interface ParticipationResult {
+  location: Location | null;
+  userErrors: UserError[];
+}
+
+function refused(field: string, code: UserErrorCode, message: string = USER_ERROR_CODES[code]): ParticipationResult {
+  return { location: null, userErrors: [{ field: ['input', field], code, message }] };
+}
+
+/** Input checks that need no database. */
+function checkInput(change: ParticipationChange): ParticipationResult | null {
+  if ('set' in change) {
+    if (change.set < 0) return refused('participants', 'BELOW_ZERO', `A count cannot go below zero (got ${change.set}).`);
+    if (change.set > MAX_PARTICIPANTS) return refused('participants', 'OUT_OF_RANGE', `At most ${MAX_PARTICIPANTS} participants (got ${change.set}).`);
+  } else if (Math.abs(change.add) > MAX_PARTICIPANTS) {
+    return refused('delta', 'OUT_OF_RANGE', `At most ${MAX_PARTICIPANTS} arrivals at once (got ${change.add}).`);
+  }
+  return null;
+}
+
+/**
+ * The venue's count before and after the change, and why the change would be refused (null: it
+ * may go ahead). The same assessment decides under the row lock and explains a refusal.
+ */
+function assessment(locationId: number, change: ParticipationChange, organisationId: number | null): SQL {
+  const after = 'set' in change ? sql`${change.set}::bigint` : sql`(l.participants::bigint + ${change.add}::bigint)`;
+  return sql`
+    SELECT l.id, l.participants AS before, ${after} AS after,
+      CASE
+        WHEN ${organisationId}::int IS NOT NULL AND l.organisation_id <> ${organisationId}::int
+          THEN CASE WHEN l.status = 'PUBLISHED' AND NOT l.awaiting_approval THEN 'FORBIDDEN' ELSE 'NOT_FOUND' END
+        WHEN l.status = 'CANCELLED' THEN 'CANCELLED'
+        WHEN e.status = 'CLOSED' THEN 'EDITION_CLOSED'
+        WHEN ${after} < 0 THEN 'BELOW_ZERO'
+        WHEN ${after} > ${MAX_PARTICIPANTS} THEN 'OUT_OF_RANGE'
+        WHEN ${after} > l.capacity THEN 'OVER_CAPACITY'
+      END AS refusal,
+      l.capacity
+    FROM ${locations} l JOIN editions e ON e.id = l.edition_id
+    WHERE l.id = ${locationId}`;
+}
+
+const REFUSAL_MESSAGES: Partial<Record<UserErrorCode, (a: { before: number; after: number; capacity: number | null }) => string>> = {
+  BELOW_ZERO: (a) => `A count cannot go below zero: ${a.before} now, ${a.after} after this change.`,
+  OVER_CAPACITY: (a) => `The venue seats ${a.capacity}: ${a.before} now, ${a.after} after this change.`,
+  FORBIDDEN: () => 'This venue belongs to another organisation.',
+  NOT_FOUND: () => 'There is no such venue (or it is not yours).',
+};
+
+/** Refusals about the venue itself rather than the number asked for. */
+const ABOUT_THE_VENUE = new Set<UserErrorCode>(['NOT_FOUND', 'FORBIDDEN', 'CANCELLED', 'EDITION_CLOSED']);
+
+/**
+ * Apply a participation change for a viewer: their own organisation's venue, or any venue for a
+ * staff key. Refusals come back as userErrors and change nothing.
+ */
+export async function changeParticipation(db: Db, viewer: Viewer, locationId: number, change: ParticipationChange): Promise<ParticipationResult> {
+  const field = 'set' in change ? 'participants' : 'delta';
+  const bad = checkInput(change);
+  if (bad) return bad;
+  const organisationId = viewer.organisation?.id ?? null;
+
+  const target = db
+    .$with('target', {
+      id: sql<number>`id`.mapWith(Number).as('id'),
+      before: sql<number>`before`.mapWith(Number).as('before'),
+      after: sql<number>`after`.mapWith(Number).as('after'),
+      refusal: sql<string | null>`refusal`.as('refusal'),
+    })
+    .as(sql`${assessment(locationId, change, organisationId)} FOR UPDATE OF l`);
+  const go = sql`${target.refusal} IS NULL AND ${target.after} <> ${target.before}`;
+  const logged = db
+    .$with('logged', { id: sql<number>`id`.as('id') })
+    .as(sql`
+      INSERT INTO ${participationLog} (location_id, edition_id, organisation_id, api_key_id, actor, old_value, new_value)
+      SELECT l.id, l.edition_id, l.organisation_id, ${viewer.keyId}::int, ${viewer.prefix}::text, t.before, t.after
+      FROM target t JOIN ${locations} l ON l.id = t.id WHERE t.refusal IS NULL AND t.after <> t.before
+      RETURNING id`);
+  // A CountNotice (live/notice.ts).
+  const notice = sql`json_build_object(
+      'edition', ${locations.editionId}, 'location', ${locations.id}, 'participants', ${locations.participants},
+      'capacity', ${locations.capacity}, 'at', floor(extract(epoch FROM now()) * 1000))::text`;
+  const [changed] = await db
+    .with(target, logged)
+    .update(locations)
+    .set({ participants: sql`${target.after}::int`, updatedAt: sql`now()` })
+    .from(target)
+    .where(and(eq(locations.id, target.id), go))
+    // The log insert runs because it is a data-modifying CTE; the NOTIFY is sent at commit.
+    .returning({ location: locations, notified: sql`pg_notify(${LIVE_CHANNEL}, ${notice})` });
+  if (changed) return { location: changed.location, userErrors: [] };
+
+  // Refused, or nothing to change: say which. Nothing was written; this read only explains.
+  const [assessed] = rowsOf<{ before: number; after: string | number; refusal: UserErrorCode | null; capacity: number | null }>(
+    await db.execute(assessment(locationId, change, organisationId)),
+  );
+  if (!assessed) return refused('location', 'NOT_FOUND', 'There is no such venue.');
+  const numbers = { before: Number(assessed.before), after: Number(assessed.after), capacity: assessed.capacity };
+  if (assessed.refusal) {
+    const code = assessed.refusal;
+    return refused(ABOUT_THE_VENUE.has(code) ? 'location' : field, code, REFUSAL_MESSAGES[code]?.(numbers));
+  }
+  if (numbers.after !== numbers.before) {
+    // The count moved between the locked decision and this read; the decision stands.
+    const code = numbers.after < 0 || ('add' in change && change.add < 0) ? 'BELOW_ZERO' : 'OVER_CAPACITY';
+    return refused(field, code);
+  }
+  // The count already was what was asked: nothing to log, nothing to announce.
+  const location = await db.query.locations.findFirst({ where: { id: locationId } });
+  return { location: location ?? null, userErrors: [] };
+}
+
+/** The participants of an edition's public venues, and the database's clock. */
+export async function editionTotal(db: Db, editionId: number, filter: ResolvedFilter = {}): Promise<{ total: number; now: Date }> {
+  const [row] = rowsOf<{ total: string | number; now: string | Date }>(
+    await db.execute(sql`SELECT coalesce(sum(${locations.participants}), 0) AS total, now() AS now FROM ${locations} WHERE ${publicLocationCondition(locations, editionId, filter)}`),
+  );
+  return { total: Number(row?.total ?? 0), now: new Date(row?.now ?? Date.now()) };
+}
+
+/**
+ * Announce a change to venues that is not a participation report (created, edited, cancelled),
+ * so live stats follow. Call it inside the writing transaction: PostgreSQL sends it at commit.
+ */
+export async function announceVenueChange(db: Db, editionId: number): Promise<void> {
+  const notice: VenueNotice = { edition: editionId };
+  await db.execute(sql`SELECT pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(notice)})`);
+}
