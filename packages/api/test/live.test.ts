@@ -1,0 +1,216 @@
+/**
+ * Live participation over Server-Sent Events, through the real app over real HTTP: the graphql-sse
+ * client and a plain EventSource, the current state first, visibility, coalescing, and changes
+ * that cross API processes through PostgreSQL's NOTIFY (two real server processes on
+ * PostgreSQL; on PGlite, two apps with their own hubs on the one in-process database).
+ */
+import { ParticipationChanged, RecordArrivals, StatsChanged } from '@tafel/schema';
+import { EventSource } from 'eventsource';
+import { createClient as createSseClient } from 'graphql-sse';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { LiveHub } from '../src/live/hub.ts';
+import { rowsOf } from '../src/locations/stats.ts';
+import { logger } from '../src/logger.ts';
+import { createApp } from '../src/yoga.ts';
+import { freePort, post, serveHttp, startApiProcess, subscribe, type ApiProcess } from './live-support.ts';
+import { memberKey, onPostgres, openTestDatabase, seedFixture, staffKey, type TestDb } from './support.ts';
+
+const INTERVAL_MS = 100;
+
+let t: TestDb;
+let fx: Awaited<ReturnType<typeof seedFixture>>;
+let hub: LiveHub;
+let server: Awaited<ReturnType<typeof serveHttp>>;
+let staff: string;
+let asitoKey: string;
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  fx = await seedFixture(t.database);
+  staff = await staffKey(t.database);
+  asitoKey = await memberKey(t.database, fx.asito.id);
+  hub = new LiveHub(t.database, logger, { intervalMs: INTERVAL_MS });
+  server = await serveHttp(createApp({ database: t.database, live: hub }));
+});
+afterAll(async () => {
+  await server?.close();
+  await hub?.close();
+  await t?.close();
+});
+
+const idOf = (name: string) => encodeGlobalId('Location', fx.locations[name]!.id);
+const arrive = (name: string, delta: number, key = staff, base = server.url) => post(base, RecordArrivals.document, { input: { location: idOf(name), delta } }, key);
+
+async function publicTotal(): Promise<number> {
+  const [row] = rowsOf<{ total: string }>(
+    await t.database.db.execute(sql`SELECT coalesce(sum(participants), 0) AS total FROM locations WHERE edition_id = ${fx.edition.id} AND status = 'PUBLISHED' AND NOT awaiting_approval`),
+  );
+  return Number(row!.total);
+}
+
+async function countOf(name: string): Promise<number> {
+  return (await t.database.db.query.locations.findFirst({ where: { id: fx.locations[name]!.id } }))!.participants;
+}
+
+describe('participationChanged', () => {
+  it('works with the graphql-sse client: the current state first, then each change with the new total', async () => {
+    const client = createSseClient({ url: `${server.url}/graphql` });
+    const received: any[] = [];
+    let wake = () => {};
+    const dispose = client.subscribe(
+      { query: ParticipationChanged.document, variables: { edition: 'nid-test' } },
+      { next: (m) => (received.push(m), wake()), error: (e) => received.push({ error: e }), complete: () => {} },
+    );
+    const next = (n: number) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`only ${received.length} messages: ${JSON.stringify(received)}`)), 10_000);
+        wake = () => received.length >= n && (clearTimeout(timer), resolve());
+        wake();
+      });
+    try {
+      await next(1);
+      const [first] = received;
+      expect(first.data.participationChanged).toMatchObject({ total: await publicTotal(), location: { id: expect.any(String) } });
+      expect(first.data.participationChanged.location.participants).toBe(first.data.participationChanged.participants);
+
+      const r = await arrive('Heracles Stadion', 4);
+      expect(r.data.recordArrivals.userErrors).toEqual([]);
+      await next(2);
+      expect(received[1].data.participationChanged).toEqual({
+        location: { id: idOf('Heracles Stadion'), participants: 584, capacity: 600 },
+        participants: 584,
+        total: await publicTotal(),
+        at: expect.any(String),
+      });
+    } finally {
+      dispose();
+      client.dispose();
+    }
+  });
+
+  it('shows anonymous subscribers only public venues, and an organisation its own drafts too', async () => {
+    const anonymous = await subscribe(server.url, `subscription($e: String!) { participationChanged(edition: $e) { location { name } participants replay } }`, { e: 'nid-test' });
+    const own = await subscribe(server.url, `subscription($e: String!) { participationChanged(edition: $e) { location { name } participants replay } }`, { e: 'nid-test' }, { authorization: `Bearer ${asitoKey}` });
+    try {
+      await anonymous.until((m) => m.data.participationChanged.replay);
+      await own.until((m) => m.data.participationChanged.replay);
+      await arrive('Concept lunch', 1, asitoKey);
+      await arrive('Buurthuis De Ster', 1);
+      await own.until((m) => m.data.participationChanged.location.name === 'Concept lunch');
+      await own.until((m) => m.data.participationChanged.location.name === 'Buurthuis De Ster');
+      await anonymous.until((m) => m.data.participationChanged.location.name === 'Buurthuis De Ster');
+      expect(anonymous.messages.map((m) => m.data.participationChanged.location.name)).not.toContain('Concept lunch');
+    } finally {
+      anonymous.close();
+      own.close();
+    }
+  });
+
+  it('answers an unknown edition with an error', async () => {
+    const stream = await subscribe(server.url, ParticipationChanged.document, { edition: 'no-such-day' });
+    await stream.ended;
+    expect(stream.messages[0].errors[0].message).toMatch(/no-such-day/);
+  });
+});
+
+describe('statsChanged', () => {
+  it('works with a plain EventSource: the current stats first, then the change', async () => {
+    const url = new URL('/graphql', server.url);
+    url.searchParams.set('query', StatsChanged.document);
+    url.searchParams.set('variables', JSON.stringify({ edition: 'nid-test' }));
+    const source = new EventSource(url.toString());
+    const messages: any[] = [];
+    const arrived = (n: number) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`got ${JSON.stringify(messages)}`)), 10_000);
+        const check = () => messages.length >= n && (clearTimeout(timer), resolve());
+        source.addEventListener('next', (e) => (messages.push(JSON.parse(e.data)), check()));
+        check();
+      });
+    try {
+      await arrived(1);
+      expect(messages[0].data.statsChanged).toMatchObject({ participants: await publicTotal(), capacity: expect.any(Number), locations: 5 });
+      await arrive('Stadhuis Utrecht', 2);
+      await arrived(2);
+      expect(messages.at(-1).data.statsChanged.participants).toBe(await publicTotal());
+    } finally {
+      source.close();
+    }
+  });
+
+  it('coalesces a burst of 500 writes into far fewer messages, the last one exact', async () => {
+    const stream = await subscribe(server.url, `subscription($e: String!) { statsChanged(edition: $e) { participants byRegion { key participants } } }`, { e: 'nid-test' });
+    try {
+      await stream.until(() => true);
+      const from = stream.messages.length;
+      const started = performance.now();
+      const venues = ['Stadhuis Utrecht', 'Heracles Stadion', 'Moskee Bergen op Zoom', 'Ontbijt AZC Almelo'];
+      await t.database.db.execute(sql`UPDATE locations SET participants = 0, capacity = 1000 WHERE id IN (${sql.join(venues.map((v) => fx.locations[v]!.id), sql`, `)})`);
+      const write = (i: number) => arrive(venues[i % venues.length]!, 1);
+      if (onPostgres) {
+        // 500 at once, over the pool.
+        const results = await Promise.all(Array.from({ length: 500 }, (_, i) => write(i)));
+        expect(results.every((r) => r.data.recordArrivals.userErrors.length === 0)).toBe(true);
+      } else {
+        for (let i = 0; i < 500; i++) await write(i);
+      }
+      const elapsed = performance.now() - started;
+      const total = await publicTotal();
+      const last = await stream.until((m) => m.data.statsChanged.participants === total, { from });
+      expect(last.data.statsChanged.byRegion.reduce((a: number, b: any) => a + b.participants, 0)).toBe(total);
+      // Quiet for a few intervals: nothing after the exact one.
+      await new Promise((r) => setTimeout(r, INTERVAL_MS * 4));
+      expect(stream.messages.at(-1)).toEqual(last);
+      const during = stream.messages.length - from;
+      // At most one per interval (plus the leading one and the last), far fewer than the writes.
+      expect(during).toBeLessThanOrEqual(Math.ceil((elapsed + INTERVAL_MS * 4) / INTERVAL_MS) + 2);
+      expect(during).toBeLessThan(100);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('gives a client that reconnects the current state first', async () => {
+    const first = await subscribe(server.url, StatsChanged.document, { edition: 'nid-test' });
+    await first.until(() => true);
+    first.close();
+    await arrive('Buurthuis De Ster', -1);
+    const again = await subscribe(server.url, StatsChanged.document, { edition: 'nid-test' });
+    try {
+      const [current] = [await again.until(() => true)];
+      expect(current.data.statsChanged.participants).toBe(await publicTotal());
+    } finally {
+      again.close();
+    }
+  });
+});
+
+describe('across API processes', () => {
+  it('delivers a write made through one process to a subscriber of another', async () => {
+    let a: ApiProcess | { url: string; stop(): Promise<void> };
+    let b: ApiProcess | { url: string; stop(): Promise<void> };
+    if (onPostgres) {
+      // Two real server processes on the same PostgreSQL database.
+      [a, b] = await Promise.all([startApiProcess(t.url!, await freePort()), startApiProcess(t.url!, await freePort())]);
+    } else {
+      // PGlite lives in this process: two apps, each with its own hub, share it.
+      const hubs = [new LiveHub(t.database, logger), new LiveHub(t.database, logger)];
+      const served = await Promise.all(hubs.map((live) => serveHttp(createApp({ database: t.database, live }))));
+      [a, b] = served.map((s, i) => ({ url: s.url, stop: async () => (await s.close(), await hubs[i]!.close()) }));
+    }
+    const stream = await subscribe(a.url, ParticipationChanged.document, { edition: 'nid-test' });
+    try {
+      await stream.until(() => true);
+      const before = await countOf('Stadhuis Utrecht');
+      const r = await arrive('Stadhuis Utrecht', 3, staff, b.url);
+      expect(r.data.recordArrivals.userErrors).toEqual([]);
+      const update = await stream.until((m) => m.data.participationChanged.location.id === idOf('Stadhuis Utrecht') && m.data.participationChanged.participants === before + 3);
+      expect(update.data.participationChanged.total).toBe(await publicTotal());
+    } finally {
+      stream.close();
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  });
+});
