@@ -1,0 +1,78 @@
+/**
+ * PostgreSQL restarts under a running API process: /ready answers 503 while it is down, and the
+ * API, its LISTEN connection and its subscribers recover without a restart. Subscribers get the
+ * current counts after recovery, even of a change whose NOTIFY nobody could hear.
+ *
+ * The machine's shared PostgreSQL keeps serving the other test files, so this test starts a
+ * private cluster of its own (as the `postgres` user: it needs root, which CI has).
+ */
+import { RecordArrivals, StatsChanged } from '@tafel/schema';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../src/db/client.ts';
+import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { freePort, post, startApiProcess, subscribe, waitFor, type ApiProcess } from './live-support.ts';
+import { startPrivatePostgres, type PrivatePostgres } from './private-postgres.ts';
+import { seedFixture, staffKey } from './support.ts';
+
+let pg: PrivatePostgres;
+let api: ApiProcess | undefined;
+let database: Database;
+let fx: Awaited<ReturnType<typeof seedFixture>>;
+let staff: string;
+
+beforeAll(async () => {
+  pg = await startPrivatePostgres();
+  database = await openDatabase({ url: pg.url, max: 2 });
+  await database.migrate();
+  fx = await seedFixture(database);
+  staff = await staffKey(database);
+  api = await startApiProcess(pg.url, await freePort());
+});
+afterAll(async () => {
+  await api?.stop();
+  await database?.close();
+  pg?.destroy();
+});
+
+const ready = async () => (await fetch(`${api!.url}/ready`)).status;
+
+it('survives a PostgreSQL restart: 503 meanwhile, then the current counts to every subscriber', async () => {
+  const stadhuis = encodeGlobalId('Location', fx.locations['Stadhuis Utrecht']!.id);
+  const changes = await subscribe(api!.url, `subscription($e: String!) { participationChanged(edition: $e) { location { id } participants total replay } }`, { e: 'nid-test' });
+  const stats = await subscribe(api!.url, StatsChanged.document, { edition: 'nid-test' });
+  try {
+    await changes.until(() => true);
+    await stats.until(() => true);
+    expect(await ready()).toBe(200);
+
+    pg.stop();
+    expect(await waitFor(async () => (await ready()) === 503, 15_000, '/ready to answer 503')).toBe(true);
+    const during = await post(api!.url, RecordArrivals.document, { input: { location: stadhuis, delta: 1 } }, staff);
+    expect(during.errors ?? during.data?.recordArrivals.userErrors).toBeTruthy();
+
+    pg.start();
+    const seen = { changes: changes.messages.length, stats: stats.messages.length };
+    // A change committed straight away, most likely before the API's LISTEN is back: its NOTIFY
+    // may reach no one, and the subscribers must still end up with the count.
+    await database.db.execute(sql`UPDATE locations SET participants = 133, updated_at = now() WHERE id = ${fx.locations['Stadhuis Utrecht']!.id}`);
+    await waitFor(async () => (await ready()) === 200, 30_000, '/ready to answer 200 again');
+
+    const [{ total }] = (await database.db.execute(sql`SELECT sum(participants)::int AS total FROM locations WHERE edition_id = ${fx.edition.id} AND status = 'PUBLISHED'`)) as unknown as [{ total: number }];
+    const caught = await changes.until((m) => m.data.participationChanged.location.id === stadhuis && m.data.participationChanged.participants === 133, { from: seen.changes, timeoutMs: 30_000 });
+    expect(caught.data.participationChanged).toMatchObject({ replay: true, total });
+    await stats.until((m) => m.data.statsChanged.participants === total, { from: seen.stats, timeoutMs: 30_000 });
+
+    // And live again: a write through the API reaches both streams.
+    const after = await post(api!.url, RecordArrivals.document, { input: { location: stadhuis, delta: 2 } }, staff);
+    expect(after.data.recordArrivals.userErrors).toEqual([]);
+    await changes.until((m) => m.data.participationChanged.participants === 135 && !m.data.participationChanged.replay, { from: seen.changes });
+    await stats.until((m) => m.data.statsChanged.participants === total + 2, { from: seen.stats });
+    expect(api!.child.exitCode).toBeNull();
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n--- API output ---\n${api!.output().slice(-4000)}`);
+  } finally {
+    changes.close();
+    stats.close();
+  }
+});
