@@ -399,7 +399,7 @@ export class TafelMap extends LitElement {
   }
 
   /** Build the cluster index for the shown venues, then draw. */
-  async #indexShown(): Promise<void> {
+  async #indexShown(partial = false): Promise<void> {
     const index = this.#index;
     if (!index || !this.#map) return;
     const shown = this._shown;
@@ -417,7 +417,7 @@ export class TafelMap extends LitElement {
     if (shown !== this._shown) return;
     if (!this.#fitted || this.#visitorFiltered) {
       this.#fitToShown();
-      this.#fitted = true;
+      this.#fitted = !partial;
     }
     await this.#draw();
     if (!this.#loadEvent) {
@@ -525,7 +525,11 @@ export class TafelMap extends LitElement {
     this.#loads = loads;
     this._loading = true;
     try {
-      const venues = await fetchAllVenues(this.#endpoint, this.edition, this.#presetFilter, loads.signal);
+      // A large edition arrives in pages: draw the first at once, then the whole set.
+      const early = (first: MapLocation[]) => {
+        if (!this.#visitorFiltered && !this._shown.length) this.#show(first, false, true);
+      };
+      const venues = await fetchAllVenues(this.#endpoint, this.edition, this.#presetFilter, loads.signal, early);
       if (loads.signal.aborted) return;
       this.#all = venues;
       this.#byId = new Map(venues.map((v) => [v.id, v]));
@@ -576,13 +580,15 @@ export class TafelMap extends LitElement {
     }
   }
 
-  #show(venues: MapLocation[], announce: boolean): void {
+  /** Show a set of venues; `partial` while the rest of a large set is still coming. */
+  #show(venues: MapLocation[], announce: boolean, partial = false): void {
     this._shown = venues;
     this._listLimit = LIST_STEP;
     this._active = 0;
-    this.#loadEvent = false;
+    this.#loadEvent = partial;
+    if (partial) for (const venue of venues) this.#byId.set(venue.id, venue);
     if (announce) this.#announce(this.#countText(venues.length));
-    void this.#indexShown();
+    void this.#indexShown(partial);
   }
 
   #subscribe(): void {

@@ -5,12 +5,16 @@ import { query } from './graphql.ts';
 /** The API's cap on `first`. */
 const PAGE = 1000;
 
-/** Every venue of an edition that matches a filter, following the connection's cursor. */
+/**
+ * Every venue of an edition that matches a filter, following the connection's cursor. When more
+ * than one page is needed, `firstPage` gets the first one early, so a map can draw it at once.
+ */
 export async function fetchAllVenues(
   endpoint: string,
   edition: string,
   filter: LocationFilter,
   signal?: AbortSignal,
+  firstPage?: (venues: MapLocation[]) => void,
 ): Promise<MapLocation[]> {
   const venues: MapLocation[] = [];
   let after: string | null = null;
@@ -18,6 +22,7 @@ export async function fetchAllVenues(
     const { locations }: ResultOf<typeof MapLocations> = await query(endpoint, MapLocations, { edition, filter, first: PAGE, after }, signal);
     venues.push(...locations.nodes);
     if (!locations.pageInfo.hasNextPage || !locations.pageInfo.endCursor) return venues;
+    if (!after) firstPage?.([...venues]);
     after = locations.pageInfo.endCursor;
   }
 }

@@ -1,0 +1,98 @@
+/**
+ * The real API as a child process, for the browser tests and the bench: a fresh PGlite folder
+ * (the API loads the demo edition into it), a free port, `/ready` awaited, and optionally a
+ * staff key from the API's command line, made before the server takes the folder's lock.
+ */
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+export const widget = fileURLToPath(new URL('..', import.meta.url));
+const api = join(widget, '..', 'api');
+const tsx = join(widget, 'node_modules', '.bin', 'tsx');
+
+export interface RunningApi {
+  url: string;
+  staffKey: string | null;
+  /** Why there is no staff key, when there is none. */
+  keyError: string;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitReady(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 150_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the API exited (${child.exitCode}):\n${log()}`);
+    try {
+      if ((await fetch(`${url}/ready`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the API was not ready in time:\n${log()}`);
+}
+
+async function createStaffKey(env: NodeJS.ProcessEnv): Promise<{ key: string | null; error: string }> {
+  const cli = join(api, 'src', 'cli.ts');
+  if (!existsSync(cli)) return { key: null, error: `the API has no command line (${cli})` };
+  try {
+    const { stdout } = await promisify(execFile)(tsx, [cli, 'keys', 'create', '--staff'], { cwd: api, env, timeout: 120_000 });
+    const last = stdout.trim().split('\n').pop()?.trim() ?? '';
+    return last ? { key: last, error: '' } : { key: null, error: `the CLI printed no key:\n${stdout}` };
+  } catch (error) {
+    return { key: null, error: `tafel keys create --staff failed: ${(error as Error).message}` };
+  }
+}
+
+export async function startApi(options: { staffKey?: boolean } = {}): Promise<RunningApi> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tafel-widget-api-'));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, TAFEL_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL; // always PGlite with the demo data
+  const { key, error } = options.staffKey ? await createStaffKey(env) : { key: null, error: 'not asked for' };
+
+  let output = '';
+  const child = spawn(tsx, [join(api, 'src', 'server.ts')], { cwd: api, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitReady(url, child, () => output);
+  } catch (failure) {
+    child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+    throw failure;
+  }
+
+  return {
+    url,
+    staffKey: key,
+    keyError: error,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((resolve) => {
+          const timer = setTimeout(() => (child.kill('SIGKILL'), resolve(null)), 10_000);
+          child.once('exit', () => (clearTimeout(timer), resolve(null)));
+        });
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
