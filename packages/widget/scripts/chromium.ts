@@ -14,12 +14,15 @@ export interface Chromium {
   close(): Promise<void>;
 }
 
-export async function launchChromium(options: { viewport?: { width: number; height: number } } = {}): Promise<Chromium> {
+export async function launchChromium(
+  options: { viewport?: { width: number; height: number }; timezoneId?: string } = {},
+): Promise<Chromium> {
   const profile = mkdtempSync(join(tmpdir(), 'tafel-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: options.viewport ?? { width: 1200, height: 800 },
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     args: [
       '--headless',
       '--no-sandbox',

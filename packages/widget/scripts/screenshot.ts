@@ -1,5 +1,6 @@
 /**
- * A screenshot of the demo page, for the README: `pnpm screenshot [url] [file]`.
+ * A screenshot of the demo page with its list open and a venue's popup, for the README:
+ * `pnpm screenshot [url] [file]` (the API must be running, e.g. `pnpm start`).
  * Tile requests are refused (no tile server is reachable here), so the picture shows the
  * widget's own offline outline under the markers.
  */
@@ -8,7 +9,8 @@ import { launchChromium } from './chromium.ts';
 const url = process.argv[2] ?? 'http://127.0.0.1:4000/';
 const file = process.argv[3] ?? 'docs/demo.png';
 
-const browser = await launchChromium({ viewport: { width: 1200, height: 1000 } });
+// A visitor in the Netherlands: times in the edition's own zone.
+const browser = await launchChromium({ viewport: { width: 1200, height: 1000 }, timezoneId: 'Europe/Amsterdam' });
 try {
   const page = await browser.context.newPage();
   await page.route(/tile\.openstreetmap\.org/, (route) => route.abort());
@@ -16,7 +18,10 @@ try {
   await page.addInitScript(() => document.addEventListener('tafel-load', () => console.log('tafel-load')));
   await page.goto(url);
   await loaded;
-  await page.waitForTimeout(500);
+  // Show the list and one venue's popup, as a visitor would after a click.
+  await page.locator('tafel-map [part~="list-toggle"]').click();
+  await page.locator('tafel-map .pin').first().click();
+  await page.waitForTimeout(800);
   await page.screenshot({ path: file, fullPage: true });
   console.log(`wrote ${file}`);
 } finally {

@@ -40,7 +40,8 @@ export function safeHttpUrl(value: string | null | undefined): string | null {
 
 /** `18:00–21:00` in the visitor's language. */
 export function formatTimes(lang: Lang, startsAt: string | null, endsAt: string | null): string {
-  const format = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' });
+  // English for a European day: 18:00, not 06:00 PM.
+  const format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { hour: '2-digit', minute: '2-digit' });
   const part = (value: string | null) => {
     const date = value ? new Date(value) : null;
     return date && !Number.isNaN(date.getTime()) ? format.format(date) : '';
