@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locations } from '../src/db/schema.ts';
-import { createClient, openTestDatabase, seedFixture, type TestDb } from './support.ts';
+import { createClient, openTestDatabase, seedFixture, staffKey, type TestDb } from './support.ts';
 
 let t: TestDb;
 let gql: ReturnType<typeof createClient>['gql'];
@@ -45,9 +45,26 @@ describe('SQL statements per request shape', () => {
     expect(withCount.length).toBeLessThanOrEqual(4);
   });
 
-  it('stats with every bucket is one aggregate statement', async () => {
-    const stats = await statementsFor(`{ stats(edition: "nid-test") { participants capacity locations organisations byRegion { key participants } byMeal { key participants } byTargetGroup { key participants } byOrganisation { key label participants } } }`);
-    // The edition lookup and the aggregate.
-    expect(stats).toHaveLength(2);
+  it('stats with every bucket is a fixed handful of statements, and an unchanged edition is not counted twice', async () => {
+    const query = `{ stats(edition: "nid-test") { participants capacity locations organisations byRegion { key participants } byMeal { key participants } byTargetGroup { key participants } byOrganisation { key label participants } } }`;
+    const first = await statementsFor(query);
+    // The edition lookup, the grouped totals, the target groups, the organisation names.
+    expect(first).toHaveLength(4);
+    // Asked again with nothing changed: only the edition lookup; the counts come from the snapshot.
+    const again = await statementsFor(query);
+    expect(again).toHaveLength(1);
+  });
+
+  it('a write makes the next stats read count afresh', async () => {
+    const before = (await gql(`{ stats(edition: "nid-test") { participants locations } }`)).data!.stats;
+    const key = await staffKey(t.database);
+    const created = await gql(
+      `mutation { createLocation(input: { edition: "nid-test", organisation: "asito", name: "Extra tafel", coordinates: { lat: 52.1, lng: 5.1 }, meal: LUNCH, capacity: 10, participants: 7 }) { userErrors { code } } }`,
+      {},
+      { key },
+    );
+    expect(created.data!.createLocation.userErrors).toEqual([]);
+    const after = (await gql(`{ stats(edition: "nid-test") { participants locations } }`)).data!.stats;
+    expect(after).toEqual({ participants: before.participants + 7, locations: before.locations + 1 });
   });
 });

@@ -113,7 +113,10 @@ export const locations = pgTable(
   (t) => [
     uniqueIndex('locations_external_id_key').on(t.organisationId, t.editionId, t.externalId),
     index('locations_edition_status_idx').on(t.editionId, t.status),
-    index('locations_edition_public_lat_lng_idx').on(t.editionId, t.publicLat, t.publicLng),
+    // The public map's viewport query: only public venues, so counting a box is an index-only scan.
+    index('locations_public_geo_idx')
+      .on(t.editionId, t.publicLat, t.publicLng)
+      .where(sql`${t.status} = 'PUBLISHED' AND NOT ${t.awaitingApproval}`),
     index('locations_organisation_idx').on(t.organisationId),
     index('locations_edition_region_idx').on(t.editionId, t.region),
     index('locations_target_groups_idx').using('gin', t.targetGroups),

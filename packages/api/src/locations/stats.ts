@@ -2,9 +2,9 @@
  * Participation statistics, computed in the database from the public venues of an edition:
  * totals and every bucket in one statement; the day's timeline from the append-only log.
  */
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { locations } from '../db/schema.ts';
+import { locations, organisations } from '../db/schema.ts';
 import { publicLocationCondition, type ResolvedFilter } from './filter.ts';
 
 export interface Bucket { key: string; label: string | null; participants: number; capacity: number; locations: number }
@@ -24,38 +24,35 @@ export interface StatsSummary {
 type Row = {
   dim: string;
   key: string | null;
-  label: string | null;
-  participants: string | number;
-  capacity: string | number;
+  participants: string | number | null;
+  capacity: string | number | null;
   locations: string | number;
-  organisations: string | number;
   updated_at: string | Date | null;
 };
 
 export async function computeStats(db: Db, editionId: number, filter: ResolvedFilter): Promise<StatsSummary> {
   const where = publicLocationCondition(locations, editionId, filter);
-  // One scan of the matching venues (a materialised CTE), grouped five ways.
-  const result = await db.execute<Row>(sql`
-    WITH f AS MATERIALIZED (
-      SELECT ${locations.organisationId} AS organisation_id, ${locations.region} AS region, ${locations.meal}::text AS meal,
-             ${locations.targetGroups} AS target_groups, ${locations.participants} AS participants,
-             coalesce(${locations.capacity}, 0) AS capacity, ${locations.updatedAt} AS updated_at
+  // Two scans, both hash aggregates: the totals and three groupings in one pass (GROUPING SETS),
+  // and the target groups (one venue, several groups) in another. Organisation names come with
+  // their bucket.
+  const [grouped, byGroup] = await Promise.all([
+    db.execute<Row>(sql`
+      SELECT CASE WHEN GROUPING(${locations.region}) = 0 THEN 'region'
+                  WHEN GROUPING(${locations.meal}) = 0 THEN 'meal'
+                  WHEN GROUPING(${locations.organisationId}) = 0 THEN 'organisation'
+                  ELSE 'total' END AS dim,
+             coalesce(${locations.region}, ${locations.meal}::text, ${locations.organisationId}::text) AS key,
+             sum(${locations.participants}) AS participants, sum(coalesce(${locations.capacity}, 0)) AS capacity,
+             count(*) AS locations, max(${locations.updatedAt}) AS updated_at
       FROM ${locations} WHERE ${where}
-    )
-    SELECT 'total' AS dim, NULL AS key, NULL AS label, coalesce(sum(participants), 0) AS participants, coalesce(sum(capacity), 0) AS capacity,
-           count(*) AS locations, count(DISTINCT organisation_id) AS organisations, max(updated_at) AS updated_at FROM f
-    UNION ALL
-    SELECT 'region', coalesce(region, ''), NULL, sum(participants), sum(capacity), count(*), count(DISTINCT organisation_id), max(updated_at) FROM f GROUP BY region
-    UNION ALL
-    SELECT 'meal', meal, NULL, sum(participants), sum(capacity), count(*), count(DISTINCT organisation_id), max(updated_at) FROM f GROUP BY meal
-    UNION ALL
-    SELECT 'targetGroup', tg::text, NULL, sum(participants), sum(capacity), count(*), count(DISTINCT organisation_id), max(updated_at)
-      FROM f CROSS JOIN LATERAL unnest(f.target_groups) AS tg GROUP BY tg
-    UNION ALL
-    SELECT 'organisation', o.slug, o.name, sum(f.participants), sum(f.capacity), count(*), 1, max(f.updated_at)
-      FROM f JOIN organisations o ON o.id = f.organisation_id GROUP BY o.slug, o.name
-  `);
-  const rows = rowsOf<Row>(result);
+      GROUP BY GROUPING SETS ((), (${locations.region}), (${locations.meal}), (${locations.organisationId}))`),
+    db.execute<Row>(sql`
+      SELECT 'targetGroup' AS dim, tg::text AS key, sum(${locations.participants}) AS participants,
+             sum(coalesce(${locations.capacity}, 0)) AS capacity, count(*) AS locations, NULL AS updated_at
+      FROM ${locations} CROSS JOIN LATERAL unnest(${locations.targetGroups}) AS tg
+      WHERE ${where} GROUP BY tg`),
+  ]);
+  const rows = [...rowsOf<Row>(grouped), ...rowsOf<Row>(byGroup)];
   const summary: StatsSummary = {
     participants: 0, capacity: 0, locations: 0, organisations: 0, updatedAt: null,
     byRegion: [], byMeal: [], byTargetGroup: [], byOrganisation: [],
@@ -66,19 +63,30 @@ export async function computeStats(db: Db, editionId: number, filter: ResolvedFi
   for (const row of rows) {
     const bucket = {
       key: row.key ?? '',
-      label: row.label,
-      participants: Number(row.participants),
-      capacity: Number(row.capacity),
+      label: null,
+      participants: Number(row.participants ?? 0),
+      capacity: Number(row.capacity ?? 0),
       locations: Number(row.locations),
     };
     if (row.dim === 'total') {
       summary.participants = bucket.participants;
       summary.capacity = bucket.capacity;
       summary.locations = bucket.locations;
-      summary.organisations = Number(row.organisations);
       summary.updatedAt = row.updated_at ? new Date(row.updated_at) : null;
     } else {
       lists[row.dim]?.push(bucket);
+    }
+  }
+  summary.organisations = summary.byOrganisation.length;
+  if (summary.byOrganisation.length) {
+    // Organisation buckets are keyed by slug and labelled with the name.
+    const ids = summary.byOrganisation.map((b) => Number(b.key));
+    const names = await db.select({ id: organisations.id, slug: organisations.slug, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids));
+    const byId = new Map(names.map((o) => [String(o.id), o]));
+    for (const bucket of summary.byOrganisation) {
+      const org = byId.get(bucket.key);
+      bucket.label = org?.name ?? null;
+      bucket.key = org?.slug ?? bucket.key;
     }
   }
   // Biggest first, then by key, so the order is stable.

@@ -7,6 +7,8 @@ import { and, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { editions, locationChanges, locations, organisations, participationLog, type Edition, type Location } from '../db/schema.ts';
 import { UserErrors, UserInputError, type UserError } from '../graphql/types/user-error.ts';
+import { announceVenueChange } from './participation.ts';
+import { statsCacheFor } from './stats-cache.ts';
 import { LIMITS, validateLocation, type LocationFields, type LocationValues } from './validate.ts';
 
 export interface Actor {
@@ -90,8 +92,10 @@ export async function createLocation(db: Db, args: { edition: Edition; organisat
       if (!row) throw new UserInputError([{ field: ['externalId'], code: 'TAKEN', message: `externalId "${values.externalId}" is already used by another of your venues in this edition.` }]);
       await audit(tx, args.actor, [{ locationId: row.id, organisationId: row.organisationId, action: 'CREATE', changes: diff(null, values) }]);
       await logParticipation(tx, args.actor, [{ locationId: row.id, editionId: row.editionId, organisationId: row.organisationId, oldValue: 0, newValue: row.participants }]);
+      await announceVenueChange(tx, row.editionId);
       return row;
     });
+    statsCacheFor(db).invalidate(row.editionId);
     return { ok: true, value: row };
   } catch (error) {
     if (error instanceof UserInputError) return { ok: false, errors: error.errors };
@@ -119,8 +123,10 @@ export async function updateLocation(db: Db, args: { location: Location; fields:
       if (values.externalId !== undefined && values.externalId !== current!.externalId) changes.externalId = { from: current!.externalId, to: values.externalId };
       await audit(tx, args.actor, [{ locationId: row!.id, organisationId: row!.organisationId, action: 'UPDATE', changes }]);
       await logParticipation(tx, args.actor, [{ locationId: row!.id, editionId: row!.editionId, organisationId: row!.organisationId, oldValue: current!.participants, newValue: row!.participants }]);
+      await announceVenueChange(tx, row!.editionId);
       return row!;
     });
+    statsCacheFor(db).invalidate(row.editionId);
     return { ok: true, value: row };
   } catch (error) {
     if (error instanceof UserInputError) return { ok: false, errors: error.errors };
@@ -136,8 +142,10 @@ export async function cancelLocation(db: Db, args: { location: Location; reason?
     const changes: Record<string, { from: unknown; to: unknown }> = { status: { from: args.location.status, to: 'CANCELLED' } };
     if (args.reason) changes.reason = { from: null, to: args.reason };
     await audit(tx, args.actor, [{ locationId: row!.id, organisationId: row!.organisationId, action: 'CANCEL', changes }]);
+    await announceVenueChange(tx, row!.editionId);
     return row!;
   });
+  statsCacheFor(db).invalidate(row.editionId);
   return { ok: true, value: row };
 }
 
@@ -262,8 +270,10 @@ export async function upsertLocations(
         result.cancelled = missing.length;
       }
       if (args.dryRun) throw new DryRun(result);
+      if (result.created + result.updated + result.cancelled > 0) await announceVenueChange(tx, args.edition.id);
       return result;
     });
+    statsCacheFor(db).invalidate(args.edition.id);
     return { ok: true, value: outcome };
   } catch (error) {
     if (error instanceof DryRun) return { ok: true, value: error.outcome };

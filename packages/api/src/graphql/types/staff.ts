@@ -5,6 +5,8 @@ import { API_KEY_SCOPES, issueKey } from '../../auth/keys.ts';
 import type { ApiKeyScope } from '../../context.ts';
 import { apiKeys, editions, locationChanges, locations, organisations } from '../../db/schema.ts';
 import { isHttpUrl } from '../../locations/validate.ts';
+import { announceVenueChange } from '../../locations/participation.ts';
+import { statsCacheFor } from '../../locations/stats-cache.ts';
 import { builder } from '../builder.ts';
 import { EditionRef } from './edition.ts';
 import { EditionStatusEnum, OrganisationKindEnum } from './enums.ts';
@@ -220,12 +222,16 @@ builder.mutationFields((t) => ({
           .update(locations)
           .set({ awaitingApproval: false, updatedAt: sql`now()` })
           .where(and(eq(locations.organisationId, org.id), eq(locations.awaitingApproval, true)))
-          .returning({ id: locations.id });
+          .returning({ id: locations.id, editionId: locations.editionId });
         const actor = actorOf(ctx);
         if (released.length) {
+          for (const editionId of new Set(released.map((l) => l.editionId))) await announceVenueChange(tx, editionId);
           await tx.insert(locationChanges).values(released.map((l) => ({ locationId: l.id, organisationId: org.id, apiKeyId: actor.keyId, actor: actor.name, action: 'APPROVE', changes: { awaitingApproval: { from: true, to: false } } })));
         }
         return { organisation: org, userErrors: [] };
+      }).then((result) => {
+        statsCacheFor(ctx.db).invalidate();
+        return result;
       });
     },
   }),

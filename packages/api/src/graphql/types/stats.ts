@@ -1,7 +1,8 @@
 import { label as vocabularyLabel, type Lang } from '@tafel/schema';
 import { GraphQLError, Kind } from 'graphql';
 import { resolveFilter, type ResolvedFilter } from '../../locations/filter.ts';
-import { computeStats, computeTimeline, type Bucket, type StatsSummary } from '../../locations/stats.ts';
+import { statsCacheFor } from '../../locations/stats-cache.ts';
+import { computeTimeline, type Bucket, type StatsSummary } from '../../locations/stats.ts';
 import type { Context } from '../../context.ts';
 import { builder } from '../builder.ts';
 import { requireEdition } from './edition.ts';
@@ -19,7 +20,7 @@ export interface StatsSource {
 
 function summaryOf(source: StatsSource, ctx: Context): Promise<StatsSummary> {
   if (source.computed) return Promise.resolve(source.computed);
-  source.summary ??= computeStats(ctx.db, source.editionId, source.filter);
+  source.summary ??= statsCacheFor(ctx.db).get(source.editionId, source.filter);
   return source.summary;
 }
 

@@ -1,0 +1,2 @@
+DROP INDEX "locations_edition_public_lat_lng_idx";--> statement-breakpoint
+CREATE INDEX "locations_public_geo_idx" ON "locations" ("edition_id","public_lat","public_lng") WHERE "status" = 'PUBLISHED' AND NOT "awaiting_approval";

@@ -1,0 +1,66 @@
+/**
+ * Stats of a whole edition at 100,000 venues take a scan of every venue. Readers of the same
+ * edition and filter share one computation per version of the edition: every write bumps the
+ * version (here, right after it commits; in every other process, when its NOTIFY arrives), and
+ * a reader never gets numbers older than the last write this process knows of. Concurrent
+ * readers of a version that is being computed wait for that one computation.
+ */
+import type { Db } from '../db/client.ts';
+import { computeStats, type StatsSummary } from './stats.ts';
+import type { ResolvedFilter } from './filter.ts';
+
+interface Entry {
+  version: number;
+  at: number;
+  summary: Promise<StatsSummary>;
+}
+
+export class StatsCache {
+  private readonly versions = new Map<number, number>();
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly db: Db,
+    /** A safety net for a missed notification (e.g. while the listener reconnected). */
+    private readonly maxAgeMs = 5_000,
+    /** Distinct filters kept; the oldest go first. */
+    private readonly maxEntries = 500,
+  ) {}
+
+  /** Something in this edition changed: the next reader computes afresh. */
+  invalidate(editionId?: number): void {
+    if (editionId === undefined) {
+      this.entries.clear();
+      return;
+    }
+    this.versions.set(editionId, (this.versions.get(editionId) ?? 0) + 1);
+  }
+
+  get(editionId: number, filter: ResolvedFilter): Promise<StatsSummary> {
+    const key = `${editionId}:${JSON.stringify(filter)}`;
+    const version = this.versions.get(editionId) ?? 0;
+    const now = Date.now();
+    const entry = this.entries.get(key);
+    if (entry && entry.version === version && now - entry.at < this.maxAgeMs) return entry.summary;
+    const summary = computeStats(this.db, editionId, filter);
+    this.entries.delete(key);
+    this.entries.set(key, { version, at: now, summary });
+    summary.catch(() => {
+      if (this.entries.get(key)?.summary === summary) this.entries.delete(key);
+    });
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    return summary;
+  }
+}
+
+const caches = new WeakMap<Db, StatsCache>();
+
+/** The stats cache of a database connection: one per process and database. */
+export function statsCacheFor(db: Db): StatsCache {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new StatsCache(db);
+    caches.set(db, cache);
+  }
+  return cache;
+}
