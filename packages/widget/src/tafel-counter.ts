@@ -4,6 +4,7 @@ import styles from './tafel-counter.styles.ts';
 import { defaultEndpoint, query } from './lib/graphql.ts';
 import { elementLang, formatNumber, t } from './lib/i18n.ts';
 import { LiveStream } from './lib/live.ts';
+import { onUnlessFalse } from './lib/attributes.ts';
 
 /** A filtered counter refetches its total at most this often while changes stream in. */
 const REFETCH_EVERY = 1000;
@@ -33,17 +34,11 @@ export class TafelCounter extends LitElement {
   static override properties = {
     endpoint: { reflect: true },
     edition: { reflect: true },
-    lang: { reflect: true },
+    lang: {},
     organisation: { reflect: true },
     region: { reflect: true },
     label: { reflect: true },
-    live: {
-      reflect: true,
-      converter: {
-        fromAttribute: (value: string | null) => value === null || !/^(false|off|0|no)$/i.test(value.trim()),
-        toAttribute: (value: boolean) => (value ? null : 'false'),
-      },
-    },
+    live: { reflect: true, converter: onUnlessFalse },
     _participants: { state: true },
     _locations: { state: true },
     _notice: { state: true },
@@ -52,7 +47,7 @@ export class TafelCounter extends LitElement {
   /** The GraphQL endpoint; defaults to `/graphql` on the origin that served this script. */
   declare endpoint: string | undefined;
   /** The edition's slug, e.g. `nid-2027`. */
-  declare edition: string;
+  declare edition: string | undefined;
   /** `nl`, `en`, `de` or `da`; defaults to the page's language, then Dutch. */
   declare lang: string;
   /** Count only this organisation's venues (its slug). */
@@ -76,8 +71,6 @@ export class TafelCounter extends LitElement {
 
   constructor() {
     super();
-    this.edition = '';
-    this.lang = '';
     this.live = true;
     this._participants = null;
     this._locations = null;

@@ -223,6 +223,29 @@ describe('<tafel-map> on the demo edition', () => {
     await page.close();
   });
 
+  test('moving the element removes its map and builds it again; attributes are left as given', async () => {
+    const { page, errors } = await openPage(chromium.browser, `<div id="a">${mapTag()}</div><div id="b"></div>`);
+    const first = await waitLoaded(page);
+    expect(await page.evaluate(() => document.querySelector('tafel-map')!.getAttributeNames().sort())).toEqual(['edition']);
+    const removed = await page.evaluate(() => {
+      const map = document.querySelector('tafel-map')!;
+      (window as any).__moved = map;
+      map.remove();
+      return map.shadowRoot!.querySelectorAll('.leaflet-pane, .pin, .cluster').length;
+    });
+    expect(removed).toBe(0);
+    // Attach the same element elsewhere: it builds its map again and draws its venues.
+    await page.evaluate(() => {
+      (window as any).__tafel.loads.length = 0;
+      document.getElementById('b')!.append((window as any).__moved);
+    });
+    const second = await waitLoaded(page);
+    expect(second.count).toBe(first.count);
+    expect(await drawnTotal(page)).toBe(first.count);
+    expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+    await page.close();
+  });
+
   test('near me centres the map on the visitor and sorts the list by distance', async () => {
     const venue = loneVenue(await apiVenues());
     const { page } = await openPage(chromium.browser, mapTag());

@@ -14,6 +14,7 @@ import {
 } from '@tafel/schema';
 import styles from './tafel-map.styles.ts';
 import { outlineRings } from './lib/outline.ts';
+import { onUnlessFalse } from './lib/attributes.ts';
 import { ClusterIndex, STRIDE, type Clusters } from './lib/cluster.ts';
 import { defaultEndpoint } from './lib/graphql.ts';
 import { elementLang, formatNumber, t } from './lib/i18n.ts';
@@ -57,12 +58,6 @@ const LIST_STEP = 100;
 const SEARCH_DELAY = 250;
 /** A popup opened from the list zooms in at least this far. */
 const SELECT_ZOOM = 14;
-
-/** `live="false"` (or `off`, `0`) turns live updates off; absent or anything else means on. */
-const onUnlessFalse = {
-  fromAttribute: (value: string | null) => value === null || !/^(false|off|0|no)$/i.test(value.trim()),
-  toAttribute: (value: boolean) => (value ? null : 'false'),
-};
 
 const GLYPHS: Record<Meal, TemplateResult> = {
   BREAKFAST: svg`<path d="M3 6h8v3a4 4 0 0 1-8 0zM11 7h1.5a1.5 1.5 0 0 1 0 3H11M5.5 1.5v2M8.5 1.5v2"/>`,
@@ -134,7 +129,7 @@ export class TafelMap extends LitElement {
   static override properties = {
     endpoint: { reflect: true },
     edition: { reflect: true },
-    lang: { reflect: true },
+    lang: {},
     organisation: { reflect: true },
     region: { reflect: true },
     meals: { reflect: true },
@@ -161,7 +156,7 @@ export class TafelMap extends LitElement {
   /** The GraphQL endpoint; defaults to `/graphql` on the origin that served this script. */
   declare endpoint: string | undefined;
   /** The edition's slug, e.g. `nid-2027`. */
-  declare edition: string;
+  declare edition: string | undefined;
   /** `nl`, `en`, `de` or `da`; defaults to the page's language, then Dutch. */
   declare lang: string;
   /** Preset: only this organisation's venues (its slug). */
@@ -223,8 +218,6 @@ export class TafelMap extends LitElement {
 
   constructor() {
     super();
-    this.edition = '';
-    this.lang = '';
     this.live = true;
     this._shown = [];
     this._search = '';
@@ -552,7 +545,7 @@ export class TafelMap extends LitElement {
   /** Ask the API for exactly the venues of the current filters. */
   async #applyFilters(announce = true): Promise<void> {
     this.#loads?.abort();
-    if (!this.#visitorFiltered) {
+    if (!this.#visitorFiltered || !this.edition) {
       this.#show(this.#all, announce);
       return;
     }
