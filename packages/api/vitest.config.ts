@@ -16,5 +16,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Each file opens its own database (a PGlite in memory, or a fresh PostgreSQL database).
     pool: 'forks',
+    // CI collects JSON reports to print one closing line for the whole run.
+    reporters: process.env.TAFEL_TEST_RESULTS ? ['default', 'json'] : ['default'],
+    outputFile: process.env.TAFEL_TEST_RESULTS ? { json: `${process.env.TAFEL_TEST_RESULTS}/api.json` } : undefined,
   },
 });
