@@ -189,17 +189,16 @@ describe('statsChanged', () => {
 
 describe('across API processes', () => {
   it('delivers a write made through one process to a subscriber of another', async () => {
-    let a: ApiProcess | { url: string; stop(): Promise<void> };
-    let b: ApiProcess | { url: string; stop(): Promise<void> };
-    if (onPostgres) {
-      // Two real server processes on the same PostgreSQL database.
-      [a, b] = await Promise.all([startApiProcess(t.url!, await freePort()), startApiProcess(t.url!, await freePort())]);
-    } else {
-      // PGlite lives in this process: two apps, each with its own hub, share it.
-      const hubs = [new LiveHub(t.database, logger), new LiveHub(t.database, logger)];
-      const served = await Promise.all(hubs.map((live) => serveHttp(createApp({ database: t.database, live }))));
-      [a, b] = served.map((s, i) => ({ url: s.url, stop: async () => (await s.close(), await hubs[i]!.close()) }));
-    }
+    type Api = Pick<ApiProcess, 'url' | 'stop'>;
+    const start = async (): Promise<Api> => {
+      // A real server process on the same PostgreSQL database.
+      if (onPostgres) return startApiProcess(t.url!, await freePort());
+      // PGlite lives in this process: another app with a hub of its own shares it.
+      const live = new LiveHub(t.database, logger);
+      const served = await serveHttp(createApp({ database: t.database, live }));
+      return { url: served.url, stop: async () => (await served.close(), await live.close()) };
+    };
+    const [a, b] = await Promise.all([start(), start()]);
     const stream = await subscribe(a.url, ParticipationChanged.document, { edition: 'nid-test' });
     try {
       await stream.until(() => true);

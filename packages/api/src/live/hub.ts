@@ -1,7 +1,7 @@
 /**
- * Live participation inside one API process. A write commits in PostgreSQL, which then sends its
- * NOTIFY (see locations/participation.ts); every API process LISTENs on one channel through this
- * hub and forwards to its own subscribers, so any number of processes share one live picture.
+ * Live participation inside one API process. A write commits in PostgreSQL, then the process that
+ * wrote it announces it with NOTIFY (`announce`); every API process LISTENs on one channel through
+ * this hub and forwards to its own subscribers, so any number of processes share one live picture.
  *
  * - participationChanged: each change of a venue's count with the edition's new total. Notices
  *   that arrive together share one load of their venues and one total query.
@@ -20,7 +20,8 @@ import { locations, type Location } from '../db/schema.ts';
 import { publicLocationCondition } from '../locations/filter.ts';
 import { editionTotal } from '../locations/participation.ts';
 import { computeStats, type StatsSummary } from '../locations/stats.ts';
-import { LIVE_CHANNEL, isCountNotice, parseNotice, type CountNotice } from './notice.ts';
+import { sql } from 'drizzle-orm';
+import { LIVE_CHANNEL, NOTICES_PER_PAYLOAD, isCountNotice, parseNotices, type CountNotice, type ParticipationNotice } from './notice.ts';
 
 export interface ParticipationUpdate {
   location: Location;
@@ -65,6 +66,8 @@ class Feed {
   queue: Promise<void> = Promise.resolve();
   pending: CountNotice[] = [];
   flushQueued = false;
+  /** The latest log id seen per venue. */
+  readonly lastSeq = new Map<number, number>();
   /** The database time of the latest change seen, where a catch-up starts. */
   seenUntil: number | null = null;
 
@@ -93,6 +96,8 @@ export class LiveHub {
   private listening: Promise<void> | null = null;
   private unlisten: (() => Promise<void>) | null = null;
   private listens = 0;
+  private outbox: ParticipationNotice[] = [];
+  private sending: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly database: Database,
@@ -114,6 +119,31 @@ export class LiveHub {
         throw error;
       });
     return this.listening;
+  }
+
+  /**
+   * Announce committed changes to every API process (this one too). The notices of one tick go
+   * out together, in order, in as few NOTIFYs as their size allows, outside the writes'
+   * transactions. A process that dies between a commit and this NOTIFY leaves subscribers one
+   * change behind until the next one (statsChanged then is exact again).
+   */
+  announce(notice: ParticipationNotice): void {
+    this.outbox.push(notice);
+    if (this.outbox.length > 1) return;
+    setImmediate(() => {
+      const notices = this.outbox;
+      this.outbox = [];
+      this.sending = this.sending.then(() => this.send(notices));
+    });
+  }
+
+  private async send(notices: ParticipationNotice[]): Promise<void> {
+    for (let i = 0; i < notices.length; i += NOTICES_PER_PAYLOAD) {
+      const payload = JSON.stringify(notices.slice(i, i + NOTICES_PER_PAYLOAD));
+      await this.database.db.execute(sql`SELECT pg_notify(${LIVE_CHANNEL}, ${payload})`).catch((error: unknown) => {
+        this.log.warn({ err: error, notices: notices.length }, 'live: could not announce changes');
+      });
+    }
   }
 
   /** End every subscription and stop listening. */
@@ -179,20 +209,23 @@ export class LiveHub {
   }
 
   private onNotify(payload: string): void {
-    const notice = parseNotice(payload);
-    const feed = notice && this.feeds.get(notice.edition);
-    if (!notice || !feed) return;
-    if (isCountNotice(notice)) {
-      feed.seenUntil = Math.max(feed.seenUntil ?? 0, notice.at);
-      if (feed.changes.size > 0) {
-        feed.pending.push(notice);
-        if (!feed.flushQueued) {
-          feed.flushQueued = true;
-          this.enqueue(feed, () => this.flush(feed));
+    for (const notice of parseNotices(payload)) {
+      const feed = this.feeds.get(notice.edition);
+      if (!feed) continue;
+      if (isCountNotice(notice) && notice.seq > (feed.lastSeq.get(notice.location) ?? 0)) {
+        // Notices from different processes can arrive out of commit order; a venue's log ids cannot.
+        feed.lastSeq.set(notice.location, notice.seq);
+        feed.seenUntil = Math.max(feed.seenUntil ?? 0, notice.at);
+        if (feed.changes.size > 0) {
+          feed.pending.push(notice);
+          if (!feed.flushQueued) {
+            feed.flushQueued = true;
+            this.enqueue(feed, () => this.flush(feed));
+          }
         }
       }
+      if (feed.stats.size > 0) this.markDirty(feed);
     }
-    if (feed.stats.size > 0) this.markDirty(feed);
   }
 
   private onListen(): void {

@@ -9,6 +9,8 @@ export interface CountNotice {
   location: number;
   participants: number;
   capacity: number | null;
+  /** The log entry's id: it grows with each change of one venue, so a late notice can be told apart. */
+  seq: number;
   /** The database's clock at the change, in milliseconds since the epoch. */
   at: number;
 }
@@ -24,13 +26,16 @@ export function isCountNotice(notice: ParticipationNotice): notice is CountNotic
   return 'location' in notice;
 }
 
-/** A payload from the channel, or null if it is not one of ours. */
-export function parseNotice(payload: string): ParticipationNotice | null {
+/** NOTIFY payloads must stay under 8,000 bytes; a count notice takes about 120. */
+export const NOTICES_PER_PAYLOAD = 50;
+
+/** The notices in a payload from the channel (one, or a batch); none if it is not ours. */
+export function parseNotices(payload: string): ParticipationNotice[] {
   try {
-    const notice = JSON.parse(payload) as unknown;
-    if (typeof notice !== 'object' || notice === null || typeof (notice as { edition?: unknown }).edition !== 'number') return null;
-    return notice as ParticipationNotice;
+    const parsed = JSON.parse(payload) as unknown;
+    const list = Array.isArray(parsed) ? parsed : [parsed];
+    return list.filter((n): n is ParticipationNotice => typeof n === 'object' && n !== null && typeof (n as { edition?: unknown }).edition === 'number');
   } catch {
-    return null;
+    return [];
   }
 }

@@ -1,15 +1,16 @@
 /**
  * Reporting participation: set a venue's count, or add arrivals (+n / -n). One SQL statement
- * locks the venue row, decides, updates the count, appends the log entry and queues the NOTIFY,
- * so concurrent writers can neither lose an update nor push a count below zero or past capacity,
- * and PostgreSQL announces the change only once it has committed.
+ * locks the venue row, decides, updates the count and appends the log entry, so concurrent
+ * writers can neither lose an update nor push a count below zero or past capacity. The caller
+ * announces the committed change (LiveHub.announce): a NOTIFY inside the write would serialise
+ * every commit on PostgreSQL's notification lock and halve the write rate.
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Viewer } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { locations, participationLog, type Location } from '../db/schema.ts';
 import { USER_ERROR_CODES, type UserError, type UserErrorCode } from '../graphql/types/user-error.ts';
-import { LIVE_CHANNEL, type VenueNotice } from '../live/notice.ts';
+import { LIVE_CHANNEL, type CountNotice, type VenueNotice } from '../live/notice.ts';
 import { publicLocationCondition, type ResolvedFilter } from './filter.ts';
 import { rowsOf } from './stats.ts';
 
@@ -21,6 +22,8 @@ export type ParticipationChange = { set: number } | { add: number };
 export interface ParticipationResult {
   location: Location | null;
   userErrors: UserError[];
+  /** What to announce to live subscribers now that it has committed; none when nothing changed. */
+  notice?: CountNotice;
 }
 
 function refused(field: string, code: UserErrorCode, message: string = USER_ERROR_CODES[code]): ParticipationResult {
@@ -96,19 +99,19 @@ export async function changeParticipation(db: Db, viewer: Viewer, locationId: nu
       SELECT l.id, l.edition_id, l.organisation_id, ${viewer.keyId}::int, ${viewer.prefix}::text, t.before, t.after
       FROM target t JOIN ${locations} l ON l.id = t.id WHERE t.refusal IS NULL AND t.after <> t.before
       RETURNING id`);
-  // A CountNotice (live/notice.ts).
-  const notice = sql`json_build_object(
-      'edition', ${locations.editionId}, 'location', ${locations.id}, 'participants', ${locations.participants},
-      'capacity', ${locations.capacity}, 'at', floor(extract(epoch FROM now()) * 1000))::text`;
   const [changed] = await db
     .with(target, logged)
     .update(locations)
     .set({ participants: sql`${target.after}::int`, updatedAt: sql`now()` })
     .from(target)
     .where(and(eq(locations.id, target.id), go))
-    // The log insert runs because it is a data-modifying CTE; the NOTIFY is sent at commit.
-    .returning({ location: locations, notified: sql`pg_notify(${LIVE_CHANNEL}, ${notice})` });
-  if (changed) return { location: changed.location, userErrors: [] };
+    // The log insert runs because it is a data-modifying CTE; its id orders this venue's changes.
+    .returning({ location: locations, seq: sql<number>`(SELECT id FROM logged)`.mapWith(Number) });
+  if (changed) {
+    const { location, seq } = changed;
+    const notice = { edition: location.editionId, location: location.id, participants: location.participants, capacity: location.capacity, seq, at: location.updatedAt.getTime() };
+    return { location, userErrors: [], notice };
+  }
 
   // Refused, or nothing to change: say which. Nothing was written; this read only explains.
   const [assessed] = rowsOf<{ before: number; after: string | number; refusal: UserErrorCode | null; capacity: number | null }>(

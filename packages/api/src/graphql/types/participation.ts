@@ -1,3 +1,5 @@
+import { getSchemaConfig, queryFromInfo } from '@pothos/plugin-drizzle';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context.ts';
 import type { ParticipationUpdate } from '../../live/hub.ts';
 import { changeParticipation, type ParticipationChange } from '../../locations/participation.ts';
@@ -23,13 +25,20 @@ const RecordArrivalsInput = builder.inputType('RecordArrivalsInput', {
   }),
 });
 
-async function applyChange(ctx: Context, id: string, change: ParticipationChange): Promise<LocationPayloadShape> {
+async function applyChange(ctx: Context, info: GraphQLResolveInfo, id: string, change: ParticipationChange): Promise<LocationPayloadShape> {
   const { typename, id: rowId } = decodeGlobalId(id);
   if (typename !== 'Location') {
     return refused([{ field: ['input', 'location'], code: 'NOT_FOUND', message: `${id} is not a venue’s ID.` }]);
   }
+  // Planned before the write, so the venue the write returns counts as loaded for `location { … }`
+  // (no second read, which could show a later count); only relations asked for are loaded after.
+  const query = queryFromInfo({ config: getSchemaConfig(builder), context: ctx, info, path: ['location'] });
   // authScopes guarantee a key with PARTICIPATION_WRITE.
-  return changeParticipation(ctx.db, ctx.viewer!, Number(rowId), change);
+  const result = await changeParticipation(ctx.db, ctx.viewer!, Number(rowId), change);
+  if (result.notice) ctx.live.announce(result.notice);
+  if (!result.location || Object.keys((query as { with?: object }).with ?? {}).length === 0) return result;
+  const location = await ctx.db.query.locations.findFirst({ ...(query as object), where: { id: result.location.id } });
+  return { location: location ?? null, userErrors: [] };
 }
 
 builder.mutationFields((t) => ({
@@ -39,7 +48,7 @@ builder.mutationFields((t) => ({
       'Set a venue’s participant count (absolute). Needs a key with PARTICIPATION_WRITE of the venue’s organisation, or staff. A count below zero or above capacity is refused and changes nothing.',
     authScopes: { scope: 'PARTICIPATION_WRITE' },
     args: { input: t.arg({ type: ReportParticipationInput, required: true, description: 'The venue and its count.' }) },
-    resolve: (_root, { input }, ctx) => applyChange(ctx, String(input.location), { set: input.participants }),
+    resolve: (_root, { input }, ctx, info) => applyChange(ctx, info, String(input.location), { set: input.participants }),
   }),
   recordArrivals: t.field({
     type: LocationPayloadRef,
@@ -47,7 +56,7 @@ builder.mutationFields((t) => ({
       'Add arrivals (+n) or departures (-n) to a venue’s count, atomically. Needs a key with PARTICIPATION_WRITE of the venue’s organisation, or staff. A change that would take the count below zero or above capacity is refused and changes nothing.',
     authScopes: { scope: 'PARTICIPATION_WRITE' },
     args: { input: t.arg({ type: RecordArrivalsInput, required: true, description: 'The venue and the change.' }) },
-    resolve: (_root, { input }, ctx) => applyChange(ctx, String(input.location), { add: input.delta }),
+    resolve: (_root, { input }, ctx, info) => applyChange(ctx, info, String(input.location), { add: input.delta }),
   }),
 }));
 
