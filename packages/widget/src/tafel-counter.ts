@@ -112,7 +112,8 @@ export class TafelCounter extends LitElement {
     }
   }
 
-  async #fetch(): Promise<void> {
+  /** Load the total; `fresh` for refetches after a live change, past any cached answer. */
+  async #fetch(fresh = false): Promise<void> {
     if (!this.edition || !this.isConnected) return;
     clearTimeout(this.#retry);
     this.#loads?.abort();
@@ -121,13 +122,14 @@ export class TafelCounter extends LitElement {
     this.#lastFetch = Date.now();
     try {
       const filter = this.#filter;
-      const { stats } = await query(this.#endpoint, Counter, { edition: this.edition, ...(filter ? { filter } : {}) }, loads.signal);
+      const variables = { edition: this.edition, ...(filter ? { filter } : {}) };
+      const { stats } = await query(this.#endpoint, Counter, variables, { signal: loads.signal, fresh });
       this.#set(stats.participants, stats.locations);
       this._notice = false;
     } catch {
       if (loads.signal.aborted) return;
       this._notice = true;
-      this.#retry = setTimeout(() => void this.#fetch(), 5000);
+      this.#retry = setTimeout(() => void this.#fetch(true), 5000);
     }
   }
 
@@ -137,7 +139,7 @@ export class TafelCounter extends LitElement {
     const wait = Math.max(0, this.#lastFetch + REFETCH_EVERY - Date.now());
     this.#refetch = setTimeout(() => {
       this.#refetch = undefined;
-      void this.#fetch();
+      void this.#fetch(true);
     }, wait);
   }
 
@@ -158,7 +160,7 @@ export class TafelCounter extends LitElement {
         else this.#set(statsChanged.participants, statsChanged.locations);
       },
       status: (online) => (this._notice = !online),
-      resumed: () => void this.#fetch(),
+      resumed: () => void this.#fetch(true),
     }) as LiveStream<unknown, unknown>;
   }
 

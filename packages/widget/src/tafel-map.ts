@@ -509,7 +509,8 @@ export class TafelMap extends LitElement {
 
   // ————— data —————
 
-  async #reload(): Promise<void> {
+  /** Load the preset set; `fresh` after a reconnect or a failure, past any cached answer. */
+  async #reload(fresh = false): Promise<void> {
     if (!this.isConnected) return;
     clearTimeout(this.#retryTimer);
     this.#loads?.abort();
@@ -522,20 +523,20 @@ export class TafelMap extends LitElement {
       const early = (first: MapLocation[]) => {
         if (!this.#visitorFiltered && !this._shown.length) this.#show(first, false, true);
       };
-      const venues = await fetchAllVenues(this.#endpoint, this.edition, this.#presetFilter, loads.signal, early);
+      const venues = await fetchAllVenues(this.#endpoint, this.edition, this.#presetFilter, { signal: loads.signal, fresh, firstPage: early });
       if (loads.signal.aborted) return;
       this.#all = venues;
       this.#byId = new Map(venues.map((v) => [v.id, v]));
       this.#retries = 0;
       this._notice = '';
-      if (this.#visitorFiltered) await this.#applyFilters(false);
+      if (this.#visitorFiltered) await this.#applyFilters(false, fresh);
       else this.#show(venues, false);
     } catch (error) {
       if (loads.signal.aborted) return;
       // Keep whatever was shown; say so discreetly and try again later.
       this._notice = t(this.#lang, this._shown.length ? 'offline' : 'loadFailed');
       const delay = Math.min(30_000, 2000 * 2 ** this.#retries++);
-      this.#retryTimer = setTimeout(() => void this.#reload(), delay);
+      this.#retryTimer = setTimeout(() => void this.#reload(true), delay);
       void error;
     } finally {
       if (this.#loads === loads) this._loading = false;
@@ -543,7 +544,7 @@ export class TafelMap extends LitElement {
   }
 
   /** Ask the API for exactly the venues of the current filters. */
-  async #applyFilters(announce = true): Promise<void> {
+  async #applyFilters(announce = true, fresh = false): Promise<void> {
     this.#loads?.abort();
     if (!this.#visitorFiltered || !this.edition) {
       this.#show(this.#all, announce);
@@ -553,7 +554,7 @@ export class TafelMap extends LitElement {
     this.#loads = loads;
     this._loading = true;
     try {
-      const venues = await fetchAllVenues(this.#endpoint, this.edition, this.#filter, loads.signal);
+      const venues = await fetchAllVenues(this.#endpoint, this.edition, this.#filter, { signal: loads.signal, fresh });
       if (loads.signal.aborted) return;
       this._notice = '';
       // One object per venue, so live updates reach list, popup and map alike.
@@ -600,7 +601,7 @@ export class TafelMap extends LitElement {
       status: (online) => {
         this._notice = online ? '' : t(this.#lang, 'offline');
       },
-      resumed: () => void this.#reload(),
+      resumed: () => void this.#reload(true),
     }) as LiveStream<unknown, unknown>;
   }
 

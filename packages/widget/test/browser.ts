@@ -119,6 +119,9 @@ export async function openPage(browser: Chromium, body: string, options: PageOpt
       body: html,
     }),
   );
+  // Each test sees the API as it is now: no answer cached by an earlier page of this browser.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await options.before?.(page);
   await page.goto(url);
   return { page, errors, dialogs };

@@ -29,14 +29,24 @@ export function operationUrl<R, V>(endpoint: string, operation: TypedOperation<R
   return url.href;
 }
 
+export interface QueryOptions {
+  signal?: AbortSignal;
+  /**
+   * Revalidate with the server instead of taking a cached answer: for refetches after a live
+   * change or a reconnect (the API lets browsers and CDNs reuse GET answers for a while).
+   */
+  fresh?: boolean;
+}
+
 export async function query<R, V>(
   endpoint: string,
   operation: TypedOperation<R, V>,
   variables: V,
-  signal?: AbortSignal,
+  { signal, fresh = false }: QueryOptions = {},
 ): Promise<R> {
   const response = await fetch(operationUrl(endpoint, operation, variables), {
     headers: { accept: 'application/graphql-response+json, application/json' },
+    cache: fresh ? 'no-cache' : 'default',
     signal,
   });
   const body = (await response.json().catch(() => null)) as { data?: R; errors?: { message: string }[] } | null;

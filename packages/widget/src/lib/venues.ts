@@ -1,6 +1,6 @@
 /** Loading and presenting venues: every page of a filtered set, and their text for people. */
 import { MapLocations, MEALS, type ResultOf, type Lang, type LocationFilter, type MapLocation, type Meal, type TargetGroup, TARGET_GROUPS } from '@tafel/schema';
-import { query } from './graphql.ts';
+import { query, type QueryOptions } from './graphql.ts';
 
 /** The API's cap on `first`. */
 const PAGE = 1000;
@@ -13,16 +13,15 @@ export async function fetchAllVenues(
   endpoint: string,
   edition: string,
   filter: LocationFilter,
-  signal?: AbortSignal,
-  firstPage?: (venues: MapLocation[]) => void,
+  options: QueryOptions & { firstPage?: (venues: MapLocation[]) => void } = {},
 ): Promise<MapLocation[]> {
   const venues: MapLocation[] = [];
   let after: string | null = null;
   for (;;) {
-    const { locations }: ResultOf<typeof MapLocations> = await query(endpoint, MapLocations, { edition, filter, first: PAGE, after }, signal);
+    const { locations }: ResultOf<typeof MapLocations> = await query(endpoint, MapLocations, { edition, filter, first: PAGE, after }, options);
     venues.push(...locations.nodes);
     if (!locations.pageInfo.hasNextPage || !locations.pageInfo.endCursor) return venues;
-    if (!after) firstPage?.([...venues]);
+    if (!after) options.firstPage?.([...venues]);
     after = locations.pageInfo.endCursor;
   }
 }
