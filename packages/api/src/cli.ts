@@ -12,7 +12,7 @@ import { eq, isNull } from 'drizzle-orm';
 import { API_KEY_SCOPES, issueKey } from './auth/keys.ts';
 import type { ApiKeyScope } from './context.ts';
 import { databaseOptionsFromEnv, openDatabase, type Database } from './db/client.ts';
-import { DataDirBusyError } from './db/lock.ts';
+import { DataDirBusyError, readAdminFile } from './db/lock.ts';
 import { apiKeys, editions, organisations } from './db/schema.ts';
 import { generateDemo } from './demo/generate.ts';
 import { hasEdition, loadDemo } from './demo/load.ts';
@@ -38,50 +38,73 @@ const USAGE = `Usage: pnpm tafel <command> [options]
 The database is the server's: DATABASE_URL (PostgreSQL), else the PGlite folder TAFEL_DATA_DIR
 (default .tafel-data at the top of the repository).`;
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
+
+/** A CSV file's content passed inline, when a command is handed to the running server. */
+const INLINE = 'inline:';
 
 const actor = () => ({ keyId: null, name: `cli:${userInfo().username}` });
 
-async function main(argv: string[]): Promise<number> {
+export interface CliIo {
+  log(line: string): void;
+  error(line: string): void;
+}
+
+const consoleIo: CliIo = { log: (l) => console.log(l), error: (l) => console.error(l) };
+
+/** Run a command on an open database (the server uses this to run commands sent to it). */
+export async function runCommand(database: Database, argv: string[], io: CliIo): Promise<number> {
   const [command, sub, ...rest] = argv;
-  if (!command || command === 'help' || command === '--help') {
-    console.log(USAGE);
+  switch (command) {
+    case 'demo':
+      return demo(database, [sub, ...rest].filter((a): a is string => a !== undefined), io);
+    case 'keys':
+      return keys(database, sub, rest, io);
+    case 'organisations':
+      return organisationsCommand(database, sub, rest, io);
+    case 'editions':
+      return editionsCommand(database, sub, rest, io);
+    case 'import':
+      return importCsv(database, [sub, ...rest].filter((a): a is string => a !== undefined), io);
+    default:
+      throw new UsageError(`Unknown command "${command}".`);
+  }
+}
+
+async function main(argv: string[], io: CliIo = consoleIo): Promise<number> {
+  if (!argv[0] || argv[0] === 'help' || argv[0] === '--help') {
+    io.log(USAGE);
     return 0;
   }
-  const database = await openDatabase(databaseOptionsFromEnv());
+  const options = databaseOptionsFromEnv();
+  let database: Database;
+  try {
+    database = await openDatabase(options);
+  } catch (error) {
+    // The server holds the PGlite folder: hand the command to it instead.
+    if (error instanceof DataDirBusyError) return sendToServer(options.dataDir!, argv, io, error);
+    throw error;
+  }
   try {
     await database.migrate();
-    switch (command) {
-      case 'demo':
-        return await demo(database, [sub, ...rest].filter((a): a is string => a !== undefined));
-      case 'keys':
-        return await keys(database, sub, rest);
-      case 'organisations':
-        return await organisationsCommand(database, sub, rest);
-      case 'editions':
-        return await editionsCommand(database, sub, rest);
-      case 'import':
-        return await importCsv(database, [sub, ...rest].filter((a): a is string => a !== undefined));
-      default:
-        throw new UsageError(`Unknown command "${command}".`);
-    }
+    return await runCommand(database, argv, io);
   } finally {
     await database.close();
   }
 }
 
-async function demo(database: Database, args: string[]): Promise<number> {
+async function demo(database: Database, args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { venues: { type: 'string' }, seed: { type: 'string' }, edition: { type: 'string' } } });
   const venues = values.venues ? Number(values.venues) : undefined;
   if (venues !== undefined && !(Number.isInteger(venues) && venues > 0)) throw new UsageError('--venues must be a whole number above 0.');
   const started = performance.now();
   const data = generateDemo({ venues, seed: values.seed ? Number(values.seed) : undefined, editionSlug: values.edition });
   if (await hasEdition(database.db, data.edition.slug)) {
-    console.error(`Edition ${data.edition.slug} is already loaded; nothing to do (use --edition to load another copy).`);
+    io.error(`Edition ${data.edition.slug} is already loaded; nothing to do (use --edition to load another copy).`);
     return 1;
   }
   const loaded = await loadDemo(database.db, data);
-  console.log(`Loaded ${data.edition.slug}: ${loaded.locations} venues, ${loaded.organisations} organisations, ${loaded.participants} participants in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  io.log(`Loaded ${data.edition.slug}: ${loaded.locations} venues, ${loaded.organisations} organisations, ${loaded.participants} participants in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   return 0;
 }
 
@@ -99,15 +122,15 @@ async function organisationId(database: Database, slug: string): Promise<number>
   return org.id;
 }
 
-async function keys(database: Database, sub: string | undefined, args: string[]): Promise<number> {
+async function keys(database: Database, sub: string | undefined, args: string[], io: CliIo): Promise<number> {
   if (sub === 'create') {
     const { values } = parseArgs({ args, options: { staff: { type: 'boolean' }, organisation: { type: 'string' }, scopes: { type: 'string' }, label: { type: 'string' } } });
     if (!!values.staff === !!values.organisation) throw new UsageError('Say whose key: --staff, or --organisation SLUG.');
     const orgId = values.organisation ? await organisationId(database, values.organisation) : null;
     const { secret, apiKey } = await issueKey(database.db, { organisationId: orgId, scopes: parseScopes(values.scopes), label: values.label ?? null });
-    console.log(`Issued ${values.staff ? 'a staff key' : `a key for ${values.organisation}`} ${apiKey.prefix}… with scopes ${apiKey.scopes.join(', ')}.`);
-    console.log('The secret below is shown once; store it now. Send it as: Authorization: Bearer <secret>');
-    console.log(secret);
+    io.log(`Issued ${values.staff ? 'a staff key' : `a key for ${values.organisation}`} ${apiKey.prefix}… with scopes ${apiKey.scopes.join(', ')}.`);
+    io.log('The secret below is shown once; store it now. Send it as: Authorization: Bearer <secret>');
+    io.log(secret);
     return 0;
   }
   if (sub === 'list') {
@@ -120,9 +143,9 @@ async function keys(database: Database, sub: string | undefined, args: string[])
       .orderBy(apiKeys.id);
     const shown = values.organisation ? rows.filter((r) => r.organisation === values.organisation) : rows;
     for (const r of shown) {
-      console.log([r.prefix, r.organisation ?? 'STAFF', r.scopes.join(','), r.label ?? '', `created ${r.createdAt.toISOString()}`, r.lastUsedAt ? `used ${r.lastUsedAt.toISOString()}` : 'never used', r.revokedAt ? `REVOKED ${r.revokedAt.toISOString()}` : ''].filter(Boolean).join('  '));
+      io.log([r.prefix, r.organisation ?? 'STAFF', r.scopes.join(','), r.label ?? '', `created ${r.createdAt.toISOString()}`, r.lastUsedAt ? `used ${r.lastUsedAt.toISOString()}` : 'never used', r.revokedAt ? `REVOKED ${r.revokedAt.toISOString()}` : ''].filter(Boolean).join('  '));
     }
-    if (shown.length === 0) console.log('No keys.');
+    if (shown.length === 0) io.log('No keys.');
     return 0;
   }
   if (sub === 'revoke') {
@@ -130,27 +153,27 @@ async function keys(database: Database, sub: string | undefined, args: string[])
     if (!prefix) throw new UsageError('Give the prefix of the key to revoke: pnpm tafel keys revoke tafel_XXXXXXXX');
     const [row] = await database.db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.prefix, prefix)).returning();
     if (!row) {
-      console.error(`No key with prefix ${prefix}.`);
+      io.error(`No key with prefix ${prefix}.`);
       return 1;
     }
-    console.log(`Revoked ${prefix}.`);
+    io.log(`Revoked ${prefix}.`);
     return 0;
   }
   throw new UsageError('keys create | keys list | keys revoke');
 }
 
-async function organisationsCommand(database: Database, sub: string | undefined, args: string[]): Promise<number> {
+async function organisationsCommand(database: Database, sub: string | undefined, args: string[], io: CliIo): Promise<number> {
   if (sub !== 'create') throw new UsageError('organisations create --slug SLUG --name NAME');
   const { values } = parseArgs({ args, options: { slug: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' }, website: { type: 'string' }, approved: { type: 'boolean' } } });
   if (!values.slug || !values.name) throw new UsageError('--slug and --name are required.');
   const result = await createOrganisationRow(database.db, { slug: values.slug, name: values.name, kind: values.kind?.toUpperCase(), website: values.website, approved: values.approved });
-  for (const e of result.userErrors) console.error(`${e.field?.join('.') ?? ''}: ${e.message} [${e.code}]`);
+  for (const e of result.userErrors) io.error(`${e.field?.join('.') ?? ''}: ${e.message} [${e.code}]`);
   if (!result.organisation) return 1;
-  console.log(`Created organisation ${result.organisation.slug} (${result.organisation.name}).`);
+  io.log(`Created organisation ${result.organisation.slug} (${result.organisation.name}).`);
   return 0;
 }
 
-async function editionsCommand(database: Database, sub: string | undefined, args: string[]): Promise<number> {
+async function editionsCommand(database: Database, sub: string | undefined, args: string[], io: CliIo): Promise<number> {
   if (sub !== 'create') throw new UsageError('editions create --slug SLUG --name NAME --date YYYY-MM-DD');
   const { values } = parseArgs({ args, options: { slug: { type: 'string' }, name: { type: 'string' }, date: { type: 'string' }, 'time-zone': { type: 'string' }, country: { type: 'string' }, 'require-approval': { type: 'boolean' } } });
   if (!values.slug || !values.name || !values.date || !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError('--slug, --name and --date YYYY-MM-DD are required.');
@@ -160,21 +183,22 @@ async function editionsCommand(database: Database, sub: string | undefined, args
     .onConflictDoNothing()
     .returning();
   if (!row) {
-    console.error(`An edition with slug ${values.slug} exists already.`);
+    io.error(`An edition with slug ${values.slug} exists already.`);
     return 1;
   }
-  console.log(`Created edition ${row.slug} on ${row.date}.`);
+  io.log(`Created edition ${row.slug} on ${row.date}.`);
   return 0;
 }
 
-async function importCsv(database: Database, args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { organisation: { type: 'string' }, edition: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'cancel-missing': { type: 'boolean' } } });
+async function importCsv(database: Database, args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { organisation: { type: 'string' }, edition: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'cancel-missing': { type: 'boolean' }, file: { type: 'string' } } });
   const file = positionals[0];
   if (!file || !values.organisation || !values.edition) throw new UsageError('import FILE.csv --organisation SLUG --edition SLUG [--dry-run]');
   const [edition] = await database.db.select().from(editions).where(eq(editions.slug, values.edition)).limit(1);
   if (!edition) throw new UsageError(`No edition with slug "${values.edition}".`);
   const orgId = await organisationId(database, values.organisation);
-  const parsed = parseVenueCsv(readFileSync(file, 'utf8'), edition);
+  const parsed = parseVenueCsv(file.startsWith(INLINE) ? file.slice(INLINE.length) : readFileSync(file, 'utf8'), edition);
+  const fileName = file.startsWith(INLINE) ? values.file ?? 'the file' : file;
   const problems = [...parsed.problems];
   if (problems.length === 0) {
     const result = await upsertLocations(database.db, {
@@ -182,14 +206,14 @@ async function importCsv(database: Database, args: string[]): Promise<number> {
     });
     if (result.ok) {
       const { created, updated, unchanged, cancelled } = result.value;
-      console.log(`${values['dry-run'] ? 'Dry run, nothing changed: would have' : 'Done:'} created ${created}, updated ${updated}, unchanged ${unchanged}, cancelled ${cancelled} (${parsed.rows.length} rows from ${file}).`);
+      io.log(`${values['dry-run'] ? 'Dry run, nothing changed: would have' : 'Done:'} created ${created}, updated ${updated}, unchanged ${unchanged}, cancelled ${cancelled} (${parsed.rows.length} rows from ${fileName}).`);
       return 0;
     }
     problems.push(...result.errors.map((e) => csvProblemOf(e, parsed.lines)));
   }
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  console.error(`Nothing was imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${file}.`);
-  for (const p of problems) console.error(`  ${formatProblem(p)}`);
+  io.error(`Nothing was imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${fileName}.`);
+  for (const p of problems) io.error(`  ${formatProblem(p)}`);
   return 1;
 }
 
@@ -205,4 +229,27 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
       process.exit(error instanceof UsageError ? 64 : 1);
     },
   );
+}
+
+/**
+ * The server runs on this PGlite folder: send the command to it over loopback, with the token it
+ * left in the folder (readable only by the user who runs it), and print what it answers.
+ */
+async function sendToServer(dataDir: string, argv: string[], io: CliIo, busy: DataDirBusyError): Promise<number> {
+  const admin = readAdminFile(dataDir);
+  if (!admin) throw busy;
+  const args = [...argv];
+  if (args[0] === 'import' && args[1] && !args[1].startsWith('-')) {
+    args.push('--file', args[1]);
+    args[1] = `${INLINE}${readFileSync(args[1], 'utf8')}`;
+  }
+  const response = await fetch(`http://127.0.0.1:${admin.port}/admin/command`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-tafel-admin-token': admin.token },
+    body: JSON.stringify({ argv: args, user: userInfo().username }),
+  });
+  if (!response.ok) throw new Error(`The running server refused the command (${response.status}): ${await response.text()}`);
+  const result = (await response.json()) as { code: number; out: { stream: 'log' | 'error'; line: string }[] };
+  for (const { stream, line } of result.out) io[stream](line);
+  return result.code;
 }

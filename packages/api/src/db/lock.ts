@@ -44,3 +44,34 @@ export function claimDataDir(dataDir: string): () => void {
   process.once('exit', release);
   return release;
 }
+
+/** How the command line reaches a server that holds the folder: its port and a secret token. */
+export interface AdminFile {
+  port: number;
+  token: string;
+}
+
+const ADMIN_FILE = 'admin.json';
+
+/** Leave the port and token in the folder, readable by this user only. */
+export function writeAdminFile(dataDir: string, admin: AdminFile): () => void {
+  const file = join(dataDir, ADMIN_FILE);
+  writeFileSync(file, JSON.stringify(admin), { mode: 0o600 });
+  const remove = () => {
+    try {
+      rmSync(file, { force: true });
+    } catch {
+      // gone already
+    }
+  };
+  process.once('exit', remove);
+  return remove;
+}
+
+export function readAdminFile(dataDir: string): AdminFile | null {
+  try {
+    return JSON.parse(readFileSync(join(dataDir, ADMIN_FILE), 'utf8')) as AdminFile;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * `pnpm tafel` while `pnpm start` runs: on PGlite the server owns the folder, so the command is
+ * handed to it; the key it prints works against that server at once.
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDb } from './support.ts';
+
+const run = promisify(execFile);
+const api = fileURLToPath(new URL('..', import.meta.url));
+const tsx = join(api, 'node_modules/.bin/tsx');
+
+let server: ChildProcess;
+let url: string;
+let env: NodeJS.ProcessEnv;
+let t: TestDb | undefined;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  if (process.env.DATABASE_URL) {
+    t = await openTestDatabase();
+    env = { ...process.env, DATABASE_URL: t.url, LOG_LEVEL: 'silent' };
+  } else {
+    env = { ...process.env, TAFEL_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'tafel-cli-server-')), 'data'), LOG_LEVEL: 'silent' };
+    delete env.DATABASE_URL;
+  }
+  server = spawn(tsx, ['src/server.ts'], { cwd: api, env: { ...env, PORT: String(port), HOST: '127.0.0.1', TAFEL_DEMO: 'off' }, stdio: 'ignore' });
+  url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${url}/ready`)).ok) return;
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not start');
+});
+
+afterAll(async () => {
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  await t?.close();
+});
+
+describe('the command line beside a running server', () => {
+  it('creates an organisation and a member key while the server runs, and the key works there at once', async () => {
+    const org = await run(tsx, ['src/cli.ts', 'organisations', 'create', '--slug', 'buurthuis-oost', '--name', 'Buurthuis Oost', '--kind', 'charity'], { cwd: api, env });
+    expect(org.stdout).toMatch(/Created organisation buurthuis-oost/);
+    await run(tsx, ['src/cli.ts', 'editions', 'create', '--slug', 'nid-cli', '--name', 'CLI day', '--date', '2027-10-14'], { cwd: api, env });
+    const { stdout } = await run(tsx, ['src/cli.ts', 'keys', 'create', '--organisation', 'buurthuis-oost'], { cwd: api, env });
+    const secret = stdout.trim().split('\n').at(-1)!;
+    expect(secret).toMatch(/^tafel_[A-Za-z0-9_-]{43}$/);
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+      body: JSON.stringify({ query: `mutation { createLocation(input: { edition: "nid-cli", name: "Soep", coordinates: { lat: 52.36, lng: 4.93 }, meal: DINNER }) { location { organisation { slug } } userErrors { code } } }` }),
+    });
+    const body = (await response.json()) as any;
+    expect(body.data.createLocation).toEqual({ location: { organisation: { slug: 'buurthuis-oost' } }, userErrors: [] });
+  });
+
+  it('refuses the admin route to anyone without the token', async () => {
+    const response = await fetch(`${url}/admin/command`, { method: 'POST', headers: { 'x-tafel-admin-token': 'guess' }, body: JSON.stringify({ argv: ['keys', 'create', '--staff'] }) });
+    expect(response.status).toBe(404);
+  });
+});
