@@ -122,6 +122,7 @@ export default [
       display: flex;
       flex: 1 1 auto;
       min-height: 0;
+      container-type: inline-size;
     }
     .map {
       flex: 1 1 auto;
@@ -330,6 +331,16 @@ export default [
       background: var(--_accent);
       color: #fff;
       text-decoration: none;
+    }
+    /* On a phone the list takes the map's place while it is open (last, to win over .list above). */
+    @container (max-width: 560px) {
+      .list {
+        position: absolute;
+        inset: 0;
+        z-index: 1001;
+        max-width: none;
+        border: 0;
+      }
     }
   `,
 ];

@@ -186,6 +186,28 @@ describe('<tafel-map> on the demo edition', () => {
     await page.close();
   });
 
+  test('on a phone the list takes the map\'s place, and makes way for the popup it opens', async () => {
+    const { page } = await openPage(chromium.browser, mapTag());
+    await page.setViewportSize({ width: 375, height: 700 });
+    await waitLoaded(page);
+    const list = page.locator('tafel-map .list');
+    await page.locator('tafel-map [part~="list-toggle"]').click();
+    const box = (await list.boundingBox())!;
+    expect(box.width).toBeGreaterThan(350);
+    const first = page.locator('tafel-map .list li button').first();
+    const name = await first.locator('.name').textContent();
+    await first.focus();
+    await page.keyboard.press('Enter');
+    const popup = page.locator('tafel-map .leaflet-popup [part="popup"]');
+    await expect.poll(() => popup.locator('h3').textContent()).toBe(name);
+    await expect.poll(() => list.isVisible()).toBe(false);
+    expect(await popup.locator('h3').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => list.isVisible()).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.querySelector('tafel-map')!.shadowRoot!.activeElement?.getAttribute('part'))).toBe('list-item');
+    await page.close();
+  });
+
   test('selecting on the map marks the venue in the list', async () => {
     const venue = loneVenue(await apiVenues());
     const { page } = await openPage(chromium.browser, mapTag(`center="${venue.coordinates.lat},${venue.coordinates.lng}" zoom="18"`));
@@ -442,25 +464,30 @@ describe('<tafel-map> never lets the page or the data attack or break it', () =>
     await page.close();
   });
 
-  test('a partner page on another origin loads the widget and the data cross-origin', async () => {
-    const expected = await apiVenues({ region: 'NL-UT' });
-    // A real server of its own (another port is another origin), as a partner's site would be.
-    const html = `<!doctype html><html lang="nl"><head><script type="module" src="${API}/widget/tafel.js"></script></head>
-      <body>${mapTag(`endpoint="${API}/graphql" region="NL-UT"`)}</body></html>`;
-    const partner = createServer((_, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(html));
-    await new Promise<void>((resolve) => partner.listen(0, '127.0.0.1', resolve));
-    const origin = `http://127.0.0.1:${(partner.address() as AddressInfo).port}`;
-    try {
-      const { page } = await openPage(chromium.browser, '', { before: (page) => page.route(/tile\.openstreetmap\.org/, (r) => r.abort()) });
-      await page.goto(`${origin}/`);
-      const loaded = await waitLoaded(page);
-      expect(loaded.count).toBe(expected.length);
-      expect(await drawnTotal(page)).toBe(expected.length);
-      await page.close();
-    } finally {
-      partner.close();
-    }
-  });
+  const scripts = {
+    'the ES module': (api: string) => `<script type="module" src="${api}/widget/tafel.js"></script>`,
+    'the classic script': (api: string) => `<script src="${api}/widget/tafel.iife.js"></script>`,
+  };
+  for (const [kind, script] of Object.entries(scripts)) {
+    test(`a partner page on another origin loads ${kind} and the data, the endpoint taken from the script's origin`, async () => {
+      const expected = await apiVenues({ region: 'NL-UT' });
+      // A real server of its own (another port is another origin), as a partner's site would be.
+      const html = `<!doctype html><html lang="nl"><head>${script(API)}</head><body>${mapTag('region="NL-UT"')}</body></html>`;
+      const partner = createServer((_, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(html));
+      await new Promise<void>((resolve) => partner.listen(0, '127.0.0.1', resolve));
+      const origin = `http://127.0.0.1:${(partner.address() as AddressInfo).port}`;
+      try {
+        const { page } = await openPage(chromium.browser, '');
+        await page.goto(`${origin}/`);
+        const loaded = await waitLoaded(page);
+        expect(loaded.count).toBe(expected.length);
+        expect(await drawnTotal(page)).toBe(expected.length);
+        await page.close();
+      } finally {
+        partner.close();
+      }
+    });
+  }
 });
 
 describe('<tafel-map> live', () => {
@@ -501,6 +528,11 @@ describe('<tafel-map> live', () => {
     const notice = page.locator('tafel-map [part="notice"]');
     await expect.poll(() => notice.isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await notice.textContent()).toContain('Geen verbinding');
+    expect(await drawnTotal(page)).toBe(loaded.count);
+    // The API is back: the stream reconnects (backoff from 1 s), the notice goes, the data is refetched.
+    await page.unroute(`${API}/graphql?*`);
+    await expect.poll(() => notice.isVisible(), { timeout: 20_000 }).toBe(false);
+    await waitLoaded(page, 2);
     expect(await drawnTotal(page)).toBe(loaded.count);
     await page.close();
   });

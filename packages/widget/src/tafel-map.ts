@@ -214,6 +214,8 @@ export class TafelMap extends LitElement {
   #resize: ResizeObserver | undefined;
   #fitted = false;
   #loadEvent = false;
+  /** The list closed to show a popup on a narrow screen, to reopen when the popup closes. */
+  #listHidden = false;
   #sortedCache: { source: MapLocation[]; near: unknown; lang: Lang; sorted: MapLocation[] } | undefined;
 
   constructor() {
@@ -338,6 +340,11 @@ export class TafelMap extends LitElement {
       this.#popup = undefined;
       this.#popupContent = undefined;
       this.#markSelected(null);
+      if (this.#popupFrom === 'list' && this.#listHidden) {
+        // On a phone the list made way for the popup: bring it back.
+        this.#listHidden = false;
+        this._listOpen = true;
+      }
       if (this.#popupFrom === 'list' && this._listOpen) this.#focusListItem(this._active);
       this._selected = null;
     });
@@ -614,7 +621,15 @@ export class TafelMap extends LitElement {
     this._selected = id;
     this.#popupFrom = source;
     const latlng: [number, number] = [venue.coordinates.lat, venue.coordinates.lng];
-    if (source === 'list') map.setView(latlng, Math.max(map.getZoom(), SELECT_ZOOM), { animate: false });
+    if (source === 'list') {
+      // On a phone the open list covers the map: make way for the popup until it closes.
+      const list = this.renderRoot.querySelector('.list');
+      if (this._listOpen && list && getComputedStyle(list).position === 'absolute') {
+        this.#listHidden = true;
+        this._listOpen = false;
+      }
+      map.setView(latlng, Math.max(map.getZoom(), SELECT_ZOOM), { animate: false });
+    }
     this.#popupContent = document.createElement('div');
     // Leaflet closes popups on Escape only while the map itself has focus; focus may be inside.
     this.#popupContent.addEventListener('keydown', (event) => {
