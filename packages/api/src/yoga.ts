@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { authenticate } from './auth/keys.ts';
 import { routesPlugin } from './http/routes.ts';
 import { LiveHub } from './live/hub.ts';
+import { useSharedSubscriptionResults } from './live/shared-results.ts';
 
 export interface AppOptions {
   database: Database;
@@ -26,7 +27,7 @@ export type App = YogaServerInstance<Record<string, never>, Context>;
 export function createApp({ database, logger = rootLogger, maskErrors = process.env.NODE_ENV !== 'development', live = new LiveHub(database, logger) }: AppOptions) {
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
-    plugins: [routesPlugin(database)],
+    plugins: [routesPlugin(database), useSharedSubscriptionResults()],
     graphqlEndpoint: '/graphql',
     maskedErrors: maskErrors,
     logging: {

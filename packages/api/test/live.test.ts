@@ -187,6 +187,37 @@ describe('statsChanged', () => {
   });
 });
 
+describe('fan-out cost', () => {
+  const query = `subscription($e: String!) { participationChanged(edition: $e) { location { id name participants capacity } participants total } }`;
+
+  /** The statements one change costs with this many subscribers of each kind. */
+  async function statementsPerChange(subscribers: number): Promise<string[]> {
+    const streams = await Promise.all([
+      ...Array.from({ length: subscribers }, () => subscribe(server.url, query, { e: 'nid-test' })),
+      ...Array.from({ length: subscribers }, () => subscribe(server.url, StatsChanged.document, { edition: 'nid-test' })),
+    ]);
+    try {
+      await Promise.all(streams.map((s) => s.until(() => true)));
+      await new Promise((r) => setTimeout(r, INTERVAL_MS * 3));
+      const from = streams.map((s) => s.messages.length);
+      const before = await countOf('Moskee Bergen op Zoom');
+      t.counter.reset();
+      await arrive('Moskee Bergen op Zoom', 1);
+      await Promise.all(streams.slice(0, subscribers).map((s, i) => s.until((m) => m.data.participationChanged.participants === before + 1, { from: from[i] })));
+      await Promise.all(streams.slice(subscribers).map((s, i) => s.until(() => true, { from: from[subscribers + i] })));
+      return [...t.counter.statements];
+    } finally {
+      for (const s of streams) s.close();
+    }
+  }
+
+  it('costs the same statements per change for 8 subscribers as for 1', async () => {
+    const one = await statementsPerChange(1);
+    const eight = await statementsPerChange(8);
+    expect(eight.length, eight.map((q) => q.slice(0, 80)).join('\n')).toBe(one.length);
+  });
+});
+
 describe('across API processes', () => {
   it('delivers a write made through one process to a subscriber of another', async () => {
     type Api = Pick<ApiProcess, 'url' | 'stop'>;

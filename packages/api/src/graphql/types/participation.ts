@@ -25,6 +25,14 @@ const RecordArrivalsInput = builder.inputType('RecordArrivalsInput', {
   }),
 });
 
+/**
+ * Plan the `location { … }` beneath this field for a venue row that is already at hand (from a
+ * write or the live hub), so the drizzle plugin reads the row instead of loading it again.
+ */
+function planLocation(ctx: Context, info: GraphQLResolveInfo): { with?: Record<string, unknown> } {
+  return queryFromInfo({ config: getSchemaConfig(builder), context: ctx, info, path: ['location'] }) as { with?: Record<string, unknown> };
+}
+
 async function applyChange(ctx: Context, info: GraphQLResolveInfo, id: string, change: ParticipationChange): Promise<LocationPayloadShape> {
   const { typename, id: rowId } = decodeGlobalId(id);
   if (typename !== 'Location') {
@@ -32,12 +40,12 @@ async function applyChange(ctx: Context, info: GraphQLResolveInfo, id: string, c
   }
   // Planned before the write, so the venue the write returns counts as loaded for `location { … }`
   // (no second read, which could show a later count); only relations asked for are loaded after.
-  const query = queryFromInfo({ config: getSchemaConfig(builder), context: ctx, info, path: ['location'] });
+  const query = planLocation(ctx, info);
   // authScopes guarantee a key with PARTICIPATION_WRITE.
   const result = await changeParticipation(ctx.db, ctx.viewer!, Number(rowId), change);
   if (result.notice) ctx.live.announce(result.notice);
-  if (!result.location || Object.keys((query as { with?: object }).with ?? {}).length === 0) return result;
-  const location = await ctx.db.query.locations.findFirst({ ...(query as object), where: { id: result.location.id } });
+  if (!result.location || Object.keys(query.with ?? {}).length === 0) return result;
+  const location = await ctx.db.query.locations.findFirst({ ...query, where: { id: result.location.id } });
   return { location: location ?? null, userErrors: [] };
 }
 
@@ -87,7 +95,11 @@ builder.subscriptionFields((t) => ({
       const edition = await requireEdition(ctx.db, args.edition);
       return ctx.live.participationChanged(edition.id, (row) => isVisible(ctx, row));
     },
-    resolve: (update) => update,
+    resolve: (update, _args, ctx, info) => {
+      // The hub's row is the venue: planned here, `location { … }` reads it instead of reloading.
+      planLocation(ctx, info);
+      return update;
+    },
   }),
   statsChanged: t.field({
     type: ParticipationStatsRef,
