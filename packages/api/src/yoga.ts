@@ -12,6 +12,7 @@ import { authenticate } from './auth/keys.ts';
 import { routesPlugin } from './http/routes.ts';
 import { LiveHub } from './live/hub.ts';
 import { useSharedSubscriptionResults } from './live/shared-results.ts';
+import { useLeanEventStream } from './live/sse.ts';
 
 export interface AppOptions {
   database: Database;
@@ -27,7 +28,7 @@ export type App = YogaServerInstance<Record<string, never>, Context>;
 export function createApp({ database, logger = rootLogger, maskErrors = process.env.NODE_ENV !== 'development', live = new LiveHub(database, logger) }: AppOptions) {
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
-    plugins: [routesPlugin(database), useSharedSubscriptionResults()],
+    plugins: [routesPlugin(database), useSharedSubscriptionResults(), useLeanEventStream()],
     graphqlEndpoint: '/graphql',
     maskedErrors: maskErrors,
     logging: {
