@@ -19,7 +19,8 @@ import type { Database } from '../db/client.ts';
 import { locations, type Location } from '../db/schema.ts';
 import { publicLocationCondition } from '../locations/filter.ts';
 import { editionTotal } from '../locations/participation.ts';
-import { computeStats, type StatsSummary } from '../locations/stats.ts';
+import type { StatsSummary } from '../locations/stats.ts';
+import { statsCacheFor } from '../locations/stats-cache.ts';
 import { sql } from 'drizzle-orm';
 import { LIVE_CHANNEL, NOTICES_PER_PAYLOAD, isCountNotice, parseNotices, type CountNotice, type ParticipationNotice } from './notice.ts';
 
@@ -210,6 +211,8 @@ export class LiveHub {
 
   private onNotify(payload: string): void {
     for (const notice of parseNotices(payload)) {
+      // A write in any process: stats this process keeps for that edition are out of date.
+      statsCacheFor(this.database.db).invalidate(notice.edition);
       const feed = this.feeds.get(notice.edition);
       if (!feed) continue;
       if (isCountNotice(notice) && notice.seq > (feed.lastSeq.get(notice.location) ?? 0)) {
@@ -232,6 +235,8 @@ export class LiveHub {
     this.listens += 1;
     if (this.listens === 1) return;
     this.log.info({ subscribers: this.subscribers }, 'live: LISTEN re-established, sending the current state to every subscriber');
+    // Notices sent while the listener was away are lost: nothing cached may be trusted.
+    statsCacheFor(this.database.db).invalidate();
     for (const feed of this.feeds.values()) {
       if (feed.changes.size > 0) this.enqueue(feed, () => this.catchUp(feed));
       if (feed.stats.size > 0) this.markDirty(feed);
@@ -326,7 +331,7 @@ export class LiveHub {
     feed.lastTick = performance.now();
     let retry = 0;
     try {
-      const summary = await computeStats(this.database.db, feed.editionId, {});
+      const summary = await statsCacheFor(this.database.db).get(feed.editionId, {});
       feed.latest = { editionId: feed.editionId, summary };
       feed.latestAt = performance.now();
       for (const subscriber of feed.stats) subscriber.push(feed.latest);

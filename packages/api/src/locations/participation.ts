@@ -12,6 +12,7 @@ import { locations, participationLog, type Location } from '../db/schema.ts';
 import { USER_ERROR_CODES, type UserError, type UserErrorCode } from '../graphql/types/user-error.ts';
 import { LIVE_CHANNEL, type CountNotice, type VenueNotice } from '../live/notice.ts';
 import { publicLocationCondition, type ResolvedFilter } from './filter.ts';
+import { statsCacheFor } from './stats-cache.ts';
 import { rowsOf } from './stats.ts';
 
 /** The most people one venue can report, and the largest single step of arrivals. */
@@ -109,6 +110,7 @@ export async function changeParticipation(db: Db, viewer: Viewer, locationId: nu
     .returning({ location: locations, seq: sql<number>`(SELECT id FROM logged)`.mapWith(Number) });
   if (changed) {
     const { location, seq } = changed;
+    statsCacheFor(db).invalidate(location.editionId);
     const notice = { edition: location.editionId, location: location.id, participants: location.participants, capacity: location.capacity, seq, at: location.updatedAt.getTime() };
     return { location, userErrors: [], notice };
   }
