@@ -1,0 +1,187 @@
+/**
+ * Live participation on PostgreSQL, on the demo edition (320 venues):
+ * 1. sustained recordArrivals(+1) writes through a real API process (autocannon in this one),
+ *    then a check that none was lost: the counts and the log both grew by exactly the accepted.
+ * 2. fan-out: 5,000 statsChanged subscribers (in a process of their own) on one API process
+ *    while 200 writes/s arrive; latency from each write's commit to its arrival at every
+ *    subscriber, and how much the API process's resident memory grew per subscriber.
+ * All traffic stays on 127.0.0.1, bounded in count and time.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import autocannon from 'autocannon';
+import { RecordArrivals } from '@tafel/schema';
+import { sql } from 'drizzle-orm';
+import { issueKey } from '../src/auth/keys.ts';
+import type { Db } from '../src/db/client.ts';
+import { generateDemo } from '../src/demo/generate.ts';
+import { loadDemo } from '../src/demo/load.ts';
+import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { editionTotal } from '../src/locations/participation.ts';
+import { rowsOf } from '../src/locations/stats.ts';
+import { report, scratchDatabase, startServerProcess, UNLIMITED, type ScratchDb } from './support.ts';
+
+const WRITE_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WRITE_CONNECTIONS = 32;
+const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 5000);
+const FANOUT_WRITES_PER_SECOND = 200;
+const FANOUT_SECONDS = Number(process.env.BENCH_FANOUT_SECONDS ?? 15);
+
+async function figures(db: Db): Promise<{ total: number; logged: number }> {
+  const [row] = rowsOf<{ total: string; logged: string }>(
+    await db.execute(sql`SELECT (SELECT coalesce(sum(participants), 0) FROM locations) AS total, (SELECT count(*) FROM participation_log) AS logged`),
+  );
+  return { total: Number(row!.total), logged: Number(row!.logged) };
+}
+
+function arrivalBodies(venueIds: number[]): string[] {
+  return venueIds.map((id) => JSON.stringify({ query: RecordArrivals.document, variables: { input: { location: encodeGlobalId('Location', id), delta: 1 } } }));
+}
+
+async function sustainedWrites(url: string, db: Db, key: string, bodies: string[]): Promise<void> {
+  const before = await figures(db);
+  let i = 0;
+  let accepted = 0;
+  let refused = 0;
+  const result = await autocannon({
+    url: `${url}/graphql`,
+    method: 'POST',
+    connections: WRITE_CONNECTIONS,
+    duration: WRITE_SECONDS,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    requests: [
+      {
+        setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }),
+        onResponse: (status, body) => {
+          if (status === 200 && body.includes('"userErrors":[]')) accepted += 1;
+          else refused += 1;
+        },
+      },
+    ],
+  });
+  const after = await figures(db);
+  const counted = after.total - before.total;
+  const logged = after.logged - before.logged;
+  // Requests still in flight when the time is up commit without their answer being read.
+  const unanswered = counted - accepted;
+  report(`recordArrivals(+1), ${bodies.length} venues, ${WRITE_CONNECTIONS} connections`, {
+    'writes/s': Math.round(accepted / WRITE_SECONDS),
+    p50_ms: result.latency.p50,
+    p99_ms: result.latency.p99,
+    accepted,
+    refused: refused + result.errors + result.non2xx,
+    counted,
+    logged,
+    lost: Math.max(0, -unanswered),
+    // The machine's load while measuring: figures from a shared 2-core box are only as good as this.
+    load1: loadavg()[0]!,
+  });
+  if (unanswered < 0 || unanswered > WRITE_CONNECTIONS || logged !== counted) {
+    throw new Error(`counts disagree: ${accepted} accepted, counts grew by ${counted}, ${logged} log entries`);
+  }
+}
+
+/** Resident memory of a process, from /proc (Linux). */
+function rssOf(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  return Number(/(\d+)/.exec(line ?? '')?.[1] ?? NaN) * 1024;
+}
+
+async function fanOut(scratch: ScratchDb, editionId: number, { keyId, secret: key }: { keyId: number; secret: string }, bodies: string[]): Promise<void> {
+  const db = scratch.database.db;
+  // The API in a process of its own (as in production), the subscribers in another.
+  const server = await startServerProcess(scratch.url, UNLIMITED);
+  const clients = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./sse-clients.ts', import.meta.url))], {
+    env: { ...process.env, SSE_URL: server.url, SSE_SUBSCRIBERS: String(SUBSCRIBERS) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const nextMessage = () => new Promise<any>((resolve) => clients.once('message', resolve));
+  try {
+    // Warm up the server's paths (parse, validate, the stats query) before the baseline.
+    await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: bodies[0] });
+    await new Promise((r) => setTimeout(r, 1000));
+    const baseline = rssOf(server.pid);
+    const connecting = performance.now();
+    const connected = await nextMessage();
+    await new Promise((r) => setTimeout(r, 1000));
+    const loaded = rssOf(server.pid);
+    const connectSeconds = (performance.now() - connecting) / 1000;
+    if (connected.connected < SUBSCRIBERS) throw new Error(`only ${connected.connected} of ${SUBSCRIBERS} subscribers connected (${connected.failed} failed)`);
+
+    const start = (await editionTotal(db, editionId)).total;
+    let sent = 0;
+    let failures = 0;
+    const inFlight = new Set<Promise<void>>();
+    const [{ last: lastLogId }] = rowsOf<{ last: number }>(await db.execute(sql`SELECT coalesce(max(id), 0) AS last FROM participation_log`)) as [{ last: number }];
+    const writeStart = performance.now();
+    while (sent < FANOUT_WRITES_PER_SECOND * FANOUT_SECONDS) {
+      const due = writeStart + (sent * 1000) / FANOUT_WRITES_PER_SECOND;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const body = bodies[sent % bodies.length];
+      sent += 1;
+      const write = fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body })
+        .then(async (r) => {
+          if (!(await r.text()).includes('"userErrors":[]')) failures += 1;
+        })
+        .catch(() => void (failures += 1))
+        .finally(() => inFlight.delete(write));
+      inFlight.add(write);
+    }
+    await Promise.all(inFlight);
+    const writeSeconds = (performance.now() - writeStart) / 1000;
+    await new Promise((r) => setTimeout(r, 2000));
+    const commits = rowsOf<{ at: string }>(
+      await db.execute(sql`SELECT extract(epoch FROM at) * 1000 AS at FROM participation_log WHERE api_key_id = ${keyId} AND id > ${lastLogId} ORDER BY at, id`),
+    ).map((r) => Number(r.at));
+    clients.send({ type: 'measure', start, commits });
+    const measured = await nextMessage();
+    report(`fan-out: ${SUBSCRIBERS} statsChanged subscribers, ${FANOUT_WRITES_PER_SECOND} writes/s`, {
+      'writes/s': Math.round(commits.length / writeSeconds),
+      write_failures: failures,
+      p50_ms: measured.p50,
+      p99_ms: measured.p99,
+      max_ms: measured.max,
+      undelivered: measured.missing,
+      'msgs/subscriber/s': (measured.messagesPerSubscriber - 1) / writeSeconds,
+      connect_s: connectSeconds,
+      load1: loadavg()[0]!,
+    });
+    report('fan-out: server memory per subscriber', {
+      rss_kb: (loaded - baseline) / SUBSCRIBERS / 1024,
+      server_rss_mb: loaded / 1024 / 1024,
+    });
+  } finally {
+    clients.kill();
+    await server.stop();
+  }
+}
+
+export async function run(): Promise<void> {
+  const scratch = await scratchDatabase('live');
+  try {
+    const db = scratch.database.db;
+    await loadDemo(db, generateDemo());
+    // Room for every arrival the benchmark sends.
+    await db.execute(sql`UPDATE locations SET capacity = NULL`);
+    const venues = rowsOf<{ id: number }>(await db.execute(sql`SELECT l.id FROM locations l JOIN editions e ON e.id = l.edition_id WHERE e.slug = 'nid-2027' AND l.status = 'PUBLISHED' AND NOT l.awaiting_approval ORDER BY l.id`)).map((r) => Number(r.id));
+    const { secret, apiKey } = await issueKey(db, { organisationId: null, scopes: ['PARTICIPATION_WRITE'], label: 'bench' });
+    const [edition] = rowsOf<{ id: number }>(await db.execute(sql`SELECT id FROM editions WHERE slug = 'nid-2027'`));
+    const bodies = arrivalBodies(venues);
+
+    const parts = (process.env.BENCH_LIVE ?? 'writes,fanout').split(',');
+    if (parts.includes('writes')) {
+      const api = await startServerProcess(scratch.url, UNLIMITED);
+      try {
+        await sustainedWrites(api.url, db, secret, bodies);
+      } finally {
+        await api.stop();
+      }
+    }
+    if (parts.includes('fanout')) await fanOut(scratch, edition!.id, { keyId: apiKey.id, secret }, bodies);
+  } finally {
+    await scratch.drop();
+  }
+}
