@@ -68,25 +68,38 @@ async function longestTaskWhilePanning(page: Page): Promise<{ longestTask: numbe
   const box = (await page.locator('tafel-map .map').boundingBox())!;
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
+  /** Where the most venues are: the biggest cluster in view, to zoom into the thick of it. */
+  const densest = async () =>
+    ((await page.evaluate(`(() => {
+      let best = null;
+      for (const c of document.querySelector('tafel-map').shadowRoot.querySelectorAll('.cluster')) {
+        if (!best || Number(c.dataset.count) > Number(best.dataset.count)) best = c;
+      }
+      const r = best ? best.getBoundingClientRect() : null;
+      return r ? [r.x + r.width / 2, r.y + r.height / 2] : null;
+    })()`)) as [number, number] | null) ?? [cx, cy];
   let moves = 0;
   for (let round = 0; round < 3; round++) {
-    // Zoom in step by step (each wheel step re-clusters), pan around, zoom out again.
-    for (let i = 0; i < 4; i++, moves++) {
-      await page.mouse.move(cx, cy);
-      await page.mouse.wheel(0, -300);
-      await page.waitForTimeout(350);
+    // Zoom into the densest place one level at a time (each level re-clusters), pan around,
+    // zoom out again.
+    for (let i = 0; i < 6; i++, moves++) {
+      const [x, y] = await densest();
+      await page.mouse.move(x, y);
+      await page.mouse.wheel(0, -60);
+      await page.waitForTimeout(400);
     }
-    for (const [dx, dy] of [[200, 0], [0, 150], [-300, 0], [0, -200], [150, 100]] as const) {
+    for (const [dx, dy] of [[250, 0], [0, 180], [-400, 0], [0, -250], [200, 120]] as const) {
       await page.mouse.move(cx, cy);
       await page.mouse.down();
       await page.mouse.move(cx + dx, cy + dy, { steps: 12 });
       await page.mouse.up();
-      await page.waitForTimeout(250);
+      await page.waitForTimeout(300);
       moves++;
     }
-    for (let i = 0; i < 4; i++, moves++) {
-      await page.mouse.wheel(0, 300);
-      await page.waitForTimeout(350);
+    for (let i = 0; i < 6; i++, moves++) {
+      await page.mouse.move(cx, cy);
+      await page.mouse.wheel(0, 60);
+      await page.waitForTimeout(400);
     }
   }
   const result = (await page.evaluate(`(() => {

@@ -55,6 +55,8 @@ export const DEFAULT_ATTRIBUTION =
 /** The Netherlands, until the venues are in. */
 const FALLBACK_VIEW: [[number, number], number] = [[52.2, 5.4], 7];
 const LIST_STEP = 100;
+/** Markers added to the map in one go before the page gets a turn. */
+const DRAW_SLICE = 40;
 const SEARCH_DELAY = 250;
 /** A popup opened from the list zooms in at least this far. */
 const SELECT_ZOOM = 14;
@@ -65,6 +67,11 @@ const GLYPHS: Record<Meal, TemplateResult> = {
   DINNER: svg`<path d="M11.5 2.5a6 6 0 1 0 2 8.5 4.7 4.7 0 0 1-2-8.5z"/>`,
   OTHER: svg`<path d="M5 2v5a2 2 0 0 0 2 2v5M5 2v4M7 2v4M11 14V2c-1.5 1-2 3-2 5h2"/>`,
 };
+
+/** A cluster's or a venue's key in a query result: clusters and venues keep theirs across views. */
+function markerKey(result: Clusters, o: number): string {
+  return result[o + 2]! > 1 ? `c${result[o + 3]}` : `p${result[o + 3]}`;
+}
 
 /** One marker element per meal, cloned for each venue (cheaper than rendering each). */
 const pinTemplates = new Map<Meal, HTMLElement>();
@@ -435,7 +442,7 @@ export class TafelMap extends LitElement {
     await this.#indexReady;
     const generation = ++this.#queryGeneration;
     const shown = this._shown;
-    const bounds = map.getBounds().pad(0.25);
+    const bounds = map.getBounds().pad(0.1);
     const result: Clusters | null = await index.query({
       west: Math.max(-180, bounds.getWest()),
       south: Math.max(-85, bounds.getSouth()),
@@ -445,26 +452,36 @@ export class TafelMap extends LitElement {
     });
     if (generation !== this.#queryGeneration || shown !== this._shown || !this.#map) return;
     if (!result) return void this.#draw();
+    const lang = this.#lang;
     const keep = new Set<string>();
-    const fresh: L.Layer[] = [];
+    const fresh: number[] = [];
     for (let o = 0; o < result.length; o += STRIDE) {
-      const count = result[o + 2]!;
-      const id = result[o + 3]!;
-      const key = count > 1 ? `c${id}` : `p${id}`;
+      const key = markerKey(result, o);
       keep.add(key);
-      if (this.#drawn.has(key)) continue;
-      const marker =
-        count > 1 ? this.#clusterMarker(result, o) : this.#venueMarker(shown[id]!, [result[o + 1]!, result[o]!]);
-      this.#drawn.set(key, marker);
-      fresh.push(marker);
+      if (!this.#drawn.has(key)) fresh.push(o);
     }
+    // The markers that left the view go at once (so the map never holds more than one view's
+    // worth); the new ones come in slices with a break between them, so a view of many hundreds
+    // never holds the page for long. A newer view stops this one.
     for (const [key, marker] of this.#drawn) {
       if (!keep.has(key)) {
         this.#markers.removeLayer(marker);
         this.#drawn.delete(key);
       }
     }
-    for (const marker of fresh) this.#markers.addLayer(marker);
+    for (let start = 0; start < fresh.length; start += DRAW_SLICE) {
+      if (start) {
+        await new Promise((resolve) => setTimeout(resolve));
+        if (generation !== this.#queryGeneration || shown !== this._shown || !this.#map) return;
+      }
+      for (const o of fresh.slice(start, start + DRAW_SLICE)) {
+        const count = result[o + 2]!;
+        const marker =
+          count > 1 ? this.#clusterMarker(result, o, lang) : this.#venueMarker(shown[result[o + 3]!]!, [result[o + 1]!, result[o]!]);
+        this.#markers.addLayer(marker);
+        this.#drawn.set(markerKey(result, o), marker);
+      }
+    }
   }
 
   #venueMarker(venue: MapLocation, latlng: [number, number]): L.Marker {
@@ -481,7 +498,7 @@ export class TafelMap extends LitElement {
     return marker;
   }
 
-  #clusterMarker(result: Clusters, o: number): L.Marker {
+  #clusterMarker(result: Clusters, o: number, lang: Lang): L.Marker {
     const count = result[o + 2]!;
     const id = result[o + 3]!;
     const element = document.createElement('div');
@@ -493,14 +510,14 @@ export class TafelMap extends LitElement {
       element.style.setProperty(name, `${(share / count) * 100}%`);
     });
     const text = document.createElement('span');
-    text.textContent = formatNumber(this.#lang, count);
+    text.textContent = formatNumber(lang, count);
     element.append(text);
     const size = count < 10 ? 34 : count < 100 ? 40 : count < 1000 ? 46 : 54;
     const latlng: [number, number] = [result[o + 1]!, result[o]!];
     const marker = L.marker(latlng, {
       icon: L.divIcon({ html: element, className: 'tafel-icon', iconSize: [size, size] }),
       keyboard: false,
-      title: t(this.#lang, 'cluster', { n: count }),
+      title: t(lang, 'cluster', { n: formatNumber(lang, count) }),
     });
     marker.on('click', async () => {
       const zoom = await this.#index?.expansionZoom(id);
@@ -675,7 +692,7 @@ export class TafelMap extends LitElement {
           <span class="dot" aria-hidden="true"></span>${label(venue.meal, lang)}${times ? html` · ${times}` : nothing}
         </p>
         <p class="count" data-participants=${venue.participants} data-capacity=${venue.capacity ?? ''}>
-          ${this.#participantsText(venue)}
+          ${this.#participantsText(venue, lang)}
         </p>
         ${venue.targetGroups.length
           ? html`<p class="groups">${t(lang, 'targetGroups')}: ${venue.targetGroups.map((g) => label(g, lang)).join(', ')}</p>`
@@ -696,8 +713,7 @@ export class TafelMap extends LitElement {
     this.#popup?.update();
   }
 
-  #participantsText(venue: MapLocation): string {
-    const lang = this.#lang;
+  #participantsText(venue: MapLocation, lang: Lang): string {
     const n = formatNumber(lang, venue.participants);
     return venue.capacity != null
       ? t(lang, 'participantsOf', { n, cap: formatNumber(lang, venue.capacity) })
@@ -881,7 +897,7 @@ export class TafelMap extends LitElement {
                     <span class="meta">${[venue.organisation.name, venue.address?.city].filter(Boolean).join(' · ')}</span>
                     <span class="meta"
                       >${label(venue.meal, lang)} ${formatTimes(lang, venue.startsAt, venue.endsAt)} ·
-                      ${this.#participantsText(venue)}</span
+                      ${this.#participantsText(venue, lang)}</span
                     >
                   </button>
                 </li>`,

@@ -31,7 +31,7 @@ export function createIndex(coords: Float64Array, meals: Uint8Array): Index {
     };
   }
   const index: Index = new Supercluster<PointProps, ClusterProps>({
-    radius: 56,
+    radius: 80,
     maxZoom: 16,
     map: (p) => ({ c0: +(p.m === 0), c1: +(p.m === 1), c2: +(p.m === 2), c3: +(p.m === 3) }),
     reduce: (a, b) => {

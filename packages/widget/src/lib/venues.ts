@@ -38,9 +38,15 @@ export function safeHttpUrl(value: string | null | undefined): string | null {
 }
 
 /** `18:00–21:00` in the visitor's language. */
+const timeFormats = new Map<Lang, Intl.DateTimeFormat>();
+
 export function formatTimes(lang: Lang, startsAt: string | null, endsAt: string | null): string {
-  // English for a European day: 18:00, not 06:00 PM.
-  const format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { hour: '2-digit', minute: '2-digit' });
+  let format = timeFormats.get(lang);
+  if (!format) {
+    // English for a European day: 18:00, not 06:00 PM.
+    format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { hour: '2-digit', minute: '2-digit' });
+    timeFormats.set(lang, format);
+  }
   const part = (value: string | null) => {
     const date = value ? new Date(value) : null;
     return date && !Number.isNaN(date.getTime()) ? format.format(date) : '';
