@@ -8,6 +8,8 @@ import { ensureDemo } from './demo/ensure.ts';
 import { LiveHub } from './live/hub.ts';
 import { logger } from './logger.ts';
 import { createApp } from './yoga.ts';
+import { followWrites } from './http/cache.ts';
+import { serverTimeouts } from './http/timeouts.ts';
 
 const port = Number(process.env.PORT ?? 4000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -22,8 +24,10 @@ if (database.kind === 'pglite' && process.env.TAFEL_DEMO !== 'off') {
 // Every process LISTENs for live participation from the start, whoever wrote it.
 const live = new LiveHub(database, logger);
 await live.start();
+// Writes by any process (NOTIFY on the live channel) invalidate this process's cached public reads.
+const unfollow = await followWrites(database);
 const app = createApp({ database, live });
-const server = createServer(app);
+const server = createServer(serverTimeouts(), app);
 server.listen(port, host, () => {
   const where = database.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${options.dataDir}`;
   logger.info({ port, host, database: database.kind }, `Tafel API on http://localhost:${port}/graphql (${where}); widget demo on http://localhost:${port}/`);
@@ -38,6 +42,7 @@ async function shutdown(signal: string) {
   // Live subscribers hold their connections open; end them so the process can exit.
   server.closeAllConnections();
   await live.close();
+  await unfollow();
   await database.close();
   logger.info('stopped');
   process.exit(0);

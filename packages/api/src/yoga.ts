@@ -8,8 +8,10 @@ import type { Context } from './context.ts';
 import { schema } from './graphql/schema.ts';
 import { logger as rootLogger } from './logger.ts';
 import type { Logger } from 'pino';
-import { authenticate } from './auth/keys.ts';
 import { routesPlugin } from './http/routes.ts';
+import type { PublicApiConfig } from './http/config.ts';
+import { viewerOf } from './http/gate.ts';
+import { publicApiPlugins } from './http/public-api.ts';
 import { LiveHub } from './live/hub.ts';
 import { useSharedSubscriptionResults } from './live/shared-results.ts';
 import { useLeanEventStream } from './live/sse.ts';
@@ -21,15 +23,20 @@ export interface AppOptions {
   maskErrors?: boolean;
   /** The process's live hub; one is made if none is given (server.ts passes its own to close it). */
   live?: LiveHub;
+  /** Limits and caching of the public API; each part not given comes from the environment (http/config.ts). */
+  publicApi?: Partial<PublicApiConfig>;
 }
 
 export type App = YogaServerInstance<Record<string, never>, Context>;
 
-export function createApp({ database, logger = rootLogger, maskErrors = process.env.NODE_ENV !== 'development', live = new LiveHub(database, logger) }: AppOptions) {
+export function createApp({ database, logger = rootLogger, maskErrors = process.env.NODE_ENV !== 'development', live = new LiveHub(database, logger), publicApi }: AppOptions) {
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
-    plugins: [routesPlugin(database), useSharedSubscriptionResults(), useLeanEventStream()],
+    plugins: [...publicApiPlugins(database, publicApi), routesPlugin(database), useSharedSubscriptionResults(), useLeanEventStream()],
     graphqlEndpoint: '/graphql',
+    // CORS is http/cors.ts (any origin, never credentials); one operation per request.
+    cors: false,
+    batching: false,
     maskedErrors: maskErrors,
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
@@ -49,13 +56,11 @@ query Today {
 }
 `,
     },
-    context: async ({ request }): Promise<Context> => ({
-      database,
-      db: database.db,
-      viewer: await authenticate(database.db, request.headers.get('authorization')),
-      log: logger,
-      live,
-    }),
+    context: async ({ request }): Promise<Context> => {
+      const viewer = await viewerOf(database, request);
+      // Anonymous reads go to the pool with a statement timeout.
+      return { database, db: viewer ? database.db : database.readDb, viewer, log: logger, live };
+    },
   });
   return yoga;
 }

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'drizzle-orm';
 import postgres from 'postgres';
 import { openDatabase, type Database } from '../src/db/client.ts';
-import { createApp } from '../src/yoga.ts';
+import { createApp, type AppOptions } from '../src/yoga.ts';
 import { issueKey } from '../src/auth/keys.ts';
 import { editions, locations, organisations, type NewLocation } from '../src/db/schema.ts';
 
@@ -65,8 +65,13 @@ export interface GraphQLResponse<T = Record<string, any>> {
   errors?: { message: string; extensions?: Record<string, any>; path?: (string | number)[] }[];
 }
 
-export function createClient(database: Database) {
-  const app = createApp({ database });
+/**
+ * The app in-process. Its response cache is off unless asked for: tests that count SQL statements
+ * or write rows directly would otherwise read answers cached before (test/public-api*.test.ts
+ * turn it on).
+ */
+export function createClient(database: Database, publicApi: AppOptions['publicApi'] = { responseCache: false }) {
+  const app = createApp({ database, publicApi });
   async function gql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,

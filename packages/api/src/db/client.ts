@@ -17,6 +17,12 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   db: Db;
   /**
+   * For anonymous public reads: on PostgreSQL its own pool whose statements are cut off after
+   * `publicStatementTimeoutMs` (one hostile query cannot hold a connection for long). PGlite has
+   * one connection and no timer to cut a statement short: there it is `db`.
+   */
+  readDb: Db;
+  /**
    * Subscribe to a NOTIFY channel; resolves once listening. Returns the unsubscribe function.
    * `onListen` runs each time the LISTEN takes effect: at first, and on PostgreSQL again after
    * the listening connection was lost and re-established (notifications in between are lost).
@@ -40,7 +46,11 @@ export interface DatabaseOptions {
   logger?: Logger | undefined;
   /** postgres.js pool size. */
   max?: number | undefined;
+  /** statement_timeout of the public-read pool, in ms (PostgreSQL only). Default 5000; 0: none. */
+  publicStatementTimeoutMs?: number | undefined;
 }
+
+export const DEFAULT_PUBLIC_STATEMENT_TIMEOUT_MS = 5000;
 
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -58,6 +68,7 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Da
     url: env.DATABASE_URL || undefined,
     dataDir: env.TAFEL_DATA_DIR?.startsWith('memory://') ? env.TAFEL_DATA_DIR : dataDir,
     max: env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : undefined,
+    publicStatementTimeoutMs: env.TAFEL_PUBLIC_STATEMENT_TIMEOUT ? Number(env.TAFEL_PUBLIC_STATEMENT_TIMEOUT) : undefined,
   };
 }
 
@@ -69,18 +80,24 @@ export async function openDatabase(options: DatabaseOptions = databaseOptionsFro
 async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
-  const client = postgres(url, {
+  const settings = {
     max: options.max ?? 10,
     onnotice: () => {},
     // Fail fast while the database is down, so /ready answers instead of hanging.
     connect_timeout: 5,
     // Retry a lost connection (the LISTEN one too) within a second, not the default's up to 20 s.
     backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1),
-  });
+  };
+  const client = postgres(url, settings);
   const db = drizzle({ client, relations, logger: options.logger }) as unknown as Db;
+  // Connections open on first use, so an API that serves no anonymous read opens none here.
+  const timeout = options.publicStatementTimeoutMs ?? DEFAULT_PUBLIC_STATEMENT_TIMEOUT_MS;
+  const readClient = postgres(url, { ...settings, connection: { application_name: 'tafel-public-read', ...(timeout > 0 ? { statement_timeout: timeout } : {}) } });
+  const readDb = drizzle({ client: readClient, relations, logger: options.logger }) as unknown as Db;
   return {
     kind: 'postgres',
     db,
+    readDb,
     async listen(channel, onMessage, onListen) {
       // postgres.js keeps one connection for LISTEN and re-issues it after a reconnect.
       const { unlisten } = await client.listen(channel, onMessage, onListen);
@@ -106,7 +123,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
       }
     },
     async close() {
-      await client.end({ timeout: 5 });
+      await Promise.all([client.end({ timeout: 5 }), readClient.end({ timeout: 5 })]);
     },
   };
 }
@@ -121,6 +138,7 @@ async function openPglite(dataDir: string, options: DatabaseOptions): Promise<Da
   return {
     kind: 'pglite',
     db,
+    readDb: db,
     async listen(channel, onMessage, onListen) {
       const unsubscribe = await client.listen(channel, onMessage);
       onListen?.();

@@ -1,4 +1,5 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin, { AuthScopeFailureType, type AuthFailure } from '@pothos/plugin-scope-auth';
@@ -8,6 +9,7 @@ import type { Context } from '../context.ts';
 import { relations } from '../db/relations.ts';
 import { locations } from '../db/schema.ts';
 import { eq } from 'drizzle-orm';
+import { fieldComplexity } from './limits.ts';
 
 /** The largest page any connection serves; asking for more is an error, not a silent clamp. */
 export const MAX_PAGE_SIZE = 1000;
@@ -39,8 +41,10 @@ export interface PothosTypes {
 }
 
 export const builder = new SchemaBuilder<PothosTypes>({
-  plugins: [RelayPlugin, ScopeAuthPlugin, DrizzlePlugin],
+  plugins: [RelayPlugin, ScopeAuthPlugin, DrizzlePlugin, ComplexityPlugin],
   defaultFieldNullability: false,
+  // Each field's price; the limit is checked with the request's variables in limits.ts.
+  complexity: { fieldComplexity: fieldComplexity(DEFAULT_PAGE_SIZE), disabled: true },
   relay: {
     nodesOnConnection: true,
     clientMutationId: 'omit',

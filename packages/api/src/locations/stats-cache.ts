@@ -55,6 +55,11 @@ export class StatsCache {
 
 const caches = new WeakMap<Db, StatsCache>();
 
+/** Let another pool on the same database (the public-read pool) read and invalidate the same cache. */
+export function shareStatsCache(alias: Db, db: Db): void {
+  if (alias !== db) caches.set(alias, statsCacheFor(db));
+}
+
 /** The stats cache of a database connection: one per process and database. */
 export function statsCacheFor(db: Db): StatsCache {
   let cache = caches.get(db);

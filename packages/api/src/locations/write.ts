@@ -9,6 +9,7 @@ import { editions, locationChanges, locations, organisations, participationLog, 
 import { UserErrors, UserInputError, type UserError } from '../graphql/types/user-error.ts';
 import { announceVenueChange } from './participation.ts';
 import { statsCacheFor } from './stats-cache.ts';
+import { invalidatePublicReads } from '../http/cache.ts';
 import { LIMITS, validateLocation, type LocationFields, type LocationValues } from './validate.ts';
 
 export interface Actor {
@@ -96,6 +97,7 @@ export async function createLocation(db: Db, args: { edition: Edition; organisat
       return row;
     });
     statsCacheFor(db).invalidate(row.editionId);
+    invalidatePublicReads();
     return { ok: true, value: row };
   } catch (error) {
     if (error instanceof UserInputError) return { ok: false, errors: error.errors };
@@ -127,6 +129,7 @@ export async function updateLocation(db: Db, args: { location: Location; fields:
       return row!;
     });
     statsCacheFor(db).invalidate(row.editionId);
+    invalidatePublicReads();
     return { ok: true, value: row };
   } catch (error) {
     if (error instanceof UserInputError) return { ok: false, errors: error.errors };
@@ -146,6 +149,7 @@ export async function cancelLocation(db: Db, args: { location: Location; reason?
     return row!;
   });
   statsCacheFor(db).invalidate(row.editionId);
+  invalidatePublicReads();
   return { ok: true, value: row };
 }
 
@@ -274,6 +278,7 @@ export async function upsertLocations(
       return result;
     });
     statsCacheFor(db).invalidate(args.edition.id);
+    invalidatePublicReads();
     return { ok: true, value: outcome };
   } catch (error) {
     if (error instanceof DryRun) return { ok: true, value: error.outcome };

@@ -1,8 +1,8 @@
-import { count } from 'drizzle-orm';
+import { and, count, gte, type SQL } from 'drizzle-orm';
 import { REGIONS } from '@tafel/schema';
 import { canSeePrivate, type Context } from '../../context.ts';
 import { locations, type Location } from '../../db/schema.ts';
-import { publicLocationCondition, resolveFilter } from '../../locations/filter.ts';
+import { publicLocationCondition, resolveFilter, type ResolvedFilter } from '../../locations/filter.ts';
 import { builder, checkPage, decodeGlobalId, guardNodeType } from '../builder.ts';
 import { requireEdition } from './edition.ts';
 import { LocationPrecisionEnum, LocationStatusEnum, MealEnum, TargetGroupEnum } from './enums.ts';
@@ -104,6 +104,11 @@ export const LocationRef = builder.drizzleNode('locations', {
 
 guardNodeType<Location>('Location', isVisible);
 
+/** The public list's condition, and for an incremental sync only what changed since then. */
+function listCondition(table: typeof locations, editionId: number, filter: ResolvedFilter, updatedSince: Date | null | undefined): SQL {
+  return updatedSince ? and(publicLocationCondition(table, editionId, filter), gte(table.updatedAt, updatedSince))! : publicLocationCondition(table, editionId, filter);
+}
+
 builder.queryFields((t) => ({
   location: t.drizzleField({
     type: 'locations',
@@ -123,12 +128,16 @@ builder.queryFields((t) => ({
     args: {
       edition: t.arg.string({ required: true, description: 'Edition slug, e.g. `nid-2027`.' }),
       filter: t.arg({ type: LocationFilterInput, description: 'Narrow the venues; all parts must match.' }),
+      updatedSince: t.arg({
+        type: 'DateTime',
+        description: 'Only venues changed at or after this instant (compare `updatedAt`), to sync incrementally; see `removedLocations` for the ones that left.',
+      }),
     },
     totalCount: async (_parent, args, ctx) => {
       checkPage(args);
       const edition = await requireEdition(ctx.db, args.edition);
       const filter = await resolveFilter(ctx.db, args.filter);
-      const [row] = await ctx.db.select({ n: count() }).from(locations).where(publicLocationCondition(locations, edition.id, filter));
+      const [row] = await ctx.db.select({ n: count() }).from(locations).where(listCondition(locations, edition.id, filter, args.updatedSince));
       return row?.n ?? 0;
     },
     resolve: async (query, _root, args, ctx) => {
@@ -137,7 +146,7 @@ builder.queryFields((t) => ({
       const filter = await resolveFilter(ctx.db, args.filter);
       return ctx.db.query.locations.findMany(
         query({
-          where: { RAW: (table) => publicLocationCondition(table as typeof locations, edition.id, filter) },
+          where: { RAW: (table) => listCondition(table as typeof locations, edition.id, filter, args.updatedSince) },
           orderBy: { id: 'asc' },
         }),
       );

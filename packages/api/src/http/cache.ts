@@ -1,0 +1,118 @@
+/**
+ * Caching of public reads. Inside the API, a response cache (graphql-yoga's) answers an identical
+ * anonymous query from memory, before parsing and without SQL. Outside, anonymous GET answers
+ * carry an ETag and `Cache-Control: public, max-age` so browsers and a CDN reuse them and
+ * revalidate cheaply (304). Keyed requests are never cached nor shared.
+ *
+ * Invalidation is global and by generation: every write that can change a public read — any
+ * GraphQL mutation, any venue write (locations/write.ts), and any participation or venue change
+ * announced on the live channel by this or another API process — starts a new generation, and
+ * answers of older generations are neither served nor confirmed by their ETags. On the event day
+ * one edition takes nearly all writes, so a finer, per-edition invalidation would save little.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { getOperationAST } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
+import type { Database } from '../db/client.ts';
+import { LIVE_CHANNEL } from '../live/notice.ts';
+import { isAnonymous } from '../graphql/limits.ts';
+
+/** Distinguishes this process's ETags from another's (and from before a restart). */
+const epoch = randomBytes(4).toString('hex');
+let generation = 0;
+
+/** The current generation's tag; part of every cache key and ETag. */
+export function cacheGeneration(): string {
+  return `${epoch}.${generation}`;
+}
+
+/**
+ * Forget every cached public read, in this process. Call it after a write commits; the write's
+ * NOTIFY on the live channel tells the other API processes (see followWrites).
+ */
+export function invalidatePublicReads(): void {
+  generation++;
+}
+
+/**
+ * Invalidate on every notice on the live channel: participation changes and venue changes,
+ * committed by any process on the same database. Returns the unsubscribe function.
+ */
+export function followWrites(database: Database): Promise<() => Promise<void>> {
+  return database.listen(LIVE_CHANNEL, () => invalidatePublicReads());
+}
+
+/** A quoted ETag for what these parts name, in this generation. */
+export function etagFor(...parts: string[]): string {
+  return `"${cacheGeneration()}-${createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 27)}"`;
+}
+
+/** The in-memory cache, refusing entries (and ETags) of an older generation. */
+function generationalCache(max: number): Cache {
+  const inner = createInMemoryCache({ max });
+  const current = (key: string) => key.startsWith(`"${cacheGeneration()}-`);
+  return {
+    get: (key) => (current(key) ? inner.get(key) : undefined),
+    set: (key, value, entities, ttl) => (current(key) ? inner.set(key, value, entities, ttl) : undefined),
+    invalidate: (entities) => inner.invalidate(entities),
+  };
+}
+
+/** Did this request come for a cacheable public read? (A live subscription is not one.) */
+function cacheable(request: Request): boolean {
+  return isAnonymous(request) && (request.method === 'GET' || request.method === 'POST') && !request.headers.get('accept')?.includes('text/event-stream');
+}
+
+export interface ResponseCacheOptions {
+  /** Most answers kept (least recently used go first). */
+  max?: number;
+  /** A safety net for writes nobody announced (a hand-run SQL statement): at most this old. */
+  ttlMs?: number;
+}
+
+export function responseCachePlugin({ max = 500, ttlMs = 60_000 }: ResponseCacheOptions = {}): Plugin {
+  return useResponseCache({
+    session: () => null,
+    enabled: (request) => cacheable(request),
+    cache: generationalCache(max),
+    ttl: ttlMs,
+    invalidateViaMutation: false,
+    // The key doubles as the ETag: quoted, and tied to the generation.
+    buildResponseCacheKey: async ({ documentString, variableValues, operationName }) =>
+      etagFor(documentString, JSON.stringify(variableValues ?? {}), operationName ?? ''),
+  });
+}
+
+/** Any mutation that ran (whatever its outcome) starts a new generation once it is done. */
+export function invalidateOnMutation(): Plugin {
+  return {
+    onExecute({ args }) {
+      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+      return { onExecuteDone: () => invalidatePublicReads() };
+    },
+  };
+}
+
+/**
+ * HTTP caching headers on GraphQL answers: anonymous GET reads (and their 304s) are public for a
+ * short while; everything with a key is private and not stored; the rest is not stored.
+ */
+export function cacheHeadersPlugin(maxAgeSeconds: number): Plugin {
+  return {
+    onResponse({ request, response }) {
+      if (new URL(request.url).pathname !== '/graphql') return;
+      const headers = response.headers;
+      if (!isAnonymous(request)) {
+        headers.set('cache-control', 'private, no-store');
+        headers.delete('etag');
+        headers.delete('last-modified');
+      } else if ((request.method === 'GET' || request.method === 'HEAD') && (response.status === 304 || (response.status === 200 && headers.has('etag')))) {
+        headers.set('cache-control', `public, max-age=${maxAgeSeconds}`);
+        headers.append('vary', 'Accept, Authorization');
+      } else if (!headers.has('cache-control')) {
+        headers.set('cache-control', 'no-store');
+      }
+    },
+  };
+}

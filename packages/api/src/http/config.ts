@@ -1,0 +1,91 @@
+/**
+ * The limits and policies of the public API, from the environment. Every number here is
+ * documented in the README; `createApp` takes a partial override (tests lower the limits).
+ */
+
+export interface RateLimitConfig {
+  /** Requests per window from one client IP without an API key. */
+  anonymous: number;
+  /** Requests per window with one API key. */
+  key: number;
+  /** The window, in seconds. */
+  windowSeconds: number;
+}
+
+export interface PublicApiConfig {
+  /** Per-client rate limits; false turns them off (benchmarks). */
+  rateLimit: RateLimitConfig | false;
+  /**
+   * Take the client IP from X-Forwarded-For, trusting this many proxies in front of the API
+   * (1: the address the nearest proxy saw). 0: the socket's address only.
+   */
+  trustProxy: number;
+  /** Largest request body in bytes, without and with an API key. */
+  bodyLimit: { anonymous: number; key: number };
+  /** Serve identical anonymous queries from memory (invalidated by every write). */
+  responseCache: boolean;
+  /** Seconds a browser or CDN may reuse an anonymous GET answer (then revalidate with its ETag). */
+  maxAgeSeconds: number;
+  /** The licence stated on the open data. */
+  licence: { name: string; url: string };
+}
+
+const DEFAULT_RATE_LIMIT: RateLimitConfig = { anonymous: 600, key: 6000, windowSeconds: 60 };
+
+export const DEFAULTS: PublicApiConfig = {
+  rateLimit: DEFAULT_RATE_LIMIT,
+  trustProxy: 0,
+  bodyLimit: { anonymous: 32 * 1024, key: 10 * 1024 * 1024 },
+  responseCache: true,
+  maxAgeSeconds: 10,
+  licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
+};
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw == null || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number ≥ 0 (got "${raw}").`);
+  return value;
+}
+
+/** `10mb`, `32kb`, `4096`: a size in bytes. */
+function bytes(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  const match = /^(\d+)\s*(b|kb|mb)?$/.exec(raw);
+  if (!match) throw new Error(`${name} must be a size like 32kb or 10mb (got "${env[name]}").`);
+  return Number(match[1]) * (match[2] === 'mb' ? 1024 * 1024 : match[2] === 'kb' ? 1024 : 1);
+}
+
+function trustProxy(raw: string | undefined): number {
+  if (raw == null || raw === '' || raw === 'false' || raw === '0') return 0;
+  if (raw === 'true') return 1;
+  const hops = Number(raw);
+  if (!Number.isInteger(hops) || hops < 0) throw new Error(`TAFEL_TRUST_PROXY must be true, false or a number of proxies (got "${raw}").`);
+  return hops;
+}
+
+export function publicApiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): PublicApiConfig {
+  const off = env.TAFEL_RATE_LIMIT === 'off';
+  return {
+    rateLimit: off
+      ? false
+      : {
+          anonymous: int(env, 'TAFEL_RATE_LIMIT_ANON', DEFAULT_RATE_LIMIT.anonymous),
+          key: int(env, 'TAFEL_RATE_LIMIT_KEY', DEFAULT_RATE_LIMIT.key),
+          windowSeconds: Math.max(1, int(env, 'TAFEL_RATE_LIMIT_WINDOW', DEFAULT_RATE_LIMIT.windowSeconds)),
+        },
+    trustProxy: trustProxy(env.TAFEL_TRUST_PROXY),
+    bodyLimit: {
+      anonymous: bytes(env, 'TAFEL_BODY_LIMIT_ANON', DEFAULTS.bodyLimit.anonymous),
+      key: bytes(env, 'TAFEL_BODY_LIMIT_KEY', DEFAULTS.bodyLimit.key),
+    },
+    responseCache: env.TAFEL_RESPONSE_CACHE !== 'off',
+    maxAgeSeconds: int(env, 'TAFEL_CACHE_MAX_AGE', DEFAULTS.maxAgeSeconds),
+    licence: {
+      name: env.TAFEL_DATA_LICENCE || DEFAULTS.licence.name,
+      url: env.TAFEL_DATA_LICENCE_URL || (env.TAFEL_DATA_LICENCE ? '' : DEFAULTS.licence.url),
+    },
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * The door of /graphql and the open-data feeds, before anything is parsed: who is asking (the
+ * API key, checked once and handed on to the GraphQL context), whether they are over their rate
+ * limit (429), and whether the body is too large for them (413).
+ */
+import type { Plugin } from 'graphql-yoga';
+import { authenticate } from '../auth/keys.ts';
+import type { Viewer } from '../context.ts';
+import type { Database } from '../db/client.ts';
+import { clientIp } from './client-ip.ts';
+import type { PublicApiConfig } from './config.ts';
+import { RateLimits, type RateDecision } from './rate-limit.ts';
+
+const viewers = new WeakMap<Request, Promise<Viewer | null>>();
+const rateHeaders = new WeakMap<Request, Record<string, string>>();
+
+/**
+ * The viewer behind a request: checked once, by the gate or else here. A bad key rejects (401),
+ * and so does every later call for the same request.
+ */
+export function viewerOf(database: Database, request: Request): Promise<Viewer | null> {
+  let viewer = viewers.get(request);
+  if (!viewer) {
+    viewer = authenticate(database.db, request.headers.get('authorization'));
+    viewers.set(request, viewer);
+  }
+  return viewer;
+}
+
+/** Paths the gate guards: GraphQL and the open-data feeds. */
+export function guarded(path: string): boolean {
+  return path === '/graphql' || path.startsWith('/editions/');
+}
+
+/** A GraphQL-shaped refusal, so clients read it like any other error. */
+export function refusal(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
+}
+
+function tooLarge(limit: number, config: PublicApiConfig): Response {
+  const kb = (n: number) => (n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.round(n / 1024)} KB`);
+  return refusal(
+    413,
+    'PAYLOAD_TOO_LARGE',
+    `The request body is larger than ${kb(limit)}, the limit ${limit === config.bodyLimit.key ? 'with an API key' : `without an API key (${kb(config.bodyLimit.key)} with one)`}.`,
+  );
+}
+
+/** Read a body of unknown length up to `limit` bytes; null once it goes past. */
+async function readUpTo(body: ReadableStream<Uint8Array>, limit: number): Promise<Buffer | null> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function gatePlugin(database: Database, config: PublicApiConfig): Plugin {
+  const limits = config.rateLimit ? new RateLimits(config.rateLimit) : null;
+
+  async function limit(kind: 'anonymous' | 'key', client: string, request: Request): Promise<RateDecision> {
+    const decision = await limits!.take(kind, client);
+    rateHeaders.set(request, decision.headers);
+    return decision;
+  }
+
+  return {
+    async onRequest({ request, url, serverContext, endResponse, setRequest, fetchAPI }) {
+      if (!guarded(url.pathname) || request.method === 'OPTIONS') return;
+      const ip = clientIp(request, serverContext, config.trustProxy);
+      let viewer: Viewer | null = null;
+      if (request.headers.get('authorization')) {
+        // An IP that spent its allowance on bad keys may not try more of them.
+        const spent = limits && ip ? await limits.exhausted(ip) : null;
+        if (spent) return endResponse(refusal(429, 'RATE_LIMITED', tooMany('this address'), spent.headers));
+        // A bad key is answered by the GraphQL context (401); here it costs the IP one request.
+        viewer = await viewerOf(database, request).catch(() => null);
+        if (!viewer && limits && ip) await limit('anonymous', ip, request);
+      }
+      if (limits && viewer) {
+        const decision = await limit('key', String(viewer.keyId), request);
+        if (!decision.allowed) return endResponse(refusal(429, 'RATE_LIMITED', tooMany(`API key ${viewer.prefix}…`), decision.headers));
+      } else if (limits && ip && !request.headers.get('authorization')) {
+        const decision = await limit('anonymous', ip, request);
+        if (!decision.allowed) return endResponse(refusal(429, 'RATE_LIMITED', tooMany('this address'), decision.headers));
+      }
+
+      if (request.method !== 'POST' || !request.body) return;
+      const max = viewer ? config.bodyLimit.key : config.bodyLimit.anonymous;
+      const length = request.headers.get('content-length');
+      if (length !== null) {
+        if (Number(length) > max) endResponse(tooLarge(max, config));
+        return;
+      }
+      // No declared length (chunked): read it here, within the limit, and hand it on.
+      const body = await readUpTo(request.body, max);
+      if (!body) return endResponse(tooLarge(max, config));
+      const copy = new fetchAPI.Request(request.url, { method: request.method, headers: request.headers, body: body as unknown as BodyInit });
+      const known = viewers.get(request);
+      if (known) viewers.set(copy, known);
+      const headers = rateHeaders.get(request);
+      if (headers) rateHeaders.set(copy, headers);
+      setRequest(copy);
+    },
+    onResponse({ request, response }) {
+      const headers = rateHeaders.get(request);
+      if (!headers) return;
+      for (const [name, value] of Object.entries(headers)) if (!response.headers.has(name)) response.headers.set(name, value);
+    },
+  };
+
+  function tooMany(who: string): string {
+    const rate = config.rateLimit as Exclude<PublicApiConfig['rateLimit'], false>;
+    return `Too many requests from ${who}: at most ${who.startsWith('API key') ? rate.key : rate.anonymous} per ${rate.windowSeconds} s. Try again after Retry-After seconds.`;
+  }
+}

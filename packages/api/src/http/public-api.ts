@@ -1,0 +1,32 @@
+/**
+ * Everything that lets the API face the open internet, as yoga plugins in the order they act on
+ * a request: the gate (key, rate limit, body size), CORS and CSRF, persisted operations, the
+ * response cache and HTTP caching headers, the query limits, and the open-data feeds.
+ */
+import type { Plugin } from 'graphql-yoga';
+import type { Database } from '../db/client.ts';
+import { queryLimitsPlugins } from '../graphql/limits.ts';
+import { shareStatsCache } from '../locations/stats-cache.ts';
+import { cacheHeadersPlugin, invalidateOnMutation, responseCachePlugin } from './cache.ts';
+import { publicApiConfigFromEnv, type PublicApiConfig } from './config.ts';
+import { corsPlugin, csrfPlugin } from './cors.ts';
+import { gatePlugin } from './gate.ts';
+import { openDataPlugin } from './open-data.ts';
+import { persistedOperationsPlugin } from './persisted.ts';
+
+export function publicApiPlugins(database: Database, overrides: Partial<PublicApiConfig> = {}): Plugin[] {
+  const config = { ...publicApiConfigFromEnv(), ...overrides };
+  // Anonymous reads use the public-read pool; its stats are the ones writes invalidate.
+  shareStatsCache(database.readDb, database.db);
+  return [
+    gatePlugin(database, config),
+    corsPlugin(),
+    csrfPlugin(),
+    persistedOperationsPlugin(),
+    ...(config.responseCache ? [responseCachePlugin()] : []),
+    cacheHeadersPlugin(config.maxAgeSeconds),
+    invalidateOnMutation(),
+    ...queryLimitsPlugins(),
+    openDataPlugin(database, { licence: config.licence, maxAgeSeconds: config.maxAgeSeconds }),
+  ];
+}

@@ -1,0 +1,58 @@
+/**
+ * Per-client rate limits: a fixed window per client IP for anonymous requests and per API key for
+ * keyed ones, counted in this process's memory (rate-limiter-flexible). Several API processes
+ * behind a load balancer each count on their own: give each its share of the limit, or move the
+ * counters to a shared store (the library's PostgreSQL or Redis limiters take the same calls).
+ */
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimitConfig } from './config.ts';
+
+export type ClientKind = 'anonymous' | 'key';
+
+export interface RateDecision {
+  allowed: boolean;
+  /** The RateLimit headers of the IETF draft (both the separate fields and the combined one). */
+  headers: Record<string, string>;
+}
+
+export class RateLimits {
+  private readonly limiters: Record<ClientKind, RateLimiterMemory>;
+
+  constructor(readonly config: RateLimitConfig) {
+    this.limiters = {
+      anonymous: new RateLimiterMemory({ keyPrefix: 'ip', points: config.anonymous, duration: config.windowSeconds }),
+      key: new RateLimiterMemory({ keyPrefix: 'key', points: config.key, duration: config.windowSeconds }),
+    };
+  }
+
+  /** Count one request of this client. */
+  async take(kind: ClientKind, client: string): Promise<RateDecision> {
+    try {
+      return this.decision(kind, await this.limiters[kind].consume(client), true);
+    } catch (error) {
+      if (error instanceof RateLimiterRes) return this.decision(kind, error, false);
+      throw error;
+    }
+  }
+
+  /** Has this IP used up its anonymous allowance? Counts nothing. */
+  async exhausted(ip: string): Promise<RateDecision | null> {
+    const res = await this.limiters.anonymous.get(ip);
+    return res && res.remainingPoints <= 0 ? this.decision('anonymous', res, false) : null;
+  }
+
+  private decision(kind: ClientKind, res: RateLimiterRes, allowed: boolean): RateDecision {
+    const limit = kind === 'key' ? this.config.key : this.config.anonymous;
+    const remaining = Math.max(0, res.remainingPoints);
+    const reset = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+    const headers: Record<string, string> = {
+      'RateLimit-Policy': `${limit};w=${this.config.windowSeconds}`,
+      'RateLimit-Limit': String(limit),
+      'RateLimit-Remaining': String(remaining),
+      'RateLimit-Reset': String(reset),
+      RateLimit: `limit=${limit}, remaining=${remaining}, reset=${reset}`,
+    };
+    if (!allowed) headers['Retry-After'] = String(reset);
+    return { allowed, headers };
+  }
+}

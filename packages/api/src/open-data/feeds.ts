@@ -1,0 +1,137 @@
+/**
+ * Open data: an edition's public venues as GeoJSON, CSV and iCalendar. The same public view as
+ * the API (publicLocationCondition: published and approved), with a sensitive venue at its
+ * public, approximate point and without street or postal code — withheld in the SQL itself.
+ */
+import { label } from '@tafel/schema';
+import { stringify } from 'csv-stringify/sync';
+import { asc, eq, sql } from 'drizzle-orm';
+import ical from 'ical-generator';
+import type { Db } from '../db/client.ts';
+import { locations, organisations, type Edition } from '../db/schema.ts';
+import { encodeGlobalId } from '../graphql/builder.ts';
+import { publicLocationCondition } from '../locations/filter.ts';
+
+export interface Licence {
+  name: string;
+  url: string;
+}
+
+export async function publicVenues(db: Db, editionId: number) {
+  const rows = await db
+    .select({
+      id: locations.id,
+      name: locations.name,
+      organisationSlug: organisations.slug,
+      organisationName: organisations.name,
+      meal: locations.meal,
+      startsAt: locations.startsAt,
+      endsAt: locations.endsAt,
+      capacity: locations.capacity,
+      participants: locations.participants,
+      targetGroups: locations.targetGroups,
+      languages: locations.languages,
+      wheelchairAccessible: locations.wheelchairAccessible,
+      description: locations.description,
+      registrationUrl: locations.registrationUrl,
+      street: sql<string | null>`CASE WHEN ${locations.sensitive} THEN NULL ELSE ${locations.street} END`,
+      postalCode: sql<string | null>`CASE WHEN ${locations.sensitive} THEN NULL ELSE ${locations.postalCode} END`,
+      city: locations.city,
+      region: locations.region,
+      country: locations.country,
+      lat: locations.publicLat,
+      lng: locations.publicLng,
+      sensitive: locations.sensitive,
+      updatedAt: locations.updatedAt,
+    })
+    .from(locations)
+    .innerJoin(organisations, eq(organisations.id, locations.organisationId))
+    .where(publicLocationCondition(locations, editionId, {}))
+    .orderBy(asc(locations.id));
+  return rows.map(({ id, sensitive, ...row }) => ({
+    id: encodeGlobalId('Location', id),
+    ...row,
+    locationPrecision: sensitive ? ('APPROXIMATE' as const) : ('EXACT' as const),
+  }));
+}
+
+export type PublicVenue = Awaited<ReturnType<typeof publicVenues>>[number];
+
+export function licenceStatement(edition: Edition, licence: Licence): string {
+  return `${edition.name} (${edition.slug}), public venues from Tafel. Licence: ${licence.name}${licence.url ? ` (${licence.url})` : ''}.`;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** A FeatureCollection of Points (longitude, latitude), the licence as foreign members. */
+export function toGeoJson(edition: Edition, venues: PublicVenue[], licence: Licence) {
+  return {
+    type: 'FeatureCollection' as const,
+    name: `${edition.slug}-locations`,
+    licence: licence.name,
+    licenceUrl: licence.url || null,
+    attribution: licenceStatement(edition, licence),
+    features: venues.map(({ lat, lng, ...v }) => ({
+      type: 'Feature' as const,
+      id: v.id,
+      geometry: { type: 'Point' as const, coordinates: [lng, lat] },
+      properties: { ...v, edition: edition.slug, startsAt: iso(v.startsAt), endsAt: iso(v.endsAt), updatedAt: iso(v.updatedAt) },
+    })),
+  };
+}
+
+export const CSV_COLUMNS = [
+  'id', 'name', 'organisation', 'organisationName', 'meal', 'startsAt', 'endsAt', 'capacity', 'participants', 'targetGroups',
+  'languages', 'wheelchairAccessible', 'street', 'postalCode', 'city', 'region', 'country', 'lat', 'lng', 'locationPrecision',
+  'registrationUrl', 'description', 'updatedAt', 'licence',
+] as const;
+
+/** One row per venue, lists joined with `;`, the licence in its own column (it travels with every copied row). */
+export function toCsv(edition: Edition, venues: PublicVenue[], licence: Licence): string {
+  const statement = licenceStatement(edition, licence);
+  return stringify(
+    venues.map((v) => ({
+      ...v,
+      organisation: v.organisationSlug,
+      startsAt: iso(v.startsAt),
+      endsAt: iso(v.endsAt),
+      updatedAt: iso(v.updatedAt),
+      targetGroups: v.targetGroups.join(';'),
+      languages: v.languages.join(';'),
+      wheelchairAccessible: v.wheelchairAccessible == null ? '' : String(v.wheelchairAccessible),
+      licence: statement,
+    })),
+    { header: true, columns: [...CSV_COLUMNS], bom: false },
+  );
+}
+
+/** One event per venue's meal; a venue without a time is an all-day event on the edition's day. */
+export function toICalendar(edition: Edition, venues: PublicVenue[], licence: Licence, baseUrl: string): string {
+  const calendar = ical({
+    name: `${edition.name}: venues`,
+    description: licenceStatement(edition, licence),
+    prodId: { company: 'Tafel', product: 'open-data', language: 'EN' },
+    source: `${baseUrl}/editions/${edition.slug}/locations.ics`,
+    x: { 'X-LICENSE': licence.url || licence.name },
+  });
+  const day = new Date(`${edition.date}T00:00:00Z`);
+  for (const v of venues) {
+    const place = [v.street, v.postalCode, v.city].filter(Boolean).join(', ');
+    calendar.createEvent({
+      id: `${v.id}@tafel`,
+      summary: `${label(v.meal, 'en')}: ${v.name}`,
+      ...(v.startsAt ? { start: v.startsAt, end: v.endsAt ?? v.startsAt } : { start: day, allDay: true }),
+      stamp: v.updatedAt,
+      lastModified: v.updatedAt,
+      location: { title: place || v.name, geo: { lat: v.lat, lon: v.lng } },
+      url: v.registrationUrl,
+      description: [
+        `${v.organisationName}. ${v.participants}${v.capacity != null ? ` of ${v.capacity}` : ''} participants.`,
+        v.targetGroups.length ? `Bringing together: ${v.targetGroups.map((g) => label(g, 'en')).join(', ')}.` : '',
+        v.locationPrecision === 'APPROXIMATE' ? 'The place is approximate.' : '',
+        licenceStatement(edition, licence),
+      ].filter(Boolean).join('\n'),
+    });
+  }
+  return calendar.toString();
+}

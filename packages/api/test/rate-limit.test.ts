@@ -1,0 +1,158 @@
+/**
+ * Rate limits and request sizes over real HTTP (the client's address comes from the socket):
+ * limits lowered so they bite, per client IP and per API key, with the RateLimit headers.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { request as httpRequest } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Counter } from '@tafel/schema';
+import { serverTimeouts } from '../src/http/timeouts.ts';
+import { createApp } from '../src/yoga.ts';
+import { memberKey, openTestDatabase, seedFixture, staffKey, type TestDb } from './support.ts';
+
+let t: TestDb;
+let fx: Awaited<ReturnType<typeof seedFixture>>;
+const servers: Server[] = [];
+
+async function serve(publicApi: Parameters<typeof createApp>[0]['publicApi']): Promise<string> {
+  const server = createServer(createApp({ database: t.database, publicApi }));
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  fx = await seedFixture(t.database);
+});
+afterAll(async () => {
+  for (const s of servers) {
+    s.closeAllConnections();
+    await new Promise((r) => s.close(r));
+  }
+  await t.close();
+});
+
+const counter = JSON.stringify({ query: Counter.document, variables: { edition: 'nid-test' } });
+
+function ask(base: string, headers: Record<string, string> = {}, body = counter) {
+  return fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers }, body });
+}
+
+describe('rate limits', () => {
+  it('answers 429 with Retry-After and RateLimit headers after the configured number of requests per IP', async () => {
+    const base = await serve({ rateLimit: { anonymous: 3, key: 100, windowSeconds: 60 } });
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await ask(base));
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 429]);
+    expect(answers[0]!.headers.get('ratelimit-limit')).toBe('3');
+    expect(answers[0]!.headers.get('ratelimit-remaining')).toBe('2');
+    expect(answers[2]!.headers.get('ratelimit-remaining')).toBe('0');
+    expect(answers[0]!.headers.get('ratelimit-policy')).toBe('3;w=60');
+    expect(answers[0]!.headers.get('ratelimit')).toMatch(/^limit=3, remaining=2, reset=\d+$/);
+    const refused = answers[3]!;
+    const retry = Number(refused.headers.get('retry-after'));
+    expect(retry).toBeGreaterThan(0);
+    expect(retry).toBeLessThanOrEqual(60);
+    expect(refused.headers.get('access-control-allow-origin')).toBe('*');
+    const body = (await refused.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe('RATE_LIMITED');
+    expect(body.errors[0]!.message).toMatch(/at most 3 per 60 s/);
+    // The feeds count too.
+    expect((await fetch(`${base}/editions/nid-test/locations.csv`)).status).toBe(429);
+    // Health checks do not.
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+  });
+
+  it('counts per API key, apart from the address it comes from', async () => {
+    const base = await serve({ rateLimit: { anonymous: 2, key: 3, windowSeconds: 60 } });
+    const asito = await memberKey(t.database, fx.asito.id);
+    const utrecht = await memberKey(t.database, fx.utrecht.id);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await ask(base, { authorization: `Bearer ${asito}` })).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const last = await ask(base, { authorization: `Bearer ${asito}` });
+    expect(last.headers.get('ratelimit-limit')).toBe('3');
+    expect(last.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(((await last.json()) as any).errors[0].message).toMatch(/API key tafel_/);
+    // Another key from the same address has its own allowance, and so has the address itself.
+    expect((await ask(base, { authorization: `Bearer ${utrecht}` })).status).toBe(200);
+    expect((await ask(base)).status).toBe(200);
+  });
+
+  it('charges bad keys to the address, so guessing keys does not escape the limit', async () => {
+    const base = await serve({ rateLimit: { anonymous: 2, key: 100, windowSeconds: 60 } });
+    const bad = `tafel_${'A'.repeat(43)}`;
+    expect((await ask(base, { authorization: `Bearer ${bad}` })).status).toBe(401);
+    expect((await ask(base, { authorization: `Bearer ${bad}` })).status).toBe(401);
+    t.counter.reset();
+    expect((await ask(base, { authorization: `Bearer ${bad}` })).status).toBe(429);
+    // Refused without looking the key up.
+    expect(t.counter.statements).toEqual([]);
+    expect((await ask(base)).status).toBe(429);
+  });
+
+  it('takes the client from X-Forwarded-For only when told to trust a proxy', async () => {
+    const direct = await serve({ rateLimit: { anonymous: 1, key: 100, windowSeconds: 60 }, trustProxy: 0 });
+    expect((await ask(direct, { 'x-forwarded-for': '203.0.113.1' })).status).toBe(200);
+    // A client cannot become someone else by saying so.
+    expect((await ask(direct, { 'x-forwarded-for': '203.0.113.2' })).status).toBe(429);
+
+    const proxied = await serve({ rateLimit: { anonymous: 1, key: 100, windowSeconds: 60 }, trustProxy: 1 });
+    expect((await ask(proxied, { 'x-forwarded-for': '203.0.113.1' })).status).toBe(200);
+    expect((await ask(proxied, { 'x-forwarded-for': '203.0.113.1' })).status).toBe(429);
+    // What a client put in front of the proxy's entry is not trusted: the proxy's entry counts.
+    expect((await ask(proxied, { 'x-forwarded-for': '198.51.100.7, 203.0.113.1' })).status).toBe(429);
+    expect((await ask(proxied, { 'x-forwarded-for': '203.0.113.2' })).status).toBe(200);
+  });
+});
+
+/** A POST with a chunked body (no Content-Length), as a streaming client sends it. */
+function chunked(base: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(`${base}/graphql`);
+    const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked', ...headers } }, (res) => {
+      let text = '';
+      res.on('data', (c) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode!, text }));
+    });
+    req.on('error', reject);
+    for (let i = 0; i < body.length; i += 8192) req.write(body.slice(i, i + 8192));
+    req.end();
+  });
+}
+
+describe('request sizes and timeouts', () => {
+  it('refuses an anonymous body over 32 KB (declared or chunked), and takes 10 MB with a key', async () => {
+    const base = await serve({ rateLimit: false });
+    const staff = await staffKey(t.database);
+    const padded = (bytes: number) => JSON.stringify({ query: Counter.document, variables: { edition: 'nid-test', pad: 'x'.repeat(bytes) } });
+    expect((await ask(base, {}, padded(40_000))).status).toBe(413);
+    expect((await chunked(base, padded(40_000))).status).toBe(413);
+    const small = await chunked(base, padded(1000));
+    expect(small.status).toBe(200);
+    expect(JSON.parse(small.text).data.stats.participants).toBeGreaterThan(0);
+    // A bulk upsert's worth (5 MB) with a key: accepted by the gate (the query itself is fine).
+    expect((await ask(base, { authorization: `Bearer ${staff}` }, padded(5_000_000))).status).toBe(200);
+    expect((await chunked(base, padded(5_000_000), { authorization: `Bearer ${staff}` })).status).toBe(200);
+    expect((await ask(base, { authorization: `Bearer ${staff}` }, padded(11_000_000))).status).toBe(413);
+  });
+
+  it('drops a client that sends its headers too slowly', async () => {
+    const server = createServer(serverTimeouts({ TAFEL_REQUEST_TIMEOUT: '1500', TAFEL_HEADERS_TIMEOUT: '1000' }), createApp({ database: t.database, publicApi: { rateLimit: false } }));
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const { connect } = await import('node:net');
+    const started = Date.now();
+    const answer = await new Promise<string>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('POST /graphql HTTP/1.1\r\nHost: x\r\n'));
+      let text = '';
+      socket.on('data', (d) => (text += d));
+      socket.on('close', () => resolve(text));
+    });
+    expect(Date.now() - started).toBeLessThan(6000);
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+  });
+});
