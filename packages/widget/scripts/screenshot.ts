@@ -20,7 +20,10 @@ try {
   await loaded;
   // Show the list and one venue's popup, as a visitor would after a click.
   await page.locator('tafel-map [part~="list-toggle"]').click();
-  await page.locator('tafel-map .pin').first().click();
+  // The lowest marker on screen: its popup opens above it without panning the country away.
+  const pins = page.locator('tafel-map .pin');
+  const tops = await pins.evaluateAll((all) => all.map((pin) => pin.getBoundingClientRect().top));
+  await pins.nth(tops.indexOf(Math.max(...tops))).click();
   await page.waitForTimeout(800);
   await page.screenshot({ path: file, fullPage: true });
   console.log(`wrote ${file}`);

@@ -167,7 +167,8 @@ export class TafelCounter extends LitElement {
   protected override render(): TemplateResult {
     const lang = elementLang(this);
     const value = this._participants;
-    return html`<div part="base" class="base" lang=${lang} role="group" aria-live="polite" aria-atomic="true">
+    // No live region: a total that changes several times a second would drown a screen reader.
+    return html`<div part="base" class="base" lang=${lang}>
       <span part="value" class="value">${value === null ? '–' : formatNumber(lang, value)}</span>
       <span part="label" class="label">${this.label || t(lang, 'counterLabel')}</span>
       ${this._locations === null
