@@ -17,6 +17,7 @@ import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga
 import type { Database } from '../db/client.ts';
 import { LIVE_CHANNEL } from '../live/notice.ts';
 import { isAnonymous } from '../graphql/limits.ts';
+import { persistedOperations } from './persisted.ts';
 
 /** Distinguishes this process's ETags from another's (and from before a restart). */
 const epoch = randomBytes(4).toString('hex');
@@ -71,7 +72,17 @@ export interface ResponseCacheOptions {
   ttlMs?: number;
 }
 
-export function responseCachePlugin({ max = 500, ttlMs = 60_000 }: ResponseCacheOptions = {}): Plugin {
+export function responseCachePlugins({ max = 500, ttlMs = 60_000 }: ResponseCacheOptions = {}): Plugin[] {
+  return [resultCachePlugin(max, ttlMs), serialisedAnswersPlugin(max)];
+}
+
+/** The cache key (and ETag) of a request's operation, as the response cache computes it. */
+function cacheKey(documentString: string, variableValues: unknown, operationName: string | null | undefined): string {
+  return etagFor(documentString, JSON.stringify(variableValues ?? {}), operationName ?? '');
+}
+
+/** graphql-yoga's response cache: the execution result, before parsing, validation and SQL. */
+function resultCachePlugin(max: number, ttlMs: number): Plugin {
   return useResponseCache({
     session: () => null,
     enabled: (request) => cacheable(request),
@@ -79,9 +90,57 @@ export function responseCachePlugin({ max = 500, ttlMs = 60_000 }: ResponseCache
     ttl: ttlMs,
     invalidateViaMutation: false,
     // The key doubles as the ETag: quoted, and tied to the generation.
-    buildResponseCacheKey: async ({ documentString, variableValues, operationName }) =>
-      etagFor(documentString, JSON.stringify(variableValues ?? {}), operationName ?? ''),
+    buildResponseCacheKey: async ({ documentString, variableValues, operationName }) => cacheKey(documentString, variableValues, operationName),
   });
+}
+
+/** The key of a GET request's operation, from its URL alone; null if it has none. */
+function keyOfGet(url: URL): string | null {
+  const params = url.searchParams;
+  try {
+    let query = params.get('query');
+    if (!query) {
+      const extensions = JSON.parse(params.get('extensions') ?? 'null') as { persistedQuery?: { sha256Hash?: unknown } } | null;
+      const hash = extensions?.persistedQuery?.sha256Hash;
+      query = typeof hash === 'string' ? (persistedOperations.get(hash) ?? null) : null;
+    }
+    if (!query) return null;
+    const variables = params.get('variables');
+    return cacheKey(query, variables ? JSON.parse(variables) : undefined, params.get('operationName'));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The serialised answers to anonymous GETs, the widget's and a CDN's way: a hit is one lookup
+ * and the stored bytes, without serialising the result again (a map of the edition is ~190 KB).
+ * Only answers of the current generation whose ETag is their request's cache key are kept.
+ */
+function serialisedAnswersPlugin(max: number): Plugin {
+  const answers = new Map<string, { body: ArrayBuffer; headers: Record<string, string> }>();
+  const slot = (key: string, request: Request) => `${key}|${request.headers.get('accept') ?? ''}`;
+  const eligible = (request: Request, url: URL) => request.method === 'GET' && url.pathname === '/graphql' && cacheable(request);
+  return {
+    onRequest({ request, url, endResponse }) {
+      if (!eligible(request, url)) return;
+      const key = keyOfGet(url);
+      const hit = key && key.startsWith(`"${cacheGeneration()}-`) ? answers.get(slot(key, request)) : undefined;
+      if (hit && request.headers.get('if-none-match') !== key) endResponse(new Response(hit.body, { status: 200, headers: hit.headers }));
+    },
+    async onResponse({ request, response }) {
+      const url = new URL(request.url);
+      if (response.status !== 200 || !eligible(request, url)) return;
+      const etag = response.headers.get('etag');
+      if (!etag || etag !== keyOfGet(url) || !etag.startsWith(`"${cacheGeneration()}-`) || answers.has(slot(etag, request))) return;
+      const body = await response.clone().arrayBuffer();
+      for (const key of answers.keys()) if (!key.startsWith(`"${cacheGeneration()}-`) || answers.size >= max) answers.delete(key);
+      const headers: Record<string, string> = { 'content-type': response.headers.get('content-type') ?? 'application/json', etag };
+      const lastModified = response.headers.get('last-modified');
+      if (lastModified) headers['last-modified'] = lastModified;
+      answers.set(slot(etag, request), { body, headers });
+    },
+  };
 }
 
 /** Any mutation that ran (whatever its outcome) starts a new generation once it is done. */

@@ -7,7 +7,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { Database } from '../db/client.ts';
 import { queryLimitsPlugins } from '../graphql/limits.ts';
 import { shareStatsCache } from '../locations/stats-cache.ts';
-import { cacheHeadersPlugin, invalidateOnMutation, responseCachePlugin } from './cache.ts';
+import { cacheHeadersPlugin, invalidateOnMutation, responseCachePlugins } from './cache.ts';
 import { publicApiConfigFromEnv, type PublicApiConfig } from './config.ts';
 import { corsPlugin, csrfPlugin } from './cors.ts';
 import { gatePlugin } from './gate.ts';
@@ -23,7 +23,7 @@ export function publicApiPlugins(database: Database, overrides: Partial<PublicAp
     corsPlugin(),
     csrfPlugin(),
     persistedOperationsPlugin(),
-    ...(config.responseCache ? [responseCachePlugin()] : []),
+    ...(config.responseCache ? responseCachePlugins() : []),
     cacheHeadersPlugin(config.maxAgeSeconds),
     invalidateOnMutation(),
     ...queryLimitsPlugins(),

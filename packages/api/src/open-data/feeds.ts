@@ -114,7 +114,8 @@ export function toICalendar(edition: Edition, venues: PublicVenue[], licence: Li
     source: `${baseUrl}/editions/${edition.slug}/locations.ics`,
     x: { 'X-LICENSE': licence.url || licence.name },
   });
-  const day = new Date(`${edition.date}T00:00:00Z`);
+  // Noon UTC is the same calendar day in every time zone a server might run in.
+  const day = new Date(`${edition.date}T12:00:00Z`);
   for (const v of venues) {
     const place = [v.street, v.postalCode, v.city].filter(Boolean).join(', ');
     calendar.createEvent({
