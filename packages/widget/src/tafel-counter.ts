@@ -38,7 +38,7 @@ export class TafelCounter extends LitElement {
     organisation: { reflect: true },
     region: { reflect: true },
     label: { reflect: true },
-    live: { reflect: true, converter: onUnlessFalse },
+    live: { converter: onUnlessFalse },
     _participants: { state: true },
     _locations: { state: true },
     _notice: { state: true },

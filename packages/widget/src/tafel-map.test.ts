@@ -78,6 +78,20 @@ describe('<tafel-map> on the demo edition', () => {
     await page.close();
   });
 
+  test('a click on a cluster zooms in to where it splits', async () => {
+    const { page } = await openPage(chromium.browser, mapTag());
+    await waitLoaded(page);
+    const biggest = await page.locator('tafel-map .cluster').evaluateAll((clusters) => {
+      const counts = clusters.map((c) => Number((c as HTMLElement).dataset['count']));
+      return Math.max(...counts);
+    });
+    await page.locator(`tafel-map .cluster[data-count="${biggest}"]`).first().click();
+    // The cluster is gone; what it held is now spread over several markers.
+    await expect.poll(() => page.locator(`tafel-map .cluster[data-count="${biggest}"]`).count()).toBe(0);
+    await expect.poll(() => page.locator('tafel-map .cluster, tafel-map .pin').count()).toBeGreaterThan(1);
+    await page.close();
+  });
+
   const filters: [string, (page: import('playwright-core').Page) => Promise<void>, LocationFilter][] = [
     ['meal', (page) => page.locator('tafel-map select[name="meal"]').selectOption('DINNER').then(() => undefined), { meals: ['DINNER'] }],
     [

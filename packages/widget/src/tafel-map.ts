@@ -145,7 +145,7 @@ export class TafelMap extends LitElement {
     zoom: { type: Number, reflect: true },
     tileUrl: { attribute: 'tile-url', reflect: true },
     attribution: { reflect: true },
-    live: { converter: onUnlessFalse, reflect: true },
+    live: { converter: onUnlessFalse },
     _shown: { state: true },
     _search: { state: true },
     _meal: { state: true },
