@@ -113,6 +113,11 @@ async function fanOut(scratch: ScratchDb, editionId: number, { keyId, secret: ke
     const start = (await editionTotal(db, editionId)).total;
     let sent = 0;
     let failures = 0;
+    let firstFailure = '';
+    const failed = (why: string) => {
+      failures += 1;
+      firstFailure ||= why;
+    };
     const inFlight = new Set<Promise<void>>();
     const [{ last: lastLogId }] = rowsOf<{ last: number }>(await db.execute(sql`SELECT coalesce(max(id), 0) AS last FROM participation_log`)) as [{ last: number }];
     const writeStart = performance.now();
@@ -124,9 +129,10 @@ async function fanOut(scratch: ScratchDb, editionId: number, { keyId, secret: ke
       sent += 1;
       const write = fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body })
         .then(async (r) => {
-          if (!(await r.text()).includes('"userErrors":[]')) failures += 1;
+          const text = await r.text();
+          if (!text.includes('"userErrors":[]')) failed(`${r.status} ${text.slice(0, 120)}`);
         })
-        .catch(() => void (failures += 1))
+        .catch((error: Error) => failed(error.message))
         .finally(() => inFlight.delete(write));
       inFlight.add(write);
     }
@@ -149,6 +155,7 @@ async function fanOut(scratch: ScratchDb, editionId: number, { keyId, secret: ke
       connect_s: connectSeconds,
       load1: loadavg()[0]!,
     });
+    if (firstFailure) console.log(`  first failed write: ${firstFailure}`);
     report('fan-out: server memory per subscriber', {
       rss_kb: (loaded - baseline) / SUBSCRIBERS / 1024,
       server_rss_mb: loaded / 1024 / 1024,
