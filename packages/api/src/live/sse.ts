@@ -84,7 +84,8 @@ function eventStream(results: AsyncIterable<ExecutionResult>, fetchAPI: { Readab
   });
   return new fetchAPI.Response(body, {
     status: 200,
-    headers: { 'content-type': 'text/event-stream', connection: 'keep-alive', 'cache-control': 'no-cache', 'content-encoding': 'none' },
+    // `x-accel-buffering: no` asks a buffering proxy (nginx) to pass each message on at once.
+    headers: { 'content-type': 'text/event-stream', connection: 'keep-alive', 'cache-control': 'no-cache', 'content-encoding': 'none', 'x-accel-buffering': 'no' },
   });
 }
 
