@@ -60,6 +60,7 @@ export async function authenticate(db: Db, header: string | null): Promise<Viewe
       prefix: apiKeys.prefix,
       scopes: apiKeys.scopes,
       revokedAt: apiKeys.revokedAt,
+      lastUsedAt: apiKeys.lastUsedAt,
       organisationId: apiKeys.organisationId,
       organisationSlug: organisations.slug,
       organisationName: organisations.name,
@@ -70,11 +71,14 @@ export async function authenticate(db: Db, header: string | null): Promise<Viewe
     .limit(1);
   if (!row) throw unauthenticated('Unknown API key.');
   if (row.revokedAt) throw unauthenticated(`API key ${row.prefix}… was revoked.`);
-  // Record use, at most once a minute per key, so a busy key does not write on every request.
-  await db
-    .update(apiKeys)
-    .set({ lastUsedAt: sql`now()` })
-    .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`))));
+  // Record use, at most once a minute per key, so a busy key does not write on every request
+  // (nor spend a round trip on it: the time just read says whether it is due).
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await db
+      .update(apiKeys)
+      .set({ lastUsedAt: sql`now()` })
+      .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`))));
+  }
   return {
     keyId: row.id,
     prefix: row.prefix,
