@@ -310,8 +310,11 @@ describe('moderation', () => {
   });
 
   it('staff list keys by prefix, never secrets', async () => {
-    const r = await gql(`{ apiKeys(organisation: "asito") { prefix scopes label revokedAt } }`, {}, { key: keys.staff });
+    const r = await gql(`{ apiKeys(organisation: "asito") { prefix scopes label lastUsedAt revokedAt } }`, {}, { key: keys.staff });
     expect(r.errors).toBeUndefined();
+    // The member key used above has its last use recorded.
+    const used = r.data!.apiKeys.find((k: any) => k.prefix === keys.asito!.slice(0, 14));
+    expect(Date.parse(used.lastUsedAt)).toBeGreaterThan(Date.now() - 10 * 60_000);
     expect(JSON.stringify(r.data)).not.toMatch(/tafel_[A-Za-z0-9_-]{43}/);
     expect(r.data!.apiKeys.length).toBeGreaterThanOrEqual(2);
   });
