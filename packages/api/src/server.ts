@@ -3,6 +3,9 @@
  * TAFEL_DATA_DIR), migrates, loads the demo edition into an empty PGlite folder, and listens.
  */
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { writeAdminFile } from './db/lock.ts';
+import { newAdminToken } from './http/admin.ts';
 import { openDatabase, databaseOptionsFromEnv } from './db/client.ts';
 import { ensureDemo } from './demo/ensure.ts';
 import { LiveHub } from './live/hub.ts';
@@ -26,9 +29,12 @@ const live = new LiveHub(database, logger);
 await live.start();
 // Writes by any process (NOTIFY on the live channel) invalidate this process's cached public reads.
 const unfollow = await followWrites(database);
-const app = createApp({ database, live });
+// On PGlite this process owns the folder: `pnpm tafel …` hands its commands to it (http/admin.ts).
+const adminToken = database.kind === 'pglite' ? newAdminToken() : undefined;
+const app = createApp({ database, live, adminToken });
 const server = createServer(serverTimeouts(), app);
 server.listen(port, host, () => {
+  if (adminToken) writeAdminFile(options.dataDir!, { port: (server.address() as AddressInfo).port, token: adminToken });
   const where = database.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${options.dataDir}`;
   logger.info({ port, host, database: database.kind }, `Tafel API on http://localhost:${port}/graphql (${where}); widget demo on http://localhost:${port}/`);
 });

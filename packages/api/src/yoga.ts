@@ -9,6 +9,7 @@ import { schema } from './graphql/schema.ts';
 import { logger as rootLogger } from './logger.ts';
 import type { Logger } from 'pino';
 import { routesPlugin } from './http/routes.ts';
+import { adminPlugin } from './http/admin.ts';
 import type { PublicApiConfig } from './http/config.ts';
 import { viewerOf } from './http/gate.ts';
 import { publicApiPlugins } from './http/public-api.ts';
@@ -25,14 +26,16 @@ export interface AppOptions {
   live?: LiveHub;
   /** Limits and caching of the public API; each part not given comes from the environment (http/config.ts). */
   publicApi?: Partial<PublicApiConfig>;
+  /** On PGlite: the token that lets `pnpm tafel` hand its commands to this server (http/admin.ts). */
+  adminToken?: string;
 }
 
 export type App = YogaServerInstance<Record<string, never>, Context>;
 
-export function createApp({ database, logger = rootLogger, maskErrors = process.env.NODE_ENV !== 'development', live = new LiveHub(database, logger), publicApi }: AppOptions) {
+export function createApp({ database, logger = rootLogger, maskErrors = process.env.NODE_ENV !== 'development', live = new LiveHub(database, logger), publicApi, adminToken }: AppOptions) {
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
-    plugins: [...publicApiPlugins(database, publicApi), routesPlugin(database), useSharedSubscriptionResults(), useLeanEventStream()],
+    plugins: [...(adminToken ? [adminPlugin(database, adminToken)] : []), ...publicApiPlugins(database, publicApi), routesPlugin(database), useSharedSubscriptionResults(), useLeanEventStream()],
     graphqlEndpoint: '/graphql',
     // CORS is http/cors.ts (any origin, never credentials); one operation per request.
     cors: false,

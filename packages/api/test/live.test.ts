@@ -166,7 +166,8 @@ describe('statsChanged', () => {
       const during = stream.messages.length - from;
       // At most one per interval (plus the leading one and the last), far fewer than the writes.
       expect(during).toBeLessThanOrEqual(Math.ceil((elapsed + INTERVAL_MS * 4) / INTERVAL_MS) + 2);
-      expect(during).toBeLessThan(100);
+      // However slow the machine, far fewer messages than writes.
+      expect(during).toBeLessThan(500 / 4);
     } finally {
       stream.close();
     }

@@ -19,11 +19,11 @@ function sameToken(a: string, b: string): boolean {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
-export function adminPlugin(database: Database, token: string): Plugin<{ req?: { socket?: { remoteAddress?: string } } }> {
+export function adminPlugin(database: Database, token: string): Plugin {
   return {
     async onRequest({ request, url, endResponse, serverContext }) {
       if (url.pathname !== '/admin/command') return;
-      const remote = serverContext?.req?.socket?.remoteAddress ?? '';
+      const remote = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req?.socket?.remoteAddress ?? '';
       const given = request.headers.get('x-tafel-admin-token') ?? '';
       if (request.method !== 'POST' || !LOOPBACK.has(remote) || !sameToken(given, token)) {
         endResponse(new Response('Not found', { status: 404 }));
