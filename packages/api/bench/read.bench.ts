@@ -4,10 +4,12 @@
  * PostgreSQL, through the real HTTP server, under concurrent load (autocannon).
  */
 import autocannon from 'autocannon';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { generateDemo } from '../src/demo/generate.ts';
 import { loadDemo } from '../src/demo/load.ts';
-import { report, scratchDatabase, startServerProcess, UNLIMITED } from './support.ts';
+import { editions } from '../src/db/schema.ts';
+import { computeStats } from '../src/locations/stats.ts';
+import { percentile, report, scratchDatabase, startServerProcess, UNLIMITED } from './support.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
@@ -54,7 +56,8 @@ export async function run(): Promise<void> {
     const big = await loadDemo(scratch.database.db, generateDemo({ venues: 100_000 }));
     report('load synthetic edition', { venues: big.locations, organisations: big.organisations, ms: Math.round(performance.now() - started) });
     await scratch.database.db.execute(sql`ANALYZE`);
-    const server = await startServerProcess(scratch.url, UNLIMITED);
+    // The database path: no response cache in front (bench/public.bench.ts measures that one).
+    const server = await startServerProcess(scratch.url, { ...UNLIMITED, TAFEL_RESPONSE_CACHE: 'off' });
     try {
       // Each request differs slightly (page size, box), as real viewports do, so no response cache serves it.
       await load(server.url, 'demo: whole edition + organisation names', bodies((i) => ({
@@ -85,6 +88,16 @@ export async function run(): Promise<void> {
     } finally {
       await server.stop();
     }
+    // What one reader pays when a write has just made the snapshot stale: the counting itself.
+    const synthetic = (await scratch.database.db.select({ id: editions.id }).from(editions).where(eq(editions.slug, 'synthetic-100000')))[0]!;
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const started = performance.now();
+      await computeStats(scratch.database.db, synthetic.id, {});
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    report('100k: stats counted afresh (after a write)', { p50_ms: Math.round(percentile(times, 50)), p99_ms: Math.round(percentile(times, 99)), runs: times.length });
   } finally {
     await scratch.drop();
   }
