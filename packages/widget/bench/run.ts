@@ -4,6 +4,7 @@
  * the longest main-thread task while panning and zooming at 100,000.
  * Targets: under 0.5 s, under 2 s, under 200 ms.
  */
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import type { Page } from 'playwright-core';
@@ -51,6 +52,7 @@ async function timeToMarkers(page: Page, endpoint: string): Promise<{ first: num
   })()`);
 }
 
+/** One round of zooming in, panning and zooming out; the longest task and frame in it. */
 async function longestTaskWhilePanning(page: Page): Promise<{ longestTask: number; longestFrame: number; moves: number }> {
   await page.evaluate(`(() => {
     window.__tasks = [];
@@ -79,7 +81,7 @@ async function longestTaskWhilePanning(page: Page): Promise<{ longestTask: numbe
       return r ? [r.x + r.width / 2, r.y + r.height / 2] : null;
     })()`)) as [number, number] | null) ?? [cx, cy];
   let moves = 0;
-  for (let round = 0; round < 3; round++) {
+  {
     // Zoom into the densest place one level at a time (each level re-clusters), pan around,
     // zoom out again.
     for (let i = 0; i < 6; i++, moves++) {
@@ -151,12 +153,16 @@ try {
     `synthetic (${SYNTHETIC.toLocaleString('en')} venues): connected → all ${SYNTHETIC.toLocaleString('en')} drawn ${median(complete).toFixed(0)} ms (100 pages of 1,000; clustering ${offMainThread ? 'in a worker' : 'on the main thread'})`,
   );
 
-  const panning = await longestTaskWhilePanning(page);
+  const rounds: { longestTask: number; longestFrame: number; moves: number }[] = [];
+  for (let i = 0; i < RUNS; i++) rounds.push(await longestTaskWhilePanning(page));
+  const longest = median(rounds.map((r) => r.longestTask));
   console.log(
-    `synthetic (${SYNTHETIC.toLocaleString('en')} venues): longest main-thread task while panning and zooming ${panning.longestTask.toFixed(0)} ms` +
-      ` (long tasks are those over 50 ms; longest frame ${panning.longestFrame.toFixed(0)} ms over ${panning.moves} pans and zooms; target < 200 ms) ${verdict(panning.longestTask, 200)}`,
+    `synthetic (${SYNTHETIC.toLocaleString('en')} venues): longest main-thread task while panning and zooming ${longest.toFixed(0)} ms` +
+      ` (median of ${RUNS} rounds of ${rounds[0]!.moves} pans and zooms: ${rounds.map((r) => r.longestTask.toFixed(0)).join(', ')} ms;` +
+      ` long tasks are those over 50 ms; longest frames ${rounds.map((r) => r.longestFrame.toFixed(0)).join(', ')} ms; target < 200 ms) ${verdict(longest, 200)}`,
   );
-  failed = demoMs >= 500 || largeMs >= 2000 || panning.longestTask >= 200;
+  console.log(`machine load while measuring: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (1, 5, 15 min) on ${cpus().length} cores`);
+  failed = demoMs >= 500 || largeMs >= 2000 || longest >= 200;
 } finally {
   await fixture.close();
   await api.stop();

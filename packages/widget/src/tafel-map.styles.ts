@@ -202,6 +202,8 @@ export default [
     .leaflet-div-icon.tafel-icon {
       background: none;
       border: 0;
+      /* Sized by Leaflet: hundreds of them, each laid out on its own. */
+      contain: layout size style;
     }
     .pin {
       display: grid;
