@@ -56,9 +56,10 @@ const MAP_LOCATION_FIELDS = `
   registrationUrl locationPrecision coordinates { lat lng } address { city region postalCode }
   organisation { slug name }`;
 
-/** The map widget's page of venues. */
+/** The map widget's page of venues, with the edition's time zone to show their times in. */
 export const MapLocations = op<
   {
+    edition: { timeZone: string } | null;
     locations: {
       totalCount: number;
       pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -69,6 +70,7 @@ export const MapLocations = op<
 >(
   'MapLocations',
   `query MapLocations($edition: String!, $filter: LocationFilter, $first: Int, $after: String) {
+  edition(slug: $edition) { timeZone }
   locations(edition: $edition, filter: $filter, first: $first, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
