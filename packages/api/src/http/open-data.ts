@@ -10,7 +10,7 @@
  */
 import type { Plugin } from 'graphql-yoga';
 import type { Database } from '../db/client.ts';
-import { requireEdition } from '../graphql/types/edition.ts';
+import { requireEditionOrError } from '../graphql/types/edition.ts';
 import { publicVenues, toCsv, toGeoJson, toICalendar, type Licence } from '../open-data/feeds.ts';
 import { cacheGeneration, etagFor } from './cache.ts';
 import { refusal } from './gate.ts';
@@ -32,12 +32,8 @@ export function openDataPlugin(database: Database, options: { licence: Licence; 
 
   async function build(slug: string, format: Format, baseUrl: string): Promise<string | Response> {
     const db = database.readDb;
-    let edition;
-    try {
-      edition = await requireEdition(db, slug);
-    } catch {
-      return refusal(404, 'NOT_FOUND', `No edition with slug "${slug}".`);
-    }
+    const edition = await requireEditionOrError(db, slug);
+    if (Array.isArray(edition)) return refusal(404, 'NOT_FOUND', `No edition with slug "${slug}".`);
     const venues = await publicVenues(db, edition.id);
     if (format === 'geojson') return JSON.stringify(toGeoJson(edition, venues, options.licence));
     if (format === 'csv') return toCsv(edition, venues, options.licence);

@@ -36,10 +36,22 @@ builder.queryFields((t) => ({
   }),
 }));
 
-/** Find an edition by slug or fail with an error that names the argument. */
-export async function requireEdition(db: Db, slug: string, argument = 'edition') {
-  const [edition] = await db.select().from(editions).where(eq(editions.slug, slug)).orderBy(asc(editions.id)).limit(1);
+/**
+ * Every public read names its edition by slug; the slug's id never changes, so reads keep what
+ * they found for a while instead of asking on every request. Editions not found are not kept.
+ */
+const EDITION_TTL_MS = 30_000;
+const editionsBySlug = new WeakMap<Db, Map<string, { id: number; at: number }>>();
+
+/** The id of an edition, for reads: found by slug, or a GraphQL error that names the argument. */
+export async function requireEdition(db: Db, slug: string, argument = 'edition'): Promise<{ id: number }> {
+  let known = editionsBySlug.get(db);
+  if (!known) editionsBySlug.set(db, (known = new Map()));
+  const hit = known.get(slug);
+  if (hit && Date.now() - hit.at < EDITION_TTL_MS) return { id: hit.id };
+  const [edition] = await db.select({ id: editions.id }).from(editions).where(eq(editions.slug, slug)).orderBy(asc(editions.id)).limit(1);
   if (!edition) throw badInput(argument, `no edition with slug "${slug.slice(0, 60)}".`);
+  known.set(slug, { id: edition.id, at: Date.now() });
   return edition;
 }
 

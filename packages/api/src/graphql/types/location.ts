@@ -2,7 +2,7 @@ import { and, count, gte, type SQL } from 'drizzle-orm';
 import { REGIONS } from '@tafel/schema';
 import { canSeePrivate, type Context } from '../../context.ts';
 import { locations, type Location } from '../../db/schema.ts';
-import { publicLocationCondition, resolveFilter, type ResolvedFilter } from '../../locations/filter.ts';
+import { publicLocationCondition, resolveFilter, type LocationFilterInput as LocationFilterInputShape, type ResolvedFilter } from '../../locations/filter.ts';
 import { builder, checkPage, decodeGlobalId, guardNodeType } from '../builder.ts';
 import { requireEdition } from './edition.ts';
 import { LocationPrecisionEnum, LocationStatusEnum, MealEnum, TargetGroupEnum } from './enums.ts';
@@ -104,6 +104,23 @@ export const LocationRef = builder.drizzleNode('locations', {
 
 guardNodeType<Location>('Location', isVisible);
 
+const resolvedArgs = new WeakMap<Context, Map<string, ReturnType<typeof resolveEditionAndFilter>>>();
+
+async function resolveEditionAndFilter(ctx: Context, args: { edition: string; filter?: LocationFilterInputShape | null }) {
+  const edition = await requireEdition(ctx.db, args.edition);
+  return { edition, filter: await resolveFilter(ctx.db, args.filter) };
+}
+
+/** The list and its count resolve the same arguments: look them up once per request. */
+function editionAndFilter(ctx: Context, args: { edition: string; filter?: LocationFilterInputShape | null }) {
+  let memo = resolvedArgs.get(ctx);
+  if (!memo) resolvedArgs.set(ctx, (memo = new Map()));
+  const key = JSON.stringify([args.edition, args.filter ?? null]);
+  let found = memo.get(key);
+  if (!found) memo.set(key, (found = resolveEditionAndFilter(ctx, args)));
+  return found;
+}
+
 /** The public list's condition, and for an incremental sync only what changed since then. */
 function listCondition(table: typeof locations, editionId: number, filter: ResolvedFilter, updatedSince: Date | null | undefined): SQL {
   return updatedSince ? and(publicLocationCondition(table, editionId, filter), gte(table.updatedAt, updatedSince))! : publicLocationCondition(table, editionId, filter);
@@ -135,15 +152,13 @@ builder.queryFields((t) => ({
     },
     totalCount: async (_parent, args, ctx) => {
       checkPage(args);
-      const edition = await requireEdition(ctx.db, args.edition);
-      const filter = await resolveFilter(ctx.db, args.filter);
+      const { edition, filter } = await editionAndFilter(ctx, args);
       const [row] = await ctx.db.select({ n: count() }).from(locations).where(listCondition(locations, edition.id, filter, args.updatedSince));
       return row?.n ?? 0;
     },
     resolve: async (query, _root, args, ctx) => {
       checkPage(args);
-      const edition = await requireEdition(ctx.db, args.edition);
-      const filter = await resolveFilter(ctx.db, args.filter);
+      const { edition, filter } = await editionAndFilter(ctx, args);
       return ctx.db.query.locations.findMany(
         query({
           where: { RAW: (table) => listCondition(table as typeof locations, edition.id, filter, args.updatedSince) },
