@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { outline } from './scripts/outline-plugin.ts';
+import { provinces } from './scripts/provinces-plugin.ts';
 import { leafletCssWithoutImages } from './scripts/leaflet-css-plugin.ts';
 
 /**
@@ -8,7 +9,7 @@ import { leafletCssWithoutImages } from './scripts/leaflet-css-plugin.ts';
  */
 export default defineConfig({
   publicDir: 'demo',
-  plugins: [outline(), leafletCssWithoutImages()],
+  plugins: [outline(), provinces(), leafletCssWithoutImages()],
   worker: { format: 'iife' },
   build: {
     target: 'es2022',

@@ -55,14 +55,17 @@ function inEurope(ring: Point[]): boolean {
   return ring.every(([x, y]) => x > EUROPE.west && x < EUROPE.east && y > EUROPE.south && y < EUROPE.north);
 }
 
-/** Rings as flat arrays of hundredths of a degree: [lat0, lng0, lat1, lng1, ...]. */
-export function outlineRings(): number[][] {
+/**
+ * Rings as flat arrays of hundredths of a degree: [lat0, lng0, lat1, lng1, ...]; of the given
+ * countries (ISO 3166 numeric codes), by default all four.
+ */
+export function outlineRings(codes: readonly string[] = COUNTRIES): number[][] {
   const require = createRequire(import.meta.url);
   const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
   const countries = topology.objects.countries as GeometryCollection;
   const rings: number[][] = [];
   for (const geometry of countries.geometries) {
-    if (!COUNTRIES.includes(String(geometry.id))) continue;
+    if (!codes.includes(String(geometry.id))) continue;
     const shape = (feature(topology, geometry) as GeoJSON.Feature).geometry;
     const polygons = shape.type === 'Polygon' ? [shape.coordinates] : shape.type === 'MultiPolygon' ? shape.coordinates : [];
     for (const polygon of polygons) {

@@ -20,6 +20,9 @@ declare module 'leaflet/src/layer/tile/TileLayer' {
 declare module 'leaflet/src/layer/vector/Polygon' {
   export { polygon } from 'leaflet';
 }
+declare module 'leaflet/src/layer/vector/Polyline' {
+  export { polyline } from 'leaflet';
+}
 declare module 'leaflet/src/layer/vector/CircleMarker' {
   export { circleMarker } from 'leaflet';
 }

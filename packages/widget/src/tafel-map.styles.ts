@@ -279,6 +279,16 @@ export default [
     .tiles-failed .tafel-outline {
       fill-opacity: 1;
     }
+    /* Approximate province borders: only without tiles, which draw the real ones. */
+    .tafel-province {
+      fill: none;
+      stroke: var(--tafel-province-color, #c3ccd5);
+      stroke-width: 1;
+      stroke-opacity: 0;
+    }
+    .tiles-failed .tafel-province {
+      stroke-opacity: 1;
+    }
     .tafel-you {
       fill: var(--tafel-focus-color, #1a73e8);
       fill-opacity: 0.9;

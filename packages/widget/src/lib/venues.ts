@@ -5,6 +5,12 @@ import { query, type QueryOptions } from './graphql.ts';
 /** The API's cap on `first`. */
 const PAGE = 1000;
 
+/** An edition's venues for a filter, and the edition's time zone (null when the API has none). */
+export interface VenueSet {
+  venues: MapLocation[];
+  timeZone: string | null;
+}
+
 /**
  * Every venue of an edition that matches a filter, following the connection's cursor. When more
  * than one page is needed, `firstPage` gets the first one early, so a map can draw it at once.
@@ -13,15 +19,17 @@ export async function fetchAllVenues(
   endpoint: string,
   edition: string,
   filter: LocationFilter,
-  options: QueryOptions & { firstPage?: (venues: MapLocation[]) => void } = {},
-): Promise<MapLocation[]> {
+  options: QueryOptions & { firstPage?: (set: VenueSet) => void } = {},
+): Promise<VenueSet> {
   const venues: MapLocation[] = [];
   let after: string | null = null;
   for (;;) {
-    const { locations }: ResultOf<typeof MapLocations> = await query(endpoint, MapLocations, { edition, filter, first: PAGE, after }, options);
+    const result: ResultOf<typeof MapLocations> = await query(endpoint, MapLocations, { edition, filter, first: PAGE, after }, options);
+    const { locations } = result;
+    const timeZone = result.edition?.timeZone || null;
     venues.push(...locations.nodes);
-    if (!locations.pageInfo.hasNextPage || !locations.pageInfo.endCursor) return venues;
-    if (!after) options.firstPage?.([...venues]);
+    if (!locations.pageInfo.hasNextPage || !locations.pageInfo.endCursor) return { venues, timeZone };
+    if (!after) options.firstPage?.({ venues: [...venues], timeZone });
     after = locations.pageInfo.endCursor;
   }
 }
@@ -37,16 +45,32 @@ export function safeHttpUrl(value: string | null | undefined): string | null {
   }
 }
 
-/** `18:00–21:00` in the visitor's language. */
-const timeFormats = new Map<Lang, Intl.DateTimeFormat>();
+/**
+ * `18:00–21:00` in the visitor's language, as the clocks read in `timeZone` (the edition's, an
+ * IANA name such as `Europe/Amsterdam`); in the visitor's own zone when it is missing or unknown.
+ */
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
-export function formatTimes(lang: Lang, startsAt: string | null, endsAt: string | null): string {
-  let format = timeFormats.get(lang);
+function timeFormat(lang: Lang, timeZone: string | null | undefined): Intl.DateTimeFormat {
+  const key = `${lang} ${timeZone ?? ''}`;
+  let format = timeFormats.get(key);
   if (!format) {
     // English for a European day: 18:00, not 06:00 PM.
-    format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { hour: '2-digit', minute: '2-digit' });
-    timeFormats.set(lang, format);
+    const locale = lang === 'en' ? 'en-GB' : lang;
+    const options: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+    try {
+      format = new Intl.DateTimeFormat(locale, timeZone ? { ...options, timeZone } : options);
+    } catch {
+      // A zone this browser does not know: the visitor's own, rather than no time at all.
+      format = new Intl.DateTimeFormat(locale, options);
+    }
+    timeFormats.set(key, format);
   }
+  return format;
+}
+
+export function formatTimes(lang: Lang, startsAt: string | null, endsAt: string | null, timeZone?: string | null): string {
+  const format = timeFormat(lang, timeZone);
   const part = (value: string | null) => {
     const date = value ? new Date(value) : null;
     return date && !Number.isNaN(date.getTime()) ? format.format(date) : '';
