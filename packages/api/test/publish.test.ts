@@ -280,8 +280,68 @@ describe('bulk upsert by the member’s own ids', () => {
   it('a dry run reports the counts and changes nothing', async () => {
     const before = await snapshot();
     const r = await gql(UPSERT, { input: { edition: 'nid-test', dryRun: true, locations: [...rows(25), { ...rows(1)[0]!, externalId: 'dry' }] } }, { key: keys.utrecht });
-    // bulk-3 gets its old name back and the cancelled bulk-24 comes back: 2 updates.
-    expect(r.data!.upsertLocations).toMatchObject({ created: 1, unchanged: 23, updated: 2, userErrors: [] });
+    // bulk-3 gets its old name back; the cancelled bulk-24 stays cancelled (its row sends no status).
+    expect(r.data!.upsertLocations).toMatchObject({ created: 1, unchanged: 24, updated: 1, userErrors: [] });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('what a write leaves alone', () => {
+  const one = (extra: Record<string, unknown> = {}) => ({
+    externalId: 'keep-1', name: 'Opvang Oost', coordinates: { lat: 52.3, lng: 4.95 }, meal: 'DINNER',
+    address: { street: 'Geheim 3', postalCode: '1091 AA', city: 'Amsterdam', region: 'NL-NH' }, capacity: 30, ...extra,
+  });
+
+  it('a bulk row that says nothing of sensitive or status keeps the venue’s', async () => {
+    const created = await gql(UPSERT, { input: { edition: 'nid-test', locations: [one({ sensitive: true })] } }, { key: keys.asito });
+    expect(created.data!.upsertLocations.created).toBe(1);
+    // The member's own system knows no `sensitive` column and sends the venue again, changed.
+    const again = await gql(UPSERT, { input: { edition: 'nid-test', locations: [one({ capacity: 35 })] } }, { key: keys.asito });
+    expect(again.data!.upsertLocations).toMatchObject({ updated: 1, userErrors: [] });
+    const pub = await gql(`{ locations(edition: "nid-test", filter: { search: "Opvang Oost" }) { nodes { locationPrecision address { street postalCode } capacity } } }`);
+    expect(pub.data!.locations.nodes).toEqual([{ locationPrecision: 'APPROXIMATE', address: { street: null, postalCode: null }, capacity: 35 }]);
+    // Cancelled by hand, then the unchanged list is sent again: it stays cancelled.
+    const id = (await gql(`{ viewer { locations(edition: "nid-test", first: 100) { nodes { id externalId } } } }`, {}, { key: keys.asito })).data!.viewer.locations.nodes.find((n: any) => n.externalId === 'keep-1').id;
+    await gql(CANCEL, { input: { id } }, { key: keys.asito });
+    const resent = await gql(UPSERT, { input: { edition: 'nid-test', locations: [one({ capacity: 35 })] } }, { key: keys.asito });
+    expect(resent.data!.upsertLocations).toMatchObject({ unchanged: 1 });
+    // Saying so brings it back.
+    const back = await gql(UPSERT, { input: { edition: 'nid-test', locations: [one({ capacity: 35, status: 'PUBLISHED' })] } }, { key: keys.asito });
+    expect(back.data!.upsertLocations).toMatchObject({ updated: 1 });
+  });
+
+  it('an update of one address part keeps the others, and an externalId alone is a change', async () => {
+    const id = (await gql(`{ viewer { locations(edition: "nid-test", first: 100) { nodes { id externalId } } } }`, {}, { key: keys.asito })).data!.viewer.locations.nodes.find((n: any) => n.externalId === 'keep-1').id;
+    const r = await gql(`mutation($input: UpdateLocationInput!) { updateLocation(input: $input) { location { externalId address { street postalCode city region } } userErrors { code } } }`, { input: { id, address: { city: 'Diemen' } } }, { key: keys.asito });
+    expect(r.data!.updateLocation.location.address).toEqual({ street: 'Geheim 3', postalCode: '1091 AA', city: 'Diemen', region: 'NL-NH' });
+    const renamed = await gql(`mutation($input: UpdateLocationInput!) { updateLocation(input: $input) { location { externalId } userErrors { code } } }`, { input: { id, externalId: 'keep-1b' } }, { key: keys.asito });
+    expect(renamed.data!.updateLocation).toEqual({ location: { externalId: 'keep-1b' }, userErrors: [] });
+  });
+
+  it('a draft that never went public is not listed among removed venues', async () => {
+    const draft = await gql(CREATE, { input: venue({ name: 'Nog geheim', status: 'DRAFT' }) }, { key: keys.asito });
+    const id = draft.data!.createLocation.location.id;
+    const r = await gql(`{ removedLocations(edition: "nid-test", since: "2000-01-01T00:00:00Z", first: 1000) { nodes { id } } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.removedLocations.nodes.map((n: any) => n.id)).not.toContain(id);
+  });
+
+  it('an ID beyond the database’s integers is malformed, not a fault', async () => {
+    const r = await gql(`query($id: ID!) { location(id: $id) { name } }`, { id: encodeGlobalId('Location', 9_999_999_999) });
+    expect(r.errors![0]!.message).toMatch(/Malformed ID/);
+  });
+});
+
+describe('a closed edition', () => {
+  it('refuses cancelling as it refuses every other change', async () => {
+    const s = { key: keys.staff };
+    await gql(`mutation { createEdition(input: { slug: "nid-closing", name: "Closing", date: "2027-10-14" }) { userErrors { code } } }`, {}, s);
+    const created = await gql(CREATE, { input: venue({ edition: 'nid-closing', name: 'Laatste tafel' }) }, { key: keys.asito });
+    const id = created.data!.createLocation.location.id;
+    await gql(`mutation { updateEdition(input: { slug: "nid-closing", status: CLOSED }) { userErrors { code } } }`, {}, s);
+    const before = await snapshot();
+    const r = await gql(CANCEL, { input: { id } }, { key: keys.asito });
+    expect(r.data!.cancelLocation.userErrors).toEqual([expect.objectContaining({ code: 'EDITION_CLOSED' })]);
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -143,7 +143,8 @@ export function decodeGlobalId(globalID: string): { typename: string; id: string
     ? Buffer.from(globalID, 'base64url').toString('utf8')
     : '';
   const match = /^([A-Z][A-Za-z]{0,40}):([1-9][0-9]{0,9})$/.exec(decoded);
-  if (!match) {
+  // Ids are PostgreSQL integers: anything larger names nothing this API issued.
+  if (!match || Number(match[2]) > 2_147_483_647) {
     throw new GraphQLError(`Malformed ID "${globalID.slice(0, 60)}": not an ID this API issued.`, {
       extensions: { code: 'BAD_USER_INPUT', argumentName: 'id' },
     });

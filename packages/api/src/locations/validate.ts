@@ -101,16 +101,20 @@ export function validateLocation(
 
   if (has('address')) {
     const a = input.address ?? {};
-    out.street = text(errors, at('address', 'street'), a.street, LIMITS.street);
-    out.postalCode = text(errors, at('address', 'postalCode'), a.postalCode, LIMITS.postalCode);
-    out.city = text(errors, at('address', 'city'), a.city, LIMITS.city);
+    // In an update, only the address parts given change; in a whole venue, all are as sent.
+    const part = (key: keyof NonNullable<LocationFields['address']>) => !options.partial || input.address === null || a[key] !== undefined;
+    if (part('street')) out.street = text(errors, at('address', 'street'), a.street, LIMITS.street);
+    if (part('postalCode')) out.postalCode = text(errors, at('address', 'postalCode'), a.postalCode, LIMITS.postalCode);
+    if (part('city')) out.city = text(errors, at('address', 'city'), a.city, LIMITS.city);
     const country = text(errors, at('address', 'country'), a.country, 2)?.toUpperCase() ?? edition.country;
-    out.country = country;
-    const region = text(errors, at('address', 'region'), a.region, 10)?.toUpperCase() ?? null;
-    if (region && country === 'NL' && !(region in REGIONS)) {
-      errors.add(at('address', 'region'), 'INVALID', `region "${region}" is not a Dutch province code (one of ${Object.keys(REGIONS).join(', ')}).`);
+    if (part('country')) out.country = country;
+    if (part('region')) {
+      const region = text(errors, at('address', 'region'), a.region, 10)?.toUpperCase() ?? null;
+      if (region && country === 'NL' && !(region in REGIONS)) {
+        errors.add(at('address', 'region'), 'INVALID', `region "${region}" is not a Dutch province code (one of ${Object.keys(REGIONS).join(', ')}).`);
+      }
+      out.region = region;
     }
-    out.region = region;
   }
 
   if (has('coordinates')) {

@@ -38,7 +38,6 @@ function comparable(value: unknown): unknown {
 export function diff(current: Partial<Location> | null, next: Partial<LocationValues>): Record<string, { from: unknown; to: unknown }> {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const [key, to] of Object.entries(next)) {
-    if (key === 'externalId' && current) continue;
     const from = current ? (current as Record<string, unknown>)[key] ?? null : null;
     if (comparable(from) !== comparable(to)) changes[key] = { from, to: to ?? null };
   }
@@ -122,7 +121,6 @@ export async function updateLocation(db: Db, args: { location: Location; fields:
         .set({ ...values, updatedAt: sql`now()` })
         .where(eq(locations.id, current!.id))
         .returning();
-      if (values.externalId !== undefined && values.externalId !== current!.externalId) changes.externalId = { from: current!.externalId, to: values.externalId };
       await audit(tx, args.actor, [{ locationId: row!.id, organisationId: row!.organisationId, action: 'UPDATE', changes }]);
       await logParticipation(tx, args.actor, [{ locationId: row!.id, editionId: row!.editionId, organisationId: row!.organisationId, oldValue: current!.participants, newValue: row!.participants }]);
       await announceVenueChange(tx, row!.editionId);
@@ -139,15 +137,25 @@ export async function updateLocation(db: Db, args: { location: Location; fields:
 }
 
 export async function cancelLocation(db: Db, args: { location: Location; reason?: string | null; actor: Actor }): Promise<WriteResult<Location>> {
-  if (args.location.status === 'CANCELLED') return { ok: true, value: args.location };
+  const [edition] = await db.select().from(editions).where(eq(editions.id, args.location.editionId));
+  const refusal = closed(edition!, ['id']);
+  if (refusal.length) return { ok: false, errors: refusal };
   const row = await db.transaction(async (tx) => {
-    const [row] = await tx.update(locations).set({ status: 'CANCELLED', updatedAt: sql`now()` }).where(eq(locations.id, args.location.id)).returning();
+    // Only a venue not cancelled yet changes; two cancels at once write one audit entry.
+    const [row] = await tx
+      .update(locations)
+      .set({ status: 'CANCELLED', updatedAt: sql`now()` })
+      .where(and(eq(locations.id, args.location.id), sql`${locations.status} <> 'CANCELLED'`))
+      .returning();
+    if (!row) return null;
     const changes: Record<string, { from: unknown; to: unknown }> = { status: { from: args.location.status, to: 'CANCELLED' } };
     if (args.reason) changes.reason = { from: null, to: args.reason };
-    await audit(tx, args.actor, [{ locationId: row!.id, organisationId: row!.organisationId, action: 'CANCEL', changes }]);
-    await announceVenueChange(tx, row!.editionId);
-    return row!;
+    await audit(tx, args.actor, [{ locationId: row.id, organisationId: row.organisationId, action: 'CANCEL', changes }]);
+    await announceVenueChange(tx, row.editionId);
+    return row;
   });
+  // Cancelled already (by an earlier or a simultaneous call): nothing changed.
+  if (!row) return { ok: true, value: { ...args.location, status: 'CANCELLED' } };
   statsCacheFor(db).invalidate(row.editionId);
   invalidatePublicReads();
   return { ok: true, value: row };
@@ -213,6 +221,12 @@ export async function upsertLocations(
         if (!current) return toCreate.push({ index, values });
         // A venue list describes venues, not the day's counts: keep counted participants unless sent.
         const next = { ...values };
+        // A row that says nothing of privacy or status keeps what the venue has: a list from a
+        // system that knows no `sensitive` column must not make a shelter's address public, nor
+        // bring back a venue that was cancelled or held as a draft.
+        const sent = args.rows[index]!;
+        if (sent.sensitive == null) next.sensitive = current.sensitive;
+        if (sent.status == null) next.status = current.status === 'CANCELLED' ? 'CANCELLED' : (current.status as 'DRAFT' | 'PUBLISHED');
         if (next.participants === undefined) {
           if (next.capacity != null && current.participants > next.capacity) {
             rowErrors.add(['locations', index, 'capacity'], 'BELOW_PARTICIPANTS', `capacity ${next.capacity} is below the ${current.participants} participants already counted.`);
@@ -283,6 +297,8 @@ export async function upsertLocations(
   } catch (error) {
     if (error instanceof DryRun) return { ok: true, value: error.outcome };
     if (error instanceof UserInputError) return { ok: false, errors: error.errors };
+    // Another request created one of these externalIds at the same moment: nothing was written.
+    if (isUniqueViolation(error)) return { ok: false, errors: [{ field: ['locations'], code: 'TAKEN', message: 'Another request created some of these venues at the same moment; send the list again.' }] };
     throw error;
   }
 }

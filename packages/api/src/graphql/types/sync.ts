@@ -61,6 +61,8 @@ builder.queryFields((t) => ({
                 eq(locations.editionId, edition.id),
                 gte(locations.updatedAt, args.since),
                 sql`NOT (${locations.status} = 'PUBLISHED' AND NOT ${locations.awaitingApproval})`,
+                // Only venues the public could have seen: drafts that never went public are nobody's business.
+                sql`(${locations.status} = 'CANCELLED' OR EXISTS (SELECT 1 FROM location_changes c WHERE c.location_id = ${locations.id} AND c.changes->'status'->>'from' = 'PUBLISHED'))`,
                 after ? gt(locations.id, cursorId(after, 'after')) : undefined,
                 before ? lt(locations.id, cursorId(before, 'before')) : undefined,
               ),
