@@ -16,7 +16,7 @@ import { DataDirBusyError, readAdminFile } from './db/lock.ts';
 import { apiKeys, editions, organisations } from './db/schema.ts';
 import { generateDemo } from './demo/generate.ts';
 import { hasEdition, loadDemo } from './demo/load.ts';
-import { createOrganisationRow } from './graphql/types/staff.ts';
+import { createEditionRow, createOrganisationRow } from './graphql/types/staff.ts';
 import { csvProblemOf, formatProblem, parseVenueCsv } from './locations/csv.ts';
 import { upsertLocations } from './locations/write.ts';
 
@@ -176,17 +176,13 @@ async function organisationsCommand(database: Database, sub: string | undefined,
 async function editionsCommand(database: Database, sub: string | undefined, args: string[], io: CliIo): Promise<number> {
   if (sub !== 'create') throw new UsageError('editions create --slug SLUG --name NAME --date YYYY-MM-DD');
   const { values } = parseArgs({ args, options: { slug: { type: 'string' }, name: { type: 'string' }, date: { type: 'string' }, 'time-zone': { type: 'string' }, country: { type: 'string' }, 'require-approval': { type: 'boolean' } } });
-  if (!values.slug || !values.name || !values.date || !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError('--slug, --name and --date YYYY-MM-DD are required.');
-  const [row] = await database.db
-    .insert(editions)
-    .values({ slug: values.slug, name: values.name, date: values.date, timeZone: values['time-zone'] ?? 'Europe/Amsterdam', country: (values.country ?? 'NL').toUpperCase(), requireApproval: values['require-approval'] ?? false })
-    .onConflictDoNothing()
-    .returning();
-  if (!row) {
-    io.error(`An edition with slug ${values.slug} exists already.`);
-    return 1;
-  }
-  io.log(`Created edition ${row.slug} on ${row.date}.`);
+  if (!values.slug || !values.name || !values.date) throw new UsageError('--slug, --name and --date YYYY-MM-DD are required.');
+  const result = await createEditionRow(database.db, {
+    slug: values.slug, name: values.name, date: values.date, timeZone: values['time-zone'], country: values.country, requireApproval: values['require-approval'],
+  });
+  for (const e of result.userErrors) io.error(`${e.field?.join('.') ?? ''}: ${e.message} [${e.code}]`);
+  if (!result.edition) return 1;
+  io.log(`Created edition ${result.edition.slug} on ${result.edition.date}.`);
   return 0;
 }
 

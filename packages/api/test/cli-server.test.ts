@@ -75,6 +75,14 @@ describe('the command line beside a running server', () => {
     expect(body.data.createLocation).toEqual({ location: { organisation: { slug: 'buurthuis-oost' } }, userErrors: [] });
   });
 
+  it('checks an edition as the API does: a bad time zone is refused, nothing created', async () => {
+    const bad = await run(tsx, ['src/cli.ts', 'editions', 'create', '--slug', 'nid-mars', '--name', 'Mars', '--date', '2027-10-14', '--time-zone', 'Mars/Olympus'], { cwd: api, env }).catch((e) => e);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/timeZone: "Mars\/Olympus" is not an IANA time zone/);
+    const check = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ edition(slug: "nid-mars") { slug } }' }) });
+    expect(((await check.json()) as any).data.edition).toBeNull();
+  });
+
   it('refuses the admin route to anyone without the token', async () => {
     const response = await fetch(`${url}/admin/command`, { method: 'POST', headers: { 'x-tafel-admin-token': 'guess' }, body: JSON.stringify({ argv: ['keys', 'create', '--staff'] }) });
     expect(response.status).toBe(404);

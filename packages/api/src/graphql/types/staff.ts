@@ -150,33 +150,40 @@ export async function createOrganisationRow(db: import('../../db/client.ts').Db,
   return { organisation: row, userErrors: [] };
 }
 
+/** Open an edition: the staff mutation and the command line both come here. */
+export async function createEditionRow(
+  db: import('../../db/client.ts').Db,
+  input: { slug: string; name: string; date: string; timeZone?: string | null; country?: string | null; status?: 'PLANNED' | 'OPEN' | 'CLOSED' | null; requireApproval?: boolean | null },
+): Promise<EditionPayloadShape> {
+  const errors = new UserErrors();
+  checkSlug(errors, input.slug);
+  checkName(errors, input.name);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(input.date))) errors.add(['date'], 'INVALID', 'date must be YYYY-MM-DD.');
+  const country = (input.country ?? 'NL').toUpperCase();
+  if (!(country in COUNTRIES)) errors.add(['country'], 'INVALID', `country must be one of ${Object.keys(COUNTRIES).join(', ')}.`);
+  const timeZone = input.timeZone ?? 'Europe/Amsterdam';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    errors.add(['timeZone'], 'INVALID', `"${timeZone.slice(0, 60)}" is not an IANA time zone.`);
+  }
+  if (errors.any) return { edition: null, userErrors: errors.list };
+  const [row] = await db
+    .insert(editions)
+    .values({ slug: input.slug, name: input.name.trim(), date: input.date, timeZone, country, status: input.status ?? 'OPEN', requireApproval: input.requireApproval ?? false })
+    .onConflictDoNothing()
+    .returning();
+  if (!row) return { edition: null, userErrors: [userError(['slug'], 'TAKEN', `An edition with slug "${input.slug}" exists already.`)] };
+  return { edition: row, userErrors: [] };
+}
+
 builder.mutationFields((t) => ({
   createEdition: t.field({
     type: EditionPayload,
     description: 'Staff: open a new event day.',
     args: { input: t.arg({ type: CreateEditionInput, required: true }) },
     authScopes: { staff: true },
-    resolve: async (_root, { input }, ctx) => {
-      const errors = new UserErrors();
-      checkSlug(errors, input.slug);
-      checkName(errors, input.name);
-      const country = (input.country ?? 'NL').toUpperCase();
-      if (!(country in COUNTRIES)) errors.add(['country'], 'INVALID', `country must be one of ${Object.keys(COUNTRIES).join(', ')}.`);
-      const timeZone = input.timeZone ?? 'Europe/Amsterdam';
-      try {
-        new Intl.DateTimeFormat('en', { timeZone });
-      } catch {
-        errors.add(['timeZone'], 'INVALID', `"${timeZone.slice(0, 60)}" is not an IANA time zone.`);
-      }
-      if (errors.any) return { edition: null, userErrors: errors.list };
-      const [row] = await ctx.db
-        .insert(editions)
-        .values({ slug: input.slug, name: input.name.trim(), date: input.date, timeZone, country, status: input.status ?? 'OPEN', requireApproval: input.requireApproval ?? false })
-        .onConflictDoNothing()
-        .returning();
-      if (!row) return { edition: null, userErrors: [userError(['slug'], 'TAKEN', `An edition with slug "${input.slug}" exists already.`)] };
-      return { edition: row, userErrors: [] };
-    },
+    resolve: (_root, { input }, ctx) => createEditionRow(ctx.db, input),
   }),
   updateEdition: t.field({
     type: EditionPayload,
