@@ -108,6 +108,24 @@ describe('participationChanged', () => {
     }
   });
 
+  it('also carries counts changed by a venue mutation, not only by reports', async () => {
+    const stream = await subscribe(server.url, `subscription($e: String!) { participationChanged(edition: $e) { location { name participants } participants total replay } }`, { e: 'nid-test' });
+    try {
+      await stream.until((m) => m.data.participationChanged.replay);
+      const r = await post(
+        server.url,
+        `mutation($i: UpdateLocationInput!) { updateLocation(input: $i) { location { participants } userErrors { code } } }`,
+        { i: { id: idOf('Moskee Bergen op Zoom'), participants: 200 } },
+        staff,
+      );
+      expect(r.data.updateLocation).toEqual({ location: { participants: 200 }, userErrors: [] });
+      const got = await stream.until((m) => !m.data.participationChanged.replay && m.data.participationChanged.location.name === 'Moskee Bergen op Zoom');
+      expect(got.data.participationChanged).toMatchObject({ participants: 200, location: { participants: 200 }, total: await publicTotal() });
+    } finally {
+      stream.close();
+    }
+  });
+
   it('answers an unknown edition with an error', async () => {
     const stream = await subscribe(server.url, ParticipationChanged.document, { edition: 'no-such-day' });
     await stream.ended;

@@ -7,6 +7,7 @@ import { and, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { editions, locationChanges, locations, organisations, participationLog, type Edition, type Location } from '../db/schema.ts';
 import { UserErrors, UserInputError, type UserError } from '../graphql/types/user-error.ts';
+import type { CountNotice } from '../live/notice.ts';
 import { announceVenueChange } from './participation.ts';
 import { statsCacheFor } from './stats-cache.ts';
 import { invalidatePublicReads } from '../http/cache.ts';
@@ -51,10 +52,27 @@ async function audit(tx: Writer, actor: Actor, entries: { locationId: number; or
   }
 }
 
-async function logParticipation(tx: Writer, actor: Actor, entries: { locationId: number; editionId: number; organisationId: number; oldValue: number; newValue: number }[]) {
+/**
+ * Log count changes, and say what live subscribers need to hear of them: one count notice per
+ * venue whose participants moved (sent by the caller after commit, like recordArrivals').
+ */
+async function logParticipation(
+  tx: Writer,
+  actor: Actor,
+  entries: { locationId: number; editionId: number; organisationId: number; oldValue: number; newValue: number; capacity: number | null }[],
+  notices: CountNotice[],
+) {
   const changed = entries.filter((e) => e.oldValue !== e.newValue);
   for (let i = 0; i < changed.length; i += 2000) {
-    await tx.insert(participationLog).values(changed.slice(i, i + 2000).map((e) => ({ ...e, apiKeyId: actor.keyId, actor: actor.name })));
+    const chunk = changed.slice(i, i + 2000);
+    const logged = await tx
+      .insert(participationLog)
+      .values(chunk.map(({ capacity: _capacity, ...e }) => ({ ...e, apiKeyId: actor.keyId, actor: actor.name })))
+      .returning({ id: participationLog.id, at: participationLog.at });
+    logged.forEach((entry, j) => {
+      const e = chunk[j]!;
+      notices.push({ edition: e.editionId, location: e.locationId, participants: e.newValue, capacity: e.capacity, seq: entry.id, at: entry.at.getTime() });
+    });
   }
 }
 
@@ -69,10 +87,12 @@ function closed(edition: Edition, path: string[]): UserError[] {
   return edition.status === 'CLOSED' ? [{ field: path, code: 'EDITION_CLOSED', message: `Edition ${edition.slug} is closed for changes.` }] : [];
 }
 
-export type WriteResult<T> = { ok: true; value: T } | { ok: false; errors: UserError[] };
+/** A write's answer; `notices` are the count changes to announce to live subscribers. */
+export type WriteResult<T> = { ok: true; value: T; notices?: CountNotice[] } | { ok: false; errors: UserError[] };
 
 export async function createLocation(db: Db, args: { edition: Edition; organisationId: number; fields: LocationFields; actor: Actor }): Promise<WriteResult<Location>> {
   const errors = new UserErrors();
+  const notices: CountNotice[] = [];
   errors.list.push(...closed(args.edition, ['edition']));
   const values = validateLocation(errors, [], args.fields, args.edition);
   if (errors.any) return { ok: false, errors: errors.list };
@@ -91,13 +111,13 @@ export async function createLocation(db: Db, args: { edition: Edition; organisat
         .returning();
       if (!row) throw new UserInputError([{ field: ['externalId'], code: 'TAKEN', message: `externalId "${values.externalId}" is already used by another of your venues in this edition.` }]);
       await audit(tx, args.actor, [{ locationId: row.id, organisationId: row.organisationId, action: 'CREATE', changes: diff(null, values) }]);
-      await logParticipation(tx, args.actor, [{ locationId: row.id, editionId: row.editionId, organisationId: row.organisationId, oldValue: 0, newValue: row.participants }]);
+      await logParticipation(tx, args.actor, [{ locationId: row.id, editionId: row.editionId, organisationId: row.organisationId, oldValue: 0, newValue: row.participants, capacity: row.capacity }], notices);
       await announceVenueChange(tx, row.editionId);
       return row;
     });
     statsCacheFor(db).invalidate(row.editionId);
     invalidatePublicReads();
-    return { ok: true, value: row };
+    return { ok: true, value: row, notices };
   } catch (error) {
     if (error instanceof UserInputError) return { ok: false, errors: error.errors };
     throw error;
@@ -105,6 +125,7 @@ export async function createLocation(db: Db, args: { edition: Edition; organisat
 }
 
 export async function updateLocation(db: Db, args: { location: Location; fields: LocationFields; actor: Actor }): Promise<WriteResult<Location>> {
+  const notices: CountNotice[] = [];
   const [edition] = await db.select().from(editions).where(eq(editions.id, args.location.editionId));
   const errors = new UserErrors();
   errors.list.push(...closed(edition!, ['id']));
@@ -122,13 +143,13 @@ export async function updateLocation(db: Db, args: { location: Location; fields:
         .where(eq(locations.id, current!.id))
         .returning();
       await audit(tx, args.actor, [{ locationId: row!.id, organisationId: row!.organisationId, action: 'UPDATE', changes }]);
-      await logParticipation(tx, args.actor, [{ locationId: row!.id, editionId: row!.editionId, organisationId: row!.organisationId, oldValue: current!.participants, newValue: row!.participants }]);
+      await logParticipation(tx, args.actor, [{ locationId: row!.id, editionId: row!.editionId, organisationId: row!.organisationId, oldValue: current!.participants, newValue: row!.participants, capacity: row!.capacity }], notices);
       await announceVenueChange(tx, row!.editionId);
       return row!;
     });
     statsCacheFor(db).invalidate(row.editionId);
     invalidatePublicReads();
-    return { ok: true, value: row };
+    return { ok: true, value: row, notices };
   } catch (error) {
     if (error instanceof UserInputError) return { ok: false, errors: error.errors };
     if (isUniqueViolation(error)) return { ok: false, errors: [{ field: ['externalId'], code: 'TAKEN', message: 'externalId is already used by another of your venues in this edition.' }] };
@@ -182,6 +203,7 @@ export async function upsertLocations(
   args: { edition: Edition; organisationId: number; rows: readonly UpsertRow[]; cancelMissing?: boolean; actor: Actor; dryRun?: boolean },
 ): Promise<WriteResult<UpsertOutcome>> {
   const errors = new UserErrors();
+  const notices: CountNotice[] = [];
   errors.list.push(...closed(args.edition, ['edition']));
   if (args.rows.length > LIMITS.batch) {
     errors.add(['locations'], 'BATCH_TOO_LARGE', `${args.rows.length} rows in one batch; at most ${LIMITS.batch}. Split the list, or send it as several calls without cancelMissing.`);
@@ -252,11 +274,11 @@ export async function upsertLocations(
             organisationId: args.organisationId,
             awaitingApproval: awaiting,
           })))
-          .returning({ id: locations.id, externalId: locations.externalId, participants: locations.participants });
+          .returning({ id: locations.id, externalId: locations.externalId, participants: locations.participants, capacity: locations.capacity });
         const byExternal = new Map(inserted.map((r) => [r.externalId!, r]));
         for (const { index, values } of chunk) result.ids[index] = byExternal.get(values.externalId!)!.id;
         await audit(tx, args.actor, chunk.map(({ index, values }) => ({ locationId: result.ids[index]!, organisationId: args.organisationId, action: 'UPSERT_CREATE', changes: diff(null, values) })));
-        await logParticipation(tx, args.actor, inserted.map((r) => ({ locationId: r.id, editionId: args.edition.id, organisationId: args.organisationId, oldValue: 0, newValue: r.participants })));
+        await logParticipation(tx, args.actor, inserted.map((r) => ({ locationId: r.id, editionId: args.edition.id, organisationId: args.organisationId, oldValue: 0, newValue: r.participants, capacity: r.capacity })), notices);
       }
       result.created = toCreate.length;
 
@@ -265,7 +287,14 @@ export async function upsertLocations(
         result.ids[index] = current.id;
       }
       await audit(tx, args.actor, toUpdate.map(({ current, changes }) => ({ locationId: current.id, organisationId: args.organisationId, action: 'UPSERT_UPDATE', changes })));
-      await logParticipation(tx, args.actor, toUpdate.filter((u) => u.values.participants !== undefined).map(({ current, values }) => ({ locationId: current.id, editionId: args.edition.id, organisationId: args.organisationId, oldValue: current.participants, newValue: values.participants! })));
+      await logParticipation(
+        tx,
+        args.actor,
+        toUpdate
+          .filter((u) => u.values.participants !== undefined)
+          .map(({ current, values }) => ({ locationId: current.id, editionId: args.edition.id, organisationId: args.organisationId, oldValue: current.participants, newValue: values.participants!, capacity: values.capacity === undefined ? current.capacity : values.capacity })),
+        notices,
+      );
       result.updated = toUpdate.length;
 
       if (args.cancelMissing) {
@@ -293,7 +322,7 @@ export async function upsertLocations(
     });
     statsCacheFor(db).invalidate(args.edition.id);
     invalidatePublicReads();
-    return { ok: true, value: outcome };
+    return { ok: true, value: outcome, notices };
   } catch (error) {
     if (error instanceof DryRun) return { ok: true, value: error.outcome };
     if (error instanceof UserInputError) return { ok: false, errors: error.errors };

@@ -2,13 +2,18 @@ import { eq } from 'drizzle-orm';
 import type { Context } from '../../context.ts';
 import { organisations, type Edition, type Location } from '../../db/schema.ts';
 import type { LocationFields } from '../../locations/validate.ts';
-import { cancelLocation, createLocation, updateLocation, upsertLocations, type Actor } from '../../locations/write.ts';
+import { cancelLocation, createLocation, updateLocation, upsertLocations, type Actor, type WriteResult } from '../../locations/write.ts';
 import { builder, decodeGlobalId } from '../builder.ts';
 import { requireEditionOrError } from './edition.ts';
 import { LocationPayloadRef, refused } from './location-payload.ts';
 import { LocationRef } from './location.ts';
 import { venueFields } from './location-input.ts';
 import { UserErrorRef, userError, type UserError } from './user-error.ts';
+
+/** Counts a venue write moved reach live subscribers as recordArrivals' do (after commit). */
+function announceCounts(ctx: Context, result: WriteResult<unknown>): void {
+  if (result.ok) for (const notice of result.notices ?? []) ctx.live.announce(notice);
+}
 
 export function actorOf(ctx: Context): Actor {
   return { keyId: ctx.viewer?.keyId ?? null, name: ctx.viewer?.prefix ?? 'anonymous' };
@@ -135,6 +140,7 @@ builder.mutationFields((t) => ({
       const organisationId = await actingOrganisation(ctx, input.organisation);
       if (Array.isArray(organisationId)) return refused(organisationId);
       const result = await createLocation(ctx.db, { edition, organisationId, fields: fieldsOf(input), actor: actorOf(ctx) });
+      announceCounts(ctx, result);
       return result.ok ? { location: result.value, userErrors: [] } : refused(result.errors);
     },
   }),
@@ -150,6 +156,7 @@ builder.mutationFields((t) => ({
         return refused([userError(['id'], 'CANCELLED', 'This venue is cancelled; to bring it back, send `status: PUBLISHED` with the change.')]);
       }
       const result = await updateLocation(ctx.db, { location, fields: fieldsOf(input), actor: actorOf(ctx) });
+      announceCounts(ctx, result);
       return result.ok ? { location: result.value, userErrors: [] } : refused(result.errors);
     },
   }),
@@ -162,6 +169,7 @@ builder.mutationFields((t) => ({
       const location = await locationById(ctx, String(input.id));
       if (Array.isArray(location)) return refused(location);
       const result = await cancelLocation(ctx.db, { location, reason: input.reason, actor: actorOf(ctx) });
+      announceCounts(ctx, result);
       return result.ok ? { location: result.value, userErrors: [] } : refused(result.errors);
     },
   }),
@@ -184,6 +192,7 @@ builder.mutationFields((t) => ({
         dryRun: input.dryRun ?? false,
         actor: actorOf(ctx),
       });
+      if (!input.dryRun) announceCounts(ctx, result);
       return result.ok ? { ...result.value, ids: input.dryRun ? [] : result.value.ids, userErrors: [] } : { ...none, userErrors: result.errors };
     },
   }),
