@@ -2,36 +2,26 @@
  * `pnpm tafel` while `pnpm start` runs: on PGlite the server owns the folder, so the command is
  * handed to it; the key it prints works against that server at once.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, startApiProcess, type ApiProcess } from './live-support.ts';
 import { openTestDatabase, type TestDb } from './support.ts';
 
 const run = promisify(execFile);
 const api = fileURLToPath(new URL('..', import.meta.url));
 const tsx = join(api, 'node_modules/.bin/tsx');
 
-let server: ChildProcess;
+let server: ApiProcess;
 let url: string;
 let env: NodeJS.ProcessEnv;
 let t: TestDb | undefined;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
-  const port = await freePort();
   if (process.env.DATABASE_URL) {
     t = await openTestDatabase();
     env = { ...process.env, DATABASE_URL: t.url, LOG_LEVEL: 'silent' };
@@ -39,22 +29,13 @@ beforeAll(async () => {
     env = { ...process.env, TAFEL_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'tafel-cli-server-')), 'data'), LOG_LEVEL: 'silent' };
     delete env.DATABASE_URL;
   }
-  server = spawn(tsx, ['src/server.ts'], { cwd: api, env: { ...env, PORT: String(port), HOST: '127.0.0.1', TAFEL_DEMO: 'off' }, stdio: 'ignore' });
-  url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${url}/ready`)).ok) return;
-    } catch {
-      // starting
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not start');
+  // No DATABASE_URL (an empty one) means PGlite in TAFEL_DATA_DIR, as for `pnpm start`.
+  server = await startApiProcess(env.DATABASE_URL ?? '', await freePort(), env.TAFEL_DATA_DIR ? { TAFEL_DATA_DIR: env.TAFEL_DATA_DIR } : {});
+  url = server.url;
 });
 
 afterAll(async () => {
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
+  await server?.stop();
   await t?.close();
 });
 
