@@ -230,11 +230,9 @@ describe('generateDemo: the demo edition', () => {
 });
 
 describe('generateDemo: synthetic editions', () => {
-  it('makes 100,000 published venues quickly, with a capped number of organisations', () => {
-    const started = performance.now();
+  // How fast is the bench's business (it prints the load time); this checks what is made.
+  it('makes 100,000 published venues, with a capped number of organisations', () => {
     const big = generateDemo({ venues: 100_000 });
-    const ms = performance.now() - started;
-    expect(ms).toBeLessThan(20_000); // about a second; generous for a busy CI machine
     expect(big.edition.slug).toBe('synthetic-100000');
     expect(big.locations).toHaveLength(100_000);
     expect(big.locations.every((l) => l.status === 'PUBLISHED' && l.participants! <= l.capacity!)).toBe(true);
