@@ -4,7 +4,8 @@
  * current counts after recovery, even of a change they never heard of.
  *
  * The machine's shared PostgreSQL keeps serving the other test files, so this test starts a
- * private cluster of its own (as the `postgres` user: it needs root, which CI has).
+ * private cluster of its own (as the `postgres` user: it needs root, which CI has). It runs in the
+ * PostgreSQL suite only (see vitest.config.ts).
  */
 import { RecordArrivals, StatsChanged } from '@tafel/schema';
 import { sql } from 'drizzle-orm';
