@@ -69,7 +69,8 @@ export async function resolveFilter(db: Db, filter: LocationFilterInput | null |
   return resolved;
 }
 
-function likePattern(text: string): string {
+/** A LIKE pattern that finds `text` anywhere, with LIKE's own wildcards in it taken literally. */
+export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 

@@ -23,12 +23,6 @@ export interface Actor {
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Writer = Db | Tx;
 
-/** The fields compared to decide whether a bulk row changes a venue. */
-const COMPARED = [
-  'name', 'street', 'postalCode', 'city', 'region', 'country', 'lat', 'lng', 'meal', 'startsAt', 'endsAt', 'capacity',
-  'targetGroups', 'languages', 'wheelchairAccessible', 'description', 'registrationUrl', 'sensitive', 'status',
-] as const satisfies readonly (keyof LocationValues & keyof Location)[];
-
 function comparable(value: unknown): unknown {
   if (value instanceof Date) return value.getTime();
   if (Array.isArray(value)) return JSON.stringify(value);
@@ -282,7 +276,7 @@ export async function upsertLocations(
       }
       result.created = toCreate.length;
 
-      for (const { index, current, values, changes } of toUpdate) {
+      for (const { index, current, values } of toUpdate) {
         await tx.update(locations).set({ ...values, updatedAt: sql`now()` }).where(eq(locations.id, current.id));
         result.ids[index] = current.id;
       }

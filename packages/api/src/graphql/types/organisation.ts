@@ -2,7 +2,7 @@ import { count, ilike, or, sql } from 'drizzle-orm';
 import { organisations } from '../../db/schema.ts';
 import { badInput, builder, checkPage } from '../builder.ts';
 import { OrganisationKindEnum } from './enums.ts';
-import { MAX_SEARCH_LENGTH } from '../../locations/filter.ts';
+import { MAX_SEARCH_LENGTH, likePattern } from '../../locations/filter.ts';
 
 export const OrganisationRef = builder.drizzleNode('organisations', {
   name: 'Organisation',
@@ -66,7 +66,7 @@ builder.queryFields((t) => ({
 
 function likeOf(text: string): string {
   if (text.length > MAX_SEARCH_LENGTH) throw badInput('search', `at most ${MAX_SEARCH_LENGTH} characters (got ${text.length}).`);
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return likePattern(text);
 }
 
 function organisationSearch(search: string | null | undefined) {

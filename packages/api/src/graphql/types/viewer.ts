@@ -3,7 +3,6 @@ import { sql } from 'drizzle-orm';
 import type { Viewer } from '../../context.ts';
 import { builder, checkPage, decodeGlobalId } from '../builder.ts';
 import { ApiKeyScopeEnum } from './staff.ts';
-import { OrganisationRef } from './organisation.ts';
 import { LocationStatusEnum } from './enums.ts';
 
 const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
