@@ -5,7 +5,7 @@
  * announces the committed change (LiveHub.announce): a NOTIFY inside the write would serialise
  * every commit on PostgreSQL's notification lock and halve the write rate.
  */
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Viewer } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { locations, participationLog, type Location } from '../db/schema.ts';
@@ -42,16 +42,24 @@ function checkInput(change: ParticipationChange): ParticipationResult | null {
   return null;
 }
 
+/** The values one participation change needs, as SQL values or placeholders of a prepared statement. */
+interface ChangeValues {
+  location: number | SQL.Aliased | SQL | Placeholder;
+  /** The count asked for (`set`) or the arrivals (`add`). */
+  amount: number | Placeholder;
+  organisation: number | null | Placeholder;
+}
+
 /**
  * The venue's count before and after the change, and why the change would be refused (null: it
  * may go ahead). The same assessment decides under the row lock and explains a refusal.
  */
-function assessment(locationId: number, change: ParticipationChange, organisationId: number | null): SQL {
-  const after = 'set' in change ? sql`${change.set}::bigint` : sql`(l.participants::bigint + ${change.add}::bigint)`;
+function assessment(kind: ChangeKind, { location, amount, organisation }: ChangeValues): SQL {
+  const after = kind === 'set' ? sql`${amount}::bigint` : sql`(l.participants::bigint + ${amount}::bigint)`;
   return sql`
     SELECT l.id, l.participants AS before, ${after} AS after,
       CASE
-        WHEN ${organisationId}::int IS NOT NULL AND l.organisation_id <> ${organisationId}::int
+        WHEN ${organisation}::int IS NOT NULL AND l.organisation_id <> ${organisation}::int
           THEN CASE WHEN l.status = 'PUBLISHED' AND NOT l.awaiting_approval THEN 'FORBIDDEN' ELSE 'NOT_FOUND' END
         WHEN l.status = 'CANCELLED' THEN 'CANCELLED'
         WHEN e.status = 'CLOSED' THEN 'EDITION_CLOSED'
@@ -61,7 +69,56 @@ function assessment(locationId: number, change: ParticipationChange, organisatio
       END AS refusal,
       l.capacity
     FROM ${locations} l JOIN editions e ON e.id = l.edition_id
-    WHERE l.id = ${locationId}`;
+    WHERE l.id = ${location}::int`;
+}
+
+type ChangeKind = 'set' | 'add';
+
+/**
+ * The locking write of one change, prepared once per database and kind: this is the statement
+ * hosts send all day, so PostgreSQL parses and plans it once per connection rather than per
+ * request (drizzle sends every other query unnamed).
+ */
+function buildChange(db: Db, kind: ChangeKind) {
+  const values = { location: sql.placeholder('location'), amount: sql.placeholder('amount'), organisation: sql.placeholder('organisation') };
+  const target = db
+    .$with('target', {
+      id: sql<number>`id`.mapWith(Number).as('id'),
+      before: sql<number>`before`.mapWith(Number).as('before'),
+      after: sql<number>`after`.mapWith(Number).as('after'),
+      refusal: sql<string | null>`refusal`.as('refusal'),
+    })
+    .as(sql`${assessment(kind, values)} FOR UPDATE OF l`);
+  const go = sql`${target.refusal} IS NULL AND ${target.after} <> ${target.before}`;
+  const logged = db
+    .$with('logged', { id: sql<number>`id`.as('id') })
+    .as(sql`
+      INSERT INTO ${participationLog} (location_id, edition_id, organisation_id, api_key_id, actor, old_value, new_value)
+      SELECT l.id, l.edition_id, l.organisation_id, ${sql.placeholder('keyId')}::int, ${sql.placeholder('actor')}::text, t.before, t.after
+      FROM target t JOIN ${locations} l ON l.id = t.id WHERE t.refusal IS NULL AND t.after <> t.before
+      RETURNING id`);
+  return (
+    db
+      .with(target, logged)
+      .update(locations)
+      .set({ participants: sql`${target.after}::int`, updatedAt: sql`now()` })
+      .from(target)
+      .where(and(eq(locations.id, target.id), go))
+      // The log insert runs because it is a data-modifying CTE; its id orders this venue's changes.
+      .returning({ location: locations, seq: sql<number>`(SELECT id FROM logged)`.mapWith(Number) })
+      .prepare(`tafel_participation_${kind}`)
+  );
+}
+
+const preparedChanges = new WeakMap<Db, Record<ChangeKind, ReturnType<typeof buildChange>>>();
+
+function preparedChange(db: Db, kind: ChangeKind) {
+  let prepared = preparedChanges.get(db);
+  if (!prepared) {
+    prepared = { set: buildChange(db, 'set'), add: buildChange(db, 'add') };
+    preparedChanges.set(db, prepared);
+  }
+  return prepared[kind];
 }
 
 const REFUSAL_MESSAGES: Partial<Record<UserErrorCode, (a: { before: number; after: number; capacity: number | null }) => string>> = {
@@ -83,31 +140,10 @@ export async function changeParticipation(db: Db, viewer: Viewer, locationId: nu
   const bad = checkInput(change);
   if (bad) return bad;
   const organisationId = viewer.organisation?.id ?? null;
+  const kind: ChangeKind = 'set' in change ? 'set' : 'add';
+  const amount = 'set' in change ? change.set : change.add;
 
-  const target = db
-    .$with('target', {
-      id: sql<number>`id`.mapWith(Number).as('id'),
-      before: sql<number>`before`.mapWith(Number).as('before'),
-      after: sql<number>`after`.mapWith(Number).as('after'),
-      refusal: sql<string | null>`refusal`.as('refusal'),
-    })
-    .as(sql`${assessment(locationId, change, organisationId)} FOR UPDATE OF l`);
-  const go = sql`${target.refusal} IS NULL AND ${target.after} <> ${target.before}`;
-  const logged = db
-    .$with('logged', { id: sql<number>`id`.as('id') })
-    .as(sql`
-      INSERT INTO ${participationLog} (location_id, edition_id, organisation_id, api_key_id, actor, old_value, new_value)
-      SELECT l.id, l.edition_id, l.organisation_id, ${viewer.keyId}::int, ${viewer.prefix}::text, t.before, t.after
-      FROM target t JOIN ${locations} l ON l.id = t.id WHERE t.refusal IS NULL AND t.after <> t.before
-      RETURNING id`);
-  const [changed] = await db
-    .with(target, logged)
-    .update(locations)
-    .set({ participants: sql`${target.after}::int`, updatedAt: sql`now()` })
-    .from(target)
-    .where(and(eq(locations.id, target.id), go))
-    // The log insert runs because it is a data-modifying CTE; its id orders this venue's changes.
-    .returning({ location: locations, seq: sql<number>`(SELECT id FROM logged)`.mapWith(Number) });
+  const [changed] = await preparedChange(db, kind).execute({ location: locationId, amount, organisation: organisationId, keyId: viewer.keyId, actor: viewer.prefix });
   if (changed) {
     const { location, seq } = changed;
     statsCacheFor(db).invalidate(location.editionId);
@@ -117,7 +153,7 @@ export async function changeParticipation(db: Db, viewer: Viewer, locationId: nu
 
   // Refused, or nothing to change: say which. Nothing was written; this read only explains.
   const [assessed] = rowsOf<{ before: number; after: string | number; refusal: UserErrorCode | null; capacity: number | null }>(
-    await db.execute(assessment(locationId, change, organisationId)),
+    await db.execute(assessment(kind, { location: locationId, amount, organisation: organisationId })),
   );
   if (!assessed) return refused('location', 'NOT_FOUND', 'There is no such venue.');
   const numbers = { before: Number(assessed.before), after: Number(assessed.after), capacity: assessed.capacity };
