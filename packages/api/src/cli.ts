@@ -8,8 +8,9 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { eq, isNull, sql } from 'drizzle-orm';
-import { API_KEY_SCOPES, issueKey } from './auth/keys.ts';
+import { eq, isNull } from 'drizzle-orm';
+import { keyCacheFor } from './auth/key-cache.ts';
+import { API_KEY_SCOPES, issueKey, revokeKey } from './auth/keys.ts';
 import type { ApiKeyScope } from './context.ts';
 import { databaseOptionsFromEnv, openDatabase, type Database } from './db/client.ts';
 import { DataDirBusyError, readAdminFile } from './db/lock.ts';
@@ -151,7 +152,7 @@ async function keys(database: Database, sub: string | undefined, args: string[],
   if (sub === 'revoke') {
     const prefix = args[0];
     if (!prefix) throw new UsageError('Give the prefix of the key to revoke: pnpm tafel keys revoke tafel_XXXXXXXX');
-    const [row] = await database.db.update(apiKeys).set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, now())` }).where(eq(apiKeys.prefix, prefix)).returning();
+    const row = await revokeKey(database.db, prefix, keyCacheFor(database));
     if (!row) {
       io.error(`No key with prefix ${prefix}.`);
       return 1;

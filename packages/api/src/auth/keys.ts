@@ -8,6 +8,7 @@ import { GraphQLError } from 'graphql';
 import type { ApiKeyScope, Viewer } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { apiKeys, organisations } from '../db/schema.ts';
+import type { CachedKey, KeyCache } from './key-cache.ts';
 
 export const KEY_PREFIX = 'tafel_';
 export const API_KEY_SCOPES: readonly ApiKeyScope[] = ['LOCATIONS_WRITE', 'PARTICIPATION_WRITE'];
@@ -40,6 +41,20 @@ export async function issueKey(db: Db, { organisationId, scopes, label }: IssueK
   return { secret, apiKey: row! };
 }
 
+/**
+ * Revoke a key at once (revoking twice changes nothing). The trigger on api_keys tells every
+ * other process; this one forgets the key before answering. Null: no key has this prefix.
+ */
+export async function revokeKey(db: Db, prefix: string, cache?: KeyCache) {
+  const [row] = await db
+    .update(apiKeys)
+    .set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, now())` })
+    .where(eq(apiKeys.prefix, prefix))
+    .returning();
+  if (row) cache?.forget(row.id);
+  return row ?? null;
+}
+
 function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
@@ -48,12 +63,19 @@ function unauthenticated(message: string): GraphQLError {
  * Who is behind an `Authorization` header. No header: anonymous (null). A header that is not a
  * valid, live key is refused outright — never read as anonymous.
  */
-export async function authenticate(db: Db, header: string | null): Promise<Viewer | null> {
+export async function authenticate(db: Db, header: string | null, cache?: KeyCache): Promise<Viewer | null> {
   if (header == null || header.trim() === '') return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw unauthenticated('Malformed Authorization header: expected `Bearer <key>`.');
   const secret = match[1]!;
   if (!SECRET_PATTERN.test(secret)) throw unauthenticated('Malformed API key: Tafel keys look like `tafel_` followed by 43 characters.');
+  const hash = hashSecret(secret);
+  const known = cache?.get(hash);
+  if (known) {
+    await recordUse(db, known);
+    return known.viewer;
+  }
+  const began = cache?.begin() ?? 0;
   const [row] = await db
     .select({
       id: apiKeys.id,
@@ -67,23 +89,35 @@ export async function authenticate(db: Db, header: string | null): Promise<Viewe
     })
     .from(apiKeys)
     .leftJoin(organisations, eq(organisations.id, apiKeys.organisationId))
-    .where(eq(apiKeys.hash, hashSecret(secret)))
+    .where(eq(apiKeys.hash, hash))
     .limit(1);
   if (!row) throw unauthenticated('Unknown API key.');
   if (row.revokedAt) throw unauthenticated(`API key ${row.prefix}… was revoked.`);
-  // Record use, at most once a minute per key, so a busy key does not write on every request
-  // (nor spend a round trip on it: the time just read says whether it is due).
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    await db
-      .update(apiKeys)
-      .set({ lastUsedAt: sql`now()` })
-      .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`))));
-  }
-  return {
-    keyId: row.id,
-    prefix: row.prefix,
-    scopes: row.scopes.filter((s): s is ApiKeyScope => (API_KEY_SCOPES as readonly string[]).includes(s)),
-    organisation:
-      row.organisationId === null ? null : { id: row.organisationId, slug: row.organisationSlug!, name: row.organisationName! },
+  const key: CachedKey = {
+    viewer: {
+      keyId: row.id,
+      prefix: row.prefix,
+      scopes: row.scopes.filter((s): s is ApiKeyScope => (API_KEY_SCOPES as readonly string[]).includes(s)),
+      organisation:
+        row.organisationId === null ? null : { id: row.organisationId, slug: row.organisationSlug!, name: row.organisationName! },
+    },
+    lastUsedAt: row.lastUsedAt?.getTime() ?? null,
   };
+  await recordUse(db, key);
+  cache?.set(hash, key, began);
+  return key.viewer;
+}
+
+/**
+ * Record a key's use, at most once a minute per key and process, so a busy key does not write on
+ * every request (nor spend a round trip on it: the time last read says whether it is due).
+ */
+async function recordUse(db: Db, key: CachedKey): Promise<void> {
+  const now = Date.now();
+  if (key.lastUsedAt !== null && now - key.lastUsedAt <= 60_000) return;
+  key.lastUsedAt = now;
+  await db
+    .update(apiKeys)
+    .set({ lastUsedAt: sql`now()` })
+    .where(and(eq(apiKeys.id, key.viewer.keyId), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`))));
 }

@@ -4,6 +4,7 @@
  * limit (429), and whether the body is too large for them (413).
  */
 import type { Plugin } from 'graphql-yoga';
+import { keyCacheFor } from '../auth/key-cache.ts';
 import { authenticate } from '../auth/keys.ts';
 import type { Viewer } from '../context.ts';
 import type { Database } from '../db/client.ts';
@@ -21,7 +22,7 @@ const rateHeaders = new WeakMap<Request, Record<string, string>>();
 export function viewerOf(database: Database, request: Request): Promise<Viewer | null> {
   let viewer = viewers.get(request);
   if (!viewer) {
-    viewer = authenticate(database.db, request.headers.get('authorization'));
+    viewer = authenticate(database.db, request.headers.get('authorization'), keyCacheFor(database));
     viewers.set(request, viewer);
   }
   return viewer;

@@ -1,7 +1,8 @@
 /** Federation staff: editions, organisations, approval and API keys. */
 import { and, eq, sql } from 'drizzle-orm';
 import { COUNTRIES } from '@tafel/schema';
-import { API_KEY_SCOPES, issueKey } from '../../auth/keys.ts';
+import { keyCacheFor } from '../../auth/key-cache.ts';
+import { API_KEY_SCOPES, issueKey, revokeKey } from '../../auth/keys.ts';
 import type { ApiKeyScope } from '../../context.ts';
 import { apiKeys, editions, locationChanges, locations, organisations } from '../../db/schema.ts';
 import { isHttpUrl } from '../../locations/validate.ts';
@@ -266,11 +267,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RevokeApiKeyInput, required: true }) },
     authScopes: { staff: true },
     resolve: async (_root, { input }, ctx) => {
-      const [row] = await ctx.db
-        .update(apiKeys)
-        .set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, now())` })
-        .where(eq(apiKeys.prefix, input.prefix))
-        .returning();
+      const row = await revokeKey(ctx.db, input.prefix, keyCacheFor(ctx.database));
       if (!row) return { apiKey: null, userErrors: [userError(['prefix'], 'NOT_FOUND', `No key with prefix "${input.prefix.slice(0, 60)}".`)] };
       return { apiKey: row, userErrors: [] };
     },

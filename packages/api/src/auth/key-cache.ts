@@ -1,0 +1,103 @@
+/**
+ * Recent key lookups of one API process, so a host reporting arrivals every few seconds does not
+ * cost a database round trip per request just to say who they are.
+ *
+ * Every change to an API key (revoked, re-scoped, deleted) is announced by a trigger on
+ * `api_keys` (migration key_notices) on the `tafel_keys` channel, whoever made it; this process
+ * LISTENs and forgets that key at once. Nothing is kept until the LISTEN is in effect, everything
+ * is forgotten when it is re-established (notices in between are lost), and no entry lives longer
+ * than `ttlMs` in any case. Only valid keys are kept: unknown and revoked keys are looked up each
+ * time (and rate-limited by the gate).
+ */
+import type { Viewer } from '../context.ts';
+import type { Database } from '../db/client.ts';
+
+export const KEY_CHANNEL = 'tafel_keys';
+
+export interface CachedKey {
+  viewer: Viewer;
+  /** When the key's use was last recorded (ms since the epoch), or null if never. */
+  lastUsedAt: number | null;
+}
+
+interface Entry extends CachedKey {
+  expires: number;
+}
+
+export class KeyCache {
+  private readonly entries = new Map<string, Entry>();
+  private listening: Promise<void> | null = null;
+  /** A LISTEN is in effect: entries may be kept. */
+  private live = false;
+  /** Bumped by every notice: a lookup that started before one may not be kept. */
+  private generation = 0;
+
+  constructor(
+    private readonly database: Database,
+    readonly ttlMs = Number(process.env.TAFEL_KEY_CACHE_MS ?? 10_000),
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  /** LISTEN for key changes (once; the first lookup starts it). */
+  start(): Promise<void> {
+    this.listening ??= this.database
+      .listen(
+        KEY_CHANNEL,
+        (payload) => this.forget(Number(payload)),
+        () => {
+          // At first and after a reconnect: anything kept may have changed meanwhile.
+          this.generation += 1;
+          this.entries.clear();
+          this.live = true;
+        },
+      )
+      .then(() => undefined)
+      .catch(() => {
+        // Not listening: keep nothing, look every key up; try again on the next lookup.
+        this.listening = null;
+      });
+    return this.listening;
+  }
+
+  /** The token a lookup takes before it reads the database, to hand back to `set`. */
+  begin(): number {
+    void this.start();
+    return this.generation;
+  }
+
+  get(hash: string): CachedKey | undefined {
+    if (!this.live || this.ttlMs <= 0) return undefined;
+    const entry = this.entries.get(hash);
+    if (!entry) return undefined;
+    if (entry.expires <= Date.now()) {
+      this.entries.delete(hash);
+      return undefined;
+    }
+    return entry;
+  }
+
+  /** Keep a valid key's lookup, unless a key changed since the lookup began. */
+  set(hash: string, key: CachedKey, began: number): void {
+    if (!this.live || this.ttlMs <= 0 || began !== this.generation) return;
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(hash, { ...key, expires: Date.now() + this.ttlMs });
+  }
+
+  /** This key changed: look it up afresh next time. */
+  forget(keyId: number): void {
+    this.generation += 1;
+    for (const [hash, entry] of this.entries) if (entry.viewer.keyId === keyId || !Number.isFinite(keyId)) this.entries.delete(hash);
+  }
+}
+
+const caches = new WeakMap<Database, KeyCache>();
+
+/** The key cache of this process for a database. */
+export function keyCacheFor(database: Database): KeyCache {
+  let cache = caches.get(database);
+  if (!cache) {
+    cache = new KeyCache(database);
+    caches.set(database, cache);
+  }
+  return cache;
+}
