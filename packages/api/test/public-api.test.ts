@@ -105,6 +105,10 @@ describe('query limits: refused before any SQL runs, naming the limit', () => {
   it('prices each request with its own variables (the validation cache does not carry a cheap price over)', async () => {
     expect((await post({ query: MapLocations.document, variables: { edition: 'nid-test', first: 10 } })).status).toBe(200);
     expect((await post({ query: MapLocations.document, variables: { edition: 'nid-test', first: 100_000 } })).status).toBe(400);
+    // Prices are kept per document and numbers (strings never change a price): still each its own.
+    expect((await post({ query: MapLocations.document, variables: { edition: 'other-day', first: 10 } })).status).toBe(200);
+    expect((await post({ query: MapLocations.document, variables: { edition: 'other-day', first: 100_000 } })).status).toBe(400);
+    expect((await post({ query: MapLocations.document, variables: { edition: 'nid-test', first: 10 } })).status).toBe(200);
   });
 
   it('prices the documented queries as QUERY_LIMITS says: one 1,000-venue map page fits, two do not', async () => {

@@ -66,13 +66,30 @@ function costLimitPlugin(max: number): Plugin {
         }),
     );
   }
+  // The price depends on the document and on the numbers and list lengths among the variables
+  // (`first`, `ids`, `interval`), never on their strings: one pricing serves every request that
+  // differs only in strings (a host reporting arrivals at one venue after another).
+  const priced = new WeakMap<object, Map<string, GraphQLError[]>>();
+  const shape = (variables: unknown) => JSON.stringify(variables ?? null, (_key, value: unknown) => (typeof value === 'string' ? 0 : value));
+  function cachedCheck(args: Parameters<typeof check>[0]): GraphQLError[] {
+    const byShape = priced.get(args.document) ?? new Map<string, GraphQLError[]>();
+    priced.set(args.document, byShape);
+    const key = `${args.operationName ?? ''}\n${shape(args.variableValues)}`;
+    let errors = byShape.get(key);
+    if (!errors) {
+      errors = check(args);
+      // Bounded per document: variables chosen to be all different are priced each time.
+      if (byShape.size < 256) byShape.set(key, errors);
+    }
+    return errors;
+  }
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const errors = check(args);
+      const errors = cachedCheck(args);
       if (errors.length) setResultAndStopExecution({ errors });
     },
     onSubscribe({ args, setResultAndStopExecution }) {
-      const errors = check(args);
+      const errors = cachedCheck(args);
       if (errors.length) setResultAndStopExecution({ errors });
     },
   };
