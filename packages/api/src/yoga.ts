@@ -35,11 +35,14 @@ export type App = YogaServerInstance<Record<string, never>, Context>;
 export function createApp({ database, logger = rootLogger, maskErrors = process.env.NODE_ENV !== 'development', live = new LiveHub(database, logger), publicApi, adminToken }: AppOptions) {
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
-    plugins: [...(adminToken ? [adminPlugin(database, adminToken)] : []), ...publicApiPlugins(database, publicApi), routesPlugin(database), useSharedSubscriptionResults(), useLeanEventStream()],
+    plugins: [...(adminToken ? [adminPlugin(database, adminToken)] : []), ...publicApiPlugins(database, publicApi), routesPlugin(database), useSharedSubscriptionResults(), useLeanEventStream({ maskErrors: maskErrors })],
     graphqlEndpoint: '/graphql',
     // CORS is http/cors.ts (any origin, never credentials); one operation per request.
     cors: false,
     batching: false,
+    // The gate (http/gate.ts) bounds every body before it is parsed: by its Content-Length, or by
+    // reading a chunked one up to the limit. Yoga's own check would wrap each body in a stream.
+    maxRequestBodySize: false,
     maskedErrors: maskErrors,
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),

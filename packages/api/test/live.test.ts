@@ -191,6 +191,34 @@ describe('statsChanged', () => {
     }
   });
 
+  it('follows changes to the venues themselves: a new venue counts, a cancelled one no longer does', async () => {
+    const stream = await subscribe(server.url, StatsChanged.document, { edition: 'nid-test' });
+    try {
+      const first = await stream.until(() => true);
+      const { locations: venuesBefore, participants: before } = first.data.statsChanged;
+      const created = await post(
+        server.url,
+        `mutation { createLocation(input: { edition: "nid-test", organisation: "asito", name: "Pop-up tafel", coordinates: { lat: 52.2, lng: 5.2 }, meal: LUNCH, capacity: 30, participants: 12 }) { location { id } userErrors { code } } }`,
+        {},
+        staff,
+      );
+      expect(created.data.createLocation.userErrors).toEqual([]);
+      const id = created.data.createLocation.location.id;
+      const grown = await stream.until((m) => m.data.statsChanged.locations === venuesBefore + 1);
+      expect(grown.data.statsChanged.participants).toBe(before + 12);
+      // Reports at the new venue move the stats as any other's do.
+      expect((await post(server.url, RecordArrivals.document, { input: { location: id, delta: 3 } }, staff)).data.recordArrivals.userErrors).toEqual([]);
+      await stream.until((m) => m.data.statsChanged.participants === before + 15);
+      const cancelled = await post(server.url, `mutation($id: ID!) { cancelLocation(input: { id: $id }) { userErrors { code } } }`, { id }, staff);
+      expect(cancelled.data.cancelLocation.userErrors).toEqual([]);
+      const last = await stream.until((m) => m.data.statsChanged.locations === venuesBefore);
+      expect(last.data.statsChanged.participants).toBe(before);
+      expect(last.data.statsChanged.participants).toBe(await publicTotal());
+    } finally {
+      stream.close();
+    }
+  });
+
   it('gives a client that reconnects the current state first', async () => {
     const first = await subscribe(server.url, StatsChanged.document, { edition: 'nid-test' });
     await first.until(() => true);

@@ -29,6 +29,12 @@ export interface Database {
    */
   listen(channel: string, onMessage: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>>;
   /**
+   * Send NOTIFYs (in order, in one transaction of their own). On PostgreSQL over a connection of
+   * their own, so an announcement never queues behind the writes it announces, and without
+   * waiting for the WAL to reach the disk: notifications are not kept anyway.
+   */
+  notify(channel: string, payloads: string[]): Promise<void>;
+  /**
    * Apply the committed migrations. On PostgreSQL under an advisory lock, so several processes
    * can start at once: one migrates, the others wait and then find nothing to do.
    */
@@ -94,10 +100,17 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   const timeout = options.publicStatementTimeoutMs ?? DEFAULT_PUBLIC_STATEMENT_TIMEOUT_MS;
   const readClient = postgres(url, { ...settings, connection: { application_name: 'tafel-public-read', ...(timeout > 0 ? { statement_timeout: timeout } : {}) } });
   const readDb = drizzle({ client: readClient, relations, logger: options.logger }) as unknown as Db;
+  // One connection for announcements, opened on the first.
+  const notifyClient = postgres(url, { ...settings, max: 1, connection: { application_name: 'tafel-notify' } });
   return {
     kind: 'postgres',
     db,
     readDb,
+    async notify(channel, payloads) {
+      if (payloads.length === 0) return;
+      const calls = payloads.map((_, i) => `pg_notify($1, $${i + 2})`).join(', ');
+      await notifyClient.unsafe(`SELECT set_config('synchronous_commit', 'off', true), ${calls}`, [channel, ...payloads]);
+    },
     async listen(channel, onMessage, onListen) {
       // postgres.js keeps one connection for LISTEN and re-issues it after a reconnect.
       const { unlisten } = await client.listen(channel, onMessage, onListen);
@@ -123,7 +136,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
       }
     },
     async close() {
-      await Promise.all([client.end({ timeout: 5 }), readClient.end({ timeout: 5 })]);
+      await Promise.all([client.end({ timeout: 5 }), readClient.end({ timeout: 5 }), notifyClient.end({ timeout: 5 })]);
     },
   };
 }
@@ -143,6 +156,9 @@ async function openPglite(dataDir: string, options: DatabaseOptions): Promise<Da
       const unsubscribe = await client.listen(channel, onMessage);
       onListen?.();
       return unsubscribe;
+    },
+    async notify(channel, payloads) {
+      for (const payload of payloads) await client.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
     async migrate() {
       const { migrate } = await import('drizzle-orm/pglite/migrator');

@@ -19,9 +19,8 @@ import type { Database } from '../db/client.ts';
 import { locations, type Location } from '../db/schema.ts';
 import { publicLocationCondition } from '../locations/filter.ts';
 import { editionTotal } from '../locations/participation.ts';
-import type { StatsSummary } from '../locations/stats.ts';
+import { LiveStatsModel, type CountChange, type StatsSummary } from '../locations/stats.ts';
 import { statsCacheFor } from '../locations/stats-cache.ts';
-import { sql } from 'drizzle-orm';
 import { LIVE_CHANNEL, NOTICES_PER_PAYLOAD, isCountNotice, parseNotices, type CountNotice, type ParticipationNotice } from './notice.ts';
 
 export interface ParticipationUpdate {
@@ -46,10 +45,12 @@ const MAX_CATCH_UP = 500;
 const CATCH_UP_MARGIN_MS = 2000;
 /** A new stats subscriber gets the last computed stats if they are this fresh and nothing changed. */
 const FRESH_MS = 1000;
+/** The live stats model is loaded from the database afresh at least this often while it is in use. */
+const RELOAD_MS = 15_000;
 /** After a failed stats computation (the database is away), try again this much later. */
 const RETRY_MS = 1000;
 
-interface Subscriber<T> {
+export interface Subscriber<T> {
   push(value: T): void;
   stop(): void;
 }
@@ -72,6 +73,15 @@ class Feed {
   /** The database time of the latest change seen, where a catch-up starts. */
   seenUntil: number | null = null;
 
+  /** The edition's stats in memory, moved by each count change (statsChanged only). */
+  model: LiveStatsModel | null = null;
+  /** Count changes not yet applied to the model. */
+  modelPending: CountChange[] = [];
+  /** Changes to venues themselves seen, and how many of them the model has loaded. */
+  venueChanges = 0;
+  modelVenueChanges = -1;
+  modelLoadedAt = 0;
+
   latest: LiveStats | null = null;
   latestAt = 0;
   dirty = false;
@@ -83,6 +93,33 @@ class Feed {
 
   get idle(): boolean {
     return this.changes.size === 0 && this.stats.size === 0;
+  }
+}
+
+/**
+ * One subscriber's live values. Any transport can iterate it (each iteration is a subscriber of
+ * its own, buffering at most `bufferSize` values, the oldest dropped first); the lean SSE stream
+ * (sse.ts) attaches a callback instead, so a tick reaches thousands of subscribers without a
+ * promise per subscriber. Nothing is registered with the hub until either happens.
+ */
+export class LiveFeed<T> implements AsyncIterable<T> {
+  constructor(
+    private readonly open: (sink: Subscriber<T>) => () => void,
+    /** How many values a subscriber that reads slowly may fall behind before the oldest go. */
+    readonly bufferSize: number,
+  ) {}
+
+  /** Hand each value to `sink.push` as it comes, until the returned function is called or the hub stops (`sink.stop`). */
+  attach(sink: Subscriber<T>): () => void {
+    return this.open(sink);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<T> {
+    return new Repeater<T>(async (push, stop) => {
+      const close = this.open({ push: (value) => void push(value), stop: () => stop() });
+      await stop;
+      close();
+    }, new SlidingBuffer(this.bufferSize))[Symbol.asyncIterator]();
   }
 }
 
@@ -98,7 +135,7 @@ export class LiveHub {
   private unlisten: (() => Promise<void>) | null = null;
   private listens = 0;
   private outbox: ParticipationNotice[] = [];
-  private sending: Promise<void> = Promise.resolve();
+  private sending: Promise<void> | null = null;
 
   constructor(
     private readonly database: Database,
@@ -123,25 +160,29 @@ export class LiveHub {
   }
 
   /**
-   * Announce committed changes to every API process (this one too). The notices of one tick go
-   * out together, in order, in as few NOTIFYs as their size allows, outside the writes'
-   * transactions. A process that dies between a commit and this NOTIFY leaves subscribers one
-   * change behind until the next one (statsChanged then is exact again).
+   * Announce committed changes to every API process (this one too), outside the writes'
+   * transactions. One NOTIFY statement is in flight at a time, carrying every notice that came
+   * in meanwhile (in order, as few payloads as their size allows): however fast writes commit,
+   * a notice waits for at most the statement before it. A process that dies between a commit and
+   * this NOTIFY leaves subscribers one change behind until the next one (and the live stats until
+   * their next reload).
    */
   announce(notice: ParticipationNotice): void {
     this.outbox.push(notice);
-    if (this.outbox.length > 1) return;
-    setImmediate(() => {
-      const notices = this.outbox;
-      this.outbox = [];
-      this.sending = this.sending.then(() => this.send(notices));
+    this.sending ??= this.sendAll().finally(() => {
+      this.sending = null;
     });
   }
 
-  private async send(notices: ParticipationNotice[]): Promise<void> {
-    for (let i = 0; i < notices.length; i += NOTICES_PER_PAYLOAD) {
-      const payload = JSON.stringify(notices.slice(i, i + NOTICES_PER_PAYLOAD));
-      await this.database.db.execute(sql`SELECT pg_notify(${LIVE_CHANNEL}, ${payload})`).catch((error: unknown) => {
+  private async sendAll(): Promise<void> {
+    // The notices of this turn of the event loop go together.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.outbox.length > 0) {
+      const notices = this.outbox;
+      this.outbox = [];
+      const payloads: string[] = [];
+      for (let i = 0; i < notices.length; i += NOTICES_PER_PAYLOAD) payloads.push(JSON.stringify(notices.slice(i, i + NOTICES_PER_PAYLOAD)));
+      await this.database.notify(LIVE_CHANNEL, payloads).catch((error: unknown) => {
         this.log.warn({ err: error, notices: notices.length }, 'live: could not announce changes');
       });
     }
@@ -149,6 +190,8 @@ export class LiveHub {
 
   /** End every subscription and stop listening. */
   async close(): Promise<void> {
+    // Changes already committed are still announced.
+    await this.sending;
     for (const feed of this.feeds.values()) {
       if (feed.timer) clearTimeout(feed.timer);
       for (const subscriber of [...feed.changes, ...feed.stats]) subscriber.stop();
@@ -166,32 +209,33 @@ export class LiveHub {
     return n;
   }
 
-  participationChanged(editionId: number, sees: (row: Location) => boolean): AsyncIterable<ParticipationUpdate> {
-    return new Repeater<ParticipationUpdate>(async (push, stop) => {
-      await this.start();
+  /** Every change of a venue's count in an edition that `sees` lets through; the current state first. */
+  participationChanged(editionId: number, sees: (row: Location) => boolean): LiveFeed<ParticipationUpdate> {
+    return new LiveFeed<ParticipationUpdate>((sink) => {
       const feed = this.feed(editionId);
-      const subscriber: ChangeSubscriber = { push: (update) => void push(update), stop, sees };
+      const subscriber: ChangeSubscriber = { ...sink, sees };
       feed.changes.add(subscriber);
       this.enqueue(feed, () => this.sendCurrent(feed, [subscriber]));
-      await stop;
-      feed.changes.delete(subscriber);
-      this.release(feed);
-    }, new SlidingBuffer(MAX_QUEUED_UPDATES));
+      return () => {
+        feed.changes.delete(subscriber);
+        this.release(feed);
+      };
+    }, MAX_QUEUED_UPDATES);
   }
 
-  statsChanged(editionId: number): AsyncIterable<LiveStats> {
-    // A slow reader only ever needs the newest stats.
-    return new Repeater<LiveStats>(async (push, stop) => {
-      await this.start();
+  /** The edition's stats whenever they change, coalesced; the current stats first. */
+  statsChanged(editionId: number): LiveFeed<LiveStats> {
+    return new LiveFeed<LiveStats>((sink) => {
       const feed = this.feed(editionId);
-      const subscriber: Subscriber<LiveStats> = { push: (stats) => void push(stats), stop };
-      feed.stats.add(subscriber);
-      if (feed.latest && !feed.dirty && performance.now() - feed.latestAt < FRESH_MS) subscriber.push(feed.latest);
+      feed.stats.add(sink);
+      if (feed.latest && !feed.dirty && performance.now() - feed.latestAt < FRESH_MS) sink.push(feed.latest);
       else this.markDirty(feed);
-      await stop;
-      feed.stats.delete(subscriber);
-      this.release(feed);
-    }, new SlidingBuffer(1));
+      return () => {
+        feed.stats.delete(sink);
+        this.release(feed);
+      };
+      // A slow reader only ever needs the newest stats.
+    }, 1);
   }
 
   private feed(editionId: number): Feed {
@@ -227,6 +271,14 @@ export class LiveHub {
           }
         }
       }
+      if (isCountNotice(notice)) {
+        // Without stats subscribers nothing keeps the model moving: it loads afresh when needed.
+        if (feed.stats.size === 0) feed.model = null;
+        else if (feed.lastSeq.get(notice.location) === notice.seq) feed.modelPending.push(notice);
+      } else {
+        // A venue was created, edited, approved or cancelled: the model loads afresh.
+        feed.venueChanges += 1;
+      }
       if (feed.stats.size > 0) this.markDirty(feed);
     }
   }
@@ -238,6 +290,7 @@ export class LiveHub {
     // Notices sent while the listener was away are lost: nothing cached may be trusted.
     statsCacheFor(this.database.db).invalidate();
     for (const feed of this.feeds.values()) {
+      feed.venueChanges += 1;
       if (feed.changes.size > 0) this.enqueue(feed, () => this.catchUp(feed));
       if (feed.stats.size > 0) this.markDirty(feed);
     }
@@ -322,6 +375,25 @@ export class LiveHub {
     feed.timer = setTimeout(() => void this.tick(feed), delay);
   }
 
+  /**
+   * The edition's stats now: the model moved by the count changes since the last tick, no query.
+   * Loaded afresh (one statement) at first, when venues themselves changed, after the listener
+   * reconnected, and every RELOAD_MS in any case, in case a writer died between its commit and
+   * its NOTIFY. Changes that arrived while it loaded may already be in what was loaded: they
+   * carry absolute counts, so applying them again changes nothing.
+   */
+  private async liveSummary(feed: Feed): Promise<StatsSummary> {
+    if (!feed.model || feed.modelVenueChanges !== feed.venueChanges || performance.now() - feed.modelLoadedAt > RELOAD_MS) {
+      const venueChanges = feed.venueChanges;
+      const loadedAt = performance.now();
+      feed.model = await LiveStatsModel.load(this.database.db, feed.editionId);
+      feed.modelVenueChanges = venueChanges;
+      feed.modelLoadedAt = loadedAt;
+    }
+    for (const change of feed.modelPending.splice(0)) feed.model.apply(change);
+    return feed.model.summary();
+  }
+
   /** Compute the stats once and give the same object to every subscriber. */
   private async tick(feed: Feed): Promise<void> {
     feed.timer = null;
@@ -331,7 +403,7 @@ export class LiveHub {
     feed.lastTick = performance.now();
     let retry = 0;
     try {
-      const summary = await statsCacheFor(this.database.db).get(feed.editionId, {});
+      const summary = await this.liveSummary(feed);
       feed.latest = { editionId: feed.editionId, summary };
       feed.latestAt = performance.now();
       for (const subscriber of feed.stats) subscriber.push(feed.latest);

@@ -5,9 +5,32 @@
  * the selection, the others take its result. Without this, 5,000 counters cost 5,000 executions
  * (and any database reads beneath them) per tick.
  */
+import type { ServerResponse } from 'node:http';
 import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
 import type { Context } from '../context.ts';
+import { LiveFeed } from './hub.ts';
+
+/**
+ * A subscription whose events come from the live hub, as the lean SSE stream may serve it: attach
+ * to `feed` and turn each event into its (shared) result with `run`, skipping the iterators in
+ * between. Keyed by the request that subscribed.
+ */
+export interface DirectSubscription {
+  feed: LiveFeed<unknown>;
+  run(event: unknown): ExecutionResult | Promise<ExecutionResult>;
+  /** The Node.js response it will be sent on, when served by node:http. */
+  response?: ServerResponse;
+}
+
+const direct = new WeakMap<Request, DirectSubscription>();
+
+/** The direct way to serve this request's subscription, if it has one (once). */
+export function takeDirectSubscription(request: Request): DirectSubscription | undefined {
+  const found = direct.get(request);
+  direct.delete(request);
+  return found;
+}
 
 export function useSharedSubscriptionResults(): Plugin<Record<string, never>, Context> {
   const documentIds = new WeakMap<DocumentNode, number>();
@@ -22,14 +45,17 @@ export function useSharedSubscriptionResults(): Plugin<Record<string, never>, Co
     if (documentId === undefined) documentIds.set(args.document, (documentId = documents++));
     const viewer = (args.contextValue as Context).viewer;
     const key = `${documentId}|${args.operationName ?? ''}|${viewer?.keyId ?? '-'}|${JSON.stringify(args.variableValues ?? {})}`;
-    return mapAsyncIterator(stream, (event: unknown) => {
+    const run = (event: unknown) => {
       if (typeof event !== 'object' || event === null) return execute({ ...args, rootValue: event });
       let byKey = results.get(event);
       if (!byKey) results.set(event, (byKey = new Map()));
       let result = byKey.get(key);
       if (!result) byKey.set(key, (result = execute({ ...args, rootValue: event })));
       return result;
-    });
+    };
+    const { request, res } = args.contextValue as { request?: Request; res?: ServerResponse };
+    if (stream instanceof LiveFeed && request) direct.set(request, { feed: stream, run, ...(res ? { response: res } : {}) });
+    return mapAsyncIterator(stream, run);
   }
 
   return {

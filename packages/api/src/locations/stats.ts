@@ -124,3 +124,110 @@ export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
+
+/** What a count notice says about one venue (see live/notice.ts). */
+export interface CountChange {
+  location: number;
+  participants: number;
+  /** When the change was made, in milliseconds since the epoch. */
+  at: number;
+}
+
+interface VenueFacts {
+  participants: number;
+  region: string;
+  meal: string;
+  organisation: string;
+  groups: string[];
+}
+
+/**
+ * An edition's stats kept up to date in memory for the live feeds: loaded once from the public
+ * venues, then moved by each count change (its absolute new count, so a change applied twice is
+ * applied once). A report then costs the feed no query at all, however large the edition; the
+ * hub loads it afresh when venues themselves change, after a lost connection, and every so often.
+ * `summary()` equals what `computeStats` counts in the database (a test holds them together).
+ */
+export class LiveStatsModel {
+  private readonly venues = new Map<number, VenueFacts>();
+  private readonly buckets = { region: new Map<string, Bucket>(), meal: new Map<string, Bucket>(), organisation: new Map<string, Bucket>(), targetGroup: new Map<string, Bucket>() };
+  private readonly totals = { participants: 0, capacity: 0, locations: 0 };
+  private updatedAt: number | null = null;
+
+  private constructor() {}
+
+  /** Load the public venues of an edition (one statement). */
+  static async load(db: Db, editionId: number): Promise<LiveStatsModel> {
+    const rows = rowsOf<{ id: number; participants: number; capacity: number | null; region: string | null; meal: string; groups: string[] | string; slug: string; name: string; updated_at: string | Date }>(
+      await db.execute(sql`
+        SELECT ${locations.id} AS id, ${locations.participants} AS participants, ${locations.capacity} AS capacity, ${locations.region} AS region,
+               ${locations.meal} AS meal, ${locations.targetGroups}::text[] AS groups, ${organisations.slug} AS slug, ${organisations.name} AS name,
+               ${locations.updatedAt} AS updated_at
+        FROM ${locations} JOIN ${organisations} ON ${organisations.id} = ${locations.organisationId}
+        WHERE ${publicLocationCondition(locations, editionId, {})}`),
+    );
+    const model = new LiveStatsModel();
+    for (const row of rows) {
+      const groups = Array.isArray(row.groups) ? row.groups : parsePgArray(row.groups);
+      const capacity = row.capacity ?? 0;
+      const facts: VenueFacts = { participants: Number(row.participants), region: row.region ?? '', meal: row.meal, organisation: row.slug, groups };
+      model.venues.set(Number(row.id), facts);
+      model.totals.participants += facts.participants;
+      model.totals.capacity += capacity;
+      model.totals.locations += 1;
+      const at = new Date(row.updated_at).getTime();
+      model.updatedAt = model.updatedAt === null ? at : Math.max(model.updatedAt, at);
+      for (const [dim, key, label] of model.bucketsOf(facts, row.name)) {
+        const map = model.buckets[dim];
+        let bucket = map.get(key);
+        if (!bucket) map.set(key, (bucket = { key, label, participants: 0, capacity: 0, locations: 0 }));
+        bucket.participants += facts.participants;
+        bucket.capacity += capacity;
+        bucket.locations += 1;
+      }
+    }
+    return model;
+  }
+
+  private bucketsOf(facts: VenueFacts, organisationName: string | null = null): [keyof LiveStatsModel['buckets'], string, string | null][] {
+    return [
+      ['region', facts.region, null],
+      ['meal', facts.meal, null],
+      ['organisation', facts.organisation, organisationName],
+      ...facts.groups.map((group): [keyof LiveStatsModel['buckets'], string, string | null] => ['targetGroup', group, null]),
+    ];
+  }
+
+  /** Apply a venue's new count. Venues the public does not see (drafts, cancelled) do not count. */
+  apply(change: CountChange): void {
+    const facts = this.venues.get(change.location);
+    if (!facts) return;
+    const delta = change.participants - facts.participants;
+    this.updatedAt = this.updatedAt === null ? change.at : Math.max(this.updatedAt, change.at);
+    if (delta === 0) return;
+    facts.participants = change.participants;
+    this.totals.participants += delta;
+    for (const [dim, key] of this.bucketsOf(facts)) this.buckets[dim].get(key)!.participants += delta;
+  }
+
+  /** The stats as of now: a new object each time (feeds hand earlier ones on). */
+  summary(): StatsSummary {
+    const list = (map: Map<string, Bucket>) =>
+      [...map.values()].map((b) => ({ ...b })).sort((a, b) => b.participants - a.participants || a.key.localeCompare(b.key));
+    return {
+      ...this.totals,
+      organisations: this.buckets.organisation.size,
+      updatedAt: this.updatedAt === null ? null : new Date(this.updatedAt),
+      byRegion: list(this.buckets.region),
+      byMeal: list(this.buckets.meal),
+      byTargetGroup: list(this.buckets.targetGroup),
+      byOrganisation: list(this.buckets.organisation),
+    };
+  }
+}
+
+/** `{a,b}` as PostgreSQL writes a text array (PGlite hands arrays over parsed, postgres.js too). */
+function parsePgArray(text: string): string[] {
+  const inner = text.replace(/^\{|\}$/g, '');
+  return inner === '' ? [] : inner.split(',').map((s) => s.replace(/^"|"$/g, ''));
+}

@@ -93,6 +93,7 @@ builder.subscriptionFields((t) => ({
     args: { edition: t.arg.string({ required: true, description: 'Edition slug.' }) },
     subscribe: async (_root, args, ctx) => {
       const edition = await requireEdition(ctx.db, args.edition);
+      await ctx.live.start();
       return ctx.live.participationChanged(edition.id, (row) => isVisible(ctx, row));
     },
     resolve: (update, _args, ctx, info) => {
@@ -108,6 +109,7 @@ builder.subscriptionFields((t) => ({
     args: { edition: t.arg.string({ required: true, description: 'Edition slug.' }) },
     subscribe: async (_root, args, ctx) => {
       const edition = await requireEdition(ctx.db, args.edition);
+      await ctx.live.start();
       return ctx.live.statsChanged(edition.id);
     },
     resolve: (stats) => ({ editionId: stats.editionId, filter: {}, computed: stats.summary }),
