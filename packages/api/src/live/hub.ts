@@ -5,9 +5,11 @@
  *
  * - participationChanged: each change of a venue's count with the edition's new total. Notices
  *   that arrive together share one load of their venues and one total query.
- * - statsChanged: the edition's stats, computed once per tick and the same object fanned out to
- *   every subscriber; at most one tick per interval however many writes arrive. The first change
- *   after a quiet spell goes out at once, a busy interval ends with one tick, so the last is exact.
+ * - statsChanged: the edition's stats, taken once per tick from a model kept in memory and moved
+ *   by the notices (no query per tick), the same object fanned out to every subscriber; at most
+ *   one tick per interval however many writes arrive. The first change after a quiet spell goes
+ *   out at once, a busy interval ends with one tick, so the last is exact.
+ * - Subscribers are LiveFeeds: iterated by any transport, or attached to directly (sse.ts).
  *
  * A new subscriber gets the current state first. When the LISTEN connection comes back after
  * PostgreSQL went away, notices sent meanwhile are lost, so every subscriber gets the current
@@ -223,7 +225,7 @@ export class LiveHub {
     }, MAX_QUEUED_UPDATES);
   }
 
-  /** The edition's stats whenever they change, coalesced; the current stats first. */
+  /** The edition's stats whenever they change, coalesced; the current stats first. A slow reader only ever needs the newest. */
   statsChanged(editionId: number): LiveFeed<LiveStats> {
     return new LiveFeed<LiveStats>((sink) => {
       const feed = this.feed(editionId);
@@ -234,7 +236,6 @@ export class LiveHub {
         feed.stats.delete(sink);
         this.release(feed);
       };
-      // A slow reader only ever needs the newest stats.
     }, 1);
   }
 
