@@ -252,7 +252,8 @@ describe('fan-out cost', () => {
       await arrive('Moskee Bergen op Zoom', 1);
       await Promise.all(streams.slice(0, subscribers).map((s, i) => s.until((m) => m.data.participationChanged.participants === before + 1, { from: from[i] })));
       await Promise.all(streams.slice(subscribers).map((s, i) => s.until(() => true, { from: from[subscribers + i] })));
-      return [...t.counter.statements];
+      // A key lookup is the request's, not the fan-out's (and comes or not as the key cache's entry ages).
+      return t.counter.statements.filter((s) => !/"api_keys"/.test(s));
     } finally {
       for (const s of streams) s.close();
     }
