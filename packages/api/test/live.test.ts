@@ -234,6 +234,56 @@ describe('statsChanged', () => {
   });
 });
 
+describe('a subscriber that reads slowly', () => {
+  it('is not waited for: it gets what fits its buffer and then the newest stats, never every tick', async () => {
+    // In-process (no socket buffers in between), with ticks 20 ms apart, at a venue with room.
+    await t.database.db.execute(sql`UPDATE locations SET capacity = 100000 WHERE id = ${fx.locations['Heracles Stadion']!.id}`);
+    const quick = new LiveHub(t.database, logger, { intervalMs: 20 });
+    const app = createApp({ database: t.database, live: quick });
+    const url = `http://tafel.test/graphql?query=${encodeURIComponent('subscription { statsChanged(edition: "nid-test") { participants } }')}`;
+    const open = async () => (await app.fetch(url, { headers: { accept: 'text/event-stream' } })).body!.getReader();
+    const totals = (text: string) => [...text.matchAll(/"participants":(\d+)/g)].map((m) => Number(m[1]));
+    const decoder = new TextDecoder();
+    const slow = await open();
+    const fast = await open();
+    /** Read a stream in the background into `into.text`, until it is cancelled. */
+    const pump = (reader: ReadableStreamDefaultReader<Uint8Array>, into: { text: string }) =>
+      (async () => {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          into.text += decoder.decode(value);
+        }
+      })().catch(() => {});
+    const fastRead = { text: '' };
+    const slowRead = { text: '' };
+    try {
+      void pump(fast, fastRead);
+      // The slow one takes its first message, then nothing until the writes are over.
+      while (!slowRead.text.includes('participants')) slowRead.text += decoder.decode((await slow.read()).value);
+      for (let i = 0; i < 80; i++) {
+        await arrive('Heracles Stadion', 1);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      void pump(slow, slowRead);
+      await new Promise((r) => setTimeout(r, 500));
+      const fastText = fastRead.text;
+      const slowText = slowRead.text;
+      const total = await publicTotal();
+      expect(totals(fastText).at(-1)).toBe(total);
+      expect(totals(slowText).at(-1)).toBe(total);
+      // The quick reader saw a message per tick or so; the slow one far fewer, however many ticks there were.
+      expect(totals(fastText).length).toBeGreaterThan(40);
+      expect(totals(slowText).length).toBeLessThan(totals(fastText).length / 2);
+    } finally {
+      await slow.cancel();
+      await fast.cancel();
+      await quick.close();
+    }
+  });
+});
+
 describe('fan-out cost', () => {
   const query = `subscription($e: String!) { participationChanged(edition: $e) { location { id name participants capacity } participants total } }`;
 

@@ -6,7 +6,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Counter, MapLocations, Stats } from '@tafel/schema';
 import { encodeGlobalId } from '../src/graphql/builder.ts';
-import { QUERY_LIMITS } from '../src/graphql/limits.ts';
 import { operationHash } from '../src/http/persisted.ts';
 import { createApp } from '../src/yoga.ts';
 import { memberKey, onPostgres, openTestDatabase, seedFixture, staffKey, type TestDb } from './support.ts';
