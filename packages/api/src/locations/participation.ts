@@ -44,7 +44,7 @@ function checkInput(change: ParticipationChange): ParticipationResult | null {
 
 /** The values one participation change needs, as SQL values or placeholders of a prepared statement. */
 interface ChangeValues {
-  location: number | SQL.Aliased | SQL | Placeholder;
+  location: number | Placeholder;
   /** The count asked for (`set`) or the arrivals (`add`). */
   amount: number | Placeholder;
   organisation: number | null | Placeholder;
