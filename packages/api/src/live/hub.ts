@@ -212,7 +212,8 @@ export class LiveHub {
   }
 
   /** Every change of a venue's count in an edition that `sees` lets through; the current state first. */
-  participationChanged(editionId: number, sees: (row: Location) => boolean): LiveFeed<ParticipationUpdate> {
+  async participationChanged(editionId: number, sees: (row: Location) => boolean): Promise<LiveFeed<ParticipationUpdate>> {
+    await this.start();
     return new LiveFeed<ParticipationUpdate>((sink) => {
       const feed = this.feed(editionId);
       const subscriber: ChangeSubscriber = { ...sink, sees };
@@ -226,7 +227,8 @@ export class LiveHub {
   }
 
   /** The edition's stats whenever they change, coalesced; the current stats first. A slow reader only ever needs the newest. */
-  statsChanged(editionId: number): LiveFeed<LiveStats> {
+  async statsChanged(editionId: number): Promise<LiveFeed<LiveStats>> {
+    await this.start();
     return new LiveFeed<LiveStats>((sink) => {
       const feed = this.feed(editionId);
       feed.stats.add(sink);
@@ -260,22 +262,22 @@ export class LiveHub {
       statsCacheFor(this.database.db).invalidate(notice.edition);
       const feed = this.feeds.get(notice.edition);
       if (!feed) continue;
-      if (isCountNotice(notice) && notice.seq > (feed.lastSeq.get(notice.location) ?? 0)) {
-        // Notices from different processes can arrive out of commit order; a venue's log ids cannot.
-        feed.lastSeq.set(notice.location, notice.seq);
-        feed.seenUntil = Math.max(feed.seenUntil ?? 0, notice.at);
-        if (feed.changes.size > 0) {
-          feed.pending.push(notice);
-          if (!feed.flushQueued) {
-            feed.flushQueued = true;
-            this.enqueue(feed, () => this.flush(feed));
-          }
-        }
-      }
       if (isCountNotice(notice)) {
-        // Without stats subscribers nothing keeps the model moving: it loads afresh when needed.
-        if (feed.stats.size === 0) feed.model = null;
-        else if (feed.lastSeq.get(notice.location) === notice.seq) feed.modelPending.push(notice);
+        // Notices from different processes can arrive out of commit order; a venue's log ids cannot.
+        if (notice.seq > (feed.lastSeq.get(notice.location) ?? 0)) {
+          feed.lastSeq.set(notice.location, notice.seq);
+          feed.seenUntil = Math.max(feed.seenUntil ?? 0, notice.at);
+          if (feed.changes.size > 0) {
+            feed.pending.push(notice);
+            if (!feed.flushQueued) {
+              feed.flushQueued = true;
+              this.enqueue(feed, () => this.flush(feed));
+            }
+          }
+          // Without stats subscribers nothing keeps the model moving: it loads afresh when needed.
+          if (feed.stats.size > 0) feed.modelPending.push(notice);
+          else feed.model = null;
+        }
       } else {
         // A venue was created, edited, approved or cancelled: the model loads afresh.
         feed.venueChanges += 1;

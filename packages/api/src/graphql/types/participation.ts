@@ -93,7 +93,6 @@ builder.subscriptionFields((t) => ({
     args: { edition: t.arg.string({ required: true, description: 'Edition slug.' }) },
     subscribe: async (_root, args, ctx) => {
       const edition = await requireEdition(ctx.db, args.edition);
-      await ctx.live.start();
       return ctx.live.participationChanged(edition.id, (row) => isVisible(ctx, row));
     },
     resolve: (update, _args, ctx, info) => {
@@ -109,7 +108,6 @@ builder.subscriptionFields((t) => ({
     args: { edition: t.arg.string({ required: true, description: 'Edition slug.' }) },
     subscribe: async (_root, args, ctx) => {
       const edition = await requireEdition(ctx.db, args.edition);
-      await ctx.live.start();
       return ctx.live.statsChanged(edition.id);
     },
     resolve: (stats) => ({ editionId: stats.editionId, filter: {}, computed: stats.summary }),
