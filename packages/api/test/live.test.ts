@@ -126,6 +126,22 @@ describe('participationChanged', () => {
     }
   });
 
+  it('tells of each change once, though the process that wrote it hears it twice (at once, and back from the channel)', async () => {
+    const stream = await subscribe(server.url, `subscription($e: String!) { participationChanged(edition: $e) { location { name } participants replay } }`, { e: 'nid-test' });
+    try {
+      await stream.until((m) => m.data.participationChanged.replay);
+      const before = await countOf('Buurthuis De Ster');
+      for (let i = 0; i < 5; i++) expect((await arrive('Buurthuis De Ster', 1)).data.recordArrivals.userErrors).toEqual([]);
+      await stream.until((m) => m.data.participationChanged.participants === before + 5);
+      // The NOTIFYs of these writes come back to this process too; give them time to arrive.
+      await new Promise((r) => setTimeout(r, 500));
+      const changes = stream.messages.filter((m) => !m.data.participationChanged.replay).map((m) => m.data.participationChanged.participants);
+      expect(changes).toEqual([before + 1, before + 2, before + 3, before + 4, before + 5]);
+    } finally {
+      stream.close();
+    }
+  });
+
   it('answers an unknown edition with an error', async () => {
     const stream = await subscribe(server.url, ParticipationChanged.document, { edition: 'no-such-day' });
     await stream.ended;

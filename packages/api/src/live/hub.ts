@@ -2,6 +2,9 @@
  * Live participation inside one API process. A write commits in PostgreSQL, then the process that
  * wrote it announces it with NOTIFY (`announce`); every API process LISTENs on one channel through
  * this hub and forwards to its own subscribers, so any number of processes share one live picture.
+ * The writing process's own subscribers hear of its changes at once, without waiting for the
+ * NOTIFY to come back (a busy process would read it up to a fan-out later); the echo is then
+ * recognised by the change's log id and skipped.
  *
  * - participationChanged: each change of a venue's count with the edition's new total. Notices
  *   that arrive together share one load of their venues and one total query.
@@ -162,14 +165,16 @@ export class LiveHub {
   }
 
   /**
-   * Announce committed changes to every API process (this one too), outside the writes'
-   * transactions. One NOTIFY statement is in flight at a time, carrying every notice that came
+   * Announce committed changes to this process's subscribers at once and, with NOTIFY, to every
+   * API process (this one too: the echo is skipped), outside the writes' transactions. One NOTIFY statement is in flight at a time, carrying every notice that came
    * in meanwhile (in order, as few payloads as their size allows): however fast writes commit,
    * a notice waits for at most the statement before it. A process that dies between a commit and
    * this NOTIFY leaves subscribers one change behind until the next one (and the live stats until
    * their next reload).
    */
   announce(notice: ParticipationNotice): void {
+    // This process's own subscribers need not wait for the round trip through PostgreSQL.
+    if (isCountNotice(notice)) this.receive(notice);
     this.outbox.push(notice);
     this.sending ??= this.sendAll().finally(() => {
       this.sending = null;
@@ -257,33 +262,36 @@ export class LiveHub {
   }
 
   private onNotify(payload: string): void {
-    for (const notice of parseNotices(payload)) {
-      // A write in any process: stats this process keeps for that edition are out of date.
-      statsCacheFor(this.database.db).invalidate(notice.edition);
-      const feed = this.feeds.get(notice.edition);
-      if (!feed) continue;
-      if (isCountNotice(notice)) {
-        // Notices from different processes can arrive out of commit order; a venue's log ids cannot.
-        if (notice.seq > (feed.lastSeq.get(notice.location) ?? 0)) {
-          feed.lastSeq.set(notice.location, notice.seq);
-          feed.seenUntil = Math.max(feed.seenUntil ?? 0, notice.at);
-          if (feed.changes.size > 0) {
-            feed.pending.push(notice);
-            if (!feed.flushQueued) {
-              feed.flushQueued = true;
-              this.enqueue(feed, () => this.flush(feed));
-            }
-          }
-          // Without stats subscribers nothing keeps the model moving: it loads afresh when needed.
-          if (feed.stats.size > 0) feed.modelPending.push(notice);
-          else feed.model = null;
+    for (const notice of parseNotices(payload)) this.receive(notice);
+  }
+
+  /** A committed change, announced by this process or heard on the channel from any. */
+  private receive(notice: ParticipationNotice): void {
+    // A write in any process: stats this process keeps for that edition are out of date.
+    statsCacheFor(this.database.db).invalidate(notice.edition);
+    const feed = this.feeds.get(notice.edition);
+    if (!feed) return;
+    if (isCountNotice(notice)) {
+      // Notices from different processes can arrive out of commit order, and this process hears
+      // its own twice (at once, and back from the channel): a venue's log ids tell which is new.
+      if (notice.seq <= (feed.lastSeq.get(notice.location) ?? 0)) return;
+      feed.lastSeq.set(notice.location, notice.seq);
+      feed.seenUntil = Math.max(feed.seenUntil ?? 0, notice.at);
+      if (feed.changes.size > 0) {
+        feed.pending.push(notice);
+        if (!feed.flushQueued) {
+          feed.flushQueued = true;
+          this.enqueue(feed, () => this.flush(feed));
         }
-      } else {
-        // A venue was created, edited, approved or cancelled: the model loads afresh.
-        feed.venueChanges += 1;
       }
-      if (feed.stats.size > 0) this.markDirty(feed);
+      // Without stats subscribers nothing keeps the model moving: it loads afresh when needed.
+      if (feed.stats.size > 0) feed.modelPending.push(notice);
+      else feed.model = null;
+    } else {
+      // A venue was created, edited, approved or cancelled: the model loads afresh.
+      feed.venueChanges += 1;
     }
+    if (feed.stats.size > 0) this.markDirty(feed);
   }
 
   private onListen(): void {
