@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locations } from '../src/db/schema.ts';
+import { encodeGlobalId } from '../src/graphql/builder.ts';
 import { createClient, openTestDatabase, seedFixture, staffKey, type TestDb } from './support.ts';
 
 let t: TestDb;
@@ -13,9 +14,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function statementsFor(query: string): Promise<string[]> {
+async function statementsFor(query: string, key?: string): Promise<string[]> {
   t.counter.reset();
-  const r = await gql(query);
+  const r = await gql(query, {}, key ? { key } : {});
   expect(r.errors).toBeUndefined();
   // Key lookups and the edition lookup (kept for a while once found) are not part of the shape.
   return t.counter.statements.filter((s) => !/"api_keys"/.test(s) && !/^select "id" from "editions" where "editions"."slug"/.test(s));
@@ -67,5 +68,16 @@ describe('SQL statements per request shape', () => {
     expect(created.data!.createLocation.userErrors).toEqual([]);
     const after = (await gql(`{ stats(edition: "nid-test") { participants locations } }`)).data!.stats;
     expect(after).toEqual({ participants: before.participants + 7, locations: before.locations + 1 });
+  });
+
+  it('a report is its one locking statement; the venue’s relations, when asked for, one more', async () => {
+    const key = await staffKey(t.database);
+    const id = encodeGlobalId('Location', fx.locations['Heracles Stadion']!.id);
+    const own = await statementsFor(`mutation { recordArrivals(input: { location: "${id}", delta: 1 }) { location { id name participants capacity } userErrors { code } } }`, key);
+    expect(own).toHaveLength(1);
+    expect(own[0]).toMatch(/^with "target"/);
+    const related = await statementsFor(`mutation { recordArrivals(input: { location: "${id}", delta: 1 }) { location { participants organisation { name } } userErrors { code } } }`, key);
+    expect(related).toHaveLength(2);
+    expect(related[1]).toMatch(/"organisations"/);
   });
 });
