@@ -154,12 +154,14 @@ export const participationLog = pgTable(
     locationId: integer('location_id')
       .notNull()
       .references(() => locations.id, { onDelete: 'cascade' }),
-    editionId: integer('edition_id')
-      .notNull()
-      .references(() => editions.id, { onDelete: 'cascade' }),
-    organisationId: integer('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /**
+     * The venue's edition and organisation at the change, copied from its row by the same
+     * statement (for the timeline's index). No foreign keys of their own: the venue's already
+     * holds them (and cascades), and each would lock the one edition row (or the organisation's)
+     * in every report, the hottest rows of the day.
+     */
+    editionId: integer('edition_id').notNull(),
+    organisationId: integer('organisation_id').notNull(),
     apiKeyId: integer('api_key_id').references(() => apiKeys.id, { onDelete: 'set null' }),
     /** The key prefix that made the change (kept even if the key row goes). */
     actor: text('actor'),
@@ -170,7 +172,6 @@ export const participationLog = pgTable(
   (t) => [
     index('participation_log_edition_at_idx').on(t.editionId, t.at),
     index('participation_log_location_at_idx').on(t.locationId, t.at),
-    index('participation_log_organisation_idx').on(t.organisationId),
     index('participation_log_api_key_idx').on(t.apiKeyId),
   ],
 );
