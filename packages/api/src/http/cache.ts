@@ -89,8 +89,9 @@ function resultCachePlugin(max: number, ttlMs: number): Plugin {
     cache: generationalCache(max),
     ttl: ttlMs,
     invalidateViaMutation: false,
-    // The key doubles as the ETag: quoted, and tied to the generation.
-    buildResponseCacheKey: async ({ documentString, variableValues, operationName }) => cacheKey(documentString, variableValues, operationName),
+    // The key doubles as the ETag: quoted, and tied to the generation. The plugin asks for it on
+    // every request; one it will not serve (a member's write, say) is spared the hashing.
+    buildResponseCacheKey: async ({ documentString, variableValues, operationName, request }) => (cacheable(request) ? cacheKey(documentString, variableValues, operationName) : ''),
   });
 }
 
