@@ -166,9 +166,10 @@ export class LiveHub {
 
   /**
    * Announce committed changes to this process's subscribers at once and, with NOTIFY, to every
-   * API process (this one too: the echo is skipped), outside the writes' transactions. One NOTIFY statement is in flight at a time, carrying every notice that came
-   * in meanwhile (in order, as few payloads as their size allows): however fast writes commit,
-   * a notice waits for at most the statement before it. A process that dies between a commit and
+   * API process (this one too: the echo is skipped), outside the writes' transactions. One NOTIFY
+   * statement is in flight at a time, carrying every notice that came in meanwhile (in order, as
+   * few payloads as their size allows): however fast writes commit, a notice waits for at most
+   * the statement before it. A process that dies between a commit and
    * this NOTIFY leaves subscribers one change behind until the next one (and the live stats until
    * their next reload).
    */
