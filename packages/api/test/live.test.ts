@@ -142,6 +142,27 @@ describe('participationChanged', () => {
     }
   });
 
+  it('ends a subscription made with a key once the key is revoked, and only that one', async () => {
+    const key = await memberKey(t.database, fx.asito.id);
+    const query = `subscription($e: String!) { participationChanged(edition: $e) { location { name } replay } }`;
+    const own = await subscribe(server.url, query, { e: 'nid-test' }, { authorization: `Bearer ${key}` });
+    const anonymous = await subscribe(server.url, query, { e: 'nid-test' });
+    try {
+      await own.until((m) => m.data.participationChanged.replay);
+      await anonymous.until((m) => m.data.participationChanged.replay);
+      // Revoked as psql (or the CLI, or another process) would: the trigger announces it.
+      await t.database.db.execute(sql`UPDATE api_keys SET revoked_at = now() WHERE prefix = ${key.slice(0, 14)}`);
+      const ended = await Promise.race([own.ended.then(() => true), new Promise((r) => setTimeout(() => r(false), 10_000))]);
+      expect(ended).toBe(true);
+      // Nothing of that organisation's drafts reaches it any more; the anonymous stream goes on.
+      await arrive('Buurthuis De Ster', 1);
+      await anonymous.until((m) => !m.data.participationChanged.replay && m.data.participationChanged.location.name === 'Buurthuis De Ster');
+    } finally {
+      own.close();
+      anonymous.close();
+    }
+  });
+
   it('answers an unknown edition with an error', async () => {
     const stream = await subscribe(server.url, ParticipationChanged.document, { edition: 'no-such-day' });
     await stream.ended;

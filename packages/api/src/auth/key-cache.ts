@@ -31,6 +31,8 @@ export class KeyCache {
   private live = false;
   /** Bumped by every notice: a lookup that started before one may not be kept. */
   private generation = 0;
+  /** Told the id of every key that changes (the live hub ends that key's subscriptions). */
+  private readonly watchers = new Set<(keyId: number) => void>();
 
   constructor(
     private readonly database: Database,
@@ -83,10 +85,22 @@ export class KeyCache {
     this.entries.set(hash, { ...key, expires: Date.now() + this.ttlMs });
   }
 
-  /** This key changed: look it up afresh next time. */
+  /** This key changed: look it up afresh next time, and tell the watchers. */
   forget(keyId: number): void {
     this.generation += 1;
     for (const [hash, entry] of this.entries) if (entry.viewer.keyId === keyId || !Number.isFinite(keyId)) this.entries.delete(hash);
+    if (Number.isFinite(keyId)) for (const watcher of this.watchers) watcher(keyId);
+  }
+
+  /**
+   * Call `watcher` with the id of each key that changes from now on (revoked, re-scoped, deleted),
+   * as its notice arrives; until the returned function is called. A change made while this
+   * process's LISTEN connection was away is not told.
+   */
+  watch(watcher: (keyId: number) => void): () => void {
+    this.watchers.add(watcher);
+    void this.start();
+    return () => this.watchers.delete(watcher);
   }
 }
 

@@ -13,6 +13,8 @@
  *   one tick per interval however many writes arrive. The first change after a quiet spell goes
  *   out at once, a busy interval ends with one tick, so the last is exact.
  * - Subscribers are LiveFeeds: iterated by any transport, or attached to directly (sse.ts).
+ * - A participationChanged subscription made with an API key (its organisation's drafts show)
+ *   ends when that key is revoked or changed (the key cache's notice, key-cache.ts).
  *
  * A new subscriber gets the current state first. When the LISTEN connection comes back after
  * PostgreSQL went away, notices sent meanwhile are lost, so every subscriber gets the current
@@ -20,6 +22,7 @@
  */
 import { Repeater, SlidingBuffer } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { keyCacheFor } from '../auth/key-cache.ts';
 import type { Database } from '../db/client.ts';
 import { locations, type Location } from '../db/schema.ts';
 import { publicLocationCondition } from '../locations/filter.ts';
@@ -63,6 +66,8 @@ export interface Subscriber<T> {
 interface ChangeSubscriber extends Subscriber<ParticipationUpdate> {
   /** May this subscriber see this venue (public, or its own organisation's)? */
   sees(row: Location): boolean;
+  /** The API key it subscribed with, if any: when that key changes, the subscription ends. */
+  keyId: number | null;
 }
 
 /** One edition's subscribers in this process, and the state of their coalescing. */
@@ -141,6 +146,7 @@ export class LiveHub {
   private listens = 0;
   private outbox: ParticipationNotice[] = [];
   private sending: Promise<void> | null = null;
+  private unwatchKeys: (() => void) | null = null;
 
   constructor(
     private readonly database: Database,
@@ -205,6 +211,8 @@ export class LiveHub {
       for (const subscriber of [...feed.changes, ...feed.stats]) subscriber.stop();
     }
     this.feeds.clear();
+    this.unwatchKeys?.();
+    this.unwatchKeys = null;
     await this.unlisten?.().catch(() => {});
     this.unlisten = null;
     this.listening = null;
@@ -217,12 +225,18 @@ export class LiveHub {
     return n;
   }
 
-  /** Every change of a venue's count in an edition that `sees` lets through; the current state first. */
-  async participationChanged(editionId: number, sees: (row: Location) => boolean): Promise<LiveFeed<ParticipationUpdate>> {
+  /**
+   * Every change of a venue's count in an edition that `sees` lets through; the current state
+   * first. A subscription made with an API key (which may let it see that organisation's drafts)
+   * ends when the key is revoked or changed, as the key's notice arrives; the client subscribes
+   * again, with a key that is still good.
+   */
+  async participationChanged(editionId: number, sees: (row: Location) => boolean, keyId: number | null = null): Promise<LiveFeed<ParticipationUpdate>> {
     await this.start();
+    if (keyId !== null) this.unwatchKeys ??= keyCacheFor(this.database).watch((changed) => this.endSubscriptionsOf(changed));
     return new LiveFeed<ParticipationUpdate>((sink) => {
       const feed = this.feed(editionId);
-      const subscriber: ChangeSubscriber = { ...sink, sees };
+      const subscriber: ChangeSubscriber = { ...sink, sees, keyId };
       feed.changes.add(subscriber);
       this.enqueue(feed, () => this.sendCurrent(feed, [subscriber]));
       return () => {
@@ -245,6 +259,18 @@ export class LiveHub {
         this.release(feed);
       };
     }, 1);
+  }
+
+  /** A key changed: the participation subscriptions made with it end. */
+  private endSubscriptionsOf(keyId: number): void {
+    for (const feed of [...this.feeds.values()]) {
+      for (const subscriber of [...feed.changes]) {
+        if (subscriber.keyId !== keyId) continue;
+        feed.changes.delete(subscriber);
+        subscriber.stop();
+      }
+      this.release(feed);
+    }
   }
 
   private feed(editionId: number): Feed {

@@ -89,11 +89,11 @@ builder.subscriptionFields((t) => ({
   participationChanged: t.field({
     type: ParticipationUpdateRef,
     description:
-      'Every change of a venue’s count in an edition, with the new total. Starts with the most recently changed venue and the current total (`replay: true`).',
+      'Every change of a venue’s count in an edition, with the new total. Starts with the most recently changed venue and the current total (`replay: true`). With an API key it also shows that organisation’s drafts, and ends when the key is revoked or changed.',
     args: { edition: t.arg.string({ required: true, description: 'Edition slug.' }) },
     subscribe: async (_root, args, ctx) => {
       const edition = await requireEdition(ctx.db, args.edition);
-      return ctx.live.participationChanged(edition.id, (row) => isVisible(ctx, row));
+      return ctx.live.participationChanged(edition.id, (row) => isVisible(ctx, row), ctx.viewer?.keyId ?? null);
     },
     resolve: (update, _args, ctx, info) => {
       // The hub's row is the venue: planned here, `location { … }` reads it instead of reloading.
