@@ -217,7 +217,8 @@ function directEventStream(
       }
     },
     stop() {
-      // The hub is closing: end the stream as a finished subscription ends.
+      // The hub ends this subscription (it is closing, or the key it was made with changed):
+      // end the stream as a finished subscription ends.
       if (ended) return;
       stop();
       body.push(COMPLETE);
