@@ -72,8 +72,8 @@ function costLimitPlugin(max: number): Plugin {
   const priced = new WeakMap<object, Map<string, GraphQLError[]>>();
   const shape = (variables: unknown) => JSON.stringify(variables ?? null, (_key, value: unknown) => (typeof value === 'string' ? 0 : value));
   function cachedCheck(args: Parameters<typeof check>[0]): GraphQLError[] {
-    const byShape = priced.get(args.document) ?? new Map<string, GraphQLError[]>();
-    priced.set(args.document, byShape);
+    let byShape = priced.get(args.document);
+    if (!byShape) priced.set(args.document, (byShape = new Map()));
     const key = `${args.operationName ?? ''}\n${shape(args.variableValues)}`;
     let errors = byShape.get(key);
     if (!errors) {

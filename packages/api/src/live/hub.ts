@@ -175,9 +175,9 @@ export class LiveHub {
    * API process (this one too: the echo is skipped), outside the writes' transactions. One NOTIFY
    * statement is in flight at a time, carrying every notice that came in meanwhile (in order, as
    * few payloads as their size allows): however fast writes commit, a notice waits for at most
-   * the statement before it. A process that dies between a commit and
-   * this NOTIFY leaves subscribers one change behind until the next one (and the live stats until
-   * their next reload).
+   * the statement before it. A process that dies between a commit and this NOTIFY leaves other
+   * processes' subscribers one change behind until the next one (and their live stats until the
+   * next reload).
    */
   announce(notice: ParticipationNotice): void {
     // This process's own subscribers need not wait for the round trip through PostgreSQL.
