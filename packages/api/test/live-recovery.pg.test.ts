@@ -1,7 +1,8 @@
 /**
  * PostgreSQL restarts under a running API process: /ready answers 503 while it is down, and the
  * API, its LISTEN connection and its subscribers recover without a restart. Subscribers get the
- * current counts after recovery, even of a change they never heard of.
+ * current counts after recovery, even of a change they never heard of; a subscription made with
+ * an API key that was revoked unheard ends.
  *
  * The machine's shared PostgreSQL keeps serving the other test files, so this test starts a
  * private cluster of its own (as the `postgres` user: it needs root, which CI has). It runs in the
@@ -14,13 +15,14 @@ import { openDatabase, type Database } from '../src/db/client.ts';
 import { encodeGlobalId } from '../src/graphql/builder.ts';
 import { freePort, post, startApiProcess, subscribe, waitFor, type ApiProcess } from './live-support.ts';
 import { startPrivatePostgres, type PrivatePostgres } from './private-postgres.ts';
-import { seedFixture, staffKey } from './support.ts';
+import { memberKey, seedFixture, staffKey } from './support.ts';
 
 let pg: PrivatePostgres;
 let api: ApiProcess | undefined;
 let database: Database;
 let fx: Awaited<ReturnType<typeof seedFixture>>;
 let staff: string;
+let member: string;
 
 beforeAll(async () => {
   pg = await startPrivatePostgres();
@@ -28,6 +30,7 @@ beforeAll(async () => {
   await database.migrate();
   fx = await seedFixture(database);
   staff = await staffKey(database);
+  member = await memberKey(database, fx.asito.id);
   api = await startApiProcess(pg.url, await freePort());
 });
 afterAll(async () => {
@@ -42,19 +45,34 @@ it('survives a PostgreSQL restart: 503 meanwhile, then the current counts to eve
   const stadhuis = encodeGlobalId('Location', fx.locations['Stadhuis Utrecht']!.id);
   const changes = await subscribe(api!.url, `subscription($e: String!) { participationChanged(edition: $e) { location { id } participants total replay } }`, { e: 'nid-test' });
   const stats = await subscribe(api!.url, StatsChanged.document, { edition: 'nid-test' });
+  const keyed = await subscribe(api!.url, `subscription($e: String!) { participationChanged(edition: $e) { replay } }`, { e: 'nid-test' }, { authorization: `Bearer ${member}` });
+  const kept = await subscribe(api!.url, `subscription($e: String!) { participationChanged(edition: $e) { replay } }`, { e: 'nid-test' }, { authorization: `Bearer ${staff}` });
+  let keyedEnded = false;
+  let keptEnded = false;
+  void keyed.ended.then(() => (keyedEnded = true));
+  void kept.ended.then(() => (keptEnded = true));
   try {
     await changes.until(() => true);
     await stats.until(() => true);
+    await keyed.until(() => true);
+    await kept.until(() => true);
     expect(await ready()).toBe(200);
     // A change that no one announces, as if its NOTIFY were lost in the outage.
     await database.db.execute(sql`UPDATE locations SET participants = 133, updated_at = now() WHERE id = ${fx.locations['Stadhuis Utrecht']!.id}`);
+    // And a key revoked unheard (its trigger's notice lost the same way).
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL session_replication_role = replica`);
+      await tx.execute(sql`UPDATE api_keys SET revoked_at = now() WHERE prefix = ${member.slice(0, 14)}`);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(keyedEnded).toBe(false);
 
     pg.stop();
     expect(await waitFor(async () => (await ready()) === 503, 15_000, '/ready to answer 503')).toBe(true);
     const during = await post(api!.url, RecordArrivals.document, { input: { location: stadhuis, delta: 1 } }, staff);
     expect(during.errors ?? during.data?.recordArrivals.userErrors).toBeTruthy();
 
-    const seen = { changes: changes.messages.length, stats: stats.messages.length };
+    const seen = { changes: changes.messages.length, stats: stats.messages.length, kept: kept.messages.length };
     expect(changes.messages.some((m) => m.data.participationChanged.participants === 133)).toBe(false);
     pg.start();
     await waitFor(async () => (await ready()) === 200, 30_000, '/ready to answer 200 again');
@@ -63,17 +81,24 @@ it('survives a PostgreSQL restart: 503 meanwhile, then the current counts to eve
     const caught = await changes.until((m) => m.data.participationChanged.location.id === stadhuis && m.data.participationChanged.participants === 133, { from: seen.changes, timeoutMs: 30_000 });
     expect(caught.data.participationChanged).toMatchObject({ replay: true, total });
     await stats.until((m) => m.data.statsChanged.participants === total, { from: seen.stats, timeoutMs: 30_000 });
+    // The keys were looked at again: the one revoked meanwhile ended its subscription.
+    expect(await waitFor(async () => keyedEnded, 15_000, 'the revoked key’s subscription to end')).toBe(true);
 
     // And live again: a write through the API reaches both streams.
     const after = await post(api!.url, RecordArrivals.document, { input: { location: stadhuis, delta: 2 } }, staff);
     expect(after.data.recordArrivals.userErrors).toEqual([]);
     await changes.until((m) => m.data.participationChanged.participants === 135 && !m.data.participationChanged.replay, { from: seen.changes });
     await stats.until((m) => m.data.statsChanged.participants === total + 2, { from: seen.stats });
+    // A subscription whose key is still good went on.
+    await kept.until((m) => !m.data.participationChanged.replay, { from: seen.kept });
+    expect(keptEnded).toBe(false);
     expect(api!.child.exitCode).toBeNull();
   } catch (error) {
     throw new Error(`${(error as Error).message}\n--- API output ---\n${api!.output().slice(-4000)}`);
   } finally {
     changes.close();
     stats.close();
+    keyed.close();
+    kept.close();
   }
 });

@@ -10,6 +10,7 @@ import { createClient as createSseClient } from 'graphql-sse';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { keyCacheFor } from '../src/auth/key-cache.ts';
 import { LiveHub } from '../src/live/hub.ts';
 import { rowsOf } from '../src/locations/stats.ts';
 import { logger } from '../src/logger.ts';
@@ -162,6 +163,35 @@ describe('participationChanged', () => {
       own.close();
       anonymous.close();
     }
+  });
+
+  describe('a key revoked in the moment a subscription starts', () => {
+    const keyIdOf = async (key: string) => rowsOf<{ id: number }>(await t.database.db.execute(sql`SELECT id FROM api_keys WHERE prefix = ${key.slice(0, 14)}`))[0]!.id;
+    const revoke = (key: string) => t.database.db.execute(sql`UPDATE api_keys SET revoked_at = now() WHERE prefix = ${key.slice(0, 14)}`);
+
+    it('is refused when the key went after it authenticated the request', async () => {
+      const key = await memberKey(t.database, fx.asito.id);
+      const keyId = await keyIdOf(key);
+      await revoke(key);
+      await expect(hub.participationChanged(fx.edition.id, () => true, keyId)).rejects.toThrow(/was revoked/);
+    });
+
+    it('ends when the key goes between the hub looking at it and the subscriber starting', async () => {
+      const key = await memberKey(t.database, fx.asito.id);
+      const keyId = await keyIdOf(key);
+      const feed = await hub.participationChanged(fx.edition.id, () => true, keyId);
+      // The key's notice reaches this process (the hub, watching first, has heard it too) before the feed is attached.
+      const told = new Promise<void>((resolve) => {
+        const unwatch = keyCacheFor(t.database).watch((changed) => changed === keyId && (unwatch(), resolve()));
+      });
+      await revoke(key);
+      await told;
+      const ended = new Promise<boolean>((resolve) => {
+        feed.attach({ push: () => {}, stop: () => resolve(true) });
+        setTimeout(() => resolve(false), 10_000);
+      });
+      expect(await ended).toBe(true);
+    });
   });
 
   it('answers an unknown edition with an error', async () => {

@@ -20,6 +20,9 @@ export interface CachedKey {
   lastUsedAt: number | null;
 }
 
+/** Told a key's id when that key changed, or null when any key may have changed unheard. */
+export type KeyWatcher = (keyId: number | null) => void;
+
 interface Entry extends CachedKey {
   expires: number;
 }
@@ -31,8 +34,10 @@ export class KeyCache {
   private live = false;
   /** Bumped by every notice: a lookup that started before one may not be kept. */
   private generation = 0;
-  /** Told the id of every key that changes (the live hub ends that key's subscriptions). */
-  private readonly watchers = new Set<(keyId: number) => void>();
+  /** Told of every key that changes (the live hub ends that key's subscriptions). */
+  private readonly watchers = new Set<KeyWatcher>();
+  /** How many times the LISTEN took effect. */
+  private listens = 0;
 
   constructor(
     private readonly database: Database,
@@ -51,6 +56,9 @@ export class KeyCache {
           this.generation += 1;
           this.entries.clear();
           this.live = true;
+          this.listens += 1;
+          // Notices sent while the connection was away are lost: any key may have changed.
+          if (this.listens > 1) this.tell(null);
         },
       )
       .then(() => undefined)
@@ -85,19 +93,25 @@ export class KeyCache {
     this.entries.set(hash, { ...key, expires: Date.now() + this.ttlMs });
   }
 
-  /** This key changed: look it up afresh next time, and tell the watchers. */
+  /** This key changed (a notice that names no key: any may have): look it up afresh next time, and tell the watchers. */
   forget(keyId: number): void {
     this.generation += 1;
-    for (const [hash, entry] of this.entries) if (entry.viewer.keyId === keyId || !Number.isFinite(keyId)) this.entries.delete(hash);
-    if (Number.isFinite(keyId)) for (const watcher of this.watchers) watcher(keyId);
+    const known = Number.isInteger(keyId);
+    for (const [hash, entry] of this.entries) if (!known || entry.viewer.keyId === keyId) this.entries.delete(hash);
+    this.tell(known ? keyId : null);
+  }
+
+  private tell(keyId: number | null): void {
+    for (const watcher of this.watchers) watcher(keyId);
   }
 
   /**
    * Call `watcher` with the id of each key that changes from now on (revoked, re-scoped, deleted),
-   * as its notice arrives; until the returned function is called. A change made while this
-   * process's LISTEN connection was away is not told.
+   * as its notice arrives, and with null when changes may have gone unheard (the LISTEN
+   * connection was away and is back): then any key may have changed. Until the returned function
+   * is called. Await `start()` after watching to be sure the LISTEN is in effect.
    */
-  watch(watcher: (keyId: number) => void): () => void {
+  watch(watcher: KeyWatcher): () => void {
     this.watchers.add(watcher);
     void this.start();
     return () => this.watchers.delete(watcher);

@@ -3,7 +3,7 @@
  * prefix; the secret is shown once, at creation. A key belongs to one organisation, or to staff.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import type { ApiKeyScope, Viewer } from '../context.ts';
 import type { Db } from '../db/client.ts';
@@ -106,6 +106,23 @@ export async function authenticate(db: Db, header: string | null, cache?: KeyCac
   await recordUse(db, key);
   cache?.set(hash, key, began);
   return key.viewer;
+}
+
+/**
+ * Is the key still good now (neither revoked nor deleted)? For what outlives the request that
+ * authenticated it, a live subscription: the key may have gone since.
+ */
+export async function requireLiveKey(db: Db, keyId: number): Promise<void> {
+  const [row] = await db.select({ prefix: apiKeys.prefix, revokedAt: apiKeys.revokedAt }).from(apiKeys).where(eq(apiKeys.id, keyId)).limit(1);
+  if (!row) throw unauthenticated('Unknown API key.');
+  if (row.revokedAt) throw unauthenticated(`API key ${row.prefix}… was revoked.`);
+}
+
+/** Which of these keys are still good (neither revoked nor deleted). */
+export async function liveKeyIds(db: Db, keyIds: readonly number[]): Promise<Set<number>> {
+  if (keyIds.length === 0) return new Set();
+  const rows = await db.select({ id: apiKeys.id }).from(apiKeys).where(and(inArray(apiKeys.id, [...keyIds]), isNull(apiKeys.revokedAt)));
+  return new Set(rows.map((row) => row.id));
 }
 
 /**

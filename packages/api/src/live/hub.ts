@@ -14,7 +14,10 @@
  *   out at once, a busy interval ends with one tick, so the last is exact.
  * - Subscribers are LiveFeeds: iterated by any transport, or attached to directly (sse.ts).
  * - A participationChanged subscription made with an API key (its organisation's drafts show)
- *   ends when that key is revoked or changed (the key cache's notice, key-cache.ts).
+ *   ends when that key is revoked or changed (the key cache's notice, key-cache.ts). The key is
+ *   looked at again once the hub hears of key changes, and again whenever a change could have
+ *   gone unheard (told between that look and the subscriber's start, or while the LISTEN
+ *   connection was away).
  *
  * A new subscriber gets the current state first. When the LISTEN connection comes back after
  * PostgreSQL went away, notices sent meanwhile are lost, so every subscriber gets the current
@@ -23,6 +26,7 @@
 import { Repeater, SlidingBuffer } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { keyCacheFor } from '../auth/key-cache.ts';
+import { liveKeyIds, requireLiveKey } from '../auth/keys.ts';
 import type { Database } from '../db/client.ts';
 import { locations, type Location } from '../db/schema.ts';
 import { publicLocationCondition } from '../locations/filter.ts';
@@ -147,6 +151,8 @@ export class LiveHub {
   private outbox: ParticipationNotice[] = [];
   private sending: Promise<void> | null = null;
   private unwatchKeys: (() => void) | null = null;
+  /** Bumped by every key change told: a subscriber whose key was checked before must look again. */
+  private keyChanges = 0;
 
   constructor(
     private readonly database: Database,
@@ -228,16 +234,27 @@ export class LiveHub {
   /**
    * Every change of a venue's count in an edition that `sees` lets through; the current state
    * first. A subscription made with an API key (which may let it see that organisation's drafts)
-   * ends when the key is revoked or changed, as the key's notice arrives; the client subscribes
-   * again, with a key that is still good.
+   * is refused if the key was revoked since it authenticated the request, and ends when the key
+   * is revoked or changed, as the key's notice arrives; the client subscribes again, with a key
+   * that is still good.
    */
   async participationChanged(editionId: number, sees: (row: Location) => boolean, keyId: number | null = null): Promise<LiveFeed<ParticipationUpdate>> {
     await this.start();
-    if (keyId !== null) this.unwatchKeys ??= keyCacheFor(this.database).watch((changed) => this.endSubscriptionsOf(changed));
+    let checkedAt = 0;
+    if (keyId !== null) {
+      const keys = keyCacheFor(this.database);
+      this.unwatchKeys ??= keys.watch((changed) => this.keyChanged(changed));
+      // Every change of the key from here on is heard; one made before is in the database.
+      await keys.start();
+      checkedAt = this.keyChanges;
+      await requireLiveKey(this.database.db, keyId);
+    }
     return new LiveFeed<ParticipationUpdate>((sink) => {
       const feed = this.feed(editionId);
       const subscriber: ChangeSubscriber = { ...sink, sees, keyId };
       feed.changes.add(subscriber);
+      // A key changed since this one was looked at (perhaps this one, perhaps while the look was on its way).
+      if (keyId !== null && this.keyChanges !== checkedAt) void this.recheckKeys([subscriber]);
       this.enqueue(feed, () => this.sendCurrent(feed, [subscriber]));
       return () => {
         feed.changes.delete(subscriber);
@@ -261,11 +278,31 @@ export class LiveHub {
     }, 1);
   }
 
-  /** A key changed: the participation subscriptions made with it end. */
-  private endSubscriptionsOf(keyId: number): void {
+  /** A key changed: the participation subscriptions made with it end. Null: any key may have, unheard: look at each again. */
+  private keyChanged(keyId: number | null): void {
+    this.keyChanges += 1;
+    if (keyId !== null) this.endSubscriptions((subscriber) => subscriber.keyId === keyId);
+    else void this.recheckKeys([...this.feeds.values()].flatMap((feed) => [...feed.changes]));
+  }
+
+  /** End those of these keyed subscriptions whose key is no longer good (or cannot be checked: the client subscribes again). */
+  private async recheckKeys(subscribers: ChangeSubscriber[]): Promise<void> {
+    const keyed = new Set(subscribers.filter((subscriber) => subscriber.keyId !== null));
+    if (keyed.size === 0) return;
+    let live: Set<number>;
+    try {
+      live = await liveKeyIds(this.database.db, [...new Set([...keyed].map((subscriber) => subscriber.keyId!))]);
+    } catch (error) {
+      this.log.warn({ err: error, subscriptions: keyed.size }, 'live: could not check API keys; ending the subscriptions made with them');
+      live = new Set();
+    }
+    this.endSubscriptions((subscriber) => keyed.has(subscriber) && !live.has(subscriber.keyId!));
+  }
+
+  private endSubscriptions(which: (subscriber: ChangeSubscriber) => boolean): void {
     for (const feed of [...this.feeds.values()]) {
       for (const subscriber of [...feed.changes]) {
-        if (subscriber.keyId !== keyId) continue;
+        if (!which(subscriber)) continue;
         feed.changes.delete(subscriber);
         subscriber.stop();
       }
