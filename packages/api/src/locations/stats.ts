@@ -133,13 +133,23 @@ export interface CountChange {
   at: number;
 }
 
+function add(bucket: Bucket, participants: number, capacity: number): void {
+  bucket.participants += participants;
+  bucket.capacity += capacity;
+  bucket.locations += 1;
+}
+
+/** A venue as the model knows it: its count and the buckets it counts in. */
 interface VenueFacts {
   participants: number;
-  region: string;
-  meal: string;
-  organisation: string;
-  groups: string[];
+  region: Bucket;
+  meal: Bucket;
+  organisation: Bucket;
+  /** Shared by every venue with the same target groups. */
+  groups: Bucket[];
 }
+
+type Dimension = 'region' | 'meal' | 'organisation' | 'targetGroup';
 
 /**
  * An edition's stats kept up to date in memory for the live feeds: loaded once from the public
@@ -150,52 +160,68 @@ interface VenueFacts {
  */
 export class LiveStatsModel {
   private readonly venues = new Map<number, VenueFacts>();
-  private readonly buckets = { region: new Map<string, Bucket>(), meal: new Map<string, Bucket>(), organisation: new Map<string, Bucket>(), targetGroup: new Map<string, Bucket>() };
+  private readonly buckets: Record<Dimension, Map<string, Bucket>> = { region: new Map(), meal: new Map(), organisation: new Map(), targetGroup: new Map() };
   private readonly totals = { participants: 0, capacity: 0, locations: 0 };
   private updatedAt: number | null = null;
 
   private constructor() {}
 
-  /** Load the public venues of an edition (one statement). */
+  /**
+   * Load the public venues of an edition, in one snapshot: the venues' own numbers and keys (no
+   * names, no times, groups as one string: at 100,000 venues those cost more than the rest
+   * together), the names of their organisations, and when the latest of them changed. Each venue
+   * costs one small object; whatever venues share (their buckets, their groups) is shared.
+   */
   static async load(db: Db, editionId: number): Promise<LiveStatsModel> {
-    const rows = rowsOf<{ id: number; participants: number; capacity: number | null; region: string | null; meal: string; groups: string[] | string; slug: string; name: string; updated_at: string | Date }>(
-      await db.execute(sql`
-        SELECT ${locations.id} AS id, ${locations.participants} AS participants, ${locations.capacity} AS capacity, ${locations.region} AS region,
-               ${locations.meal} AS meal, ${locations.targetGroups}::text[] AS groups, ${organisations.slug} AS slug, ${organisations.name} AS name,
-               ${locations.updatedAt} AS updated_at
-        FROM ${locations} JOIN ${organisations} ON ${organisations.id} = ${locations.organisationId}
-        WHERE ${publicLocationCondition(locations, editionId, {})}`),
+    const visible = publicLocationCondition(locations, editionId, {});
+    const [venues, names, latest] = await db.transaction(
+      (tx) =>
+        Promise.all([
+          tx.execute(sql`
+            SELECT ${locations.id} AS id, ${locations.participants} AS participants, ${locations.capacity} AS capacity, ${locations.region} AS region,
+                   ${locations.meal}::text AS meal, ${locations.organisationId} AS organisation, array_to_string(${locations.targetGroups}, ',') AS groups
+            FROM ${locations} WHERE ${visible}`),
+          tx.execute(sql`
+            SELECT ${organisations.id} AS id, ${organisations.slug} AS slug, ${organisations.name} AS name FROM ${organisations}
+            WHERE ${organisations.id} IN (SELECT ${locations.organisationId} FROM ${locations} WHERE ${visible})`),
+          tx.execute(sql`SELECT max(${locations.updatedAt}) AS at FROM ${locations} WHERE ${visible}`),
+        ]),
+      { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );
     const model = new LiveStatsModel();
-    for (const row of rows) {
-      const groups = Array.isArray(row.groups) ? row.groups : parsePgArray(row.groups);
-      const capacity = row.capacity ?? 0;
-      const facts: VenueFacts = { participants: Number(row.participants), region: row.region ?? '', meal: row.meal, organisation: row.slug, groups };
+    const organisationBuckets = new Map<number, Bucket>();
+    for (const row of rowsOf<{ id: number; slug: string; name: string }>(names)) organisationBuckets.set(Number(row.id), model.bucket('organisation', row.slug, row.name));
+    const groupBuckets = new Map<string, Bucket[]>();
+    const at = rowsOf<{ at: string | Date | null }>(latest)[0]?.at;
+    model.updatedAt = at == null ? null : new Date(at).getTime();
+    for (const row of rowsOf<{ id: number; participants: number; capacity: number | null; region: string | null; meal: string; organisation: number; groups: string }>(venues)) {
+      let groups = groupBuckets.get(row.groups);
+      if (!groups) groupBuckets.set(row.groups, (groups = row.groups === '' ? [] : row.groups.split(',').map((group) => model.bucket('targetGroup', group))));
+      const facts: VenueFacts = {
+        participants: Number(row.participants),
+        region: model.bucket('region', row.region ?? ''),
+        meal: model.bucket('meal', row.meal),
+        organisation: organisationBuckets.get(Number(row.organisation))!,
+        groups,
+      };
       model.venues.set(Number(row.id), facts);
+      const capacity = row.capacity ?? 0;
       model.totals.participants += facts.participants;
       model.totals.capacity += capacity;
       model.totals.locations += 1;
-      const at = new Date(row.updated_at).getTime();
-      model.updatedAt = model.updatedAt === null ? at : Math.max(model.updatedAt, at);
-      for (const [dim, key, label] of model.bucketsOf(facts, row.name)) {
-        const map = model.buckets[dim];
-        let bucket = map.get(key);
-        if (!bucket) map.set(key, (bucket = { key, label, participants: 0, capacity: 0, locations: 0 }));
-        bucket.participants += facts.participants;
-        bucket.capacity += capacity;
-        bucket.locations += 1;
-      }
+      add(facts.region, facts.participants, capacity);
+      add(facts.meal, facts.participants, capacity);
+      add(facts.organisation, facts.participants, capacity);
+      for (const bucket of groups) add(bucket, facts.participants, capacity);
     }
     return model;
   }
 
-  private bucketsOf(facts: VenueFacts, organisationName: string | null = null): [keyof LiveStatsModel['buckets'], string, string | null][] {
-    return [
-      ['region', facts.region, null],
-      ['meal', facts.meal, null],
-      ['organisation', facts.organisation, organisationName],
-      ...facts.groups.map((group): [keyof LiveStatsModel['buckets'], string, string | null] => ['targetGroup', group, null]),
-    ];
+  private bucket(dimension: Dimension, key: string, label: string | null = null): Bucket {
+    const map = this.buckets[dimension];
+    let bucket = map.get(key);
+    if (!bucket) map.set(key, (bucket = { key, label, participants: 0, capacity: 0, locations: 0 }));
+    return bucket;
   }
 
   /** Apply a venue's new count. Venues the public does not see (drafts, cancelled) do not count. */
@@ -207,7 +233,10 @@ export class LiveStatsModel {
     if (delta === 0) return;
     facts.participants = change.participants;
     this.totals.participants += delta;
-    for (const [dim, key] of this.bucketsOf(facts)) this.buckets[dim].get(key)!.participants += delta;
+    facts.region.participants += delta;
+    facts.meal.participants += delta;
+    facts.organisation.participants += delta;
+    for (const bucket of facts.groups) bucket.participants += delta;
   }
 
   /** The stats as of now: a new object each time (feeds hand earlier ones on). */
@@ -224,10 +253,4 @@ export class LiveStatsModel {
       byOrganisation: list(this.buckets.organisation),
     };
   }
-}
-
-/** `{a,b}` as PostgreSQL writes a text array (PGlite hands arrays over parsed, postgres.js too). */
-function parsePgArray(text: string): string[] {
-  const inner = text.replace(/^\{|\}$/g, '');
-  return inner === '' ? [] : inner.split(',').map((s) => s.replace(/^"|"$/g, ''));
 }
