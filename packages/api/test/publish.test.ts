@@ -369,6 +369,24 @@ describe('moderation', () => {
     expect(await count()).toBe(2);
   });
 
+  it('releases a venue created while the approval of its organisation is under way', async () => {
+    const s = { key: keys.staff };
+    await gql(`mutation { createEdition(input: { slug: "nid-moderated-race", name: "Moderated", date: "2027-10-14", requireApproval: true }) { userErrors { code } } }`, {}, s);
+    await gql(`mutation { createOrganisation(input: { slug: "late-approval", name: "Late Approval" }) { userErrors { code } } }`, {}, s);
+    const secret = (await gql(`mutation { issueApiKey(input: { organisation: "late-approval", scopes: [LOCATIONS_WRITE] }) { secret } }`, {}, s)).data!.issueApiKey.secret as string;
+    let created: Promise<any> | undefined;
+    // What approveOrganisation does, held open while the member creates a venue.
+    await t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`UPDATE organisations SET approved_at = now() WHERE slug = 'late-approval'`);
+      await tx.execute(sql`UPDATE locations SET awaiting_approval = false WHERE organisation_id = (SELECT id FROM organisations WHERE slug = 'late-approval')`);
+      created = gql(CREATE, { input: venue({ edition: 'nid-moderated-race', name: 'Net op tijd' }) }, { key: secret });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    expect((await created!).data!.createLocation.userErrors).toEqual([]);
+    // Not held for an approval that has been given.
+    expect((await gql(`{ locations(edition: "nid-moderated-race") { totalCount } }`)).data!.locations.totalCount).toBe(1);
+  });
+
   it('staff list keys by prefix, never secrets', async () => {
     const r = await gql(`{ apiKeys(organisation: "asito") { prefix scopes label lastUsedAt revokedAt } }`, {}, { key: keys.staff });
     expect(r.errors).toBeUndefined();

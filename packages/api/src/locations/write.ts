@@ -70,10 +70,14 @@ async function logParticipation(
   }
 }
 
-/** Will a new venue of this organisation wait for staff approval in this edition? */
+/**
+ * Will a new venue of this organisation wait for staff approval in this edition? The organisation
+ * row stays share-locked until the venue commits: an approval running meanwhile waits for it (and
+ * then releases it too), and one that ran first is seen here.
+ */
 async function awaitsApproval(tx: Writer, edition: Edition, organisationId: number): Promise<boolean> {
   if (!edition.requireApproval) return false;
-  const [org] = await tx.select({ approvedAt: organisations.approvedAt }).from(organisations).where(eq(organisations.id, organisationId));
+  const [org] = await tx.select({ approvedAt: organisations.approvedAt }).from(organisations).where(eq(organisations.id, organisationId)).for('share');
   return !org?.approvedAt;
 }
 
