@@ -36,8 +36,6 @@ export class KeyCache {
   private generation = 0;
   /** Told of every key that changes (the live hub ends that key's subscriptions). */
   private readonly watchers = new Set<KeyWatcher>();
-  /** How many times the LISTEN took effect. */
-  private listens = 0;
 
   constructor(
     private readonly database: Database,
@@ -55,10 +53,9 @@ export class KeyCache {
           // At first and after a reconnect: anything kept may have changed meanwhile.
           this.generation += 1;
           this.entries.clear();
+          // Live before: the connection was away, its notices lost: any key may have changed.
+          if (this.live) this.tell(null);
           this.live = true;
-          this.listens += 1;
-          // Notices sent while the connection was away are lost: any key may have changed.
-          if (this.listens > 1) this.tell(null);
         },
       )
       .then(() => undefined)

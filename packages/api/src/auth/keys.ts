@@ -59,6 +59,12 @@ function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
 
+/** A key that is not there, or revoked, is refused outright. */
+function refuseUnlessGood<T extends { prefix: string; revokedAt: Date | null }>(row: T | undefined): asserts row is T {
+  if (!row) throw unauthenticated('Unknown API key.');
+  if (row.revokedAt) throw unauthenticated(`API key ${row.prefix}… was revoked.`);
+}
+
 /**
  * Who is behind an `Authorization` header. No header: anonymous (null). A header that is not a
  * valid, live key is refused outright — never read as anonymous.
@@ -91,8 +97,7 @@ export async function authenticate(db: Db, header: string | null, cache?: KeyCac
     .leftJoin(organisations, eq(organisations.id, apiKeys.organisationId))
     .where(eq(apiKeys.hash, hash))
     .limit(1);
-  if (!row) throw unauthenticated('Unknown API key.');
-  if (row.revokedAt) throw unauthenticated(`API key ${row.prefix}… was revoked.`);
+  refuseUnlessGood(row);
   const key: CachedKey = {
     viewer: {
       keyId: row.id,
@@ -114,8 +119,7 @@ export async function authenticate(db: Db, header: string | null, cache?: KeyCac
  */
 export async function requireLiveKey(db: Db, keyId: number): Promise<void> {
   const [row] = await db.select({ prefix: apiKeys.prefix, revokedAt: apiKeys.revokedAt }).from(apiKeys).where(eq(apiKeys.id, keyId)).limit(1);
-  if (!row) throw unauthenticated('Unknown API key.');
-  if (row.revokedAt) throw unauthenticated(`API key ${row.prefix}… was revoked.`);
+  refuseUnlessGood(row);
 }
 
 /** Which of these keys are still good (neither revoked nor deleted). */
