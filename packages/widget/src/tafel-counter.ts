@@ -46,17 +46,17 @@ export class TafelCounter extends LitElement {
 
   /** The GraphQL endpoint; defaults to `/graphql` on the origin that served this script. */
   declare endpoint: string | undefined;
-  /** The edition's slug, e.g. `nid-2027`. */
+  /** Required: the edition's slug, e.g. `nid-2027`. */
   declare edition: string | undefined;
   /** `nl`, `en`, `de` or `da`; defaults to the page's language, then Dutch. */
   declare lang: string;
   /** Count only this organisation's venues (its slug). */
   declare organisation: string | undefined;
-  /** Count only this region (ISO 3166-2, e.g. `NL-UT`). */
+  /** Count only this region, an ISO 3166-2 code such as `NL-UT`. */
   declare region: string | undefined;
-  /** The words under the number; defaults to "people at the table" in the element's language. */
+  /** The words under the number; defaults to "people at the table" in the element's language ("mensen aan tafel"). */
   declare label: string | undefined;
-  /** Live updates (on unless `live="false"`). */
+  /** Live updates (on unless `live="false"`, which shows the number once). */
   declare live: boolean;
 
   declare _participants: number | null;

@@ -98,8 +98,8 @@ function pinFor(meal: Meal): HTMLElement {
  *
  * @summary The venues of a Tafel edition on a map, for any partner website.
  *
- * @event {CustomEvent<TafelLocationSelectDetail>} tafel-location-select - A venue was chosen, on the map or in the list. Bubbles, composed.
- * @event {CustomEvent<TafelLoadDetail>} tafel-load - The venues of the current filter are drawn. Bubbles, composed.
+ * @event {CustomEvent<TafelLocationSelectDetail>} tafel-location-select - A venue was chosen, on the map (`source: 'map'`) or in the list (`'list'`). `detail` is `{ id, location, source }`; `location` is the venue as loaded (`MapLocation` from `@tafel/schema`, with its live count). Bubbles, composed.
+ * @event {CustomEvent<TafelLoadDetail>} tafel-load - The venues of the current presets and filters are drawn (after each filter change). `detail` is `{ count, offMainThread }`: how many are shown, and whether clustering runs in a worker. Bubbles, composed.
  *
  * @csspart base - The frame around filters, map and list.
  * @csspart filters - The search form above the map.
@@ -115,8 +115,8 @@ function pinFor(meal: Meal): HTMLElement {
  * @csspart register - The registration link in a popup.
  * @csspart notice - The discreet notice shown while the API cannot be reached.
  *
- * @cssproperty [--tafel-map-height=480px] - The element's height when the page sets none.
- * @cssproperty [--tafel-accent=#b4451f] - Buttons, selection and the registration link.
+ * @cssproperty [--tafel-map-height=480px] - The map's height when the page sets none; it never collapses to zero.
+ * @cssproperty [--tafel-accent=#b4451f] - Buttons, selection and the registration link (and the counter's number).
  * @cssproperty [--tafel-breakfast-color=#d98c1f] - Breakfast markers.
  * @cssproperty [--tafel-lunch-color=#2f8a57] - Lunch markers.
  * @cssproperty [--tafel-dinner-color=#3552a0] - Dinner markers.
@@ -131,7 +131,7 @@ function pinFor(meal: Meal): HTMLElement {
  * @cssproperty [--tafel-focus-color=#1a73e8] - Focus rings and the "you are here" dot.
  * @cssproperty [--tafel-link-color=#0b5cad] - Links on the map.
  * @cssproperty [--tafel-list-width=300px] - The list's width beside the map.
- * @cssproperty [--tafel-outline-color=#8796a5] - The country and border outline.
+ * @cssproperty [--tafel-outline-color=#8796a5] - The country outline.
  * @cssproperty [--tafel-province-color=#c3ccd5] - The borders between provinces, drawn when tiles cannot load (approximations derived from GeoNames places).
  * @cssproperty [--tafel-land-color=#f6f3ec] - Land, drawn when tiles cannot load.
  * @cssproperty [--tafel-water-color=#dfe9f0] - The map's background.
@@ -169,25 +169,25 @@ export class TafelMap extends LitElement {
 
   /** The GraphQL endpoint; defaults to `/graphql` on the origin that served this script. */
   declare endpoint: string | undefined;
-  /** The edition's slug, e.g. `nid-2027`. */
+  /** Required: the edition's slug, e.g. `nid-2027`. */
   declare edition: string | undefined;
-  /** `nl`, `en`, `de` or `da`; defaults to the page's language, then Dutch. */
+  /** `nl`, `en`, `de` or `da` (`de-AT` counts as `de`); defaults to the page's language (the nearest `lang`), then Dutch. */
   declare lang: string;
   /** Preset: only this organisation's venues (its slug). */
   declare organisation: string | undefined;
-  /** Preset: only this region (an ISO 3166-2 code such as `NL-UT`). */
+  /** Preset: only this region, an ISO 3166-2 code such as `NL-UT`; hides the region filter. */
   declare region: string | undefined;
-  /** Preset: only these meals, space- or comma-separated (`LUNCH DINNER`). */
+  /** Preset: only these meals, space- or comma-separated (`LUNCH DINNER`); the meal filter offers only these. */
   declare meals: string | undefined;
-  /** Preset: only venues for these target groups, space- or comma-separated. */
+  /** Preset: only venues for these target groups, space- or comma-separated (`REFUGEES ELDERLY`). */
   declare targetGroups: string | undefined;
-  /** The initial centre as `lat,lng`; without it the map fits its venues. */
+  /** The initial centre as `lat,lng` (e.g. `52.09,5.12`); without it the map fits its venues. */
   declare center: string | undefined;
-  /** The initial zoom level (with `center`). */
+  /** The initial zoom level with `center`; defaults to 12. */
   declare zoom: number | undefined;
-  /** A tile URL template; defaults to OpenStreetMap's standard tiles. */
+  /** A tile URL template (`https://…/{z}/{x}/{y}.png`); defaults to OpenStreetMap's standard tiles. */
   declare tileUrl: string | undefined;
-  /** The tiles' attribution, as text; defaults to OpenStreetMap's. */
+  /** The tiles' attribution, as plain text (never HTML); defaults to OpenStreetMap's, with a link. */
   declare attribution: string | undefined;
   /** Live participation counts (on unless `live="false"`). */
   declare live: boolean;
