@@ -15,7 +15,7 @@ import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import type { Database } from '../db/client.ts';
-import { LIVE_CHANNEL } from '../live/notice.ts';
+import { LIVE_CHANNEL, PUBLIC_CHANNEL } from '../live/notice.ts';
 import { isAnonymous } from '../graphql/limits.ts';
 import { persistedOperations } from './persisted.ts';
 
@@ -37,11 +37,13 @@ export function invalidatePublicReads(): void {
 }
 
 /**
- * Invalidate on every notice on the live channel: participation changes and venue changes,
- * committed by any process on the same database. Returns the unsubscribe function.
+ * Invalidate on every notice on the live channel (participation and venue changes) and on the
+ * public channel (editions and organisations), committed by any process on the same database.
+ * Returns the unsubscribe function.
  */
-export function followWrites(database: Database): Promise<() => Promise<void>> {
-  return database.listen(LIVE_CHANNEL, () => invalidatePublicReads());
+export async function followWrites(database: Database): Promise<() => Promise<void>> {
+  const unfollow = await Promise.all([LIVE_CHANNEL, PUBLIC_CHANNEL].map((channel) => database.listen(channel, () => invalidatePublicReads())));
+  return async () => void (await Promise.all(unfollow.map((stop) => stop())));
 }
 
 /** A quoted ETag for what these parts name, in this generation. */
