@@ -24,6 +24,13 @@ export interface PublicApiConfig {
   bodyLimit: { anonymous: number; key: number };
   /** Serve identical anonymous queries from memory (invalidated by every write). */
   responseCache: boolean;
+  /**
+   * The most seconds an answer is kept in memory: the bound for changes nobody announced (a
+   * statement run by hand on tables without a trigger). Applies to the open-data feeds too.
+   */
+  responseCacheTtlSeconds: number;
+  /** The most bytes the kept answers and feeds take together; the least recently used go first. */
+  responseCacheMaxBytes: number;
   /** Seconds a browser or CDN may reuse an anonymous GET answer (then revalidate with its ETag). */
   maxAgeSeconds: number;
   /** The licence stated on the open data. */
@@ -37,6 +44,8 @@ export const DEFAULTS: PublicApiConfig = {
   trustProxy: 0,
   bodyLimit: { anonymous: 32 * 1024, key: 10 * 1024 * 1024 },
   responseCache: true,
+  responseCacheTtlSeconds: 60,
+  responseCacheMaxBytes: 64 * 1024 * 1024,
   maxAgeSeconds: 10,
   licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
 };
@@ -82,6 +91,8 @@ export function publicApiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Pu
       key: bytes(env, 'TAFEL_BODY_LIMIT_KEY', DEFAULTS.bodyLimit.key),
     },
     responseCache: env.TAFEL_RESPONSE_CACHE !== 'off',
+    responseCacheTtlSeconds: Math.max(1, int(env, 'TAFEL_RESPONSE_CACHE_TTL', DEFAULTS.responseCacheTtlSeconds)),
+    responseCacheMaxBytes: bytes(env, 'TAFEL_RESPONSE_CACHE_MAX_BYTES', DEFAULTS.responseCacheMaxBytes),
     maxAgeSeconds: int(env, 'TAFEL_CACHE_MAX_AGE', DEFAULTS.maxAgeSeconds),
     licence: {
       name: env.TAFEL_DATA_LICENCE || DEFAULTS.licence.name,
