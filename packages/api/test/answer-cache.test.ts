@@ -1,15 +1,17 @@
 /**
  * What the API keeps of its public answers, and for how long: the answers and feeds are bytes in
  * one store bounded in bytes and age; changes to editions and organisations, even made in SQL,
- * are announced by the database. In-process through `app.fetch`.
+ * are announced by the database; absolute URLs come from the configuration, never the request.
+ * Over real HTTP where the Host header matters, else in-process through `app.fetch`.
  */
+import { request as httpRequest } from 'node:http';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editions, locations, type NewLocation } from '../src/db/schema.ts';
 import { AnswerStore, followWrites } from '../src/http/cache.ts';
 import { publicApiConfigFromEnv } from '../src/http/config.ts';
 import { createApp } from '../src/yoga.ts';
-import { waitFor } from './live-support.ts';
+import { serveHttp, waitFor } from './live-support.ts';
 import { openTestDatabase, seedFixture, type TestDb } from './support.ts';
 
 let t: TestDb;
@@ -32,6 +34,59 @@ async function get(app: ReturnType<typeof createApp>, query: string, variables: 
   const text = await response.text();
   return { status: response.status, text, body: JSON.parse(text) };
 }
+
+/** A GET over real HTTP with the Host and X-Forwarded-* headers a client chooses. */
+function rawGet(base: string, path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: hostname, port, path, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** RFC 5545 folds long lines; unfolded, each property is one line. */
+const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
+
+describe('absolute URLs', () => {
+  it('writes the configured public URL into the feeds whatever Host or X-Forwarded-Host a request names, and passes no other host on', async () => {
+    const app = appWith({ publicUrl: 'https://tafel.example.org', trustProxy: 1 });
+    const server = await serveHttp(app);
+    try {
+      const evil = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https', forwarded: 'host=evil.example;proto=https' };
+      for (const format of ['ics', 'geojson', 'csv']) {
+        const path = `/editions/nid-test/locations.${format}`;
+        const poisoned = await rawGet(server.url, path, evil);
+        expect(poisoned.status).toBe(200);
+        expect(poisoned.body).not.toContain('evil.example');
+        // The next client, asking normally, gets the kept answer: it must not carry the first one's host.
+        const normal = await rawGet(server.url, path, {});
+        expect(normal.status).toBe(200);
+        expect(normal.body).not.toContain('evil.example');
+        expect(normal.body).toBe(poisoned.body);
+      }
+      const ics = unfold((await rawGet(server.url, '/editions/nid-test/locations.ics', evil)).body);
+      expect(ics).toMatch(/^SOURCE;VALUE=URI:https:\/\/tafel\.example\.org\/editions\/nid-test\/locations\.ics\r?$/m);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('takes the public URL from TAFEL_PUBLIC_URL, or http://localhost on PORT when it is unset, and refuses one that is no http(s) URL', () => {
+    expect(publicApiConfigFromEnv({}).publicUrl).toBe('http://localhost:4000');
+    expect(publicApiConfigFromEnv({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(publicApiConfigFromEnv({ TAFEL_PUBLIC_URL: 'https://tafel.example.org/' }).publicUrl).toBe('https://tafel.example.org');
+    expect(publicApiConfigFromEnv({ TAFEL_PUBLIC_URL: 'https://example.org/tafel/' }).publicUrl).toBe('https://example.org/tafel');
+    expect(() => publicApiConfigFromEnv({ TAFEL_PUBLIC_URL: 'tafel.example.org' })).toThrow(/TAFEL_PUBLIC_URL must be an http or https URL/);
+    expect(() => publicApiConfigFromEnv({ TAFEL_PUBLIC_URL: 'ftp://tafel.example.org' })).toThrow(/TAFEL_PUBLIC_URL/);
+    expect(() => publicApiConfigFromEnv({ TAFEL_PUBLIC_URL: 'https://tafel.example.org/?a=1' })).toThrow(/without query/);
+  });
+});
 
 describe('age of kept answers', () => {
   it('serves a venue changed in SQL, which nobody announces, once the kept answer is older than TAFEL_RESPONSE_CACHE_TTL', async () => {

@@ -7,7 +7,8 @@
  *
  * Each answer is built once per cache generation (see cache.ts) and served from the app's answer
  * store until the next write (or until the store lets it go); while kept, its ETag answers
- * If-None-Match with 304.
+ * If-None-Match with 304. Absolute URLs in the feeds start with the configured public URL, never
+ * with the request's Host, which the client chooses and the kept answer would hand to everyone.
  */
 import type { Plugin } from 'graphql-yoga';
 import type { Database } from '../db/client.ts';
@@ -28,6 +29,8 @@ const PATH = /^\/editions\/([a-z0-9][a-z0-9-]{0,62})\/locations\.(geojson|csv|ic
 export interface OpenDataOptions {
   licence: Licence;
   maxAgeSeconds: number;
+  /** The base of absolute URLs in the feeds (config's publicUrl). */
+  publicUrl: string;
   /** Where built feeds are kept, by ETag. */
   store: AnswerStore;
 }
@@ -35,14 +38,14 @@ export interface OpenDataOptions {
 export function openDataPlugin(database: Database, options: OpenDataOptions): Plugin {
   const { store } = options;
 
-  async function build(slug: string, format: Format, baseUrl: string): Promise<string | Response> {
+  async function build(slug: string, format: Format): Promise<string | Response> {
     const db = database.readDb;
     const edition = await requireEditionOrError(db, slug);
     if (Array.isArray(edition)) return refusal(404, 'NOT_FOUND', `No edition with slug "${slug}".`);
     const venues = await publicVenues(db, edition.id);
     if (format === 'geojson') return JSON.stringify(toGeoJson(edition, venues, options.licence));
     if (format === 'csv') return toCsv(edition, venues, options.licence);
-    return toICalendar(edition, venues, options.licence, baseUrl);
+    return toICalendar(edition, venues, options.licence, options.publicUrl);
   }
 
   return {
@@ -67,7 +70,7 @@ export function openDataPlugin(database: Database, options: OpenDataOptions): Pl
         return endResponse(new Response(null, { status: 304, headers }));
       }
       if (body === undefined) {
-        const result = await build(slug, format, url.origin);
+        const result = await build(slug, format);
         if (result instanceof Response) return endResponse(result);
         body = new TextEncoder().encode(result);
         if (generation === cacheGeneration()) store.set(etag, { body, headers: {} });

@@ -29,6 +29,6 @@ export function publicApiPlugins(database: Database, overrides: Partial<PublicAp
     cacheHeadersPlugin(config.maxAgeSeconds),
     invalidateOnMutation(),
     ...queryLimitsPlugins(),
-    openDataPlugin(database, { licence: config.licence, maxAgeSeconds: config.maxAgeSeconds, store }),
+    openDataPlugin(database, { licence: config.licence, maxAgeSeconds: config.maxAgeSeconds, publicUrl: config.publicUrl, store }),
   ];
 }
