@@ -10,6 +10,7 @@ import { logger as rootLogger } from './logger.ts';
 import type { Logger } from 'pino';
 import { routesPlugin } from './http/routes.ts';
 import { adminPlugin } from './http/admin.ts';
+import type { AnswerStore } from './http/cache.ts';
 import type { PublicApiConfig } from './http/config.ts';
 import { viewerOf } from './http/gate.ts';
 import { publicApiPlugins } from './http/public-api.ts';
@@ -26,16 +27,18 @@ export interface AppOptions {
   live?: LiveHub;
   /** Limits and caching of the public API; each part not given comes from the environment (http/config.ts). */
   publicApi?: Partial<PublicApiConfig>;
+  /** Where the public answers and feeds are kept; one is made from the config if none is given (tests look into theirs). */
+  answerStore?: AnswerStore;
   /** On PGlite: the token that lets `pnpm tafel` hand its commands to this server (http/admin.ts). */
   adminToken?: string;
 }
 
 export type App = YogaServerInstance<Record<string, never>, Context>;
 
-export function createApp({ database, logger = rootLogger, maskErrors = process.env.NODE_ENV !== 'development', live = new LiveHub(database, logger), publicApi, adminToken }: AppOptions) {
+export function createApp({ database, logger = rootLogger, maskErrors = process.env.NODE_ENV !== 'development', live = new LiveHub(database, logger), publicApi, answerStore, adminToken }: AppOptions) {
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
-    plugins: [...(adminToken ? [adminPlugin(database, adminToken)] : []), ...publicApiPlugins(database, publicApi), routesPlugin(database), useSharedSubscriptionResults(), useLeanEventStream({ maskErrors })],
+    plugins: [...(adminToken ? [adminPlugin(database, adminToken)] : []), ...publicApiPlugins(database, publicApi, answerStore), routesPlugin(database), useSharedSubscriptionResults(), useLeanEventStream({ maskErrors })],
     graphqlEndpoint: '/graphql',
     // CORS is http/cors.ts (any origin, never credentials); one operation per request.
     cors: false,

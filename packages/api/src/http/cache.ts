@@ -13,9 +13,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
+import { useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
+import { LRUCache } from 'lru-cache';
 import type { Database } from '../db/client.ts';
-import { LIVE_CHANNEL } from '../live/notice.ts';
+import { LIVE_CHANNEL, PUBLIC_CHANNEL } from '../live/notice.ts';
 import { isAnonymous } from '../graphql/limits.ts';
 import { persistedOperations } from './persisted.ts';
 
@@ -37,11 +38,13 @@ export function invalidatePublicReads(): void {
 }
 
 /**
- * Invalidate on every notice on the live channel: participation changes and venue changes,
- * committed by any process on the same database. Returns the unsubscribe function.
+ * Invalidate on every notice on the live channel (participation and venue changes) and on the
+ * public channel (editions and organisations), committed by any process on the same database.
+ * Returns the unsubscribe function.
  */
-export function followWrites(database: Database): Promise<() => Promise<void>> {
-  return database.listen(LIVE_CHANNEL, () => invalidatePublicReads());
+export async function followWrites(database: Database): Promise<() => Promise<void>> {
+  const unfollow = await Promise.all([LIVE_CHANNEL, PUBLIC_CHANNEL].map((channel) => database.listen(channel, () => invalidatePublicReads())));
+  return async () => void (await Promise.all(unfollow.map((stop) => stop())));
 }
 
 /** A quoted ETag for what these parts name, in this generation. */
@@ -49,14 +52,82 @@ export function etagFor(...parts: string[]): string {
   return `"${cacheGeneration()}-${createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 27)}"`;
 }
 
-/** The in-memory cache, refusing entries (and ETags) of an older generation. */
-function generationalCache(max: number): Cache {
-  const inner = createInMemoryCache({ max });
-  const current = (key: string) => key.startsWith(`"${cacheGeneration()}-`);
+/** A kept answer: its bytes and the headers to send them with. */
+export interface StoredAnswer {
+  body: Uint8Array<ArrayBuffer>;
+  headers: Record<string, string>;
+}
+
+export interface AnswerStoreOptions {
+  /** The most bytes kept; the least recently used answers go first. */
+  maxBytes: number;
+  /** The most milliseconds an answer is kept. */
+  ttlMs: number;
+}
+
+/** Bookkeeping per entry beside its body (key, headers, the map's own nodes), counted with it. */
+const ENTRY_OVERHEAD = 512;
+
+/**
+ * The answers of one app, by key (an ETag, or a key starting with one), bounded in bytes and age.
+ * Only the current generation's are served or taken; older ones are dropped at the next store.
+ */
+export class AnswerStore {
+  readonly #entries: LRUCache<string, StoredAnswer>;
+  #generation = cacheGeneration();
+
+  constructor({ maxBytes, ttlMs }: AnswerStoreOptions) {
+    this.#entries = new LRUCache<string, StoredAnswer>({
+      maxSize: Math.max(1, maxBytes),
+      sizeCalculation: (answer, key) => answer.body.byteLength + key.length + ENTRY_OVERHEAD,
+      ttl: Math.max(1, ttlMs),
+    });
+  }
+
+  get(key: string): StoredAnswer | undefined {
+    return current(key) ? this.#entries.get(key) : undefined;
+  }
+
+  has(key: string): boolean {
+    return current(key) && this.#entries.has(key);
+  }
+
+  /** Keep an answer of the current generation (one larger than the whole store is not kept). */
+  set(key: string, answer: StoredAnswer): void {
+    if (!current(key)) return;
+    if (this.#generation !== cacheGeneration()) {
+      this.#entries.clear();
+      this.#generation = cacheGeneration();
+    }
+    this.#entries.set(key, answer);
+  }
+
+  /** The bytes the kept answers are counted as, at most maxBytes. */
+  get bytes(): number {
+    return this.#entries.calculatedSize;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}
+
+function current(key: string): boolean {
+  return key.startsWith(`"${cacheGeneration()}-`);
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The response cache's store, keeping each execution result as its JSON bytes. */
+function resultCache(store: AnswerStore): Cache {
   return {
-    get: (key) => (current(key) ? inner.get(key) : undefined),
-    set: (key, value, entities, ttl) => (current(key) ? inner.set(key, value, entities, ttl) : undefined),
-    invalidate: (entities) => inner.invalidate(entities),
+    get: (key) => {
+      const hit = store.get(key);
+      return hit ? JSON.parse(decoder.decode(hit.body)) : undefined;
+    },
+    set: (key, value) => store.set(key, { body: encoder.encode(JSON.stringify(value)), headers: {} }),
+    invalidate: () => undefined,
   };
 }
 
@@ -65,15 +136,8 @@ function cacheable(request: Request): boolean {
   return isAnonymous(request) && (request.method === 'GET' || request.method === 'POST') && !request.headers.get('accept')?.includes('text/event-stream');
 }
 
-export interface ResponseCacheOptions {
-  /** Most answers kept (least recently used go first). */
-  max?: number;
-  /** A safety net for writes nobody announced (a hand-run SQL statement): at most this old. */
-  ttlMs?: number;
-}
-
-export function responseCachePlugins({ max = 500, ttlMs = 60_000 }: ResponseCacheOptions = {}): Plugin[] {
-  return [resultCachePlugin(max, ttlMs), serialisedAnswersPlugin(max)];
+export function responseCachePlugins(store: AnswerStore): Plugin[] {
+  return [resultCachePlugin(store), serialisedAnswersPlugin(store)];
 }
 
 /** The cache key (and ETag) of a request's operation, as the response cache computes it. */
@@ -82,12 +146,12 @@ function cacheKey(documentString: string, variableValues: unknown, operationName
 }
 
 /** graphql-yoga's response cache: the execution result, before parsing, validation and SQL. */
-function resultCachePlugin(max: number, ttlMs: number): Plugin {
+function resultCachePlugin(store: AnswerStore): Plugin {
   return useResponseCache({
     session: () => null,
     enabled: (request) => cacheable(request),
-    cache: generationalCache(max),
-    ttl: ttlMs,
+    // The store bounds the answers' age and bytes.
+    cache: resultCache(store),
     invalidateViaMutation: false,
     // The key doubles as the ETag: quoted, and tied to the generation. The plugin asks for it on
     // every request; one it will not serve (a member's write, say) is spared the hashing.
@@ -115,31 +179,35 @@ function keyOfGet(url: URL): string | null {
 
 /**
  * The serialised answers to anonymous GETs, the widget's and a CDN's way: a hit is one lookup
- * and the stored bytes, without serialising the result again (a map of the edition is ~190 KB).
- * Only answers of the current generation whose ETag is their request's cache key are kept.
+ * and the stored bytes, without serialising the result again (a map of the edition is ~190 KB),
+ * and a revalidation with the answer's ETag is a 304 from the same lookup. Only answers of the
+ * current generation whose ETag is their request's cache key are kept.
  */
-function serialisedAnswersPlugin(max: number): Plugin {
-  const answers = new Map<string, { body: ArrayBuffer; headers: Record<string, string> }>();
+function serialisedAnswersPlugin(store: AnswerStore): Plugin {
   const slot = (key: string, request: Request) => `${key}|${request.headers.get('accept') ?? ''}`;
   const eligible = (request: Request, url: URL) => request.method === 'GET' && url.pathname === '/graphql' && cacheable(request);
   return {
     onRequest({ request, url, endResponse }) {
       if (!eligible(request, url)) return;
       const key = keyOfGet(url);
-      const hit = key && key.startsWith(`"${cacheGeneration()}-`) ? answers.get(slot(key, request)) : undefined;
-      if (hit && request.headers.get('if-none-match') !== key) endResponse(new Response(hit.body, { status: 200, headers: hit.headers }));
+      const hit = key === null ? undefined : store.get(slot(key, request));
+      if (!key || !hit) return;
+      if (request.headers.get('if-none-match') === key) {
+        endResponse(new Response(null, { status: 304, headers: { etag: key, ...(hit.headers['last-modified'] ? { 'last-modified': hit.headers['last-modified'] } : {}) } }));
+      } else {
+        endResponse(new Response(hit.body, { status: 200, headers: hit.headers }));
+      }
     },
     async onResponse({ request, response }) {
       const url = new URL(request.url);
       if (response.status !== 200 || !eligible(request, url)) return;
       const etag = response.headers.get('etag');
-      if (!etag || etag !== keyOfGet(url) || !etag.startsWith(`"${cacheGeneration()}-`) || answers.has(slot(etag, request))) return;
-      const body = await response.clone().arrayBuffer();
-      for (const key of answers.keys()) if (!key.startsWith(`"${cacheGeneration()}-`) || answers.size >= max) answers.delete(key);
+      if (!etag || etag !== keyOfGet(url) || !current(etag) || store.has(slot(etag, request))) return;
+      const body = new Uint8Array(await response.clone().arrayBuffer());
       const headers: Record<string, string> = { 'content-type': response.headers.get('content-type') ?? 'application/json', etag };
       const lastModified = response.headers.get('last-modified');
       if (lastModified) headers['last-modified'] = lastModified;
-      answers.set(slot(etag, request), { body, headers });
+      store.set(slot(etag, request), { body, headers });
     },
   };
 }

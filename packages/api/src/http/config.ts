@@ -24,6 +24,19 @@ export interface PublicApiConfig {
   bodyLimit: { anonymous: number; key: number };
   /** Serve identical anonymous queries from memory (invalidated by every write). */
   responseCache: boolean;
+  /**
+   * The most seconds an answer is kept in memory: the bound for changes nobody announced (a
+   * statement run by hand on tables without a trigger). Applies to the open-data feeds too.
+   */
+  responseCacheTtlSeconds: number;
+  /** The most bytes the kept answers and feeds take together; the least recently used go first. */
+  responseCacheMaxBytes: number;
+  /**
+   * Where the public reaches this API, e.g. `https://tafel.example.org`: the base of every absolute
+   * URL the API writes (the iCalendar feed's SOURCE). Never taken from a request's Host header, which
+   * the client chooses and a cached answer would pass on to everyone.
+   */
+  publicUrl: string;
   /** Seconds a browser or CDN may reuse an anonymous GET answer (then revalidate with its ETag). */
   maxAgeSeconds: number;
   /** The licence stated on the open data. */
@@ -37,6 +50,9 @@ export const DEFAULTS: PublicApiConfig = {
   trustProxy: 0,
   bodyLimit: { anonymous: 32 * 1024, key: 10 * 1024 * 1024 },
   responseCache: true,
+  responseCacheTtlSeconds: 60,
+  responseCacheMaxBytes: 64 * 1024 * 1024,
+  publicUrl: 'http://localhost:4000',
   maxAgeSeconds: 10,
   licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
 };
@@ -66,6 +82,22 @@ function trustProxy(raw: string | undefined): number {
   return hops;
 }
 
+/** An http(s) origin with an optional path, without a trailing slash; unset: this machine on PORT. */
+function publicUrl(env: NodeJS.ProcessEnv): string {
+  const raw = env.TAFEL_PUBLIC_URL?.trim();
+  if (!raw) return `http://localhost:${env.PORT?.trim() || 4000}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`TAFEL_PUBLIC_URL must be an http or https URL like https://tafel.example.org (got "${raw}").`);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username || url.password) {
+    throw new Error(`TAFEL_PUBLIC_URL must be an http or https URL without query, fragment or credentials (got "${raw}").`);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
 export function publicApiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): PublicApiConfig {
   const off = env.TAFEL_RATE_LIMIT === 'off';
   return {
@@ -82,6 +114,9 @@ export function publicApiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Pu
       key: bytes(env, 'TAFEL_BODY_LIMIT_KEY', DEFAULTS.bodyLimit.key),
     },
     responseCache: env.TAFEL_RESPONSE_CACHE !== 'off',
+    responseCacheTtlSeconds: Math.max(1, int(env, 'TAFEL_RESPONSE_CACHE_TTL', DEFAULTS.responseCacheTtlSeconds)),
+    responseCacheMaxBytes: bytes(env, 'TAFEL_RESPONSE_CACHE_MAX_BYTES', DEFAULTS.responseCacheMaxBytes),
+    publicUrl: publicUrl(env),
     maxAgeSeconds: int(env, 'TAFEL_CACHE_MAX_AGE', DEFAULTS.maxAgeSeconds),
     licence: {
       name: env.TAFEL_DATA_LICENCE || DEFAULTS.licence.name,

@@ -5,14 +5,16 @@
  *   /editions/<slug>/locations.csv       CSV with a header row
  *   /editions/<slug>/locations.ics       iCalendar, one event per venue's meal
  *
- * Each answer is built once per cache generation (see cache.ts) and served from memory until the
- * next write; its ETag answers If-None-Match with 304.
+ * Each answer is built once per cache generation (see cache.ts) and served from the app's answer
+ * store until the next write (or until the store lets it go); while kept, its ETag answers
+ * If-None-Match with 304. Absolute URLs in the feeds start with the configured public URL, never
+ * with the request's Host, which the client chooses and the kept answer would hand to everyone.
  */
 import type { Plugin } from 'graphql-yoga';
 import type { Database } from '../db/client.ts';
 import { requireEditionOrError } from '../graphql/types/edition.ts';
 import { publicVenues, toCsv, toGeoJson, toICalendar, type Licence } from '../open-data/feeds.ts';
-import { cacheGeneration, etagFor } from './cache.ts';
+import { cacheGeneration, etagFor, type AnswerStore } from './cache.ts';
 import { refusal } from './gate.ts';
 
 const FORMATS = {
@@ -24,20 +26,26 @@ type Format = keyof typeof FORMATS;
 
 const PATH = /^\/editions\/([a-z0-9][a-z0-9-]{0,62})\/locations\.(geojson|csv|ics)$/;
 
-/** Built feeds by ETag; only the current generation's are ever read. */
-const MAX_KEPT = 50;
+export interface OpenDataOptions {
+  licence: Licence;
+  maxAgeSeconds: number;
+  /** The base of absolute URLs in the feeds (config's publicUrl). */
+  publicUrl: string;
+  /** Where built feeds are kept, by ETag. */
+  store: AnswerStore;
+}
 
-export function openDataPlugin(database: Database, options: { licence: Licence; maxAgeSeconds: number }): Plugin {
-  const built = new Map<string, string>();
+export function openDataPlugin(database: Database, options: OpenDataOptions): Plugin {
+  const { store } = options;
 
-  async function build(slug: string, format: Format, baseUrl: string): Promise<string | Response> {
+  async function build(slug: string, format: Format): Promise<string | Response> {
     const db = database.readDb;
     const edition = await requireEditionOrError(db, slug);
     if (Array.isArray(edition)) return refusal(404, 'NOT_FOUND', `No edition with slug "${slug}".`);
     const venues = await publicVenues(db, edition.id);
     if (format === 'geojson') return JSON.stringify(toGeoJson(edition, venues, options.licence));
     if (format === 'csv') return toCsv(edition, venues, options.licence);
-    return toICalendar(edition, venues, options.licence, baseUrl);
+    return toICalendar(edition, venues, options.licence, options.publicUrl);
   }
 
   return {
@@ -56,18 +64,16 @@ export function openDataPlugin(database: Database, options: { licence: Licence; 
         'x-content-type-options': 'nosniff',
       };
       if (!headers.link) delete headers.link;
-      if (request.headers.get('if-none-match')?.split(/\s*,\s*/).includes(etag)) {
+      let body = store.get(etag)?.body;
+      // Confirmed only while kept: an answer past the store's age limit may hide a change nobody announced.
+      if (body && request.headers.get('if-none-match')?.split(/\s*,\s*/).includes(etag)) {
         return endResponse(new Response(null, { status: 304, headers }));
       }
-      let body = built.get(etag);
       if (body === undefined) {
-        const result = await build(slug, format, url.origin);
+        const result = await build(slug, format);
         if (result instanceof Response) return endResponse(result);
-        body = result;
-        if (generation === cacheGeneration()) {
-          for (const key of built.keys()) if (!key.startsWith(`"${generation}-`) || built.size >= MAX_KEPT) built.delete(key);
-          built.set(etag, body);
-        }
+        body = new TextEncoder().encode(result);
+        if (generation === cacheGeneration()) store.set(etag, { body, headers: {} });
       }
       endResponse(new Response(body, { status: 200, headers: { ...headers, 'content-type': FORMATS[format] } }));
     },

@@ -7,26 +7,28 @@ import type { Plugin } from 'graphql-yoga';
 import type { Database } from '../db/client.ts';
 import { queryLimitsPlugins } from '../graphql/limits.ts';
 import { shareStatsCache } from '../locations/stats-cache.ts';
-import { cacheHeadersPlugin, invalidateOnMutation, responseCachePlugins } from './cache.ts';
+import { AnswerStore, cacheHeadersPlugin, invalidateOnMutation, responseCachePlugins } from './cache.ts';
 import { publicApiConfigFromEnv, type PublicApiConfig } from './config.ts';
 import { corsPlugin, csrfPlugin } from './cors.ts';
 import { gatePlugin } from './gate.ts';
 import { openDataPlugin } from './open-data.ts';
 import { persistedOperationsPlugin } from './persisted.ts';
 
-export function publicApiPlugins(database: Database, overrides: Partial<PublicApiConfig> = {}): Plugin[] {
+export function publicApiPlugins(database: Database, overrides: Partial<PublicApiConfig> = {}, answerStore?: AnswerStore): Plugin[] {
   const config = { ...publicApiConfigFromEnv(), ...overrides };
   // Anonymous reads use the public-read pool; its stats are the ones writes invalidate.
   shareStatsCache(database.readDb, database.db);
+  // One bound for everything this app keeps: answers to queries and the open-data feeds.
+  const store = answerStore ?? new AnswerStore({ maxBytes: config.responseCacheMaxBytes, ttlMs: config.responseCacheTtlSeconds * 1000 });
   return [
     gatePlugin(database, config),
     corsPlugin(),
     csrfPlugin(),
     persistedOperationsPlugin(),
-    ...(config.responseCache ? responseCachePlugins() : []),
+    ...(config.responseCache ? responseCachePlugins(store) : []),
     cacheHeadersPlugin(config.maxAgeSeconds),
     invalidateOnMutation(),
     ...queryLimitsPlugins(),
-    openDataPlugin(database, { licence: config.licence, maxAgeSeconds: config.maxAgeSeconds }),
+    openDataPlugin(database, { licence: config.licence, maxAgeSeconds: config.maxAgeSeconds, publicUrl: config.publicUrl, store }),
   ];
 }

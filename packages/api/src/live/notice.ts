@@ -3,6 +3,12 @@
 /** The one channel every API process LISTENs on. */
 export const LIVE_CHANNEL = 'tafel_live';
 
+/**
+ * Editions or organisations changed: a trigger in the database announces each statement that
+ * changes them (the payload names the table), whoever runs it — the API, the command line, psql.
+ */
+export const PUBLIC_CHANNEL = 'tafel_public';
+
 /** A venue's count changed (committed). Ids and numbers only, far below NOTIFY's 8,000 bytes. */
 export interface CountNotice {
   edition: number;
