@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eq, isNull } from 'drizzle-orm';
 import { keyCacheFor } from './auth/key-cache.ts';
@@ -216,7 +216,10 @@ async function importCsv(database: Database, args: string[], io: CliIo): Promise
 
 export { main as runCli };
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+// Run as a command (`tsx src/cli.ts`, `node dist/cli.js`), not when imported. The server's
+// bundle holds this module too (the admin route runs commands), under the bundle's own file name.
+const self = fileURLToPath(import.meta.url);
+if (process.argv[1] && /^cli\.[jt]s$/.test(basename(self)) && self === resolve(process.argv[1])) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {

@@ -8,6 +8,7 @@ import type { Context } from './context.ts';
 import { schema } from './graphql/schema.ts';
 import { logger as rootLogger } from './logger.ts';
 import type { Logger } from 'pino';
+import { localGraphiQL } from './http/graphiql.ts';
 import { routesPlugin } from './http/routes.ts';
 import { adminPlugin } from './http/admin.ts';
 import type { AnswerStore } from './http/cache.ts';
@@ -33,12 +34,27 @@ export interface AppOptions {
   adminToken?: string;
 }
 
+/** GraphiQL's title and the query it opens with. */
+const GRAPHIQL_OPTIONS = {
+  title: 'Tafel API',
+  defaultQuery: `# Tafel — live participation of the day. Try:
+query Today {
+  stats(edition: "nid-2027") {
+    participants capacity locations organisations updatedAt
+    byRegion { key label participants }
+    byMeal { key label participants }
+  }
+}
+`,
+};
+
 export type App = YogaServerInstance<Record<string, never>, Context>;
 
 export function createApp({ database, logger = rootLogger, maskErrors = process.env.NODE_ENV !== 'development', live = new LiveHub(database, logger), publicApi, answerStore, adminToken }: AppOptions) {
+  const graphiql = localGraphiQL(GRAPHIQL_OPTIONS);
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
-    plugins: [...(adminToken ? [adminPlugin(database, adminToken)] : []), ...publicApiPlugins(database, publicApi, answerStore), routesPlugin(database), useSharedSubscriptionResults(), useLeanEventStream({ maskErrors })],
+    plugins: [...(adminToken ? [adminPlugin(database, adminToken)] : []), ...publicApiPlugins(database, publicApi, answerStore), routesPlugin(database), graphiql.plugin, useSharedSubscriptionResults(), useLeanEventStream({ maskErrors })],
     graphqlEndpoint: '/graphql',
     // CORS is http/cors.ts (any origin, never credentials); one operation per request.
     cors: false,
@@ -53,18 +69,9 @@ export function createApp({ database, logger = rootLogger, maskErrors = process.
       warn: (...args) => logger.warn(args.map(String).join(' ')),
       error: (...args) => logger.error(args.map(String).join(' ')),
     },
-    graphiql: {
-      title: 'Tafel API',
-      defaultQuery: `# Tafel — live participation of the day. Try:
-query Today {
-  stats(edition: "nid-2027") {
-    participants capacity locations organisations updatedAt
-    byRegion { key label participants }
-    byMeal { key label participants }
-  }
-}
-`,
-    },
+    // GraphiQL from the API itself (no CDN): http/graphiql.ts.
+    renderGraphiQL: graphiql.render,
+    graphiql: GRAPHIQL_OPTIONS,
     context: async ({ request }): Promise<Context> => {
       const viewer = await viewerOf(database, request);
       // Anonymous reads go to the pool with a statement timeout.

@@ -3,13 +3,13 @@
  * DATABASE_URL is set, otherwise PGlite (PostgreSQL in WASM, in-process) in a data folder.
  * Both get the same drizzle schema, the same migrations and the same SQL.
  */
-import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Logger } from 'drizzle-orm';
 import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { relations } from './relations.ts';
 import { claimDataDir } from './lock.ts';
+import { apiRoot, repoRoot } from './paths.ts';
 
 export type Db = PgAsyncDatabase<PgQueryResultHKT, typeof relations>;
 
@@ -58,13 +58,13 @@ export interface DatabaseOptions {
 
 export const DEFAULT_PUBLIC_STATEMENT_TIMEOUT_MS = 5000;
 
-export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+export const migrationsFolder = join(apiRoot, 'drizzle');
 
 /** An arbitrary constant that names Tafel's migration lock among PostgreSQL advisory locks. */
 const MIGRATION_LOCK = 7_284_145_001;
 
 /** The PGlite folder when TAFEL_DATA_DIR is not set: `.tafel-data` at the top of the repository. */
-export const defaultDataDir = fileURLToPath(new URL('../../../../.tafel-data', import.meta.url));
+export const defaultDataDir = join(repoRoot, '.tafel-data');
 
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
   // pnpm runs package scripts inside the package; a relative folder means one relative to where

@@ -3,12 +3,12 @@
  * and the iframe page at /embed. A yoga plugin, so one app serves everything.
  */
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join, normalize, sep } from 'node:path';
 import type { Plugin } from 'graphql-yoga';
 import type { Database } from '../db/client.ts';
+import { repoRoot } from '../db/paths.ts';
 
-export const widgetDist = fileURLToPath(new URL('../../../widget/dist/', import.meta.url));
+export const widgetDist = join(repoRoot, 'packages', 'widget', 'dist') + sep;
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
