@@ -38,6 +38,28 @@ describe('<tafel-counter>', () => {
     await page.close();
   });
 
+  test('under a page rule `* { all: unset }` the counter still shows its number and label', async () => {
+    const total = await apiTotal();
+    const { page } = await openPage(chromium.browser, `<p>Vandaag: <tafel-counter edition="${EDITION}"></tafel-counter></p>`, {
+      head: '<style>* { all: unset }</style>',
+    });
+    const value = page.locator('tafel-counter [part="value"]');
+    await expect.poll(() => value.textContent()).toBe(nl(total));
+    const boxes = await page.evaluate(() => {
+      const root = document.querySelector('tafel-counter')!.shadowRoot!;
+      return ['.value', '.label'].map((selector) => {
+        const r = root.querySelector(selector)!.getBoundingClientRect();
+        return [Math.round(r.width), Math.round(r.height)];
+      });
+    });
+    // The number at its own size (2.5em of 14 px), the label under it.
+    expect(boxes[0]![0]).toBeGreaterThan(40);
+    expect(boxes[0]![1]).toBeGreaterThanOrEqual(35);
+    expect(boxes[1]![1]).toBeGreaterThan(10);
+    expect(await value.isVisible()).toBe(true);
+    await page.close();
+  });
+
   test('after a recordArrivals mutation the counter changes without a reload', async () => {
     const key = staffKey();
     const venue = (await apiVenues()).find((v) => v.capacity !== null && v.capacity - v.participants >= 5)!;

@@ -855,7 +855,7 @@ export class TafelMap extends LitElement {
     const items = sorted.slice(0, this._listLimit);
     const option = (value: string, current: string) =>
       html`<option value=${value} ?selected=${value === current}>${label(value, lang)}</option>`;
-    return html`
+    return html`<div class="box">
       <div part="base" class="base" lang=${lang}>
         <form part="filters" class="filters" role="search" aria-label=${t(lang, 'filters')} @submit=${(e: Event) => e.preventDefault()}>
           <input
@@ -940,7 +940,7 @@ export class TafelMap extends LitElement {
         <p part="notice" class="notice" ?hidden=${!this._notice}>${this._notice}</p>
         <div class="sr-only" role="status" aria-live="polite">${this._announcement}</div>
       </div>
-    `;
+    </div>`;
   }
 }
 
