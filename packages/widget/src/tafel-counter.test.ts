@@ -1,7 +1,7 @@
 /** <tafel-counter> in real Chromium against the real API with the demo edition. */
 import { describe, expect, test } from 'vitest';
 import { Counter, RecordArrivals, type LocationFilter, type ResultOf } from '@tafel/schema';
-import { EDITION, apiVenues, gql, openPage, staffKey, useBrowser } from '../test/browser.ts';
+import { EDITION, apiVenues, gql, openPage, recordApiRequests, staffKey, useBrowser } from '../test/browser.ts';
 
 const chromium = useBrowser();
 const nl = (n: number) => new Intl.NumberFormat('nl').format(n);
@@ -57,6 +57,21 @@ describe('<tafel-counter>', () => {
     expect(boxes[0]![1]).toBeGreaterThanOrEqual(35);
     expect(boxes[1]![1]).toBeGreaterThan(10);
     expect(await value.isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test('a mistyped edition is asked for once: the counter stops and says why', async () => {
+    const requests: string[] = [];
+    const { page } = await openPage(chromium.browser, `<tafel-counter edition="nid-2O27" lang="en"></tafel-counter>`, {
+      before: recordApiRequests(requests),
+    });
+    await page.waitForTimeout(8000);
+    // The total once and the stream once: a retry loop opened a new stream every second.
+    expect(requests.length).toBeLessThanOrEqual(2);
+    const notice = page.locator('tafel-counter [part="notice"]');
+    expect(await notice.textContent()).toBe('Unknown edition “nid-2O27”.');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await page.locator('tafel-counter [part="value"]').textContent()).toBe('–');
     await page.close();
   });
 

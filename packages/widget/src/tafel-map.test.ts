@@ -15,6 +15,7 @@ import {
   ids,
   listedIds,
   openPage,
+  recordApiRequests,
   staffKey,
   useBrowser,
   waitLoaded,
@@ -760,6 +761,24 @@ describe('<tafel-map> live', () => {
     await expect.poll(() => count.getAttribute('data-participants'), { timeout: 10_000 }).toBe(String(now));
     expect(await count.textContent()).toContain(new Intl.NumberFormat('nl').format(now));
     expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
+    await page.close();
+  });
+
+  test('a mistyped edition is asked for once: the map stops and says why', async () => {
+    const requests: string[] = [];
+    const { page } = await openPage(chromium.browser, `<tafel-map edition="nid-2O27" lang="en"></tafel-map>`, {
+      before: recordApiRequests(requests),
+    });
+    await page.waitForTimeout(8000);
+    // The venues once and the stream once: retries opened a new stream every second.
+    expect(requests.length).toBeLessThanOrEqual(2);
+    const notice = page.locator('tafel-map [part="notice"]');
+    expect(await notice.textContent()).toBe('Unknown edition “nid-2O27”.');
+    expect(await notice.isVisible()).toBe(true);
+    // The edition corrected: the map loads it.
+    await page.evaluate((edition) => document.querySelector('tafel-map')!.setAttribute('edition', edition), EDITION);
+    expect((await waitLoaded(page)).count).toBeGreaterThan(0);
+    await expect.poll(() => notice.isVisible()).toBe(false);
     await page.close();
   });
 
