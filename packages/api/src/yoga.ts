@@ -54,7 +54,7 @@ export function createApp({ database, logger = rootLogger, maskErrors = process.
   const graphiql = localGraphiQL(GRAPHIQL_OPTIONS);
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
-    plugins: [...(adminToken ? [adminPlugin(database, adminToken)] : []), ...publicApiPlugins(database, publicApi, answerStore), routesPlugin(database), graphiql.plugin, useSharedSubscriptionResults(), useLeanEventStream({ maskErrors })],
+    plugins: [...(adminToken ? [adminPlugin(database, adminToken)] : []), ...publicApiPlugins(database, publicApi, answerStore), routesPlugin(database, { embedEndpoints: publicApi?.embedEndpoints }), graphiql.plugin, useSharedSubscriptionResults(), useLeanEventStream({ maskErrors })],
     graphqlEndpoint: '/graphql',
     // CORS is http/cors.ts (any origin, never credentials); one operation per request.
     cors: false,

@@ -41,6 +41,11 @@ export interface PublicApiConfig {
   maxAgeSeconds: number;
   /** The licence stated on the open data. */
   licence: { name: string; url: string };
+  /**
+   * Other servers' GraphQL endpoints that the /embed page may show (`?endpoint=`), as absolute
+   * http(s) URLs. This server's own /graphql is always allowed; no other is unless listed.
+   */
+  embedEndpoints: string[];
 }
 
 const DEFAULT_RATE_LIMIT: RateLimitConfig = { anonymous: 600, key: 6000, windowSeconds: 60 };
@@ -55,6 +60,7 @@ export const DEFAULTS: PublicApiConfig = {
   publicUrl: 'http://localhost:4000',
   maxAgeSeconds: 10,
   licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
+  embedEndpoints: [],
 };
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -98,6 +104,23 @@ function publicUrl(env: NodeJS.ProcessEnv): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+/** `https://a.example/graphql, https://b.example/graphql`: absolute http(s) URLs, normalised. */
+export function embedEndpointsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  const raw = env.TAFEL_EMBED_ENDPOINTS?.trim();
+  if (!raw) return [];
+  return raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((item) => {
+      const url = URL.canParse(item) ? new URL(item) : null;
+      if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+        throw new Error(`TAFEL_EMBED_ENDPOINTS must be absolute http(s) URLs separated by commas (got "${item}").`);
+      }
+      return url.href;
+    });
+}
+
 export function publicApiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): PublicApiConfig {
   const off = env.TAFEL_RATE_LIMIT === 'off';
   return {
@@ -122,5 +145,6 @@ export function publicApiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Pu
       name: env.TAFEL_DATA_LICENCE || DEFAULTS.licence.name,
       url: env.TAFEL_DATA_LICENCE_URL || (env.TAFEL_DATA_LICENCE ? '' : DEFAULTS.licence.url),
     },
+    embedEndpoints: embedEndpointsFromEnv(env),
   };
 }
