@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import { routesPlugin } from './http/routes.ts';
 import { adminPlugin } from './http/admin.ts';
 import type { PublicApiConfig } from './http/config.ts';
-import { viewerOf } from './http/gate.ts';
+import { graphqlOnlyAtItsPath, viewerOf } from './http/gate.ts';
 import { publicApiPlugins } from './http/public-api.ts';
 import { LiveHub } from './live/hub.ts';
 import { useSharedSubscriptionResults } from './live/shared-results.ts';
@@ -35,7 +35,8 @@ export type App = YogaServerInstance<Record<string, never>, Context>;
 export function createApp({ database, logger = rootLogger, maskErrors = process.env.NODE_ENV !== 'development', live = new LiveHub(database, logger), publicApi, adminToken }: AppOptions) {
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
-    plugins: [...(adminToken ? [adminPlugin(database, adminToken)] : []), ...publicApiPlugins(database, publicApi), routesPlugin(database), useSharedSubscriptionResults(), useLeanEventStream({ maskErrors })],
+    // graphqlOnlyAtItsPath() last: it answers 404 to every path no route before it took.
+    plugins: [...(adminToken ? [adminPlugin(database, adminToken)] : []), ...publicApiPlugins(database, publicApi), routesPlugin(database), useSharedSubscriptionResults(), useLeanEventStream({ maskErrors }), graphqlOnlyAtItsPath()],
     graphqlEndpoint: '/graphql',
     // CORS is http/cors.ts (any origin, never credentials); one operation per request.
     cors: false,

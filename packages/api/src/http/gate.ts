@@ -28,9 +28,27 @@ export function viewerOf(database: Database, request: Request): Promise<Viewer |
   return viewer;
 }
 
+/** The one path GraphQL is served at. */
+export const GRAPHQL_PATH = '/graphql';
+
 /** Paths the gate guards: GraphQL and the open-data feeds. */
 export function guarded(path: string): boolean {
-  return path === '/graphql' || path.startsWith('/editions/');
+  return path === GRAPHQL_PATH || path.startsWith('/editions/');
+}
+
+/**
+ * Yoga takes any URL ending in /graphql or /graphql/ for GraphQL (`/graphql/`, `//graphql`,
+ * `/x?a=/graphql`), while the gate, the caching headers and the stream caps know /graphql alone.
+ * Placed after every route of the app, this answers 404 to whatever no route took and is not
+ * exactly /graphql, so every GraphQL request has come through the gate.
+ */
+export function graphqlOnlyAtItsPath(): Plugin {
+  return {
+    onRequest({ url, endResponse }) {
+      if (url.pathname === GRAPHQL_PATH) return;
+      endResponse(refusal(404, 'NOT_FOUND', `Not found. The GraphQL API is at ${GRAPHQL_PATH}.`));
+    },
+  };
 }
 
 /** A GraphQL-shaped refusal, so clients read it like any other error. */
