@@ -224,6 +224,21 @@ describe('every spelling of the GraphQL path', () => {
   });
 });
 
+describe('paths that are not valid percent-encoding', () => {
+  it('answers a plain 400 without a stack trace or server paths', async () => {
+    const base = await serve({ rateLimit: false });
+    for (const path of ['/widget/%E0%A4%A', '/widget/%', '/widget/tafel.js%ZZ', '/embed%E0%A4%A', '/editions/%E0%A4%A/locations.csv', '/editions/nid-test/%E0%A4%A', '/%E0%A4%A', '/graphql%E0%A4%A']) {
+      for (const method of ['GET', 'POST']) {
+        const answer = await raw(base, method, path, {}, method === 'POST' ? counterBody() : undefined);
+        expect({ path, method, status: answer.status }).toEqual({ path, method, status: 400 });
+        expect(answer.text).not.toMatch(/\n\s+at |\/work\/|node_modules|URIError/);
+      }
+    }
+    // Valid encoding still finds the file.
+    expect((await raw(base, 'GET', '/widget/%74afel.js')).status).not.toBe(400);
+  });
+});
+
 /** A POST with a chunked body (no Content-Length), as a streaming client sends it. */
 function chunked(base: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {

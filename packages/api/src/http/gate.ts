@@ -46,9 +46,19 @@ export function graphqlOnlyAtItsPath(): Plugin {
   return {
     onRequest({ url, endResponse }) {
       if (url.pathname === GRAPHQL_PATH) return;
+      if (decodedPath(url.pathname) === null) return endResponse(refusal(400, 'BAD_REQUEST', 'The path is not valid percent-encoding.'));
       endResponse(refusal(404, 'NOT_FOUND', `Not found. The GraphQL API is at ${GRAPHQL_PATH}.`));
     },
   };
+}
+
+/** A path without its percent-encoding; null if that is not valid (`%E0%A4%A`). */
+export function decodedPath(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
 }
 
 /** A GraphQL-shaped refusal, so clients read it like any other error. */

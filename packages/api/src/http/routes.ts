@@ -7,6 +7,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'graphql-yoga';
 import type { Database } from '../db/client.ts';
+import { decodedPath } from './gate.ts';
 
 export const widgetDist = fileURLToPath(new URL('../../../widget/dist/', import.meta.url));
 
@@ -57,7 +58,10 @@ export function routesPlugin(database: Database, root = widgetDist): Plugin {
       let file: string | null = null;
       if (path === '/' || path === '/index.html') file = 'index.html';
       else if (path === '/embed' || path === '/embed.html') file = 'embed.html';
-      else if (path.startsWith('/widget/')) file = decodeURIComponent(path.slice('/widget/'.length));
+      else if (path.startsWith('/widget/')) {
+        file = decodedPath(path.slice('/widget/'.length));
+        if (file === null) return endResponse(new Response('Bad request: the path is not valid percent-encoding.', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+      }
       if (file === null) return;
       const response = await serveFile(root, file, file.endsWith('.html') ? 'no-cache' : 'public, max-age=300');
       endResponse(
