@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Counter } from '@tafel/schema';
 import { serverTimeouts } from '../src/http/timeouts.ts';
 import { createApp } from '../src/yoga.ts';
-import { memberKey, openTestDatabase, seedFixture, staffKey, type TestDb } from './support.ts';
+import { memberKey, onPostgres, openTestDatabase, seedFixture, staffKey, type TestDb } from './support.ts';
 
 let t: TestDb;
 let fx: Awaited<ReturnType<typeof seedFixture>>;
@@ -221,6 +221,41 @@ describe('every spelling of the GraphQL path', () => {
     const canonical = await fetch(`${base}/graphql?query=${subscription}`, { headers: { accept: 'text/event-stream' } });
     expect(canonical.status).toBe(200);
     await canonical.body?.cancel();
+  });
+});
+
+describe(`API keys on an address the public has used up (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  it('serves a valid key after the address has spent its anonymous allowance, counting against the key only', async () => {
+    const base = await serve({ rateLimit: { anonymous: 2, key: 5, windowSeconds: 60 } });
+    const key = await memberKey(t.database, fx.utrecht.id);
+    expect((await ask(base)).status).toBe(200);
+    expect((await ask(base)).status).toBe(200);
+    expect((await ask(base)).status).toBe(429);
+    // A host on the venue's Wi-Fi, behind the same address as the public.
+    const keyed = await ask(base, { authorization: `Bearer ${key}` });
+    expect(keyed.status).toBe(200);
+    expect(((await keyed.json()) as any).data.stats.participants).toBeGreaterThan(0);
+    expect(keyed.headers.get('ratelimit-limit')).toBe('5');
+    expect(keyed.headers.get('ratelimit-remaining')).toBe('4');
+    // The key's requests cost the address nothing, and the address's cost the key nothing.
+    for (let i = 0; i < 4; i++) expect((await ask(base, { authorization: `Bearer ${key}` })).status).toBe(200);
+    expect((await ask(base, { authorization: `Bearer ${key}` })).status).toBe(429);
+    expect((await ask(base)).status).toBe(429);
+    // A bad key still costs the address, which has nothing left.
+    expect((await ask(base, { authorization: `Bearer tafel_${'B'.repeat(43)}` })).status).toBe(429);
+  });
+
+  it('still refuses every key, unchecked, from an address that spent its allowance on bad keys', async () => {
+    const base = await serve({ rateLimit: { anonymous: 2, key: 100, windowSeconds: 60 } });
+    const key = await memberKey(t.database, fx.utrecht.id);
+    const bad = `tafel_${'C'.repeat(43)}`;
+    expect((await ask(base, { authorization: `Bearer ${bad}` })).status).toBe(401);
+    expect((await ask(base, { authorization: `Bearer ${bad}` })).status).toBe(401);
+    t.counter.reset();
+    const refused = await ask(base, { authorization: `Bearer ${key}` });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(t.counter.statements).toEqual([]);
   });
 });
 

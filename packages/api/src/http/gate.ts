@@ -111,14 +111,20 @@ export function gatePlugin(database: Database, config: PublicApiConfig): Plugin 
       const ip = clientIp(request, serverContext, config.trustProxy);
       let viewer: Viewer | null = null;
       if (request.headers.get('authorization')) {
-        // An IP that spent its allowance on bad keys may not try more of them.
-        const spent = limits && ip ? await limits.exhausted(ip) : null;
+        // An IP that spent its allowance on bad keys may not try more of them (the public's
+        // anonymous requests from the same address do not count here: a venue's Wi-Fi).
+        const spent = limits && ip ? await limits.exhausted('badKey', ip) : null;
         if (spent) return endResponse(refusal(429, 'RATE_LIMITED', tooMany('this address'), spent.headers));
-        // A bad key is answered by the GraphQL context (401); here it costs the IP one request.
         viewer = await viewerOf(database, request).catch(() => null);
-        if (!viewer && limits && ip) await limit('anonymous', ip, request);
+        if (!viewer && limits && ip) {
+          // A bad key is answered by the GraphQL context (401); here it costs the IP one request.
+          await limits.take('badKey', ip);
+          const decision = await limit('anonymous', ip, request);
+          if (!decision.allowed) return endResponse(refusal(429, 'RATE_LIMITED', tooMany('this address'), decision.headers));
+        }
       }
       if (limits && viewer) {
+        // A valid key counts against the key only, never against the address it comes from.
         const decision = await limit('key', String(viewer.keyId), request);
         if (!decision.allowed) return endResponse(refusal(429, 'RATE_LIMITED', tooMany(`API key ${viewer.prefix}…`), decision.headers));
       } else if (limits && ip && !request.headers.get('authorization')) {
