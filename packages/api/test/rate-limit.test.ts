@@ -259,6 +259,53 @@ describe(`API keys on an address the public has used up (${onPostgres ? 'Postgre
   });
 });
 
+describe('mutations counted by field', () => {
+  const venue = () => Buffer.from(`Location:${fx.locations['Buurthuis De Ster']!.id}`).toString('base64url');
+  const arrivals = (n: number) => `mutation($id: ID!) { ${Array.from({ length: n }, (_, i) => `a${i}: recordArrivals(input: { location: $id, delta: 1 }) { userErrors { code } }`).join(' ')} }`;
+  const mutate = (base: string, key: string, query: string) => ask(base, { authorization: `Bearer ${key}` }, JSON.stringify({ query, variables: { id: venue() } }));
+  const participants = async () => (await t.database.db.query.locations.findFirst({ where: { id: fx.locations['Buurthuis De Ster']!.id } }))!.participants;
+
+  it('charges each top-level mutation field as one request, and says so in the RateLimit headers', async () => {
+    const base = await serve({ rateLimit: { anonymous: 2, key: 30, windowSeconds: 60 } });
+    const key = await staffKey(t.database);
+    const before = await participants();
+    const three = await mutate(base, key, arrivals(3));
+    expect(three.status).toBe(200);
+    expect(((await three.json()) as any).data.a2.userErrors).toEqual([]);
+    expect(await participants()).toBe(before + 3);
+    expect(three.headers.get('ratelimit-remaining')).toBe('27');
+    // Fields spread in through fragments count too.
+    const fragments = await mutate(
+      base,
+      key,
+      `mutation($id: ID!) { ...Two ... on Mutation { c: recordArrivals(input: { location: $id, delta: -1 }) { userErrors { code } } } }
+       fragment Two on Mutation { a: recordArrivals(input: { location: $id, delta: -1 }) { userErrors { code } } b: recordArrivals(input: { location: $id, delta: -1 }) { userErrors { code } } }`,
+    );
+    expect(fragments.status).toBe(200);
+    expect(fragments.headers.get('ratelimit-remaining')).toBe('24');
+    expect(await participants()).toBe(before);
+  });
+
+  it('refuses with 429 and changes nothing when the allowance cannot cover every field', async () => {
+    const base = await serve({ rateLimit: { anonymous: 2, key: 5, windowSeconds: 60 } });
+    const key = await staffKey(t.database);
+    const before = await participants();
+    const twenty = await mutate(base, key, arrivals(20));
+    expect(twenty.status).toBe(429);
+    expect(twenty.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(twenty.headers.get('ratelimit-remaining')).toBe('4');
+    const body = (await twenty.json()) as any;
+    expect(body.data ?? null).toBeNull();
+    expect(body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(body.errors[0].message).toMatch(/20 changes/);
+    expect(await participants()).toBe(before);
+    // What is left is still there for requests it covers.
+    expect((await mutate(base, key, arrivals(4))).status).toBe(200);
+    expect(await participants()).toBe(before + 4);
+    expect((await mutate(base, key, arrivals(1))).status).toBe(429);
+  });
+});
+
 describe('paths that are not valid percent-encoding', () => {
   it('answers a plain 400 without a stack trace or server paths', async () => {
     const base = await serve({ rateLimit: false });

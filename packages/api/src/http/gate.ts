@@ -1,8 +1,10 @@
 /**
  * The door of /graphql and the open-data feeds, before anything is parsed: who is asking (the
  * API key, checked once and handed on to the GraphQL context), whether they are over their rate
- * limit (429), and whether the body is too large for them (413).
+ * limit (429), and whether the body is too large for them (413). Once the operation is parsed, a
+ * mutation pays one request per field it asks for.
  */
+import { getOperationAST, GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { keyCacheFor } from '../auth/key-cache.ts';
 import { authenticate } from '../auth/keys.ts';
@@ -10,10 +12,12 @@ import type { Viewer } from '../context.ts';
 import type { Database } from '../db/client.ts';
 import { clientIp } from './client-ip.ts';
 import type { PublicApiConfig } from './config.ts';
-import { RateLimits, type RateDecision } from './rate-limit.ts';
+import { RateLimits, type ClientKind, type RateDecision } from './rate-limit.ts';
 
 const viewers = new WeakMap<Request, Promise<Viewer | null>>();
 const rateHeaders = new WeakMap<Request, Record<string, string>>();
+/** Whose allowance a request was counted against, for what its operation costs beyond one. */
+const payers = new WeakMap<Request, { kind: ClientKind; client: string; who: string }>();
 
 /**
  * The viewer behind a request: checked once, by the gate or else here. A bad key rejects (401),
@@ -61,6 +65,22 @@ export function decodedPath(path: string): string | null {
   }
 }
 
+/** The fields at the root of an operation, through its fragments; each top-level mutation field is a write. */
+export function rootFields(document: DocumentNode, operation: OperationDefinitionNode): number {
+  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d.selectionSet] as const] : [])));
+  const seen = new Set<string>();
+  const count = (set: SelectionSetNode): number =>
+    set.selections.reduce((sum, selection) => {
+      if (selection.kind === Kind.FIELD) return sum + (selection.name.value.startsWith('__') ? 0 : 1);
+      if (selection.kind === Kind.INLINE_FRAGMENT) return sum + count(selection.selectionSet);
+      const fragment = fragments.get(selection.name.value);
+      if (!fragment || seen.has(selection.name.value)) return sum;
+      seen.add(selection.name.value);
+      return sum + count(fragment);
+    }, 0);
+  return count(operation.selectionSet);
+}
+
 /** A GraphQL-shaped refusal, so clients read it like any other error. */
 export function refusal(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
@@ -99,9 +119,10 @@ async function readUpTo(body: ReadableStream<Uint8Array>, limit: number): Promis
 export function gatePlugin(database: Database, config: PublicApiConfig): Plugin {
   const limits = config.rateLimit ? new RateLimits(config.rateLimit) : null;
 
-  async function limit(kind: 'anonymous' | 'key', client: string, request: Request): Promise<RateDecision> {
+  async function limit(kind: 'anonymous' | 'key', client: string, who: string, request: Request): Promise<RateDecision> {
     const decision = await limits!.take(kind, client);
     rateHeaders.set(request, decision.headers);
+    payers.set(request, { kind, client, who });
     return decision;
   }
 
@@ -119,16 +140,16 @@ export function gatePlugin(database: Database, config: PublicApiConfig): Plugin 
         if (!viewer && limits && ip) {
           // A bad key is answered by the GraphQL context (401); here it costs the IP one request.
           await limits.take('badKey', ip);
-          const decision = await limit('anonymous', ip, request);
+          const decision = await limit('anonymous', ip, 'this address', request);
           if (!decision.allowed) return endResponse(refusal(429, 'RATE_LIMITED', tooMany('this address'), decision.headers));
         }
       }
       if (limits && viewer) {
         // A valid key counts against the key only, never against the address it comes from.
-        const decision = await limit('key', String(viewer.keyId), request);
+        const decision = await limit('key', String(viewer.keyId), `API key ${viewer.prefix}…`, request);
         if (!decision.allowed) return endResponse(refusal(429, 'RATE_LIMITED', tooMany(`API key ${viewer.prefix}…`), decision.headers));
       } else if (limits && ip && !request.headers.get('authorization')) {
-        const decision = await limit('anonymous', ip, request);
+        const decision = await limit('anonymous', ip, 'this address', request);
         if (!decision.allowed) return endResponse(refusal(429, 'RATE_LIMITED', tooMany('this address'), decision.headers));
       }
 
@@ -147,7 +168,33 @@ export function gatePlugin(database: Database, config: PublicApiConfig): Plugin 
       if (known) viewers.set(copy, known);
       const headers = rateHeaders.get(request);
       if (headers) rateHeaders.set(copy, headers);
+      const payer = payers.get(request);
+      if (payer) payers.set(copy, payer);
       setRequest(copy);
+    },
+    onExecute({ args, setResultAndStopExecution }) {
+      const request = (args.contextValue as { request: Request }).request;
+      const payer = payers.get(request);
+      if (!limits || !payer) return;
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation?.operation !== 'mutation') return;
+      // The request itself paid for one; every further field is one more write.
+      const fields = rootFields(args.document, operation);
+      if (fields <= 1) return;
+      return limits.takeAll(payer.kind, payer.client, fields - 1).then((decision) => {
+        rateHeaders.set(request, decision.headers);
+        if (decision.allowed) return;
+        const rate = config.rateLimit as Exclude<PublicApiConfig['rateLimit'], false>;
+        const left = Number(decision.headers['RateLimit-Remaining']);
+        setResultAndStopExecution({
+          errors: [
+            new GraphQLError(
+              `This mutation makes ${fields} changes, each counted as one request, and ${payer.who} had ${left + 1} left (at most ${payer.kind === 'key' ? rate.key : rate.anonymous} per ${rate.windowSeconds} s). Nothing was changed: send fewer at once, or try again after Retry-After seconds.`,
+              { extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: decision.headers } } },
+            ),
+          ],
+        });
+      });
     },
     onResponse({ request, response }) {
       const headers = rateHeaders.get(request);

@@ -28,14 +28,22 @@ export class RateLimits {
     };
   }
 
-  /** Count one request of this client. */
-  async take(kind: ClientKind, client: string): Promise<RateDecision> {
+  /** Count one request (or `points` of them) of this client. */
+  async take(kind: ClientKind, client: string, points = 1): Promise<RateDecision> {
     try {
-      return this.decision(kind, await this.limiters[kind].consume(client), true);
+      return this.decision(kind, await this.limiters[kind].consume(client, points), true);
     } catch (error) {
       if (error instanceof RateLimiterRes) return this.decision(kind, error, false);
       throw error;
     }
+  }
+
+  /** Count `points` more requests of this client if that many remain; else refuse and count none. */
+  async takeAll(kind: ClientKind, client: string, points: number): Promise<RateDecision> {
+    const res = await this.limiters[kind].get(client);
+    const remaining = res ? res.remainingPoints : this.limitOf(kind);
+    if (remaining < points) return this.decision(kind, res ?? new RateLimiterRes(remaining, this.config.windowSeconds * 1000, 0), false);
+    return this.take(kind, client, points);
   }
 
   /** Has this client used up its allowance? Counts nothing. */
