@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import { routesPlugin } from './http/routes.ts';
 import { adminPlugin } from './http/admin.ts';
 import type { PublicApiConfig } from './http/config.ts';
-import { graphqlOnlyAtItsPath, viewerOf } from './http/gate.ts';
+import { GRAPHQL_PATH, graphqlOnlyAtItsPath, viewerOf } from './http/gate.ts';
 import { publicApiPlugins } from './http/public-api.ts';
 import { LiveHub } from './live/hub.ts';
 import { useSharedSubscriptionResults } from './live/shared-results.ts';
@@ -37,7 +37,7 @@ export function createApp({ database, logger = rootLogger, maskErrors = process.
     schema,
     // graphqlOnlyAtItsPath() last: it answers 404 to every path no route before it took.
     plugins: [...(adminToken ? [adminPlugin(database, adminToken)] : []), ...publicApiPlugins(database, publicApi), routesPlugin(database), useSharedSubscriptionResults(), useLeanEventStream({ maskErrors }), graphqlOnlyAtItsPath()],
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: GRAPHQL_PATH,
     // CORS is http/cors.ts (any origin, never credentials); one operation per request.
     cors: false,
     batching: false,
@@ -51,7 +51,8 @@ export function createApp({ database, logger = rootLogger, maskErrors = process.
       warn: (...args) => logger.warn(args.map(String).join(' ')),
       error: (...args) => logger.error(args.map(String).join(' ')),
     },
-    graphiql: {
+    // Only at /graphql itself: yoga would render it at any URL ending in /graphql.
+    graphiql: (request) => new URL(request.url).pathname === GRAPHQL_PATH && {
       title: 'Tafel API',
       defaultQuery: `# Tafel — live participation of the day. Try:
 query Today {

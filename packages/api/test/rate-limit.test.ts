@@ -169,6 +169,9 @@ describe('every spelling of the GraphQL path', () => {
     // The query string ending in the path is a spelling too.
     expect((await raw(base, 'GET', `/x?${counterQuery}&b=/graphql`)).status).toBe(404);
     expect((await raw(base, 'POST', '/x?b=/graphql', {}, counterBody())).status).toBe(404);
+    // GraphiQL, for a browser, only at /graphql too.
+    expect((await raw(base, 'GET', '/graphql', { accept: 'text/html' })).text).toMatch(/GraphiQL|graphiql/);
+    for (const path of ['/graphql/', '//graphql', '/anything/graphql']) expect({ path, status: (await raw(base, 'GET', path, { accept: 'text/html' })).status }).toEqual({ path, status: 404 });
   });
 
   it('counts every spelling against the rate limit: no GraphQL answer past the allowance', async () => {
