@@ -13,7 +13,7 @@ import { routesPlugin } from './http/routes.ts';
 import { adminPlugin } from './http/admin.ts';
 import type { AnswerStore } from './http/cache.ts';
 import type { PublicApiConfig } from './http/config.ts';
-import { viewerOf } from './http/gate.ts';
+import { GRAPHQL_PATH, graphqlOnlyAtItsPath, viewerOf } from './http/gate.ts';
 import { publicApiPlugins } from './http/public-api.ts';
 import { LiveHub } from './live/hub.ts';
 import { useSharedSubscriptionResults } from './live/shared-results.ts';
@@ -54,8 +54,9 @@ export function createApp({ database, logger = rootLogger, maskErrors = process.
   const graphiql = localGraphiQL(GRAPHIQL_OPTIONS);
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
-    plugins: [...(adminToken ? [adminPlugin(database, adminToken)] : []), ...publicApiPlugins(database, publicApi, answerStore), routesPlugin(database, { embedEndpoints: publicApi?.embedEndpoints }), graphiql.plugin, useSharedSubscriptionResults(), useLeanEventStream({ maskErrors })],
-    graphqlEndpoint: '/graphql',
+    // graphqlOnlyAtItsPath() last: it answers 404 to every path no route before it took.
+    plugins: [...(adminToken ? [adminPlugin(database, adminToken)] : []), ...publicApiPlugins(database, publicApi, answerStore), routesPlugin(database, { embedEndpoints: publicApi?.embedEndpoints }), graphiql.plugin, useSharedSubscriptionResults(), useLeanEventStream({ maskErrors }), graphqlOnlyAtItsPath()],
+    graphqlEndpoint: GRAPHQL_PATH,
     // CORS is http/cors.ts (any origin, never credentials); one operation per request.
     cors: false,
     batching: false,
@@ -69,9 +70,10 @@ export function createApp({ database, logger = rootLogger, maskErrors = process.
       warn: (...args) => logger.warn(args.map(String).join(' ')),
       error: (...args) => logger.error(args.map(String).join(' ')),
     },
-    // GraphiQL from the API itself (no CDN): http/graphiql.ts.
+    // GraphiQL from the API itself (no CDN), and only at /graphql itself: yoga would render it
+    // at any URL ending in /graphql.
     renderGraphiQL: graphiql.render,
-    graphiql: GRAPHIQL_OPTIONS,
+    graphiql: (request) => new URL(request.url).pathname === GRAPHQL_PATH && GRAPHIQL_OPTIONS,
     context: async ({ request }): Promise<Context> => {
       const viewer = await viewerOf(database, request);
       // Anonymous reads go to the pool with a statement timeout.

@@ -8,6 +8,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { Database } from '../db/client.ts';
 import { repoRoot } from '../db/paths.ts';
 import { embedEndpointsFromEnv } from './config.ts';
+import { decodedPath } from './gate.ts';
 
 export const widgetDist = join(repoRoot, 'packages', 'widget', 'dist') + sep;
 
@@ -87,7 +88,10 @@ export function routesPlugin(database: Database, { root = widgetDist, embedEndpo
         if (refused !== undefined) return endResponse(embedRefusal(refused));
         file = 'embed.html';
       }
-      else if (path.startsWith('/widget/')) file = decodeURIComponent(path.slice('/widget/'.length));
+      else if (path.startsWith('/widget/')) {
+        file = decodedPath(path.slice('/widget/'.length));
+        if (file === null) return endResponse(new Response('Bad request: the path is not valid percent-encoding.', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+      }
       if (file === null) return;
       const response = await serveFile(root, file, file.endsWith('.html') ? 'no-cache' : 'public, max-age=300');
       endResponse(
