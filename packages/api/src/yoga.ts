@@ -10,9 +10,10 @@ import { logger as rootLogger } from './logger.ts';
 import type { Logger } from 'pino';
 import { routesPlugin } from './http/routes.ts';
 import { adminPlugin } from './http/admin.ts';
-import type { PublicApiConfig } from './http/config.ts';
+import { publicApiConfigFromEnv, type PublicApiConfig } from './http/config.ts';
 import { viewerOf } from './http/gate.ts';
 import { publicApiPlugins } from './http/public-api.ts';
+import { streamCapsPlugin } from './http/stream-caps.ts';
 import { LiveHub } from './live/hub.ts';
 import { useSharedSubscriptionResults } from './live/shared-results.ts';
 import { useLeanEventStream } from './live/sse.ts';
@@ -33,9 +34,18 @@ export interface AppOptions {
 export type App = YogaServerInstance<Record<string, never>, Context>;
 
 export function createApp({ database, logger = rootLogger, maskErrors = process.env.NODE_ENV !== 'development', live = new LiveHub(database, logger), publicApi, adminToken }: AppOptions) {
+  const config = { ...publicApiConfigFromEnv(), ...publicApi };
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
-    plugins: [...(adminToken ? [adminPlugin(database, adminToken)] : []), ...publicApiPlugins(database, publicApi), routesPlugin(database), useSharedSubscriptionResults(), useLeanEventStream({ maskErrors })],
+    plugins: [
+      ...(adminToken ? [adminPlugin(database, adminToken)] : []),
+      ...publicApiPlugins(database, config),
+      routesPlugin(database),
+      useSharedSubscriptionResults(),
+      useLeanEventStream({ maskErrors }),
+      // After the stream's server: it admits or refuses the stream that one would serve.
+      streamCapsPlugin(database, config),
+    ],
     graphqlEndpoint: '/graphql',
     // CORS is http/cors.ts (any origin, never credentials); one operation per request.
     cors: false,
