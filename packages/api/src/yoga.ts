@@ -2,7 +2,7 @@
  * Builds the HTTP app: GraphQL at /graphql (GraphiQL in a browser), /health and /ready, and the
  * widget's static files. `server.ts` only listens; tests call `app.fetch` in-process.
  */
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import type { Database } from './db/client.ts';
 import type { Context } from './context.ts';
 import { schema } from './graphql/schema.ts';
@@ -14,6 +14,8 @@ import { publicApiConfigFromEnv, type PublicApiConfig } from './http/config.ts';
 import { viewerOf } from './http/gate.ts';
 import { publicApiPlugins } from './http/public-api.ts';
 import { streamCapsPlugin } from './http/stream-caps.ts';
+import { knownFault, loggable, malformedParamsPlugin } from './http/errors.ts';
+import { refuseNulPlugin } from './graphql/input.ts';
 import { LiveHub } from './live/hub.ts';
 import { useSharedSubscriptionResults } from './live/shared-results.ts';
 import { useLeanEventStream } from './live/sse.ts';
@@ -39,7 +41,9 @@ export function createApp({ database, logger = rootLogger, maskErrors = process.
     schema,
     plugins: [
       ...(adminToken ? [adminPlugin(database, adminToken)] : []),
+      malformedParamsPlugin(),
       ...publicApiPlugins(database, config),
+      refuseNulPlugin(),
       routesPlugin(database),
       useSharedSubscriptionResults(),
       useLeanEventStream({ maskErrors }),
@@ -53,12 +57,14 @@ export function createApp({ database, logger = rootLogger, maskErrors = process.
     // The gate (http/gate.ts) bounds every body before it is parsed: by its Content-Length, or by
     // reading a chunked one up to the limit. Yoga's own check would wrap each body in a stream.
     maxRequestBodySize: false,
-    maskedErrors: maskErrors,
+    // A database outage (503) and a value the database refuses (bad input) are told as such,
+    // masked or not; any other fault is masked unless maskErrors is off.
+    maskedErrors: { maskError: (error, message, isDev) => knownFault(error) ?? (maskErrors ? maskError(error, message, isDev) : (error as Error)) },
     logging: {
-      debug: (...args) => logger.debug(args.map(String).join(' ')),
-      info: (...args) => logger.info(args.map(String).join(' ')),
-      warn: (...args) => logger.warn(args.map(String).join(' ')),
-      error: (...args) => logger.error(args.map(String).join(' ')),
+      debug: (...args) => logger.debug(args.map(loggable).join(' ')),
+      info: (...args) => logger.info(args.map(loggable).join(' ')),
+      warn: (...args) => logger.warn(args.map(loggable).join(' ')),
+      error: (...args) => logger.error(args.map(loggable).join(' ')),
     },
     graphiql: {
       title: 'Tafel API',
