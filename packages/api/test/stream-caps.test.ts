@@ -6,6 +6,7 @@
 import { RecordArrivals, StatsChanged } from '@tafel/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { publicApiConfigFromEnv, streamsPerProcess } from '../src/http/config.ts';
 import { LiveHub } from '../src/live/hub.ts';
 import { logger } from '../src/logger.ts';
 import { createApp } from '../src/yoga.ts';
@@ -133,5 +134,27 @@ describe('open streams', () => {
     } finally {
       for (const s of streams) s.close();
     }
+  });
+});
+
+describe('the caps', () => {
+  it('default to 50 per address, 200 per key, and per process what the file descriptors allow beside a reserve', () => {
+    const { streams } = publicApiConfigFromEnv({});
+    expect(streams).toMatchObject({ perIp: 50, perKey: 200 });
+    // Linux: /proc/self/limits is read.
+    expect(streams.perProcess).toBeGreaterThan(0);
+    expect(streamsPerProcess(400)).toBe(300);
+    expect(streamsPerProcess(1024)).toBe(768);
+    expect(streamsPerProcess(120)).toBe(20);
+  });
+
+  it('are set by TAFEL_MAX_SUBSCRIBERS*, which may lower the process cap but never lift it past the descriptors', () => {
+    const { streams } = publicApiConfigFromEnv({ TAFEL_MAX_SUBSCRIBERS: '7', TAFEL_MAX_SUBSCRIBERS_PER_IP: '3', TAFEL_MAX_SUBSCRIBERS_PER_KEY: '4' });
+    expect(streams).toEqual({ perIp: 3, perKey: 4, perProcess: 7 });
+    expect(streamsPerProcess(400, 100_000)).toBe(300);
+    // Where the limit cannot be read, the setting stands alone.
+    expect(streamsPerProcess(null, 100_000)).toBe(100_000);
+    expect(streamsPerProcess(null)).toBe(1000);
+    expect(() => publicApiConfigFromEnv({ TAFEL_MAX_SUBSCRIBERS: 'lots' })).toThrow(/TAFEL_MAX_SUBSCRIBERS must be a whole number/);
   });
 });
