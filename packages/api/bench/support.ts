@@ -116,5 +116,5 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
   };
 }
 
-/** Bench traffic is not the public: lift the per-client rate limits for the server under test. */
-export const UNLIMITED = { TAFEL_RATE_LIMIT_ANON: '100000000', TAFEL_RATE_LIMIT_KEY: '100000000' };
+/** Bench traffic is not the public: lift the per-client rate limits and stream caps for the server under test. */
+export const UNLIMITED = { TAFEL_RATE_LIMIT_ANON: '100000000', TAFEL_RATE_LIMIT_KEY: '100000000', TAFEL_MAX_SUBSCRIBERS_PER_IP: '100000000', TAFEL_MAX_SUBSCRIBERS_PER_KEY: '100000000' };
