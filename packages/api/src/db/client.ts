@@ -4,8 +4,8 @@
  * Both get the same drizzle schema, the same migrations and the same SQL.
  */
 import { fileURLToPath } from 'node:url';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Logger } from 'drizzle-orm';
 import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { relations } from './relations.ts';
@@ -144,9 +144,19 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
 async function openPglite(dataDir: string, options: DatabaseOptions): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const onDisk = !dataDir.startsWith('memory://');
+  if (onDisk) {
+    // The folder holds every venue, key hash and draft: the owner's only. PGlite unpacks its
+    // files world-writable and sets its own modes on some it writes later, whatever the umask:
+    // so the umask for what it creates, the folder closed to others, and the modes of what is
+    // there set again once it has started and when it closes.
+    process.umask(0o077);
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    ownerOnly(dataDir);
+  }
   const release = claimDataDir(dataDir);
   const client = await PGlite.create(dataDir);
+  if (onDisk) ownerOnly(dataDir);
   const db = drizzle({ client, relations, logger: options.logger }) as unknown as Db;
   return {
     kind: 'pglite',
@@ -175,6 +185,17 @@ async function openPglite(dataDir: string, options: DatabaseOptions): Promise<Da
     async close() {
       if (!client.closed) await client.close();
       release();
+      if (onDisk) ownerOnly(dataDir);
     },
   };
+}
+
+/** Files 0600 and folders 0700, all the way down. */
+function ownerOnly(dir: string): void {
+  chmodSync(dir, 0o700);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) ownerOnly(path);
+    else if (entry.isFile()) chmodSync(path, 0o600);
+  }
 }
