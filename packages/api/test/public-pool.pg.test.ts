@@ -8,8 +8,11 @@
 import { RecordArrivals } from '@tafel/schema';
 import postgres from 'postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { keyCacheFor } from '../src/auth/key-cache.ts';
+import { DEFAULT_PUBLIC_POOL_SIZE, openDatabase } from '../src/db/client.ts';
 import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { rowsOf } from '../src/locations/stats.ts';
 import { createClient, memberKey, openTestDatabase, seedFixture, type TestDb } from './support.ts';
 
 const POOL = 4;
@@ -82,4 +85,20 @@ it('cuts anonymous stats off at the public statement timeout while a keyed write
   const after = await client.gql(STATS, { s: 'Utrecht' });
   expect(after.errors).toBeUndefined();
   expect(after.data?.stats.participants).toBe(150);
+});
+
+it('keeps the public-read pool smaller than the writers’, each of its statements on one core', async () => {
+  const database = await openDatabase({ url: t.url!, max: 10 });
+  try {
+    const [settings] = rowsOf<{ workers: string }>(await database.readDb.execute(sql`SELECT current_setting('max_parallel_workers_per_gather') AS workers`));
+    expect(settings!.workers).toBe('0');
+    const backends = await Promise.all(
+      Array.from({ length: 10 }, async () => rowsOf<{ pid: number }>(await database.readDb.execute(sql`SELECT pg_backend_pid() AS pid, pg_sleep(0.2)`))[0]!.pid),
+    );
+    expect(new Set(backends).size).toBe(DEFAULT_PUBLIC_POOL_SIZE);
+    const writers = await Promise.all(Array.from({ length: 10 }, async () => rowsOf<{ pid: number }>(await database.db.execute(sql`SELECT pg_backend_pid() AS pid, pg_sleep(0.2)`))[0]!.pid));
+    expect(new Set(writers).size).toBe(10);
+  } finally {
+    await database.close();
+  }
 });

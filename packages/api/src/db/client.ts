@@ -52,11 +52,14 @@ export interface DatabaseOptions {
   logger?: Logger | undefined;
   /** postgres.js pool size. */
   max?: number | undefined;
+  /** Connections of the public-read pool (PostgreSQL only). Default 4, at most `max`. */
+  publicMax?: number | undefined;
   /** statement_timeout of the public-read pool, in ms (PostgreSQL only). Default 5000; 0: none. */
   publicStatementTimeoutMs?: number | undefined;
 }
 
 export const DEFAULT_PUBLIC_STATEMENT_TIMEOUT_MS = 5000;
+export const DEFAULT_PUBLIC_POOL_SIZE = 4;
 
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -74,6 +77,7 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Da
     url: env.DATABASE_URL || undefined,
     dataDir: env.TAFEL_DATA_DIR?.startsWith('memory://') ? env.TAFEL_DATA_DIR : dataDir,
     max: env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : undefined,
+    publicMax: env.DATABASE_PUBLIC_POOL_SIZE ? Number(env.DATABASE_PUBLIC_POOL_SIZE) : undefined,
     publicStatementTimeoutMs: env.TAFEL_PUBLIC_STATEMENT_TIMEOUT ? Number(env.TAFEL_PUBLIC_STATEMENT_TIMEOUT) : undefined,
   };
 }
@@ -97,8 +101,14 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   const client = postgres(url, settings);
   const db = drizzle({ client, relations, logger: options.logger }) as unknown as Db;
   // Connections open on first use, so an API that serves no anonymous read opens none here.
+  // Few, and each on one core (no parallel workers): strangers' counting of a large edition
+  // shares PostgreSQL's CPU with the members' writes, and more of it at once only queues there.
   const timeout = options.publicStatementTimeoutMs ?? DEFAULT_PUBLIC_STATEMENT_TIMEOUT_MS;
-  const readClient = postgres(url, { ...settings, connection: { application_name: 'tafel-public-read', ...(timeout > 0 ? { statement_timeout: timeout } : {}) } });
+  const readClient = postgres(url, {
+    ...settings,
+    max: Math.max(1, Math.min(options.publicMax ?? DEFAULT_PUBLIC_POOL_SIZE, settings.max)),
+    connection: { application_name: 'tafel-public-read', max_parallel_workers_per_gather: '0', ...(timeout > 0 ? { statement_timeout: timeout } : {}) },
+  });
   const readDb = drizzle({ client: readClient, relations, logger: options.logger }) as unknown as Db;
   // One connection for announcements, opened on the first.
   const notifyClient = postgres(url, { ...settings, max: 1, connection: { application_name: 'tafel-notify' } });
