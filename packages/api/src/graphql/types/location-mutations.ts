@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Context } from '../../context.ts';
+import { canSeePrivate, type Context } from '../../context.ts';
 import { organisations, type Edition, type Location } from '../../db/schema.ts';
 import type { LocationFields } from '../../locations/validate.ts';
 import { cancelLocation, createLocation, updateLocation, upsertLocations, type Actor, type WriteResult } from '../../locations/write.ts';
@@ -35,7 +35,11 @@ export async function actingOrganisation(ctx: Context, slug: string | null | und
   return org.id;
 }
 
-/** The venue a global ID names, or a NOT_FOUND userError. Ownership is checked by scope-auth. */
+/**
+ * The venue a global ID names, or a NOT_FOUND userError. Scope-auth refuses another
+ * organisation's public venue; one the viewer may not see is answered exactly as a missing one,
+ * so its existence does not leak.
+ */
 export async function locationById(ctx: Context, globalId: string, field: string[] = ['id']): Promise<Location | UserError[]> {
   let id: string | null = null;
   try {
@@ -45,7 +49,7 @@ export async function locationById(ctx: Context, globalId: string, field: string
     id = null;
   }
   const row = id ? await ctx.db.query.locations.findFirst({ where: { id: Number(id) } }) : undefined;
-  if (!row) return [{ field, code: 'NOT_FOUND', message: `No venue with ID "${globalId.slice(0, 60)}".` }];
+  if (!row || !canSeePrivate(ctx, row.organisationId)) return [{ field, code: 'NOT_FOUND', message: `No venue with ID "${globalId.slice(0, 60)}".` }];
   return row;
 }
 
