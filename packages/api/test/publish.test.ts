@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { csvProblemOf, parseVenueCsv } from '../src/locations/csv.ts';
+import { upsertLocations } from '../src/locations/write.ts';
 import { rowsOf } from '../src/locations/stats.ts';
 import { createClient, memberKey, openTestDatabase, seedFixture, staffKey, type TestDb } from './support.ts';
 
@@ -21,6 +23,7 @@ beforeAll(async () => {
   keys.asito = await memberKey(t.database, fx.asito.id);
   keys.utrecht = await memberKey(t.database, fx.utrecht.id);
   keys.asitoParticipationOnly = await memberKey(t.database, fx.asito.id, ['PARTICIPATION_WRITE']);
+  keys.asitoVenuesOnly = await memberKey(t.database, fx.asito.id, ['LOCATIONS_WRITE']);
   keys.revoked = await memberKey(t.database, fx.asito.id);
   const revoke = await gql(`mutation($p: String!) { revokeApiKey(input: { prefix: $p }) { apiKey { revokedAt } userErrors { code } } }`, { p: keys.revoked.slice(0, 14) }, { key: keys.staff });
   expect(revoke.data!.revokeApiKey.userErrors).toEqual([]);
@@ -395,5 +398,113 @@ describe('moderation', () => {
     expect(Date.parse(used.lastUsedAt)).toBeGreaterThan(Date.now() - 10 * 60_000);
     expect(JSON.stringify(r.data)).not.toMatch(/tafel_[A-Za-z0-9_-]{43}/);
     expect(r.data!.apiKeys.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('participant counts need PARTICIPATION_WRITE, on every venue write', () => {
+  const counted = (name: string) => fx.locations[name]!;
+
+  it('createLocation refuses participants from a key that may only describe venues', async () => {
+    const before = await snapshot();
+    const r = await gql(CREATE, { input: venue({ name: 'Telt zelf', participants: 7 }) }, { key: keys.asitoVenuesOnly });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.createLocation.location).toBeNull();
+    expect(r.data!.createLocation.userErrors).toEqual([{ field: ['participants'], code: 'FORBIDDEN', message: expect.stringMatching(/PARTICIPATION_WRITE/) }]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('updateLocation refuses participants from such a key, and leaves the count and its log alone', async () => {
+    const before = await snapshot();
+    const r = await gql(UPDATE, { input: { id: id('Heracles Stadion'), participants: 7, name: 'Heracles' } }, { key: keys.asitoVenuesOnly });
+    expect(r.data!.updateLocation).toEqual({ location: null, userErrors: [{ field: ['participants'], code: 'FORBIDDEN', message: expect.stringMatching(/PARTICIPATION_WRITE/) }] });
+    expect(await snapshot()).toEqual(before);
+    // The same key still describes its venues.
+    const renamed = await gql(UPDATE, { input: { id: id('Heracles Stadion'), description: 'Aan de tribune' } }, { key: keys.asitoVenuesOnly });
+    expect(renamed.data!.updateLocation).toMatchObject({ location: { participants: counted('Heracles Stadion').participants }, userErrors: [] });
+  });
+
+  it('upsertLocations refuses the batch, naming every row that sends participants', async () => {
+    const before = await snapshot();
+    const row = (i: number, extra: Record<string, unknown> = {}) => ({ externalId: `count-${i}`, name: `Tafel ${i}`, coordinates: { lat: 52.1, lng: 5.1 }, meal: 'LUNCH', capacity: 50, ...extra });
+    const r = await gql(UPSERT, { input: { edition: 'nid-test', locations: [row(0, { participants: 7 }), row(1), row(2, { participants: 0 }), { ...row(3), externalId: 'a-1', name: 'Heracles Stadion', capacity: 600, participants: 7 }] } }, { key: keys.asitoVenuesOnly });
+    expect(r.data!.upsertLocations.userErrors.filter((e: any) => e.code === 'FORBIDDEN').map((e: any) => e.field)).toEqual([
+      ['locations', '0', 'participants'],
+      ['locations', '2', 'participants'],
+      ['locations', '3', 'participants'],
+    ]);
+    expect(r.data!.upsertLocations).toMatchObject({ created: 0, updated: 0, cancelled: 0 });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a CSV import through the same upsert refuses a participants column from such a key, naming each line', async () => {
+    const before = await snapshot();
+    const parsed = parseVenueCsv('external_id,name,lat,lng,meal,capacity,participants\ncsv-1,Eerste,52.1,5.1,LUNCH,40,7\ncsv-2,Tweede,52.1,5.1,LUNCH,40,\ncsv-3,Derde,52.1,5.1,DINNER,40,3\n', fx.edition);
+    expect(parsed.problems).toEqual([]);
+    const actor = { keyId: null, name: 'test', mayCount: false };
+    const result = await upsertLocations(t.database.db, { edition: fx.edition, organisationId: fx.asito.id, rows: parsed.rows, actor });
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.errors.map((e) => csvProblemOf(e, parsed.lines));
+    expect(problems.map((p) => [p.line, p.column, p.code])).toEqual([[2, 'participants', 'FORBIDDEN'], [4, 'participants', 'FORBIDDEN']]);
+    expect(await snapshot()).toEqual(before);
+    // The operator's command-line import may set counts.
+    const operator = await upsertLocations(t.database.db, { edition: fx.edition, organisationId: fx.asito.id, rows: parsed.rows, actor: { ...actor, mayCount: true }, dryRun: true });
+    expect(operator).toMatchObject({ ok: true, value: { created: 3 } });
+  });
+
+  it('a key with PARTICIPATION_WRITE still sets counts through a venue write', async () => {
+    const r = await gql(UPDATE, { input: { id: id('Heracles Stadion'), participants: 581 } }, { key: keys.asito });
+    expect(r.data!.updateLocation).toMatchObject({ location: { participants: 581 }, userErrors: [] });
+    const back = await gql(UPDATE, { input: { id: id('Heracles Stadion'), participants: 580 } }, { key: keys.staff });
+    expect(back.data!.updateLocation).toMatchObject({ location: { participants: 580 }, userErrors: [] });
+  });
+});
+
+describe('an empty list with cancelMissing', () => {
+  it('is refused unless confirmed, and changes nothing', async () => {
+    const before = await snapshot();
+    const r = await gql(UPSERT, { input: { edition: 'nid-test', locations: [], cancelMissing: true } }, { key: keys.asito });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.upsertLocations).toMatchObject({ created: 0, updated: 0, cancelled: 0, userErrors: [{ field: ['confirmCancelAll'], code: 'REQUIRED', message: expect.stringMatching(/every venue/) }] });
+    expect(await snapshot()).toEqual(before);
+    // An empty list without cancelMissing does nothing and is fine.
+    const nothing = await gql(UPSERT, { input: { edition: 'nid-test', locations: [] } }, { key: keys.asito });
+    expect(nothing.data!.upsertLocations).toMatchObject({ created: 0, updated: 0, cancelled: 0, userErrors: [] });
+    // Confirmed, it goes ahead (here as a dry run, so the fixture stays).
+    const confirmed = await gql(UPSERT, { input: { edition: 'nid-test', locations: [], cancelMissing: true, confirmCancelAll: true, dryRun: true } }, { key: keys.asito });
+    expect(confirmed.data!.upsertLocations.userErrors).toEqual([]);
+    expect(confirmed.data!.upsertLocations.cancelled).toBeGreaterThan(0);
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('another organisation’s hidden venue answers as a missing one', () => {
+  const missing = encodeGlobalId('Location', 999_998);
+  /** The answer with the ID asked for taken out, so two answers compare. */
+  const shape = (answer: unknown, asked: string) => JSON.parse(JSON.stringify(answer).replaceAll(asked, '<id>'));
+
+  for (const hidden of ['Concept lunch', 'Geannuleerd diner']) {
+    it(`updateLocation and cancelLocation of ${hidden} say NOT_FOUND, word for word as for no venue`, async () => {
+      const before = await snapshot();
+      for (const [query, field, extra] of [[UPDATE, 'updateLocation', { name: 'Gekaapt' }], [CANCEL, 'cancelLocation', {}]] as const) {
+        const gone = await gql(query, { input: { id: missing, ...extra } }, { key: keys.utrecht });
+        const other = await gql(query, { input: { id: id(hidden), ...extra } }, { key: keys.utrecht });
+        expect(other.errors).toBeUndefined();
+        expect(other.status).toBe(gone.status);
+        expect(other.data![field].userErrors).toEqual([{ field: ['id'], code: 'NOT_FOUND', message: expect.any(String) }]);
+        expect(shape(other.data, id(hidden))).toEqual(shape(gone.data, missing));
+      }
+      expect(await snapshot()).toEqual(before);
+    });
+  }
+
+  it('node, nodes and location give null for both', async () => {
+    const r = await gql(`query($a: ID!, $b: ID!) { a: node(id: $a) { id } b: node(id: $b) { id } n: nodes(ids: [$a, $b]) { id } la: location(id: $a) { id } lb: location(id: $b) { id } }`, { a: id('Concept lunch'), b: missing }, { key: keys.utrecht });
+    expect(r.errors).toBeUndefined();
+    expect(r.data).toEqual({ a: null, b: null, n: [null, null], la: null, lb: null });
+  });
+
+  it('a published venue of another organisation is still forbidden: it is public anyway', async () => {
+    const r = await gql(CANCEL, { input: { id: id('Moskee Bergen op Zoom') } }, { key: keys.asito });
+    expect(r.errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
 });
