@@ -189,6 +189,20 @@ describe('bad input: a userError with field and code, and nothing changes', () =
     ['member acting for another organisation', CREATE, venue({ organisation: 'asito' }), ['organisation'], 'FORBIDDEN'],
     ['capacity below the participants counted', UPDATE, { id: 'HERACLES', capacity: 100 }, ['capacity'], 'BELOW_PARTICIPANTS'],
     ['update of an unknown venue', UPDATE, { id: encodeGlobalId('Location', 999999), name: 'x' }, ['id'], 'NOT_FOUND'],
+    ['a name with a line break', CREATE, venue({ name: 'Tafel\r\nFAKE: gratis bier' }), ['name'], 'INVALID'],
+    ['a name with a terminal escape', CREATE, venue({ name: 'Tafel \u001b[2J\u001b[31mrood' }), ['name'], 'INVALID'],
+    ['a name with a C1 control', CREATE, venue({ name: 'Tafel \u009b31m' }), ['name'], 'INVALID'],
+    ['a name with a right-to-left override', CREATE, venue({ name: 'Tafel \u202egpj.exe' }), ['name'], 'INVALID'],
+    ['a street with a bidi isolate', CREATE, venue({ address: { street: 'Hoofdstraat \u2067 1', city: 'Amsterdam' } }), ['address', 'street'], 'INVALID'],
+    ['a name of zero-width characters only', CREATE, venue({ name: '\u200b\u200d\ufeff\u2060' }), ['name'], 'REQUIRED'],
+    ['a city of zero-width characters only', CREATE, venue({ address: { city: ' \u200b ' } }), ['address', 'city'], 'INVALID'],
+    ['a description with an escape sequence', CREATE, venue({ description: 'Welkom\u001b]0;pwned\u0007' }), ['description'], 'INVALID'],
+    ['an externalId with a tab', CREATE, venue({ externalId: 'a\tb' }), ['externalId'], 'INVALID'],
+    ['a country that does not exist', CREATE, venue({ address: { city: 'Amsterdam', country: 'XX' } }), ['address', 'country'], 'INVALID'],
+    ['a Dutch region on a Belgian address', CREATE, venue({ address: { city: 'Antwerpen', country: 'BE', region: 'NL-UT' } }), ['address', 'region'], 'INVALID'],
+    ['a region code that does not exist', CREATE, venue({ address: { city: 'Antwerpen', country: 'BE', region: 'BE-XYZ' } }), ['address', 'region'], 'INVALID'],
+    ['an update that moves a venue abroad but keeps its Dutch region', UPDATE, { id: 'HERACLES', address: { country: 'BE' } }, ['address', 'region'], 'INVALID'],
+    ['an update that gives a Dutch venue a Belgian region', UPDATE, { id: 'HERACLES', address: { region: 'BE-VAN' } }, ['address', 'region'], 'INVALID'],
   ];
   it.each(cases)('%s', async (_name, query, input, field, code) => {
     const before = await snapshot();
@@ -506,5 +520,27 @@ describe('another organisation’s hidden venue answers as a missing one', () =>
   it('a published venue of another organisation is still forbidden: it is public anyway', async () => {
     const r = await gql(CANCEL, { input: { id: id('Moskee Bergen op Zoom') } }, { key: keys.asito });
     expect(r.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('free text is stored as it reads', () => {
+  it('normalises to NFC and keeps line breaks and tabs in a description, and right-to-left marks in a name', async () => {
+    const r = await gql(CREATE, { input: venue({ name: 'Cafe\u0301 \u200fمائدة\u200f', description: 'Welkom!\n\tOm 18:00 aan tafel.', address: { city: 'Antwerpen', country: 'be', region: 'BE-VAN' } }) }, { key: keys.asito });
+    expect(r.data!.createLocation.userErrors).toEqual([]);
+    const [row] = rowsOf<{ name: string; description: string; country: string; region: string }>(
+      await t.database.db.execute(sql`SELECT name, description, country, region FROM locations WHERE name LIKE 'Café%'`),
+    );
+    expect(row).toEqual({ name: 'Caf\u00e9 \u200fمائدة\u200f', description: 'Welkom!\n\tOm 18:00 aan tafel.', country: 'BE', region: 'BE-VAN' });
+  });
+
+  it('a bulk row and a CSV line are checked by the same rules, naming the row and the line', async () => {
+    const before = await snapshot();
+    const bulk = await gql(UPSERT, { input: { edition: 'nid-test', locations: [{ externalId: 'rtl-1', name: 'Tafel \u202egpj', coordinates: { lat: 52.1, lng: 5.1 }, meal: 'LUNCH' }] } }, { key: keys.asito });
+    expect(bulk.data!.upsertLocations.userErrors).toEqual([expect.objectContaining({ field: ['locations', '0', 'name'], code: 'INVALID' })]);
+    const parsed = parseVenueCsv('external_id,name,lat,lng,meal\ncsv-ok,Goed,52.1,5.1,LUNCH\ncsv-rtl,"Tafel \u202egpj",52.1,5.1,LUNCH\n', fx.edition);
+    const result = await upsertLocations(t.database.db, { edition: fx.edition, organisationId: fx.asito.id, rows: parsed.rows, actor: { keyId: null, name: 'test', mayCount: true } });
+    const problems = result.ok ? [] : result.errors.map((e) => csvProblemOf(e, parsed.lines));
+    expect(problems.map((p) => [p.line, p.column, p.code])).toEqual([[3, 'name', 'INVALID']]);
+    expect(await snapshot()).toEqual(before);
   });
 });
