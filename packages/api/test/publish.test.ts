@@ -544,3 +544,43 @@ describe('free text is stored as it reads', () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe('removedLocations names only venues the public once saw', () => {
+  it('leaves out cancelled drafts and venues withdrawn or cancelled before approval, and names the rest', async () => {
+    const s = { key: keys.staff };
+    await gql(`mutation { createEdition(input: { slug: "nid-sync", name: "Sync", date: "2027-10-14", requireApproval: true }) { userErrors { code } } }`, {}, s);
+    await gql(`mutation { createOrganisation(input: { slug: "sync-nieuw", name: "Nieuw lid" }) { userErrors { code } } }`, {}, s);
+    const pending = (await gql(`mutation { issueApiKey(input: { organisation: "sync-nieuw", scopes: [LOCATIONS_WRITE] }) { secret } }`, {}, s)).data!.issueApiKey.secret as string;
+    const create = async (key: string, name: string, extra: Record<string, unknown> = {}) => {
+      const r = await gql(CREATE, { input: venue({ edition: 'nid-sync', name, ...extra }) }, { key });
+      expect(r.data!.createLocation.userErrors).toEqual([]);
+      return r.data!.createLocation.location.id as string;
+    };
+    const cancel = (key: string, id: string) => gql(CANCEL, { input: { id } }, { key });
+    const toDraft = (key: string, id: string) => gql(UPDATE, { input: { id, status: 'DRAFT' } }, { key });
+
+    const cancelledDraft = await create(keys.asito!, 'Concept, afgelast', { status: 'DRAFT' });
+    await cancel(keys.asito!, cancelledDraft);
+    const withdrawnUnapproved = await create(pending, 'Nooit goedgekeurd, ingetrokken');
+    await toDraft(pending, withdrawnUnapproved);
+    const cancelledUnapproved = await create(pending, 'Nooit goedgekeurd, afgelast');
+    await cancel(pending, cancelledUnapproved);
+    const cancelledPublic = await create(keys.asito!, 'Was openbaar, afgelast');
+    await cancel(keys.asito!, cancelledPublic);
+    const withdrawnPublic = await create(keys.asito!, 'Was openbaar, concept');
+    await toDraft(keys.asito!, withdrawnPublic);
+    // Public once staff approve its organisation, then cancelled.
+    const approvedThenCancelled = await create(pending, 'Goedgekeurd, daarna afgelast');
+    await gql(`mutation { approveOrganisation(input: { organisation: "sync-nieuw" }) { userErrors { code } } }`, {}, s);
+    await cancel(pending, approvedThenCancelled);
+
+    const r = await gql(`{ removedLocations(edition: "nid-sync", since: "2000-01-01T00:00:00Z", first: 100) { nodes { id reason } } }`);
+    expect(r.errors).toBeUndefined();
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect([...r.data!.removedLocations.nodes].sort(byId)).toEqual([
+      { id: cancelledPublic, reason: 'CANCELLED' },
+      { id: withdrawnPublic, reason: 'WITHDRAWN' },
+      { id: approvedThenCancelled, reason: 'CANCELLED' },
+    ].sort(byId));
+  });
+});
