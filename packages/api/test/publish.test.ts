@@ -533,6 +533,18 @@ describe('free text is stored as it reads', () => {
     expect(row).toEqual({ name: 'Caf\u00e9 \u200fمائدة\u200f', description: 'Welkom!\n\tOm 18:00 aan tafel.', country: 'BE', region: 'BE-VAN' });
   });
 
+  it('organisation and edition names follow the same rules', async () => {
+    const before = await snapshot();
+    const s = { key: keys.staff };
+    const org = await gql(`mutation($n: String!) { createOrganisation(input: { slug: "rtl-lid", name: $n }) { organisation { slug } userErrors { field code } } }`, { n: 'Lid \u202eevil' }, s);
+    expect(org.data!.createOrganisation).toEqual({ organisation: null, userErrors: [{ field: ['name'], code: 'INVALID' }] });
+    const edition = await gql(`mutation($n: String!) { createEdition(input: { slug: "nid-cr", name: $n, date: "2027-10-14" }) { edition { slug } userErrors { field code } } }`, { n: 'Diner\r\nNep' }, s);
+    expect(edition.data!.createEdition).toEqual({ edition: null, userErrors: [{ field: ['name'], code: 'INVALID' }] });
+    const renamed = await gql(`mutation($n: String!) { updateEdition(input: { slug: "nid-test", name: $n }) { edition { name } userErrors { field code } } }`, { n: '\u200b\u200b' }, s);
+    expect(renamed.data!.updateEdition).toEqual({ edition: null, userErrors: [{ field: ['name'], code: 'REQUIRED' }] });
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('a bulk row and a CSV line are checked by the same rules, naming the row and the line', async () => {
     const before = await snapshot();
     const bulk = await gql(UPSERT, { input: { edition: 'nid-test', locations: [{ externalId: 'rtl-1', name: 'Tafel \u202egpj', coordinates: { lat: 52.1, lng: 5.1 }, meal: 'LUNCH' }] } }, { key: keys.asito });

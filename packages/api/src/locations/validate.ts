@@ -95,6 +95,9 @@ function text(errors: UserErrors, path: (string | number)[], value: string | nul
   return trimmed;
 }
 
+/** The same rules for the names of organisations and editions. */
+export { text as freeText };
+
 /** ISO 3166-1 alpha-2 codes in use, and ISO 3166-2 subdivision codes (each begins with its country's). */
 const COUNTRY_CODES = new Set(iso31661.map((c) => c.alpha2));
 const REGION_CODES = new Set(iso31662.map((r) => r.code));
