@@ -33,7 +33,7 @@ const USAGE = `Usage: pnpm tafel <command> [options]
         Revoke a key at once.
   organisations create --slug SLUG --name NAME [--kind COMPANY] [--website URL] [--approved]
   editions create --slug SLUG --name NAME --date YYYY-MM-DD [--time-zone Europe/Amsterdam] [--country NL] [--require-approval]
-  import FILE.csv --organisation SLUG --edition SLUG [--dry-run] [--cancel-missing]
+  import FILE.csv --organisation SLUG --edition SLUG [--dry-run] [--cancel-missing [--confirm-cancel-all]]
         Upsert an organisation's venues from a spreadsheet (see examples/venues.csv).
 
 The database is the server's: DATABASE_URL (PostgreSQL), else the PGlite folder TAFEL_DATA_DIR
@@ -44,7 +44,7 @@ export class UsageError extends Error {}
 /** A CSV file's content passed inline, when a command is handed to the running server. */
 const INLINE = 'inline:';
 
-const actor = () => ({ keyId: null, name: `cli:${userInfo().username}` });
+const actor = () => ({ keyId: null, name: `cli:${userInfo().username}`, mayCount: true });
 
 export interface CliIo {
   log(line: string): void;
@@ -188,7 +188,7 @@ async function editionsCommand(database: Database, sub: string | undefined, args
 }
 
 async function importCsv(database: Database, args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { organisation: { type: 'string' }, edition: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'cancel-missing': { type: 'boolean' }, file: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { organisation: { type: 'string' }, edition: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'cancel-missing': { type: 'boolean' }, 'confirm-cancel-all': { type: 'boolean' }, file: { type: 'string' } } });
   const file = positionals[0];
   if (!file || !values.organisation || !values.edition) throw new UsageError('import FILE.csv --organisation SLUG --edition SLUG [--dry-run]');
   const [edition] = await database.db.select().from(editions).where(eq(editions.slug, values.edition)).limit(1);
@@ -199,7 +199,7 @@ async function importCsv(database: Database, args: string[], io: CliIo): Promise
   const problems = [...parsed.problems];
   if (problems.length === 0) {
     const result = await upsertLocations(database.db, {
-      edition, organisationId: orgId, rows: parsed.rows, cancelMissing: values['cancel-missing'] ?? false, dryRun: values['dry-run'] ?? false, actor: actor(),
+      edition, organisationId: orgId, rows: parsed.rows, cancelMissing: values['cancel-missing'] ?? false, confirmCancelAll: values['confirm-cancel-all'] ?? false, dryRun: values['dry-run'] ?? false, actor: actor(),
     });
     if (result.ok) {
       const { created, updated, unchanged, cancelled } = result.value;

@@ -18,6 +18,17 @@ export interface Actor {
   keyId: number | null;
   /** Recorded with every change: a key prefix, or `cli:<user>`. */
   name: string;
+  /** May set participant counts: a key with PARTICIPATION_WRITE, staff, or the command line. */
+  mayCount: boolean;
+}
+
+/**
+ * Counts are the day's figures, not a venue's description: a key that may only describe venues
+ * (LOCATIONS_WRITE) must not move them through a venue write.
+ */
+function countRefused(errors: UserErrors, actor: Actor, path: (string | number)[], fields: LocationFields): void {
+  if (actor.mayCount || fields.participants == null) return;
+  errors.add([...path, 'participants'], 'FORBIDDEN', 'participants needs a key with the PARTICIPATION_WRITE scope: leave it out, or report the count with reportParticipation.');
 }
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -92,6 +103,7 @@ export async function createLocation(db: Db, args: { edition: Edition; organisat
   const errors = new UserErrors();
   const notices: CountNotice[] = [];
   errors.list.push(...closed(args.edition, ['edition']));
+  countRefused(errors, args.actor, [], args.fields);
   const values = validateLocation(errors, [], args.fields, args.edition);
   if (errors.any) return { ok: false, errors: errors.list };
   try {
@@ -127,6 +139,7 @@ export async function updateLocation(db: Db, args: { location: Location; fields:
   const [edition] = await db.select().from(editions).where(eq(editions.id, args.location.editionId));
   const errors = new UserErrors();
   errors.list.push(...closed(edition!, ['id']));
+  countRefused(errors, args.actor, [], args.fields);
   try {
     const row = await db.transaction(async (tx) => {
       // Lock the row so the cross-field checks (capacity against participants) hold at commit.
@@ -198,7 +211,7 @@ export type UpsertRow = LocationFields & { externalId: string };
  */
 export async function upsertLocations(
   db: Db,
-  args: { edition: Edition; organisationId: number; rows: readonly UpsertRow[]; cancelMissing?: boolean; actor: Actor; dryRun?: boolean },
+  args: { edition: Edition; organisationId: number; rows: readonly UpsertRow[]; cancelMissing?: boolean; confirmCancelAll?: boolean; actor: Actor; dryRun?: boolean },
 ): Promise<WriteResult<UpsertOutcome>> {
   const errors = new UserErrors();
   const notices: CountNotice[] = [];
@@ -207,8 +220,14 @@ export async function upsertLocations(
     errors.add(['locations'], 'BATCH_TOO_LARGE', `${args.rows.length} rows in one batch; at most ${LIMITS.batch}. Split the list, or send it as several calls without cancelMissing.`);
     return { ok: false, errors: errors.list };
   }
+  // An empty list with cancelMissing cancels everything: more often a failed export than a wish.
+  if (args.rows.length === 0 && args.cancelMissing && !args.confirmCancelAll) {
+    errors.add(['confirmCancelAll'], 'REQUIRED', 'The list is empty, so cancelMissing would cancel every venue of yours in this edition. Confirm it if that is meant (confirmCancelAll: true; --confirm-cancel-all on the command line).');
+    return { ok: false, errors: errors.list };
+  }
   const seen = new Map<string, number>();
   const prepared = args.rows.map((row, i) => {
+    countRefused(errors, args.actor, ['locations', i], row);
     const values = validateLocation(errors, ['locations', i], row, args.edition);
     const externalId = values.externalId;
     if (!externalId) {
