@@ -452,7 +452,7 @@ describe('participant counts need PARTICIPATION_WRITE, on every venue write', ()
 
   it('a CSV import through the same upsert refuses a participants column from such a key, naming each line', async () => {
     const before = await snapshot();
-    const parsed = parseVenueCsv('external_id,name,lat,lng,meal,capacity,participants\ncsv-1,Eerste,52.1,5.1,LUNCH,40,7\ncsv-2,Tweede,52.1,5.1,LUNCH,40,\ncsv-3,Derde,52.1,5.1,DINNER,40,3\n', fx.edition);
+    const parsed = await parseVenueCsv('external_id,name,lat,lng,meal,capacity,participants\ncsv-1,Eerste,52.1,5.1,LUNCH,40,7\ncsv-2,Tweede,52.1,5.1,LUNCH,40,\ncsv-3,Derde,52.1,5.1,DINNER,40,3\n', fx.edition);
     expect(parsed.problems).toEqual([]);
     const actor = { keyId: null, name: 'test', mayCount: false };
     const result = await upsertLocations(t.database.db, { edition: fx.edition, organisationId: fx.asito.id, rows: parsed.rows, actor });
@@ -549,7 +549,7 @@ describe('free text is stored as it reads', () => {
     const before = await snapshot();
     const bulk = await gql(UPSERT, { input: { edition: 'nid-test', locations: [{ externalId: 'rtl-1', name: 'Tafel \u202egpj', coordinates: { lat: 52.1, lng: 5.1 }, meal: 'LUNCH' }] } }, { key: keys.asito });
     expect(bulk.data!.upsertLocations.userErrors).toEqual([expect.objectContaining({ field: ['locations', '0', 'name'], code: 'INVALID' })]);
-    const parsed = parseVenueCsv('external_id,name,lat,lng,meal\ncsv-ok,Goed,52.1,5.1,LUNCH\ncsv-rtl,"Tafel \u202egpj",52.1,5.1,LUNCH\n', fx.edition);
+    const parsed = await parseVenueCsv('external_id,name,lat,lng,meal\ncsv-ok,Goed,52.1,5.1,LUNCH\ncsv-rtl,"Tafel \u202egpj",52.1,5.1,LUNCH\n', fx.edition);
     const result = await upsertLocations(t.database.db, { edition: fx.edition, organisationId: fx.asito.id, rows: parsed.rows, actor: { keyId: null, name: 'test', mayCount: true } });
     const problems = result.ok ? [] : result.errors.map((e) => csvProblemOf(e, parsed.lines));
     expect(problems.map((p) => [p.line, p.column, p.code])).toEqual([[3, 'name', 'INVALID']]);

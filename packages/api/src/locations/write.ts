@@ -31,6 +31,16 @@ function countRefused(errors: UserErrors, actor: Actor, path: (string | number)[
   errors.add([...path, 'participants'], 'FORBIDDEN', 'participants needs a key with the PARTICIPATION_WRITE scope: leave it out, or report the count with reportParticipation.');
 }
 
+/**
+ * A turn of the event loop. A large upsert works in slices with one between them, so the
+ * process keeps answering (health checks, cached public reads, live streams) while it runs; on
+ * PGlite each statement runs on the main thread, and without it one import held every request.
+ */
+export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Rows per statement in a large upsert: small enough that one statement is a short pause. */
+const SLICE = 250;
+
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Writer = Db | Tx;
 
@@ -51,8 +61,9 @@ export function diff(current: Partial<Location> | null, next: Partial<LocationVa
 }
 
 async function audit(tx: Writer, actor: Actor, entries: { locationId: number; organisationId: number; action: string; changes: Record<string, { from: unknown; to: unknown }> }[]) {
-  for (let i = 0; i < entries.length; i += 2000) {
-    const chunk = entries.slice(i, i + 2000);
+  for (let i = 0; i < entries.length; i += SLICE) {
+    if (i > 0) await breathe();
+    const chunk = entries.slice(i, i + SLICE);
     if (chunk.length) await tx.insert(locationChanges).values(chunk.map((e) => ({ ...e, apiKeyId: actor.keyId, actor: actor.name })));
   }
 }
@@ -68,8 +79,9 @@ async function logParticipation(
   notices: CountNotice[],
 ) {
   const changed = entries.filter((e) => e.oldValue !== e.newValue);
-  for (let i = 0; i < changed.length; i += 2000) {
-    const chunk = changed.slice(i, i + 2000);
+  for (let i = 0; i < changed.length; i += SLICE) {
+    if (i > 0) await breathe();
+    const chunk = changed.slice(i, i + SLICE);
     const logged = await tx
       .insert(participationLog)
       .values(chunk.map(({ capacity: _capacity, ...e }) => ({ ...e, apiKeyId: actor.keyId, actor: actor.name })))
@@ -226,7 +238,9 @@ export async function upsertLocations(
     return { ok: false, errors: errors.list };
   }
   const seen = new Map<string, number>();
-  const prepared = args.rows.map((row, i) => {
+  const prepared: Partial<LocationValues>[] = [];
+  for (const [i, row] of args.rows.entries()) {
+    if (i % 500 === 499) await breathe();
     countRefused(errors, args.actor, ['locations', i], row);
     const values = validateLocation(errors, ['locations', i], row, args.edition);
     const externalId = values.externalId;
@@ -235,8 +249,8 @@ export async function upsertLocations(
     } else if (seen.has(externalId)) {
       errors.add(['locations', i, 'externalId'], 'DUPLICATE', `externalId "${externalId}" appears again (first at row ${seen.get(externalId)}).`);
     } else seen.set(externalId, i);
-    return values;
-  });
+    prepared.push(values);
+  }
   if (errors.any) return { ok: false, errors: errors.list };
 
   try {
@@ -244,6 +258,7 @@ export async function upsertLocations(
       const ids = [...seen.keys()];
       const existing = new Map<string, Location>();
       for (let i = 0; i < ids.length; i += 5000) {
+        if (i > 0) await breathe();
         const rows = await tx
           .select()
           .from(locations)
@@ -280,8 +295,9 @@ export async function upsertLocations(
       if (rowErrors.any) throw new UserInputError(rowErrors.list);
 
       const awaiting = await awaitsApproval(tx, args.edition, args.organisationId);
-      for (let i = 0; i < toCreate.length; i += 1000) {
-        const chunk = toCreate.slice(i, i + 1000);
+      for (let i = 0; i < toCreate.length; i += SLICE) {
+        if (i > 0) await breathe();
+        const chunk = toCreate.slice(i, i + SLICE);
         const inserted = await tx
           .insert(locations)
           .values(chunk.map(({ values }) => ({
@@ -299,7 +315,8 @@ export async function upsertLocations(
       }
       result.created = toCreate.length;
 
-      for (const { index, current, values } of toUpdate) {
+      for (const [n, { index, current, values }] of toUpdate.entries()) {
+        if (n % 50 === 49) await breathe();
         await tx.update(locations).set({ ...values, updatedAt: sql`now()` }).where(eq(locations.id, current.id));
         result.ids[index] = current.id;
       }
