@@ -53,7 +53,7 @@ beforeAll(async () => {
     { organisationId: asito!.id, prefix: MEMBER_SECRET.slice(0, 14), hash: hashSecret(MEMBER_SECRET), scopes: ['LOCATIONS_WRITE'], label: 'golden member', createdAt: new Date('2027-01-01T00:00:00Z') },
   ]);
   gql = createClient(t.database).gql;
-}, 120_000);
+}, 300_000);
 afterAll(() => t.close());
 
 /** Ask, then compare the whole answer (data and errors) with test/golden/NAME.json. */
