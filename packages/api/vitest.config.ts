@@ -15,7 +15,8 @@ export default defineConfig({
     // `*.pg.test.ts` are about PostgreSQL itself (stopping and starting a server under a running
     // API): they belong to the PostgreSQL suite (DATABASE_URL set, as in .ci/run's second pass),
     // so the README's test command needs nothing beyond Node and npm.
-    exclude: process.env.DATABASE_URL ? ['**/node_modules/**'] : ['**/node_modules/**', 'test/**/*.pg.test.ts'],
+    // `*.pglite.test.ts` are about PGlite itself (one process owning the folder): the PGlite pass only.
+    exclude: process.env.DATABASE_URL ? ['**/node_modules/**', 'test/**/*.pglite.test.ts'] : ['**/node_modules/**', 'test/**/*.pg.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 240_000,
     // Each file opens its own database (a PGlite in memory, or a fresh PostgreSQL database).
