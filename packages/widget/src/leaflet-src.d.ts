@@ -3,7 +3,7 @@ declare module 'leaflet/src/map/Map' {
   export { Map, map as createMap } from 'leaflet';
 }
 declare module 'leaflet/src/layer/LayerGroup' {
-  export { layerGroup } from 'leaflet';
+  export { LayerGroup } from 'leaflet';
 }
 declare module 'leaflet/src/layer/Popup' {
   export { popup } from 'leaflet';

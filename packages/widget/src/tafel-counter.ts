@@ -1,13 +1,16 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { Counter, StatsChanged, type LocationFilter } from '@tafel/schema';
 import styles from './tafel-counter.styles.ts';
-import { GraphQLError, defaultEndpoint, query } from './lib/graphql.ts';
+import { DataController } from './lib/data-controller.ts';
+import { query, type GraphQLError } from './lib/graphql.ts';
 import { elementLang, formatNumber, refusalText, t } from './lib/i18n.ts';
-import { LiveStream } from './lib/live.ts';
-import { onUnlessFalse } from './lib/attributes.ts';
+import { LiveController } from './lib/live-controller.ts';
+import { TafelElement, endpointOf } from './lib/tafel-element.ts';
 
 /** A filtered counter refetches its total at most this often while changes stream in. */
 const REFETCH_EVERY = 1000;
+/** After a failed load, the counter tries again this much later. */
+const RETRY_AFTER = 5000;
 
 /**
  * The live number of participants of an edition, optionally of one organisation or region,
@@ -28,20 +31,13 @@ const REFETCH_EVERY = 1000;
  * @cssproperty [--tafel-font-family=system-ui, sans-serif] - The font.
  * @cssproperty [--tafel-text-color=#1d2731] - The label's colour.
  */
-export class TafelCounter extends LitElement {
+export class TafelCounter extends TafelElement {
   static override styles = styles;
 
   static override properties = {
-    endpoint: { reflect: true },
-    edition: { reflect: true },
-    lang: {},
-    organisation: { reflect: true },
-    region: { reflect: true },
     label: { reflect: true },
-    live: { converter: onUnlessFalse },
     _participants: { state: true },
     _locations: { state: true },
-    _notice: { state: true },
   };
 
   /** The GraphQL endpoint; defaults to `/graphql` on the origin that served this script. */
@@ -61,21 +57,28 @@ export class TafelCounter extends LitElement {
 
   declare _participants: number | null;
   declare _locations: number | null;
-  /** Empty, or what the notice says. */
-  declare _notice: string;
 
-  #live: LiveStream<unknown, unknown> | undefined;
-  #loads: AbortController | undefined;
+  #data = new DataController(this, {
+    load: (signal, fresh) => this.#fetch(signal, fresh),
+    retryDelay: () => RETRY_AFTER,
+    unreachable: () => (this._notice = t(elementLang(this), 'offline')),
+    refused: (error) => this.#stop(error),
+  });
+  #live = new LiveController(this, StatsChanged, {
+    data: ({ statsChanged }) => {
+      if (this.#filter) this.#scheduleFetch();
+      else this.#set(statsChanged.participants, statsChanged.locations);
+    },
+    resumed: () => void this.#data.reload(true),
+    failed: (error) => this.#stop(error),
+  });
   #refetch: ReturnType<typeof setTimeout> | undefined;
-  #retry: ReturnType<typeof setTimeout> | undefined;
   #lastFetch = 0;
 
   constructor() {
     super();
-    this.live = true;
     this._participants = null;
     this._locations = null;
-    this._notice = '';
   }
 
   get #filter(): LocationFilter | undefined {
@@ -85,64 +88,34 @@ export class TafelCounter extends LitElement {
     return Object.keys(filter).length ? filter : undefined;
   }
 
-  get #endpoint(): string {
-    return this.endpoint || defaultEndpoint();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) {
-      void this.#fetch();
-      this.#subscribe();
-    }
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#live?.close();
-    this.#live = undefined;
-    this.#loads?.abort();
     clearTimeout(this.#refetch);
-    clearTimeout(this.#retry);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (['endpoint', 'edition', 'organisation', 'region'].some((k) => changed.has(k as keyof TafelCounter))) void this.#fetch();
+    if (['endpoint', 'edition', 'organisation', 'region'].some((k) => changed.has(k as keyof TafelCounter))) void this.#data.reload();
     if (['endpoint', 'edition', 'organisation', 'region', 'live'].some((k) => changed.has(k as keyof TafelCounter))) {
-      this.#subscribe();
+      this.#live.subscribe();
     }
   }
 
   /** Load the total; `fresh` for refetches after a live change, past any cached answer. */
-  async #fetch(fresh = false): Promise<void> {
-    if (!this.edition || !this.isConnected) return;
-    clearTimeout(this.#retry);
-    this.#loads?.abort();
-    const loads = new AbortController();
-    this.#loads = loads;
+  async #fetch(signal: AbortSignal, fresh: boolean): Promise<void> {
     this.#lastFetch = Date.now();
-    try {
-      const filter = this.#filter;
-      const variables = { edition: this.edition, ...(filter ? { filter } : {}) };
-      const { stats } = await query(this.#endpoint, Counter, variables, { signal: loads.signal, fresh });
-      this.#set(stats.participants, stats.locations);
-      this._notice = '';
-    } catch (error) {
-      if (loads.signal.aborted) return;
-      if (error instanceof GraphQLError && error.final) return this.#stop(error);
-      this._notice = t(elementLang(this), 'offline');
-      this.#retry = setTimeout(() => void this.#fetch(true), 5000);
-    }
+    const filter = this.#filter;
+    const variables = { edition: this.edition!, ...(filter ? { filter } : {}) };
+    const { stats } = await query(endpointOf(this), Counter, variables, { signal, fresh });
+    this.#set(stats.participants, stats.locations);
+    this._notice = '';
   }
 
   /** The API refused what this counter asks (an unknown edition): asking again would not help. */
   #stop(error: GraphQLError): void {
-    this.#live?.close();
-    this.#live = undefined;
-    this.#loads?.abort();
+    this.#live.close();
+    this.#data.stop();
     clearTimeout(this.#refetch);
     this.#refetch = undefined;
-    clearTimeout(this.#retry);
     this._notice = refusalText(elementLang(this), error, this.edition);
   }
 
@@ -152,7 +125,7 @@ export class TafelCounter extends LitElement {
     const wait = Math.max(0, this.#lastFetch + REFETCH_EVERY - Date.now());
     this.#refetch = setTimeout(() => {
       this.#refetch = undefined;
-      void this.#fetch(true);
+      void this.#data.reload(true);
     }, wait);
   }
 
@@ -161,21 +134,6 @@ export class TafelCounter extends LitElement {
     this._participants = participants;
     this._locations = locations;
     if (changed) this.dispatchEvent(new CustomEvent('tafel-count', { detail: { participants }, bubbles: true, composed: true }));
-  }
-
-  #subscribe(): void {
-    this.#live?.close();
-    this.#live = undefined;
-    if (!this.live || !this.edition || !this.isConnected) return;
-    this.#live = new LiveStream(this.#endpoint, StatsChanged, { edition: this.edition }, {
-      data: ({ statsChanged }) => {
-        if (this.#filter) this.#scheduleFetch();
-        else this.#set(statsChanged.participants, statsChanged.locations);
-      },
-      status: (online) => (this._notice = online ? '' : t(elementLang(this), 'offline')),
-      resumed: () => void this.#fetch(true),
-      failed: (error) => this.#stop(error),
-    }) as LiveStream<unknown, unknown>;
   }
 
   protected override render(): TemplateResult {

@@ -16,7 +16,7 @@ import { svg } from 'leaflet/src/layer/vector/SVG';
 import type * as L from 'leaflet';
 
 export { createMap as map } from 'leaflet/src/map/Map';
-export { layerGroup } from 'leaflet/src/layer/LayerGroup';
+export { LayerGroup } from 'leaflet/src/layer/LayerGroup';
 export { popup } from 'leaflet/src/layer/Popup';
 export { marker } from 'leaflet/src/layer/marker/Marker';
 export { divIcon } from 'leaflet/src/layer/marker/DivIcon';
@@ -24,7 +24,7 @@ export { tileLayer } from 'leaflet/src/layer/tile/TileLayer';
 export { polygon } from 'leaflet/src/layer/vector/Polygon';
 export { polyline } from 'leaflet/src/layer/vector/Polyline';
 export { circleMarker } from 'leaflet/src/layer/vector/CircleMarker';
-export type { Layer, Map, Marker, LayerGroup, Popup, PopupEvent, TileLayer, CircleMarker } from 'leaflet';
+export type { LeafletEventHandlerFn, Map, Marker, Popup, PopupEvent, TileLayer, CircleMarker } from 'leaflet';
 
 /**
  * Leaflet's `Renderer.getRenderer` with SVG only: the original also pulls in the Canvas renderer,

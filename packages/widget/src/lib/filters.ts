@@ -1,0 +1,177 @@
+/**
+ * The search form above the map (text search, the meal, target group and region filters, "near
+ * me" and the list's toggle), and what the visitor chose in it, as a Lit reactive controller.
+ */
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { MEALS, REGION_CODES, TARGET_GROUPS, label, type Lang, type LocationFilter, type Meal, type TargetGroup } from '@tafel/schema';
+import { parseMeals, parseTargetGroups } from './attributes.ts';
+import { formatNumber, t } from './i18n.ts';
+
+/** The text search asks the API once typing pauses this long. */
+const SEARCH_DELAY = 250;
+
+/** The presets a map's attributes give. */
+export interface FilterHost extends ReactiveControllerHost {
+  organisation: string | undefined;
+  region: string | undefined;
+  meals: string | undefined;
+  targetGroups: string | undefined;
+}
+
+export class FilterController implements ReactiveController {
+  #host: FilterHost;
+  #changed: () => void;
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  search = '';
+  meal: Meal | '' = '';
+  targetGroup: TargetGroup | '' = '';
+  region = '';
+
+  /** `changed` runs when the visitor changed a filter (a search once typing pauses). */
+  constructor(host: FilterHost, changed: () => void) {
+    this.#host = host;
+    this.#changed = changed;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.#searchTimer);
+  }
+
+  /** The preset filter from the attributes: the map's whole picture. */
+  get preset(): LocationFilter {
+    const host = this.#host;
+    const filter: LocationFilter = {};
+    if (host.organisation) filter.organisation = host.organisation;
+    if (host.region) filter.region = host.region;
+    const meals = parseMeals(host.meals);
+    if (meals.length) filter.meals = meals;
+    const groups = parseTargetGroups(host.targetGroups);
+    if (groups.length) filter.targetGroups = groups;
+    return filter;
+  }
+
+  /** The preset plus what the visitor chose. */
+  get filter(): LocationFilter {
+    const filter = this.preset;
+    if (this.meal) filter.meals = [this.meal];
+    if (this.targetGroup) filter.targetGroups = [this.targetGroup];
+    if (this.region && !this.#host.region) filter.region = this.region;
+    const search = this.search.trim();
+    if (search) filter.search = search;
+    return filter;
+  }
+
+  /** Whether the visitor narrowed the preset set. */
+  get active(): boolean {
+    return Boolean(this.meal || this.targetGroup || (this.region && !this.#host.region) || this.search.trim());
+  }
+
+  /** The form, its handlers bound to this controller. */
+  template(lang: Lang, listOpen: boolean, count: number, on: Pick<FiltersHandlers, 'nearMe' | 'toggleList'>): TemplateResult {
+    const host = this.#host;
+    const view: FiltersView = {
+      lang,
+      presetMeals: parseMeals(host.meals),
+      presetGroups: parseTargetGroups(host.targetGroups),
+      presetRegion: Boolean(host.region),
+      search: this.search,
+      meal: this.meal,
+      targetGroup: this.targetGroup,
+      region: this.region,
+      listOpen,
+      count,
+    };
+    return filtersTemplate(view, { ...on, search: this.#onSearch, select: this.#onSelect });
+  }
+
+  #onSearch = (event: Event): void => {
+    this.search = (event.target as HTMLInputElement).value;
+    this.#host.requestUpdate();
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => this.#changed(), SEARCH_DELAY);
+  };
+
+  #onSelect = (event: Event): void => {
+    const select = event.target as HTMLSelectElement;
+    const value = select.value;
+    if (select.name === 'meal') this.meal = value as Meal | '';
+    else if (select.name === 'targetGroup') this.targetGroup = value as TargetGroup | '';
+    else this.region = value;
+    this.#host.requestUpdate();
+    this.#changed();
+  };
+}
+
+export interface FiltersView {
+  lang: Lang;
+  /** The meals the map is limited to (all when empty): the meal filter offers only these. */
+  presetMeals: Meal[];
+  /** The target groups the map is limited to (all when empty). */
+  presetGroups: TargetGroup[];
+  /** Whether the map is limited to one region: then it has no region filter. */
+  presetRegion: boolean;
+  search: string;
+  meal: Meal | '';
+  targetGroup: TargetGroup | '';
+  region: string;
+  listOpen: boolean;
+  /** How many venues are shown. */
+  count: number;
+}
+
+export interface FiltersHandlers {
+  search(event: Event): void;
+  /** A drop-down changed; its `name` says which. */
+  select(event: Event): void;
+  nearMe(): void;
+  toggleList(): void;
+}
+
+export function filtersTemplate(view: FiltersView, on: FiltersHandlers): TemplateResult {
+  const { lang } = view;
+  const meals = view.presetMeals.length ? view.presetMeals : MEALS;
+  const groups = view.presetGroups.length ? view.presetGroups : TARGET_GROUPS;
+  const option = (value: string, current: string) =>
+    html`<option value=${value} ?selected=${value === current}>${label(value, lang)}</option>`;
+  return html`<form part="filters" class="filters" role="search" aria-label=${t(lang, 'filters')} @submit=${(e: Event) => e.preventDefault()}>
+    <input
+      part="search"
+      type="search"
+      name="search"
+      .value=${view.search}
+      placeholder=${t(lang, 'search')}
+      aria-label=${t(lang, 'search')}
+      autocomplete="off"
+      @input=${on.search}
+    />
+    ${meals.length > 1
+      ? html`<select part="select" name="meal" aria-label=${t(lang, 'meal')} @change=${on.select}>
+          <option value="" ?selected=${!view.meal}>${t(lang, 'allMeals')}</option>
+          ${meals.map((m) => option(m, view.meal))}
+        </select>`
+      : nothing}
+    ${groups.length > 1
+      ? html`<select part="select" name="targetGroup" aria-label=${t(lang, 'targetGroup')} @change=${on.select}>
+          <option value="" ?selected=${!view.targetGroup}>${t(lang, 'allTargetGroups')}</option>
+          ${groups.map((g) => option(g, view.targetGroup))}
+        </select>`
+      : nothing}
+    ${view.presetRegion
+      ? nothing
+      : html`<select part="select" name="region" aria-label=${t(lang, 'region')} @change=${on.select}>
+          <option value="" ?selected=${!view.region}>${t(lang, 'allRegions')}</option>
+          ${REGION_CODES.map((r) => option(r, view.region))}
+        </select>`}
+    <button part="button near-me" type="button" @click=${on.nearMe}>${t(lang, 'nearMe')}</button>
+    <button
+      part="button list-toggle"
+      type="button"
+      aria-expanded=${view.listOpen ? 'true' : 'false'}
+      aria-controls="list"
+      @click=${on.toggleList}
+    >
+      ${t(lang, 'showList')} (${formatNumber(lang, view.count)})
+    </button>
+  </form>`;
+}

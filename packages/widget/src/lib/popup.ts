@@ -1,0 +1,54 @@
+/** A venue's popup on the map: Lit templates, never HTML strings (Leaflet renders those as HTML). */
+import { html, nothing, type TemplateResult } from 'lit';
+import { label, type Lang, type MapLocation } from '@tafel/schema';
+import { formatTimes, languageNames, safeHttpUrl } from './format.ts';
+import { formatNumber, t } from './i18n.ts';
+
+/** `12 of 40 places taken`, or without a capacity `12 people`, in the visitor's language. */
+export function participantsText(venue: MapLocation, lang: Lang): string {
+  const n = formatNumber(lang, venue.participants);
+  return venue.capacity != null
+    ? t(lang, 'participantsOf', { n, cap: formatNumber(lang, venue.capacity) })
+    : t(lang, 'participantsOnly', { n });
+}
+
+/** The element a popup's content is rendered into; `close` on Escape. */
+export function popupElement(close: () => void): HTMLElement {
+  const element = document.createElement('div');
+  // Leaflet closes popups on Escape only while the map itself has focus; focus may be inside.
+  element.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') close();
+  });
+  return element;
+}
+
+/** The popup's content; times as the clocks read in the edition's `timeZone`. */
+export function popupTemplate(venue: MapLocation, lang: Lang, timeZone: string | null): TemplateResult {
+  const url = safeHttpUrl(venue.registrationUrl);
+  const times = formatTimes(lang, venue.startsAt, venue.endsAt, timeZone);
+  const place = [venue.address?.postalCode, venue.address?.city].filter(Boolean).join(' ');
+  return html`<article part="popup" class="popup" data-id=${venue.id}>
+    <h3 tabindex="-1">${venue.name}</h3>
+    <p class="org">${venue.organisation.name}</p>
+    ${place ? html`<p class="place">${place}</p>` : nothing}
+    <p class="meal meal-${venue.meal.toLowerCase()}">
+      <span class="dot" aria-hidden="true"></span>${label(venue.meal, lang)}${times ? html` · ${times}` : nothing}
+    </p>
+    <p class="count" data-participants=${venue.participants} data-capacity=${venue.capacity ?? ''}>
+      ${participantsText(venue, lang)}
+    </p>
+    ${venue.targetGroups.length
+      ? html`<p class="groups">${t(lang, 'targetGroups')}: ${venue.targetGroups.map((g) => label(g, lang)).join(', ')}</p>`
+      : nothing}
+    ${venue.languages.length
+      ? html`<p class="languages">${t(lang, 'languages')}: ${languageNames(lang, venue.languages)}</p>`
+      : nothing}
+    ${venue.wheelchairAccessible === null
+      ? nothing
+      : html`<p class="wheelchair">${t(lang, venue.wheelchairAccessible ? 'wheelchair' : 'notWheelchair')}</p>`}
+    ${venue.locationPrecision === 'APPROXIMATE' ? html`<p class="approximate">${t(lang, 'approximate')}</p>` : nothing}
+    ${url
+      ? html`<a part="register" class="register" href=${url} target="_blank" rel="noopener noreferrer">${t(lang, 'register')}</a>`
+      : nothing}
+  </article>`;
+}
