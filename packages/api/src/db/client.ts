@@ -18,8 +18,9 @@ export interface Database {
   db: Db;
   /**
    * For anonymous public reads: on PostgreSQL its own pool whose statements are cut off after
-   * `publicStatementTimeoutMs` (one hostile query cannot hold a connection for long). PGlite has
-   * one connection and no timer to cut a statement short: there it is `db`.
+   * `publicStatementTimeoutMs` (one hostile query cannot hold a connection for long), on the read
+   * replica when `readUrl` names one. PGlite has one connection and no timer to cut a statement
+   * short: there it is `db`.
    */
   readDb: Db;
   /**
@@ -47,6 +48,11 @@ export interface Database {
 export interface DatabaseOptions {
   /** postgres://… ; when absent, PGlite is used. */
   url?: string | undefined;
+  /**
+   * postgres://… of a read replica for anonymous reads (`readDb`); writes, keyed reads, LISTEN and
+   * NOTIFY stay on `url`. Absent: anonymous reads use `url` too. Ignored on PGlite.
+   */
+  readUrl?: string | undefined;
   /** PGlite data folder, or `memory://` for a throwaway database. */
   dataDir?: string | undefined;
   logger?: Logger | undefined;
@@ -72,6 +78,7 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Da
   const dataDir = env.TAFEL_DATA_DIR ? resolve(env.INIT_CWD ?? process.cwd(), env.TAFEL_DATA_DIR) : defaultDataDir;
   return {
     url: env.DATABASE_URL || undefined,
+    readUrl: env.DATABASE_READ_URL || undefined,
     dataDir: env.TAFEL_DATA_DIR?.startsWith('memory://') ? env.TAFEL_DATA_DIR : dataDir,
     max: env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : undefined,
     publicStatementTimeoutMs: env.TAFEL_PUBLIC_STATEMENT_TIMEOUT ? Number(env.TAFEL_PUBLIC_STATEMENT_TIMEOUT) : undefined,
@@ -98,7 +105,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   const db = drizzle({ client, relations, logger: options.logger }) as unknown as Db;
   // Connections open on first use, so an API that serves no anonymous read opens none here.
   const timeout = options.publicStatementTimeoutMs ?? DEFAULT_PUBLIC_STATEMENT_TIMEOUT_MS;
-  const readClient = postgres(url, { ...settings, connection: { application_name: 'tafel-public-read', ...(timeout > 0 ? { statement_timeout: timeout } : {}) } });
+  const readClient = postgres(options.readUrl ?? url, { ...settings, connection: { application_name: 'tafel-public-read', ...(timeout > 0 ? { statement_timeout: timeout } : {}) } });
   const readDb = drizzle({ client: readClient, relations, logger: options.logger }) as unknown as Db;
   // One connection for announcements, opened on the first.
   const notifyClient = postgres(url, { ...settings, max: 1, connection: { application_name: 'tafel-notify' } });
