@@ -11,7 +11,6 @@
  * All traffic stays on 127.0.0.1, bounded in count and time.
  */
 import { spawn } from 'node:child_process';
-import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -25,7 +24,7 @@ import { loadDemo } from '../src/demo/load.ts';
 import { encodeGlobalId } from '../src/graphql/builder.ts';
 import { editionTotal } from '../src/locations/participation.ts';
 import { rowsOf } from '../src/locations/stats.ts';
-import { report, scratchDatabase, startServerProcess, UNLIMITED, type ScratchDb } from './support.ts';
+import { poster, report, scratchDatabase, startServerProcess, UNLIMITED, type ScratchDb } from './support.ts';
 
 const WRITE_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WRITE_CONNECTIONS = 32;
@@ -43,30 +42,6 @@ async function figures(db: Db): Promise<{ total: number; logged: number }> {
 
 function arrivalBodies(venueIds: number[]): string[] {
   return venueIds.map((id) => JSON.stringify({ query: RecordArrivals.document, variables: { input: { location: encodeGlobalId('Location', id), delta: 1 } } }));
-}
-
-/**
- * POST a GraphQL body and read the answer, on kept-alive connections: the paced writes of the
- * fan-out are sent from this process, on the same two cores as the server under test, and
- * `fetch` spends about ten times the CPU per request that plain node:http does.
- */
-function poster(url: string, key: string): (body: string) => Promise<{ status: number; text: string }> {
-  // FIFO: every kept socket is used every few requests, so none idles into the server's
-  // keep-alive timeout and is closed just as a write is sent on it.
-  const agent = new Agent({ keepAlive: true, maxSockets: 32, scheduling: 'fifo' });
-  const target = new URL('/graphql', url);
-  return (body) =>
-    new Promise((resolve, reject) => {
-      const req = request(target, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${key}` } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
 }
 
 /** CPU time (ms) used so far by every PostgreSQL process on this machine, from /proc (Linux). */

@@ -2,7 +2,7 @@
  * Builds the HTTP app: GraphQL at /graphql (GraphiQL in a browser), /health and /ready, and the
  * widget's static files. `server.ts` only listens; tests call `app.fetch` in-process.
  */
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import type { Database } from './db/client.ts';
 import type { Context } from './context.ts';
 import { schema } from './graphql/schema.ts';
@@ -12,9 +12,12 @@ import { localGraphiQL } from './http/graphiql.ts';
 import { routesPlugin } from './http/routes.ts';
 import { adminPlugin } from './http/admin.ts';
 import type { AnswerStore } from './http/cache.ts';
-import type { PublicApiConfig } from './http/config.ts';
-import { viewerOf } from './http/gate.ts';
+import { publicApiConfigFromEnv, type PublicApiConfig } from './http/config.ts';
+import { GRAPHQL_PATH, graphqlOnlyAtItsPath, viewerOf } from './http/gate.ts';
 import { publicApiPlugins } from './http/public-api.ts';
+import { streamCapsPlugin } from './http/stream-caps.ts';
+import { knownFault, loggable, malformedParamsPlugin } from './http/errors.ts';
+import { refuseNulPlugin } from './graphql/input.ts';
 import { LiveHub } from './live/hub.ts';
 import { useSharedSubscriptionResults } from './live/shared-results.ts';
 import { useLeanEventStream } from './live/sse.ts';
@@ -51,27 +54,44 @@ query Today {
 export type App = YogaServerInstance<Record<string, never>, Context>;
 
 export function createApp({ database, logger = rootLogger, maskErrors = process.env.NODE_ENV !== 'development', live = new LiveHub(database, logger), publicApi, answerStore, adminToken }: AppOptions) {
+  const config = { ...publicApiConfigFromEnv(), ...publicApi };
   const graphiql = localGraphiQL(GRAPHIQL_OPTIONS);
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
-    plugins: [...(adminToken ? [adminPlugin(database, adminToken)] : []), ...publicApiPlugins(database, publicApi, answerStore), routesPlugin(database), graphiql.plugin, useSharedSubscriptionResults(), useLeanEventStream({ maskErrors })],
-    graphqlEndpoint: '/graphql',
+    plugins: [
+      ...(adminToken ? [adminPlugin(database, adminToken)] : []),
+      malformedParamsPlugin(),
+      ...publicApiPlugins(database, config, answerStore),
+      refuseNulPlugin(),
+      routesPlugin(database, { embedEndpoints: config.embedEndpoints }),
+      graphiql.plugin,
+      useSharedSubscriptionResults(),
+      useLeanEventStream({ maskErrors }),
+      // After the stream's server: it admits or refuses the stream that one would serve.
+      streamCapsPlugin(database, config),
+      // Last: it answers 404 to every path no route before it took.
+      graphqlOnlyAtItsPath(),
+    ],
+    graphqlEndpoint: GRAPHQL_PATH,
     // CORS is http/cors.ts (any origin, never credentials); one operation per request.
     cors: false,
     batching: false,
     // The gate (http/gate.ts) bounds every body before it is parsed: by its Content-Length, or by
     // reading a chunked one up to the limit. Yoga's own check would wrap each body in a stream.
     maxRequestBodySize: false,
-    maskedErrors: maskErrors,
+    // A database outage (503) and a value the database refuses (bad input) are told as such,
+    // masked or not; any other fault is masked unless maskErrors is off.
+    maskedErrors: { maskError: (error, message, isDev) => knownFault(error) ?? (maskErrors ? maskError(error, message, isDev) : (error as Error)) },
     logging: {
-      debug: (...args) => logger.debug(args.map(String).join(' ')),
-      info: (...args) => logger.info(args.map(String).join(' ')),
-      warn: (...args) => logger.warn(args.map(String).join(' ')),
-      error: (...args) => logger.error(args.map(String).join(' ')),
+      debug: (...args) => logger.debug(args.map(loggable).join(' ')),
+      info: (...args) => logger.info(args.map(loggable).join(' ')),
+      warn: (...args) => logger.warn(args.map(loggable).join(' ')),
+      error: (...args) => logger.error(args.map(loggable).join(' ')),
     },
-    // GraphiQL from the API itself (no CDN): http/graphiql.ts.
+    // GraphiQL from the API itself (no CDN), and only at /graphql itself: yoga would render it
+    // at any URL ending in /graphql.
     renderGraphiQL: graphiql.render,
-    graphiql: GRAPHIQL_OPTIONS,
+    graphiql: (request) => new URL(request.url).pathname === GRAPHQL_PATH && GRAPHIQL_OPTIONS,
     context: async ({ request }): Promise<Context> => {
       const viewer = await viewerOf(database, request);
       // Anonymous reads go to the pool with a statement timeout.

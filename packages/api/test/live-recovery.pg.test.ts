@@ -1,6 +1,6 @@
 /**
- * PostgreSQL restarts under a running API process: /ready answers 503 while it is down, and the
- * API, its LISTEN connection and its subscribers recover without a restart. Subscribers get the
+ * PostgreSQL restarts under a running API process: /ready and writes answer 503 while it is down,
+ * and the API, its LISTEN connection and its subscribers recover without a restart. Subscribers get the
  * current counts after recovery, even of a change they never heard of; a subscription made with
  * an API key that was revoked unheard ends.
  *
@@ -101,4 +101,40 @@ it('survives a PostgreSQL restart: 503 meanwhile, then the current counts to eve
     keyed.close();
     kept.close();
   }
+});
+
+it('answers writes with 503, Retry-After and SERVICE_UNAVAILABLE while PostgreSQL is down, and takes them again once it is back', async () => {
+  const stadhuis = encodeGlobalId('Location', fx.locations['Stadhuis Utrecht']!.id);
+  // A key the process knows by now, and one it will have to look up in the database.
+  const unseen = await memberKey(database, fx.utrecht.id);
+  const arrive = async (key: string) => {
+    const response = await fetch(`${api!.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({ query: RecordArrivals.document, variables: { input: { location: stadhuis, delta: 1 } } }),
+    });
+    return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as any };
+  };
+  expect((await arrive(staff)).body.data.recordArrivals.userErrors).toEqual([]);
+
+  pg.stop();
+  try {
+    await waitFor(async () => (await ready()) === 503, 15_000, '/ready to answer 503');
+    for (const key of [staff, unseen]) {
+      const during = await arrive(key);
+      expect(during.status, JSON.stringify(during.body)).toBe(503);
+      expect(during.retryAfter).toMatch(/^\d+$/);
+      expect(during.body.errors).toEqual([expect.objectContaining({ extensions: { code: 'SERVICE_UNAVAILABLE' } })]);
+      expect(during.body.errors[0].message).toMatch(/database is unavailable/);
+    }
+  } finally {
+    pg.start();
+  }
+  await waitFor(async () => (await ready()) === 200, 30_000, '/ready to answer 200 again');
+  const after = await waitFor(async () => {
+    const r = await arrive(unseen);
+    return r.status === 200 ? r : null;
+  }, 30_000, 'a write to go through again');
+  expect(after.body.data.recordArrivals.userErrors).toEqual([]);
+  expect(api!.output()).not.toMatch(/Unexpected error/);
 });

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'drizzle-orm';
 import postgres from 'postgres';
-import { openDatabase, type Database } from '../src/db/client.ts';
+import { openDatabase, type Database, type DatabaseOptions } from '../src/db/client.ts';
 import { createApp, type AppOptions } from '../src/yoga.ts';
 import { issueKey } from '../src/auth/keys.ts';
 import { editions, locations, organisations, type NewLocation } from '../src/db/schema.ts';
@@ -32,7 +32,8 @@ export interface TestDb {
   close(): Promise<void>;
 }
 
-export async function openTestDatabase(): Promise<TestDb> {
+/** `options`: pool size and timeouts, for tests of the pools themselves (PostgreSQL). */
+export async function openTestDatabase(options: Pick<DatabaseOptions, 'max' | 'publicStatementTimeoutMs'> = {}): Promise<TestDb> {
   const counter = new StatementCounter();
   const base = process.env.DATABASE_URL;
   if (!base) {
@@ -45,7 +46,7 @@ export async function openTestDatabase(): Promise<TestDb> {
   await admin.unsafe(`CREATE DATABASE ${name}`);
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), logger: counter, max: 20 });
+  const database = await openDatabase({ url: url.toString(), logger: counter, max: 20, ...options });
   await database.migrate();
   return {
     database,

@@ -1,7 +1,7 @@
 /** <tafel-counter> in real Chromium against the real API with the demo edition. */
 import { describe, expect, test } from 'vitest';
 import { Counter, RecordArrivals, type LocationFilter, type ResultOf } from '@tafel/schema';
-import { EDITION, apiVenues, gql, openPage, staffKey, useBrowser } from '../test/browser.ts';
+import { EDITION, apiVenues, gql, openPage, recordApiRequests, staffKey, useBrowser } from '../test/browser.ts';
 
 const chromium = useBrowser();
 const nl = (n: number) => new Intl.NumberFormat('nl').format(n);
@@ -35,6 +35,43 @@ describe('<tafel-counter>', () => {
     expect(await page.locator('#r [part="label"]').textContent()).toBe('Menschen am Tisch');
     await expect.poll(() => page.locator('#o [part="value"]').textContent()).toBe(nl(ofOrganisation));
     expect(await page.locator('#o [part="label"]').textContent()).toBe('bij ons aan tafel');
+    await page.close();
+  });
+
+  test('under a page rule `* { all: unset }` the counter still shows its number and label', async () => {
+    const total = await apiTotal();
+    const { page } = await openPage(chromium.browser, `<p>Vandaag: <tafel-counter edition="${EDITION}"></tafel-counter></p>`, {
+      head: '<style>* { all: unset }</style>',
+    });
+    const value = page.locator('tafel-counter [part="value"]');
+    await expect.poll(() => value.textContent()).toBe(nl(total));
+    const boxes = await page.evaluate(() => {
+      const root = document.querySelector('tafel-counter')!.shadowRoot!;
+      return ['.value', '.label'].map((selector) => {
+        const r = root.querySelector(selector)!.getBoundingClientRect();
+        return [Math.round(r.width), Math.round(r.height)];
+      });
+    });
+    // The number at its own size (2.5em of 14 px), the label under it.
+    expect(boxes[0]![0]).toBeGreaterThan(40);
+    expect(boxes[0]![1]).toBeGreaterThanOrEqual(35);
+    expect(boxes[1]![1]).toBeGreaterThan(10);
+    expect(await value.isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test('a mistyped edition is asked for once: the counter stops and says why', async () => {
+    const requests: string[] = [];
+    const { page } = await openPage(chromium.browser, `<tafel-counter edition="nid-2O27" lang="en"></tafel-counter>`, {
+      before: recordApiRequests(requests),
+    });
+    await page.waitForTimeout(8000);
+    // The total once and the stream once: a retry loop opened a new stream every second.
+    expect(requests.length).toBeLessThanOrEqual(2);
+    const notice = page.locator('tafel-counter [part="notice"]');
+    expect(await notice.textContent()).toBe('Unknown edition “nid-2O27”.');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await page.locator('tafel-counter [part="value"]').textContent()).toBe('–');
     await page.close();
   });
 

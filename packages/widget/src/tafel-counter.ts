@@ -1,8 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { Counter, StatsChanged, type LocationFilter } from '@tafel/schema';
 import styles from './tafel-counter.styles.ts';
-import { defaultEndpoint, query } from './lib/graphql.ts';
-import { elementLang, formatNumber, t } from './lib/i18n.ts';
+import { GraphQLError, defaultEndpoint, query } from './lib/graphql.ts';
+import { elementLang, formatNumber, refusalText, t } from './lib/i18n.ts';
 import { LiveStream } from './lib/live.ts';
 import { onUnlessFalse } from './lib/attributes.ts';
 
@@ -21,7 +21,7 @@ const REFETCH_EVERY = 1000;
  * @csspart value - The number.
  * @csspart label - The words under the number.
  * @csspart venues - How many venues the number counts.
- * @csspart notice - The discreet notice while the API cannot be reached.
+ * @csspart notice - The discreet notice while the API cannot be reached, or why it refused (an unknown edition).
  *
  * @cssproperty [--tafel-counter-size=2.5em] - The number's size.
  * @cssproperty [--tafel-counter-color=var(--tafel-accent, #b4451f)] - The number's colour.
@@ -61,7 +61,8 @@ export class TafelCounter extends LitElement {
 
   declare _participants: number | null;
   declare _locations: number | null;
-  declare _notice: boolean;
+  /** Empty, or what the notice says. */
+  declare _notice: string;
 
   #live: LiveStream<unknown, unknown> | undefined;
   #loads: AbortController | undefined;
@@ -74,7 +75,7 @@ export class TafelCounter extends LitElement {
     this.live = true;
     this._participants = null;
     this._locations = null;
-    this._notice = false;
+    this._notice = '';
   }
 
   get #filter(): LocationFilter | undefined {
@@ -125,12 +126,24 @@ export class TafelCounter extends LitElement {
       const variables = { edition: this.edition, ...(filter ? { filter } : {}) };
       const { stats } = await query(this.#endpoint, Counter, variables, { signal: loads.signal, fresh });
       this.#set(stats.participants, stats.locations);
-      this._notice = false;
-    } catch {
+      this._notice = '';
+    } catch (error) {
       if (loads.signal.aborted) return;
-      this._notice = true;
+      if (error instanceof GraphQLError && error.final) return this.#stop(error);
+      this._notice = t(elementLang(this), 'offline');
       this.#retry = setTimeout(() => void this.#fetch(true), 5000);
     }
+  }
+
+  /** The API refused what this counter asks (an unknown edition): asking again would not help. */
+  #stop(error: GraphQLError): void {
+    this.#live?.close();
+    this.#live = undefined;
+    this.#loads?.abort();
+    clearTimeout(this.#refetch);
+    this.#refetch = undefined;
+    clearTimeout(this.#retry);
+    this._notice = refusalText(elementLang(this), error, this.edition);
   }
 
   /** A filtered total cannot be read from the edition's stream: refetch it, at most once a second. */
@@ -159,8 +172,9 @@ export class TafelCounter extends LitElement {
         if (this.#filter) this.#scheduleFetch();
         else this.#set(statsChanged.participants, statsChanged.locations);
       },
-      status: (online) => (this._notice = !online),
+      status: (online) => (this._notice = online ? '' : t(elementLang(this), 'offline')),
       resumed: () => void this.#fetch(true),
+      failed: (error) => this.#stop(error),
     }) as LiveStream<unknown, unknown>;
   }
 
@@ -174,7 +188,7 @@ export class TafelCounter extends LitElement {
       ${this._locations === null
         ? nothing
         : html`<span part="venues" class="venues">${t(lang, 'atVenues', { n: formatNumber(lang, this._locations) })}</span>`}
-      ${this._notice ? html`<span part="notice" class="notice">${t(lang, 'offline')}</span>` : nothing}
+      ${this._notice ? html`<span part="notice" class="notice">${this._notice}</span>` : nothing}
     </div>`;
   }
 }

@@ -56,7 +56,7 @@ export default [
       position: relative;
       height: var(--tafel-map-height, 480px);
       min-height: 240px;
-      contain: layout size;
+      contain: layout;
       --_accent: var(--tafel-accent, #b4451f);
       --_breakfast: var(--tafel-breakfast-color, #d98c1f);
       --_lunch: var(--tafel-lunch-color, #2f8a57);
@@ -66,10 +66,23 @@ export default [
       --_surface: var(--tafel-background, #ffffff);
       --_border: var(--tafel-border-color, #c9d1d9);
     }
+    /*
+     * The box holds the size itself, whatever the page does to the host: a page rule such as
+     * * { all: unset } beats every :host rule (the host turns display: inline, without height
+     * or position), and 100% of that is no height at all. Size containment gives the box a
+     * height of its own then; the frame fills it (a flex item would not fill a box so sized).
+     */
+    .box {
+      position: relative;
+      height: 100%;
+      contain: size;
+      contain-intrinsic-height: var(--tafel-map-height, 480px);
+    }
     .base {
+      position: absolute;
+      inset: 0;
       display: flex;
       flex-direction: column;
-      height: 100%;
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
       overflow: hidden;

@@ -15,10 +15,12 @@ import {
   ids,
   listedIds,
   openPage,
+  recordApiRequests,
   staffKey,
   useBrowser,
   waitLoaded,
 } from '../test/browser.ts';
+import type { Locator, Page } from 'playwright-core';
 import { launchChromium } from '../scripts/chromium.ts';
 
 const chromium = useBrowser();
@@ -32,6 +34,19 @@ function loneVenue(venues: MapLocation[], where: (v: MapLocation) => boolean = (
   const venue = venues.find((v) => counts.get(key(v)) === 1 && where(v));
   if (!venue) throw new Error('no venue with coordinates of its own');
   return venue;
+}
+
+/** Cut the page off from the API and break the live stream: the map reconnects, fails, and shows its notice. */
+async function cutOffApi(page: Page): Promise<Locator> {
+  await page.route(`${API}/graphql?*`, (route) => route.abort());
+  await page.evaluate(() => {
+    const map = document.querySelector('tafel-map')!;
+    map.setAttribute('live', 'false');
+    map.removeAttribute('live');
+  });
+  const notice = page.locator('tafel-map [part="notice"]');
+  await expect.poll(() => notice.isVisible(), { timeout: 10_000 }).toBe(true);
+  return notice;
 }
 
 describe('<tafel-map> on the demo edition', () => {
@@ -603,6 +618,64 @@ describe('<tafel-map> never lets the page or the data attack or break it', () =>
     expect(relative(attacked, 'zoom')).toEqual(relative(clean, 'zoom'));
   });
 
+  test('under a page rule `* { all: unset }` the map keeps its box, draws its venues and places its notice on the map', async () => {
+    const expected = await apiVenues();
+    // `all: unset` beats every :host rule: the host turns `display: inline`, with no height, no position.
+    const { page, errors } = await openPage(chromium.browser, `<div>${mapTag()}</div>`, { head: '<style>* { all: unset }</style>' });
+    const loaded = await waitLoaded(page);
+    expect(loaded.count).toBe(expected.length);
+    expect(await drawnTotal(page)).toBe(expected.length);
+    // The API goes away: the notice must show on the map, not somewhere on the page.
+    await cutOffApi(page);
+    const boxes = await page.evaluate(() => {
+      const root = document.querySelector('tafel-map')!.shadowRoot!;
+      const box = (selector: string) => {
+        const r = root.querySelector(selector)!.getBoundingClientRect();
+        return { x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(r.height) };
+      };
+      return { base: box('.base'), map: box('.leaflet-container'), marker: box('.pin, .cluster'), notice: box('.notice') };
+    });
+    expect(boxes.base.height).toBe(480); // the default height
+    expect(boxes.base.width).toBeGreaterThan(600);
+    expect(boxes.map.height).toBeGreaterThan(300);
+    expect(boxes.map.width).toBe(boxes.base.width - 2); // inside the frame's 1 px border
+    expect(boxes.marker.width).toBeGreaterThan(20);
+    expect(boxes.marker.height).toBeGreaterThan(20);
+    expect(boxes.notice.y).toBeGreaterThan(boxes.base.y);
+    expect(boxes.notice.y + boxes.notice.height).toBeLessThanOrEqual(boxes.base.y + boxes.base.height);
+    expect(errors.filter((e) => !/tile\.openstreetmap|ERR_FAILED|Failed to load resource/.test(e))).toEqual([]);
+    await page.close();
+  });
+
+  test('the page sizes the map with a height on the element, or with --tafel-map-height', async () => {
+    const { page } = await openPage(
+      chromium.browser,
+      `<tafel-map id="vh" edition="${EDITION}"></tafel-map><tafel-map id="custom" edition="${EDITION}"></tafel-map>
+       <div class="column"><tafel-map id="flexed" edition="${EDITION}"></tafel-map></div><tafel-map id="auto" edition="${EDITION}"></tafel-map>`,
+      {
+        head: `<style>
+          #vh { height: 70vh } #custom { --tafel-map-height: 300px }
+          .column { display: flex; flex-direction: column; height: 600px } #flexed { flex: 1 } #auto { height: auto }
+        </style>`,
+      },
+    );
+    await waitLoaded(page, 4);
+    const heights = await page.evaluate(() =>
+      ['vh', 'custom', 'flexed', 'auto'].map((id) => {
+        const host = document.getElementById(id)!;
+        return [host.getBoundingClientRect().height, host.shadowRoot!.querySelector('.base')!.getBoundingClientRect().height];
+      }),
+    );
+    const vh = Math.round(0.7 * (await page.evaluate(() => innerHeight)));
+    expect(heights.map((pair) => pair.map(Math.round))).toEqual([
+      [vh, vh],
+      [300, 300],
+      [600, 600],
+      [480, 480], // no height is the default height
+    ]);
+    await page.close();
+  });
+
   test("the map's CSS does not touch the page", async () => {
     const { page } = await openPage(
       chromium.browser,
@@ -691,18 +764,28 @@ describe('<tafel-map> live', () => {
     await page.close();
   });
 
+  test('a mistyped edition is asked for once: the map stops and says why', async () => {
+    const requests: string[] = [];
+    const { page } = await openPage(chromium.browser, `<tafel-map edition="nid-2O27" lang="en"></tafel-map>`, {
+      before: recordApiRequests(requests),
+    });
+    await page.waitForTimeout(8000);
+    // The venues once and the stream once: retries opened a new stream every second.
+    expect(requests.length).toBeLessThanOrEqual(2);
+    const notice = page.locator('tafel-map [part="notice"]');
+    expect(await notice.textContent()).toBe('Unknown edition “nid-2O27”.');
+    expect(await notice.isVisible()).toBe(true);
+    // The edition corrected: the map loads it.
+    await page.evaluate((edition) => document.querySelector('tafel-map')!.setAttribute('edition', edition), EDITION);
+    expect((await waitLoaded(page)).count).toBeGreaterThan(0);
+    await expect.poll(() => notice.isVisible()).toBe(false);
+    await page.close();
+  });
+
   test('when the API is unreachable the map keeps its venues and shows a discreet notice', async () => {
     const { page } = await openPage(chromium.browser, mapTag());
     const loaded = await waitLoaded(page);
-    await page.route(`${API}/graphql?*`, (route) => route.abort());
-    // Break the live stream: the element reconnects, fails, and says so.
-    await page.evaluate(() => {
-      const map = document.querySelector('tafel-map')!;
-      map.setAttribute('live', 'false');
-      map.removeAttribute('live');
-    });
-    const notice = page.locator('tafel-map [part="notice"]');
-    await expect.poll(() => notice.isVisible(), { timeout: 10_000 }).toBe(true);
+    const notice = await cutOffApi(page);
     expect(await notice.textContent()).toContain('Geen verbinding');
     expect(await drawnTotal(page)).toBe(loaded.count);
     // The API is back: the stream reconnects (backoff from 1 s), the notice goes, the data is refetched.

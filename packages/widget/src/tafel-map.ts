@@ -16,8 +16,8 @@ import styles from './tafel-map.styles.ts';
 import { outlineRings, provinceBorders } from './lib/outline.ts';
 import { onUnlessFalse } from './lib/attributes.ts';
 import { ClusterIndex, STRIDE, type Clusters } from './lib/cluster.ts';
-import { defaultEndpoint } from './lib/graphql.ts';
-import { elementLang, formatNumber, t } from './lib/i18n.ts';
+import { GraphQLError, defaultEndpoint } from './lib/graphql.ts';
+import { elementLang, formatNumber, refusalText, t } from './lib/i18n.ts';
 import { LiveStream } from './lib/live.ts';
 import {
   distanceKm,
@@ -113,7 +113,7 @@ function pinFor(meal: Meal): HTMLElement {
  * @csspart list-item - One venue in the list.
  * @csspart popup - The content of a venue's popup.
  * @csspart register - The registration link in a popup.
- * @csspart notice - The discreet notice shown while the API cannot be reached.
+ * @csspart notice - The discreet notice shown while the API cannot be reached, or why it refused (an unknown edition).
  *
  * @cssproperty [--tafel-map-height=480px] - The map's height when the page sets none; it never collapses to zero.
  * @cssproperty [--tafel-accent=#b4451f] - Buttons, selection and the registration link (and the counter's number).
@@ -581,14 +581,24 @@ export class TafelMap extends LitElement {
       else this.#show(venues, false);
     } catch (error) {
       if (loads.signal.aborted) return;
+      if (error instanceof GraphQLError && error.final) return this.#stop(error);
       // Keep whatever was shown; say so discreetly and try again later.
       this._notice = t(this.#lang, this._shown.length ? 'offline' : 'loadFailed');
       const delay = Math.min(30_000, 2000 * 2 ** this.#retries++);
       this.#retryTimer = setTimeout(() => void this.#reload(true), delay);
-      void error;
     } finally {
       if (this.#loads === loads) this._loading = false;
     }
+  }
+
+  /** The API refused what this map asks (an unknown edition): asking again would not help. */
+  #stop(error: GraphQLError): void {
+    this.#live?.close();
+    this.#live = undefined;
+    this.#loads?.abort();
+    clearTimeout(this.#retryTimer);
+    this._loading = false;
+    this._notice = refusalText(this.#lang, error, this.edition);
   }
 
   /** Ask the API for exactly the venues of the current filters. */
@@ -651,6 +661,7 @@ export class TafelMap extends LitElement {
         this._notice = online ? '' : t(this.#lang, 'offline');
       },
       resumed: () => void this.#reload(true),
+      failed: (error) => this.#stop(error),
     }) as LiveStream<unknown, unknown>;
   }
 
@@ -855,7 +866,7 @@ export class TafelMap extends LitElement {
     const items = sorted.slice(0, this._listLimit);
     const option = (value: string, current: string) =>
       html`<option value=${value} ?selected=${value === current}>${label(value, lang)}</option>`;
-    return html`
+    return html`<div class="box">
       <div part="base" class="base" lang=${lang}>
         <form part="filters" class="filters" role="search" aria-label=${t(lang, 'filters')} @submit=${(e: Event) => e.preventDefault()}>
           <input
@@ -940,7 +951,7 @@ export class TafelMap extends LitElement {
         <p part="notice" class="notice" ?hidden=${!this._notice}>${this._notice}</p>
         <div class="sr-only" role="status" aria-live="polite">${this._announcement}</div>
       </div>
-    `;
+    </div>`;
   }
 }
 

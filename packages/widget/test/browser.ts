@@ -127,6 +127,15 @@ export async function openPage(browser: Chromium, body: string, options: PageOpt
   return { page, errors, dialogs };
 }
 
+/** For `before`: every request the page makes to the API's /graphql (queries and streams) goes into `requests`. */
+export function recordApiRequests(requests: string[]): (page: Page) => Promise<void> {
+  return async (page) => {
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/graphql') requests.push(request.url());
+    });
+  };
+}
+
 /** Wait until the map has drawn the venues of its current filter for the n-th time. */
 export async function waitLoaded(page: Page, times = 1): Promise<{ count: number; offMainThread: boolean }> {
   await page.waitForFunction((n) => (window as any).__tafel.loads.length >= n, times, { timeout: 30_000 });

@@ -3,7 +3,7 @@
  * DATABASE_URL is set, otherwise PGlite (PostgreSQL in WASM, in-process) in a data folder.
  * Both get the same drizzle schema, the same migrations and the same SQL.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Logger } from 'drizzle-orm';
 import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -58,11 +58,14 @@ export interface DatabaseOptions {
   logger?: Logger | undefined;
   /** postgres.js pool size. */
   max?: number | undefined;
+  /** Connections of the public-read pool (PostgreSQL only). Default 4, at most `max`. */
+  publicMax?: number | undefined;
   /** statement_timeout of the public-read pool, in ms (PostgreSQL only). Default 5000; 0: none. */
   publicStatementTimeoutMs?: number | undefined;
 }
 
 export const DEFAULT_PUBLIC_STATEMENT_TIMEOUT_MS = 5000;
+export const DEFAULT_PUBLIC_POOL_SIZE = 4;
 
 export const migrationsFolder = join(apiRoot, 'drizzle');
 
@@ -81,6 +84,7 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Da
     readUrl: env.DATABASE_READ_URL || undefined,
     dataDir: env.TAFEL_DATA_DIR?.startsWith('memory://') ? env.TAFEL_DATA_DIR : dataDir,
     max: env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : undefined,
+    publicMax: env.DATABASE_PUBLIC_POOL_SIZE ? Number(env.DATABASE_PUBLIC_POOL_SIZE) : undefined,
     publicStatementTimeoutMs: env.TAFEL_PUBLIC_STATEMENT_TIMEOUT ? Number(env.TAFEL_PUBLIC_STATEMENT_TIMEOUT) : undefined,
   };
 }
@@ -104,8 +108,14 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   const client = postgres(url, settings);
   const db = drizzle({ client, relations, logger: options.logger }) as unknown as Db;
   // Connections open on first use, so an API that serves no anonymous read opens none here.
+  // Few, and each on one core (no parallel workers): strangers' counting of a large edition
+  // shares PostgreSQL's CPU with the members' writes, and more of it at once only queues there.
   const timeout = options.publicStatementTimeoutMs ?? DEFAULT_PUBLIC_STATEMENT_TIMEOUT_MS;
-  const readClient = postgres(options.readUrl ?? url, { ...settings, connection: { application_name: 'tafel-public-read', ...(timeout > 0 ? { statement_timeout: timeout } : {}) } });
+  const readClient = postgres(options.readUrl ?? url, {
+    ...settings,
+    max: Math.max(1, Math.min(options.publicMax ?? DEFAULT_PUBLIC_POOL_SIZE, settings.max)),
+    connection: { application_name: 'tafel-public-read', max_parallel_workers_per_gather: '0', ...(timeout > 0 ? { statement_timeout: timeout } : {}) },
+  });
   const readDb = drizzle({ client: readClient, relations, logger: options.logger }) as unknown as Db;
   // One connection for announcements, opened on the first.
   const notifyClient = postgres(url, { ...settings, max: 1, connection: { application_name: 'tafel-notify' } });
@@ -151,9 +161,19 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
 async function openPglite(dataDir: string, options: DatabaseOptions): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const onDisk = !dataDir.startsWith('memory://');
+  if (onDisk) {
+    // The folder holds every venue, key hash and draft: the owner's only. PGlite unpacks its
+    // files world-writable and sets its own modes on some it writes later, whatever the umask:
+    // so the umask for what it creates, the folder closed to others, and the modes of what is
+    // there set again once it has started and when it closes.
+    process.umask(0o077);
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    ownerOnly(dataDir);
+  }
   const release = claimDataDir(dataDir);
   const client = await PGlite.create(dataDir);
+  if (onDisk) ownerOnly(dataDir);
   const db = drizzle({ client, relations, logger: options.logger }) as unknown as Db;
   return {
     kind: 'pglite',
@@ -182,6 +202,17 @@ async function openPglite(dataDir: string, options: DatabaseOptions): Promise<Da
     async close() {
       if (!client.closed) await client.close();
       release();
+      if (onDisk) ownerOnly(dataDir);
     },
   };
+}
+
+/** Files 0600 and folders 0700, all the way down. */
+function ownerOnly(dir: string): void {
+  chmodSync(dir, 0o700);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) ownerOnly(path);
+    else if (entry.isFile()) chmodSync(path, 0o600);
+  }
 }

@@ -33,7 +33,7 @@ export function claimDataDir(dataDir: string): () => void {
     const pid = Number(readFileSync(file, 'utf8').trim());
     if (pid && pid !== process.pid && alive(pid)) throw new DataDirBusyError(dataDir, pid);
   }
-  writeFileSync(file, String(process.pid));
+  writeFileSync(file, String(process.pid), { mode: 0o600 });
   const release = () => {
     try {
       if (existsSync(file) && readFileSync(file, 'utf8').trim() === String(process.pid)) rmSync(file);

@@ -3,6 +3,8 @@
  * documented in the README; `createApp` takes a partial override (tests lower the limits).
  */
 
+import { readFileSync } from 'node:fs';
+
 export interface RateLimitConfig {
   /** Requests per window from one client IP without an API key. */
   anonymous: number;
@@ -41,6 +43,55 @@ export interface PublicApiConfig {
   maxAgeSeconds: number;
   /** The licence stated on the open data. */
   licence: { name: string; url: string };
+  /**
+   * Other servers' GraphQL endpoints that the /embed page may show (`?endpoint=`), as absolute
+   * http(s) URLs. This server's own /graphql is always allowed; no other is unless listed.
+   */
+  embedEndpoints: string[];
+  /** Subscription streams (SSE) open at once: per client IP without a key, per API key, in this process. */
+  streams: StreamCapsConfig;
+}
+
+export interface StreamCapsConfig {
+  perIp: number;
+  perKey: number;
+  /** Every stream of this process: what its file descriptors allow beside a reserve, unless set lower. */
+  perProcess: number;
+}
+
+/**
+ * A household or an office behind one address, each browser holding up to six streams (the
+ * HTTP/1.1 limit per site), stays well inside; one machine cannot take a process's streams alone.
+ */
+const DEFAULT_STREAMS_PER_IP = 50;
+/** A partner's server relaying streams for its own visitors, with room to spare; not the whole process. */
+const DEFAULT_STREAMS_PER_KEY = 200;
+/** When the file-descriptor limit cannot be read (not Linux). */
+const DEFAULT_STREAMS_PER_PROCESS = 1000;
+
+/** The soft limit on open files of this process (Node raises it to the hard limit at start), or null. */
+export function fileDescriptorLimit(limits = '/proc/self/limits'): number | null {
+  try {
+    const line = readFileSync(limits, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('Max open files'));
+    const soft = line ? Number(line.split(/\s{2,}/)[1]) : NaN;
+    return Number.isInteger(soft) && soft > 0 ? soft : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Streams this process may hold: its file-descriptor limit less a reserve — a quarter of it, at
+ * least 100 — for what must always get through: /ready, writes, the database pools, the LISTEN
+ * connection, files. (At 400 descriptors: 300 streams; a process with none open uses ~40.) A
+ * configured cap may lower that, never lift it; it stands alone where the limit is unknown.
+ */
+export function streamsPerProcess(fdLimit: number | null, configured: number | null = null): number {
+  if (fdLimit === null) return configured ?? DEFAULT_STREAMS_PER_PROCESS;
+  const allowed = Math.max(0, fdLimit - Math.max(100, Math.floor(fdLimit / 4)));
+  return configured === null ? allowed : Math.min(allowed, configured);
 }
 
 const DEFAULT_RATE_LIMIT: RateLimitConfig = { anonymous: 600, key: 6000, windowSeconds: 60 };
@@ -55,6 +106,8 @@ export const DEFAULTS: PublicApiConfig = {
   publicUrl: 'http://localhost:4000',
   maxAgeSeconds: 10,
   licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
+  embedEndpoints: [],
+  streams: { perIp: DEFAULT_STREAMS_PER_IP, perKey: DEFAULT_STREAMS_PER_KEY, perProcess: streamsPerProcess(fileDescriptorLimit()) },
 };
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -98,6 +151,23 @@ function publicUrl(env: NodeJS.ProcessEnv): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+/** `https://a.example/graphql, https://b.example/graphql`: absolute http(s) URLs, normalised. */
+export function embedEndpointsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  const raw = env.TAFEL_EMBED_ENDPOINTS?.trim();
+  if (!raw) return [];
+  return raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((item) => {
+      const url = URL.canParse(item) ? new URL(item) : null;
+      if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+        throw new Error(`TAFEL_EMBED_ENDPOINTS must be absolute http(s) URLs separated by commas (got "${item}").`);
+      }
+      return url.href;
+    });
+}
+
 export function publicApiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): PublicApiConfig {
   const off = env.TAFEL_RATE_LIMIT === 'off';
   return {
@@ -121,6 +191,12 @@ export function publicApiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Pu
     licence: {
       name: env.TAFEL_DATA_LICENCE || DEFAULTS.licence.name,
       url: env.TAFEL_DATA_LICENCE_URL || (env.TAFEL_DATA_LICENCE ? '' : DEFAULTS.licence.url),
+    },
+    embedEndpoints: embedEndpointsFromEnv(env),
+    streams: {
+      perIp: int(env, 'TAFEL_MAX_SUBSCRIBERS_PER_IP', DEFAULT_STREAMS_PER_IP),
+      perKey: int(env, 'TAFEL_MAX_SUBSCRIBERS_PER_KEY', DEFAULT_STREAMS_PER_KEY),
+      perProcess: streamsPerProcess(fileDescriptorLimit(), env.TAFEL_MAX_SUBSCRIBERS?.trim() ? int(env, 'TAFEL_MAX_SUBSCRIBERS', 0) : null),
     },
   };
 }

@@ -1,8 +1,10 @@
 /**
  * The door of /graphql and the open-data feeds, before anything is parsed: who is asking (the
  * API key, checked once and handed on to the GraphQL context), whether they are over their rate
- * limit (429), and whether the body is too large for them (413).
+ * limit (429), and whether the body is too large for them (413). Once the operation is parsed, a
+ * mutation pays one request per field it asks for.
  */
+import { getOperationAST, GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { keyCacheFor } from '../auth/key-cache.ts';
 import { authenticate } from '../auth/keys.ts';
@@ -10,10 +12,12 @@ import type { Viewer } from '../context.ts';
 import type { Database } from '../db/client.ts';
 import { clientIp } from './client-ip.ts';
 import type { PublicApiConfig } from './config.ts';
-import { RateLimits, type RateDecision } from './rate-limit.ts';
+import { RateLimits, type ClientKind, type RateDecision } from './rate-limit.ts';
 
 const viewers = new WeakMap<Request, Promise<Viewer | null>>();
 const rateHeaders = new WeakMap<Request, Record<string, string>>();
+/** Whose allowance a request was counted against, for what its operation costs beyond one. */
+const payers = new WeakMap<Request, { kind: ClientKind; client: string; who: string }>();
 
 /**
  * The viewer behind a request: checked once, by the gate or else here. A bad key rejects (401),
@@ -28,9 +32,53 @@ export function viewerOf(database: Database, request: Request): Promise<Viewer |
   return viewer;
 }
 
+/** The one path GraphQL is served at. */
+export const GRAPHQL_PATH = '/graphql';
+
 /** Paths the gate guards: GraphQL and the open-data feeds. */
 export function guarded(path: string): boolean {
-  return path === '/graphql' || path.startsWith('/editions/');
+  return path === GRAPHQL_PATH || path.startsWith('/editions/');
+}
+
+/**
+ * Yoga takes any URL ending in /graphql or /graphql/ for GraphQL (`/graphql/`, `//graphql`,
+ * `/x?a=/graphql`), while the gate, the caching headers and the stream caps know /graphql alone.
+ * Placed after every route of the app, this answers 404 to whatever no route took and is not
+ * exactly /graphql, so every GraphQL request has come through the gate.
+ */
+export function graphqlOnlyAtItsPath(): Plugin {
+  return {
+    onRequest({ url, endResponse }) {
+      if (url.pathname === GRAPHQL_PATH) return;
+      if (decodedPath(url.pathname) === null) return endResponse(refusal(400, 'BAD_REQUEST', 'The path is not valid percent-encoding.'));
+      endResponse(refusal(404, 'NOT_FOUND', `Not found. The GraphQL API is at ${GRAPHQL_PATH}.`));
+    },
+  };
+}
+
+/** A path without its percent-encoding; null if that is not valid (`%E0%A4%A`). */
+export function decodedPath(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
+
+/** The fields at the root of an operation, through its fragments; each top-level mutation field is a write. */
+export function rootFields(document: DocumentNode, operation: OperationDefinitionNode): number {
+  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d.selectionSet] as const] : [])));
+  const seen = new Set<string>();
+  const count = (set: SelectionSetNode): number =>
+    set.selections.reduce((sum, selection) => {
+      if (selection.kind === Kind.FIELD) return sum + (selection.name.value.startsWith('__') ? 0 : 1);
+      if (selection.kind === Kind.INLINE_FRAGMENT) return sum + count(selection.selectionSet);
+      const fragment = fragments.get(selection.name.value);
+      if (!fragment || seen.has(selection.name.value)) return sum;
+      seen.add(selection.name.value);
+      return sum + count(fragment);
+    }, 0);
+  return count(operation.selectionSet);
 }
 
 /** A GraphQL-shaped refusal, so clients read it like any other error. */
@@ -71,9 +119,10 @@ async function readUpTo(body: ReadableStream<Uint8Array>, limit: number): Promis
 export function gatePlugin(database: Database, config: PublicApiConfig): Plugin {
   const limits = config.rateLimit ? new RateLimits(config.rateLimit) : null;
 
-  async function limit(kind: 'anonymous' | 'key', client: string, request: Request): Promise<RateDecision> {
+  async function limit(kind: 'anonymous' | 'key', client: string, who: string, request: Request): Promise<RateDecision> {
     const decision = await limits!.take(kind, client);
     rateHeaders.set(request, decision.headers);
+    payers.set(request, { kind, client, who });
     return decision;
   }
 
@@ -83,18 +132,24 @@ export function gatePlugin(database: Database, config: PublicApiConfig): Plugin 
       const ip = clientIp(request, serverContext, config.trustProxy);
       let viewer: Viewer | null = null;
       if (request.headers.get('authorization')) {
-        // An IP that spent its allowance on bad keys may not try more of them.
-        const spent = limits && ip ? await limits.exhausted(ip) : null;
+        // An IP that spent its allowance on bad keys may not try more of them (the public's
+        // anonymous requests from the same address do not count here: a venue's Wi-Fi).
+        const spent = limits && ip ? await limits.exhausted('badKey', ip) : null;
         if (spent) return endResponse(refusal(429, 'RATE_LIMITED', tooMany('this address'), spent.headers));
-        // A bad key is answered by the GraphQL context (401); here it costs the IP one request.
         viewer = await viewerOf(database, request).catch(() => null);
-        if (!viewer && limits && ip) await limit('anonymous', ip, request);
+        if (!viewer && limits && ip) {
+          // A bad key is answered by the GraphQL context (401); here it costs the IP one request.
+          await limits.take('badKey', ip);
+          const decision = await limit('anonymous', ip, 'this address', request);
+          if (!decision.allowed) return endResponse(refusal(429, 'RATE_LIMITED', tooMany('this address'), decision.headers));
+        }
       }
       if (limits && viewer) {
-        const decision = await limit('key', String(viewer.keyId), request);
+        // A valid key counts against the key only, never against the address it comes from.
+        const decision = await limit('key', String(viewer.keyId), `API key ${viewer.prefix}…`, request);
         if (!decision.allowed) return endResponse(refusal(429, 'RATE_LIMITED', tooMany(`API key ${viewer.prefix}…`), decision.headers));
       } else if (limits && ip && !request.headers.get('authorization')) {
-        const decision = await limit('anonymous', ip, request);
+        const decision = await limit('anonymous', ip, 'this address', request);
         if (!decision.allowed) return endResponse(refusal(429, 'RATE_LIMITED', tooMany('this address'), decision.headers));
       }
 
@@ -113,7 +168,33 @@ export function gatePlugin(database: Database, config: PublicApiConfig): Plugin 
       if (known) viewers.set(copy, known);
       const headers = rateHeaders.get(request);
       if (headers) rateHeaders.set(copy, headers);
+      const payer = payers.get(request);
+      if (payer) payers.set(copy, payer);
       setRequest(copy);
+    },
+    onExecute({ args, setResultAndStopExecution }) {
+      const request = (args.contextValue as { request: Request }).request;
+      const payer = payers.get(request);
+      if (!limits || !payer) return;
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation?.operation !== 'mutation') return;
+      // The request itself paid for one; every further field is one more write.
+      const fields = rootFields(args.document, operation);
+      if (fields <= 1) return;
+      return limits.takeAll(payer.kind, payer.client, fields - 1).then((decision) => {
+        rateHeaders.set(request, decision.headers);
+        if (decision.allowed) return;
+        const rate = config.rateLimit as Exclude<PublicApiConfig['rateLimit'], false>;
+        const left = Number(decision.headers['RateLimit-Remaining']);
+        setResultAndStopExecution({
+          errors: [
+            new GraphQLError(
+              `This mutation makes ${fields} changes, each counted as one request, and ${payer.who} had ${left + 1} left (at most ${payer.kind === 'key' ? rate.key : rate.anonymous} per ${rate.windowSeconds} s). Nothing was changed: send fewer at once, or try again after Retry-After seconds.`,
+              { extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: decision.headers } } },
+            ),
+          ],
+        });
+      });
     },
     onResponse({ request, response }) {
       const headers = rateHeaders.get(request);

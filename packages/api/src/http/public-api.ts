@@ -16,7 +16,7 @@ import { persistedOperationsPlugin } from './persisted.ts';
 
 export function publicApiPlugins(database: Database, overrides: Partial<PublicApiConfig> = {}, answerStore?: AnswerStore): Plugin[] {
   const config = { ...publicApiConfigFromEnv(), ...overrides };
-  // Anonymous reads use the public-read pool; its stats are the ones writes invalidate.
+  // Stats are counted on the public-read pool whoever asks; writes invalidate them through either pool.
   shareStatsCache(database.readDb, database.db);
   // One bound for everything this app keeps: answers to queries and the open-data feeds.
   const store = answerStore ?? new AnswerStore({ maxBytes: config.responseCacheMaxBytes, ttlMs: config.responseCacheTtlSeconds * 1000 });

@@ -7,6 +7,8 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { Plugin } from 'graphql-yoga';
 import type { Database } from '../db/client.ts';
 import { repoRoot } from '../db/paths.ts';
+import { embedEndpointsFromEnv } from './config.ts';
+import { decodedPath } from './gate.ts';
 
 export const widgetDist = join(repoRoot, 'packages', 'widget', 'dist') + sep;
 
@@ -40,7 +42,32 @@ async function serveFile(root: string, relative: string, cacheControl: string): 
   }
 }
 
-export function routesPlugin(database: Database, root = widgetDist): Plugin {
+/**
+ * Whether /embed may show data from `?endpoint=`: this server's own /graphql, written as a path
+ * (resolved as the page's address resolves it, so on whichever host the visitor used), or one of
+ * the configured endpoints. Any other would show another server's venues, and its "Register"
+ * links, on this server's origin and under its name.
+ */
+export function embedEndpointAllowed(endpoint: string, allowed: readonly string[]): boolean {
+  if (endpoint.trim() === '') return true; // the element's default: this server's /graphql
+  const OWN = 'http://own.invalid';
+  if (URL.canParse(endpoint, `${OWN}/embed`)) {
+    const url = new URL(endpoint, `${OWN}/embed`);
+    if (url.origin === OWN && url.pathname === '/graphql') return true;
+  }
+  return URL.canParse(endpoint) && allowed.includes(new URL(endpoint).href);
+}
+
+function embedRefusal(endpoint: string): Response {
+  const shown = endpoint.length > 200 ? `${endpoint.slice(0, 200)}…` : endpoint;
+  return new Response(
+    `This map shows the data of this server's own API only: endpoint "${shown}" is not allowed. ` +
+      'Leave the endpoint out, or ask the operator to add it to TAFEL_EMBED_ENDPOINTS.\n',
+    { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } },
+  );
+}
+
+export function routesPlugin(database: Database, { root = widgetDist, embedEndpoints = embedEndpointsFromEnv() }: { root?: string; embedEndpoints?: string[] } = {}): Plugin {
   return {
     async onRequest({ url, endResponse, request }) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
@@ -56,8 +83,15 @@ export function routesPlugin(database: Database, root = widgetDist): Plugin {
       }
       let file: string | null = null;
       if (path === '/' || path === '/index.html') file = 'index.html';
-      else if (path === '/embed' || path === '/embed.html') file = 'embed.html';
-      else if (path.startsWith('/widget/')) file = decodeURIComponent(path.slice('/widget/'.length));
+      else if (path === '/embed' || path === '/embed.html') {
+        const refused = url.searchParams.getAll('endpoint').find((endpoint) => !embedEndpointAllowed(endpoint, embedEndpoints));
+        if (refused !== undefined) return endResponse(embedRefusal(refused));
+        file = 'embed.html';
+      }
+      else if (path.startsWith('/widget/')) {
+        file = decodedPath(path.slice('/widget/'.length));
+        if (file === null) return endResponse(new Response('Bad request: the path is not valid percent-encoding.', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+      }
       if (file === null) return;
       const response = await serveFile(root, file, file.endsWith('.html') ? 'no-cache' : 'public, max-age=300');
       endResponse(

@@ -22,6 +22,9 @@
  * A new subscriber gets the current state first. When the LISTEN connection comes back after
  * PostgreSQL went away, notices sent meanwhile are lost, so every subscriber gets the current
  * state again (the venues changed since, and fresh stats).
+ *
+ * Its loads run on the public-read pool (with its statement timeout): anyone may subscribe, and
+ * what subscribers cost must never hold a connection that a member's write is waiting for.
  */
 import { Repeater, SlidingBuffer } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -389,7 +392,7 @@ export class LiveHub {
     const notices = feed.pending;
     feed.pending = [];
     if (notices.length === 0 || feed.changes.size === 0) return;
-    const db = this.database.db;
+    const db = this.database.readDb;
     const ids = [...new Set(notices.map((n) => n.location))];
     const [rows, { total }] = await Promise.all([
       db.query.locations.findMany({ where: { id: { in: ids } } }),
@@ -409,7 +412,7 @@ export class LiveHub {
 
   /** The current state for new subscribers: the latest changed public venue, and the total. */
   private async sendCurrent(feed: Feed, to: ChangeSubscriber[]): Promise<void> {
-    const db = this.database.db;
+    const db = this.database.readDb;
     const [latest, { total, now }] = await Promise.all([
       db.query.locations.findFirst({
         where: { RAW: (table) => publicLocationCondition(table as typeof locations, feed.editionId, {}) },
@@ -423,7 +426,7 @@ export class LiveHub {
 
   /** After a reconnect: every venue changed since the last change seen (the latest ones), and the total. */
   private async catchUp(feed: Feed): Promise<void> {
-    const db = this.database.db;
+    const db = this.database.readDb;
     const since = new Date((feed.seenUntil ?? Date.now()) - CATCH_UP_MARGIN_MS);
     const [rows, { total, now }] = await Promise.all([
       db.query.locations.findMany({
@@ -461,7 +464,7 @@ export class LiveHub {
     if (!feed.model || feed.modelVenueChanges !== feed.venueChanges || performance.now() - feed.modelLoadedAt > RELOAD_MS) {
       const venueChanges = feed.venueChanges;
       const loadedAt = performance.now();
-      feed.model = await LiveStatsModel.load(this.database.db, feed.editionId);
+      feed.model = await LiveStatsModel.load(this.database.readDb, feed.editionId);
       feed.modelVenueChanges = venueChanges;
       feed.modelLoadedAt = loadedAt;
     }

@@ -20,7 +20,8 @@ export class StatsCache {
   private readonly entries = new Map<string, Entry>();
 
   constructor(
-    private readonly db: Db,
+    /** Where the counting runs. */
+    readonly db: Db,
     /** A safety net for a missed notification (e.g. while the listener reconnected). */
     private readonly maxAgeMs = 5_000,
     /** Distinct filters kept; the oldest go first. */
@@ -55,9 +56,16 @@ export class StatsCache {
 
 const caches = new WeakMap<Db, StatsCache>();
 
-/** Let another pool on the same database (the public-read pool) read and invalidate the same cache. */
-export function shareStatsCache(alias: Db, db: Db): void {
-  if (alias !== db) caches.set(alias, statsCacheFor(db));
+/**
+ * One cache for both pools of a database, counting on the public-read pool: the numbers are the
+ * public's whoever asks, and counting 100,000 venues for a stranger's filter must never take a
+ * connection (or a minute) that a member's write is waiting for. Writes invalidate it through
+ * either pool.
+ */
+export function shareStatsCache(readDb: Db, db: Db): void {
+  const cache = caches.get(readDb)?.db === readDb ? caches.get(readDb)! : new StatsCache(readDb);
+  caches.set(readDb, cache);
+  caches.set(db, cache);
 }
 
 /** The stats cache of a database connection: one per process and database. */

@@ -18,7 +18,28 @@ export function defaultEndpoint(): string {
   }
 }
 
-export class GraphQLError extends Error {}
+/** An error as the API sends it in `errors`. */
+export interface ErrorBody {
+  message?: string;
+  extensions?: { code?: string; argumentName?: string };
+}
+
+/** Errors of the request itself (an unknown edition, a bad filter): asking again gets the same answer. */
+const FINAL_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
+
+export class GraphQLError extends Error {
+  /** True when retrying cannot help: the element stops and says why. */
+  readonly final: boolean;
+  /** The argument the API refused, e.g. `edition`. */
+  readonly argument: string | undefined;
+
+  constructor(errors: ErrorBody[] | undefined, fallback: string) {
+    super(errors?.map((e) => e.message).join('; ') || fallback);
+    const refused = errors?.find((e) => FINAL_CODES.has(e.extensions?.code ?? ''));
+    this.final = Boolean(refused);
+    this.argument = refused?.extensions?.argumentName;
+  }
+}
 
 /** The URL of an operation sent as GET; also the URL a subscription's EventSource opens. */
 export function operationUrl<R, V>(endpoint: string, operation: TypedOperation<R, V>, variables: V): string {
@@ -49,9 +70,7 @@ export async function query<R, V>(
     cache: fresh ? 'no-cache' : 'default',
     signal,
   });
-  const body = (await response.json().catch(() => null)) as { data?: R; errors?: { message: string }[] } | null;
-  if (!body?.data || body.errors?.length) {
-    throw new GraphQLError(body?.errors?.map((e) => e.message).join('; ') || `HTTP ${response.status}`);
-  }
+  const body = (await response.json().catch(() => null)) as { data?: R; errors?: ErrorBody[] } | null;
+  if (!body?.data || body.errors?.length) throw new GraphQLError(body?.errors, `HTTP ${response.status}`);
   return body.data;
 }

@@ -35,6 +35,8 @@ const STRINGS = {
   approximate: { nl: 'Locatie bij benadering', en: 'Approximate location', de: 'Ungefährer Standort', da: 'Omtrentlig placering' },
   selected: { nl: 'Geselecteerd: {name}', en: 'Selected: {name}', de: 'Ausgewählt: {name}', da: 'Valgt: {name}' },
   offline: { nl: 'Geen verbinding: je ziet de laatst bekende gegevens.', en: 'No connection: showing the last known data.', de: 'Keine Verbindung: zuletzt bekannte Daten.', da: 'Ingen forbindelse: viser de senest kendte data.' },
+  unknownEdition: { nl: 'Onbekende editie “{edition}”.', en: 'Unknown edition “{edition}”.', de: 'Unbekannte Ausgabe „{edition}“.', da: 'Ukendt udgave “{edition}”.' },
+  refused: { nl: 'Zo kunnen de gegevens niet worden opgevraagd: {reason}', en: 'The data cannot be asked for like this: {reason}', de: 'So können die Daten nicht abgefragt werden: {reason}', da: 'Dataene kan ikke hentes sådan: {reason}' },
   loadFailed: { nl: 'De tafels konden niet worden geladen.', en: 'The venues could not be loaded.', de: 'Die Tische konnten nicht geladen werden.', da: 'Bordene kunne ikke indlæses.' },
   counterLabel: { nl: 'mensen aan tafel', en: 'people at the table', de: 'Menschen am Tisch', da: 'mennesker ved bordet' },
   atVenues: { nl: 'op {n} locaties', en: 'at {n} venues', de: 'an {n} Orten', da: 'på {n} steder' },
@@ -46,6 +48,11 @@ export type StringKey = keyof typeof STRINGS;
 /** A widget string in a language, with `{name}` placeholders filled in. */
 export function t(lang: Lang, key: StringKey, values: Record<string, string | number> = {}): string {
   return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
+/** Why an element stopped for good, from the API's refusal of its request. */
+export function refusalText(lang: Lang, error: { argument: string | undefined; message: string }, edition: string | undefined): string {
+  return error.argument === 'edition' ? t(lang, 'unknownEdition', { edition: edition ?? '' }) : t(lang, 'refused', { reason: error.message });
 }
 
 /** The element's language: its own `lang` attribute, else the nearest ancestor's, else the page's, else Dutch. */

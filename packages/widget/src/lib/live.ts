@@ -1,10 +1,12 @@
 /**
  * One live stream per element: a GraphQL subscription over Server-Sent Events (a GET that a plain
  * EventSource can open), reconnected with exponential backoff and jitter. Events are
- * `event: next` with `{"data": ...}` and a final `event: complete`.
+ * `event: next` with `{"data": ...}` and a final `event: complete`. A subscription the API
+ * refuses (an unknown edition) is, as the GraphQL over SSE protocol wants, a stream that opens,
+ * sends its errors in a `next` and completes: that one is not opened again.
  */
 import type { TypedOperation } from '@tafel/schema';
-import { operationUrl } from './graphql.ts';
+import { GraphQLError, operationUrl, type ErrorBody } from './graphql.ts';
 
 export interface LiveHandlers<R> {
   /** Each result the server pushes. */
@@ -13,6 +15,8 @@ export interface LiveHandlers<R> {
   status(online: boolean): void;
   /** The stream is back after a break: refetch what may have changed meanwhile. */
   resumed(): void;
+  /** The API refused the subscription itself (`error.final`): the stream is closed for good. */
+  failed(error: GraphQLError): void;
 }
 
 const FIRST_DELAY = 1000;
@@ -45,7 +49,6 @@ export class LiveStream<R, V> {
     const source = new EventSource(this.#url);
     this.#source = source;
     source.onopen = () => {
-      this.#attempt = 0;
       this.#handlers.status(true);
       if (this.#broken) {
         this.#broken = false;
@@ -53,13 +56,25 @@ export class LiveStream<R, V> {
       }
     };
     source.addEventListener('next', (event) => {
-      let payload: { data?: R | null } | undefined;
+      let payload: { data?: R | null; errors?: ErrorBody[] } | undefined;
       try {
-        payload = JSON.parse((event as MessageEvent<string>).data) as { data?: R | null };
+        payload = JSON.parse((event as MessageEvent<string>).data) as typeof payload;
       } catch {
         return;
       }
-      if (payload?.data) this.#handlers.data(payload.data);
+      if (payload?.errors?.length) {
+        const error = new GraphQLError(payload.errors, 'subscription refused');
+        if (error.final) {
+          this.close();
+          this.#handlers.failed(error);
+          return;
+        }
+      }
+      if (payload?.data) {
+        // Only a stream that delivers counts as healthy: one that opens and ends at once backs off.
+        this.#attempt = 0;
+        this.#handlers.data(payload.data);
+      }
     });
     // The server ended the subscription: open a new one, as after a break.
     source.addEventListener('complete', () => this.#retry());
