@@ -157,3 +157,30 @@ it('moves the subscribers of a process killed mid-stream to the others, with the
     await arrive(1);
     for (const subscriber of balanced) await subscriber.current.until((m) => m.data.statsChanged.participants === total + 1);
   }));
+
+it('holds a client to one budget across the processes, whatever X-Forwarded-For it sends', () =>
+  withOutput(async () => {
+    const living = cluster!.processes.filter((p) => p.child.exitCode === null && p.child.signalCode === null);
+    const query = (base: string, headers: Record<string, string> = {}) =>
+      fetch(`${base}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers });
+    const before = await sessions();
+    // Through the balancer the client is 127.0.0.1 (what HAProxy saw), even when it claims to be
+    // someone else; every answer counts down one shared budget, whichever process gave it.
+    const remaining: number[] = [];
+    for (let i = 0; i <= ANONYMOUS_LIMIT; i++) {
+      const response = await query(cluster!.url, i % 2 ? { 'x-forwarded-for': `203.0.113.${i}` } : {});
+      if (response.status === 429) break;
+      expect(response.status).toBe(200);
+      remaining.push(Number(response.headers.get('ratelimit-remaining')));
+    }
+    expect(remaining.length).toBeGreaterThan(ANONYMOUS_LIMIT / 2);
+    expect(remaining).toEqual(remaining.map((_, i) => remaining[0]! - i));
+    expect(remaining.at(-1)).toBe(0);
+    const after = await sessions();
+    for (const p of living) expect(after[cluster!.processes.indexOf(p)]! - before[cluster!.processes.indexOf(p)]!, `${p.name} answered some`).toBeGreaterThan(0);
+
+    // At its limit, it is refused by every process: through the balancer and at each one directly.
+    const refused = await Promise.all([...Array.from({ length: 4 }, () => query(cluster!.url)), ...living.map((p) => query(p.url))]);
+    expect(refused.map((r) => r.status)).toEqual(refused.map(() => 429));
+    expect(Number(refused[0]!.headers.get('retry-after'))).toBeGreaterThan(0);
+  }));
