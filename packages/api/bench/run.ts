@@ -2,7 +2,8 @@
  * `pnpm bench`: runs every benchmark in this folder (or those named: `pnpm bench read live`)
  * against real servers and databases, and prints figures. Needs PostgreSQL: BENCH_DATABASE_URL,
  * else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres; each benchmark creates and
- * drops its own scratch database there.
+ * drops its own scratch database there. `peer` also needs npm: the first run installs PostGraphile v5
+ * and a Node 22 binary into node_modules/.cache/tafel-peer-bench (about two minutes).
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

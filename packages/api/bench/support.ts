@@ -124,12 +124,12 @@ export const UNLIMITED = { TAFEL_RATE_LIMIT_ANON: '100000000', TAFEL_RATE_LIMIT_
  * from the bench process, on the same two cores as the server under test, and `fetch` spends
  * about ten times the CPU per request that plain node:http does. No key: an anonymous client.
  */
-export function poster(url: string, key?: string): (body: string) => Promise<{ status: number; text: string }> {
+export function poster(url: string, key?: string, headers: Record<string, string> = {}): (body: string) => Promise<{ status: number; text: string }> {
   // FIFO: every kept socket is used every few requests, so none idles into the server's
   // keep-alive timeout and is closed just as a request is sent on it.
   const agent = new Agent({ keepAlive: true, maxSockets: 32, scheduling: 'fifo' });
   const target = new URL('/graphql', url);
-  const auth: Record<string, string> = key ? { authorization: `Bearer ${key}` } : {};
+  const auth: Record<string, string> = { ...headers, ...(key ? { authorization: `Bearer ${key}` } : {}) };
   return (body) =>
     new Promise((resolve, reject) => {
       const req = request(target, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...auth } }, (res) => {

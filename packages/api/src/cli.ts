@@ -3,7 +3,7 @@
  * code and the same database as the server (DATABASE_URL, or the PGlite folder TAFEL_DATA_DIR)
  * and migrates first, so it works on a fresh install before the server ever ran.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { basename, resolve } from 'node:path';
@@ -18,7 +18,7 @@ import { apiKeys, editions, organisations } from './db/schema.ts';
 import { generateDemo } from './demo/generate.ts';
 import { hasEdition, loadDemo } from './demo/load.ts';
 import { createEditionRow, createOrganisationRow } from './graphql/types/staff.ts';
-import { csvProblemOf, formatProblem, parseVenueCsv } from './locations/csv.ts';
+import { csvProblemOf, decodeCsv, formatProblem, parseVenueCsv, type CsvProblem } from './locations/csv.ts';
 import { upsertLocations } from './locations/write.ts';
 
 const USAGE = `Usage: pnpm tafel <command> [options]
@@ -33,7 +33,7 @@ const USAGE = `Usage: pnpm tafel <command> [options]
         Revoke a key at once.
   organisations create --slug SLUG --name NAME [--kind COMPANY] [--website URL] [--approved]
   editions create --slug SLUG --name NAME --date YYYY-MM-DD [--time-zone Europe/Amsterdam] [--country NL] [--require-approval]
-  import FILE.csv --organisation SLUG --edition SLUG [--dry-run] [--cancel-missing]
+  import FILE.csv --organisation SLUG --edition SLUG [--dry-run] [--cancel-missing [--confirm-cancel-all]]
         Upsert an organisation's venues from a spreadsheet (see examples/venues.csv).
 
 The database is the server's: DATABASE_URL (PostgreSQL), else the PGlite folder TAFEL_DATA_DIR
@@ -44,7 +44,45 @@ export class UsageError extends Error {}
 /** A CSV file's content passed inline, when a command is handed to the running server. */
 const INLINE = 'inline:';
 
-const actor = () => ({ keyId: null, name: `cli:${userInfo().username}` });
+/** The largest CSV file an import reads; a bigger one is refused before it is read. */
+const IMPORT_MAX_BYTES = Number(process.env.TAFEL_IMPORT_MAX_BYTES || 5_000_000);
+
+/**
+ * A path as the user typed it: `pnpm tafel` runs this script in packages/api, and pnpm says in
+ * INIT_CWD where the command was typed.
+ */
+function userPath(file: string): string {
+  return resolve(process.env.INIT_CWD ?? process.cwd(), file);
+}
+
+function tooLarge(bytes: number): CsvProblem {
+  return {
+    line: null, column: null, code: 'BATCH_TOO_LARGE',
+    message: `The file is ${bytes.toLocaleString('en')} bytes; at most ${IMPORT_MAX_BYTES.toLocaleString('en')} (TAFEL_IMPORT_MAX_BYTES). Split it, and import the parts without --cancel-missing.`,
+  };
+}
+
+/** A CSV file's text, or why it cannot be imported: too large (checked before reading), or not UTF-8. */
+function readCsvFile(file: string): { text: string } | { problem: CsvProblem } {
+  const path = userPath(file);
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (error) {
+    return { problem: { line: null, column: null, code: 'NOT_FOUND', message: `Cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? error}).` } };
+  }
+  if (size > IMPORT_MAX_BYTES) return { problem: tooLarge(size) };
+  return decodeCsv(readFileSync(path));
+}
+
+function refuseImport(io: CliIo, fileName: string, problems: CsvProblem[]): number {
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  io.error(`Nothing was imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${fileName}.`);
+  for (const p of problems) io.error(`  ${formatProblem(p)}`);
+  return 1;
+}
+
+const actor = () => ({ keyId: null, name: `cli:${userInfo().username}`, mayCount: true });
 
 export interface CliIo {
   log(line: string): void;
@@ -188,18 +226,22 @@ async function editionsCommand(database: Database, sub: string | undefined, args
 }
 
 async function importCsv(database: Database, args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { organisation: { type: 'string' }, edition: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'cancel-missing': { type: 'boolean' }, file: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { organisation: { type: 'string' }, edition: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'cancel-missing': { type: 'boolean' }, 'confirm-cancel-all': { type: 'boolean' }, file: { type: 'string' } } });
   const file = positionals[0];
   if (!file || !values.organisation || !values.edition) throw new UsageError('import FILE.csv --organisation SLUG --edition SLUG [--dry-run]');
   const [edition] = await database.db.select().from(editions).where(eq(editions.slug, values.edition)).limit(1);
   if (!edition) throw new UsageError(`No edition with slug "${values.edition}".`);
   const orgId = await organisationId(database, values.organisation);
-  const parsed = parseVenueCsv(file.startsWith(INLINE) ? file.slice(INLINE.length) : readFileSync(file, 'utf8'), edition);
   const fileName = file.startsWith(INLINE) ? values.file ?? 'the file' : file;
+  const inline = file.startsWith(INLINE) ? file.slice(INLINE.length) : null;
+  if (inline !== null && Buffer.byteLength(inline) > IMPORT_MAX_BYTES) return refuseImport(io, fileName, [tooLarge(Buffer.byteLength(inline))]);
+  const source = inline !== null ? { text: inline } : readCsvFile(file);
+  if ('problem' in source) return refuseImport(io, fileName, [source.problem]);
+  const parsed = await parseVenueCsv(source.text, edition);
   const problems = [...parsed.problems];
   if (problems.length === 0) {
     const result = await upsertLocations(database.db, {
-      edition, organisationId: orgId, rows: parsed.rows, cancelMissing: values['cancel-missing'] ?? false, dryRun: values['dry-run'] ?? false, actor: actor(),
+      edition, organisationId: orgId, rows: parsed.rows, cancelMissing: values['cancel-missing'] ?? false, confirmCancelAll: values['confirm-cancel-all'] ?? false, dryRun: values['dry-run'] ?? false, actor: actor(),
     });
     if (result.ok) {
       const { created, updated, unchanged, cancelled } = result.value;
@@ -208,10 +250,7 @@ async function importCsv(database: Database, args: string[], io: CliIo): Promise
     }
     problems.push(...result.errors.map((e) => csvProblemOf(e, parsed.lines)));
   }
-  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  io.error(`Nothing was imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${fileName}.`);
-  for (const p of problems) io.error(`  ${formatProblem(p)}`);
-  return 1;
+  return refuseImport(io, fileName, problems);
 }
 
 export { main as runCli };
@@ -240,8 +279,10 @@ async function sendToServer(dataDir: string, argv: string[], io: CliIo, busy: Da
   if (!admin) throw busy;
   const args = [...argv];
   if (args[0] === 'import' && args[1] && !args[1].startsWith('-')) {
+    const source = readCsvFile(args[1]);
+    if ('problem' in source) return refuseImport(io, args[1], [source.problem]);
     args.push('--file', args[1]);
-    args[1] = `${INLINE}${readFileSync(args[1], 'utf8')}`;
+    args[1] = `${INLINE}${source.text}`;
   }
   const response = await fetch(`http://127.0.0.1:${admin.port}/admin/command`, {
     method: 'POST',

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseVenueCsv } from '../src/locations/csv.ts';
 import { rowsOf } from '../src/locations/stats.ts';
 import { openTestDatabase, seedFixture, type TestDb } from './support.ts';
 
@@ -13,6 +14,7 @@ const run = promisify(execFile);
 const api = fileURLToPath(new URL('..', import.meta.url));
 const template = fileURLToPath(new URL('../../../examples/venues.csv', import.meta.url));
 const tsx = join(api, 'node_modules/.bin/tsx');
+const root = fileURLToPath(new URL('../../..', import.meta.url));
 
 let t: TestDb;
 let env: NodeJS.ProcessEnv;
@@ -20,8 +22,12 @@ let dir: string;
 
 /** Run `pnpm tafel …` as a user would: a separate process on the same database. */
 async function tafel(...args: string[]) {
+  return command(tsx, ['src/cli.ts', ...args], api, env);
+}
+
+async function command(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) {
   try {
-    const { stdout, stderr } = await run(tsx, ['src/cli.ts', ...args], { cwd: api, env });
+    const { stdout, stderr } = await run(file, args, { cwd, env });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -144,5 +150,77 @@ describe('the admin command line and CSV import', () => {
     const r = await tafel('import', file, '--organisation', 'moskee-bergen-op-zoom', '--edition', 'nid-test', '--dry-run');
     expect(r.stdout).toMatch(/Dry run, nothing changed: would have created 1/);
     expect(await withDb(venues)).toEqual(before);
+  });
+
+  it('reads a file named from where the command was typed, as the README runs it from the repository root', async () => {
+    // pnpm runs the script in packages/api and says in INIT_CWD where the command was typed.
+    const shell = { ...env };
+    delete shell.INIT_CWD;
+    const r = await command('pnpm', ['tafel', 'import', 'examples/venues.csv', '--organisation', 'moskee-bergen-op-zoom', '--edition', 'nid-test', '--dry-run'], root, shell);
+    expect(r.stderr).not.toMatch(/ENOENT/);
+    expect(r.stdout).toMatch(/Dry run, nothing changed: would have created \d+, updated \d+, unchanged \d+, cancelled 0 \(2 rows from examples\/venues.csv\)/);
+  });
+
+  it('refuses a count written with a thousands separator or a decimal, naming line and column, and imports nothing', async () => {
+    const before = await withDb(venues);
+    const file = join(dir, 'numbers.csv');
+    writeFileSync(file, [
+      'external_id,name,lat,lng,meal,capacity,participants',
+      'n-1,Duizend,52.1,5.1,DINNER,1.000,0',
+      'n-2,Thousand,52.1,5.1,DINNER,"1,000",0',
+      'n-3,Anderhalf,52.1,5.1,DINNER,20,1.5',
+      'n-4,Gewoon,"52,1","5,1",DINNER,1000,12',
+    ].join('\n'));
+    const r = await tafel('import', file, '--organisation', 'moskee-bergen-op-zoom', '--edition', 'nid-test');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/line 2, column capacity: "1\.000" is ambiguous: .* plain digits, like 1000\./);
+    expect(r.stderr).toMatch(/line 3, column capacity: "1,000" is ambiguous/);
+    expect(r.stderr).toMatch(/line 4, column participants: "1\.5" is not a whole number/);
+    expect(r.stderr).not.toMatch(/line 5/);
+    expect(await withDb(venues)).toEqual(before);
+  });
+
+  it('refuses a file that is not UTF-8 (Excel’s Windows-1252) naming the line, and reads UTF-8 with a BOM', async () => {
+    const before = await withDb(venues);
+    const file = join(dir, 'cp1252.csv');
+    const header = 'external_id,name,city,lat,lng,meal\r\n';
+    writeFileSync(file, Buffer.concat([Buffer.from(`${header}e-1,Tafel,Breda,51.59,4.78,DINNER\r\ne-2,Caf`), Buffer.from([0xe9]), Buffer.from(' De Unie,Rotterdam,51.92,4.47,LUNCH\r\n')]));
+    const r = await tafel('import', file, '--organisation', 'moskee-bergen-op-zoom', '--edition', 'nid-test');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/line 3: The file is not UTF-8: byte 0xE9 \(“é” in Windows-1252\) .* save it as "CSV UTF-8/);
+    expect(await withDb(venues)).toEqual(before);
+
+    writeFileSync(file, `\uFEFF${header}e-2,Café De Unie,Rotterdam,51.92,4.47,LUNCH\r\n`);
+    const ok = await tafel('import', file, '--organisation', 'moskee-bergen-op-zoom', '--edition', 'nid-test');
+    expect(ok.stderr).toBe('');
+    expect((await withDb(venues)).find((v) => v.external_id === 'e-2')?.name).toBe('Café De Unie');
+  });
+});
+
+describe('times on the days the clocks change', () => {
+  const at = async (date: string, time: string) => {
+    const parsed = await parseVenueCsv(`external_id,name,lat,lng,meal,starts_at\nx,X,52.1,5.1,DINNER,${time}\n`, { date, timeZone: 'Europe/Amsterdam' });
+    return { instant: parsed.rows[0]?.startsAt?.toISOString() ?? null, problems: parsed.problems.map((p) => `${p.column}: ${p.message}`) };
+  };
+
+  it('reads times on the last Sunday of October in summer time until the clocks go back, and refuses 02:30, which happens twice', async () => {
+    expect(await at('2027-10-31', '00:30')).toEqual({ instant: '2027-10-30T22:30:00.000Z', problems: [] });
+    expect(await at('2027-10-31', '01:30')).toEqual({ instant: '2027-10-30T23:30:00.000Z', problems: [] });
+    expect(await at('2027-10-31', '03:30')).toEqual({ instant: '2027-10-31T02:30:00.000Z', problems: [] });
+    expect(await at('2027-10-31', '02:30')).toEqual({
+      instant: null,
+      problems: ['starts_at: "02:30" happens twice on 2027-10-31 in Europe/Amsterdam: the clocks go back then. Give the full instant, 2027-10-31T02:30:00+02:00 or 2027-10-31T02:30:00+01:00.'],
+    });
+    expect(await at('2027-10-31', '2027-10-31T02:30:00+01:00')).toEqual({ instant: '2027-10-31T01:30:00.000Z', problems: [] });
+  });
+
+  it('reads times on the last Sunday of March in winter time until the clocks go forward, and refuses 02:30, which does not exist', async () => {
+    expect(await at('2027-03-28', '00:30')).toEqual({ instant: '2027-03-27T23:30:00.000Z', problems: [] });
+    expect(await at('2027-03-28', '01:30')).toEqual({ instant: '2027-03-28T00:30:00.000Z', problems: [] });
+    expect(await at('2027-03-28', '03:30')).toEqual({ instant: '2027-03-28T01:30:00.000Z', problems: [] });
+    expect(await at('2027-03-28', '02:30')).toEqual({
+      instant: null,
+      problems: ['starts_at: "02:30" does not exist on 2027-03-28 in Europe/Amsterdam: the clocks skip 60 minutes then. Give a time the clock shows that day.'],
+    });
   });
 });

@@ -6,7 +6,9 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { locations } from '../src/db/schema.ts';
 import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { invalidatePublicReads } from '../src/http/cache.ts';
 import { createApp } from '../src/yoga.ts';
 import { memberKey, openTestDatabase, seedFixture, type TestDb } from './support.ts';
 
@@ -174,5 +176,29 @@ describe('caching of the feeds', () => {
 
   it('answers 404 for an unknown edition', async () => {
     expect((await app.fetch('http://tafel.test/editions/no-such-day/locations.csv')).status).toBe(404);
+  });
+});
+
+describe('formulas in the CSV', () => {
+  it('prefixes text cells a spreadsheet would run as a formula with a quote, keeps numbers numbers, and leaves GeoJSON and iCalendar as stored', async () => {
+    const names = ['=HYPERLINK("http://evil","x")', '@SUM(1+1)', '+31 6 12345678', '-2+3', '\tTab', '\rReturn'];
+    await t.database.db.insert(locations).values(names.map((name, i) => ({
+      organisationId: fx.asito.id, editionId: fx.edition.id, country: 'NL', externalId: `f-${i}`, name, city: 'Almelo', region: 'NL-OV',
+      lat: 52.35, lng: 6.66, meal: 'DINNER' as const, capacity: 20, participants: 3, description: '=1+1',
+    })));
+    invalidatePublicReads();
+    const rows = parseCsv((await feed('csv')).text, { columns: true }) as Record<string, string>[];
+    for (const name of names) {
+      const row = rows.find((r) => r.name === `'${name}`);
+      expect(row, name).toBeDefined();
+      expect(row).toMatchObject({ description: "'=1+1", capacity: '20', participants: '3', lat: '52.35', lng: '6.66' });
+    }
+    // Ordinary text stays as it was.
+    expect(rows.find((r) => r.name === 'Heracles Stadion')).toBeDefined();
+    const geo = JSON.parse((await feed('geojson')).text);
+    expect(geo.features.map((f: any) => f.properties.name)).toEqual(expect.arrayContaining(names));
+    const ics = (await feed('ics')).text;
+    expect(ics).toContain('Dinner: =HYPERLINK');
+    expect(ics).toContain('Dinner: @SUM(1+1)');
   });
 });

@@ -124,6 +124,21 @@ describe('reportParticipation and recordArrivals', () => {
     expect((await arrive(asitoKey, 'Concept lunch', 2)).data!.recordArrivals.location.participants).toBe(2);
   });
 
+  it('answers another organisation’s hidden venue word for word as a missing one', async () => {
+    const missing = encodeGlobalId('Location', 999_998);
+    const draftCount = await countOf('Concept lunch');
+    for (const hidden of ['Concept lunch', 'Geannuleerd diner']) {
+      for (const [query, field, input] of [[RecordArrivals.document, 'recordArrivals', { delta: 1 }], [REPORT, 'reportParticipation', { participants: 1 }]] as const) {
+        const gone = await gql(query, { input: { location: missing, ...input } }, { key: utrechtKey });
+        const other = await gql(query, { input: { location: idOf(hidden), ...input } }, { key: utrechtKey });
+        expect(other.status).toBe(gone.status);
+        expect(other.data).toEqual(gone.data);
+        expect((other.data as any)[field].userErrors).toEqual([{ field: ['input', 'location'], code: 'NOT_FOUND', message: expect.any(String) }]);
+      }
+    }
+    expect(await countOf('Concept lunch')).toBe(draftCount);
+  });
+
   it('lets staff report anywhere', async () => {
     const r = await arrive(staff, 'Moskee Bergen op Zoom', 3);
     expect(r.data!.recordArrivals).toMatchObject({ location: { participants: 243 }, userErrors: [] });

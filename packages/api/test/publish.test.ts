@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { csvProblemOf, parseVenueCsv } from '../src/locations/csv.ts';
+import { upsertLocations } from '../src/locations/write.ts';
 import { rowsOf } from '../src/locations/stats.ts';
 import { createClient, memberKey, openTestDatabase, seedFixture, staffKey, type TestDb } from './support.ts';
 
@@ -21,6 +23,7 @@ beforeAll(async () => {
   keys.asito = await memberKey(t.database, fx.asito.id);
   keys.utrecht = await memberKey(t.database, fx.utrecht.id);
   keys.asitoParticipationOnly = await memberKey(t.database, fx.asito.id, ['PARTICIPATION_WRITE']);
+  keys.asitoVenuesOnly = await memberKey(t.database, fx.asito.id, ['LOCATIONS_WRITE']);
   keys.revoked = await memberKey(t.database, fx.asito.id);
   const revoke = await gql(`mutation($p: String!) { revokeApiKey(input: { prefix: $p }) { apiKey { revokedAt } userErrors { code } } }`, { p: keys.revoked.slice(0, 14) }, { key: keys.staff });
   expect(revoke.data!.revokeApiKey.userErrors).toEqual([]);
@@ -186,6 +189,20 @@ describe('bad input: a userError with field and code, and nothing changes', () =
     ['member acting for another organisation', CREATE, venue({ organisation: 'asito' }), ['organisation'], 'FORBIDDEN'],
     ['capacity below the participants counted', UPDATE, { id: 'HERACLES', capacity: 100 }, ['capacity'], 'BELOW_PARTICIPANTS'],
     ['update of an unknown venue', UPDATE, { id: encodeGlobalId('Location', 999999), name: 'x' }, ['id'], 'NOT_FOUND'],
+    ['a name with a line break', CREATE, venue({ name: 'Tafel\r\nFAKE: gratis bier' }), ['name'], 'INVALID'],
+    ['a name with a terminal escape', CREATE, venue({ name: 'Tafel \u001b[2J\u001b[31mrood' }), ['name'], 'INVALID'],
+    ['a name with a C1 control', CREATE, venue({ name: 'Tafel \u009b31m' }), ['name'], 'INVALID'],
+    ['a name with a right-to-left override', CREATE, venue({ name: 'Tafel \u202egpj.exe' }), ['name'], 'INVALID'],
+    ['a street with a bidi isolate', CREATE, venue({ address: { street: 'Hoofdstraat \u2067 1', city: 'Amsterdam' } }), ['address', 'street'], 'INVALID'],
+    ['a name of zero-width characters only', CREATE, venue({ name: '\u200b\u200d\ufeff\u2060' }), ['name'], 'REQUIRED'],
+    ['a city of zero-width characters only', CREATE, venue({ address: { city: ' \u200b ' } }), ['address', 'city'], 'INVALID'],
+    ['a description with an escape sequence', CREATE, venue({ description: 'Welkom\u001b]0;pwned\u0007' }), ['description'], 'INVALID'],
+    ['an externalId with a tab', CREATE, venue({ externalId: 'a\tb' }), ['externalId'], 'INVALID'],
+    ['a country that does not exist', CREATE, venue({ address: { city: 'Amsterdam', country: 'XX' } }), ['address', 'country'], 'INVALID'],
+    ['a Dutch region on a Belgian address', CREATE, venue({ address: { city: 'Antwerpen', country: 'BE', region: 'NL-UT' } }), ['address', 'region'], 'INVALID'],
+    ['a region code that does not exist', CREATE, venue({ address: { city: 'Antwerpen', country: 'BE', region: 'BE-XYZ' } }), ['address', 'region'], 'INVALID'],
+    ['an update that moves a venue abroad but keeps its Dutch region', UPDATE, { id: 'HERACLES', address: { country: 'BE' } }, ['address', 'region'], 'INVALID'],
+    ['an update that gives a Dutch venue a Belgian region', UPDATE, { id: 'HERACLES', address: { region: 'BE-VAN' } }, ['address', 'region'], 'INVALID'],
   ];
   it.each(cases)('%s', async (_name, query, input, field, code) => {
     const before = await snapshot();
@@ -395,5 +412,187 @@ describe('moderation', () => {
     expect(Date.parse(used.lastUsedAt)).toBeGreaterThan(Date.now() - 10 * 60_000);
     expect(JSON.stringify(r.data)).not.toMatch(/tafel_[A-Za-z0-9_-]{43}/);
     expect(r.data!.apiKeys.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('participant counts need PARTICIPATION_WRITE, on every venue write', () => {
+  const counted = (name: string) => fx.locations[name]!;
+
+  it('createLocation refuses participants from a key that may only describe venues', async () => {
+    const before = await snapshot();
+    const r = await gql(CREATE, { input: venue({ name: 'Telt zelf', participants: 7 }) }, { key: keys.asitoVenuesOnly });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.createLocation.location).toBeNull();
+    expect(r.data!.createLocation.userErrors).toEqual([{ field: ['participants'], code: 'FORBIDDEN', message: expect.stringMatching(/PARTICIPATION_WRITE/) }]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('updateLocation refuses participants from such a key, and leaves the count and its log alone', async () => {
+    const before = await snapshot();
+    const r = await gql(UPDATE, { input: { id: id('Heracles Stadion'), participants: 7, name: 'Heracles' } }, { key: keys.asitoVenuesOnly });
+    expect(r.data!.updateLocation).toEqual({ location: null, userErrors: [{ field: ['participants'], code: 'FORBIDDEN', message: expect.stringMatching(/PARTICIPATION_WRITE/) }] });
+    expect(await snapshot()).toEqual(before);
+    // The same key still describes its venues.
+    const renamed = await gql(UPDATE, { input: { id: id('Heracles Stadion'), description: 'Aan de tribune' } }, { key: keys.asitoVenuesOnly });
+    expect(renamed.data!.updateLocation).toMatchObject({ location: { participants: counted('Heracles Stadion').participants }, userErrors: [] });
+  });
+
+  it('upsertLocations refuses the batch, naming every row that sends participants', async () => {
+    const before = await snapshot();
+    const row = (i: number, extra: Record<string, unknown> = {}) => ({ externalId: `count-${i}`, name: `Tafel ${i}`, coordinates: { lat: 52.1, lng: 5.1 }, meal: 'LUNCH', capacity: 50, ...extra });
+    const r = await gql(UPSERT, { input: { edition: 'nid-test', locations: [row(0, { participants: 7 }), row(1), row(2, { participants: 0 }), { ...row(3), externalId: 'a-1', name: 'Heracles Stadion', capacity: 600, participants: 7 }] } }, { key: keys.asitoVenuesOnly });
+    expect(r.data!.upsertLocations.userErrors.filter((e: any) => e.code === 'FORBIDDEN').map((e: any) => e.field)).toEqual([
+      ['locations', '0', 'participants'],
+      ['locations', '2', 'participants'],
+      ['locations', '3', 'participants'],
+    ]);
+    expect(r.data!.upsertLocations).toMatchObject({ created: 0, updated: 0, cancelled: 0 });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a CSV import through the same upsert refuses a participants column from such a key, naming each line', async () => {
+    const before = await snapshot();
+    const parsed = await parseVenueCsv('external_id,name,lat,lng,meal,capacity,participants\ncsv-1,Eerste,52.1,5.1,LUNCH,40,7\ncsv-2,Tweede,52.1,5.1,LUNCH,40,\ncsv-3,Derde,52.1,5.1,DINNER,40,3\n', fx.edition);
+    expect(parsed.problems).toEqual([]);
+    const actor = { keyId: null, name: 'test', mayCount: false };
+    const result = await upsertLocations(t.database.db, { edition: fx.edition, organisationId: fx.asito.id, rows: parsed.rows, actor });
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.errors.map((e) => csvProblemOf(e, parsed.lines));
+    expect(problems.map((p) => [p.line, p.column, p.code])).toEqual([[2, 'participants', 'FORBIDDEN'], [4, 'participants', 'FORBIDDEN']]);
+    expect(await snapshot()).toEqual(before);
+    // The operator's command-line import may set counts.
+    const operator = await upsertLocations(t.database.db, { edition: fx.edition, organisationId: fx.asito.id, rows: parsed.rows, actor: { ...actor, mayCount: true }, dryRun: true });
+    expect(operator).toMatchObject({ ok: true, value: { created: 3 } });
+  });
+
+  it('a key with PARTICIPATION_WRITE still sets counts through a venue write', async () => {
+    const r = await gql(UPDATE, { input: { id: id('Heracles Stadion'), participants: 581 } }, { key: keys.asito });
+    expect(r.data!.updateLocation).toMatchObject({ location: { participants: 581 }, userErrors: [] });
+    const back = await gql(UPDATE, { input: { id: id('Heracles Stadion'), participants: 580 } }, { key: keys.staff });
+    expect(back.data!.updateLocation).toMatchObject({ location: { participants: 580 }, userErrors: [] });
+  });
+});
+
+describe('an empty list with cancelMissing', () => {
+  it('is refused unless confirmed, and changes nothing', async () => {
+    const before = await snapshot();
+    const r = await gql(UPSERT, { input: { edition: 'nid-test', locations: [], cancelMissing: true } }, { key: keys.asito });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.upsertLocations).toMatchObject({ created: 0, updated: 0, cancelled: 0, userErrors: [{ field: ['confirmCancelAll'], code: 'REQUIRED', message: expect.stringMatching(/every venue/) }] });
+    expect(await snapshot()).toEqual(before);
+    // An empty list without cancelMissing does nothing and is fine.
+    const nothing = await gql(UPSERT, { input: { edition: 'nid-test', locations: [] } }, { key: keys.asito });
+    expect(nothing.data!.upsertLocations).toMatchObject({ created: 0, updated: 0, cancelled: 0, userErrors: [] });
+    // Confirmed, it goes ahead (here as a dry run, so the fixture stays).
+    const confirmed = await gql(UPSERT, { input: { edition: 'nid-test', locations: [], cancelMissing: true, confirmCancelAll: true, dryRun: true } }, { key: keys.asito });
+    expect(confirmed.data!.upsertLocations.userErrors).toEqual([]);
+    expect(confirmed.data!.upsertLocations.cancelled).toBeGreaterThan(0);
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('another organisation’s hidden venue answers as a missing one', () => {
+  const missing = encodeGlobalId('Location', 999_998);
+  /** The answer with the ID asked for taken out, so two answers compare. */
+  const shape = (answer: unknown, asked: string) => JSON.parse(JSON.stringify(answer).replaceAll(asked, '<id>'));
+
+  for (const hidden of ['Concept lunch', 'Geannuleerd diner']) {
+    it(`updateLocation and cancelLocation of ${hidden} say NOT_FOUND, word for word as for no venue`, async () => {
+      const before = await snapshot();
+      for (const [query, field, extra] of [[UPDATE, 'updateLocation', { name: 'Gekaapt' }], [CANCEL, 'cancelLocation', {}]] as const) {
+        const gone = await gql(query, { input: { id: missing, ...extra } }, { key: keys.utrecht });
+        const other = await gql(query, { input: { id: id(hidden), ...extra } }, { key: keys.utrecht });
+        expect(other.errors).toBeUndefined();
+        expect(other.status).toBe(gone.status);
+        expect(other.data![field].userErrors).toEqual([{ field: ['id'], code: 'NOT_FOUND', message: expect.any(String) }]);
+        expect(shape(other.data, id(hidden))).toEqual(shape(gone.data, missing));
+      }
+      expect(await snapshot()).toEqual(before);
+    });
+  }
+
+  it('node, nodes and location give null for both', async () => {
+    const r = await gql(`query($a: ID!, $b: ID!) { a: node(id: $a) { id } b: node(id: $b) { id } n: nodes(ids: [$a, $b]) { id } la: location(id: $a) { id } lb: location(id: $b) { id } }`, { a: id('Concept lunch'), b: missing }, { key: keys.utrecht });
+    expect(r.errors).toBeUndefined();
+    expect(r.data).toEqual({ a: null, b: null, n: [null, null], la: null, lb: null });
+  });
+
+  it('a published venue of another organisation is still forbidden: it is public anyway', async () => {
+    const r = await gql(CANCEL, { input: { id: id('Moskee Bergen op Zoom') } }, { key: keys.asito });
+    expect(r.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('free text is stored as it reads', () => {
+  it('normalises to NFC and keeps line breaks and tabs in a description, and right-to-left marks in a name', async () => {
+    const r = await gql(CREATE, { input: venue({ name: 'Cafe\u0301 \u200fمائدة\u200f', description: 'Welkom!\n\tOm 18:00 aan tafel.', address: { city: 'Antwerpen', country: 'be', region: 'BE-VAN' } }) }, { key: keys.asito });
+    expect(r.data!.createLocation.userErrors).toEqual([]);
+    const [row] = rowsOf<{ name: string; description: string; country: string; region: string }>(
+      await t.database.db.execute(sql`SELECT name, description, country, region FROM locations WHERE name LIKE 'Café%'`),
+    );
+    expect(row).toEqual({ name: 'Caf\u00e9 \u200fمائدة\u200f', description: 'Welkom!\n\tOm 18:00 aan tafel.', country: 'BE', region: 'BE-VAN' });
+  });
+
+  it('organisation and edition names follow the same rules', async () => {
+    const before = await snapshot();
+    const s = { key: keys.staff };
+    const org = await gql(`mutation($n: String!) { createOrganisation(input: { slug: "rtl-lid", name: $n }) { organisation { slug } userErrors { field code } } }`, { n: 'Lid \u202eevil' }, s);
+    expect(org.data!.createOrganisation).toEqual({ organisation: null, userErrors: [{ field: ['name'], code: 'INVALID' }] });
+    const edition = await gql(`mutation($n: String!) { createEdition(input: { slug: "nid-cr", name: $n, date: "2027-10-14" }) { edition { slug } userErrors { field code } } }`, { n: 'Diner\r\nNep' }, s);
+    expect(edition.data!.createEdition).toEqual({ edition: null, userErrors: [{ field: ['name'], code: 'INVALID' }] });
+    const renamed = await gql(`mutation($n: String!) { updateEdition(input: { slug: "nid-test", name: $n }) { edition { name } userErrors { field code } } }`, { n: '\u200b\u200b' }, s);
+    expect(renamed.data!.updateEdition).toEqual({ edition: null, userErrors: [{ field: ['name'], code: 'REQUIRED' }] });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a bulk row and a CSV line are checked by the same rules, naming the row and the line', async () => {
+    const before = await snapshot();
+    const bulk = await gql(UPSERT, { input: { edition: 'nid-test', locations: [{ externalId: 'rtl-1', name: 'Tafel \u202egpj', coordinates: { lat: 52.1, lng: 5.1 }, meal: 'LUNCH' }] } }, { key: keys.asito });
+    expect(bulk.data!.upsertLocations.userErrors).toEqual([expect.objectContaining({ field: ['locations', '0', 'name'], code: 'INVALID' })]);
+    const parsed = await parseVenueCsv('external_id,name,lat,lng,meal\ncsv-ok,Goed,52.1,5.1,LUNCH\ncsv-rtl,"Tafel \u202egpj",52.1,5.1,LUNCH\n', fx.edition);
+    const result = await upsertLocations(t.database.db, { edition: fx.edition, organisationId: fx.asito.id, rows: parsed.rows, actor: { keyId: null, name: 'test', mayCount: true } });
+    const problems = result.ok ? [] : result.errors.map((e) => csvProblemOf(e, parsed.lines));
+    expect(problems.map((p) => [p.line, p.column, p.code])).toEqual([[3, 'name', 'INVALID']]);
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('removedLocations names only venues the public once saw', () => {
+  it('leaves out cancelled drafts and venues withdrawn or cancelled before approval, and names the rest', async () => {
+    const s = { key: keys.staff };
+    await gql(`mutation { createEdition(input: { slug: "nid-sync", name: "Sync", date: "2027-10-14", requireApproval: true }) { userErrors { code } } }`, {}, s);
+    await gql(`mutation { createOrganisation(input: { slug: "sync-nieuw", name: "Nieuw lid" }) { userErrors { code } } }`, {}, s);
+    const pending = (await gql(`mutation { issueApiKey(input: { organisation: "sync-nieuw", scopes: [LOCATIONS_WRITE] }) { secret } }`, {}, s)).data!.issueApiKey.secret as string;
+    const create = async (key: string, name: string, extra: Record<string, unknown> = {}) => {
+      const r = await gql(CREATE, { input: venue({ edition: 'nid-sync', name, ...extra }) }, { key });
+      expect(r.data!.createLocation.userErrors).toEqual([]);
+      return r.data!.createLocation.location.id as string;
+    };
+    const cancel = (key: string, id: string) => gql(CANCEL, { input: { id } }, { key });
+    const toDraft = (key: string, id: string) => gql(UPDATE, { input: { id, status: 'DRAFT' } }, { key });
+
+    const cancelledDraft = await create(keys.asito!, 'Concept, afgelast', { status: 'DRAFT' });
+    await cancel(keys.asito!, cancelledDraft);
+    const withdrawnUnapproved = await create(pending, 'Nooit goedgekeurd, ingetrokken');
+    await toDraft(pending, withdrawnUnapproved);
+    const cancelledUnapproved = await create(pending, 'Nooit goedgekeurd, afgelast');
+    await cancel(pending, cancelledUnapproved);
+    const cancelledPublic = await create(keys.asito!, 'Was openbaar, afgelast');
+    await cancel(keys.asito!, cancelledPublic);
+    const withdrawnPublic = await create(keys.asito!, 'Was openbaar, concept');
+    await toDraft(keys.asito!, withdrawnPublic);
+    // Public once staff approve its organisation, then cancelled.
+    const approvedThenCancelled = await create(pending, 'Goedgekeurd, daarna afgelast');
+    await gql(`mutation { approveOrganisation(input: { organisation: "sync-nieuw" }) { userErrors { code } } }`, {}, s);
+    await cancel(pending, approvedThenCancelled);
+
+    const r = await gql(`{ removedLocations(edition: "nid-sync", since: "2000-01-01T00:00:00Z", first: 100) { nodes { id reason } } }`);
+    expect(r.errors).toBeUndefined();
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect([...r.data!.removedLocations.nodes].sort(byId)).toEqual([
+      { id: cancelledPublic, reason: 'CANCELLED' },
+      { id: withdrawnPublic, reason: 'WITHDRAWN' },
+      { id: approvedThenCancelled, reason: 'CANCELLED' },
+    ].sort(byId));
   });
 });

@@ -108,6 +108,12 @@ export const locations = pgTable(
     status: locationStatusEnum('status').notNull().default('PUBLISHED'),
     /** Set while the edition requires staff approval of a not-yet-approved organisation's venues. */
     awaitingApproval: boolean('awaiting_approval').notNull().default(false),
+    /**
+     * When the venue first became public (published and not awaiting approval), whoever made it
+     * so; never cleared. Set by the trigger `locations_public_since` (see its migration), so no
+     * write path can forget it. Only such venues are news when they leave the public view.
+     */
+    publicSince: timestamp('public_since', { withTimezone: true }),
     ...timestamps,
   },
   (t) => [

@@ -44,11 +44,15 @@ export async function loadDemo(db: Db, data: DemoData): Promise<LoadDemoResult> 
 
     const organisationIds = await upsertOrganisations(tx, data);
     const locationIds = new Map<string, { id: number; organisationId: number }>();
+    // The demo's cancelled venues were called off after they had been announced (a month before
+    // the day): once public, so removedLocations names them to a partner that synced them.
+    const announced = new Date(Date.parse(`${data.edition.date}T00:00:00Z`) - 30 * 86_400_000);
     let participants = 0;
     for (const chunk of chunks(data.locations, LOCATION_CHUNK)) {
       const rows = chunk.map(({ organisationSlug, ...location }) => {
         participants += location.participants ?? 0;
-        return { ...location, editionId, organisationId: lookup(organisationIds, organisationSlug, 'organisation') };
+        const publicSince = location.status === 'CANCELLED' ? { publicSince: announced } : {};
+        return { ...location, ...publicSince, editionId, organisationId: lookup(organisationIds, organisationSlug, 'organisation') };
       });
       const inserted = await tx
         .insert(locations)

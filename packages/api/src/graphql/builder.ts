@@ -8,7 +8,7 @@ import { GraphQLError } from 'graphql';
 import type { Context } from '../context.ts';
 import { relations } from '../db/relations.ts';
 import { locations } from '../db/schema.ts';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { fieldComplexity } from './limits.ts';
 
 /** The largest page any connection serves; asking for more is an error, not a silent clamp. */
@@ -27,7 +27,9 @@ export interface PothosTypes {
     scope: 'LOCATIONS_WRITE' | 'PARTICIPATION_WRITE';
     /**
      * The venue with this global ID belongs to the key's organisation (or the key is staff's).
-     * An ID that is malformed or names no venue passes here; the resolver answers NOT_FOUND.
+     * An ID that is malformed, names no venue, or names another organisation's venue that is not
+     * public passes here: the resolver answers NOT_FOUND, the same for all three, so a refusal
+     * never tells that a hidden venue exists.
      */
     ownsLocation: string;
   };
@@ -52,12 +54,19 @@ export const builder = new SchemaBuilder<PothosTypes>({
     encodeGlobalID: (typename, id) => Buffer.from(`${typename}:${id}`).toString('base64url'),
     decodeGlobalID: (globalID) => decodeGlobalId(globalID),
     // `node` and `nodes` load by ID past every list filter: each type says who may refetch it.
+    // An ID that names no row is null, exactly as one the viewer may not see.
     nodeQueryOptions: {
-      resolve: async (_root, { id }, ctx, _info, resolveNode) => guardNode(ctx, id.typename, await resolveNode(id)),
+      resolve: async (_root, { id }, ctx, _info, resolveNode) => guardNode(ctx, id.typename, await Promise.resolve(resolveNode(id)).catch(missingAsNull)),
     },
     nodesQueryOptions: {
       resolve: (_root, { ids }, ctx, _info, resolveNodes) =>
-        resolveNodes(ids).then((nodes) => nodes.map((node, i) => guardNode(ctx, ids[i]!.typename, node))),
+        Promise.resolve(resolveNodes(ids))
+          .catch((error) => {
+            missingAsNull(error);
+            // One ID names no row: load them one by one, so the others still come back.
+            return Promise.all(ids.map((id) => Promise.resolve(resolveNodes([id])).then(([node]) => node, missingAsNull)));
+          })
+          .then((nodes) => nodes.map((node, i) => guardNode(ctx, ids[i]!.typename, node))),
     },
   },
   scopeAuth: {
@@ -69,7 +78,7 @@ export const builder = new SchemaBuilder<PothosTypes>({
         if (!ctx.viewer) return false;
         if (ctx.viewer.organisation === null) return true;
         const owner = await locationOwner(ctx, globalId);
-        return owner === null || owner === ctx.viewer.organisation.id;
+        return owner === null || !owner.public || owner.organisationId === ctx.viewer.organisation.id;
       },
     }),
     unauthorizedError: (_parent, context, _info, result) => {
@@ -109,8 +118,8 @@ function failedScopes(failure: AuthFailure, into = new Map<string, Set<unknown>>
   return into;
 }
 
-/** The organisation id of the venue a global ID names, or null if it names none. */
-async function locationOwner(ctx: Context, globalId: string): Promise<number | null> {
+/** The organisation of the venue a global ID names and whether the public sees it, or null if it names none. */
+async function locationOwner(ctx: Context, globalId: string): Promise<{ organisationId: number; public: boolean } | null> {
   let id: string;
   try {
     const decoded = decodeGlobalId(globalId);
@@ -119,8 +128,18 @@ async function locationOwner(ctx: Context, globalId: string): Promise<number | n
   } catch {
     return null;
   }
-  const [row] = await ctx.db.select({ organisationId: locations.organisationId }).from(locations).where(eq(locations.id, Number(id))).limit(1);
-  return row?.organisationId ?? null;
+  const [row] = await ctx.db
+    .select({ organisationId: locations.organisationId, public: sql<boolean>`${locations.status} = 'PUBLISHED' AND NOT ${locations.awaitingApproval}` })
+    .from(locations)
+    .where(eq(locations.id, Number(id)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The drizzle plugin rejects a node whose row is missing; that is a null, any other failure stays one. */
+function missingAsNull(error: unknown): null {
+  if (error instanceof Error && /^Model \S+\(.*\) not found$/s.test(error.message)) return null;
+  throw error;
 }
 
 type NodeGuard = (ctx: Context, node: never) => boolean;

@@ -3,10 +3,11 @@
  * through the same bulk upsert as the API. Every problem is reported by line and column; an
  * unknown column is an error, never silently ignored.
  */
-import { parse } from 'csv-parse/sync';
+import { parse } from 'csv-parse';
 import type { Edition } from '../db/schema.ts';
 import type { UserError } from '../graphql/types/user-error.ts';
-import type { UpsertRow } from './write.ts';
+import { LIMITS } from './validate.ts';
+import { breathe, type UpsertRow } from './write.ts';
 
 /** The columns, in the template's order, with the input field each fills. */
 export const CSV_COLUMNS = {
@@ -51,41 +52,140 @@ export interface ParsedCsv {
 const TRUE = new Set(['yes', 'ja', 'true', '1', 'y', 'j', 'x']);
 const FALSE = new Set(['no', 'nee', 'false', '0', 'n']);
 
-/** A time like `18:00` on the edition's day in its time zone, or a full ISO instant. */
-function instant(value: string, edition: Pick<Edition, 'date' | 'timeZone'>): Date | null {
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** How far a zone's wall clock is ahead of UTC at an instant, in milliseconds. */
+function offsetAt(instant: number, timeZone: string): number {
+  let format = offsetFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    offsetFormats.set(timeZone, format);
+  }
+  const p = Object.fromEntries(format.formatToParts(instant).map(({ type, value }) => [type, Number(value)]));
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(instant / 1000) * 1000;
+}
+
+const DAY_MS = 86_400_000;
+const hhmm = (ms: number) => `${ms < 0 ? '-' : '+'}${new Date(Math.abs(ms)).toISOString().slice(11, 16)}`;
+
+/**
+ * A time like `18:00` on the edition's day in its time zone, or a full ISO instant; null when it
+ * is neither, a string saying why when the wall-clock time does not name one instant. A clock
+ * changes at most once a day, so the offsets a day before and a day after are the only
+ * candidates: each one that maps back to the same wall clock is a reading of the time. On the
+ * day clocks go back a time can happen twice, on the day they go forward not at all; both are
+ * refused, saying why (and for a repeated time, the two full instants to choose from), rather
+ * than guessed.
+ */
+function instant(value: string, edition: Pick<Edition, 'date' | 'timeZone'>): Date | string | null {
   const hm = /^(\d{1,2})[:.](\d{2})$/.exec(value);
   if (hm) {
     const [h, m] = [Number(hm[1]), Number(hm[2])];
     if (h > 23 || m > 59) return null;
-    // The wall-clock time on that day in that zone: find the offset by asking Intl.
-    const guess = new Date(`${edition.date}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00Z`);
-    const local = new Date(guess.toLocaleString('en-US', { timeZone: edition.timeZone }));
-    const utc = new Date(guess.toLocaleString('en-US', { timeZone: 'UTC' }));
-    return new Date(guess.getTime() - (local.getTime() - utc.getTime()));
+    const time = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+    const wall = Date.parse(`${edition.date}T${time}:00Z`);
+    const offsets = [...new Set([offsetAt(wall - DAY_MS, edition.timeZone), offsetAt(wall + DAY_MS, edition.timeZone)])];
+    const readings = offsets.filter((offset) => offsetAt(wall - offset, edition.timeZone) === offset);
+    if (readings.length === 1) return new Date(wall - readings[0]!);
+    const full = (offset: number) => `${edition.date}T${time}:00${hhmm(offset)}`;
+    if (readings.length === 0) {
+      const skipped = Math.abs(offsets[1]! - offsets[0]!) / 60_000;
+      return `"${value}" does not exist on ${edition.date} in ${edition.timeZone}: the clocks skip ${skipped} minutes then. Give a time the clock shows that day.`;
+    }
+    return `"${value}" happens twice on ${edition.date} in ${edition.timeZone}: the clocks go back then. Give the full instant, ${full(readings[0]!)} or ${full(readings[1]!)}.`;
   }
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value) && !Number.isNaN(Date.parse(value))) return new Date(value);
   return null;
 }
 
-export function parseVenueCsv(text: string, edition: Pick<Edition, 'date' | 'timeZone'>): ParsedCsv {
+/**
+ * The text of a CSV file's bytes, which must be UTF-8 (a BOM is fine). Excel's plain "CSV" on
+ * Windows saves Windows-1252, where `é` is one byte that is not UTF-8: such a file is refused,
+ * naming the first such line, rather than guessed at or read as mojibake.
+ */
+export function decodeCsv(bytes: Uint8Array): { text: string } | { problem: CsvProblem } {
+  const refuse = (line: number | null, detail: string) => ({
+    problem: { line, column: null, message: `The file is not UTF-8: ${detail}. In Excel, save it as "CSV UTF-8 (comma delimited)" and import it again.`, code: 'INVALID' },
+  });
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return refuse(null, 'it is UTF-16 ("Unicode text")');
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    const lines = new TextDecoder('utf-8').decode(bytes).split('\n');
+    const index = lines.findIndex((l) => l.includes('\uFFFD'));
+    const line = lines[index] ?? '';
+    const offset = index === -1 ? 0 : Buffer.byteLength(line.slice(0, line.indexOf('\uFFFD')));
+    const lineStart = lines.slice(0, Math.max(index, 0)).reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
+    const byte = bytes[lineStart + offset] ?? 0;
+    const as1252 = new TextDecoder('windows-1252').decode(Uint8Array.of(byte));
+    return refuse(index === -1 ? null : index + 1, `byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} (“${as1252}” in Windows-1252) is not valid UTF-8`);
+  }
+}
+
+const SLICE = 64 * 1024;
+
+type CsvRecord = { record: Record<string, string>; info: { lines: number } };
+
+/**
+ * csv-parse fed the text a slice at a time. It stops one record past the batch limit: enough to
+ * refuse, and the rest of a huge file is never parsed.
+ */
+async function readRecords(body: string, delimiter: string): Promise<CsvRecord[]> {
+  const records: CsvRecord[] = [];
+  let failed: unknown = null;
+  const parser = parse({
+    columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+    skip_empty_lines: true,
+    trim: true,
+    delimiter,
+    relax_column_count: false,
+    on_record: (record: Record<string, string>, context: { lines: number }) => {
+      records.push({ record, info: { lines: context.lines } });
+      return null;
+    },
+  });
+  const ended = new Promise<void>((resolve) => {
+    parser.on('error', (error) => {
+      failed = error;
+      resolve();
+    });
+    parser.on('end', resolve);
+  });
+  parser.resume();
+  for (let at = 0; at < body.length && !failed && records.length <= LIMITS.batch; ) {
+    // Never cut between the two halves of a surrogate pair.
+    let end = Math.min(at + SLICE, body.length);
+    const code = body.charCodeAt(end - 1);
+    if (end < body.length && code >= 0xd800 && code <= 0xdbff) end--;
+    parser.write(body.slice(at, end));
+    at = end;
+    await breathe();
+  }
+  if (!failed && records.length > LIMITS.batch) {
+    parser.destroy();
+    return records;
+  }
+  if (!failed) parser.end();
+  await ended;
+  if (failed) throw failed;
+  return records;
+}
+
+export async function parseVenueCsv(text: string, edition: Pick<Edition, 'date' | 'timeZone'>): Promise<ParsedCsv> {
   const problems: CsvProblem[] = [];
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+  let records: CsvRecord[];
   const body = text.replace(/^\uFEFF/, '');
   // Spreadsheets in Dutch or German settings save with semicolons; lists inside a cell then use |.
   const headerLine = body.slice(0, body.indexOf('\n') === -1 ? undefined : body.indexOf('\n'));
   const delimiter = headerLine.includes(';') && !headerLine.includes(',') ? ';' : ',';
   try {
-    records = parse(body, {
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-      delimiter,
-      relax_column_count: false,
-    }) as never;
+    records = await readRecords(body, delimiter);
   } catch (error) {
     const e = error as { message: string; lines?: number };
     return { rows: [], lines: [], problems: [{ line: e.lines ?? null, column: null, message: `The file is not valid CSV: ${e.message}`, code: 'INVALID' }] };
+  }
+  if (records.length > LIMITS.batch) {
+    return { rows: [], lines: [], problems: [{ line: null, column: null, message: `The file has more than ${LIMITS.batch} venues; at most ${LIMITS.batch} in one import. Split it, and import the parts without --cancel-missing.`, code: 'BATCH_TOO_LARGE' }] };
   }
   const header = records[0] ? Object.keys(records[0].record) : [];
   for (const column of header) {
@@ -96,20 +196,28 @@ export function parseVenueCsv(text: string, edition: Pick<Edition, 'date' | 'tim
   }
   const rows: UpsertRow[] = [];
   const lines: number[] = [];
-  for (const { record, info } of records) {
+  for (const [index, { record, info }] of records.entries()) {
+    if (index % 500 === 499) await breathe();
     const line = info.lines;
     const bad = (column: string, message: string, code = 'INVALID') => problems.push({ line, column, message, code });
     const value = (c: Column) => (record[c] ?? '').trim();
     const optional = (c: Column) => value(c) || null;
     const number = (c: Column, integer: boolean): number | null => {
-      const v = value(c).replace(',', '.');
+      const v = value(c);
       if (!v) return null;
-      const n = Number(v);
-      if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) {
-        bad(c, `"${value(c)}" is not a ${integer ? 'whole number' : 'number'}.`);
+      // Counts are plain digits. `1.000` is a thousand in a Dutch spreadsheet and one in an
+      // English one (`1,000` the other way round): refused, never read as either.
+      if (integer) {
+        if (/^-?\d+$/.test(v)) return Number(v);
+        if (/^-?\d{1,3}([.,\s]\d{3})+$/.test(v)) {
+          bad(c, `"${v}" is ambiguous: a thousands separator or a decimal point? Write a whole number as plain digits, like ${v.replace(/[.,\s]/g, '')}.`);
+        } else bad(c, `"${v}" is not a whole number.`);
         return null;
       }
-      return n;
+      // Coordinates have a decimal point or a decimal comma, never thousands separators.
+      if (/^-?\d+([.,]\d+)?$/.test(v)) return Number(v.replace(',', '.'));
+      bad(c, `"${v}" is not a number.`);
+      return null;
     };
     const bool = (c: Column): boolean | null => {
       const v = value(c).toLowerCase();
@@ -123,8 +231,9 @@ export function parseVenueCsv(text: string, edition: Pick<Edition, 'date' | 'tim
       const v = value(c);
       if (!v) return null;
       const d = instant(v, edition);
-      if (!d) bad(c, `"${v}" is not a time like 18:00 or 2027-10-14T18:00:00+02:00.`);
-      return d;
+      if (typeof d === 'string') bad(c, d);
+      else if (!d) bad(c, `"${v}" is not a time like 18:00 or 2027-10-14T18:00:00+02:00.`);
+      return d instanceof Date ? d : null;
     };
     const list = (c: Column) => value(c).split(delimiter === ';' ? /\|/ : /[;|]/).map((s) => s.trim()).filter(Boolean);
     const lat = number('lat', false);

@@ -121,11 +121,14 @@ function preparedChange(db: Db, kind: ChangeKind) {
   return prepared[kind];
 }
 
+/** For a missing venue and for another organisation's venue that is not public alike, so neither tells them apart. */
+const NOT_FOUND_MESSAGE = 'There is no such venue (or it is not yours).';
+
 const REFUSAL_MESSAGES: Partial<Record<UserErrorCode, (a: { before: number; after: number; capacity: number | null }) => string>> = {
   BELOW_ZERO: (a) => `A count cannot go below zero: ${a.before} now, ${a.after} after this change.`,
   OVER_CAPACITY: (a) => `The venue seats ${a.capacity}: ${a.before} now, ${a.after} after this change.`,
   FORBIDDEN: () => 'This venue belongs to another organisation.',
-  NOT_FOUND: () => 'There is no such venue (or it is not yours).',
+  NOT_FOUND: () => NOT_FOUND_MESSAGE,
 };
 
 /** Refusals about the venue itself rather than the number asked for. */
@@ -155,7 +158,7 @@ export async function changeParticipation(db: Db, viewer: Viewer, locationId: nu
   const [assessed] = rowsOf<{ before: number; after: string | number; refusal: UserErrorCode | null; capacity: number | null }>(
     await db.execute(assessment(kind, { location: locationId, amount, organisation: organisationId })),
   );
-  if (!assessed) return refused('location', 'NOT_FOUND', 'There is no such venue.');
+  if (!assessed) return refused('location', 'NOT_FOUND', NOT_FOUND_MESSAGE);
   const numbers = { before: Number(assessed.before), after: Number(assessed.after), capacity: assessed.capacity };
   if (assessed.refusal) {
     const code = assessed.refusal;

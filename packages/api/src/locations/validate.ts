@@ -4,6 +4,7 @@
  * Problems are collected as userErrors with their path; nothing is written while any remain.
  */
 import { COUNTRIES, MEALS, REGIONS, TARGET_GROUPS, type Meal, type TargetGroup } from '@tafel/schema';
+import { iso31661, iso31662 } from 'iso-3166';
 import type { Edition, NewLocation } from '../db/schema.ts';
 import type { UserErrors } from '../graphql/types/user-error.ts';
 
@@ -58,14 +59,55 @@ export function localDate(instant: Date, timeZone: string): string {
   return format.format(instant);
 }
 
-function text(errors: UserErrors, path: (string | number)[], value: string | null | undefined, max: number, required = false): string | null {
-  const trimmed = value?.trim() ?? '';
+/** Control characters (C0, DEL, C1) and line separators: none belongs in a one-line field. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+/** In running text tabs and line breaks are fine; other controls (escapes, NUL, …) are not. */
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
+/** Bidi embeddings, overrides and isolates: they make the text around them read in another order. */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/u;
+/** What shows nothing: whitespace, format characters (zero-width spaces and joiners, BOM, …) and blank fillers. */
+const INVISIBLE = /[\s\p{Cf}\u034f\u115f\u1160\u3164\uffa0\u2800\ufe00-\ufe0f]/gu;
+
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * A free-text field, trimmed and NFC-normalised (so the same name is stored one way). Refused:
+ * control characters (a description keeps tabs and line breaks), bidi overrides that could
+ * disguise a name, and text that shows nothing.
+ */
+function text(errors: UserErrors, path: (string | number)[], value: string | null | undefined, max: number, required = false, multiline = false): string | null {
+  const name = path.at(-1);
+  const trimmed = value?.normalize('NFC').trim() ?? '';
   if (trimmed === '') {
-    if (required) errors.add(path, 'REQUIRED', `${path.at(-1)} must not be empty.`);
+    if (required) errors.add(path, 'REQUIRED', `${name} must not be empty.`);
     return null;
   }
-  if (trimmed.length > max) errors.add(path, 'TOO_LONG', `${path.at(-1)} is ${trimmed.length} characters; at most ${max}.`);
+  const control = (multiline ? CONTROL_IN_TEXT : CONTROL).exec(trimmed)?.[0];
+  const bidi = BIDI_CONTROL.exec(trimmed)?.[0];
+  if (control) {
+    errors.add(path, 'INVALID', `${name} contains a control character (${codePoint(control)})${multiline ? '' : '; it must be one line'}.`);
+  } else if (bidi) {
+    errors.add(path, 'INVALID', `${name} contains a bidirectional override (${codePoint(bidi)}), which changes how the text reads.`);
+  } else if (trimmed.replace(INVISIBLE, '') === '') {
+    errors.add(path, required ? 'REQUIRED' : 'INVALID', `${name} has only invisible characters.`);
+  }
+  if (trimmed.length > max) errors.add(path, 'TOO_LONG', `${name} is ${trimmed.length} characters; at most ${max}.`);
   return trimmed;
+}
+
+/** The same rules for the names of organisations and editions. */
+export { text as freeText };
+
+/** ISO 3166-1 alpha-2 codes in use, and ISO 3166-2 subdivision codes (each begins with its country's). */
+const COUNTRY_CODES = new Set(iso31661.map((c) => c.alpha2));
+const REGION_CODES = new Set(iso31662.map((r) => r.code));
+
+/** Why a region cannot be one of this country's, or null. */
+function regionProblem(region: string, country: string): string | null {
+  if (country === 'NL' && !(region in REGIONS)) return `region "${region}" is not a Dutch province code (one of ${Object.keys(REGIONS).join(', ')}).`;
+  if (!REGION_CODES.has(region)) return `region "${region.slice(0, 10)}" is not an ISO 3166-2 code such as NL-UT or BE-VAN.`;
+  if (!region.startsWith(`${country}-`)) return `region "${region}" lies in ${region.slice(0, 2)}, not in ${country}, the address's country.`;
+  return null;
 }
 
 export function isHttpUrl(value: string): boolean {
@@ -87,7 +129,10 @@ export function validateLocation(
   path: (string | number)[],
   input: LocationFields,
   edition: Pick<Edition, 'date' | 'timeZone' | 'country'>,
-  options: { partial?: boolean; existing?: { participants: number; capacity: number | null; startsAt: Date | null; endsAt: Date | null } } = {},
+  options: {
+    partial?: boolean;
+    existing?: { participants: number; capacity: number | null; startsAt: Date | null; endsAt: Date | null; country?: string | null; region?: string | null };
+  } = {},
 ): Partial<LocationValues> {
   const at = (...rest: (string | number)[]) => [...path, ...rest];
   const has = (key: keyof LocationFields) => !options.partial || input[key] !== undefined;
@@ -106,15 +151,19 @@ export function validateLocation(
     if (part('street')) out.street = text(errors, at('address', 'street'), a.street, LIMITS.street);
     if (part('postalCode')) out.postalCode = text(errors, at('address', 'postalCode'), a.postalCode, LIMITS.postalCode);
     if (part('city')) out.city = text(errors, at('address', 'city'), a.city, LIMITS.city);
-    const country = text(errors, at('address', 'country'), a.country, 2)?.toUpperCase() ?? edition.country;
-    if (part('country')) out.country = country;
-    if (part('region')) {
-      const region = text(errors, at('address', 'region'), a.region, 10)?.toUpperCase() ?? null;
-      if (region && country === 'NL' && !(region in REGIONS)) {
-        errors.add(at('address', 'region'), 'INVALID', `region "${region}" is not a Dutch province code (one of ${Object.keys(REGIONS).join(', ')}).`);
-      }
-      out.region = region;
+    const sentCountry = text(errors, at('address', 'country'), a.country, 2)?.toUpperCase();
+    if (sentCountry && !COUNTRY_CODES.has(sentCountry)) {
+      errors.add(at('address', 'country'), 'INVALID', `country "${sentCountry}" is not an ISO 3166-1 alpha-2 code such as NL, BE or DE.`);
     }
+    // In an update that leaves the country out, the venue keeps its own, not the edition's.
+    const country = sentCountry ?? (part('country') ? edition.country : options.existing?.country ?? edition.country);
+    if (part('country')) out.country = country;
+    const region = part('region') ? text(errors, at('address', 'region'), a.region, 10)?.toUpperCase() ?? null : options.existing?.region ?? null;
+    if (region && (part('region') || part('country'))) {
+      const problem = regionProblem(region, country);
+      if (problem) errors.add(at('address', 'region'), 'INVALID', problem);
+    }
+    if (part('region')) out.region = region;
   }
 
   if (has('coordinates')) {
@@ -200,7 +249,7 @@ export function validateLocation(
     out.languages = langs;
   }
   if (has('wheelchairAccessible')) out.wheelchairAccessible = input.wheelchairAccessible ?? null;
-  if (has('description')) out.description = text(errors, at('description'), input.description, LIMITS.description);
+  if (has('description')) out.description = text(errors, at('description'), input.description, LIMITS.description, false, true);
   if (has('registrationUrl')) {
     const url = text(errors, at('registrationUrl'), input.registrationUrl, LIMITS.url);
     if (url && !isHttpUrl(url)) errors.add(at('registrationUrl'), 'INVALID_URL', `registrationUrl must be an http or https URL (got "${url.slice(0, 60)}").`);

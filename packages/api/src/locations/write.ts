@@ -18,7 +18,28 @@ export interface Actor {
   keyId: number | null;
   /** Recorded with every change: a key prefix, or `cli:<user>`. */
   name: string;
+  /** May set participant counts: a key with PARTICIPATION_WRITE, staff, or the command line. */
+  mayCount: boolean;
 }
+
+/**
+ * Counts are the day's figures, not a venue's description: a key that may only describe venues
+ * (LOCATIONS_WRITE) must not move them through a venue write.
+ */
+function countRefused(errors: UserErrors, actor: Actor, path: (string | number)[], fields: LocationFields): void {
+  if (actor.mayCount || fields.participants == null) return;
+  errors.add([...path, 'participants'], 'FORBIDDEN', 'participants needs a key with the PARTICIPATION_WRITE scope: leave it out, or report the count with reportParticipation.');
+}
+
+/**
+ * A turn of the event loop. A large upsert works in slices with one between them, so the
+ * process keeps answering (health checks, cached public reads, live streams) while it runs; on
+ * PGlite each statement runs on the main thread, and without it one import held every request.
+ */
+export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Rows per statement in a large upsert: small enough that one statement is a short pause. */
+const SLICE = 250;
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Writer = Db | Tx;
@@ -40,8 +61,9 @@ export function diff(current: Partial<Location> | null, next: Partial<LocationVa
 }
 
 async function audit(tx: Writer, actor: Actor, entries: { locationId: number; organisationId: number; action: string; changes: Record<string, { from: unknown; to: unknown }> }[]) {
-  for (let i = 0; i < entries.length; i += 2000) {
-    const chunk = entries.slice(i, i + 2000);
+  for (let i = 0; i < entries.length; i += SLICE) {
+    if (i > 0) await breathe();
+    const chunk = entries.slice(i, i + SLICE);
     if (chunk.length) await tx.insert(locationChanges).values(chunk.map((e) => ({ ...e, apiKeyId: actor.keyId, actor: actor.name })));
   }
 }
@@ -57,8 +79,9 @@ async function logParticipation(
   notices: CountNotice[],
 ) {
   const changed = entries.filter((e) => e.oldValue !== e.newValue);
-  for (let i = 0; i < changed.length; i += 2000) {
-    const chunk = changed.slice(i, i + 2000);
+  for (let i = 0; i < changed.length; i += SLICE) {
+    if (i > 0) await breathe();
+    const chunk = changed.slice(i, i + SLICE);
     const logged = await tx
       .insert(participationLog)
       .values(chunk.map(({ capacity: _capacity, ...e }) => ({ ...e, apiKeyId: actor.keyId, actor: actor.name })))
@@ -92,6 +115,7 @@ export async function createLocation(db: Db, args: { edition: Edition; organisat
   const errors = new UserErrors();
   const notices: CountNotice[] = [];
   errors.list.push(...closed(args.edition, ['edition']));
+  countRefused(errors, args.actor, [], args.fields);
   const values = validateLocation(errors, [], args.fields, args.edition);
   if (errors.any) return { ok: false, errors: errors.list };
   try {
@@ -127,6 +151,7 @@ export async function updateLocation(db: Db, args: { location: Location; fields:
   const [edition] = await db.select().from(editions).where(eq(editions.id, args.location.editionId));
   const errors = new UserErrors();
   errors.list.push(...closed(edition!, ['id']));
+  countRefused(errors, args.actor, [], args.fields);
   try {
     const row = await db.transaction(async (tx) => {
       // Lock the row so the cross-field checks (capacity against participants) hold at commit.
@@ -198,7 +223,7 @@ export type UpsertRow = LocationFields & { externalId: string };
  */
 export async function upsertLocations(
   db: Db,
-  args: { edition: Edition; organisationId: number; rows: readonly UpsertRow[]; cancelMissing?: boolean; actor: Actor; dryRun?: boolean },
+  args: { edition: Edition; organisationId: number; rows: readonly UpsertRow[]; cancelMissing?: boolean; confirmCancelAll?: boolean; actor: Actor; dryRun?: boolean },
 ): Promise<WriteResult<UpsertOutcome>> {
   const errors = new UserErrors();
   const notices: CountNotice[] = [];
@@ -207,8 +232,16 @@ export async function upsertLocations(
     errors.add(['locations'], 'BATCH_TOO_LARGE', `${args.rows.length} rows in one batch; at most ${LIMITS.batch}. Split the list, or send it as several calls without cancelMissing.`);
     return { ok: false, errors: errors.list };
   }
+  // An empty list with cancelMissing cancels everything: more often a failed export than a wish.
+  if (args.rows.length === 0 && args.cancelMissing && !args.confirmCancelAll) {
+    errors.add(['confirmCancelAll'], 'REQUIRED', 'The list is empty, so cancelMissing would cancel every venue of yours in this edition. Confirm it if that is meant (confirmCancelAll: true; --confirm-cancel-all on the command line).');
+    return { ok: false, errors: errors.list };
+  }
   const seen = new Map<string, number>();
-  const prepared = args.rows.map((row, i) => {
+  const prepared: Partial<LocationValues>[] = [];
+  for (const [i, row] of args.rows.entries()) {
+    if (i % 500 === 499) await breathe();
+    countRefused(errors, args.actor, ['locations', i], row);
     const values = validateLocation(errors, ['locations', i], row, args.edition);
     const externalId = values.externalId;
     if (!externalId) {
@@ -216,8 +249,8 @@ export async function upsertLocations(
     } else if (seen.has(externalId)) {
       errors.add(['locations', i, 'externalId'], 'DUPLICATE', `externalId "${externalId}" appears again (first at row ${seen.get(externalId)}).`);
     } else seen.set(externalId, i);
-    return values;
-  });
+    prepared.push(values);
+  }
   if (errors.any) return { ok: false, errors: errors.list };
 
   try {
@@ -225,6 +258,7 @@ export async function upsertLocations(
       const ids = [...seen.keys()];
       const existing = new Map<string, Location>();
       for (let i = 0; i < ids.length; i += 5000) {
+        if (i > 0) await breathe();
         const rows = await tx
           .select()
           .from(locations)
@@ -261,8 +295,9 @@ export async function upsertLocations(
       if (rowErrors.any) throw new UserInputError(rowErrors.list);
 
       const awaiting = await awaitsApproval(tx, args.edition, args.organisationId);
-      for (let i = 0; i < toCreate.length; i += 1000) {
-        const chunk = toCreate.slice(i, i + 1000);
+      for (let i = 0; i < toCreate.length; i += SLICE) {
+        if (i > 0) await breathe();
+        const chunk = toCreate.slice(i, i + SLICE);
         const inserted = await tx
           .insert(locations)
           .values(chunk.map(({ values }) => ({
@@ -280,7 +315,8 @@ export async function upsertLocations(
       }
       result.created = toCreate.length;
 
-      for (const { index, current, values } of toUpdate) {
+      for (const [n, { index, current, values }] of toUpdate.entries()) {
+        if (n % 50 === 49) await breathe();
         await tx.update(locations).set({ ...values, updatedAt: sql`now()` }).where(eq(locations.id, current.id));
         result.ids[index] = current.id;
       }

@@ -86,6 +86,15 @@ export const CSV_COLUMNS = [
   'registrationUrl', 'description', 'updatedAt', 'licence',
 ] as const;
 
+/**
+ * A text cell a spreadsheet would run as a formula (OWASP's CSV injection list) gets a leading
+ * `'`, which spreadsheets show as text. Only strings pass through here: capacity, participants
+ * and coordinates are written as numbers, so a negative longitude stays a number.
+ */
+export function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 /** One row per venue, lists joined with `;`, the licence in its own column (it travels with every copied row). */
 export function toCsv(edition: Edition, venues: PublicVenue[], licence: Licence): string {
   const statement = licenceStatement(edition, licence);
@@ -101,7 +110,7 @@ export function toCsv(edition: Edition, venues: PublicVenue[], licence: Licence)
       wheelchairAccessible: v.wheelchairAccessible == null ? '' : String(v.wheelchairAccessible),
       licence: statement,
     })),
-    { header: true, columns: [...CSV_COLUMNS], bom: false },
+    { header: true, columns: [...CSV_COLUMNS], bom: false, cast: { string: neutraliseFormula } },
   );
 }
 

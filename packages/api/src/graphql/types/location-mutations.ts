@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Context } from '../../context.ts';
+import { canSeePrivate, type Context } from '../../context.ts';
 import { organisations, type Edition, type Location } from '../../db/schema.ts';
 import type { LocationFields } from '../../locations/validate.ts';
 import { cancelLocation, createLocation, updateLocation, upsertLocations, type Actor, type WriteResult } from '../../locations/write.ts';
@@ -16,7 +16,9 @@ function announceCounts(ctx: Context, result: WriteResult<unknown>): void {
 }
 
 export function actorOf(ctx: Context): Actor {
-  return { keyId: ctx.viewer?.keyId ?? null, name: ctx.viewer?.prefix ?? 'anonymous' };
+  const viewer = ctx.viewer;
+  const mayCount = !!viewer && (viewer.organisation === null || viewer.scopes.includes('PARTICIPATION_WRITE'));
+  return { keyId: viewer?.keyId ?? null, name: viewer?.prefix ?? 'anonymous', mayCount };
 }
 
 /**
@@ -35,7 +37,11 @@ export async function actingOrganisation(ctx: Context, slug: string | null | und
   return org.id;
 }
 
-/** The venue a global ID names, or a NOT_FOUND userError. Ownership is checked by scope-auth. */
+/**
+ * The venue a global ID names, or a NOT_FOUND userError. Scope-auth refuses another
+ * organisation's public venue; one the viewer may not see is answered exactly as a missing one,
+ * so its existence does not leak.
+ */
 export async function locationById(ctx: Context, globalId: string, field: string[] = ['id']): Promise<Location | UserError[]> {
   let id: string | null = null;
   try {
@@ -45,7 +51,7 @@ export async function locationById(ctx: Context, globalId: string, field: string
     id = null;
   }
   const row = id ? await ctx.db.query.locations.findFirst({ where: { id: Number(id) } }) : undefined;
-  if (!row) return [{ field, code: 'NOT_FOUND', message: `No venue with ID "${globalId.slice(0, 60)}".` }];
+  if (!row || !canSeePrivate(ctx, row.organisationId)) return [{ field, code: 'NOT_FOUND', message: `No venue with ID "${globalId.slice(0, 60)}".` }];
   return row;
 }
 
@@ -89,6 +95,10 @@ const UpsertLocationsInput = builder.inputType('UpsertLocationsInput', {
     organisation: t.string({ description: 'Staff only: on whose behalf.' }),
     locations: t.field({ type: [UpsertLocationRow], required: true, description: 'The venues; each row describes a whole venue. Participant counts are kept unless a row sends them.' }),
     cancelMissing: t.boolean({ defaultValue: false, description: 'Cancel your venues in this edition (that have an externalId) which the list no longer has.' }),
+    confirmCancelAll: t.boolean({
+      defaultValue: false,
+      description: 'Needed with cancelMissing and an empty `locations` list, which cancels every venue of yours in this edition; without it such a call is refused and changes nothing.',
+    }),
     dryRun: t.boolean({ defaultValue: false, description: 'Check everything and report the counts, but change nothing.' }),
   }),
 });
@@ -124,7 +134,7 @@ const UpsertLocationsPayload = builder.objectRef<UpsertPayloadShape>('UpsertLoca
 });
 
 function fieldsOf(input: Record<string, unknown>): LocationFields {
-  const { edition: _e, organisation: _o, id: _i, dryRun: _d, ...fields } = input;
+  const { edition: _e, organisation: _o, id: _i, dryRun: _d, confirmCancelAll: _c, ...fields } = input;
   return fields as LocationFields;
 }
 
@@ -189,6 +199,7 @@ builder.mutationFields((t) => ({
         organisationId,
         rows: input.locations.map((row) => fieldsOf(row) as LocationFields & { externalId: string }),
         cancelMissing: input.cancelMissing ?? false,
+        confirmCancelAll: input.confirmCancelAll ?? false,
         dryRun: input.dryRun ?? false,
         actor: actorOf(ctx),
       });

@@ -5,7 +5,7 @@ import { keyCacheFor } from '../../auth/key-cache.ts';
 import { API_KEY_SCOPES, issueKey, revokeKey } from '../../auth/keys.ts';
 import type { ApiKeyScope } from '../../context.ts';
 import { apiKeys, editions, locationChanges, locations, organisations } from '../../db/schema.ts';
-import { isHttpUrl } from '../../locations/validate.ts';
+import { freeText, isHttpUrl } from '../../locations/validate.ts';
 import { announceVenueChange } from '../../locations/participation.ts';
 import { statsCacheFor } from '../../locations/stats-cache.ts';
 import { builder } from '../builder.ts';
@@ -130,21 +130,21 @@ const RevokeApiKeyPayload = builder.objectRef<KeyPayloadShape>('RevokeApiKeyPayl
 function checkSlug(errors: UserErrors, slug: string) {
   if (!SLUG.test(slug) || slug.length > 60) errors.add(['slug'], 'INVALID', `slug "${slug.slice(0, 60)}" must be lowercase letters and digits joined by single hyphens, at most 60 characters.`);
 }
-function checkName(errors: UserErrors, name: string | null | undefined) {
-  if (name == null) return;
-  if (name.trim() === '') errors.add(['name'], 'REQUIRED', 'name must not be empty.');
-  else if (name.length > 200) errors.add(['name'], 'TOO_LONG', 'name is at most 200 characters.');
+/** A name checked by the venues' text rules; returns it trimmed and normalised (null when not given). */
+function checkName(errors: UserErrors, name: string | null | undefined): string | null {
+  if (name == null) return null;
+  return freeText(errors, ['name'], name, 200, true);
 }
 
 export async function createOrganisationRow(db: import('../../db/client.ts').Db, input: { slug: string; name: string; kind?: string | null; website?: string | null; approved?: boolean | null }): Promise<OrganisationPayloadShape> {
   const errors = new UserErrors();
   checkSlug(errors, input.slug);
-  checkName(errors, input.name);
+  const name = checkName(errors, input.name);
   if (input.website && !isHttpUrl(input.website)) errors.add(['website'], 'INVALID_URL', 'website must be an http or https URL.');
   if (errors.any) return { organisation: null, userErrors: errors.list };
   const [row] = await db
     .insert(organisations)
-    .values({ slug: input.slug, name: input.name.trim(), kind: (input.kind ?? 'OTHER') as never, website: input.website ?? null, approvedAt: input.approved ? new Date() : null })
+    .values({ slug: input.slug, name: name!, kind: (input.kind ?? 'OTHER') as never, website: input.website ?? null, approvedAt: input.approved ? new Date() : null })
     .onConflictDoNothing()
     .returning();
   if (!row) return { organisation: null, userErrors: [userError(['slug'], 'TAKEN', `An organisation with slug "${input.slug}" exists already.`)] };
@@ -158,7 +158,7 @@ export async function createEditionRow(
 ): Promise<EditionPayloadShape> {
   const errors = new UserErrors();
   checkSlug(errors, input.slug);
-  checkName(errors, input.name);
+  const name = checkName(errors, input.name);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(input.date))) errors.add(['date'], 'INVALID', 'date must be YYYY-MM-DD.');
   const country = (input.country ?? 'NL').toUpperCase();
   if (!(country in COUNTRIES)) errors.add(['country'], 'INVALID', `country must be one of ${Object.keys(COUNTRIES).join(', ')}.`);
@@ -171,7 +171,7 @@ export async function createEditionRow(
   if (errors.any) return { edition: null, userErrors: errors.list };
   const [row] = await db
     .insert(editions)
-    .values({ slug: input.slug, name: input.name.trim(), date: input.date, timeZone, country, status: input.status ?? 'OPEN', requireApproval: input.requireApproval ?? false })
+    .values({ slug: input.slug, name: name!, date: input.date, timeZone, country, status: input.status ?? 'OPEN', requireApproval: input.requireApproval ?? false })
     .onConflictDoNothing()
     .returning();
   if (!row) return { edition: null, userErrors: [userError(['slug'], 'TAKEN', `An edition with slug "${input.slug}" exists already.`)] };
@@ -193,10 +193,10 @@ builder.mutationFields((t) => ({
     authScopes: { staff: true },
     resolve: async (_root, { input }, ctx) => {
       const errors = new UserErrors();
-      checkName(errors, input.name);
+      const name = checkName(errors, input.name);
       if (errors.any) return { edition: null, userErrors: errors.list };
       const set = {
-        ...(input.name != null ? { name: input.name.trim() } : {}),
+        ...(name != null ? { name } : {}),
         ...(input.status != null ? { status: input.status } : {}),
         ...(input.requireApproval != null ? { requireApproval: input.requireApproval } : {}),
         updatedAt: sql`now()`,

@@ -3,7 +3,7 @@
  * `removedLocations(since:)` the ones that left the public view (cancelled, or withdrawn to a
  * draft or held for approval), so a copy can be kept without fetching everything again.
  */
-import { and, asc, desc, eq, gt, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNotNull, lt, sql } from 'drizzle-orm';
 import { resolveCursorConnection } from '@pothos/plugin-relay';
 import { locations } from '../../db/schema.ts';
 import { badInput, builder, checkPage, DEFAULT_PAGE_SIZE, encodeGlobalId, MAX_PAGE_SIZE } from '../builder.ts';
@@ -61,8 +61,9 @@ builder.queryFields((t) => ({
                 eq(locations.editionId, edition.id),
                 gte(locations.updatedAt, args.since),
                 sql`NOT (${locations.status} = 'PUBLISHED' AND NOT ${locations.awaitingApproval})`,
-                // Only venues the public could have seen: drafts that never went public are nobody's business.
-                sql`(${locations.status} = 'CANCELLED' OR EXISTS (SELECT 1 FROM location_changes c WHERE c.location_id = ${locations.id} AND c.changes->'status'->>'from' = 'PUBLISHED'))`,
+                // Only venues the public could have seen: drafts and venues cancelled or withdrawn
+                // before they were approved are nobody's business.
+                isNotNull(locations.publicSince),
                 after ? gt(locations.id, cursorId(after, 'after')) : undefined,
                 before ? lt(locations.id, cursorId(before, 'before')) : undefined,
               ),
