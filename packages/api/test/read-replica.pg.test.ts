@@ -4,12 +4,14 @@
  * edition, so every answer shows which database it came from. PostgreSQL only (a replica is a
  * second server; PGlite has none).
  */
-import { RecordArrivals } from '@tafel/schema';
+import { RecordArrivals, StatsChanged } from '@tafel/schema';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { databaseOptionsFromEnv, openDatabase, type Database } from '../src/db/client.ts';
 import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { createApp } from '../src/yoga.ts';
+import { serveHttp, subscribe } from './live-support.ts';
 import { createClient, memberKey, openTestDatabase, seedFixture, staffKey, type TestDb } from './support.ts';
 
 let primary: TestDb;
@@ -23,6 +25,8 @@ beforeAll(async () => {
   fx = await seedFixture(primary.database);
   await seedFixture(replica.database);
   await replica.database.db.execute(sql`UPDATE editions SET name = 'From the replica' WHERE slug = 'nid-test'`);
+  // A replica behind the primary: the mosque's count not replayed yet.
+  await replica.database.db.execute(sql`UPDATE locations SET participants = 0 WHERE external_id = 'b-1'`);
   database = await openDatabase(databaseOptionsFromEnv({ DATABASE_URL: primary.url, DATABASE_READ_URL: replica.url }));
 });
 afterAll(async () => {
@@ -63,5 +67,23 @@ it('writes to the primary only, and LISTENs there', async () => {
     await expect.poll(() => heard, { timeout: 5000 }).toEqual(['primary']);
   } finally {
     await unlisten();
+  }
+});
+
+it('feeds live subscribers from the primary, which announced the write', async () => {
+  const server = await serveHttp(createApp({ database, publicApi: { responseCache: false } }));
+  const stats = await subscribe(server.url, StatsChanged.document, { edition: 'nid-test' });
+  try {
+    const [{ total }] = (await primary.database.db.execute(
+      sql`SELECT sum(participants)::int AS total FROM locations WHERE edition_id = ${fx.edition.id} AND status = 'PUBLISHED'`,
+    )) as unknown as [{ total: number }];
+    const first = await stats.until(() => true);
+    expect(first.data.statsChanged.participants).toBe(total);
+    const stadhuis = encodeGlobalId('Location', fx.locations['Stadhuis Utrecht']!.id);
+    await createClient(database).gql(RecordArrivals.document, { input: { location: stadhuis, delta: 1 } }, { key: await staffKey(database) });
+    await stats.until((m) => m.data.statsChanged.participants === total + 1);
+  } finally {
+    stats.close();
+    await server.close();
   }
 });

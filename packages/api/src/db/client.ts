@@ -24,6 +24,12 @@ export interface Database {
    */
   readDb: Db;
   /**
+   * `readDb` on the primary: for the reads an announcement sets off (the live feeds load what a
+   * NOTIFY announced), which must see that write even while a replica has not replayed it yet.
+   * Without a replica it is `readDb`.
+   */
+  primaryReadDb: Db;
+  /**
    * Subscribe to a NOTIFY channel; resolves once listening. Returns the unsubscribe function.
    * `onListen` runs each time the LISTEN takes effect: at first, and on PostgreSQL again after
    * the listening connection was lost and re-established (notifications in between are lost).
@@ -111,18 +117,23 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   // Few, and each on one core (no parallel workers): strangers' counting of a large edition
   // shares PostgreSQL's CPU with the members' writes, and more of it at once only queues there.
   const timeout = options.publicStatementTimeoutMs ?? DEFAULT_PUBLIC_STATEMENT_TIMEOUT_MS;
-  const readClient = postgres(options.readUrl ?? url, {
-    ...settings,
-    max: Math.max(1, Math.min(options.publicMax ?? DEFAULT_PUBLIC_POOL_SIZE, settings.max)),
-    connection: { application_name: 'tafel-public-read', max_parallel_workers_per_gather: '0', ...(timeout > 0 ? { statement_timeout: timeout } : {}) },
-  });
+  const publicPool = (at: string) =>
+    postgres(at, {
+      ...settings,
+      max: Math.max(1, Math.min(options.publicMax ?? DEFAULT_PUBLIC_POOL_SIZE, settings.max)),
+      connection: { application_name: 'tafel-public-read', max_parallel_workers_per_gather: '0', ...(timeout > 0 ? { statement_timeout: timeout } : {}) },
+    });
+  const readClient = publicPool(options.readUrl ?? url);
   const readDb = drizzle({ client: readClient, relations, logger: options.logger }) as unknown as Db;
+  const primaryReadClient = options.readUrl ? publicPool(url) : readClient;
+  const primaryReadDb = options.readUrl ? (drizzle({ client: primaryReadClient, relations, logger: options.logger }) as unknown as Db) : readDb;
   // One connection for announcements, opened on the first.
   const notifyClient = postgres(url, { ...settings, max: 1, connection: { application_name: 'tafel-notify' } });
   return {
     kind: 'postgres',
     db,
     readDb,
+    primaryReadDb,
     async notify(channel, payloads) {
       if (payloads.length === 0) return;
       const calls = payloads.map((_, i) => `pg_notify($1, $${i + 2})`).join(', ');
@@ -153,7 +164,8 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
       }
     },
     async close() {
-      await Promise.all([client.end({ timeout: 5 }), readClient.end({ timeout: 5 }), notifyClient.end({ timeout: 5 })]);
+      const pools = new Set([client, readClient, primaryReadClient, notifyClient]);
+      await Promise.all([...pools].map((pool) => pool.end({ timeout: 5 })));
     },
   };
 }
@@ -179,6 +191,7 @@ async function openPglite(dataDir: string, options: DatabaseOptions): Promise<Da
     kind: 'pglite',
     db,
     readDb: db,
+    primaryReadDb: db,
     async listen(channel, onMessage, onListen) {
       const unsubscribe = await client.listen(channel, onMessage);
       onListen?.();

@@ -24,7 +24,8 @@
  * state again (the venues changed since, and fresh stats).
  *
  * Its loads run on the public-read pool (with its statement timeout): anyone may subscribe, and
- * what subscribers cost must never hold a connection that a member's write is waiting for.
+ * what subscribers cost must never hold a connection that a member's write is waiting for. On the
+ * primary's, never a read replica's: a load follows a NOTIFY and must see the write announced.
  */
 import { Repeater, SlidingBuffer } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -392,7 +393,7 @@ export class LiveHub {
     const notices = feed.pending;
     feed.pending = [];
     if (notices.length === 0 || feed.changes.size === 0) return;
-    const db = this.database.readDb;
+    const db = this.database.primaryReadDb;
     const ids = [...new Set(notices.map((n) => n.location))];
     const [rows, { total }] = await Promise.all([
       db.query.locations.findMany({ where: { id: { in: ids } } }),
@@ -412,7 +413,7 @@ export class LiveHub {
 
   /** The current state for new subscribers: the latest changed public venue, and the total. */
   private async sendCurrent(feed: Feed, to: ChangeSubscriber[]): Promise<void> {
-    const db = this.database.readDb;
+    const db = this.database.primaryReadDb;
     const [latest, { total, now }] = await Promise.all([
       db.query.locations.findFirst({
         where: { RAW: (table) => publicLocationCondition(table as typeof locations, feed.editionId, {}) },
@@ -426,7 +427,7 @@ export class LiveHub {
 
   /** After a reconnect: every venue changed since the last change seen (the latest ones), and the total. */
   private async catchUp(feed: Feed): Promise<void> {
-    const db = this.database.readDb;
+    const db = this.database.primaryReadDb;
     const since = new Date((feed.seenUntil ?? Date.now()) - CATCH_UP_MARGIN_MS);
     const [rows, { total, now }] = await Promise.all([
       db.query.locations.findMany({
@@ -464,7 +465,7 @@ export class LiveHub {
     if (!feed.model || feed.modelVenueChanges !== feed.venueChanges || performance.now() - feed.modelLoadedAt > RELOAD_MS) {
       const venueChanges = feed.venueChanges;
       const loadedAt = performance.now();
-      feed.model = await LiveStatsModel.load(this.database.readDb, feed.editionId);
+      feed.model = await LiveStatsModel.load(this.database.primaryReadDb, feed.editionId);
       feed.modelVenueChanges = venueChanges;
       feed.modelLoadedAt = loadedAt;
     }
