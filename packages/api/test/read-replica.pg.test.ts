@@ -45,6 +45,15 @@ it('answers anonymous reads from the replica and keyed reads from the primary', 
   expect(keyed.data?.edition.name).toBe('Nationaal Integratiediner (test)');
 });
 
+it('counts stats on the primary, where the writes that refill their cache were announced', async () => {
+  const { gql } = createClient(database);
+  const [{ total }] = (await primary.database.db.execute(
+    sql`SELECT sum(participants)::int AS total FROM locations WHERE edition_id = ${fx.edition.id} AND status = 'PUBLISHED'`,
+  )) as unknown as [{ total: number }];
+  const anonymous = await gql<{ stats: { participants: number } }>(`query { stats(edition: "nid-test") { participants } }`);
+  expect(anonymous.data?.stats.participants).toBe(total);
+});
+
 it('writes to the primary only, and LISTENs there', async () => {
   const { gql } = createClient(database);
   const heard: string[] = [];
