@@ -61,6 +61,8 @@ export interface ClusterOptions {
   checkInterval?: string;
   fastInterval?: string;
   echo?: (name: string, chunk: Buffer | string) => void;
+  /** Aborting it stops a start under way, and what it had started. */
+  signal?: AbortSignal;
 }
 
 export function startCluster(options: ClusterOptions): Promise<Cluster>;

@@ -90,9 +90,10 @@ function maxconnHere() {
   return Number.isFinite(hard) ? Math.max(100, Math.min(100_000, Math.floor((hard - 200) / 2))) : 10_000;
 }
 
-async function waitUntil(probe, timeoutMs, label) {
+async function waitUntil(probe, timeoutMs, label, signal) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    signal?.throwIfAborted();
     if (await probe().catch(() => false)) return;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -140,7 +141,8 @@ function startGroup(command, args, options, echo) {
 
 /**
  * Starts `processes` API processes on `databaseUrl` (loopback, TAFEL_TRUST_PROXY=1) and HAProxy in
- * front of them on `bind`. Resolves once HAProxy sees every process ready.
+ * front of them on `bind`. Resolves once HAProxy sees every process ready; `signal` aborts the
+ * start, stopping whatever was started.
  */
 export async function startCluster({
   databaseUrl,
@@ -154,6 +156,7 @@ export async function startCluster({
   checkInterval,
   fastInterval,
   echo,
+  signal,
 }) {
   if (!databaseUrl) throw new Error('A cluster shares one PostgreSQL: set DATABASE_URL.');
   const server = join(apiRoot, 'dist', 'server.js');
@@ -192,7 +195,7 @@ export async function startCluster({
         waitUntil(async () => {
           if (p.child.exitCode !== null) throw new Error(`${p.name} exited:\n${p.output()}`);
           return (await fetch(`${p.url}/ready`)).ok;
-        }, 120_000, `${p.name} on port ${p.port}`).catch((error) => {
+        }, 120_000, `${p.name} on port ${p.port}`, signal).catch((error) => {
           throw new Error(`${error.message}\n${p.output().slice(-3000)}`);
         }),
       ),
@@ -217,6 +220,7 @@ export async function startCluster({
       },
       30_000,
       'HAProxy to see every API process up',
+      signal,
     );
     const [host, port] = [listen.slice(0, listen.lastIndexOf(':')), listen.slice(listen.lastIndexOf(':') + 1)];
     return { url: `http://${host && host !== '*' && host !== '0.0.0.0' ? host : '127.0.0.1'}:${port}`, dir, config, statsSocket, processes: api, haproxy: proxy, stats, stop: stopAll };
@@ -256,7 +260,13 @@ async function main() {
   }
   if (positionals.length > 0 && positionals[0] !== 'start') throw new Error(`Unknown command "${positionals[0]}": start (the default) or config.`);
 
+  // Ctrl-C while starting stops what has started; once started, stops the cluster.
+  const starting = new AbortController();
+  let stop = async () => starting.abort();
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
   const cluster = await startCluster({
+    signal: starting.signal,
     databaseUrl: process.env.DATABASE_URL,
     processes,
     basePort,
@@ -267,14 +277,12 @@ async function main() {
   });
   console.log(`Tafel on ${cluster.url}/graphql: ${processes} API processes on ports ${basePort}–${basePort + processes - 1} behind HAProxy (stats: echo "show stat" | socat stdio ${cluster.statsSocket}). Ctrl-C stops them.`);
   let stopping = false;
-  const stop = async () => {
+  stop = async () => {
     if (stopping) return;
     stopping = true;
     await cluster.stop();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
   for (const p of cluster.processes) void p.exited.then(() => !stopping && console.error(`${p.name} exited; HAProxy takes it out of rotation.`));
   void cluster.haproxy.exited.then(() => !stopping && (console.error('HAProxy exited.'), stop()));
 }
