@@ -17,7 +17,7 @@ export default defineConfig({
     // so the README's test command needs nothing beyond Node and npm.
     exclude: process.env.DATABASE_URL ? ['**/node_modules/**'] : ['**/node_modules/**', 'test/**/*.pg.test.ts'],
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    hookTimeout: 240_000,
     // Each file opens its own database (a PGlite in memory, or a fresh PostgreSQL database).
     pool: 'forks',
     // CI collects JSON reports to print one closing line for the whole run.

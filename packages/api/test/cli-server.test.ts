@@ -41,7 +41,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-describe('the command line beside a running server', () => {
+describe('the command line beside a running server', { timeout: 180_000 }, () => {
+  // Each test starts processes that compile the sources first: slow on a busy machine.
   it('creates an organisation and a member key while the server runs, and the key works there at once', async () => {
     const org = await run(tsx, ['src/cli.ts', 'organisations', 'create', '--slug', 'buurthuis-oost', '--name', 'Buurthuis Oost', '--kind', 'charity'], { cwd: api, env });
     expect(org.stdout).toMatch(/Created organisation buurthuis-oost/);

@@ -68,7 +68,8 @@ async function withDb<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-describe('the admin command line and CSV import', () => {
+describe('the admin command line and CSV import', { timeout: 180_000 }, () => {
+  // Each test starts processes that compile the sources first: slow on a busy machine.
   it('sets up on a fresh database: organisation, edition, and a staff key whose secret is alone on the last line', async () => {
     if (!process.env.DATABASE_URL) await withDb(async () => seedFixture(t.database));
     else await seedFixture(t.database);

@@ -118,9 +118,11 @@ export interface ApiProcess {
 
 const apiRoot = fileURLToPath(new URL('..', import.meta.url));
 
-/** A real API process (`tsx src/server.ts`) on PostgreSQL, ready when /health answers. */
+/** A real API process (`node --import tsx src/server.ts`) on PostgreSQL, ready when /health answers. */
 export async function startApiProcess(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<ApiProcess> {
-  const child = spawn(`${apiRoot}node_modules/.bin/tsx`, ['src/server.ts'], {
+  // tsx as a loader in the server's own process, not as a wrapper around it: a signal (SIGKILL
+  // included) then reaches the server itself, and no orphan is left behind.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: apiRoot,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', TAFEL_DEMO: 'off', LOG_LEVEL: 'info', VITEST: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -130,7 +132,9 @@ export async function startApiProcess(databaseUrl: string, port: number, env: Re
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitFor(async () => child.exitCode === null && (await fetch(`${url}/health`)).ok, 60_000, `API process on port ${port}`);
+    // Compiling the sources at start takes a few seconds alone, and over a minute on a busy
+    // two-core machine running the other test files beside it.
+    await waitFor(async () => child.exitCode === null && (await fetch(`${url}/health`)).ok, 180_000, `API process on port ${port}`);
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`${(error as Error).message}\n${output}`);
