@@ -39,6 +39,7 @@ export function renderHaproxyConfig({
     checkInterval,
     fastInterval,
     servers: servers.map(({ name, host = '127.0.0.1', port }) => `    server ${name} ${host}:${port}`).join('\n'),
+    streamServers: servers.map(({ name, host = '127.0.0.1', port }) => `    server ${name} ${host}:${port} track tafel_api/${name}`).join('\n'),
   };
   return readFileSync(template, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, field) => {
     if (!(field in fields)) throw new Error(`deploy/haproxy.cfg.in: unknown field {{${field}}}`);
@@ -172,9 +173,9 @@ export async function startCluster({
   try {
     const api = ports.map((port, i) => {
       const name = `api${i + 1}`;
-      const command = dev ? join(apiRoot, 'node_modules', '.bin', 'tsx') : process.execPath;
-      const args = dev ? ['src/server.ts'] : ['--enable-source-maps', 'dist/server.js'];
-      const group = startGroup(command, args, {
+      // tsx as a loader in the server's own process: no wrapper process beside each server.
+      const args = dev ? ['--import', 'tsx', 'src/server.ts'] : ['--enable-source-maps', 'dist/server.js'];
+      const group = startGroup(process.execPath, args, {
         cwd: apiRoot,
         env: {
           ...process.env,
@@ -190,12 +191,13 @@ export async function startCluster({
       started.push(member);
       return member;
     });
+    // Compiling the sources (--dev) can take over a minute on a busy two-core machine.
     await Promise.all(
       api.map((p) =>
         waitUntil(async () => {
           if (p.child.exitCode !== null) throw new Error(`${p.name} exited:\n${p.output()}`);
           return (await fetch(`${p.url}/ready`)).ok;
-        }, 120_000, `${p.name} on port ${p.port}`, signal).catch((error) => {
+        }, 180_000, `${p.name} on port ${p.port}`, signal).catch((error) => {
           throw new Error(`${error.message}\n${p.output().slice(-3000)}`);
         }),
       ),

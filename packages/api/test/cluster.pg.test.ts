@@ -34,7 +34,7 @@ beforeAll(async () => {
     env: { LOG_LEVEL: 'warn', TAFEL_RATE_LIMIT_ANON: String(ANONYMOUS_LIMIT), TAFEL_RATE_LIMIT_WINDOW: '3600', VITEST: '' },
     log: 'stdout format raw local0 notice',
   });
-}, 300_000);
+}, 360_000);
 
 afterAll(async () => {
   for (const stream of streams) stream.close();
@@ -42,9 +42,9 @@ afterAll(async () => {
   await testDb?.close();
 });
 
-/** HAProxy's view of one API process. */
-async function server(name: string): Promise<Record<string, string>> {
-  const row = (await cluster!.stats()).find((r) => r.pxname === 'tafel_api' && r.svname === name);
+/** HAProxy's view of one API process, in the backend for requests or the one for live streams. */
+async function server(name: string, backend = 'tafel_api'): Promise<Record<string, string>> {
+  const row = (await cluster!.stats()).find((r) => r.pxname === backend && r.svname === name);
   if (!row) throw new Error(`HAProxy has no server ${name}`);
   return row;
 }
@@ -118,11 +118,12 @@ function withOutput<T>(run: () => Promise<T>): Promise<T> {
 
 it('spreads writes over the processes, and every process tells its own subscribers', () =>
   withOutput(async () => {
-    // Six through the balancer (least connections: two on each process), one straight to each.
+    // Six through the balancer (streams go to the process holding fewest: two on each), and one
+    // straight to each process.
     const balanced = [];
     for (let i = 0; i < 6; i++) balanced.push(await statsSubscriber(cluster!.url));
     const direct = await Promise.all(cluster!.processes.map((p) => statsSubscriber(p.url)));
-    for (const p of cluster!.processes) expect(Number((await server(p.name)).scur), `${p.name} holds two subscribers`).toBe(2);
+    for (const p of cluster!.processes) expect(Number((await server(p.name, 'tafel_streams')).scur), `${p.name} holds two subscribers`).toBe(2);
 
     const before = await sessions();
     for (let i = 0; i < 9; i++) await arrive(1);
