@@ -16,8 +16,12 @@ let t: TestDb;
 let fx: Awaited<ReturnType<typeof seedFixture>>;
 const servers: Server[] = [];
 
+/**
+ * Each app counts on its own, so that every test starts with full allowances (these tests are
+ * about the gate; counts shared between processes are test/rate-limit-store.pg.test.ts's).
+ */
 async function serve(publicApi: Parameters<typeof createApp>[0]['publicApi']): Promise<string> {
-  const server = createServer(createApp({ database: t.database, publicApi }));
+  const server = createServer(createApp({ database: t.database, publicApi: { rateLimitStore: 'memory', ...publicApi } }));
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

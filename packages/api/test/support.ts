@@ -73,10 +73,11 @@ export interface GraphQLResponse<T = Record<string, any>> {
 /**
  * The app in-process. Its response cache is off unless asked for: tests that count SQL statements
  * or write rows directly would otherwise read answers cached before (test/public-api*.test.ts
- * turn it on).
+ * turn it on). It counts rate limits in memory: on PostgreSQL the shared count would be one more
+ * statement in every keyed request's tally (test/rate-limit-store.pg.test.ts covers that store).
  */
 export function createClient(database: Database, publicApi: AppOptions['publicApi'] = { responseCache: false }) {
-  const app = createApp({ database, publicApi });
+  const app = createApp({ database, publicApi: { rateLimitStore: 'memory', ...publicApi } });
   async function gql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,

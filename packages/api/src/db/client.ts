@@ -18,10 +18,17 @@ export interface Database {
   db: Db;
   /**
    * For anonymous public reads: on PostgreSQL its own pool whose statements are cut off after
-   * `publicStatementTimeoutMs` (one hostile query cannot hold a connection for long). PGlite has
-   * one connection and no timer to cut a statement short: there it is `db`.
+   * `publicStatementTimeoutMs` (one hostile query cannot hold a connection for long), on the read
+   * replica when `readUrl` names one. PGlite has one connection and no timer to cut a statement
+   * short: there it is `db`.
    */
   readDb: Db;
+  /**
+   * `readDb` on the primary: for the reads an announcement sets off (the live feeds load what a
+   * NOTIFY announced), which must see that write even while a replica has not replayed it yet.
+   * Without a replica it is `readDb`.
+   */
+  primaryReadDb: Db;
   /**
    * Subscribe to a NOTIFY channel; resolves once listening. Returns the unsubscribe function.
    * `onListen` runs each time the LISTEN takes effect: at first, and on PostgreSQL again after
@@ -47,6 +54,11 @@ export interface Database {
 export interface DatabaseOptions {
   /** postgres://… ; when absent, PGlite is used. */
   url?: string | undefined;
+  /**
+   * postgres://… of a read replica for anonymous reads (`readDb`); writes, keyed reads, LISTEN and
+   * NOTIFY stay on `url`. Absent: anonymous reads use `url` too. Ignored on PGlite.
+   */
+  readUrl?: string | undefined;
   /** PGlite data folder, or `memory://` for a throwaway database. */
   dataDir?: string | undefined;
   logger?: Logger | undefined;
@@ -75,6 +87,7 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Da
   const dataDir = env.TAFEL_DATA_DIR ? resolve(env.INIT_CWD ?? process.cwd(), env.TAFEL_DATA_DIR) : defaultDataDir;
   return {
     url: env.DATABASE_URL || undefined,
+    readUrl: env.DATABASE_READ_URL || undefined,
     dataDir: env.TAFEL_DATA_DIR?.startsWith('memory://') ? env.TAFEL_DATA_DIR : dataDir,
     max: env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : undefined,
     publicMax: env.DATABASE_PUBLIC_POOL_SIZE ? Number(env.DATABASE_PUBLIC_POOL_SIZE) : undefined,
@@ -104,18 +117,23 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   // Few, and each on one core (no parallel workers): strangers' counting of a large edition
   // shares PostgreSQL's CPU with the members' writes, and more of it at once only queues there.
   const timeout = options.publicStatementTimeoutMs ?? DEFAULT_PUBLIC_STATEMENT_TIMEOUT_MS;
-  const readClient = postgres(url, {
-    ...settings,
-    max: Math.max(1, Math.min(options.publicMax ?? DEFAULT_PUBLIC_POOL_SIZE, settings.max)),
-    connection: { application_name: 'tafel-public-read', max_parallel_workers_per_gather: '0', ...(timeout > 0 ? { statement_timeout: timeout } : {}) },
-  });
+  const publicPool = (at: string) =>
+    postgres(at, {
+      ...settings,
+      max: Math.max(1, Math.min(options.publicMax ?? DEFAULT_PUBLIC_POOL_SIZE, settings.max)),
+      connection: { application_name: 'tafel-public-read', max_parallel_workers_per_gather: '0', ...(timeout > 0 ? { statement_timeout: timeout } : {}) },
+    });
+  const readClient = publicPool(options.readUrl ?? url);
   const readDb = drizzle({ client: readClient, relations, logger: options.logger }) as unknown as Db;
+  const primaryReadClient = options.readUrl ? publicPool(url) : readClient;
+  const primaryReadDb = options.readUrl ? (drizzle({ client: primaryReadClient, relations, logger: options.logger }) as unknown as Db) : readDb;
   // One connection for announcements, opened on the first.
   const notifyClient = postgres(url, { ...settings, max: 1, connection: { application_name: 'tafel-notify' } });
   return {
     kind: 'postgres',
     db,
     readDb,
+    primaryReadDb,
     async notify(channel, payloads) {
       if (payloads.length === 0) return;
       const calls = payloads.map((_, i) => `pg_notify($1, $${i + 2})`).join(', ');
@@ -146,7 +164,8 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
       }
     },
     async close() {
-      await Promise.all([client.end({ timeout: 5 }), readClient.end({ timeout: 5 }), notifyClient.end({ timeout: 5 })]);
+      const pools = new Set([client, readClient, primaryReadClient, notifyClient]);
+      await Promise.all([...pools].map((pool) => pool.end({ timeout: 5 })));
     },
   };
 }
@@ -172,6 +191,7 @@ async function openPglite(dataDir: string, options: DatabaseOptions): Promise<Da
     kind: 'pglite',
     db,
     readDb: db,
+    primaryReadDb: db,
     async listen(channel, onMessage, onListen) {
       const unsubscribe = await client.listen(channel, onMessage);
       onListen?.();

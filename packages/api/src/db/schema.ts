@@ -206,6 +206,18 @@ export const locationChanges = pgTable(
   ],
 );
 
+/**
+ * Rate-limit counters that every API process shares (http/rate-limit.ts, through
+ * rate-limiter-flexible): one row per client and window, `expire` its end. UNLOGGED (see its
+ * migration): counters need no crash safety and no replica, and counting a request then never
+ * waits for the WAL to reach the disk.
+ */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  points: integer('points').notNull().default(0),
+  expire: timestamp('expire', { withTimezone: true }),
+});
+
 export type Edition = typeof editions.$inferSelect;
 export type NewEdition = typeof editions.$inferInsert;
 export type Organisation = typeof organisations.$inferSelect;

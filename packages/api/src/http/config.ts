@@ -18,6 +18,14 @@ export interface PublicApiConfig {
   /** Per-client rate limits; false turns them off (benchmarks). */
   rateLimit: RateLimitConfig | false;
   /**
+   * Where the rate limits are counted. `shared`: where every API process sees the same counts —
+   * Redis when `redisUrl` is set, else PostgreSQL (in memory on PGlite, which serves one
+   * process). `memory`: each process on its own.
+   */
+  rateLimitStore: 'shared' | 'memory';
+  /** redis://… for the shared rate-limit counts; unset: PostgreSQL keeps them. */
+  redisUrl: string | undefined;
+  /**
    * Take the client IP from X-Forwarded-For, trusting this many proxies in front of the API
    * (1: the address the nearest proxy saw). 0: the socket's address only.
    */
@@ -98,6 +106,8 @@ const DEFAULT_RATE_LIMIT: RateLimitConfig = { anonymous: 600, key: 6000, windowS
 
 export const DEFAULTS: PublicApiConfig = {
   rateLimit: DEFAULT_RATE_LIMIT,
+  rateLimitStore: 'shared',
+  redisUrl: undefined,
   trustProxy: 0,
   bodyLimit: { anonymous: 32 * 1024, key: 10 * 1024 * 1024 },
   responseCache: true,
@@ -133,6 +143,19 @@ function trustProxy(raw: string | undefined): number {
   const hops = Number(raw);
   if (!Number.isInteger(hops) || hops < 0) throw new Error(`TAFEL_TRUST_PROXY must be true, false or a number of proxies (got "${raw}").`);
   return hops;
+}
+
+function rateLimitStore(raw: string | undefined): PublicApiConfig['rateLimitStore'] {
+  if (raw == null || raw === '' || raw === 'shared') return 'shared';
+  if (raw === 'memory') return 'memory';
+  throw new Error(`TAFEL_RATE_LIMIT_STORE must be shared or memory (got "${raw}").`);
+}
+
+function redisUrl(raw: string | undefined): string | undefined {
+  const url = raw?.trim();
+  if (!url) return undefined;
+  if (!/^rediss?:\/\//.test(url)) throw new Error(`TAFEL_REDIS_URL must be a redis:// or rediss:// URL like redis://127.0.0.1:6379 (got "${url}").`);
+  return url;
 }
 
 /** An http(s) origin with an optional path, without a trailing slash; unset: this machine on PORT. */
@@ -178,6 +201,8 @@ export function publicApiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Pu
           key: int(env, 'TAFEL_RATE_LIMIT_KEY', DEFAULT_RATE_LIMIT.key),
           windowSeconds: Math.max(1, int(env, 'TAFEL_RATE_LIMIT_WINDOW', DEFAULT_RATE_LIMIT.windowSeconds)),
         },
+    rateLimitStore: rateLimitStore(env.TAFEL_RATE_LIMIT_STORE),
+    redisUrl: redisUrl(env.TAFEL_REDIS_URL),
     trustProxy: trustProxy(env.TAFEL_TRUST_PROXY),
     bodyLimit: {
       anonymous: bytes(env, 'TAFEL_BODY_LIMIT_ANON', DEFAULTS.bodyLimit.anonymous),

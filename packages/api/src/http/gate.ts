@@ -12,7 +12,7 @@ import type { Viewer } from '../context.ts';
 import type { Database } from '../db/client.ts';
 import { clientIp } from './client-ip.ts';
 import type { PublicApiConfig } from './config.ts';
-import { RateLimits, type ClientKind, type RateDecision } from './rate-limit.ts';
+import { RateLimits, redisForLimits, type ClientKind, type RateDecision, type RateLimitStore } from './rate-limit.ts';
 
 const viewers = new WeakMap<Request, Promise<Viewer | null>>();
 const rateHeaders = new WeakMap<Request, Record<string, string>>();
@@ -116,8 +116,16 @@ async function readUpTo(body: ReadableStream<Uint8Array>, limit: number): Promis
   return Buffer.concat(chunks);
 }
 
+/** Shared counts in Redis or PostgreSQL, so every process behind the balancer sees them (http/config.ts). */
+function rateLimitStore(database: Database, config: PublicApiConfig): RateLimitStore {
+  if (config.rateLimitStore === 'memory') return { kind: 'memory' };
+  if (config.redisUrl) return { kind: 'redis', client: redisForLimits(config.redisUrl) };
+  // Counting writes a row: on the primary, never the read replica.
+  return database.kind === 'postgres' ? { kind: 'postgres', db: database.db } : { kind: 'memory' };
+}
+
 export function gatePlugin(database: Database, config: PublicApiConfig): Plugin {
-  const limits = config.rateLimit ? new RateLimits(config.rateLimit) : null;
+  const limits = config.rateLimit ? new RateLimits(config.rateLimit, rateLimitStore(database, config)) : null;
 
   async function limit(kind: 'anonymous' | 'key', client: string, who: string, request: Request): Promise<RateDecision> {
     const decision = await limits!.take(kind, client);

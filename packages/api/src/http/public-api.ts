@@ -16,8 +16,11 @@ import { persistedOperationsPlugin } from './persisted.ts';
 
 export function publicApiPlugins(database: Database, overrides: Partial<PublicApiConfig> = {}, answerStore?: AnswerStore): Plugin[] {
   const config = { ...publicApiConfigFromEnv(), ...overrides };
-  // Stats are counted on the public-read pool whoever asks; writes invalidate them through either pool.
-  shareStatsCache(database.readDb, database.db);
+  // Stats are counted on the public-read pool whoever asks; writes invalidate them through any pool.
+  // On the primary's even with a read replica: the cache refills when a write is announced, which a
+  // replica may not have replayed yet; and as stats are kept until the next write, the primary
+  // counts them once per write, not once per read.
+  shareStatsCache(database.primaryReadDb, database.readDb, database.db);
   // One bound for everything this app keeps: answers to queries and the open-data feeds.
   const store = answerStore ?? new AnswerStore({ maxBytes: config.responseCacheMaxBytes, ttlMs: config.responseCacheTtlSeconds * 1000 });
   return [

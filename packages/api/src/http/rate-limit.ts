@@ -1,12 +1,31 @@
 /**
  * Per-client rate limits: a fixed window per client IP for anonymous requests and per API key for
- * keyed ones (a keyed request never costs its IP), and per IP for keys that did not check out,
- * counted in this process's memory (rate-limiter-flexible). Several API processes
- * behind a load balancer each count on their own: give each its share of the limit, or move the
- * counters to a shared store (the library's PostgreSQL or Redis limiters take the same calls).
+ * keyed ones (a keyed request never costs its IP), and per IP for keys that did not check out
+ * (rate-limiter-flexible). Counted where every API process sees the same numbers — in Redis when
+ * one is configured, else in PostgreSQL (an UNLOGGED table) — so N processes behind a load
+ * balancer give a client one budget, not N. On PGlite (one process) and when asked, in memory.
  */
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { Redis } from 'ioredis';
+import { RateLimiterDrizzle, RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Db } from '../db/client.ts';
+import { rateLimits } from '../db/schema.ts';
 import type { RateLimitConfig } from './config.ts';
+
+const REDIS_CONNECT_TIMEOUT_MS = 2000;
+
+/** Where the counts are kept. */
+export type RateLimitStore = { kind: 'memory' } | { kind: 'postgres'; db: Db } | { kind: 'redis'; client: Redis };
+
+/**
+ * A Redis client for the limits: it never queues a command while disconnected, so with Redis
+ * away each process counts in its own memory at once (the insurance limiter) instead of waiting.
+ */
+export function redisForLimits(url: string): Redis {
+  const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: REDIS_CONNECT_TIMEOUT_MS });
+  // Errors show as refusals to count (and so as the fallback); the client reconnects by itself.
+  client.on('error', () => {});
+  return client;
+}
 
 /** `badKey`: requests from one IP with a key that did not check out. */
 export type ClientKind = 'anonymous' | 'key' | 'badKey';
@@ -18,18 +37,52 @@ export interface RateDecision {
 }
 
 export class RateLimits {
-  private readonly limiters: Record<ClientKind, RateLimiterMemory>;
+  private readonly limiters: Record<ClientKind, RateLimiterAbstract>;
+  /** Until Redis first answers (at most its connect timeout), requests wait for it rather than count in memory. */
+  private connecting: Promise<void> | null = null;
 
-  constructor(readonly config: RateLimitConfig) {
+  constructor(
+    readonly config: RateLimitConfig,
+    store: RateLimitStore = { kind: 'memory' },
+  ) {
+    const limiter = (keyPrefix: string, points: number): RateLimiterAbstract => {
+      const options = { keyPrefix, points, duration: config.windowSeconds };
+      if (store.kind === 'memory') return new RateLimiterMemory(options);
+      const shared = {
+        ...options,
+        // While the store is away, each process counts on its own rather than refusing everyone.
+        insuranceLimiter: new RateLimiterMemory(options),
+        // A client at its limit is refused from memory for the rest of the window: a flood costs
+        // the store one write per process, not one per request.
+        inMemoryBlockOnConsumed: points,
+      };
+      return store.kind === 'redis'
+        ? new RateLimiterRedis({ ...shared, keyPrefix: `tafel:rl:${keyPrefix}`, storeClient: store.client, rejectIfRedisNotReady: true })
+        : new RateLimiterDrizzle({ ...shared, storeClient: store.db, schema: rateLimits });
+    };
+    if (store.kind === 'redis' && store.client.status !== 'ready') {
+      const { client } = store;
+      this.connecting = new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          client.off('ready', done);
+          this.connecting = null;
+          resolve();
+        };
+        const timer = setTimeout(done, REDIS_CONNECT_TIMEOUT_MS);
+        client.once('ready', done);
+      });
+    }
     this.limiters = {
-      anonymous: new RateLimiterMemory({ keyPrefix: 'ip', points: config.anonymous, duration: config.windowSeconds }),
-      key: new RateLimiterMemory({ keyPrefix: 'key', points: config.key, duration: config.windowSeconds }),
-      badKey: new RateLimiterMemory({ keyPrefix: 'badkey', points: config.anonymous, duration: config.windowSeconds }),
+      anonymous: limiter('ip', config.anonymous),
+      key: limiter('key', config.key),
+      badKey: limiter('badkey', config.anonymous),
     };
   }
 
   /** Count one request (or `points` of them) of this client. */
   async take(kind: ClientKind, client: string, points = 1): Promise<RateDecision> {
+    if (this.connecting) await this.connecting;
     try {
       return this.decision(kind, await this.limiters[kind].consume(client, points), true);
     } catch (error) {
@@ -40,6 +93,7 @@ export class RateLimits {
 
   /** Count `points` more requests of this client if that many remain; else refuse and count none. */
   async takeAll(kind: ClientKind, client: string, points: number): Promise<RateDecision> {
+    if (this.connecting) await this.connecting;
     const res = await this.limiters[kind].get(client);
     const remaining = res ? res.remainingPoints : this.limitOf(kind);
     if (remaining < points) return this.decision(kind, res ?? new RateLimiterRes(remaining, this.config.windowSeconds * 1000, 0), false);
@@ -48,6 +102,7 @@ export class RateLimits {
 
   /** Has this client used up its allowance? Counts nothing. */
   async exhausted(kind: ClientKind, client: string): Promise<RateDecision | null> {
+    if (this.connecting) await this.connecting;
     const res = await this.limiters[kind].get(client);
     return res && res.remainingPoints <= 0 ? this.decision(kind, res, false) : null;
   }

@@ -5,7 +5,8 @@
  * every subscriber gets the venues changed since.
  *
  * Its loads run on the public-read pool (with its statement timeout): anyone may subscribe, and
- * what subscribers cost must never hold a connection that a member's write is waiting for.
+ * what subscribers cost must never hold a connection that a member's write is waiting for. On the
+ * primary's, never a read replica's: a load follows a NOTIFY and must see the write announced.
  */
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.ts';
@@ -95,7 +96,7 @@ export class ParticipationFeed {
     const notices = this.pending;
     this.pending = [];
     if (notices.length === 0 || this.subscribers.size === 0) return;
-    const db = this.database.readDb;
+    const db = this.database.primaryReadDb;
     const ids = [...new Set(notices.map((n) => n.location))];
     const [rows, { total }] = await Promise.all([
       db.query.locations.findMany({ where: { id: { in: ids } } }),
@@ -115,7 +116,7 @@ export class ParticipationFeed {
 
   /** The current state for new subscribers: the latest changed public venue, and the total. */
   private async sendCurrent(to: ChangeSubscriber[]): Promise<void> {
-    const db = this.database.readDb;
+    const db = this.database.primaryReadDb;
     const [latest, { total, now }] = await Promise.all([
       db.query.locations.findFirst({
         where: { RAW: (table) => publicLocationCondition(table as typeof locations, this.editionId, {}) },
@@ -129,7 +130,7 @@ export class ParticipationFeed {
 
   /** After a reconnect: every venue changed since the last change seen (the latest ones), and the total. */
   private async catchUp(): Promise<void> {
-    const db = this.database.readDb;
+    const db = this.database.primaryReadDb;
     const since = new Date((this.seenUntil ?? Date.now()) - CATCH_UP_MARGIN_MS);
     const [rows, { total, now }] = await Promise.all([
       db.query.locations.findMany({

@@ -106,7 +106,7 @@ export class StatsFeed {
     if (!this.model || this.modelVenueChanges !== this.venueChanges || performance.now() - this.modelLoadedAt > RELOAD_MS) {
       const venueChanges = this.venueChanges;
       const loadedAt = performance.now();
-      this.model = await LiveStatsModel.load(this.database.readDb, this.editionId);
+      this.model = await LiveStatsModel.load(this.database.primaryReadDb, this.editionId);
       this.modelVenueChanges = venueChanges;
       this.modelLoadedAt = loadedAt;
     }

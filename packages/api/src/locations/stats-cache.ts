@@ -57,15 +57,14 @@ export class StatsCache {
 const caches = new WeakMap<Db, StatsCache>();
 
 /**
- * One cache for both pools of a database, counting on the public-read pool: the numbers are the
- * public's whoever asks, and counting 100,000 venues for a stranger's filter must never take a
- * connection (or a minute) that a member's write is waiting for. Writes invalidate it through
- * either pool.
+ * One cache for all pools of a database, counting on the public-read pool `countOn`: the numbers
+ * are the public's whoever asks, and counting 100,000 venues for a stranger's filter must never
+ * take a connection (or a minute) that a member's write is waiting for. Writes invalidate it
+ * through any of the pools.
  */
-export function shareStatsCache(readDb: Db, db: Db): void {
-  const cache = caches.get(readDb)?.db === readDb ? caches.get(readDb)! : new StatsCache(readDb);
-  caches.set(readDb, cache);
-  caches.set(db, cache);
+export function shareStatsCache(countOn: Db, ...others: Db[]): void {
+  const cache = caches.get(countOn)?.db === countOn ? caches.get(countOn)! : new StatsCache(countOn);
+  for (const db of [countOn, ...others]) caches.set(db, cache);
 }
 
 /** The stats cache of a database connection: one per process and database. */
