@@ -116,8 +116,12 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
   };
 }
 
-/** Bench traffic is not the public: lift the per-client rate limits and stream caps for the server under test. */
-export const UNLIMITED = { TAFEL_RATE_LIMIT_ANON: '100000000', TAFEL_RATE_LIMIT_KEY: '100000000', TAFEL_MAX_SUBSCRIBERS_PER_IP: '100000000', TAFEL_MAX_SUBSCRIBERS_PER_KEY: '100000000' };
+/**
+ * Bench traffic is not the public: lift the per-client rate limits and stream caps for the server
+ * under test, and count in memory — a shared store costs a round trip per request, which would be
+ * measured here instead of the API (docs/operations.md gives that cost).
+ */
+export const UNLIMITED = { TAFEL_RATE_LIMIT_ANON: '100000000', TAFEL_RATE_LIMIT_KEY: '100000000', TAFEL_MAX_SUBSCRIBERS_PER_IP: '100000000', TAFEL_MAX_SUBSCRIBERS_PER_KEY: '100000000', TAFEL_RATE_LIMIT_STORE: 'memory' };
 
 /**
  * POST a GraphQL body and read the answer, on kept-alive connections: paced requests are sent
