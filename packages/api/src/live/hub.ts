@@ -190,7 +190,7 @@ export class LiveHub {
    */
   announce(notice: ParticipationNotice): void {
     // This process's own subscribers need not wait for the round trip through PostgreSQL.
-    if (isCountNotice(notice)) this.receive(notice);
+    this.receive(notice);
     this.outbox.push(notice);
     this.sending ??= this.sendAll().finally(() => {
       this.sending = null;
