@@ -6,6 +6,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { RecordArrivals } from '@tafel/schema';
+import { afterAll, beforeAll } from 'vitest';
+import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { LiveHub } from '../src/live/hub.ts';
+import { rowsOf } from '../src/locations/stats.ts';
+import { logger } from '../src/logger.ts';
+import { createApp } from '../src/yoga.ts';
+import { memberKey, openTestDatabase, seedFixture, staffKey, type TestDb } from './support.ts';
 
 export async function serveHttp(handler: Parameters<typeof createServer>[1]): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer(handler);
@@ -166,4 +175,53 @@ export async function post(base: string, query: string, variables: Record<string
     body: JSON.stringify({ query, variables }),
   });
   return response.json();
+}
+
+/** The live tests' world: the fixture, a staff key and Asito's, a hub and the app over real HTTP. */
+export interface LiveServer {
+  t: TestDb;
+  fx: Awaited<ReturnType<typeof seedFixture>>;
+  hub: LiveHub;
+  server: Awaited<ReturnType<typeof serveHttp>>;
+  staff: string;
+  asitoKey: string;
+  /** A fixture venue's global id. */
+  idOf(name: string): string;
+  /** Record arrivals at a fixture venue over real HTTP (as staff, through the shared server, unless told). */
+  arrive(name: string, delta: number, key?: string, base?: string): Promise<any>;
+  /** The edition's public participants, counted in the database. */
+  publicTotal(): Promise<number>;
+  /** A fixture venue's count in the database. */
+  countOf(name: string): Promise<number>;
+}
+
+/** Set up a LiveServer before the file's tests (its hub ticking every `intervalMs`) and close it after. */
+export function useLiveServer(intervalMs: number): LiveServer {
+  const live = {
+    idOf: (name) => encodeGlobalId('Location', live.fx.locations[name]!.id),
+    arrive: (name, delta, key = live.staff, base = live.server.url) => post(base, RecordArrivals.document, { input: { location: live.idOf(name), delta } }, key),
+    async publicTotal() {
+      const [row] = rowsOf<{ total: string }>(
+        await live.t.database.db.execute(sql`SELECT coalesce(sum(participants), 0) AS total FROM locations WHERE edition_id = ${live.fx.edition.id} AND status = 'PUBLISHED' AND NOT awaiting_approval`),
+      );
+      return Number(row!.total);
+    },
+    async countOf(name) {
+      return (await live.t.database.db.query.locations.findFirst({ where: { id: live.fx.locations[name]!.id } }))!.participants;
+    },
+  } as LiveServer;
+  beforeAll(async () => {
+    live.t = await openTestDatabase();
+    live.fx = await seedFixture(live.t.database);
+    live.staff = await staffKey(live.t.database);
+    live.asitoKey = await memberKey(live.t.database, live.fx.asito.id);
+    live.hub = new LiveHub(live.t.database, logger, { intervalMs });
+    live.server = await serveHttp(createApp({ database: live.t.database, live: live.hub }));
+  });
+  afterAll(async () => {
+    await live.server?.close();
+    await live.hub?.close();
+    await live.t?.close();
+  });
+  return live;
 }

@@ -5,11 +5,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { openDatabase, type Database, type DatabaseOptions } from '../src/db/client.ts';
 import { createApp, type AppOptions } from '../src/yoga.ts';
 import { issueKey } from '../src/auth/keys.ts';
 import { editions, locations, organisations, type NewLocation } from '../src/db/schema.ts';
+import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { rowsOf } from '../src/locations/stats.ts';
 
 export const onPostgres = Boolean(process.env.DATABASE_URL);
 
@@ -135,3 +139,61 @@ export async function staffKey(database: Database): Promise<string> {
 export async function memberKey(database: Database, organisationId: number, scopes: ('LOCATIONS_WRITE' | 'PARTICIPATION_WRITE')[] = ['LOCATIONS_WRITE', 'PARTICIPATION_WRITE']): Promise<string> {
   return (await issueKey(database.db, { organisationId, scopes, label: 'test member' })).secret;
 }
+
+/** The members' publishing tests' world (publish*.test.ts): the fixture, the app, and keys of each kind. */
+export interface PublishFixture {
+  t: TestDb;
+  gql: ReturnType<typeof createClient>['gql'];
+  fx: Awaited<ReturnType<typeof seedFixture>>;
+  /** staff, asito, utrecht, asitoParticipationOnly, asitoVenuesOnly, and one revoked. */
+  keys: Record<string, string>;
+  /** Everything a mutation could change, as plain data (minus key use times). */
+  snapshot(): Promise<any>;
+  /** A fixture venue's global id. */
+  id(name: string): string;
+}
+
+/** Set up a PublishFixture before the file's tests and close it after. */
+export function usePublishFixture(): PublishFixture {
+  const keys: Record<string, string> = {};
+  const f = {
+    keys,
+    async snapshot() {
+      const tables = ['editions', 'organisations', 'locations', 'location_changes', 'participation_log'];
+      const out: Record<string, unknown> = {};
+      for (const table of tables) {
+        out[table] = rowsOf(await f.t.database.db.execute(sql.raw(`SELECT * FROM ${table} ORDER BY id`)));
+      }
+      out.api_keys = rowsOf(await f.t.database.db.execute(sql.raw(`SELECT id, prefix, scopes, revoked_at FROM api_keys ORDER BY id`)));
+      return JSON.parse(JSON.stringify(out));
+    },
+    id: (name: string) => encodeGlobalId('Location', f.fx.locations[name]!.id),
+  } as PublishFixture;
+  beforeAll(async () => {
+    const t = (f.t = await openTestDatabase());
+    const fx = (f.fx = await seedFixture(t.database));
+    const gql = (f.gql = createClient(t.database).gql);
+    keys.staff = await staffKey(t.database);
+    keys.asito = await memberKey(t.database, fx.asito.id);
+    keys.utrecht = await memberKey(t.database, fx.utrecht.id);
+    keys.asitoParticipationOnly = await memberKey(t.database, fx.asito.id, ['PARTICIPATION_WRITE']);
+    keys.asitoVenuesOnly = await memberKey(t.database, fx.asito.id, ['LOCATIONS_WRITE']);
+    keys.revoked = await memberKey(t.database, fx.asito.id);
+    const revoke = await gql(`mutation($p: String!) { revokeApiKey(input: { prefix: $p }) { apiKey { revokedAt } userErrors { code } } }`, { p: keys.revoked.slice(0, 14) }, { key: keys.staff });
+    expect(revoke.data!.revokeApiKey.userErrors).toEqual([]);
+  });
+  afterAll(() => f.t.close());
+  return f;
+}
+
+const PAYLOAD = `location { id name status capacity participants organisation { slug } } userErrors { field message code }`;
+/** A createLocation input that passes, with `extra` laid over it. */
+export const venue = (extra: Record<string, unknown> = {}) => ({
+  edition: 'nid-test', name: 'Nieuwe tafel', coordinates: { lat: 52.37, lng: 4.89 }, meal: 'DINNER',
+  address: { city: 'Amsterdam', region: 'NL-NH', postalCode: '1012 AB' }, capacity: 40, ...extra,
+});
+
+export const CREATE = `mutation($input: CreateLocationInput!) { createLocation(input: $input) { ${PAYLOAD} } }`;
+export const UPDATE = `mutation($input: UpdateLocationInput!) { updateLocation(input: $input) { ${PAYLOAD} } }`;
+export const CANCEL = `mutation($input: CancelLocationInput!) { cancelLocation(input: $input) { ${PAYLOAD} } }`;
+export const UPSERT = `mutation($input: UpsertLocationsInput!) { upsertLocations(input: $input) { created updated unchanged cancelled locations { externalId name } userErrors { field message code } } }`;

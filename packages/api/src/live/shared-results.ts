@@ -9,7 +9,7 @@ import type { ServerResponse } from 'node:http';
 import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
 import type { WithViewer } from '../auth/viewer.ts';
-import { LiveFeed } from './hub.ts';
+import { LiveFeed } from './live-feed.ts';
 
 /**
  * A subscription whose events come from the live hub, as the lean SSE stream may serve it: attach
