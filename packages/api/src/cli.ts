@@ -11,15 +11,18 @@ import { fileURLToPath } from 'node:url';
 import { eq, isNull } from 'drizzle-orm';
 import { keyCacheFor } from './auth/key-cache.ts';
 import { API_KEY_SCOPES, issueKey, revokeKey } from './auth/keys.ts';
-import type { ApiKeyScope } from './context.ts';
+import type { ApiKeyScope } from './auth/viewer.ts';
 import { databaseOptionsFromEnv, openDatabase, type Database } from './db/client.ts';
 import { DataDirBusyError, readAdminFile } from './db/lock.ts';
-import { apiKeys, editions, organisations } from './db/schema.ts';
+import { apiKeys, organisations } from './db/schema.ts';
 import { generateDemo } from './demo/generate.ts';
 import { hasEdition, loadDemo } from './demo/load.ts';
-import { createEditionRow, createOrganisationRow } from './graphql/types/staff.ts';
+import { createEdition, editionBySlug, unknownEdition } from './locations/editions.ts';
+import { createOrganisation, organisationBySlug } from './locations/organisations.ts';
 import { csvProblemOf, decodeCsv, formatProblem, parseVenueCsv, type CsvProblem } from './locations/csv.ts';
+import type { ParticipationNotice } from './locations/notices.ts';
 import { upsertLocations } from './locations/write.ts';
+import { notifyNotices } from './live/notice.ts';
 
 const USAGE = `Usage: pnpm tafel <command> [options]
 
@@ -91,8 +94,14 @@ export interface CliIo {
 
 const consoleIo: CliIo = { log: (l) => console.log(l), error: (l) => console.error(l) };
 
-/** Run a command on an open database (the server uses this to run commands sent to it). */
-export async function runCommand(database: Database, argv: string[], io: CliIo): Promise<number> {
+/** Tells whoever follows writes what a command changed, once it has committed. */
+export type Announce = (notices: readonly ParticipationNotice[]) => void | Promise<void>;
+
+/**
+ * Run a command on an open database (the server uses this to run commands sent to it, with its
+ * live hub as `announce`). Without a hub, changes are announced on the channel for the servers.
+ */
+export async function runCommand(database: Database, argv: string[], io: CliIo, announce: Announce = (notices) => notifyNotices(database, notices)): Promise<number> {
   const [command, sub, ...rest] = argv;
   switch (command) {
     case 'demo':
@@ -104,7 +113,7 @@ export async function runCommand(database: Database, argv: string[], io: CliIo):
     case 'editions':
       return editionsCommand(database, sub, rest, io);
     case 'import':
-      return importCsv(database, [sub, ...rest].filter((a): a is string => a !== undefined), io);
+      return importCsv(database, [sub, ...rest].filter((a): a is string => a !== undefined), io, announce);
     default:
       throw new UsageError(`Unknown command "${command}".`);
   }
@@ -156,7 +165,7 @@ function parseScopes(text: string | undefined): ApiKeyScope[] {
 }
 
 async function organisationId(database: Database, slug: string): Promise<number> {
-  const [org] = await database.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, slug)).limit(1);
+  const org = await organisationBySlug(database.db, slug);
   if (!org) throw new UsageError(`No organisation with slug "${slug}" (create it with: pnpm tafel organisations create --slug ${slug} --name "…").`);
   return org.id;
 }
@@ -205,7 +214,7 @@ async function organisationsCommand(database: Database, sub: string | undefined,
   if (sub !== 'create') throw new UsageError('organisations create --slug SLUG --name NAME');
   const { values } = parseArgs({ args, options: { slug: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' }, website: { type: 'string' }, approved: { type: 'boolean' } } });
   if (!values.slug || !values.name) throw new UsageError('--slug and --name are required.');
-  const result = await createOrganisationRow(database.db, { slug: values.slug, name: values.name, kind: values.kind?.toUpperCase(), website: values.website, approved: values.approved });
+  const result = await createOrganisation(database.db, { slug: values.slug, name: values.name, kind: values.kind?.toUpperCase(), website: values.website, approved: values.approved });
   for (const e of result.userErrors) io.error(`${e.field?.join('.') ?? ''}: ${e.message} [${e.code}]`);
   if (!result.organisation) return 1;
   io.log(`Created organisation ${result.organisation.slug} (${result.organisation.name}).`);
@@ -216,7 +225,7 @@ async function editionsCommand(database: Database, sub: string | undefined, args
   if (sub !== 'create') throw new UsageError('editions create --slug SLUG --name NAME --date YYYY-MM-DD');
   const { values } = parseArgs({ args, options: { slug: { type: 'string' }, name: { type: 'string' }, date: { type: 'string' }, 'time-zone': { type: 'string' }, country: { type: 'string' }, 'require-approval': { type: 'boolean' } } });
   if (!values.slug || !values.name || !values.date) throw new UsageError('--slug, --name and --date YYYY-MM-DD are required.');
-  const result = await createEditionRow(database.db, {
+  const result = await createEdition(database.db, {
     slug: values.slug, name: values.name, date: values.date, timeZone: values['time-zone'], country: values.country, requireApproval: values['require-approval'],
   });
   for (const e of result.userErrors) io.error(`${e.field?.join('.') ?? ''}: ${e.message} [${e.code}]`);
@@ -225,12 +234,12 @@ async function editionsCommand(database: Database, sub: string | undefined, args
   return 0;
 }
 
-async function importCsv(database: Database, args: string[], io: CliIo): Promise<number> {
+async function importCsv(database: Database, args: string[], io: CliIo, announce: Announce): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { organisation: { type: 'string' }, edition: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'cancel-missing': { type: 'boolean' }, 'confirm-cancel-all': { type: 'boolean' }, file: { type: 'string' } } });
   const file = positionals[0];
   if (!file || !values.organisation || !values.edition) throw new UsageError('import FILE.csv --organisation SLUG --edition SLUG [--dry-run]');
-  const [edition] = await database.db.select().from(editions).where(eq(editions.slug, values.edition)).limit(1);
-  if (!edition) throw new UsageError(`No edition with slug "${values.edition}".`);
+  const edition = await editionBySlug(database.db, values.edition);
+  if (!edition) throw new UsageError(unknownEdition(values.edition).message);
   const orgId = await organisationId(database, values.organisation);
   const fileName = file.startsWith(INLINE) ? values.file ?? 'the file' : file;
   const inline = file.startsWith(INLINE) ? file.slice(INLINE.length) : null;
@@ -244,6 +253,7 @@ async function importCsv(database: Database, args: string[], io: CliIo): Promise
       edition, organisationId: orgId, rows: parsed.rows, cancelMissing: values['cancel-missing'] ?? false, confirmCancelAll: values['confirm-cancel-all'] ?? false, dryRun: values['dry-run'] ?? false, actor: actor(),
     });
     if (result.ok) {
+      await announce(result.notices);
       const { created, updated, unchanged, cancelled } = result.value;
       io.log(`${values['dry-run'] ? 'Dry run, nothing changed: would have' : 'Done:'} created ${created}, updated ${updated}, unchanged ${unchanged}, cancelled ${cancelled} (${parsed.rows.length} rows from ${fileName}).`);
       return 0;

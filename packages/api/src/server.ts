@@ -5,7 +5,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { writeAdminFile } from './db/lock.ts';
-import { newAdminToken } from './http/admin.ts';
+import { newAdminToken, type CommandRunner } from './http/admin.ts';
+import { runCommand, UsageError } from './cli.ts';
 import { openDatabase, databaseOptionsFromEnv } from './db/client.ts';
 import { ensureDemo } from './demo/ensure.ts';
 import { LiveHub } from './live/hub.ts';
@@ -31,7 +32,11 @@ await live.start();
 const unfollow = await followWrites(database);
 // On PGlite this process owns the folder: `pnpm tafel …` hands its commands to it (http/admin.ts).
 const adminToken = database.kind === 'pglite' ? newAdminToken() : undefined;
-const app = createApp({ database, live, adminToken });
+const commands: CommandRunner = {
+  run: (argv, io) => runCommand(database, argv, io, (notices) => notices.forEach((notice) => live.announce(notice))),
+  usage: (error) => error instanceof UsageError,
+};
+const app = createApp({ database, live, ...(adminToken ? { admin: { token: adminToken, commands } } : {}) });
 const server = createServer(serverTimeouts(), app);
 server.listen(port, host, () => {
   if (adminToken) writeAdminFile(options.dataDir!, { port: (server.address() as AddressInfo).port, token: adminToken });

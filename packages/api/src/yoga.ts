@@ -4,13 +4,13 @@
  */
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import type { Database } from './db/client.ts';
-import type { Context } from './context.ts';
+import type { Context } from './graphql/context.ts';
 import { schema } from './graphql/schema.ts';
 import { logger as rootLogger } from './logger.ts';
 import type { Logger } from 'pino';
 import { localGraphiQL } from './http/graphiql.ts';
 import { routesPlugin } from './http/routes.ts';
-import { adminPlugin } from './http/admin.ts';
+import { adminPlugin, type CommandRunner } from './http/admin.ts';
 import type { AnswerStore } from './http/cache.ts';
 import { publicApiConfigFromEnv, type PublicApiConfig } from './http/config.ts';
 import { GRAPHQL_PATH, graphqlOnlyAtItsPath, viewerOf } from './http/gate.ts';
@@ -33,8 +33,8 @@ export interface AppOptions {
   publicApi?: Partial<PublicApiConfig>;
   /** Where the public answers and feeds are kept; one is made from the config if none is given (tests look into theirs). */
   answerStore?: AnswerStore;
-  /** On PGlite: the token that lets `pnpm tafel` hand its commands to this server (http/admin.ts). */
-  adminToken?: string;
+  /** On PGlite: the token that lets `pnpm tafel` hand its commands to this server, and what runs them (http/admin.ts). */
+  admin?: { token: string; commands: CommandRunner };
 }
 
 /** GraphiQL's title and the query it opens with. */
@@ -53,13 +53,13 @@ query Today {
 
 export type App = YogaServerInstance<Record<string, never>, Context>;
 
-export function createApp({ database, logger = rootLogger, maskErrors = process.env.NODE_ENV !== 'development', live = new LiveHub(database, logger), publicApi, answerStore, adminToken }: AppOptions) {
+export function createApp({ database, logger = rootLogger, maskErrors = process.env.NODE_ENV !== 'development', live = new LiveHub(database, logger), publicApi, answerStore, admin }: AppOptions) {
   const config = { ...publicApiConfigFromEnv(), ...publicApi };
   const graphiql = localGraphiQL(GRAPHIQL_OPTIONS);
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
     plugins: [
-      ...(adminToken ? [adminPlugin(database, adminToken)] : []),
+      ...(admin ? [adminPlugin(admin.token, admin.commands)] : []),
       malformedParamsPlugin(),
       ...publicApiPlugins(database, config, answerStore),
       refuseNulPlugin(),

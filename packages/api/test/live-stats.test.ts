@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Viewer } from '../src/context.ts';
+import type { Viewer } from '../src/auth/viewer.ts';
 import { locations } from '../src/db/schema.ts';
 import { changeParticipation } from '../src/locations/participation.ts';
 import { computeStats, LiveStatsModel, rowsOf } from '../src/locations/stats.ts';

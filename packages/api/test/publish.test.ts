@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { decodeLocationId, encodeGlobalId } from '../src/graphql/global-id.ts';
 import { CANCEL, CREATE, UPDATE, UPSERT, usePublishFixture, venue, type PublishFixture, type TestDb } from './support.ts';
 
 const publish = usePublishFixture();
@@ -104,6 +104,19 @@ describe('venue mutations', () => {
     const mine = await gql(`{ locationChanges(first: 50) { nodes { organisation { slug } } } }`, {}, { key: keys.utrecht });
     expect(new Set(mine.data!.locationChanges.nodes.map((n: any) => n.organisation.slug))).toEqual(new Set(['gemeente-utrecht']));
     expect((await gql(`{ locationChanges(first: 5) { nodes { action } } }`)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses an organisation’s ID where a venue’s is expected, in every place that takes one', async () => {
+    // The organisation's row id is also some venue's row id: a missing type check would read that venue.
+    const orgId = encodeGlobalId('Organisation', decodeLocationId(id('Heracles Stadion'))!);
+    const trail = await gql(`query($id: ID!) { locationChanges(first: 5, location: $id) { nodes { action } } }`, { id: orgId }, { key: keys.staff });
+    expect(trail.data).toBeNull();
+    expect(trail.errors![0]).toMatchObject({ message: expect.stringMatching(/^location: .* is not a venue’s ID\.$/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect((await gql(`query($id: ID!) { location(id: $id) { name } }`, { id: orgId })).data!.location).toBeNull();
+    const before = await snapshot();
+    const update = await gql(UPDATE, { input: { id: orgId, name: 'Verkeerd' } }, { key: keys.staff });
+    expect(update.data!.updateLocation.userErrors).toMatchObject([{ field: ['id'], code: 'NOT_FOUND' }]);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('a member sees its own drafts and exact places through viewer, the public does not', async () => {

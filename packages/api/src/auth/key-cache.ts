@@ -9,7 +9,7 @@
  * than `ttlMs` in any case. Only valid keys are kept: unknown and revoked keys are looked up each
  * time (and rate-limited by the gate).
  */
-import type { Viewer } from '../context.ts';
+import type { Viewer } from './viewer.ts';
 import type { Database } from '../db/client.ts';
 
 export const KEY_CHANNEL = 'tafel_keys';

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
-import type { ApiKeyScope, Viewer } from '../context.ts';
+import type { ApiKeyScope, Viewer } from './viewer.ts';
 import type { Db } from '../db/client.ts';
 import { apiKeys, organisations } from '../db/schema.ts';
 import type { CachedKey, KeyCache } from './key-cache.ts';

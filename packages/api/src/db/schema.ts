@@ -2,7 +2,7 @@
  * Tafel's tables. camelCase in TypeScript, snake_case in SQL, plural table names; every foreign
  * key has a delete rule and an index. Participants are counts, never people.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import {
   boolean,
   check,
@@ -60,6 +60,14 @@ export const organisations = pgTable(
   },
   (t) => [index('organisations_name_idx').on(t.name)],
 );
+
+/**
+ * A venue the public sees: published, and not awaiting staff approval. The one definition: every
+ * query (locations/visibility.ts) and the partial index of the public map are built from it.
+ */
+export function publicVenue(t: { status: SQLWrapper; awaitingApproval: SQLWrapper }): SQL {
+  return sql`${t.status} = 'PUBLISHED' AND NOT ${t.awaitingApproval}`;
+}
 
 export const locations = pgTable(
   'locations',
@@ -122,7 +130,7 @@ export const locations = pgTable(
     // The public map's viewport query: only public venues, so counting a box is an index-only scan.
     index('locations_public_geo_idx')
       .on(t.editionId, t.publicLat, t.publicLng)
-      .where(sql`${t.status} = 'PUBLISHED' AND NOT ${t.awaitingApproval}`),
+      .where(publicVenue(t)),
     index('locations_organisation_idx').on(t.organisationId),
     index('locations_edition_region_idx').on(t.editionId, t.region),
     index('locations_target_groups_idx').using('gin', t.targetGroups),

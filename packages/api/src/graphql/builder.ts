@@ -5,11 +5,16 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin, { AuthScopeFailureType, type AuthFailure } from '@pothos/plugin-scope-auth';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { GraphQLError } from 'graphql';
-import type { Context } from '../context.ts';
+import type { Context } from './context.ts';
 import { relations } from '../db/relations.ts';
 import { locations } from '../db/schema.ts';
+import { InvalidArgument } from '../locations/errors.ts';
+import { publicVenue } from '../locations/visibility.ts';
 import { eq, sql } from 'drizzle-orm';
 import { fieldComplexity } from './limits.ts';
+import { decodeGlobalId, decodeLocationId, encodeGlobalId } from './global-id.ts';
+
+export { decodeGlobalId, decodeLocationId, encodeGlobalId } from './global-id.ts';
 
 /** The largest page any connection serves; asking for more is an error, not a silent clamp. */
 export const MAX_PAGE_SIZE = 1000;
@@ -51,7 +56,7 @@ export const builder = new SchemaBuilder<PothosTypes>({
     nodesOnConnection: true,
     clientMutationId: 'omit',
     cursorType: 'String',
-    encodeGlobalID: (typename, id) => Buffer.from(`${typename}:${id}`).toString('base64url'),
+    encodeGlobalID: (typename, id) => encodeGlobalId(typename, id),
     decodeGlobalID: (globalID) => decodeGlobalId(globalID),
     // `node` and `nodes` load by ID past every list filter: each type says who may refetch it.
     // An ID that names no row is null, exactly as one the viewer may not see.
@@ -120,18 +125,17 @@ function failedScopes(failure: AuthFailure, into = new Map<string, Set<unknown>>
 
 /** The organisation of the venue a global ID names and whether the public sees it, or null if it names none. */
 async function locationOwner(ctx: Context, globalId: string): Promise<{ organisationId: number; public: boolean } | null> {
-  let id: string;
+  let id: number | null;
   try {
-    const decoded = decodeGlobalId(globalId);
-    if (decoded.typename !== 'Location') return null;
-    id = decoded.id;
+    id = decodeLocationId(globalId);
   } catch {
     return null;
   }
+  if (id === null) return null;
   const [row] = await ctx.db
-    .select({ organisationId: locations.organisationId, public: sql<boolean>`${locations.status} = 'PUBLISHED' AND NOT ${locations.awaitingApproval}` })
+    .select({ organisationId: locations.organisationId, public: sql<boolean>`${publicVenue(locations)}` })
     .from(locations)
-    .where(eq(locations.id, Number(id)))
+    .where(eq(locations.id, id))
     .limit(1);
   return row ?? null;
 }
@@ -156,30 +160,17 @@ function guardNode(ctx: Context, typename: string, node: unknown): unknown {
   return !guard || guard(ctx, node as never) ? node : null;
 }
 
-/** Global IDs are base64url of `Type:id`. A malformed one is the client's error, named as such. */
-export function decodeGlobalId(globalID: string): { typename: string; id: string } {
-  const decoded = /^[A-Za-z0-9_-]{1,200}={0,2}$/.test(globalID)
-    ? Buffer.from(globalID, 'base64url').toString('utf8')
-    : '';
-  const match = /^([A-Z][A-Za-z]{0,40}):([1-9][0-9]{0,9})$/.exec(decoded);
-  // Ids are PostgreSQL integers: anything larger names nothing this API issued.
-  if (!match || Number(match[2]) > 2_147_483_647) {
-    throw new GraphQLError(`Malformed ID "${globalID.slice(0, 60)}": not an ID this API issued.`, {
-      extensions: { code: 'BAD_USER_INPUT', argumentName: 'id' },
-    });
-  }
-  return { typename: match[1]!, id: match[2]! };
-}
-
-export function encodeGlobalId(typename: string, id: number): string {
-  return Buffer.from(`${typename}:${id}`).toString('base64url');
-}
-
 /** An argument the client got wrong: a GraphQL error naming the argument, never a 500. */
 export function badInput(argument: string, message: string): GraphQLError {
   return new GraphQLError(`${argument}: ${message}`, {
     extensions: { code: 'BAD_USER_INPUT', argumentName: argument },
   });
+}
+
+/** The domain's refusal of an argument, as the GraphQL error that names it; anything else stays. */
+export function asBadInput(error: unknown): never {
+  if (error instanceof InvalidArgument) throw badInput(error.argument, error.detail);
+  throw error;
 }
 
 /** Validate Relay paging arguments with errors that name the argument. */

@@ -5,7 +5,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
-import type { Database } from '../db/client.ts';
+import { invalidatePublicReads } from './cache.ts';
 
 export function newAdminToken(): string {
   return randomBytes(32).toString('base64url');
@@ -19,7 +19,21 @@ function sameToken(a: string, b: string): boolean {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
-export function adminPlugin(database: Database, token: string): Plugin {
+export interface CommandIo {
+  log(line: string): void;
+  error(line: string): void;
+}
+
+/**
+ * Runs one command line on the server's database (the app hands in cli.ts's runner): its exit
+ * code, or it throws; `usage` says whether a thrown error is the caller's mistake (exit 64).
+ */
+export interface CommandRunner {
+  run(argv: string[], io: CommandIo): Promise<number>;
+  usage(error: unknown): boolean;
+}
+
+export function adminPlugin(token: string, commands: CommandRunner): Plugin {
   return {
     async onRequest({ request, url, endResponse, serverContext }) {
       if (url.pathname !== '/admin/command') return;
@@ -32,13 +46,15 @@ export function adminPlugin(database: Database, token: string): Plugin {
       const { argv } = (await request.json()) as { argv: string[] };
       const out: { stream: 'log' | 'error'; line: string }[] = [];
       const io = { log: (line: string) => out.push({ stream: 'log', line }), error: (line: string) => out.push({ stream: 'error', line }) };
-      const { runCommand, UsageError } = await import('../cli.ts');
       let code: number;
       try {
-        code = await runCommand(database, argv, io);
+        code = await commands.run(argv, io);
       } catch (error) {
         io.error(error instanceof Error ? error.message : String(error));
-        code = error instanceof UsageError ? 64 : 1;
+        code = commands.usage(error) ? 64 : 1;
+      } finally {
+        // What the command wrote is read at once by whoever sent it; the NOTIFY echo comes later.
+        invalidatePublicReads();
       }
       endResponse(Response.json({ code, out }));
     },

@@ -8,7 +8,7 @@ import { getOperationAST, GraphQLError, Kind, type DocumentNode, type OperationD
 import type { Plugin } from 'graphql-yoga';
 import { keyCacheFor } from '../auth/key-cache.ts';
 import { authenticate } from '../auth/keys.ts';
-import type { Viewer } from '../context.ts';
+import type { Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { clientIp } from './client-ip.ts';
 import type { PublicApiConfig } from './config.ts';

@@ -12,7 +12,7 @@
  */
 import type { Plugin } from 'graphql-yoga';
 import type { Database } from '../db/client.ts';
-import { requireEditionOrError } from '../graphql/types/edition.ts';
+import { editionBySlug, unknownEdition } from '../locations/editions.ts';
 import { publicVenues, toCsv, toGeoJson, toICalendar, type Licence } from '../open-data/feeds.ts';
 import { cacheGeneration, etagFor, type AnswerStore } from './cache.ts';
 import { refusal } from './gate.ts';
@@ -40,8 +40,8 @@ export function openDataPlugin(database: Database, options: OpenDataOptions): Pl
 
   async function build(slug: string, format: Format): Promise<string | Response> {
     const db = database.readDb;
-    const edition = await requireEditionOrError(db, slug);
-    if (Array.isArray(edition)) return refusal(404, 'NOT_FOUND', `No edition with slug "${slug}".`);
+    const edition = await editionBySlug(db, slug);
+    if (!edition) return refusal(404, 'NOT_FOUND', unknownEdition(slug).message);
     const venues = await publicVenues(db, edition.id);
     if (format === 'geojson') return JSON.stringify(toGeoJson(edition, venues, options.licence));
     if (format === 'csv') return toCsv(edition, venues, options.licence);

@@ -1,11 +1,11 @@
 /**
  * The NOTIFY outbox and the LISTEN connection: how API processes tell each other of committed
- * changes. The writing process hears its own count changes at once (`receive`), without waiting
- * for the NOTIFY to come back; the echo is for the receiver to recognise.
+ * changes. The writing process hears its own changes at once (`receive`), without waiting for
+ * the NOTIFY to come back; the echo is for the receiver to recognise.
  */
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.ts';
-import { LIVE_CHANNEL, NOTICES_PER_PAYLOAD, isCountNotice, parseNotices, type ParticipationNotice } from './notice.ts';
+import { LIVE_CHANNEL, NOTICES_PER_PAYLOAD, parseNotices, type ParticipationNotice } from './notice.ts';
 
 export interface ChannelReceiver {
   /** A committed change, announced by this process or heard on the channel from any. */
@@ -51,8 +51,8 @@ export class LiveChannel {
    * next reload).
    */
   announce(notice: ParticipationNotice): void {
-    // This process's own subscribers need not wait for the round trip through PostgreSQL.
-    if (isCountNotice(notice)) this.receiver.receive(notice);
+    // This process's own subscribers and caches need not wait for the round trip through PostgreSQL.
+    this.receiver.receive(notice);
     this.outbox.push(notice);
     this.sending ??= this.sendAll().finally(() => {
       this.sending = null;

@@ -1,4 +1,8 @@
 /** The NOTIFY message between API processes: which channel, what it carries. */
+import type { Database } from '../db/client.ts';
+import type { ParticipationNotice } from '../locations/notices.ts';
+
+export { isCountNotice, type CountNotice, type ParticipationNotice, type VenueNotice } from '../locations/notices.ts';
 
 /** The one channel every API process LISTENs on. */
 export const LIVE_CHANNEL = 'tafel_live';
@@ -8,29 +12,6 @@ export const LIVE_CHANNEL = 'tafel_live';
  * changes them (the payload names the table), whoever runs it — the API, the command line, psql.
  */
 export const PUBLIC_CHANNEL = 'tafel_public';
-
-/** A venue's count changed (committed). Ids and numbers only, far below NOTIFY's 8,000 bytes. */
-export interface CountNotice {
-  edition: number;
-  location: number;
-  participants: number;
-  capacity: number | null;
-  /** The log entry's id: it grows with each change of one venue, so a late notice can be told apart. */
-  seq: number;
-  /** The database's clock at the change, in milliseconds since the epoch. */
-  at: number;
-}
-
-/** Something else about an edition's venues changed (created, edited, cancelled): stats follow. */
-export interface VenueNotice {
-  edition: number;
-}
-
-export type ParticipationNotice = CountNotice | VenueNotice;
-
-export function isCountNotice(notice: ParticipationNotice): notice is CountNotice {
-  return 'location' in notice;
-}
 
 /** NOTIFY payloads must stay under 8,000 bytes; a count notice takes about 120. */
 export const NOTICES_PER_PAYLOAD = 50;
@@ -44,4 +25,14 @@ export function parseNotices(payload: string): ParticipationNotice[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * Announce committed changes on the channel, for a process without a live hub (the command line):
+ * every API process hears them, as it hears its own.
+ */
+export async function notifyNotices(database: Database, notices: readonly ParticipationNotice[]): Promise<void> {
+  const payloads: string[] = [];
+  for (let i = 0; i < notices.length; i += NOTICES_PER_PAYLOAD) payloads.push(JSON.stringify(notices.slice(i, i + NOTICES_PER_PAYLOAD)));
+  if (payloads.length) await database.notify(LIVE_CHANNEL, payloads);
 }

@@ -8,7 +8,7 @@
 import type { ServerResponse } from 'node:http';
 import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
-import type { Context } from '../context.ts';
+import type { WithViewer } from '../auth/viewer.ts';
 import { LiveFeed } from './live-feed.ts';
 
 /**
@@ -32,7 +32,7 @@ export function takeDirectSubscription(request: Request): DirectSubscription | u
   return found;
 }
 
-export function useSharedSubscriptionResults(): Plugin<Record<string, never>, Context> {
+export function useSharedSubscriptionResults(): Plugin<Record<string, never>, WithViewer> {
   const documentIds = new WeakMap<DocumentNode, number>();
   let documents = 0;
   /** Per event (weakly held: gone with the event), the results by operation, variables and key. */
@@ -43,7 +43,7 @@ export function useSharedSubscriptionResults(): Plugin<Record<string, never>, Co
     if (!isAsyncIterable(stream)) return stream;
     let documentId = documentIds.get(args.document);
     if (documentId === undefined) documentIds.set(args.document, (documentId = documents++));
-    const viewer = (args.contextValue as Context).viewer;
+    const viewer = (args.contextValue as WithViewer).viewer;
     const key = `${documentId}|${args.operationName ?? ''}|${viewer?.keyId ?? '-'}|${JSON.stringify(args.variableValues ?? {})}`;
     const run = (event: unknown) => {
       if (typeof event !== 'object' || event === null) return execute({ ...args, rootValue: event });

@@ -5,7 +5,7 @@
  */
 import { parse } from 'csv-parse';
 import type { Edition } from '../db/schema.ts';
-import type { UserError } from '../graphql/types/user-error.ts';
+import type { UserError } from './errors.ts';
 import { LIMITS } from './validate.ts';
 import { breathe, type UpsertRow } from './write.ts';
 

@@ -6,8 +6,9 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { locations } from '../db/schema.ts';
 import type { Db } from '../db/client.ts';
-import { organisations } from '../db/schema.ts';
-import { badInput } from '../graphql/builder.ts';
+import { organisationBySlug } from './organisations.ts';
+import { InvalidArgument } from './errors.ts';
+import { publicVenue } from './visibility.ts';
 import type { Meal, TargetGroup } from '@tafel/schema';
 
 export interface LocationFilterInput {
@@ -33,11 +34,11 @@ const KM_PER_DEGREE = 111.32;
 type LocationColumns = typeof locations;
 
 function checkLatLng(argument: string, lat: number, lng: number): void {
-  if (!(lat >= -90 && lat <= 90)) throw badInput(argument, `latitude must be between -90 and 90 (got ${lat}).`);
-  if (!(lng >= -180 && lng <= 180)) throw badInput(argument, `longitude must be between -180 and 180 (got ${lng}).`);
+  if (!(lat >= -90 && lat <= 90)) throw new InvalidArgument(argument, `latitude must be between -90 and 90 (got ${lat}).`);
+  if (!(lng >= -180 && lng <= 180)) throw new InvalidArgument(argument, `longitude must be between -180 and 180 (got ${lng}).`);
 }
 
-/** Check a filter and resolve its organisation slug; throws a GraphQL error naming the argument. */
+/** Check a filter and resolve its organisation slug; throws InvalidArgument naming it. */
 export async function resolveFilter(db: Db, filter: LocationFilterInput | null | undefined, argument = 'filter'): Promise<ResolvedFilter> {
   if (!filter) return {};
   const { organisation, ...rest } = filter;
@@ -46,24 +47,24 @@ export async function resolveFilter(db: Db, filter: LocationFilterInput | null |
     const { south, west, north, east } = filter.bbox;
     checkLatLng(`${argument}.bbox`, south, west);
     checkLatLng(`${argument}.bbox`, north, east);
-    if (south > north) throw badInput(`${argument}.bbox`, `south (${south}) is above north (${north}).`);
-    if (west > east) throw badInput(`${argument}.bbox`, `west (${west}) is east of east (${east}); boxes across the antimeridian are not supported.`);
+    if (south > north) throw new InvalidArgument(`${argument}.bbox`, `south (${south}) is above north (${north}).`);
+    if (west > east) throw new InvalidArgument(`${argument}.bbox`, `west (${west}) is east of east (${east}); boxes across the antimeridian are not supported.`);
   }
   if (filter.near) {
     const { lat, lng, radiusKm } = filter.near;
     checkLatLng(`${argument}.near`, lat, lng);
-    if (!(radiusKm > 0)) throw badInput(`${argument}.near.radiusKm`, `must be greater than 0 (got ${radiusKm}).`);
-    if (radiusKm > MAX_RADIUS_KM) throw badInput(`${argument}.near.radiusKm`, `at most ${MAX_RADIUS_KM} km (got ${radiusKm}).`);
+    if (!(radiusKm > 0)) throw new InvalidArgument(`${argument}.near.radiusKm`, `must be greater than 0 (got ${radiusKm}).`);
+    if (radiusKm > MAX_RADIUS_KM) throw new InvalidArgument(`${argument}.near.radiusKm`, `at most ${MAX_RADIUS_KM} km (got ${radiusKm}).`);
   }
   for (const key of ['search', 'city', 'region'] as const) {
     const value = filter[key];
     if (value != null && value.length > MAX_SEARCH_LENGTH) {
-      throw badInput(`${argument}.${key}`, `at most ${MAX_SEARCH_LENGTH} characters (got ${value.length}).`);
+      throw new InvalidArgument(`${argument}.${key}`, `at most ${MAX_SEARCH_LENGTH} characters (got ${value.length}).`);
     }
   }
   if (organisation != null) {
-    const [row] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, organisation)).limit(1);
-    if (!row) throw badInput(`${argument}.organisation`, `no organisation with slug "${organisation.slice(0, 60)}".`);
+    const row = await organisationBySlug(db, organisation);
+    if (!row) throw new InvalidArgument(`${argument}.organisation`, `no organisation with slug "${organisation.slice(0, 60)}".`);
     resolved.organisationId = row.id;
   }
   return resolved;
@@ -78,8 +79,7 @@ export function likePattern(text: string): string {
 export function publicLocationCondition(t: LocationColumns, editionId: number, filter: ResolvedFilter): SQL {
   const parts: (SQL | undefined)[] = [
     eq(t.editionId, editionId),
-    sql`${t.status} = 'PUBLISHED'`,
-    sql`NOT ${t.awaitingApproval}`,
+    publicVenue(t),
     ...filterConditions(t, filter),
   ];
   return and(...parts)!;

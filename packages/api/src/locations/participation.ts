@@ -6,14 +6,14 @@
  * every commit on PostgreSQL's notification lock and halve the write rate.
  */
 import { and, eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
-import type { Viewer } from '../context.ts';
+import type { Viewer } from '../auth/viewer.ts';
 import type { Db } from '../db/client.ts';
 import { locations, participationLog, type Location } from '../db/schema.ts';
-import { USER_ERROR_CODES, type UserError, type UserErrorCode } from '../graphql/types/user-error.ts';
-import { LIVE_CHANNEL, type CountNotice, type VenueNotice } from '../live/notice.ts';
+import { USER_ERROR_CODES, type UserError, type UserErrorCode } from './errors.ts';
+import type { CountNotice } from './notices.ts';
 import { publicLocationCondition, type ResolvedFilter } from './filter.ts';
-import { statsCacheFor } from './stats-cache.ts';
 import { rowsOf } from './stats.ts';
+import { publicVenueAs } from './visibility.ts';
 
 /** The most people one venue can report, and the largest single step of arrivals. */
 export const MAX_PARTICIPANTS = 100_000;
@@ -60,7 +60,7 @@ function assessment(kind: ChangeKind, { location, amount, organisation }: Change
     SELECT l.id, l.participants AS before, ${after} AS after,
       CASE
         WHEN ${organisation}::int IS NOT NULL AND l.organisation_id <> ${organisation}::int
-          THEN CASE WHEN l.status = 'PUBLISHED' AND NOT l.awaiting_approval THEN 'FORBIDDEN' ELSE 'NOT_FOUND' END
+          THEN CASE WHEN ${publicVenueAs('l')} THEN 'FORBIDDEN' ELSE 'NOT_FOUND' END
         WHEN l.status = 'CANCELLED' THEN 'CANCELLED'
         WHEN e.status = 'CLOSED' THEN 'EDITION_CLOSED'
         WHEN ${after} < 0 THEN 'BELOW_ZERO'
@@ -149,7 +149,6 @@ export async function changeParticipation(db: Db, viewer: Viewer, locationId: nu
   const [changed] = await preparedChange(db, kind).execute({ location: locationId, amount, organisation: organisationId, keyId: viewer.keyId, actor: viewer.prefix });
   if (changed) {
     const { location, seq } = changed;
-    statsCacheFor(db).invalidate(location.editionId);
     const notice = { edition: location.editionId, location: location.id, participants: location.participants, capacity: location.capacity, seq, at: location.updatedAt.getTime() };
     return { location, userErrors: [], notice };
   }
@@ -180,13 +179,4 @@ export async function editionTotal(db: Db, editionId: number, filter: ResolvedFi
     await db.execute(sql`SELECT coalesce(sum(${locations.participants}), 0) AS total, now() AS now FROM ${locations} WHERE ${publicLocationCondition(locations, editionId, filter)}`),
   );
   return { total: Number(row?.total ?? 0), now: new Date(row?.now ?? Date.now()) };
-}
-
-/**
- * Announce a change to venues that is not a participation report (created, edited, cancelled),
- * so live stats follow. Call it inside the writing transaction: PostgreSQL sends it at commit.
- */
-export async function announceVenueChange(db: Db, editionId: number): Promise<void> {
-  const notice: VenueNotice = { edition: editionId };
-  await db.execute(sql`SELECT pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(notice)})`);
 }

@@ -6,7 +6,7 @@
 import { COUNTRIES, MEALS, REGIONS, TARGET_GROUPS, type Meal, type TargetGroup } from '@tafel/schema';
 import { iso31661, iso31662 } from 'iso-3166';
 import type { Edition, NewLocation } from '../db/schema.ts';
-import type { UserErrors } from '../graphql/types/user-error.ts';
+import type { UserErrors } from './errors.ts';
 
 export const LIMITS = {
   name: 200,

@@ -6,11 +6,8 @@
 import { and, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { editions, locationChanges, locations, organisations, participationLog, type Edition, type Location } from '../db/schema.ts';
-import { UserErrors, UserInputError, type UserError } from '../graphql/types/user-error.ts';
-import type { CountNotice } from '../live/notice.ts';
-import { announceVenueChange } from './participation.ts';
-import { statsCacheFor } from './stats-cache.ts';
-import { invalidatePublicReads } from '../http/cache.ts';
+import { UserErrors, UserInputError, type UserError } from './errors.ts';
+import type { CountNotice, ParticipationNotice } from './notices.ts';
 import { LIMITS, validateLocation, type LocationFields, type LocationValues } from './validate.ts';
 
 export interface Actor {
@@ -108,8 +105,11 @@ function closed(edition: Edition, path: string[]): UserError[] {
   return edition.status === 'CLOSED' ? [{ field: path, code: 'EDITION_CLOSED', message: `Edition ${edition.slug} is closed for changes.` }] : [];
 }
 
-/** A write's answer; `notices` are the count changes to announce to live subscribers. */
-export type WriteResult<T> = { ok: true; value: T; notices?: CountNotice[] } | { ok: false; errors: UserError[] };
+/**
+ * A write's answer; `notices` say what it changed (the venues' edition, and each count), for the
+ * caller to announce once it has committed.
+ */
+export type WriteResult<T> = { ok: true; value: T; notices: ParticipationNotice[] } | { ok: false; errors: UserError[] };
 
 export async function createLocation(db: Db, args: { edition: Edition; organisationId: number; fields: LocationFields; actor: Actor }): Promise<WriteResult<Location>> {
   const errors = new UserErrors();
@@ -134,12 +134,9 @@ export async function createLocation(db: Db, args: { edition: Edition; organisat
       if (!row) throw new UserInputError([{ field: ['externalId'], code: 'TAKEN', message: `externalId "${values.externalId}" is already used by another of your venues in this edition.` }]);
       await audit(tx, args.actor, [{ locationId: row.id, organisationId: row.organisationId, action: 'CREATE', changes: diff(null, values) }]);
       await logParticipation(tx, args.actor, [{ locationId: row.id, editionId: row.editionId, organisationId: row.organisationId, oldValue: 0, newValue: row.participants, capacity: row.capacity }], notices);
-      await announceVenueChange(tx, row.editionId);
       return row;
     });
-    statsCacheFor(db).invalidate(row.editionId);
-    invalidatePublicReads();
-    return { ok: true, value: row, notices };
+    return { ok: true, value: row, notices: [{ edition: row.editionId }, ...notices] };
   } catch (error) {
     if (error instanceof UserInputError) return { ok: false, errors: error.errors };
     throw error;
@@ -167,12 +164,9 @@ export async function updateLocation(db: Db, args: { location: Location; fields:
         .returning();
       await audit(tx, args.actor, [{ locationId: row!.id, organisationId: row!.organisationId, action: 'UPDATE', changes }]);
       await logParticipation(tx, args.actor, [{ locationId: row!.id, editionId: row!.editionId, organisationId: row!.organisationId, oldValue: current!.participants, newValue: row!.participants, capacity: row!.capacity }], notices);
-      await announceVenueChange(tx, row!.editionId);
       return row!;
     });
-    statsCacheFor(db).invalidate(row.editionId);
-    invalidatePublicReads();
-    return { ok: true, value: row, notices };
+    return { ok: true, value: row, notices: [{ edition: row.editionId }, ...notices] };
   } catch (error) {
     if (error instanceof UserInputError) return { ok: false, errors: error.errors };
     if (isUniqueViolation(error)) return { ok: false, errors: [{ field: ['externalId'], code: 'TAKEN', message: 'externalId is already used by another of your venues in this edition.' }] };
@@ -195,14 +189,11 @@ export async function cancelLocation(db: Db, args: { location: Location; reason?
     const changes: Record<string, { from: unknown; to: unknown }> = { status: { from: args.location.status, to: 'CANCELLED' } };
     if (args.reason) changes.reason = { from: null, to: args.reason };
     await audit(tx, args.actor, [{ locationId: row.id, organisationId: row.organisationId, action: 'CANCEL', changes }]);
-    await announceVenueChange(tx, row.editionId);
     return row;
   });
   // Cancelled already (by an earlier or a simultaneous call): nothing changed.
-  if (!row) return { ok: true, value: { ...args.location, status: 'CANCELLED' } };
-  statsCacheFor(db).invalidate(row.editionId);
-  invalidatePublicReads();
-  return { ok: true, value: row };
+  if (!row) return { ok: true, value: { ...args.location, status: 'CANCELLED' }, notices: [] };
+  return { ok: true, value: row, notices: [{ edition: row.editionId }] };
 }
 
 export interface UpsertOutcome {
@@ -351,14 +342,12 @@ export async function upsertLocations(
         result.cancelled = missing.length;
       }
       if (args.dryRun) throw new DryRun(result);
-      if (result.created + result.updated + result.cancelled > 0) await announceVenueChange(tx, args.edition.id);
       return result;
     });
-    statsCacheFor(db).invalidate(args.edition.id);
-    invalidatePublicReads();
-    return { ok: true, value: outcome, notices };
+    const changed = outcome.created + outcome.updated + outcome.cancelled > 0;
+    return { ok: true, value: outcome, notices: changed ? [{ edition: args.edition.id }, ...notices] : notices };
   } catch (error) {
-    if (error instanceof DryRun) return { ok: true, value: error.outcome };
+    if (error instanceof DryRun) return { ok: true, value: error.outcome, notices: [] };
     if (error instanceof UserInputError) return { ok: false, errors: error.errors };
     // Another request created one of these externalIds at the same moment: nothing was written.
     if (isUniqueViolation(error)) return { ok: false, errors: [{ field: ['locations'], code: 'TAKEN', message: 'Another request created some of these venues at the same moment; send the list again.' }] };

@@ -9,7 +9,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import ical from 'ical-generator';
 import type { Db } from '../db/client.ts';
 import { locations, organisations, type Edition } from '../db/schema.ts';
-import { encodeGlobalId } from '../graphql/builder.ts';
+import { encodeGlobalId } from '../graphql/global-id.ts';
 import { publicLocationCondition } from '../locations/filter.ts';
 
 export interface Licence {

@@ -1,5 +1,6 @@
-import { asc, eq } from 'drizzle-orm';
-import { editions } from '../../db/schema.ts';
+import type { Edition } from '../../db/schema.ts';
+import { editionBySlug, unknownEdition } from '../../locations/editions.ts';
+import type { UserError } from '../../locations/errors.ts';
 import type { Db } from '../../db/client.ts';
 import { badInput, builder } from '../builder.ts';
 import { EditionStatusEnum } from './enums.ts';
@@ -49,15 +50,13 @@ export async function requireEdition(db: Db, slug: string, argument = 'edition')
   if (!known) editionsBySlug.set(db, (known = new Map()));
   const hit = known.get(slug);
   if (hit && Date.now() - hit.at < EDITION_TTL_MS) return { id: hit.id };
-  const [edition] = await db.select({ id: editions.id }).from(editions).where(eq(editions.slug, slug)).orderBy(asc(editions.id)).limit(1);
+  const edition = await editionBySlug(db, slug);
   if (!edition) throw badInput(argument, `no edition with slug "${slug.slice(0, 60)}".`);
   known.set(slug, { id: edition.id, at: Date.now() });
-  return edition;
+  return { id: edition.id };
 }
 
 /** Find an edition by slug, or a NOT_FOUND userError for a mutation's payload. */
-export async function requireEditionOrError(db: Db, slug: string, field: string[] = ['edition']) {
-  const [edition] = await db.select().from(editions).where(eq(editions.slug, slug)).limit(1);
-  if (!edition) return [{ field, code: 'NOT_FOUND' as const, message: `No edition with slug "${slug.slice(0, 60)}".` }];
-  return edition;
+export async function requireEditionOrError(db: Db, slug: string, field: string[] = ['edition']): Promise<Edition | UserError[]> {
+  return (await editionBySlug(db, slug)) ?? [unknownEdition(slug, field)];
 }

@@ -1,18 +1,20 @@
-import { eq } from 'drizzle-orm';
-import { canSeePrivate, type Context } from '../../context.ts';
-import { organisations, type Edition, type Location } from '../../db/schema.ts';
+import { canSeePrivate } from '../../auth/viewer.ts';
+import type { Context } from '../context.ts';
+import type { Edition, Location } from '../../db/schema.ts';
+import { organisationBySlug, unknownOrganisation } from '../../locations/organisations.ts';
 import type { LocationFields } from '../../locations/validate.ts';
 import { cancelLocation, createLocation, updateLocation, upsertLocations, type Actor, type WriteResult } from '../../locations/write.ts';
-import { builder, decodeGlobalId } from '../builder.ts';
+import { builder } from '../builder.ts';
+import { decodeLocationId } from '../global-id.ts';
 import { requireEditionOrError } from './edition.ts';
 import { LocationPayloadRef, refused } from './location-payload.ts';
 import { LocationRef } from './location.ts';
 import { venueFields } from './location-input.ts';
 import { UserErrorRef, userError, type UserError } from './user-error.ts';
 
-/** Counts a venue write moved reach live subscribers as recordArrivals' do (after commit). */
-function announceCounts(ctx: Context, result: WriteResult<unknown>): void {
-  if (result.ok) for (const notice of result.notices ?? []) ctx.live.announce(notice);
+/** Once a write has committed: what it changed, to this process and (NOTIFY) every other. */
+function announceChanges(ctx: Context, result: WriteResult<unknown>): void {
+  if (result.ok) for (const notice of result.notices) ctx.live.announce(notice);
 }
 
 export function actorOf(ctx: Context): Actor {
@@ -32,8 +34,8 @@ export async function actingOrganisation(ctx: Context, slug: string | null | und
     return own.id;
   }
   if (slug == null) return [{ field, code: 'REQUIRED', message: 'A staff key must say on whose behalf: give `organisation` (a slug).' }];
-  const [org] = await ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, slug)).limit(1);
-  if (!org) return [{ field, code: 'NOT_FOUND', message: `No organisation with slug "${slug.slice(0, 60)}".` }];
+  const org = await organisationBySlug(ctx.db, slug);
+  if (!org) return [unknownOrganisation(slug, field)];
   return org.id;
 }
 
@@ -43,14 +45,13 @@ export async function actingOrganisation(ctx: Context, slug: string | null | und
  * so its existence does not leak.
  */
 export async function locationById(ctx: Context, globalId: string, field: string[] = ['id']): Promise<Location | UserError[]> {
-  let id: string | null = null;
+  let id: number | null;
   try {
-    const decoded = decodeGlobalId(globalId);
-    if (decoded.typename === 'Location') id = decoded.id;
+    id = decodeLocationId(globalId);
   } catch {
     id = null;
   }
-  const row = id ? await ctx.db.query.locations.findFirst({ where: { id: Number(id) } }) : undefined;
+  const row = id !== null ? await ctx.db.query.locations.findFirst({ where: { id } }) : undefined;
   if (!row || !canSeePrivate(ctx, row.organisationId)) return [{ field, code: 'NOT_FOUND', message: `No venue with ID "${globalId.slice(0, 60)}".` }];
   return row;
 }
@@ -150,7 +151,7 @@ builder.mutationFields((t) => ({
       const organisationId = await actingOrganisation(ctx, input.organisation);
       if (Array.isArray(organisationId)) return refused(organisationId);
       const result = await createLocation(ctx.db, { edition, organisationId, fields: fieldsOf(input), actor: actorOf(ctx) });
-      announceCounts(ctx, result);
+      announceChanges(ctx, result);
       return result.ok ? { location: result.value, userErrors: [] } : refused(result.errors);
     },
   }),
@@ -166,7 +167,7 @@ builder.mutationFields((t) => ({
         return refused([userError(['id'], 'CANCELLED', 'This venue is cancelled; to bring it back, send `status: PUBLISHED` with the change.')]);
       }
       const result = await updateLocation(ctx.db, { location, fields: fieldsOf(input), actor: actorOf(ctx) });
-      announceCounts(ctx, result);
+      announceChanges(ctx, result);
       return result.ok ? { location: result.value, userErrors: [] } : refused(result.errors);
     },
   }),
@@ -179,7 +180,7 @@ builder.mutationFields((t) => ({
       const location = await locationById(ctx, String(input.id));
       if (Array.isArray(location)) return refused(location);
       const result = await cancelLocation(ctx.db, { location, reason: input.reason, actor: actorOf(ctx) });
-      announceCounts(ctx, result);
+      announceChanges(ctx, result);
       return result.ok ? { location: result.value, userErrors: [] } : refused(result.errors);
     },
   }),
@@ -203,7 +204,7 @@ builder.mutationFields((t) => ({
         dryRun: input.dryRun ?? false,
         actor: actorOf(ctx),
       });
-      if (!input.dryRun) announceCounts(ctx, result);
+      if (!input.dryRun) announceChanges(ctx, result);
       return result.ok ? { ...result.value, ids: input.dryRun ? [] : result.value.ids, userErrors: [] } : { ...none, userErrors: result.errors };
     },
   }),

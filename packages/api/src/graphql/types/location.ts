@@ -1,16 +1,19 @@
 import { and, count, gte, type SQL } from 'drizzle-orm';
 import { REGIONS } from '@tafel/schema';
-import { canSeePrivate, type Context } from '../../context.ts';
+import { canSeePrivate } from '../../auth/viewer.ts';
+import type { Context } from '../context.ts';
 import { locations, type Location } from '../../db/schema.ts';
+import { isPublicVenue } from '../../locations/visibility.ts';
 import { publicLocationCondition, resolveFilter, type LocationFilterInput as LocationFilterInputShape, type ResolvedFilter } from '../../locations/filter.ts';
-import { builder, checkPage, decodeGlobalId, guardNodeType } from '../builder.ts';
+import { asBadInput, builder, checkPage, guardNodeType } from '../builder.ts';
+import { decodeLocationId } from '../global-id.ts';
 import { requireEdition } from './edition.ts';
 import { LocationPrecisionEnum, LocationStatusEnum, MealEnum, TargetGroupEnum } from './enums.ts';
 import { LocationFilterInput } from './filter-input.ts';
 
 /** Is this venue visible to this viewer? The public sees published, approved venues only. */
 export function isVisible(ctx: Context, row: Pick<Location, 'status' | 'awaitingApproval' | 'organisationId'>): boolean {
-  return (row.status === 'PUBLISHED' && !row.awaitingApproval) || canSeePrivate(ctx, row.organisationId);
+  return isPublicVenue(row) || canSeePrivate(ctx, row.organisationId);
 }
 
 /** Does this viewer get the exact place of this venue? */
@@ -108,7 +111,7 @@ const resolvedArgs = new WeakMap<Context, Map<string, ReturnType<typeof resolveE
 
 async function resolveEditionAndFilter(ctx: Context, args: { edition: string; filter?: LocationFilterInputShape | null }) {
   const edition = await requireEdition(ctx.db, args.edition);
-  return { edition, filter: await resolveFilter(ctx.db, args.filter) };
+  return { edition, filter: await resolveFilter(ctx.db, args.filter).catch(asBadInput) };
 }
 
 /** The list and its count resolve the same arguments: look them up once per request. */
@@ -133,9 +136,9 @@ builder.queryFields((t) => ({
     description: 'One venue by its ID; null if there is none or it is not public.',
     args: { id: t.arg.id({ required: true, description: 'The venue’s global ID.' }) },
     resolve: async (query, _root, args, ctx) => {
-      const { typename, id } = decodeGlobalId(String(args.id));
-      if (typename !== 'Location') return null;
-      const row = await ctx.db.query.locations.findFirst(query({ where: { id: Number(id) } }));
+      const id = decodeLocationId(String(args.id));
+      if (id === null) return null;
+      const row = await ctx.db.query.locations.findFirst(query({ where: { id } }));
       return row && isVisible(ctx, row as unknown as Location) ? row : null;
     },
   }),

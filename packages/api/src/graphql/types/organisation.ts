@@ -3,6 +3,7 @@ import { organisations } from '../../db/schema.ts';
 import { badInput, builder, checkPage } from '../builder.ts';
 import { OrganisationKindEnum } from './enums.ts';
 import { MAX_SEARCH_LENGTH, likePattern } from '../../locations/filter.ts';
+import { publicVenue } from '../../locations/visibility.ts';
 
 export const OrganisationRef = builder.drizzleNode('organisations', {
   name: 'Organisation',
@@ -22,9 +23,7 @@ export const OrganisationRef = builder.drizzleNode('organisations', {
       // join condition on drizzle 1.0.0-rc.5 (a SQL syntax error).
       query: (args) => ({
         where: {
-          RAW: (l) => sql`${l.editionId} = (SELECT id FROM editions WHERE slug = ${args.edition})`,
-          status: 'PUBLISHED',
-          awaitingApproval: false,
+          RAW: (l) => sql`${l.editionId} = (SELECT id FROM editions WHERE slug = ${args.edition}) AND ${publicVenue(l)}`,
         },
         orderBy: { id: 'asc' },
       }),

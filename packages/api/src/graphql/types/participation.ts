@@ -1,9 +1,10 @@
 import { getSchemaConfig, queryFromInfo } from '@pothos/plugin-drizzle';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../../context.ts';
+import type { Context } from '../context.ts';
 import type { ParticipationUpdate } from '../../live/hub.ts';
 import { changeParticipation, type ParticipationChange } from '../../locations/participation.ts';
-import { builder, decodeGlobalId } from '../builder.ts';
+import { builder } from '../builder.ts';
+import { decodeLocationId } from '../global-id.ts';
 import { requireEdition } from './edition.ts';
 import { isVisible, LocationRef } from './location.ts';
 import { LocationPayloadRef, refused, type LocationPayloadShape } from './location-payload.ts';
@@ -34,15 +35,15 @@ function planLocation(ctx: Context, info: GraphQLResolveInfo): { with?: Record<s
 }
 
 async function applyChange(ctx: Context, info: GraphQLResolveInfo, id: string, change: ParticipationChange): Promise<LocationPayloadShape> {
-  const { typename, id: rowId } = decodeGlobalId(id);
-  if (typename !== 'Location') {
+  const rowId = decodeLocationId(id);
+  if (rowId === null) {
     return refused([{ field: ['input', 'location'], code: 'NOT_FOUND', message: `${id} is not a venue’s ID.` }]);
   }
   // Planned before the write, so the venue the write returns counts as loaded for `location { … }`
   // (no second read, which could show a later count); only relations asked for are loaded after.
   const query = planLocation(ctx, info);
   // authScopes guarantee a key with PARTICIPATION_WRITE.
-  const result = await changeParticipation(ctx.db, ctx.viewer!, Number(rowId), change);
+  const result = await changeParticipation(ctx.db, ctx.viewer!, rowId, change);
   if (result.notice) ctx.live.announce(result.notice);
   if (!result.location || Object.keys(query.with ?? {}).length === 0) return result;
   const location = await ctx.db.query.locations.findFirst({ ...query, where: { id: result.location.id } });

@@ -3,19 +3,17 @@ import { and, eq, sql } from 'drizzle-orm';
 import { COUNTRIES } from '@tafel/schema';
 import { keyCacheFor } from '../../auth/key-cache.ts';
 import { API_KEY_SCOPES, issueKey, revokeKey } from '../../auth/keys.ts';
-import type { ApiKeyScope } from '../../context.ts';
+import type { ApiKeyScope } from '../../auth/viewer.ts';
 import { apiKeys, editions, locationChanges, locations, organisations } from '../../db/schema.ts';
-import { freeText, isHttpUrl } from '../../locations/validate.ts';
-import { announceVenueChange } from '../../locations/participation.ts';
-import { statsCacheFor } from '../../locations/stats-cache.ts';
+import { createEdition, unknownEdition } from '../../locations/editions.ts';
+import { createOrganisation, organisationBySlug, unknownOrganisation } from '../../locations/organisations.ts';
+import { checkName } from '../../locations/slugs.ts';
 import { builder } from '../builder.ts';
 import { EditionRef } from './edition.ts';
 import { EditionStatusEnum, OrganisationKindEnum } from './enums.ts';
 import { OrganisationRef } from './organisation.ts';
 import { UserErrorRef, UserErrors, userError, type UserError } from './user-error.ts';
 import { actorOf } from './location-mutations.ts';
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const ApiKeyScopeEnum = builder.enumType('ApiKeyScope', {
   description: 'What a key may write. Staff keys may do everything.',
@@ -127,64 +125,13 @@ const RevokeApiKeyPayload = builder.objectRef<KeyPayloadShape>('RevokeApiKeyPayl
   }),
 });
 
-function checkSlug(errors: UserErrors, slug: string) {
-  if (!SLUG.test(slug) || slug.length > 60) errors.add(['slug'], 'INVALID', `slug "${slug.slice(0, 60)}" must be lowercase letters and digits joined by single hyphens, at most 60 characters.`);
-}
-/** A name checked by the venues' text rules; returns it trimmed and normalised (null when not given). */
-function checkName(errors: UserErrors, name: string | null | undefined): string | null {
-  if (name == null) return null;
-  return freeText(errors, ['name'], name, 200, true);
-}
-
-export async function createOrganisationRow(db: import('../../db/client.ts').Db, input: { slug: string; name: string; kind?: string | null; website?: string | null; approved?: boolean | null }): Promise<OrganisationPayloadShape> {
-  const errors = new UserErrors();
-  checkSlug(errors, input.slug);
-  const name = checkName(errors, input.name);
-  if (input.website && !isHttpUrl(input.website)) errors.add(['website'], 'INVALID_URL', 'website must be an http or https URL.');
-  if (errors.any) return { organisation: null, userErrors: errors.list };
-  const [row] = await db
-    .insert(organisations)
-    .values({ slug: input.slug, name: name!, kind: (input.kind ?? 'OTHER') as never, website: input.website ?? null, approvedAt: input.approved ? new Date() : null })
-    .onConflictDoNothing()
-    .returning();
-  if (!row) return { organisation: null, userErrors: [userError(['slug'], 'TAKEN', `An organisation with slug "${input.slug}" exists already.`)] };
-  return { organisation: row, userErrors: [] };
-}
-
-/** Open an edition: the staff mutation and the command line both come here. */
-export async function createEditionRow(
-  db: import('../../db/client.ts').Db,
-  input: { slug: string; name: string; date: string; timeZone?: string | null; country?: string | null; status?: 'PLANNED' | 'OPEN' | 'CLOSED' | null; requireApproval?: boolean | null },
-): Promise<EditionPayloadShape> {
-  const errors = new UserErrors();
-  checkSlug(errors, input.slug);
-  const name = checkName(errors, input.name);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(input.date))) errors.add(['date'], 'INVALID', 'date must be YYYY-MM-DD.');
-  const country = (input.country ?? 'NL').toUpperCase();
-  if (!(country in COUNTRIES)) errors.add(['country'], 'INVALID', `country must be one of ${Object.keys(COUNTRIES).join(', ')}.`);
-  const timeZone = input.timeZone ?? 'Europe/Amsterdam';
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-  } catch {
-    errors.add(['timeZone'], 'INVALID', `"${timeZone.slice(0, 60)}" is not an IANA time zone.`);
-  }
-  if (errors.any) return { edition: null, userErrors: errors.list };
-  const [row] = await db
-    .insert(editions)
-    .values({ slug: input.slug, name: name!, date: input.date, timeZone, country, status: input.status ?? 'OPEN', requireApproval: input.requireApproval ?? false })
-    .onConflictDoNothing()
-    .returning();
-  if (!row) return { edition: null, userErrors: [userError(['slug'], 'TAKEN', `An edition with slug "${input.slug}" exists already.`)] };
-  return { edition: row, userErrors: [] };
-}
-
 builder.mutationFields((t) => ({
   createEdition: t.field({
     type: EditionPayload,
     description: 'Staff: open a new event day.',
     args: { input: t.arg({ type: CreateEditionInput, required: true }) },
     authScopes: { staff: true },
-    resolve: (_root, { input }, ctx) => createEditionRow(ctx.db, input),
+    resolve: (_root, { input }, ctx) => createEdition(ctx.db, input),
   }),
   updateEdition: t.field({
     type: EditionPayload,
@@ -202,7 +149,7 @@ builder.mutationFields((t) => ({
         updatedAt: sql`now()`,
       };
       const [row] = await ctx.db.update(editions).set(set).where(eq(editions.slug, input.slug)).returning();
-      if (!row) return { edition: null, userErrors: [userError(['slug'], 'NOT_FOUND', `No edition with slug "${input.slug.slice(0, 60)}".`)] };
+      if (!row) return { edition: null, userErrors: [unknownEdition(input.slug, ['slug'])] };
       return { edition: row, userErrors: [] };
     },
   }),
@@ -211,7 +158,7 @@ builder.mutationFields((t) => ({
     description: 'Staff: admit a member organisation.',
     args: { input: t.arg({ type: CreateOrganisationInput, required: true }) },
     authScopes: { staff: true },
-    resolve: (_root, { input }, ctx) => createOrganisationRow(ctx.db, input),
+    resolve: (_root, { input }, ctx) => createOrganisation(ctx.db, input),
   }),
   approveOrganisation: t.field({
     type: OrganisationPayload,
@@ -225,7 +172,7 @@ builder.mutationFields((t) => ({
           .set({ approvedAt: sql`coalesce(${organisations.approvedAt}, now())`, updatedAt: sql`now()` })
           .where(eq(organisations.slug, input.organisation))
           .returning();
-        if (!org) return { organisation: null, userErrors: [userError(['organisation'], 'NOT_FOUND', `No organisation with slug "${input.organisation.slice(0, 60)}".`)] };
+        if (!org) return { organisation: null, userErrors: [unknownOrganisation(input.organisation)] };
         const released = await tx
           .update(locations)
           .set({ awaitingApproval: false, updatedAt: sql`now()` })
@@ -233,12 +180,11 @@ builder.mutationFields((t) => ({
           .returning({ id: locations.id, editionId: locations.editionId });
         const actor = actorOf(ctx);
         if (released.length) {
-          for (const editionId of new Set(released.map((l) => l.editionId))) await announceVenueChange(tx, editionId);
           await tx.insert(locationChanges).values(released.map((l) => ({ locationId: l.id, organisationId: org.id, apiKeyId: actor.keyId, actor: actor.name, action: 'APPROVE', changes: { awaitingApproval: { from: true, to: false } } })));
         }
-        return { organisation: org, userErrors: [] };
-      }).then((result) => {
-        statsCacheFor(ctx.db).invalidate();
+        return { organisation: org, userErrors: [], released: [...new Set(released.map((l) => l.editionId))] };
+      }).then(({ released = [], ...result }) => {
+        for (const edition of released) ctx.live.announce({ edition });
         return result;
       });
     },
@@ -251,8 +197,8 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       let organisationId: number | null = null;
       if (input.organisation != null) {
-        const [org] = await ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, input.organisation)).limit(1);
-        if (!org) return { apiKey: null, userErrors: [userError(['organisation'], 'NOT_FOUND', `No organisation with slug "${input.organisation.slice(0, 60)}".`)] };
+        const org = await organisationBySlug(ctx.db, input.organisation);
+        if (!org) return { apiKey: null, userErrors: [unknownOrganisation(input.organisation)] };
         organisationId = org.id;
       }
       if (input.scopes.length === 0) return { apiKey: null, userErrors: [userError(['scopes'], 'REQUIRED', `Give at least one scope: ${API_KEY_SCOPES.join(', ')}.`)] };

@@ -3,8 +3,8 @@ import { GraphQLError, Kind } from 'graphql';
 import { resolveFilter, type ResolvedFilter } from '../../locations/filter.ts';
 import { statsCacheFor } from '../../locations/stats-cache.ts';
 import { computeTimeline, type Bucket, type StatsSummary } from '../../locations/stats.ts';
-import type { Context } from '../../context.ts';
-import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { asBadInput, builder } from '../builder.ts';
 import { requireEdition } from './edition.ts';
 import { LanguageEnum } from './enums.ts';
 import { LocationFilterInput } from './filter-input.ts';
@@ -100,7 +100,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const edition = await requireEdition(ctx.db, args.edition);
-      return { editionId: edition.id, filter: await resolveFilter(ctx.db, args.filter) };
+      return { editionId: edition.id, filter: await resolveFilter(ctx.db, args.filter).catch(asBadInput) };
     },
   }),
 }));

@@ -6,7 +6,9 @@
 import { and, asc, desc, eq, gt, gte, isNotNull, lt, sql } from 'drizzle-orm';
 import { resolveCursorConnection } from '@pothos/plugin-relay';
 import { locations } from '../../db/schema.ts';
-import { badInput, builder, checkPage, DEFAULT_PAGE_SIZE, encodeGlobalId, MAX_PAGE_SIZE } from '../builder.ts';
+import { publicVenue } from '../../locations/visibility.ts';
+import { badInput, builder, checkPage, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.ts';
+import { encodeGlobalId } from '../global-id.ts';
 import { requireEdition } from './edition.ts';
 
 interface Removed {
@@ -60,7 +62,7 @@ builder.queryFields((t) => ({
               and(
                 eq(locations.editionId, edition.id),
                 gte(locations.updatedAt, args.since),
-                sql`NOT (${locations.status} = 'PUBLISHED' AND NOT ${locations.awaitingApproval})`,
+                sql`NOT (${publicVenue(locations)})`,
                 // Only venues the public could have seen: drafts and venues cancelled or withdrawn
                 // before they were approved are nobody's business.
                 isNotNull(locations.publicSince),

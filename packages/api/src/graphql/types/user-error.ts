@@ -1,32 +1,7 @@
+import { USER_ERROR_CODES, type UserError, type UserErrorCode } from '../../locations/errors.ts';
 import { builder } from '../builder.ts';
 
-export const USER_ERROR_CODES = {
-  REQUIRED: 'A value is needed here.',
-  INVALID: 'The value is not acceptable here.',
-  TOO_LONG: 'The value is longer than allowed.',
-  OUT_OF_RANGE: 'The number is outside the allowed range.',
-  OUTSIDE_COUNTRY: 'The coordinates are outside the edition’s country (latitude and longitude swapped?).',
-  INVALID_URL: 'Only http and https URLs are accepted.',
-  END_BEFORE_START: 'The end is before the start.',
-  NOT_ON_EDITION_DAY: 'The time is not on the edition’s day.',
-  BELOW_ZERO: 'A count cannot go below zero.',
-  OVER_CAPACITY: 'The count would exceed the venue’s capacity.',
-  BELOW_PARTICIPANTS: 'The capacity is below the participants already counted.',
-  NOT_FOUND: 'There is no such thing (or it is not yours).',
-  FORBIDDEN: 'This key may not do this.',
-  DUPLICATE: 'The same value appears twice where it must be unique.',
-  TAKEN: 'The value is already in use.',
-  BATCH_TOO_LARGE: 'Too many rows in one request.',
-  EDITION_CLOSED: 'The edition is closed for changes.',
-  CANCELLED: 'The venue is cancelled.',
-} as const;
-export type UserErrorCode = keyof typeof USER_ERROR_CODES;
-
-export interface UserError {
-  field: (string | number)[] | null;
-  message: string;
-  code: UserErrorCode;
-}
+export { USER_ERROR_CODES, UserErrors, UserInputError, userError, type UserError, type UserErrorCode } from '../../locations/errors.ts';
 
 export const UserErrorCodeEnum = builder.enumType('UserErrorCode', {
   description: 'Why a mutation refused its input. A refused mutation changes nothing.',
@@ -46,28 +21,4 @@ export const UserErrorRef = builder.objectRef<UserError>('UserError').implement(
   }),
 });
 
-/** Collects the problems of one input; a mutation applies nothing while any are present. */
-export class UserErrors {
-  readonly list: UserError[] = [];
-  add(field: (string | number)[] | null, code: UserErrorCode, message: string = USER_ERROR_CODES[code]): this {
-    this.list.push({ field, message, code });
-    return this;
-  }
-  get any(): boolean {
-    return this.list.length > 0;
-  }
-}
-
-/** Thrown inside a transaction to roll it back and answer with userErrors instead. */
-export class UserInputError extends Error {
-  constructor(readonly errors: UserError[]) {
-    super(errors.map((e) => e.message).join('; '));
-  }
-}
-
 builder.mutationType({ description: 'Every mutation needs an API key: `Authorization: Bearer <key>`. Refused input comes back as `userErrors` and changes nothing.' });
-
-/** One userError, typed: `userError(['slug'], 'TAKEN', 'An organisation with slug … exists already.')`. */
-export function userError(field: (string | number)[] | null, code: UserErrorCode, message: string = USER_ERROR_CODES[code]): UserError {
-  return { field, code, message };
-}

@@ -1,7 +1,8 @@
 /** `viewer`: who an API key is, what it may do, and its organisation's own venues (drafts too). */
 import { sql } from 'drizzle-orm';
-import type { Viewer } from '../../context.ts';
-import { builder, checkPage, decodeGlobalId } from '../builder.ts';
+import type { Viewer } from '../../auth/viewer.ts';
+import { badInput, builder, checkPage } from '../builder.ts';
+import { decodeLocationId } from '../global-id.ts';
 import { ApiKeyScopeEnum } from './staff.ts';
 import { LocationStatusEnum } from './enums.ts';
 
@@ -85,7 +86,9 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) => {
       checkPage(args);
       const own = ctx.viewer?.organisation;
-      const locationId = args.location ? Number(decodeGlobalId(String(args.location)).id) : undefined;
+      const locationId = args.location ? decodeLocationId(String(args.location)) : undefined;
+      // Another type's ID would filter by a row of another table: refused as no venue's.
+      if (locationId === null) throw badInput('location', `"${String(args.location).slice(0, 60)}" is not a venue’s ID.`);
       return ctx.db.query.locationChanges.findMany(
         query({
           where: {

@@ -1,10 +1,4 @@
-/**
- * The request context: the database and who is asking. Built once per request from the
- * `Authorization: Bearer <key>` header; no key means an anonymous public reader.
- */
-import type { Logger } from 'pino';
-import type { Database, Db } from './db/client.ts';
-import type { LiveHub } from './live/hub.ts';
+/** Who is asking: the API key a request or a command acts with, and what it may do. */
 
 export type ApiKeyScope = 'LOCATIONS_WRITE' | 'PARTICIPATION_WRITE';
 
@@ -18,21 +12,17 @@ export interface Viewer {
   organisation: { id: number; slug: string; name: string } | null;
 }
 
-export interface Context {
-  database: Database;
-  db: Db;
+/** Anything that carries a viewer (a request context, a command's actor). */
+export interface WithViewer {
   viewer: Viewer | null;
-  log: Logger;
-  /** This process's live participation feeds (subscriptions). */
-  live: LiveHub;
 }
 
-export function isStaff(ctx: Pick<Context, 'viewer'>): boolean {
+export function isStaff(ctx: WithViewer): boolean {
   return ctx.viewer !== null && ctx.viewer.organisation === null;
 }
 
 /** May this viewer see a venue of this organisation exactly (drafts, exact coordinates)? */
-export function canSeePrivate(ctx: Pick<Context, 'viewer'>, organisationId: number): boolean {
+export function canSeePrivate(ctx: WithViewer, organisationId: number): boolean {
   if (!ctx.viewer) return false;
   return ctx.viewer.organisation === null || ctx.viewer.organisation.id === organisationId;
 }

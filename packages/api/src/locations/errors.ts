@@ -1,0 +1,70 @@
+/**
+ * The domain's refusals: what is wrong with an input, where, and a code to act on. The GraphQL
+ * layer answers them as `userErrors` (graphql/types/user-error.ts) or as a GraphQL error naming
+ * the argument (InvalidArgument); the command line prints them.
+ */
+
+export const USER_ERROR_CODES = {
+  REQUIRED: 'A value is needed here.',
+  INVALID: 'The value is not acceptable here.',
+  TOO_LONG: 'The value is longer than allowed.',
+  OUT_OF_RANGE: 'The number is outside the allowed range.',
+  OUTSIDE_COUNTRY: 'The coordinates are outside the edition’s country (latitude and longitude swapped?).',
+  INVALID_URL: 'Only http and https URLs are accepted.',
+  END_BEFORE_START: 'The end is before the start.',
+  NOT_ON_EDITION_DAY: 'The time is not on the edition’s day.',
+  BELOW_ZERO: 'A count cannot go below zero.',
+  OVER_CAPACITY: 'The count would exceed the venue’s capacity.',
+  BELOW_PARTICIPANTS: 'The capacity is below the participants already counted.',
+  NOT_FOUND: 'There is no such thing (or it is not yours).',
+  FORBIDDEN: 'This key may not do this.',
+  DUPLICATE: 'The same value appears twice where it must be unique.',
+  TAKEN: 'The value is already in use.',
+  BATCH_TOO_LARGE: 'Too many rows in one request.',
+  EDITION_CLOSED: 'The edition is closed for changes.',
+  CANCELLED: 'The venue is cancelled.',
+} as const;
+export type UserErrorCode = keyof typeof USER_ERROR_CODES;
+
+export interface UserError {
+  field: (string | number)[] | null;
+  message: string;
+  code: UserErrorCode;
+}
+
+/** Collects the problems of one input; a mutation applies nothing while any are present. */
+export class UserErrors {
+  readonly list: UserError[] = [];
+  add(field: (string | number)[] | null, code: UserErrorCode, message: string = USER_ERROR_CODES[code]): this {
+    this.list.push({ field, message, code });
+    return this;
+  }
+  get any(): boolean {
+    return this.list.length > 0;
+  }
+}
+
+/** Thrown inside a transaction to roll it back and answer with userErrors instead. */
+export class UserInputError extends Error {
+  constructor(readonly errors: UserError[]) {
+    super(errors.map((e) => e.message).join('; '));
+  }
+}
+
+/** One userError, typed: `userError(['slug'], 'TAKEN', 'An organisation with slug … exists already.')`. */
+export function userError(field: (string | number)[] | null, code: UserErrorCode, message: string = USER_ERROR_CODES[code]): UserError {
+  return { field, code, message };
+}
+
+/**
+ * An argument of a read that cannot be answered (a box upside down, an unknown slug): the caller
+ * answers it as one error naming the argument, never a 500.
+ */
+export class InvalidArgument extends Error {
+  constructor(
+    readonly argument: string,
+    readonly detail: string,
+  ) {
+    super(`${argument}: ${detail}`);
+  }
+}
