@@ -5,10 +5,11 @@
 // each element's default box first: the map's height (480 px unless --tafel-map-height), the
 // counter's three lines (measured in Chromium at its default 14 px font). The counter's rule
 // holds after definition too, so the line of venues that arrives with the data moves nothing.
+// The map's rule has no specificity (:where), so a page's own `tafel-map { height: … }` wins.
 
 /** The rules that reserve the elements' boxes, for a `<style>` or a partner's own stylesheet. */
 export const RESERVE_CSS =
-  'tafel-map:not(:defined){display:block;height:var(--tafel-map-height,480px)}' +
+  ':where(tafel-map:not(:defined)){display:block;height:var(--tafel-map-height,480px)}' +
   'tafel-counter{display:inline-block;min-height:80px}';
 
 const LINK_TEXT = {

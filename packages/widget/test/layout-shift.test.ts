@@ -23,7 +23,7 @@ function partnerPage(snippetHead: string): string {
     `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>Nieuws uit de gemeente</title>${snippetHead}</head>` +
     `<body><main><h1>Samen aan tafel</h1>${counterTag(API, EDITION)}\n${mapTag(API, EDITION)}` +
-    `<p>${TEXT}</p><p>${TEXT}</p></main></body></html>`
+    `${`<p>${TEXT}</p>`.repeat(4)}</main></body></html>`
   );
 }
 
