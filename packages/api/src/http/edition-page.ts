@@ -31,7 +31,7 @@ export function editionPagePlugin(database: Database, options: OpenDataOptions):
       // Taken before reading: a write during the build makes this answer old at once.
       const generation = cacheGeneration();
       const etag = etagFor(slug, 'page', lang);
-      const headers = { ...HTML_HEADERS, 'cache-control': `public, max-age=${options.maxAgeSeconds}`, etag, vary: 'accept-encoding' };
+      const headers = { ...HTML_HEADERS, 'cache-control': `public, max-age=${options.maxAgeSeconds}`, etag };
       let body = store.get(fileKey(etag))?.body;
       if (body && request.headers.get('if-none-match')?.split(/\s*,\s*/).includes(etag)) {
         return endResponse(new Response(null, { status: 304, headers }));
