@@ -103,10 +103,15 @@ describe('the edition page', () => {
   it('validates as HTML', async () => {
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
     for (const query of ['', '?lang=en']) {
-      const report = await validator.validateString((await page(query)).text);
+      const { response, text } = await page(query);
+      expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(text).toContain('<main>');
+      const report = await validator.validateString(text);
       expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
     }
-    const notFound = await validator.validateString(await (await app.fetch('http://tafel.test/editions/no-such-day')).text());
+    const missing = await (await app.fetch('http://tafel.test/editions/no-such-day')).text();
+    expect(missing).toContain('<main>');
+    const notFound = await validator.validateString(missing);
     expect(notFound.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
   });
 
