@@ -174,6 +174,13 @@ describe('caching of the feeds', () => {
     expect(JSON.parse(after.text).features.map((f: any) => f.id)).not.toContain(id);
   });
 
+  it('confirms a kept CSV or iCalendar feed with 304 as it does GeoJSON', async () => {
+    for (const format of ['csv', 'ics', 'geojson']) {
+      const etag = (await feed(format)).response.headers.get('etag')!;
+      expect((await feed(format, { 'if-none-match': etag })).response.status).toBe(304);
+    }
+  });
+
   it('answers 404 for an unknown edition', async () => {
     expect((await app.fetch('http://tafel.test/editions/no-such-day/locations.csv')).status).toBe(404);
   });

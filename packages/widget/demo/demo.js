@@ -1,19 +1,14 @@
 // The demo page: fills in the snippets with this server's address and switches the language.
 // Text only (textContent), no inline script, so the page runs under `script-src 'self'`.
+import { counterTag, head, mapTag } from './snippet.js';
+
 const origin = location.origin;
 const text = (id, value) => {
   const element = document.getElementById(id);
   if (element) element.textContent = value;
 };
-text(
-  'snippet',
-  `<script type="module" src="${origin}/widget/tafel.js"></script>\n` +
-    `<tafel-map endpoint="${origin}/graphql" edition="nid-2027" lang="nl"></tafel-map>`,
-);
-text(
-  'snippet-counter',
-  `<tafel-counter endpoint="${origin}/graphql" edition="nid-2027"></tafel-counter>`,
-);
+text('snippet', `${head(origin)}\n${mapTag(origin, 'nid-2027')}`);
+text('snippet-counter', counterTag(origin, 'nid-2027'));
 text(
   'snippet-iframe',
   `<iframe src="${origin}/embed?edition=nid-2027&lang=nl" title="Tafel" width="100%" height="520" style="border:0"></iframe>`,

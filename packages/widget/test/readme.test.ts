@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { MANIFEST, README, driftedTables, fillReadme, referenceTables, type Manifest } from '../scripts/readme-tables.ts';
+import { RESERVE_CSS, counterTag, head, mapTag } from '../demo/snippet.js';
 
 const widget = dirname(README);
 const rebuild = 'run `pnpm --filter @tafel/widget build`';
@@ -34,5 +35,13 @@ describe('the README', () => {
     expect(driftedTables(readme, tables), `README.md tables that differ from custom-elements.json: ${rebuild}`).toEqual([]);
     // Also refuses a table the README has no place for, and a place no table fills.
     expect(fillReadme(readme, tables)).toBe(readme);
+  });
+
+  test('its snippet is the demo page’s, with the rules that reserve the elements’ boxes', () => {
+    const readme = readFileSync(README, 'utf8');
+    const origin = 'https://tafel.example.org';
+    expect(readme).toContain(`${head(origin)}\n${mapTag(origin, 'nid-2027')}\n`);
+    expect(readme).toContain(`${counterTag(origin, 'nid-2027')}\n`);
+    expect(head(origin)).toContain(RESERVE_CSS);
   });
 });

@@ -35,6 +35,15 @@ export interface OpenDataOptions {
   store: AnswerStore;
 }
 
+/**
+ * The answer store's key of a feed or page. The response cache keeps its query results under the
+ * bare ETag and reads any answer found under an If-None-Match ETag as JSON, so a CSV, iCalendar
+ * or HTML body kept there would fail it; a key beside the ETag is found only by its own route.
+ */
+export function fileKey(etag: string): string {
+  return `${etag} file`;
+}
+
 export function openDataPlugin(database: Database, options: OpenDataOptions): Plugin {
   const { store } = options;
 
@@ -64,7 +73,7 @@ export function openDataPlugin(database: Database, options: OpenDataOptions): Pl
         'x-content-type-options': 'nosniff',
       };
       if (!headers.link) delete headers.link;
-      let body = store.get(etag)?.body;
+      let body = store.get(fileKey(etag))?.body;
       // Confirmed only while kept: an answer past the store's age limit may hide a change nobody announced.
       if (body && request.headers.get('if-none-match')?.split(/\s*,\s*/).includes(etag)) {
         return endResponse(new Response(null, { status: 304, headers }));
@@ -73,7 +82,7 @@ export function openDataPlugin(database: Database, options: OpenDataOptions): Pl
         const result = await build(slug, format);
         if (result instanceof Response) return endResponse(result);
         body = new TextEncoder().encode(result);
-        if (generation === cacheGeneration()) store.set(etag, { body, headers: {} });
+        if (generation === cacheGeneration()) store.set(fileKey(etag), { body, headers: {} });
       }
       endResponse(new Response(body, { status: 200, headers: { ...headers, 'content-type': FORMATS[format] } }));
     },
