@@ -14,7 +14,7 @@ export default defineConfig({
     // One API, one browser per file: files run one after another on a 2-core machine.
     fileParallelism: false,
     // CI collects a JSON report per package and prints one closing line (scripts/test-summary.mjs).
-    reporters: process.env.TAFEL_TEST_RESULTS ? ['default', 'json'] : ['default'],
-    outputFile: process.env.TAFEL_TEST_RESULTS ? { json: `${process.env.TAFEL_TEST_RESULTS}/widget.json` } : undefined,
+    reporters: process.env['TAFEL_TEST_RESULTS'] ? ['default', 'json'] : ['default'],
+    outputFile: process.env['TAFEL_TEST_RESULTS'] ? { json: `${process.env['TAFEL_TEST_RESULTS']}/widget.json` } : undefined,
   },
 });

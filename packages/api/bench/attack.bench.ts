@@ -22,11 +22,11 @@ import { rowsOf } from '../src/locations/stats.ts';
 import { percentile, poster, report, scratchDatabase, startServerProcess, UNLIMITED } from './support.ts';
 
 const EDITION = 'synthetic-100000';
-const ATTACKERS = Number(process.env.BENCH_ATTACKERS ?? 6);
+const ATTACKERS = Number(process.env['BENCH_ATTACKERS'] ?? 6);
 const ALIASES = 20;
 /** Filtered stats that fit in one request under the query cost limit. */
 const MOST_ALLOWED = Math.floor(QUERY_LIMITS.cost / QUERY_LIMITS.filteredStats) - 1;
-const ATTACK_SECONDS = Number(process.env.BENCH_ATTACK_SECONDS ?? 10);
+const ATTACK_SECONDS = Number(process.env['BENCH_ATTACK_SECONDS'] ?? 10);
 /** A host's pace: one write, then this pause. */
 const WRITE_PAUSE_MS = 100;
 /** The process cap of SSE streams in part 2, and how many streams are tried at most. */

@@ -26,12 +26,12 @@ import { editionTotal } from '../src/locations/participation.ts';
 import { rowsOf } from '../src/locations/stats.ts';
 import { poster, report, scratchDatabase, startServerProcess, UNLIMITED, type ScratchDb } from './support.ts';
 
-const WRITE_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WRITE_SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const WRITE_CONNECTIONS = 32;
-const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 3);
-const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 5000);
+const WARM_UP_SECONDS = Number(process.env['BENCH_WARM_UP_SECONDS'] ?? 3);
+const SUBSCRIBERS = Number(process.env['BENCH_SUBSCRIBERS'] ?? 5000);
 const FANOUT_WRITES_PER_SECOND = 200;
-const FANOUT_SECONDS = Number(process.env.BENCH_FANOUT_SECONDS ?? 15);
+const FANOUT_SECONDS = Number(process.env['BENCH_FANOUT_SECONDS'] ?? 15);
 
 async function figures(db: Db): Promise<{ total: number; logged: number }> {
   const [row] = rowsOf<{ total: string; logged: string }>(
@@ -251,7 +251,7 @@ export async function run(): Promise<void> {
     const [edition] = rowsOf<{ id: number }>(await db.execute(sql`SELECT id FROM editions WHERE slug = 'nid-2027'`));
     const bodies = arrivalBodies(venues);
 
-    const parts = (process.env.BENCH_LIVE ?? 'writes,fanout').split(',');
+    const parts = (process.env['BENCH_LIVE'] ?? 'writes,fanout').split(',');
     if (parts.includes('writes')) {
       const api = await startServerProcess(scratch.url, UNLIMITED);
       try {
@@ -260,7 +260,7 @@ export async function run(): Promise<void> {
         await api.stop();
       }
     }
-    for (const writer of (process.env.BENCH_FANOUT_WRITER ?? 'same,other').split(',') as Writer[]) {
+    for (const writer of (process.env['BENCH_FANOUT_WRITER'] ?? 'same,other').split(',') as Writer[]) {
       if (parts.includes('fanout')) await fanOut(scratch, edition!.id, { keyId: apiKey.id, secret }, bodies, writer);
     }
   } finally {

@@ -26,11 +26,11 @@ import { loadDemo } from '../src/demo/load.ts';
 import { report, scratchDatabase, startServerProcess } from './support.ts';
 
 const here = fileURLToPath(new URL('./peer/', import.meta.url));
-const CACHE = process.env.BENCH_PEER_CACHE ?? fileURLToPath(new URL('../node_modules/.cache/tafel-peer-bench/', import.meta.url));
-const ROUNDS = Number(process.env.BENCH_PEER_ROUNDS ?? 3);
-const SECONDS = Number(process.env.BENCH_PEER_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_PEER_CONNECTIONS ?? 16);
-const WARMUP = Number(process.env.BENCH_PEER_WARMUP ?? 5);
+const CACHE = process.env['BENCH_PEER_CACHE'] ?? fileURLToPath(new URL('../node_modules/.cache/tafel-peer-bench/', import.meta.url));
+const ROUNDS = Number(process.env['BENCH_PEER_ROUNDS'] ?? 3);
+const SECONDS = Number(process.env['BENCH_PEER_SECONDS'] ?? 10);
+const CONNECTIONS = Number(process.env['BENCH_PEER_CONNECTIONS'] ?? 16);
+const WARMUP = Number(process.env['BENCH_PEER_WARMUP'] ?? 5);
 const POOL_SIZE = 10;
 /** What to stop, last started first: on the way out, on failure, and on SIGINT or SIGTERM. */
 const cleanups: (() => Promise<void>)[] = [];
@@ -279,7 +279,7 @@ export async function run(): Promise<void> {
     const tafel = { url: `${tafelServer.url}/graphql`, pid: tafelServer.pid };
     report('start both servers', { ms: Math.round(performance.now() - started) });
 
-    const wanted = process.env.BENCH_PEER_SHAPES?.split(',').map((s) => s.trim());
+    const wanted = process.env['BENCH_PEER_SHAPES']?.split(',').map((s) => s.trim());
     const results: { shape: Shape; a: Summary; b: Summary }[] = [];
     for (const shape of shapes(demo.editionId, big.editionId).filter((s) => !wanted || wanted.includes(s.name))) {
       console.log(`\n--- ${shape.name}: ${shape.title}`);

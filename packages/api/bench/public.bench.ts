@@ -16,7 +16,7 @@ import { generateDemo } from '../src/demo/generate.ts';
 import { loadDemo } from '../src/demo/load.ts';
 import { report, scratchDatabase, startServerProcess, UNLIMITED } from './support.ts';
 
-const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const DURATION = Number(process.env['BENCH_SECONDS'] ?? 8);
 const CONNECTIONS = 16;
 const EDITION = 'nid-2027';
 

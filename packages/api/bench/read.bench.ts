@@ -11,8 +11,8 @@ import { editions } from '../src/db/schema.ts';
 import { computeStats, LiveStatsModel } from '../src/locations/stats.ts';
 import { percentile, report, scratchDatabase, startServerProcess, UNLIMITED } from './support.ts';
 
-const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const DURATION = Number(process.env['BENCH_SECONDS'] ?? 5);
+const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 8);
 
 /** City-sized boxes (about 8 × 8 km) around real Dutch cities; each request takes the next one. */
 const CITIES = [

@@ -11,12 +11,12 @@
  */
 import { connect } from 'node:net';
 
-const url = new URL(process.env.SSE_URL!);
-const count = Number(process.env.SSE_SUBSCRIBERS ?? 5000);
+const url = new URL(process.env['SSE_URL']!);
+const count = Number(process.env['SSE_SUBSCRIBERS'] ?? 5000);
 const query = 'subscription($e: String!) { statsChanged(edition: $e) { participants } }';
 const target = new URL('/graphql', url);
 target.searchParams.set('query', query);
-target.searchParams.set('variables', JSON.stringify({ e: process.env.SSE_EDITION ?? 'nid-2027' }));
+target.searchParams.set('variables', JSON.stringify({ e: process.env['SSE_EDITION'] ?? 'nid-2027' }));
 const head = `GET ${target.pathname}${target.search} HTTP/1.1\r\nHost: ${url.host}\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n`;
 const FIELD = '"participants":';
 

@@ -6,7 +6,7 @@ import postgres from 'postgres';
 import { openDatabase, type Database } from '../src/db/client.ts';
 import { createApp } from '../src/yoga.ts';
 
-export const benchBaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const benchBaseUrl = process.env['BENCH_DATABASE_URL'] ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface ScratchDb {
   url: string;
@@ -79,7 +79,7 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
   });
   const cwd = fileURLToPath(new URL('..', import.meta.url));
   // BENCH_SERVER_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, to profile the server under test.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArgs = (process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server.ts'], {
     cwd,
     env: {

@@ -48,10 +48,10 @@ export async function run(): Promise<void> {
         const json = (await response.json()) as { data?: { upsertLocations: Record<string, unknown> }; errors?: unknown };
         const ms = performance.now() - started;
         const result = json.data?.upsertLocations;
-        if (!result || (result.userErrors as unknown[]).length || Object.entries(expect).some(([k, v]) => result[k] !== v)) {
+        if (!result || (result['userErrors'] as unknown[]).length || Object.entries(expect).some(([k, v]) => result[k] !== v)) {
           throw new Error(`${name}: unexpected answer ${JSON.stringify(json).slice(0, 500)}`);
         }
-        report(name, { rows: list.length, ms: Math.round(ms), body_bytes: body.length, created: result.created as number, updated: result.updated as number, unchanged: result.unchanged as number });
+        report(name, { rows: list.length, ms: Math.round(ms), body_bytes: body.length, created: result['created'] as number, updated: result['updated'] as number, unchanged: result['unchanged'] as number });
       };
       await send('upsert 10,000 new venues (one call)', rows(), { created: N });
       await send('re-send the same 10,000 (no change)', rows(), { unchanged: N });

@@ -48,14 +48,14 @@ export class UsageError extends Error {}
 const INLINE = 'inline:';
 
 /** The largest CSV file an import reads; a bigger one is refused before it is read. */
-const IMPORT_MAX_BYTES = Number(process.env.TAFEL_IMPORT_MAX_BYTES || 5_000_000);
+const IMPORT_MAX_BYTES = Number(process.env['TAFEL_IMPORT_MAX_BYTES'] || 5_000_000);
 
 /**
  * A path as the user typed it: `pnpm tafel` runs this script in packages/api, and pnpm says in
  * INIT_CWD where the command was typed.
  */
 function userPath(file: string): string {
-  return resolve(process.env.INIT_CWD ?? process.cwd(), file);
+  return resolve(process.env['INIT_CWD'] ?? process.cwd(), file);
 }
 
 function tooLarge(bytes: number): CsvProblem {

@@ -15,13 +15,13 @@ import { createApp } from './yoga.ts';
 import { followWrites } from './http/cache.ts';
 import { serverTimeouts } from './http/timeouts.ts';
 
-const port = Number(process.env.PORT ?? 4000);
-const host = process.env.HOST ?? '0.0.0.0';
+const port = Number(process.env['PORT'] ?? 4000);
+const host = process.env['HOST'] ?? '0.0.0.0';
 
 const options = databaseOptionsFromEnv();
 const database = await openDatabase(options);
 await database.migrate();
-if (database.kind === 'pglite' && process.env.TAFEL_DEMO !== 'off') {
+if (database.kind === 'pglite' && process.env['TAFEL_DEMO'] !== 'off') {
   await ensureDemo(database.db, logger);
 }
 

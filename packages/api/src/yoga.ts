@@ -53,7 +53,7 @@ query Today {
 
 export type App = YogaServerInstance<Record<string, never>, Context>;
 
-export function createApp({ database, logger = rootLogger, maskErrors = process.env.NODE_ENV !== 'development', live = new LiveHub(database, logger), publicApi, answerStore, admin }: AppOptions) {
+export function createApp({ database, logger = rootLogger, maskErrors = process.env['NODE_ENV'] !== 'development', live = new LiveHub(database, logger), publicApi, answerStore, admin }: AppOptions) {
   const config = { ...publicApiConfigFromEnv(), ...publicApi };
   const graphiql = localGraphiQL(GRAPHIQL_OPTIONS);
   const yoga = createYoga<Record<string, never>, Context>({

@@ -22,15 +22,15 @@ let env: NodeJS.ProcessEnv;
 let t: TestDb | undefined;
 
 beforeAll(async () => {
-  if (process.env.DATABASE_URL) {
+  if (process.env['DATABASE_URL']) {
     t = await openTestDatabase();
     env = { ...process.env, DATABASE_URL: t.url, LOG_LEVEL: 'silent' };
   } else {
     env = { ...process.env, TAFEL_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'tafel-cli-server-')), 'data'), LOG_LEVEL: 'silent' };
-    delete env.DATABASE_URL;
+    delete env['DATABASE_URL'];
   }
   // No DATABASE_URL (an empty one) means PGlite in TAFEL_DATA_DIR, as for `pnpm start`.
-  server = await startApiProcess(env.DATABASE_URL ?? '', await freePort(), { ...(env.TAFEL_DATA_DIR ? { TAFEL_DATA_DIR: env.TAFEL_DATA_DIR } : {}) });
+  server = await startApiProcess(env['DATABASE_URL'] ?? '', await freePort(), { ...(env['TAFEL_DATA_DIR'] ? { TAFEL_DATA_DIR: env['TAFEL_DATA_DIR'] } : {}) });
   url = server.url;
 });
 

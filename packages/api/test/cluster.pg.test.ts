@@ -44,14 +44,14 @@ afterAll(async () => {
 
 /** HAProxy's view of one API process, in the backend for requests or the one for live streams. */
 async function server(name: string, backend = 'tafel_api'): Promise<Record<string, string>> {
-  const row = (await cluster!.stats()).find((r) => r.pxname === backend && r.svname === name);
+  const row = (await cluster!.stats()).find((r) => r['pxname'] === backend && r['svname'] === name);
   if (!row) throw new Error(`HAProxy has no server ${name}`);
   return row;
 }
 
 /** Sessions HAProxy has sent to each process so far. */
 async function sessions(): Promise<number[]> {
-  return Promise.all(cluster!.processes.map(async (p) => Number((await server(p.name)).stot)));
+  return Promise.all(cluster!.processes.map(async (p) => Number((await server(p.name))['stot'])));
 }
 
 async function publishedTotal(): Promise<number> {
@@ -123,7 +123,7 @@ it('spreads writes over the processes, and every process tells its own subscribe
     const balanced = [];
     for (let i = 0; i < 6; i++) balanced.push(await statsSubscriber(cluster!.url));
     const direct = await Promise.all(cluster!.processes.map((p) => statsSubscriber(p.url)));
-    for (const p of cluster!.processes) expect(Number((await server(p.name, 'tafel_streams')).scur), `${p.name} holds two subscribers`).toBe(2);
+    for (const p of cluster!.processes) expect(Number((await server(p.name, 'tafel_streams'))['scur']), `${p.name} holds two subscribers`).toBe(2);
 
     const before = await sessions();
     for (let i = 0; i < 9; i++) await arrive(1);
@@ -152,7 +152,7 @@ it('moves the subscribers of a process killed mid-stream to the others, with the
     for (const subscriber of balanced.filter((s) => s.reconnects > 0)) expect(subscriber.totals().at(-1)).toBe(total);
 
     // The health check (GET /ready) takes it out of rotation; then every request is answered.
-    await waitFor(async () => (await server(victim.name)).status?.startsWith('DOWN'), 15_000, `HAProxy to mark ${victim.name} down`);
+    await waitFor(async () => (await server(victim.name))['status']?.startsWith('DOWN'), 15_000, `HAProxy to mark ${victim.name} down`);
     const answers = await Promise.all(Array.from({ length: 12 }, () => fetch(`${cluster!.url}/ready`).then((r) => r.status)));
     expect(answers).toEqual(Array(12).fill(200));
     await arrive(1);

@@ -41,13 +41,13 @@ async function venues(): Promise<{ external_id: string; name: string; status: st
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tafel-csv-'));
-  if (process.env.DATABASE_URL) {
+  if (process.env['DATABASE_URL']) {
     t = await openTestDatabase();
     env = { ...process.env, DATABASE_URL: t.url, LOG_LEVEL: 'silent' };
   } else {
     // The CLI opens the PGlite folder itself; the test reads it afterwards (one process at a time).
     env = { ...process.env, TAFEL_DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent' };
-    delete env.DATABASE_URL;
+    delete env['DATABASE_URL'];
   }
 });
 afterAll(async () => {
@@ -55,9 +55,9 @@ afterAll(async () => {
 });
 
 async function withDb<T>(fn: () => Promise<T>): Promise<T> {
-  if (process.env.DATABASE_URL) return fn();
+  if (process.env['DATABASE_URL']) return fn();
   const { openDatabase } = await import('../src/db/client.ts');
-  const database = await openDatabase({ dataDir: env.TAFEL_DATA_DIR! });
+  const database = await openDatabase({ dataDir: env['TAFEL_DATA_DIR']! });
   await database.migrate();
   t = { database, counter: null as never, close: () => database.close() };
   try {
@@ -71,7 +71,7 @@ async function withDb<T>(fn: () => Promise<T>): Promise<T> {
 describe('the admin command line and CSV import', { timeout: 180_000 }, () => {
   // Each test starts processes that compile the sources first: slow on a busy machine.
   it('sets up on a fresh database: organisation, edition, and a staff key whose secret is alone on the last line', async () => {
-    if (!process.env.DATABASE_URL) await withDb(async () => seedFixture(t.database));
+    if (!process.env['DATABASE_URL']) await withDb(async () => seedFixture(t.database));
     else await seedFixture(t.database);
     const key = await tafel('keys', 'create', '--staff', '--label', 'federation');
     expect(key.code).toBe(0);
@@ -156,7 +156,7 @@ describe('the admin command line and CSV import', { timeout: 180_000 }, () => {
   it('reads a file named from where the command was typed, as the README runs it from the repository root', async () => {
     // pnpm runs the script in packages/api and says in INIT_CWD where the command was typed.
     const shell = { ...env };
-    delete shell.INIT_CWD;
+    delete shell['INIT_CWD'];
     const r = await command('pnpm', ['tafel', 'import', 'examples/venues.csv', '--organisation', 'moskee-bergen-op-zoom', '--edition', 'nid-test', '--dry-run'], root, shell);
     expect(r.stderr).not.toMatch(/ENOENT/);
     expect(r.stdout).toMatch(/Dry run, nothing changed: would have created \d+, updated \d+, unchanged \d+, cancelled 0 \(2 rows from examples\/venues.csv\)/);

@@ -282,8 +282,8 @@ describe('loadDemo', () => {
       .where(eq(locations.editionId, result.editionId))
       .groupBy(locations.status);
     const byStatus = Object.fromEntries(statuses.map((s) => [s.status, s]));
-    expect(byStatus.PUBLISHED).toMatchObject({ n: published.length, participants: total(published) });
-    expect(byStatus.CANCELLED!.n + byStatus.DRAFT!.n).toBe(demo.locations.length - published.length);
+    expect(byStatus['PUBLISHED']).toMatchObject({ n: published.length, participants: total(published) });
+    expect(byStatus['CANCELLED']!.n + byStatus['DRAFT']!.n).toBe(demo.locations.length - published.length);
 
     const seed = await db.query.locations.findFirst({
       where: { externalId: 'seed-almelo-dinner' },

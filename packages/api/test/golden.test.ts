@@ -17,7 +17,7 @@ import { loadDemo } from '../src/demo/load.ts';
 import { createClient, openTestDatabase, type GraphQLResponse, type TestDb } from './support.ts';
 
 const GOLDEN = new URL('./golden/', import.meta.url);
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
+const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
 
 /** Fixed secrets, so that key prefixes in the answers are the same on every run. */
 const STAFF_SECRET = `tafel_golden0staff${'s'.repeat(31)}`;
@@ -88,9 +88,9 @@ describe('golden answers', () => {
       locations(edition: "nid-2027", first: $first, after: $after, last: $last, before: $before) { totalCount ${PAGE} nodes { id name city: address { city } } }
     }`;
     const first = await golden('locations-page-1', query, { first: 40 });
-    const cursor = first.data!.locations.pageInfo.endCursor as string;
+    const cursor = first.data!['locations'].pageInfo.endCursor as string;
     const second = await golden('locations-page-2', query, { first: 40, after: cursor });
-    const back = await golden('locations-before', query, { last: 10, before: second.data!.locations.pageInfo.startCursor });
+    const back = await golden('locations-before', query, { last: 10, before: second.data!['locations'].pageInfo.startCursor });
     expect(ids(back)).toEqual(ids(first).slice(-10));
   });
 
@@ -130,7 +130,7 @@ describe('golden answers', () => {
 
   it('shows staff the exact place of a sensitive venue by id, and the public only an approximation', async () => {
     const list = await gql(`{ locations(edition: "nid-2027", filter: { organisation: "coa" }, first: 1) { nodes { id } } }`);
-    const id = list.data!.locations.nodes[0].id as string;
+    const id = list.data!['locations'].nodes[0].id as string;
     const query = `query($id: ID!) { location(id: $id) { ...L } node(id: $id) { id ... on Location { name locationPrecision coordinates { lat lng } } } } ${LOCATION}`;
     await golden('sensitive-public', query, { id });
     await golden('sensitive-staff', query, { id }, STAFF_SECRET);
@@ -138,9 +138,9 @@ describe('golden answers', () => {
 
   it('resolves node and nodes for every kind of id', async () => {
     const found = await gql(`{ edition(slug: "nid-2027") { id } organisation(slug: "asito") { id } locations(edition: "nid-2027", first: 1) { nodes { id } } }`);
-    const edition = found.data!.edition.id as string;
-    const organisation = found.data!.organisation.id as string;
-    const location = found.data!.locations.nodes[0].id as string;
+    const edition = found.data!['edition'].id as string;
+    const organisation = found.data!['organisation'].id as string;
+    const location = found.data!['locations'].nodes[0].id as string;
     await golden('node-and-nodes', `query($e: ID!, $o: ID!, $l: ID!, $ids: [ID!]!) {
       e: node(id: $e) { id ... on Edition { ...E } }
       o: node(id: $o) { id ... on Organisation { ...O } }
@@ -163,13 +163,13 @@ describe('golden answers', () => {
     await golden('organisations-paged-search', `query($after: String) {
       next: organisations(first: 10, after: $after) { totalCount ${PAGE} nodes { ...O } }
       search: organisations(search: "gemeente") { totalCount nodes { ...O } }
-    } ${ORGANISATION}`, { after: first.data!.organisations.pageInfo.endCursor });
+    } ${ORGANISATION}`, { after: first.data!['organisations'].pageInfo.endCursor });
   });
 
   it('pages one organisation’s venues with first and after', async () => {
     const query = `query($after: String) { organisation(slug: "zuiderbank") { ...O locations(edition: "nid-2027", first: 5, after: $after) { ${PAGE} nodes { ...L } } } } ${ORGANISATION} ${LOCATION}`;
     const first = await golden('organisation-venues-1', query);
-    await golden('organisation-venues-2', query, { after: first.data!.organisation.locations.pageInfo.endCursor });
+    await golden('organisation-venues-2', query, { after: first.data!['organisation'].locations.pageInfo.endCursor });
   });
 
   it('answers every stats field of an edition, its timeline at two intervals and labels in two languages', async () => {

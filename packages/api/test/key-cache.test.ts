@@ -55,7 +55,7 @@ describe('the key cache', () => {
     const key = await memberKey(t.database, fx.utrecht.id);
     expect((await gql(QUERY, {}, { key })).status).toBe(200);
     const revoked = await gql(`mutation($p: String!) { revokeApiKey(input: { prefix: $p }) { userErrors { code } } }`, { p: key.slice(0, 14) }, { key: await staffKey(t.database) });
-    expect(revoked.data!.revokeApiKey.userErrors).toEqual([]);
+    expect(revoked.data!['revokeApiKey'].userErrors).toEqual([]);
     const r = await gql(QUERY, {}, { key });
     expect(r.status).toBe(401);
     expect(r.errors![0]!.message).toMatch(/revoked/);
@@ -74,9 +74,9 @@ describe('the key cache', () => {
     const key = await memberKey(t.database, fx.asito.id, ['LOCATIONS_WRITE', 'PARTICIPATION_WRITE']);
     const arrive = () =>
       gql(`mutation($id: ID!) { recordArrivals(input: { location: $id, delta: 1 }) { userErrors { code } } }`, { id: Buffer.from(`Location:${fx.locations['Heracles Stadion']!.id}`).toString('base64url') }, { key });
-    expect((await arrive()).data!.recordArrivals.userErrors).toEqual([]);
+    expect((await arrive()).data!['recordArrivals'].userErrors).toEqual([]);
     await t.database.db.execute(sql`UPDATE api_keys SET scopes = '{LOCATIONS_WRITE}' WHERE prefix = ${key.slice(0, 14)}`);
-    const took = await within(keyCacheFor(t.database).ttlMs / 2, async () => (await arrive()).errors?.[0]?.extensions?.code === 'FORBIDDEN');
+    const took = await within(keyCacheFor(t.database).ttlMs / 2, async () => (await arrive()).errors?.[0]?.extensions?.['code'] === 'FORBIDDEN');
     expect(took).toBeLessThan(keyCacheFor(t.database).ttlMs / 2);
   });
 });

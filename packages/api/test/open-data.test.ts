@@ -102,22 +102,22 @@ describe('CSV', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(response.headers.get('link')).toBe('<https://creativecommons.org/licenses/by/4.0/>; rel="license"');
     const rows = parseCsv(csv, { columns: true }) as Record<string, string>[];
-    expect(rows.map((r) => r.id).sort()).toEqual(api.map((v) => v.id).sort());
+    expect(rows.map((r) => r['id']).sort()).toEqual(api.map((v) => v.id).sort());
     for (const v of api) {
-      const r = rows.find((x) => x.id === v.id)!;
-      expect(r.name).toBe(v.name);
-      expect(r.organisation).toBe(v.organisation.slug);
-      expect(Number(r.participants)).toBe(v.participants);
-      expect(r.capacity === '' ? null : Number(r.capacity)).toBe(v.capacity);
-      expect(Number(r.lat)).toBe(v.coordinates.lat);
-      expect(Number(r.lng)).toBe(v.coordinates.lng);
-      expect((r.targetGroups ?? '').split(';').filter(Boolean)).toEqual(v.targetGroups);
-      expect(r.street || null).toBe(v.address.street);
-      expect(r.postalCode || null).toBe(v.address.postalCode);
-      expect(r.licence).toMatch(/CC BY 4\.0/);
+      const r = rows.find((x) => x['id'] === v.id)!;
+      expect(r['name']).toBe(v.name);
+      expect(r['organisation']).toBe(v.organisation.slug);
+      expect(Number(r['participants'])).toBe(v.participants);
+      expect(r['capacity'] === '' ? null : Number(r['capacity'])).toBe(v.capacity);
+      expect(Number(r['lat'])).toBe(v.coordinates.lat);
+      expect(Number(r['lng'])).toBe(v.coordinates.lng);
+      expect((r['targetGroups'] ?? '').split(';').filter(Boolean)).toEqual(v.targetGroups);
+      expect(r['street'] || null).toBe(v.address.street);
+      expect(r['postalCode'] || null).toBe(v.address.postalCode);
+      expect(r['licence']).toMatch(/CC BY 4\.0/);
     }
-    const s = rows.find((x) => x.id === sensitive())!;
-    expect([s.lat, s.lng, s.street, s.postalCode, s.locationPrecision]).toEqual(['52.37', '6.67', '', '', 'APPROXIMATE']);
+    const s = rows.find((x) => x['id'] === sensitive())!;
+    expect([s['lat'], s['lng'], s['street'], s['postalCode'], s['locationPrecision']]).toEqual(['52.37', '6.67', '', '', 'APPROXIMATE']);
     expect(csv).not.toMatch(/Geheimweg|7602 AA|52\.36789/);
   });
 });
@@ -196,12 +196,12 @@ describe('formulas in the CSV', () => {
     invalidatePublicReads();
     const rows = parseCsv((await feed('csv')).text, { columns: true }) as Record<string, string>[];
     for (const name of names) {
-      const row = rows.find((r) => r.name === `'${name}`);
+      const row = rows.find((r) => r['name'] === `'${name}`);
       expect(row, name).toBeDefined();
       expect(row).toMatchObject({ description: "'=1+1", capacity: '20', participants: '3', lat: '52.35', lng: '6.66' });
     }
     // Ordinary text stays as it was.
-    expect(rows.find((r) => r.name === 'Heracles Stadion')).toBeDefined();
+    expect(rows.find((r) => r['name'] === 'Heracles Stadion')).toBeDefined();
     const geo = JSON.parse((await feed('geojson')).text);
     expect(geo.features.map((f: any) => f.properties.name)).toEqual(expect.arrayContaining(names));
     const ics = (await feed('ics')).text;

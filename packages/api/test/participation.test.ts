@@ -63,8 +63,8 @@ describe('reportParticipation and recordArrivals', () => {
     const before = new Date();
     const r = await report(utrechtKey, 'Stadhuis Utrecht', 125);
     expect(r.errors).toBeUndefined();
-    expect(r.data!.reportParticipation).toMatchObject({ location: { id: idOf('Stadhuis Utrecht'), participants: 125, capacity: 150 }, userErrors: [] });
-    expect(new Date(r.data!.reportParticipation.location.updatedAt).getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+    expect(r.data!['reportParticipation']).toMatchObject({ location: { id: idOf('Stadhuis Utrecht'), participants: 125, capacity: 150 }, userErrors: [] });
+    expect(new Date(r.data!['reportParticipation'].location.updatedAt).getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
     expect(await countOf('Stadhuis Utrecht')).toBe(125);
     const [entry] = await logOf('Stadhuis Utrecht');
     expect(entry).toMatchObject({ oldValue: 120, newValue: 125, editionId: fx.edition.id, organisationId: fx.utrecht.id, actor: utrechtKey.slice(0, 14) });
@@ -73,9 +73,9 @@ describe('reportParticipation and recordArrivals', () => {
 
   it('adds and removes arrivals', async () => {
     const up = await arrive(utrechtKey, 'Stadhuis Utrecht', 5);
-    expect(up.data!.recordArrivals).toEqual({ location: { id: idOf('Stadhuis Utrecht'), participants: 130, capacity: 150 }, userErrors: [] });
+    expect(up.data!['recordArrivals']).toEqual({ location: { id: idOf('Stadhuis Utrecht'), participants: 130, capacity: 150 }, userErrors: [] });
     const down = await arrive(utrechtKey, 'Stadhuis Utrecht', -10);
-    expect(down.data!.recordArrivals.location.participants).toBe(120);
+    expect(down.data!['recordArrivals'].location.participants).toBe(120);
     expect((await logOf('Stadhuis Utrecht')).map((e) => [e.oldValue, e.newValue])).toEqual([[120, 125], [125, 130], [130, 120]]);
   });
 
@@ -93,35 +93,35 @@ describe('reportParticipation and recordArrivals', () => {
       expect(r.data![field].location).toBeNull();
       expect(r.data![field].userErrors).toEqual([{ field: path, code, message: expect.any(String) }]);
     }
-    expect(cases[1][0].data!.recordArrivals.userErrors[0].message).toBe('The venue seats 40: 30 now, 41 after this change.');
+    expect(cases[1][0].data!['recordArrivals'].userErrors[0].message).toBe('The venue seats 40: 30 now, 41 after this change.');
     expect(await countOf('Buurthuis De Ster')).toBe(30);
     expect(await logOf('Buurthuis De Ster')).toHaveLength(entries);
   });
 
   it('fills a venue exactly to capacity and empties it exactly to zero', async () => {
-    expect((await arrive(utrechtKey, 'Buurthuis De Ster', 10)).data!.recordArrivals.location.participants).toBe(40);
-    expect((await report(utrechtKey, 'Buurthuis De Ster', 0)).data!.reportParticipation.location.participants).toBe(0);
-    expect((await report(utrechtKey, 'Buurthuis De Ster', 30)).data!.reportParticipation.location.participants).toBe(30);
+    expect((await arrive(utrechtKey, 'Buurthuis De Ster', 10)).data!['recordArrivals'].location.participants).toBe(40);
+    expect((await report(utrechtKey, 'Buurthuis De Ster', 0)).data!['reportParticipation'].location.participants).toBe(0);
+    expect((await report(utrechtKey, 'Buurthuis De Ster', 30)).data!['reportParticipation'].location.participants).toBe(30);
   });
 
   it('accepts an unchanged count without a log entry', async () => {
     const entries = (await logOf('Buurthuis De Ster')).length;
     const same = await report(utrechtKey, 'Buurthuis De Ster', 30);
-    expect(same.data!.reportParticipation).toMatchObject({ location: { participants: 30 }, userErrors: [] });
+    expect(same.data!['reportParticipation']).toMatchObject({ location: { participants: 30 }, userErrors: [] });
     const zero = await arrive(utrechtKey, 'Buurthuis De Ster', 0);
-    expect(zero.data!.recordArrivals).toMatchObject({ location: { participants: 30 }, userErrors: [] });
+    expect(zero.data!['recordArrivals']).toMatchObject({ location: { participants: 30 }, userErrors: [] });
     expect(await logOf('Buurthuis De Ster')).toHaveLength(entries);
   });
 
   it('lets an organisation report only at its own venues', async () => {
     const foreign = await arrive(asitoKey, 'Stadhuis Utrecht', 1);
-    expect(foreign.data!.recordArrivals).toEqual({ location: null, userErrors: [{ field: ['input', 'location'], code: 'FORBIDDEN', message: 'This venue belongs to another organisation.' }] });
+    expect(foreign.data!['recordArrivals']).toEqual({ location: null, userErrors: [{ field: ['input', 'location'], code: 'FORBIDDEN', message: 'This venue belongs to another organisation.' }] });
     const draft = await arrive(utrechtKey, 'Concept lunch', 1);
-    expect(draft.data!.recordArrivals.userErrors).toEqual([{ field: ['input', 'location'], code: 'NOT_FOUND', message: expect.any(String) }]);
+    expect(draft.data!['recordArrivals'].userErrors).toEqual([{ field: ['input', 'location'], code: 'NOT_FOUND', message: expect.any(String) }]);
     expect(await countOf('Stadhuis Utrecht')).toBe(120);
     expect(await countOf('Concept lunch')).toBe(0);
     // Its own draft is fine.
-    expect((await arrive(asitoKey, 'Concept lunch', 2)).data!.recordArrivals.location.participants).toBe(2);
+    expect((await arrive(asitoKey, 'Concept lunch', 2)).data!['recordArrivals'].location.participants).toBe(2);
   });
 
   it('answers another organisation’s hidden venue word for word as a missing one', async () => {
@@ -141,33 +141,33 @@ describe('reportParticipation and recordArrivals', () => {
 
   it('lets staff report anywhere', async () => {
     const r = await arrive(staff, 'Moskee Bergen op Zoom', 3);
-    expect(r.data!.recordArrivals).toMatchObject({ location: { participants: 243 }, userErrors: [] });
+    expect(r.data!['recordArrivals']).toMatchObject({ location: { participants: 243 }, userErrors: [] });
     const [entry] = await logOf('Moskee Bergen op Zoom');
     expect(entry).toMatchObject({ oldValue: 240, newValue: 243, organisationId: fx.moskee.id, actor: staff.slice(0, 14) });
   });
 
   it('refuses a cancelled venue', async () => {
     const r = await arrive(asitoKey, 'Geannuleerd diner', 1);
-    expect(r.data!.recordArrivals.userErrors).toEqual([{ field: ['input', 'location'], code: 'CANCELLED', message: expect.any(String) }]);
+    expect(r.data!['recordArrivals'].userErrors).toEqual([{ field: ['input', 'location'], code: 'CANCELLED', message: expect.any(String) }]);
     expect(await countOf('Geannuleerd diner')).toBe(0);
   });
 
   it('needs a key with PARTICIPATION_WRITE', async () => {
     const anonymous = await gql(RecordArrivals.document, { input: { location: idOf('Stadhuis Utrecht'), delta: 1 } });
-    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(anonymous.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
     const readOnly = await arrive(readOnlyKey, 'Stadhuis Utrecht', 1);
-    expect(readOnly.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(readOnly.data?.recordArrivals ?? null).toBeNull();
+    expect(readOnly.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect(readOnly.data?.['recordArrivals'] ?? null).toBeNull();
     expect(await countOf('Stadhuis Utrecht')).toBe(120);
   });
 
   it('names a bad venue ID', async () => {
     const malformed = await gql(RecordArrivals.document, { input: { location: 'nope', delta: 1 } }, { key: staff });
-    expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(malformed.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     const notAVenue = await gql(RecordArrivals.document, { input: { location: encodeGlobalId('Organisation', fx.asito.id), delta: 1 } }, { key: staff });
-    expect(notAVenue.data!.recordArrivals.userErrors[0]).toMatchObject({ field: ['input', 'location'], code: 'NOT_FOUND' });
+    expect(notAVenue.data!['recordArrivals'].userErrors[0]).toMatchObject({ field: ['input', 'location'], code: 'NOT_FOUND' });
     const missing = await gql(RecordArrivals.document, { input: { location: encodeGlobalId('Location', 999_999), delta: 1 } }, { key: staff });
-    expect(missing.data!.recordArrivals.userErrors[0]).toMatchObject({ field: ['input', 'location'], code: 'NOT_FOUND' });
+    expect(missing.data!['recordArrivals'].userErrors[0]).toMatchObject({ field: ['input', 'location'], code: 'NOT_FOUND' });
   });
 });
 
@@ -181,7 +181,7 @@ describe('stats after reporting', () => {
       timeline(interval: 60) { at participants }
     } }`);
     expect(r.errors).toBeUndefined();
-    const s = r.data!.stats;
+    const s = r.data!['stats'];
     const [truth] = rowsOf<{ participants: string }>(
       await t.database.db.execute(sql`SELECT sum(participants) AS participants FROM locations WHERE edition_id = ${fx.edition.id} AND status = 'PUBLISHED' AND NOT awaiting_approval`),
     );
@@ -214,7 +214,7 @@ describe('concurrent arrivals', () => {
   it(`counts ${arrivals} ${onPostgres ? 'concurrent' : 'sequential'} arrivals exactly, each with its log entry`, async () => {
     const id = await freshVenue('Druk plein', null, 7);
     const results = await fire(id, arrivals);
-    expect(results.filter((r) => r.errors || r.data!.recordArrivals.userErrors.length)).toEqual([]);
+    expect(results.filter((r) => r.errors || r.data!['recordArrivals'].userErrors.length)).toEqual([]);
     expect(await countOf('Druk plein')).toBe(7 + arrivals);
     const log = await logOf('Druk plein');
     expect(log).toHaveLength(arrivals);
@@ -222,7 +222,7 @@ describe('concurrent arrivals', () => {
     expect(log.map((e) => e.oldValue).sort((a, b) => a - b)).toEqual(Array.from({ length: arrivals }, (_, i) => 7 + i));
     expect(log.every((e) => e.newValue === e.oldValue + 1)).toBe(true);
     // Every response told the count its own write left, each a different one.
-    expect(new Set(results.map((r) => r.data!.recordArrivals.location.participants)).size).toBe(arrivals);
+    expect(new Set(results.map((r) => r.data!['recordArrivals'].location.participants)).size).toBe(arrivals);
     if (onPostgres) {
       const [{ n }] = rowsOf<{ n: string }>(await t.database.db.execute(sql`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database()`)) as [{ n: string }];
       expect(Number(n), 'the burst ran over at least 10 database connections').toBeGreaterThanOrEqual(10);
@@ -234,9 +234,9 @@ describe('concurrent arrivals', () => {
     const excess = onPostgres ? 300 : 15;
     const id = await freshVenue('Bijna vol', capacity, 0);
     const results = await fire(id, capacity + excess);
-    const refused = results.filter((r) => r.data!.recordArrivals.userErrors.length > 0);
+    const refused = results.filter((r) => r.data!['recordArrivals'].userErrors.length > 0);
     expect(refused).toHaveLength(excess);
-    expect(refused.every((r) => r.data!.recordArrivals.userErrors[0].code === 'OVER_CAPACITY')).toBe(true);
+    expect(refused.every((r) => r.data!['recordArrivals'].userErrors[0].code === 'OVER_CAPACITY')).toBe(true);
     expect(await countOf('Bijna vol')).toBe(capacity);
     const [logged] = await t.database.db.select({ n: count() }).from(participationLog).where(eq(participationLog.locationId, fx.locations['Bijna vol']!.id));
     expect(logged!.n).toBe(capacity);

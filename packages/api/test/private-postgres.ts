@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './live-support.ts';
 
-const BIN = process.env.TAFEL_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+const BIN = process.env['TAFEL_PG_BIN'] ?? '/usr/lib/postgresql/15/bin';
 
 export interface PrivatePostgres {
   url: string;

@@ -59,8 +59,8 @@ describe('bad input: a userError with field and code, and nothing changes', () =
   ];
   it.each(cases)('%s', async (_name, query, input, field, code) => {
     const before = await snapshot();
-    const key = _name === 'member acting for another organisation' ? keys.utrecht : keys.asito;
-    const vars = { ...input, ...(input.id === 'HERACLES' ? { id: id('Heracles Stadion') } : {}) };
+    const key = _name === 'member acting for another organisation' ? keys['utrecht'] : keys['asito'];
+    const vars = { ...input, ...(input['id'] === 'HERACLES' ? { id: id('Heracles Stadion') } : {}) };
     const r = await gql(query, { input: vars }, { key });
     expect(r.errors).toBeUndefined();
     const payload = Object.values(r.data!)[0] as any;
@@ -71,23 +71,23 @@ describe('bad input: a userError with field and code, and nothing changes', () =
 
   it('an unknown meal or target group is refused by the schema with a clear error', async () => {
     const before = await snapshot();
-    const meal = await gql(CREATE, { input: venue({ meal: 'SUPPER' }) }, { key: keys.asito });
+    const meal = await gql(CREATE, { input: venue({ meal: 'SUPPER' }) }, { key: keys['asito'] });
     expect(meal.errors![0]!.message).toMatch(/SUPPER.*Meal|Meal.*SUPPER/);
-    const group = await gql(CREATE, { input: venue({ targetGroups: ['ALIENS'] }) }, { key: keys.asito });
+    const group = await gql(CREATE, { input: venue({ targetGroups: ['ALIENS'] }) }, { key: keys['asito'] });
     expect(group.errors![0]!.message).toMatch(/ALIENS/);
     expect(await snapshot()).toEqual(before);
   });
 
   it('a venue of another organisation is forbidden', async () => {
     const before = await snapshot();
-    const r = await gql(UPDATE, { input: { id: id('Stadhuis Utrecht'), name: 'Gekaapt' } }, { key: keys.asito });
-    expect(r.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    const r = await gql(UPDATE, { input: { id: id('Stadhuis Utrecht'), name: 'Gekaapt' } }, { key: keys['asito'] });
+    expect(r.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
     expect(r.errors![0]!.message).toMatch(/belongs to another organisation/);
     expect(await snapshot()).toEqual(before);
   });
 
   it('a key without the scope is forbidden, naming the scope', async () => {
-    const r = await gql(CREATE, { input: venue() }, { key: keys.asitoParticipationOnly });
+    const r = await gql(CREATE, { input: venue() }, { key: keys['asitoParticipationOnly'] });
     expect(r.errors![0]!.message).toMatch(/lacks the LOCATIONS_WRITE scope/);
   });
 });
@@ -97,33 +97,33 @@ describe('participant counts need PARTICIPATION_WRITE, on every venue write', ()
 
   it('createLocation refuses participants from a key that may only describe venues', async () => {
     const before = await snapshot();
-    const r = await gql(CREATE, { input: venue({ name: 'Telt zelf', participants: 7 }) }, { key: keys.asitoVenuesOnly });
+    const r = await gql(CREATE, { input: venue({ name: 'Telt zelf', participants: 7 }) }, { key: keys['asitoVenuesOnly'] });
     expect(r.errors).toBeUndefined();
-    expect(r.data!.createLocation.location).toBeNull();
-    expect(r.data!.createLocation.userErrors).toEqual([{ field: ['participants'], code: 'FORBIDDEN', message: expect.stringMatching(/PARTICIPATION_WRITE/) }]);
+    expect(r.data!['createLocation'].location).toBeNull();
+    expect(r.data!['createLocation'].userErrors).toEqual([{ field: ['participants'], code: 'FORBIDDEN', message: expect.stringMatching(/PARTICIPATION_WRITE/) }]);
     expect(await snapshot()).toEqual(before);
   });
 
   it('updateLocation refuses participants from such a key, and leaves the count and its log alone', async () => {
     const before = await snapshot();
-    const r = await gql(UPDATE, { input: { id: id('Heracles Stadion'), participants: 7, name: 'Heracles' } }, { key: keys.asitoVenuesOnly });
-    expect(r.data!.updateLocation).toEqual({ location: null, userErrors: [{ field: ['participants'], code: 'FORBIDDEN', message: expect.stringMatching(/PARTICIPATION_WRITE/) }] });
+    const r = await gql(UPDATE, { input: { id: id('Heracles Stadion'), participants: 7, name: 'Heracles' } }, { key: keys['asitoVenuesOnly'] });
+    expect(r.data!['updateLocation']).toEqual({ location: null, userErrors: [{ field: ['participants'], code: 'FORBIDDEN', message: expect.stringMatching(/PARTICIPATION_WRITE/) }] });
     expect(await snapshot()).toEqual(before);
     // The same key still describes its venues.
-    const renamed = await gql(UPDATE, { input: { id: id('Heracles Stadion'), description: 'Aan de tribune' } }, { key: keys.asitoVenuesOnly });
-    expect(renamed.data!.updateLocation).toMatchObject({ location: { participants: counted('Heracles Stadion').participants }, userErrors: [] });
+    const renamed = await gql(UPDATE, { input: { id: id('Heracles Stadion'), description: 'Aan de tribune' } }, { key: keys['asitoVenuesOnly'] });
+    expect(renamed.data!['updateLocation']).toMatchObject({ location: { participants: counted('Heracles Stadion').participants }, userErrors: [] });
   });
 
   it('upsertLocations refuses the batch, naming every row that sends participants', async () => {
     const before = await snapshot();
     const row = (i: number, extra: Record<string, unknown> = {}) => ({ externalId: `count-${i}`, name: `Tafel ${i}`, coordinates: { lat: 52.1, lng: 5.1 }, meal: 'LUNCH', capacity: 50, ...extra });
-    const r = await gql(UPSERT, { input: { edition: 'nid-test', locations: [row(0, { participants: 7 }), row(1), row(2, { participants: 0 }), { ...row(3), externalId: 'a-1', name: 'Heracles Stadion', capacity: 600, participants: 7 }] } }, { key: keys.asitoVenuesOnly });
-    expect(r.data!.upsertLocations.userErrors.filter((e: any) => e.code === 'FORBIDDEN').map((e: any) => e.field)).toEqual([
+    const r = await gql(UPSERT, { input: { edition: 'nid-test', locations: [row(0, { participants: 7 }), row(1), row(2, { participants: 0 }), { ...row(3), externalId: 'a-1', name: 'Heracles Stadion', capacity: 600, participants: 7 }] } }, { key: keys['asitoVenuesOnly'] });
+    expect(r.data!['upsertLocations'].userErrors.filter((e: any) => e.code === 'FORBIDDEN').map((e: any) => e.field)).toEqual([
       ['locations', '0', 'participants'],
       ['locations', '2', 'participants'],
       ['locations', '3', 'participants'],
     ]);
-    expect(r.data!.upsertLocations).toMatchObject({ created: 0, updated: 0, cancelled: 0 });
+    expect(r.data!['upsertLocations']).toMatchObject({ created: 0, updated: 0, cancelled: 0 });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -143,17 +143,17 @@ describe('participant counts need PARTICIPATION_WRITE, on every venue write', ()
   });
 
   it('a key with PARTICIPATION_WRITE still sets counts through a venue write', async () => {
-    const r = await gql(UPDATE, { input: { id: id('Heracles Stadion'), participants: 581 } }, { key: keys.asito });
-    expect(r.data!.updateLocation).toMatchObject({ location: { participants: 581 }, userErrors: [] });
-    const back = await gql(UPDATE, { input: { id: id('Heracles Stadion'), participants: 580 } }, { key: keys.staff });
-    expect(back.data!.updateLocation).toMatchObject({ location: { participants: 580 }, userErrors: [] });
+    const r = await gql(UPDATE, { input: { id: id('Heracles Stadion'), participants: 581 } }, { key: keys['asito'] });
+    expect(r.data!['updateLocation']).toMatchObject({ location: { participants: 581 }, userErrors: [] });
+    const back = await gql(UPDATE, { input: { id: id('Heracles Stadion'), participants: 580 } }, { key: keys['staff'] });
+    expect(back.data!['updateLocation']).toMatchObject({ location: { participants: 580 }, userErrors: [] });
   });
 });
 
 describe('free text is stored as it reads', () => {
   it('normalises to NFC and keeps line breaks and tabs in a description, and right-to-left marks in a name', async () => {
-    const r = await gql(CREATE, { input: venue({ name: 'Cafe\u0301 \u200fمائدة\u200f', description: 'Welkom!\n\tOm 18:00 aan tafel.', address: { city: 'Antwerpen', country: 'be', region: 'BE-VAN' } }) }, { key: keys.asito });
-    expect(r.data!.createLocation.userErrors).toEqual([]);
+    const r = await gql(CREATE, { input: venue({ name: 'Cafe\u0301 \u200fمائدة\u200f', description: 'Welkom!\n\tOm 18:00 aan tafel.', address: { city: 'Antwerpen', country: 'be', region: 'BE-VAN' } }) }, { key: keys['asito'] });
+    expect(r.data!['createLocation'].userErrors).toEqual([]);
     const [row] = rowsOf<{ name: string; description: string; country: string; region: string }>(
       await t.database.db.execute(sql`SELECT name, description, country, region FROM locations WHERE name LIKE 'Café%'`),
     );
@@ -162,20 +162,20 @@ describe('free text is stored as it reads', () => {
 
   it('organisation and edition names follow the same rules', async () => {
     const before = await snapshot();
-    const s = { key: keys.staff };
+    const s = { key: keys['staff'] };
     const org = await gql(`mutation($n: String!) { createOrganisation(input: { slug: "rtl-lid", name: $n }) { organisation { slug } userErrors { field code } } }`, { n: 'Lid \u202eevil' }, s);
-    expect(org.data!.createOrganisation).toEqual({ organisation: null, userErrors: [{ field: ['name'], code: 'INVALID' }] });
+    expect(org.data!['createOrganisation']).toEqual({ organisation: null, userErrors: [{ field: ['name'], code: 'INVALID' }] });
     const edition = await gql(`mutation($n: String!) { createEdition(input: { slug: "nid-cr", name: $n, date: "2027-10-14" }) { edition { slug } userErrors { field code } } }`, { n: 'Diner\r\nNep' }, s);
-    expect(edition.data!.createEdition).toEqual({ edition: null, userErrors: [{ field: ['name'], code: 'INVALID' }] });
+    expect(edition.data!['createEdition']).toEqual({ edition: null, userErrors: [{ field: ['name'], code: 'INVALID' }] });
     const renamed = await gql(`mutation($n: String!) { updateEdition(input: { slug: "nid-test", name: $n }) { edition { name } userErrors { field code } } }`, { n: '\u200b\u200b' }, s);
-    expect(renamed.data!.updateEdition).toEqual({ edition: null, userErrors: [{ field: ['name'], code: 'REQUIRED' }] });
+    expect(renamed.data!['updateEdition']).toEqual({ edition: null, userErrors: [{ field: ['name'], code: 'REQUIRED' }] });
     expect(await snapshot()).toEqual(before);
   });
 
   it('a bulk row and a CSV line are checked by the same rules, naming the row and the line', async () => {
     const before = await snapshot();
-    const bulk = await gql(UPSERT, { input: { edition: 'nid-test', locations: [{ externalId: 'rtl-1', name: 'Tafel \u202egpj', coordinates: { lat: 52.1, lng: 5.1 }, meal: 'LUNCH' }] } }, { key: keys.asito });
-    expect(bulk.data!.upsertLocations.userErrors).toEqual([expect.objectContaining({ field: ['locations', '0', 'name'], code: 'INVALID' })]);
+    const bulk = await gql(UPSERT, { input: { edition: 'nid-test', locations: [{ externalId: 'rtl-1', name: 'Tafel \u202egpj', coordinates: { lat: 52.1, lng: 5.1 }, meal: 'LUNCH' }] } }, { key: keys['asito'] });
+    expect(bulk.data!['upsertLocations'].userErrors).toEqual([expect.objectContaining({ field: ['locations', '0', 'name'], code: 'INVALID' })]);
     const parsed = await parseVenueCsv('external_id,name,lat,lng,meal\ncsv-ok,Goed,52.1,5.1,LUNCH\ncsv-rtl,"Tafel \u202egpj",52.1,5.1,LUNCH\n', fx.edition);
     const result = await upsertLocations(t.database.db, { edition: fx.edition, organisationId: fx.asito.id, rows: parsed.rows, actor: { keyId: null, name: 'test', mayCount: true } });
     const problems = result.ok ? [] : result.errors.map((e) => csvProblemOf(e, parsed.lines));

@@ -14,7 +14,7 @@ import { createApp } from '../src/yoga.ts';
 import { serveHttp } from './live-support.ts';
 import { memberKey, openTestDatabase, seedFixture, type TestDb } from './support.ts';
 
-const REDIS_URL = process.env.TAFEL_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = process.env['TAFEL_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 let t: TestDb;
 let fx: Awaited<ReturnType<typeof seedFixture>>;

@@ -19,7 +19,7 @@ const PUBLIC_TEST = ['Buurthuis De Ster', 'Heracles Stadion', 'Moskee Bergen op 
 async function locationsWith(filter: Record<string, unknown>) {
   const r = await gql(`query($f: LocationFilter) { locations(edition: "nid-test", filter: $f, first: 100) { totalCount nodes { name } } }`, { f: filter });
   expect(r.errors).toBeUndefined();
-  expect(r.data!.locations.totalCount).toBe(r.data!.locations.nodes.length);
+  expect(r.data!['locations'].totalCount).toBe(r.data!['locations'].nodes.length);
   return names(r);
 }
 
@@ -27,30 +27,30 @@ describe('editions and organisations', () => {
   it('lists editions newest first and finds one by slug', async () => {
     const r = await gql(`{ editions { slug name date timeZone country status } edition(slug: "nid-test") { slug name date } missing: edition(slug: "nope") { slug } }`);
     expect(r.errors).toBeUndefined();
-    expect(r.data!.editions.map((e: any) => e.slug)).toEqual(['nid-test', 'other-day']);
-    expect(r.data!.edition).toEqual({ slug: 'nid-test', name: 'Nationaal Integratiediner (test)', date: '2027-10-14' });
-    expect(r.data!.missing).toBeNull();
+    expect(r.data!['editions'].map((e: any) => e.slug)).toEqual(['nid-test', 'other-day']);
+    expect(r.data!['edition']).toEqual({ slug: 'nid-test', name: 'Nationaal Integratiediner (test)', date: '2027-10-14' });
+    expect(r.data!['missing']).toBeNull();
   });
 
   it('pages organisations by name with a total, and searches them', async () => {
     const first = await gql(`{ organisations(first: 2) { totalCount pageInfo { hasNextPage endCursor } nodes { slug name kind } } }`);
     expect(first.errors).toBeUndefined();
-    expect(first.data!.organisations.totalCount).toBe(3);
-    expect(first.data!.organisations.nodes.map((o: any) => o.name)).toEqual(['Asito', 'Gemeente Utrecht']);
+    expect(first.data!['organisations'].totalCount).toBe(3);
+    expect(first.data!['organisations'].nodes.map((o: any) => o.name)).toEqual(['Asito', 'Gemeente Utrecht']);
     const next = await gql(`query($a: String) { organisations(first: 2, after: $a) { pageInfo { hasNextPage } nodes { name } } }`, {
-      a: first.data!.organisations.pageInfo.endCursor,
+      a: first.data!['organisations'].pageInfo.endCursor,
     });
-    expect(next.data!.organisations.nodes.map((o: any) => o.name)).toEqual(['Moskee Bergen op Zoom']);
-    expect(next.data!.organisations.pageInfo.hasNextPage).toBe(false);
+    expect(next.data!['organisations'].nodes.map((o: any) => o.name)).toEqual(['Moskee Bergen op Zoom']);
+    expect(next.data!['organisations'].pageInfo.hasNextPage).toBe(false);
     const search = await gql(`{ organisations(search: "utre") { totalCount nodes { slug } } }`);
-    expect(search.data!.organisations).toEqual({ totalCount: 1, nodes: [{ slug: 'gemeente-utrecht' }] });
+    expect(search.data!['organisations']).toEqual({ totalCount: 1, nodes: [{ slug: 'gemeente-utrecht' }] });
   });
 
   it('finds an organisation by slug with its public venues in an edition', async () => {
     const r = await gql(`{ organisation(slug: "asito") { name kind locations(edition: "nid-test") { nodes { name } } } }`);
     expect(r.errors).toBeUndefined();
-    expect(r.data!.organisation.kind).toBe('COMPANY');
-    expect(r.data!.organisation.locations.nodes.map((n: any) => n.name).sort()).toEqual(['Heracles Stadion', 'Ontbijt AZC Almelo']);
+    expect(r.data!['organisation'].kind).toBe('COMPANY');
+    expect(r.data!['organisation'].locations.nodes.map((n: any) => n.name).sort()).toEqual(['Heracles Stadion', 'Ontbijt AZC Almelo']);
   });
 });
 
@@ -66,7 +66,7 @@ describe('locations', () => {
       organisation { slug name } edition { slug }
     } } }`);
     expect(r.errors).toBeUndefined();
-    const [v] = r.data!.locations.nodes;
+    const [v] = r.data!['locations'].nodes;
     expect(v).toMatchObject({
       externalId: 'u-1', name: 'Stadhuis Utrecht', status: 'PUBLISHED', meal: 'LUNCH',
       startsAt: '2027-10-14T10:00:00.000Z', endsAt: '2027-10-14T12:00:00.000Z', capacity: 150, participants: 120,
@@ -119,7 +119,7 @@ describe('locations', () => {
 
   it('gives the public only an approximate place for a sensitive venue', async () => {
     const r = await gql(`{ locations(edition: "nid-test", filter: { search: "AZC" }) { nodes { locationPrecision coordinates { lat lng } address { street postalCode city } } } }`);
-    const [v] = r.data!.locations.nodes;
+    const [v] = r.data!['locations'].nodes;
     expect(v.locationPrecision).toBe('APPROXIMATE');
     expect(v.coordinates).toEqual({ lat: 52.37, lng: 6.67 });
     expect(v.address).toEqual({ street: null, postalCode: null, city: 'Almelo' });
@@ -161,7 +161,7 @@ describe('stats', () => {
       byOrganisation { key label participants locations }
     } }`);
     expect(r.errors).toBeUndefined();
-    const s = r.data!.stats;
+    const s = r.data!['stats'];
     expect(s).toMatchObject({ participants: 980, capacity: 1100, locations: 5, organisations: 3 });
     expect(s.byRegion).toEqual([
       { key: 'NL-OV', label: 'Overijssel', participants: 590, capacity: 660, locations: 2 },
@@ -184,7 +184,7 @@ describe('stats', () => {
 
   it('applies the same filters as the list', async () => {
     const r = await gql(`{ stats(edition: "nid-test", filter: { region: "NL-UT", meals: [DINNER] }) { participants locations organisations } }`);
-    expect(r.data!.stats).toEqual({ participants: 30, locations: 1, organisations: 1 });
+    expect(r.data!['stats']).toEqual({ participants: 30, locations: 1, organisations: 1 });
   });
 });
 

@@ -61,7 +61,7 @@ it('writes to the primary only, and LISTENs there', async () => {
   try {
     const stadhuis = fx.locations['Stadhuis Utrecht']!;
     const result = await gql(RecordArrivals.document, { input: { location: encodeGlobalId('Location', stadhuis.id), delta: 5 } }, { key: await staffKey(database) });
-    expect(result.data?.recordArrivals.userErrors).toEqual([]);
+    expect(result.data?.['recordArrivals'].userErrors).toEqual([]);
     const participants = async (db: TestDb) =>
       ((await db.database.db.execute(sql`SELECT participants FROM locations WHERE external_id = 'u-1'`)) as unknown as [{ participants: number }])[0].participants;
     expect(await participants(primary)).toBe(125);

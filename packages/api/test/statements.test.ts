@@ -58,15 +58,15 @@ describe('SQL statements per request shape', () => {
   });
 
   it('a write makes the next stats read count afresh', async () => {
-    const before = (await gql(`{ stats(edition: "nid-test") { participants locations } }`)).data!.stats;
+    const before = (await gql(`{ stats(edition: "nid-test") { participants locations } }`)).data!['stats'];
     const key = await staffKey(t.database);
     const created = await gql(
       `mutation { createLocation(input: { edition: "nid-test", organisation: "asito", name: "Extra tafel", coordinates: { lat: 52.1, lng: 5.1 }, meal: LUNCH, capacity: 10, participants: 7 }) { userErrors { code } } }`,
       {},
       { key },
     );
-    expect(created.data!.createLocation.userErrors).toEqual([]);
-    const after = (await gql(`{ stats(edition: "nid-test") { participants locations } }`)).data!.stats;
+    expect(created.data!['createLocation'].userErrors).toEqual([]);
+    const after = (await gql(`{ stats(edition: "nid-test") { participants locations } }`)).data!['stats'];
     expect(after).toEqual({ participants: before.participants + 7, locations: before.locations + 1 });
   });
 

@@ -15,7 +15,7 @@ import { editions, locations, organisations, type NewLocation } from '../src/db/
 import { encodeGlobalId } from '../src/graphql/builder.ts';
 import { rowsOf } from '../src/locations/stats.ts';
 
-export const onPostgres = Boolean(process.env.DATABASE_URL);
+export const onPostgres = Boolean(process.env['DATABASE_URL']);
 
 /** Counts the SQL statements drizzle sends, for N+1 tests. */
 export class StatementCounter implements Logger {
@@ -39,7 +39,7 @@ export interface TestDb {
 /** `options`: pool size and timeouts, for tests of the pools themselves (PostgreSQL). */
 export async function openTestDatabase(options: Pick<DatabaseOptions, 'max' | 'publicStatementTimeoutMs'> = {}): Promise<TestDb> {
   const counter = new StatementCounter();
-  const base = process.env.DATABASE_URL;
+  const base = process.env['DATABASE_URL'];
   if (!base) {
     const database = await openDatabase({ dataDir: 'memory://', logger: counter });
     await database.migrate();
@@ -165,7 +165,7 @@ export function usePublishFixture(): PublishFixture {
       for (const table of tables) {
         out[table] = rowsOf(await f.t.database.db.execute(sql.raw(`SELECT * FROM ${table} ORDER BY id`)));
       }
-      out.api_keys = rowsOf(await f.t.database.db.execute(sql.raw(`SELECT id, prefix, scopes, revoked_at FROM api_keys ORDER BY id`)));
+      out['api_keys'] = rowsOf(await f.t.database.db.execute(sql.raw(`SELECT id, prefix, scopes, revoked_at FROM api_keys ORDER BY id`)));
       return JSON.parse(JSON.stringify(out));
     },
     id: (name: string) => encodeGlobalId('Location', f.fx.locations[name]!.id),
@@ -174,14 +174,14 @@ export function usePublishFixture(): PublishFixture {
     const t = (f.t = await openTestDatabase());
     const fx = (f.fx = await seedFixture(t.database));
     const gql = (f.gql = createClient(t.database).gql);
-    keys.staff = await staffKey(t.database);
-    keys.asito = await memberKey(t.database, fx.asito.id);
-    keys.utrecht = await memberKey(t.database, fx.utrecht.id);
-    keys.asitoParticipationOnly = await memberKey(t.database, fx.asito.id, ['PARTICIPATION_WRITE']);
-    keys.asitoVenuesOnly = await memberKey(t.database, fx.asito.id, ['LOCATIONS_WRITE']);
-    keys.revoked = await memberKey(t.database, fx.asito.id);
-    const revoke = await gql(`mutation($p: String!) { revokeApiKey(input: { prefix: $p }) { apiKey { revokedAt } userErrors { code } } }`, { p: keys.revoked.slice(0, 14) }, { key: keys.staff });
-    expect(revoke.data!.revokeApiKey.userErrors).toEqual([]);
+    keys['staff'] = await staffKey(t.database);
+    keys['asito'] = await memberKey(t.database, fx.asito.id);
+    keys['utrecht'] = await memberKey(t.database, fx.utrecht.id);
+    keys['asitoParticipationOnly'] = await memberKey(t.database, fx.asito.id, ['PARTICIPATION_WRITE']);
+    keys['asitoVenuesOnly'] = await memberKey(t.database, fx.asito.id, ['LOCATIONS_WRITE']);
+    keys['revoked'] = await memberKey(t.database, fx.asito.id);
+    const revoke = await gql(`mutation($p: String!) { revokeApiKey(input: { prefix: $p }) { apiKey { revokedAt } userErrors { code } } }`, { p: keys['revoked'].slice(0, 14) }, { key: keys['staff'] });
+    expect(revoke.data!['revokeApiKey'].userErrors).toEqual([]);
   });
   afterAll(() => f.t.close());
   return f;

@@ -12,7 +12,7 @@ import { startApi, widget } from '../scripts/api-server.ts';
 import { launchChromium } from '../scripts/chromium.ts';
 import { startFixtureServer } from './fixture-server.ts';
 
-const SYNTHETIC = Number(process.env.TAFEL_BENCH_VENUES ?? 100_000);
+const SYNTHETIC = Number(process.env['TAFEL_BENCH_VENUES'] ?? 100_000);
 const RUNS = 3;
 
 /*

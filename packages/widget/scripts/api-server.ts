@@ -63,9 +63,9 @@ export async function startApi(options: { staffKey?: boolean } = {}): Promise<Ru
   const dataDir = mkdtempSync(join(tmpdir(), 'tafel-widget-api-'));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, TAFEL_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL; // always PGlite with the demo data
+  delete env['DATABASE_URL']; // always PGlite with the demo data
   // The tests and the bench send hundreds of anonymous requests a minute from one address.
-  env.TAFEL_RATE_LIMIT = 'off';
+  env['TAFEL_RATE_LIMIT'] = 'off';
   const { key, error } = options.staffKey ? await createStaffKey(env) : { key: null, error: 'not asked for' };
 
   let output = '';

@@ -62,7 +62,7 @@ function inEurope(ring: Point[]): boolean {
 export function outlineRings(codes: readonly string[] = COUNTRIES): number[][] {
   const require = createRequire(import.meta.url);
   const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
-  const countries = topology.objects.countries as GeometryCollection;
+  const countries = topology.objects['countries'] as GeometryCollection;
   const rings: number[][] = [];
   for (const geometry of countries.geometries) {
     if (!codes.includes(String(geometry.id))) continue;

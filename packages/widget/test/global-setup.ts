@@ -22,12 +22,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // The same build as `pnpm build`: vitest sets NODE_ENV=test, with which Vite would resolve the
   // `development` export conditions (Lit's dev build, 4 KB more) and the tests would not see
   // what partners load.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
   try {
     await build({ root: widget, configFile: join(widget, 'vite.config.ts'), logLevel: 'warn' });
   } finally {
-    process.env.NODE_ENV = nodeEnv;
+    process.env['NODE_ENV'] = nodeEnv;
   }
   const api = await startApi({ staffKey: true });
   project.provide('api', api.url);

@@ -39,7 +39,7 @@ export class KeyCache {
 
   constructor(
     private readonly database: Database,
-    readonly ttlMs = Number(process.env.TAFEL_KEY_CACHE_MS ?? 10_000),
+    readonly ttlMs = Number(process.env['TAFEL_KEY_CACHE_MS'] ?? 10_000),
     private readonly maxEntries = 10_000,
   ) {}
 

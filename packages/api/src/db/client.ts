@@ -84,14 +84,14 @@ export const defaultDataDir = join(repoRoot, '.tafel-data');
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
   // pnpm runs package scripts inside the package; a relative folder means one relative to where
   // the command was typed (pnpm's INIT_CWD).
-  const dataDir = env.TAFEL_DATA_DIR ? resolve(env.INIT_CWD ?? process.cwd(), env.TAFEL_DATA_DIR) : defaultDataDir;
+  const dataDir = env['TAFEL_DATA_DIR'] ? resolve(env['INIT_CWD'] ?? process.cwd(), env['TAFEL_DATA_DIR']) : defaultDataDir;
   return {
-    url: env.DATABASE_URL || undefined,
-    readUrl: env.DATABASE_READ_URL || undefined,
-    dataDir: env.TAFEL_DATA_DIR?.startsWith('memory://') ? env.TAFEL_DATA_DIR : dataDir,
-    max: env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : undefined,
-    publicMax: env.DATABASE_PUBLIC_POOL_SIZE ? Number(env.DATABASE_PUBLIC_POOL_SIZE) : undefined,
-    publicStatementTimeoutMs: env.TAFEL_PUBLIC_STATEMENT_TIMEOUT ? Number(env.TAFEL_PUBLIC_STATEMENT_TIMEOUT) : undefined,
+    url: env['DATABASE_URL'] || undefined,
+    readUrl: env['DATABASE_READ_URL'] || undefined,
+    dataDir: env['TAFEL_DATA_DIR']?.startsWith('memory://') ? env['TAFEL_DATA_DIR'] : dataDir,
+    max: env['DATABASE_POOL_SIZE'] ? Number(env['DATABASE_POOL_SIZE']) : undefined,
+    publicMax: env['DATABASE_PUBLIC_POOL_SIZE'] ? Number(env['DATABASE_PUBLIC_POOL_SIZE']) : undefined,
+    publicStatementTimeoutMs: env['TAFEL_PUBLIC_STATEMENT_TIMEOUT'] ? Number(env['TAFEL_PUBLIC_STATEMENT_TIMEOUT']) : undefined,
   };
 }
 

@@ -42,14 +42,14 @@ function narrows(filter: unknown): boolean {
 export function fieldComplexity(defaultPageSize: number) {
   return <C>(args: Record<string, unknown>, _ctx: C, field: GraphQLField<unknown, C>): FieldComplexityValue => {
     const type = getNullableType(field.type);
-    const page = (args.first ?? args.last) as number | null | undefined;
+    const page = (args['first'] ?? args['last']) as number | null | undefined;
     if (getNamedType(type).name.endsWith('Connection')) return { field: 1, multiplier: Math.max(0, page ?? defaultPageSize) };
-    if (field.name === 'stats' && narrows(args.filter)) return QUERY_LIMITS.filteredStats;
+    if (field.name === 'stats' && narrows(args['filter'])) return QUERY_LIMITS.filteredStats;
     if (!isListType(type)) return 1;
     // A connection's `edges` and `nodes` are already counted by its `first`.
-    if (field.name === 'edges' || field.name === 'nodes') return { field: 1, multiplier: Array.isArray(args.ids) ? args.ids.length : 1 };
+    if (field.name === 'edges' || field.name === 'nodes') return { field: 1, multiplier: Array.isArray(args['ids']) ? args['ids'].length : 1 };
     // One point per interval of the day.
-    if (typeof args.interval === 'number' && args.interval > 0) return { field: 1, multiplier: Math.ceil(1440 / args.interval) };
+    if (typeof args['interval'] === 'number' && args['interval'] > 0) return { field: 1, multiplier: Math.ceil(1440 / args['interval']) };
     return { field: 1, multiplier: 10 };
   };
 }
@@ -75,7 +75,7 @@ function costLimitPlugin(max: number): Plugin {
     return validate(args.schema, args.document, [rule]).map(
       (error) =>
         new GraphQLError(error.message.replace(/^Query complexity of (\d+) exceeds max complexity of (\d+)$/, 'Query cost of $1 exceeds the cost limit of $2: ask for fewer fields or a smaller `first`, and page on with `after`.'), {
-          extensions: { ...error.extensions, code: error.extensions.code ?? 'BAD_USER_INPUT', http: { status: 400 } },
+          extensions: { ...error.extensions, code: error.extensions['code'] ?? 'BAD_USER_INPUT', http: { status: 400 } },
         }),
     );
   }

@@ -160,8 +160,8 @@ function redisUrl(raw: string | undefined): string | undefined {
 
 /** An http(s) origin with an optional path, without a trailing slash; unset: this machine on PORT. */
 function publicUrl(env: NodeJS.ProcessEnv): string {
-  const raw = env.TAFEL_PUBLIC_URL?.trim();
-  if (!raw) return `http://localhost:${env.PORT?.trim() || 4000}`;
+  const raw = env['TAFEL_PUBLIC_URL']?.trim();
+  if (!raw) return `http://localhost:${env['PORT']?.trim() || 4000}`;
   let url: URL;
   try {
     url = new URL(raw);
@@ -176,7 +176,7 @@ function publicUrl(env: NodeJS.ProcessEnv): string {
 
 /** `https://a.example/graphql, https://b.example/graphql`: absolute http(s) URLs, normalised. */
 export function embedEndpointsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
-  const raw = env.TAFEL_EMBED_ENDPOINTS?.trim();
+  const raw = env['TAFEL_EMBED_ENDPOINTS']?.trim();
   if (!raw) return [];
   return raw
     .split(',')
@@ -192,7 +192,7 @@ export function embedEndpointsFromEnv(env: NodeJS.ProcessEnv = process.env): str
 }
 
 export function publicApiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): PublicApiConfig {
-  const off = env.TAFEL_RATE_LIMIT === 'off';
+  const off = env['TAFEL_RATE_LIMIT'] === 'off';
   return {
     rateLimit: off
       ? false
@@ -201,27 +201,27 @@ export function publicApiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Pu
           key: int(env, 'TAFEL_RATE_LIMIT_KEY', DEFAULT_RATE_LIMIT.key),
           windowSeconds: Math.max(1, int(env, 'TAFEL_RATE_LIMIT_WINDOW', DEFAULT_RATE_LIMIT.windowSeconds)),
         },
-    rateLimitStore: rateLimitStore(env.TAFEL_RATE_LIMIT_STORE),
-    redisUrl: redisUrl(env.TAFEL_REDIS_URL),
-    trustProxy: trustProxy(env.TAFEL_TRUST_PROXY),
+    rateLimitStore: rateLimitStore(env['TAFEL_RATE_LIMIT_STORE']),
+    redisUrl: redisUrl(env['TAFEL_REDIS_URL']),
+    trustProxy: trustProxy(env['TAFEL_TRUST_PROXY']),
     bodyLimit: {
       anonymous: bytes(env, 'TAFEL_BODY_LIMIT_ANON', DEFAULTS.bodyLimit.anonymous),
       key: bytes(env, 'TAFEL_BODY_LIMIT_KEY', DEFAULTS.bodyLimit.key),
     },
-    responseCache: env.TAFEL_RESPONSE_CACHE !== 'off',
+    responseCache: env['TAFEL_RESPONSE_CACHE'] !== 'off',
     responseCacheTtlSeconds: Math.max(1, int(env, 'TAFEL_RESPONSE_CACHE_TTL', DEFAULTS.responseCacheTtlSeconds)),
     responseCacheMaxBytes: bytes(env, 'TAFEL_RESPONSE_CACHE_MAX_BYTES', DEFAULTS.responseCacheMaxBytes),
     publicUrl: publicUrl(env),
     maxAgeSeconds: int(env, 'TAFEL_CACHE_MAX_AGE', DEFAULTS.maxAgeSeconds),
     licence: {
-      name: env.TAFEL_DATA_LICENCE || DEFAULTS.licence.name,
-      url: env.TAFEL_DATA_LICENCE_URL || (env.TAFEL_DATA_LICENCE ? '' : DEFAULTS.licence.url),
+      name: env['TAFEL_DATA_LICENCE'] || DEFAULTS.licence.name,
+      url: env['TAFEL_DATA_LICENCE_URL'] || (env['TAFEL_DATA_LICENCE'] ? '' : DEFAULTS.licence.url),
     },
     embedEndpoints: embedEndpointsFromEnv(env),
     streams: {
       perIp: int(env, 'TAFEL_MAX_SUBSCRIBERS_PER_IP', DEFAULT_STREAMS_PER_IP),
       perKey: int(env, 'TAFEL_MAX_SUBSCRIBERS_PER_KEY', DEFAULT_STREAMS_PER_KEY),
-      perProcess: streamsPerProcess(fileDescriptorLimit(), env.TAFEL_MAX_SUBSCRIBERS?.trim() ? int(env, 'TAFEL_MAX_SUBSCRIBERS', 0) : null),
+      perProcess: streamsPerProcess(fileDescriptorLimit(), env['TAFEL_MAX_SUBSCRIBERS']?.trim() ? int(env, 'TAFEL_MAX_SUBSCRIBERS', 0) : null),
     },
   };
 }

@@ -40,13 +40,13 @@ function* chain(error: unknown, depth = 0): Generator<Record<string, unknown>> {
   if (typeof error !== 'object' || error === null || depth > 8) return;
   const e = error as Record<string, unknown>;
   yield e;
-  yield* chain(e.originalError, depth + 1);
-  if (e.cause !== e.originalError) yield* chain(e.cause, depth + 1);
-  if (Array.isArray(e.errors)) for (const part of e.errors) yield* chain(part, depth + 1);
+  yield* chain(e['originalError'], depth + 1);
+  if (e['cause'] !== e['originalError']) yield* chain(e['cause'], depth + 1);
+  if (Array.isArray(e['errors'])) for (const part of e['errors']) yield* chain(part, depth + 1);
 }
 
 function codeOf(e: Record<string, unknown>): string | null {
-  return typeof e.code === 'string' ? e.code : null;
+  return typeof e['code'] === 'string' ? e['code'] : null;
 }
 
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -69,7 +69,7 @@ function badValue(error: unknown): boolean {
 /** The cursor plugins' refusal of a cursor they did not issue. */
 function forgedCursor(error: unknown): boolean {
   for (const e of chain(error)) {
-    if (e.name === 'PothosValidationError' && typeof e.message === 'string' && /^(Invalid (cursor|serialized|offset cursor)|Cursor)/.test(e.message)) return true;
+    if (e['name'] === 'PothosValidationError' && typeof e['message'] === 'string' && /^(Invalid (cursor|serialized|offset cursor)|Cursor)/.test(e['message'])) return true;
   }
   return false;
 }

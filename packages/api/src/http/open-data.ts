@@ -72,7 +72,7 @@ export function openDataPlugin(database: Database, options: OpenDataOptions): Pl
         'content-disposition': `inline; filename="${slug}-locations.${format}"`,
         'x-content-type-options': 'nosniff',
       };
-      if (!headers.link) delete headers.link;
+      if (!headers['link']) delete headers['link'];
       let body = store.get(fileKey(etag))?.body;
       // Confirmed only while kept: an answer past the store's age limit may hide a change nobody announced.
       if (body && request.headers.get('if-none-match')?.split(/\s*,\s*/).includes(etag)) {

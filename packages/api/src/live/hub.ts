@@ -72,7 +72,7 @@ export class LiveHub {
     private readonly log: Logger,
     options: LiveHubOptions = {},
   ) {
-    this.intervalMs = options.intervalMs ?? Number(process.env.TAFEL_LIVE_INTERVAL_MS ?? 250);
+    this.intervalMs = options.intervalMs ?? Number(process.env['TAFEL_LIVE_INTERVAL_MS'] ?? 250);
     this.channel = new LiveChannel(database, log, {
       receive: (notice) => this.receive(notice),
       reconnected: () => this.reconnected(),

@@ -54,7 +54,7 @@ function ping(): void {
 
 function track(send: () => boolean): () => void {
   open.add(send);
-  pinger ??= setInterval(ping, process.env.NODE_ENV === 'test' ? 300 : PING_MS);
+  pinger ??= setInterval(ping, process.env['NODE_ENV'] === 'test' ? 300 : PING_MS);
   pinger.unref();
   return () => open.delete(send);
 }

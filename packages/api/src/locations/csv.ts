@@ -62,7 +62,7 @@ function offsetAt(instant: number, timeZone: string): number {
     offsetFormats.set(timeZone, format);
   }
   const p = Object.fromEntries(format.formatToParts(instant).map(({ type, value }) => [type, Number(value)]));
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(instant / 1000) * 1000;
+  return Date.UTC(p['year']!, p['month']! - 1, p['day']!, p['hour']!, p['minute']!, p['second']!) - Math.floor(instant / 1000) * 1000;
 }
 
 const DAY_MS = 86_400_000;

@@ -187,7 +187,7 @@ export async function cancelLocation(db: Db, args: { location: Location; reason?
       .returning();
     if (!row) return null;
     const changes: Record<string, { from: unknown; to: unknown }> = { status: { from: args.location.status, to: 'CANCELLED' } };
-    if (args.reason) changes.reason = { from: null, to: args.reason };
+    if (args.reason) changes['reason'] = { from: null, to: args.reason };
     await audit(tx, args.actor, [{ locationId: row.id, organisationId: row.organisationId, action: 'CANCEL', changes }]);
     return row;
   });

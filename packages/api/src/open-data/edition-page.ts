@@ -127,28 +127,28 @@ function venueArticle(edition: Edition, v: PublicVenue, lang: Lang, t: Record<st
   const time = new Intl.DateTimeFormat(lang, { timeZone: edition.timeZone, hour: '2-digit', minute: '2-digit' });
   const place = [v.street, [v.postalCode, v.city].filter(Boolean).join(' '), v.region ? label(v.region, lang) : ''].filter(Boolean).join(', ');
   const rows: [string, string][] = [
-    [t.organisation!, html(v.organisationName)],
-    [t.place!, html(place) + (v.locationPrecision === 'APPROXIMATE' ? ` <small>(${html(t.approximate!)})</small>` : '')],
-    [t.meal!, html(label(v.meal, lang))],
+    [t['organisation']!, html(v.organisationName)],
+    [t['place']!, html(place) + (v.locationPrecision === 'APPROXIMATE' ? ` <small>(${html(t['approximate']!)})</small>` : '')],
+    [t['meal']!, html(label(v.meal, lang))],
     [
-      t.time!,
+      t['time']!,
       v.startsAt
         ? `<time datetime="${v.startsAt.toISOString()}">${time.format(v.startsAt)}</time>` +
           (v.endsAt ? `–<time datetime="${v.endsAt.toISOString()}">${time.format(v.endsAt)}</time>` : '')
-        : html(t.allDay!),
+        : html(t['allDay']!),
     ],
-    [t.participants!, html(v.capacity != null ? `${v.participants} ${t.of} ${v.capacity}` : String(v.participants))],
+    [t['participants']!, html(v.capacity != null ? `${v.participants} ${t['of']} ${v.capacity}` : String(v.participants))],
   ];
-  if (v.targetGroups.length) rows.push([t.targetGroups!, html(v.targetGroups.map((g) => label(g, lang)).join(', '))]);
-  if (v.languages.length) rows.push([t.languages!, html(v.languages.map((code) => languageName(code, lang)).join(', '))]);
-  if (v.wheelchairAccessible != null) rows.push([t.access!, html(v.wheelchairAccessible ? t.yes! : t.no!)]);
+  if (v.targetGroups.length) rows.push([t['targetGroups']!, html(v.targetGroups.map((g) => label(g, lang)).join(', '))]);
+  if (v.languages.length) rows.push([t['languages']!, html(v.languages.map((code) => languageName(code, lang)).join(', '))]);
+  if (v.wheelchairAccessible != null) rows.push([t['access']!, html(v.wheelchairAccessible ? t['yes']! : t['no']!)]);
   const register = webUrl(v.registrationUrl);
   const headingId = `v-${v.id}`;
   return (
     `<article aria-labelledby="${html(headingId)}"><h2 id="${html(headingId)}">${html(v.name)}</h2>` +
     (v.description ? `<p>${html(v.description)}</p>` : '') +
     `<dl>${rows.map(([term, value]) => `<dt>${html(term)}</dt><dd>${value}</dd>`).join('')}</dl>` +
-    (register ? `<p><a href="${html(register)}" rel="nofollow noopener">${html(fill(t.register!, { name: v.name }))}</a></p>` : '') +
+    (register ? `<p><a href="${html(register)}" rel="nofollow noopener">${html(fill(t['register']!, { name: v.name }))}</a></p>` : '') +
     '</article>'
   );
 }
@@ -169,7 +169,7 @@ function languageNav(path: string, lang: Lang): string {
       ? `<li><a href="${path}?lang=${l}" hreflang="${l}" lang="${l}" aria-current="page">${LANG_NAMES[l]}</a></li>`
       : `<li><a href="${path}?lang=${l}" hreflang="${l}" lang="${l}">${LANG_NAMES[l]}</a></li>`,
   ).join('');
-  return `<nav aria-label="${html(TEXT[lang].language!)}"><ul>${links}</ul></nav>`;
+  return `<nav aria-label="${html(TEXT[lang]['language']!)}"><ul>${links}</ul></nav>`;
 }
 
 /** The whole page of an edition's public venues, in one of the four languages. */
@@ -178,27 +178,27 @@ export function editionPage(edition: Edition, venues: PublicVenue[], lang: Lang,
   const path = `/editions/${edition.slug}`;
   const day = new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${edition.date}T12:00:00Z`));
   const organisations = new Set(venues.map((v) => v.organisationSlug)).size;
-  const summary = fill(t.count!, { n: venues.length, o: organisations });
+  const summary = fill(t['count']!, { n: venues.length, o: organisations });
   const alternates = LANGS.map((l) => `<link rel="alternate" hreflang="${l}" href="${html(`${publicUrl}${path}?lang=${l}`)}">`).join('');
   const jsonLd = { '@context': 'https://schema.org', '@graph': venues.map((v) => schemaEvent(edition, v, lang)) };
   const head =
     `<link rel="canonical" href="${html(`${publicUrl}${path}${lang === 'nl' ? '' : `?lang=${lang}`}`)}">${alternates}` +
     `<script type="application/ld+json">${scriptJson(jsonLd)}</script>`;
   const main =
-    `<h1>${html(edition.name)}: ${html(t.venues!.toLowerCase())}</h1>` +
+    `<h1>${html(edition.name)}: ${html(t['venues']!.toLowerCase())}</h1>` +
     `<p><time datetime="${edition.date}">${html(day)}</time>. ${html(summary)}.</p>` +
-    (venues.length ? venues.map((v) => venueArticle(edition, v, lang, t)).join('') : `<p>${html(t.none!)}</p>`);
+    (venues.length ? venues.map((v) => venueArticle(edition, v, lang, t)).join('') : `<p>${html(t['none']!)}</p>`);
   const feeds = (['geojson', 'csv', 'ics'] as const)
     .map((format) => `<li><a href="${path}/locations.${format}">${format.toUpperCase()}</a></li>`)
     .join('');
   const footer =
-    `<h2>${html(t.data!)}</h2><ul>${feeds}</ul>` +
-    `<p>${html(t.licence!)}: ${licence.url ? `<a href="${html(licence.url)}" rel="license">${html(licence.name)}</a>` : html(licence.name)}. ${html(licenceStatement(edition, licence))}</p>`;
-  return page(lang, `${edition.name}: ${t.venues}`, `${edition.name}, ${day}. ${summary}.`, head, main, languageNav(path, lang), footer);
+    `<h2>${html(t['data']!)}</h2><ul>${feeds}</ul>` +
+    `<p>${html(t['licence']!)}: ${licence.url ? `<a href="${html(licence.url)}" rel="license">${html(licence.name)}</a>` : html(licence.name)}. ${html(licenceStatement(edition, licence))}</p>`;
+  return page(lang, `${edition.name}: ${t['venues']}`, `${edition.name}, ${day}. ${summary}.`, head, main, languageNav(path, lang), footer);
 }
 
 /** The 404 page for an unknown edition, in the asked language. */
 export function editionNotFoundPage(lang: Lang): string {
   const t = TEXT[lang];
-  return page(lang, t.notFound!, t.notFoundText!, '', `<h1>${html(t.notFound!)}</h1><p>${html(t.notFoundText!)}</p>`, '', '');
+  return page(lang, t['notFound']!, t['notFoundText']!, '', `<h1>${html(t['notFound']!)}</h1><p>${html(t['notFoundText']!)}</p>`, '', '');
 }

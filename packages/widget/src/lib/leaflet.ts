@@ -32,15 +32,15 @@ export type { LeafletEventHandlerFn, Map, Marker, Popup, PopupEvent, TileLayer, 
  */
 (Map as unknown as { include(methods: object): void }).include({
   getRenderer(this: L.Map & Record<string, any>, layer: L.Path) {
-    let renderer = layer.options.renderer || this._getPaneRenderer(layer.options.pane) || this.options.renderer || this._renderer;
-    if (!renderer) renderer = this._renderer = svg();
+    let renderer = layer.options.renderer || this['_getPaneRenderer'](layer.options.pane) || this.options.renderer || this['_renderer'];
+    if (!renderer) renderer = this['_renderer'] = svg();
     if (!this.hasLayer(renderer)) this.addLayer(renderer);
     return renderer;
   },
   _getPaneRenderer(this: L.Map & Record<string, any>, name: string | undefined) {
     if (name === 'overlayPane' || name === undefined) return false;
-    let renderer = this._paneRenderers[name];
-    if (renderer === undefined) renderer = this._paneRenderers[name] = svg({ pane: name });
+    let renderer = this['_paneRenderers'][name];
+    if (renderer === undefined) renderer = this['_paneRenderers'][name] = svg({ pane: name });
     return renderer;
   },
 });
