@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
+import { GRAPHQL_PATH } from './gate.ts';
 
 /** The policy of the GraphiQL page: its own files, its own API, workers made from blobs. */
 export const GRAPHIQL_CSP = [
@@ -66,7 +67,7 @@ export interface LocalGraphiQL {
 }
 
 /** GraphiQL with these (fixed) options, rendered on first use: a page or one of its files. */
-export function localGraphiQL(options: GraphiQLOptions, graphqlEndpoint = '/graphql'): LocalGraphiQL {
+export function localGraphiQL(options: GraphiQLOptions): LocalGraphiQL {
   let rendered: Rendered | null = null;
   const get = () => (rendered ??= render(options));
   return {
@@ -93,8 +94,9 @@ export function localGraphiQL(options: GraphiQLOptions, graphqlEndpoint = '/grap
         );
       },
       onResponse({ request, response }) {
-        if (new URL(request.url).pathname !== graphqlEndpoint) return;
+        // Only the page: the content type first, so other answers cost no URL parse.
         if (!response.headers.get('content-type')?.startsWith('text/html')) return;
+        if (new URL(request.url).pathname !== GRAPHQL_PATH) return;
         response.headers.set('content-security-policy', GRAPHIQL_CSP);
         response.headers.set('x-content-type-options', 'nosniff');
         response.headers.set('referrer-policy', 'no-referrer');
