@@ -18,6 +18,7 @@ import { LRUCache } from 'lru-cache';
 import type { Database } from '../db/client.ts';
 import { LIVE_CHANNEL, PUBLIC_CHANNEL } from '../live/notice.ts';
 import { isAnonymous } from '../graphql/limits.ts';
+import { GRAPHQL_PATH } from './gate.ts';
 import { persistedOperations } from './persisted.ts';
 
 /** Distinguishes this process's ETags from another's (and from before a restart). */
@@ -185,7 +186,7 @@ function keyOfGet(url: URL): string | null {
  */
 function serialisedAnswersPlugin(store: AnswerStore): Plugin {
   const slot = (key: string, request: Request) => `${key}|${request.headers.get('accept') ?? ''}`;
-  const eligible = (request: Request, url: URL) => request.method === 'GET' && url.pathname === '/graphql' && cacheable(request);
+  const eligible = (request: Request, url: URL) => request.method === 'GET' && url.pathname === GRAPHQL_PATH && cacheable(request);
   return {
     onRequest({ request, url, endResponse }) {
       if (!eligible(request, url)) return;
@@ -229,7 +230,7 @@ export function invalidateOnMutation(): Plugin {
 export function cacheHeadersPlugin(maxAgeSeconds: number): Plugin {
   return {
     onResponse({ request, response }) {
-      if (new URL(request.url).pathname !== '/graphql') return;
+      if (new URL(request.url).pathname !== GRAPHQL_PATH) return;
       const headers = response.headers;
       if (!isAnonymous(request)) {
         headers.set('cache-control', 'private, no-store');

@@ -8,7 +8,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { Database } from '../db/client.ts';
 import { repoRoot } from '../db/paths.ts';
 import { embedEndpointsFromEnv } from './config.ts';
-import { decodedPath } from './gate.ts';
+import { decodedPath, GRAPHQL_PATH } from './gate.ts';
 
 export const widgetDist = join(repoRoot, 'packages', 'widget', 'dist') + sep;
 
@@ -53,7 +53,7 @@ export function embedEndpointAllowed(endpoint: string, allowed: readonly string[
   const OWN = 'http://own.invalid';
   if (URL.canParse(endpoint, `${OWN}/embed`)) {
     const url = new URL(endpoint, `${OWN}/embed`);
-    if (url.origin === OWN && url.pathname === '/graphql') return true;
+    if (url.origin === OWN && url.pathname === GRAPHQL_PATH) return true;
   }
   return URL.canParse(endpoint) && allowed.includes(new URL(endpoint).href);
 }
