@@ -64,7 +64,33 @@ export default [
       --_other: var(--tafel-other-color, #7d5bb5);
       --_radius: var(--tafel-radius, 6px);
       --_surface: var(--tafel-background, #ffffff);
+      --_text: var(--tafel-text-color, #1d2731);
       --_border: var(--tafel-border-color, #c9d1d9);
+      --_focus: var(--tafel-focus-color, #1a73e8);
+      --_link: var(--tafel-link-color, #0b5cad);
+      --_cluster: var(--tafel-cluster-color, #fff);
+      --_outline: var(--tafel-outline-color, #8796a5);
+      --_province: var(--tafel-province-color, #c3ccd5);
+      --_land: var(--tafel-land-color, #f6f3ec);
+      --_water: var(--tafel-water-color, #dfe9f0);
+      --_tiles: var(--tafel-tile-filter, none);
+    }
+    /* The same properties win in the dark: a partner's value holds in both schemes. */
+    @media (prefers-color-scheme: dark) {
+      :host {
+        color-scheme: dark;
+        --_surface: var(--tafel-background, #1c2228);
+        --_text: var(--tafel-text-color, #e3e8ed);
+        --_border: var(--tafel-border-color, #46515c);
+        --_focus: var(--tafel-focus-color, #8ab4f8);
+        --_link: var(--tafel-link-color, #8ab4f8);
+        --_cluster: var(--tafel-cluster-color, #1c2228);
+        --_outline: var(--tafel-outline-color, #7a8794);
+        --_province: var(--tafel-province-color, #4b5661);
+        --_land: var(--tafel-land-color, #2b3139);
+        --_water: var(--tafel-water-color, #17212b);
+        --_tiles: var(--tafel-tile-filter, brightness(0.7) contrast(1.1));
+      }
     }
     /*
      * The box holds the size itself, whatever the page does to the host: a page rule such as
@@ -87,6 +113,7 @@ export default [
       border-radius: var(--_radius);
       overflow: hidden;
       background: var(--_surface);
+      color: var(--_text);
     }
     .filters {
       display: flex;
@@ -127,7 +154,7 @@ export default [
       color: #fff;
     }
     :is(input, select, button, a, [tabindex]):focus-visible {
-      outline: 3px solid var(--tafel-focus-color, #1a73e8);
+      outline: 3px solid var(--_focus);
       outline-offset: 1px;
     }
     .body {
@@ -141,8 +168,11 @@ export default [
       flex: 1 1 auto;
       min-width: 0;
       height: 100%;
-      background: var(--tafel-water-color, #dfe9f0);
+      background: var(--_water);
       font: inherit;
+    }
+    .leaflet-tile-pane {
+      filter: var(--_tiles);
     }
     /* The list comes first for keyboard and screen reader, and sits right of the map. */
     .list {
@@ -276,16 +306,16 @@ export default [
       width: calc(100% - 10px);
       height: calc(100% - 10px);
       border-radius: 50%;
-      background: var(--tafel-cluster-color, #fff);
-      color: var(--tafel-text-color, #1d2731);
+      background: var(--_cluster);
+      color: var(--_text);
       font-weight: 700;
       font-size: 12px;
     }
     /* The offline outline: faint over tiles, a light land shape when tiles cannot load. */
     .tafel-outline {
-      fill: var(--tafel-land-color, #f6f3ec);
+      fill: var(--_land);
       fill-opacity: 0;
-      stroke: var(--tafel-outline-color, #8796a5);
+      stroke: var(--_outline);
       stroke-width: 1;
       stroke-opacity: 0.6;
     }
@@ -295,7 +325,7 @@ export default [
     /* Approximate province borders: only without tiles, which draw the real ones. */
     .tafel-province {
       fill: none;
-      stroke: var(--tafel-province-color, #c3ccd5);
+      stroke: var(--_province);
       stroke-width: 1;
       stroke-opacity: 0;
     }
@@ -303,7 +333,7 @@ export default [
       stroke-opacity: 1;
     }
     .tafel-you {
-      fill: var(--tafel-focus-color, #1a73e8);
+      fill: var(--_focus);
       fill-opacity: 0.9;
       stroke: #fff;
       stroke-width: 2;
@@ -311,6 +341,27 @@ export default [
     /* Popups */
     .leaflet-popup-content-wrapper {
       border-radius: var(--_radius);
+    }
+    /* Leaflet's white popups, controls and credits follow the theme. */
+    .leaflet-popup-content-wrapper,
+    .leaflet-popup-tip,
+    .leaflet-bar a,
+    .leaflet-bar a:is(:hover, :focus, .leaflet-disabled) {
+      background: var(--_surface);
+      color: var(--_text);
+    }
+    .leaflet-bar a {
+      border-color: var(--_border);
+    }
+    .leaflet-bar a.leaflet-disabled {
+      opacity: 0.5;
+    }
+    .leaflet-container .leaflet-control-attribution {
+      background: color-mix(in srgb, var(--_surface) 85%, transparent);
+      color: var(--_text);
+    }
+    .leaflet-container a.leaflet-popup-close-button {
+      color: var(--_text);
     }
     .leaflet-popup-content {
       margin: 12px 14px;
@@ -321,7 +372,7 @@ export default [
       font: inherit;
     }
     .leaflet-container a {
-      color: var(--tafel-link-color, #0b5cad);
+      color: var(--_link);
     }
     .popup h3 {
       margin: 0 0 2px;
@@ -356,6 +407,73 @@ export default [
       background: var(--_accent);
       color: #fff;
       text-decoration: none;
+    }
+    /* The legend: over map and list alike, so it serves the list view too. */
+    .legend {
+      position: absolute;
+      z-index: 1002;
+      inset-inline-start: 8px;
+      bottom: 8px;
+      max-width: calc(100% - 16px);
+      margin: 0;
+      padding: 6px 10px;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      box-shadow: 0 1px 4px rgb(0 0 0 / 0.3);
+    }
+    .legend ul {
+      display: grid;
+      gap: 4px;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .legend li {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+    }
+    .legend .key {
+      flex: none;
+      width: 24px;
+      height: 24px;
+    }
+    .legend .cluster {
+      --b: 25%;
+      --l: 50%;
+      --d: 75%;
+    }
+    .legend .cluster span {
+      width: calc(100% - 8px);
+      height: calc(100% - 8px);
+      font-size: 10px;
+    }
+    @media (prefers-reduced-motion: reduce) {
+      *,
+      *::before,
+      *::after {
+        transition: none !important;
+        animation: none !important;
+      }
+    }
+    /* Windows high contrast and the like: shapes drawn in the system's colours, never by colour alone. */
+    @media (forced-colors: active) {
+      .pin,
+      .cluster {
+        forced-color-adjust: none;
+        border: 2px solid CanvasText;
+        background: Canvas;
+        color: CanvasText;
+      }
+      .cluster span {
+        background: Canvas;
+        color: CanvasText;
+      }
+      .pin.selected,
+      :is(input, select, button, a, [tabindex]):focus-visible {
+        outline: 3px solid Highlight;
+      }
     }
     /* On a phone the list takes the map's place while it is open (last, to win over .list above). */
     @container (max-width: 560px) {

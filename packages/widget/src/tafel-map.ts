@@ -1,8 +1,8 @@
 import { html, render, type PropertyValues, type TemplateResult } from 'lit';
-import { ParticipationChanged, type Lang, type MapLocation } from '@tafel/schema';
+import { MEALS, ParticipationChanged, type Lang, type MapLocation } from '@tafel/schema';
 import styles from './tafel-map.styles.ts';
 import { Announcer } from './lib/announcer.ts';
-import { parseCenter } from './lib/attributes.ts';
+import { parseCenter, parseMeals } from './lib/attributes.ts';
 import { escapeHtml } from './lib/basemap.ts';
 import { DataController } from './lib/data-controller.ts';
 import type { TafelLoadDetail, TafelLocationSelectDetail } from './lib/events.ts';
@@ -10,6 +10,8 @@ import { FilterController } from './lib/filters.ts';
 import type { GraphQLError } from './lib/graphql.ts';
 import { elementLang, formatNumber, refusalText, t } from './lib/i18n.ts';
 import { locate } from './lib/geo.ts';
+import { legendTemplate } from './lib/legend.ts';
+import { readHash, replaceHash, writeHash } from './lib/link-state.ts';
 import { LiveController } from './lib/live-controller.ts';
 import { MapController, type MapView, type TileSource } from './lib/map-controller.ts';
 import { popupElement, popupTemplate } from './lib/popup.ts';
@@ -45,6 +47,8 @@ const SELECT_ZOOM = 14;
  * @csspart button - Each button of the form (near me, list) and the list's "show more".
  * @csspart near-me - The "near me" button.
  * @csspart list-toggle - The button that shows and hides the list.
+ * @csspart legend-toggle - The button that shows and hides the legend.
+ * @csspart legend - The legend: each meal's marker, and what a cluster is.
  * @csspart map - The Leaflet map.
  * @csspart list - The list of venues beside the map.
  * @csspart list-item - One venue in the list.
@@ -58,20 +62,21 @@ const SELECT_ZOOM = 14;
  * @cssproperty [--tafel-lunch-color=#2f8a57] - Lunch markers.
  * @cssproperty [--tafel-dinner-color=#3552a0] - Dinner markers.
  * @cssproperty [--tafel-other-color=#7d5bb5] - Markers of other meals.
- * @cssproperty [--tafel-cluster-color=#fff] - The centre of a cluster.
+ * @cssproperty [--tafel-cluster-color=#fff] - The centre of a cluster (dark scheme: `#1c2228`).
  * @cssproperty [--tafel-font-family=system-ui, sans-serif] - The widget's font.
  * @cssproperty [--tafel-font-size=14px] - The widget's base font size.
- * @cssproperty [--tafel-text-color=#1d2731] - Text.
- * @cssproperty [--tafel-background=#ffffff] - Form, list and frame.
- * @cssproperty [--tafel-border-color=#c9d1d9] - Borders.
+ * @cssproperty [--tafel-text-color=#1d2731] - Text (dark scheme: `#e3e8ed`).
+ * @cssproperty [--tafel-background=#ffffff] - Form, list, frame, popups, legend and map controls (dark scheme: `#1c2228`).
+ * @cssproperty [--tafel-border-color=#c9d1d9] - Borders (dark scheme: `#46515c`).
  * @cssproperty [--tafel-radius=6px] - Corner radius.
- * @cssproperty [--tafel-focus-color=#1a73e8] - Focus rings and the "you are here" dot.
- * @cssproperty [--tafel-link-color=#0b5cad] - Links on the map.
+ * @cssproperty [--tafel-focus-color=#1a73e8] - Focus rings and the "you are here" dot (dark scheme: `#8ab4f8`).
+ * @cssproperty [--tafel-link-color=#0b5cad] - Links on the map (dark scheme: `#8ab4f8`).
  * @cssproperty [--tafel-list-width=300px] - The list's width beside the map.
- * @cssproperty [--tafel-outline-color=#8796a5] - The country outline.
- * @cssproperty [--tafel-province-color=#c3ccd5] - The borders between provinces, drawn when tiles cannot load (approximations derived from GeoNames places).
- * @cssproperty [--tafel-land-color=#f6f3ec] - Land, drawn when tiles cannot load.
- * @cssproperty [--tafel-water-color=#dfe9f0] - The map's background.
+ * @cssproperty [--tafel-outline-color=#8796a5] - The country outline (dark scheme: `#7a8794`).
+ * @cssproperty [--tafel-province-color=#c3ccd5] - The borders between provinces, drawn when tiles cannot load (approximations derived from GeoNames places; dark scheme: `#4b5661`).
+ * @cssproperty [--tafel-land-color=#f6f3ec] - Land, drawn when tiles cannot load (dark scheme: `#2b3139`).
+ * @cssproperty [--tafel-water-color=#dfe9f0] - The map's background (dark scheme: `#17212b`).
+ * @cssproperty [--tafel-tile-filter=none] - A CSS `filter` on the map tiles (dark scheme: `brightness(0.7) contrast(1.1)`, dimmed; `none` keeps them as they are).
  */
 export class TafelMap extends TafelElement {
   static override styles = styles;
@@ -83,7 +88,9 @@ export class TafelMap extends TafelElement {
     zoom: { type: Number, reflect: true },
     tileUrl: { attribute: 'tile-url', reflect: true },
     attribution: { reflect: true },
+    linkState: { type: Boolean, attribute: 'link-state', reflect: true },
     _shown: { state: true },
+    _legend: { state: true },
     _selected: { state: true },
     _loading: { state: true },
     _timeZone: { state: true },
@@ -113,12 +120,15 @@ export class TafelMap extends TafelElement {
   declare attribution: string | undefined;
   /** Live participation counts (on unless `live="false"`). */
   declare live: boolean;
+  /** Keep the chosen venue and filters in the page's address (its hash, under `tafel.`, or `tafel-<id>.` for a map with an `id`), so a link shows them; read on load and when the hash changes. */
+  declare linkState: boolean;
 
   declare _shown: MapLocation[];
   declare _selected: string | null;
   declare _loading: boolean;
   /** The edition's time zone (IANA), from the API: times show as the venues' clocks read them. */
   declare _timeZone: string | null;
+  declare _legend: boolean;
 
   #popupContent: HTMLElement | undefined;
   #popupFrom: 'map' | 'list' = 'map';
@@ -154,13 +164,25 @@ export class TafelMap extends TafelElement {
       this.#popupContent = undefined;
       if (this.#popupFrom === 'list') this.#list.popupClosed();
       this._selected = null;
+      this.#writeHash();
     },
   });
-  #filters = new FilterController(this, () => void this.#applyFilters());
+  #filters = new FilterController(this, () => {
+    this.#writeHash();
+    void this.#applyFilters();
+  });
   #loadEvent = false;
   #list = new VenueList(this);
   #announcer = new Announcer(this);
-  #formHandlers = { nearMe: () => this.#nearMe(), toggleList: () => this.#toggleList() };
+  #formHandlers = {
+    nearMe: () => this.#nearMe(),
+    toggleList: () => this.#toggleList(),
+    toggleLegend: () => (this._legend = !this._legend),
+    legendKey: (event: KeyboardEvent) => this.#legendKey(event),
+  };
+  /** A venue a link asks for, chosen once the venues are drawn. */
+  #linkedVenue: string | null = null;
+  #hashChanged = () => this.#readHash(true);
   #selectFromList = (id: string) => this.#select(id, 'list');
 
   constructor() {
@@ -169,6 +191,18 @@ export class TafelMap extends TafelElement {
     this._selected = null;
     this._loading = false;
     this._timeZone = null;
+    this._legend = false;
+    this.linkState = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.linkState) addEventListener('hashchange', this.#hashChanged);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('hashchange', this.#hashChanged);
   }
 
   get #lang(): Lang {
@@ -182,7 +216,16 @@ export class TafelMap extends TafelElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     const reloads = ['endpoint', 'edition', 'organisation', 'region', 'meals', 'targetGroups'] as const;
-    if (reloads.some((key) => changed.has(key))) {
+    const reload = reloads.some((key) => changed.has(key));
+    if (changed.has('linkState')) {
+      removeEventListener('hashchange', this.#hashChanged);
+      if (this.linkState && this.isConnected) {
+        addEventListener('hashchange', this.#hashChanged);
+        // Before a load starts, which then asks for the linked filters itself.
+        this.#readHash(!reload);
+      }
+    }
+    if (reload) {
       this.#view.fitted = false;
       void this.#data.reload();
     }
@@ -214,6 +257,7 @@ export class TafelMap extends TafelElement {
       this.#view.fitted = !partial;
     }
     await this.#view.draw();
+    if (!partial) this.#selectLinked();
     if (!this.#loadEvent) {
       this.#loadEvent = true;
       const detail: TafelLoadDetail = { count: shown.length, offMainThread: this.#view.offMainThread };
@@ -314,8 +358,36 @@ export class TafelMap extends TafelElement {
     }
     this.#announcer.announce(t(this.#lang, 'selected', { name: venue.name }));
     if (source === 'list' && focus) this.#popupContent.querySelector<HTMLElement>('h3')?.focus();
+    this.#writeHash();
     const detail: TafelLocationSelectDetail = { id, location: venue, source };
     this.dispatchEvent(new CustomEvent('tafel-location-select', { detail, bubbles: true, composed: true }));
+  }
+
+  // ————— link-state: the page's address —————
+
+  get #hashKey(): string {
+    return this.id ? `tafel-${this.id}.` : 'tafel.';
+  }
+
+  /** Take the venue and filters from the page's hash; `apply` them now (else a load will). */
+  #readHash(apply: boolean): void {
+    const state = readHash(location.hash, this.#hashKey);
+    const changed = this.#filters.choose(state);
+    this.#linkedVenue = state.venue ?? null;
+    if (!apply) return;
+    if (changed) void this.#applyFilters();
+    else if (this.#linkedVenue) this.#selectLinked();
+    else if (this._selected) this.#view.map?.closePopup();
+  }
+
+  #selectLinked(): void {
+    const id = this.#linkedVenue;
+    this.#linkedVenue = null;
+    if (id && id !== this._selected && this._shown.some((v) => v.id === id)) this.#select(id, 'list', false);
+  }
+
+  #writeHash(): void {
+    if (this.linkState) replaceHash(writeHash(location.hash, this.#hashKey, { ...this.#filters.chosen, venue: this._selected ?? '' }));
   }
 
   #renderPopup(): void {
@@ -323,6 +395,12 @@ export class TafelMap extends TafelElement {
     if (!venue || !this.#popupContent) return;
     render(popupTemplate(venue, this.#lang, this._timeZone), this.#popupContent);
     this.#view.updatePopup();
+  }
+
+  /** The meals the map can show: the preset's, else all. */
+  get #legendMeals() {
+    const preset = parseMeals(this.meals);
+    return preset.length ? preset : MEALS;
   }
 
   #countText(n: number): string {
@@ -347,6 +425,14 @@ export class TafelMap extends TafelElement {
     );
   }
 
+  /** Escape closes the legend, from its toggle or from within, and focus stays on (or returns to) the toggle. */
+  #legendKey(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || !this._legend) return;
+    event.stopPropagation();
+    this._legend = false;
+    this.renderRoot.querySelector<HTMLElement>('[part~="legend-toggle"]')?.focus();
+  }
+
   #toggleList(): void {
     this.#list.open = !this.#list.open;
     if (this.#list.open) this.#announcer.announce(this.#countText(this._shown.length));
@@ -367,8 +453,9 @@ export class TafelMap extends TafelElement {
     };
     return html`<div class="box">
       <div part="base" class="base" lang=${lang}>
-        ${this.#filters.template(lang, this.#list.open, count, this.#formHandlers)}
+        ${this.#filters.template(lang, this.#list.open, this._legend, count, this.#formHandlers)}
         <div class="body">
+          ${legendTemplate(lang, this.#legendMeals, this._legend, this.#formHandlers.legendKey)}
           ${this.#list.template(list, this.#selectFromList)}
           <div part="map" class="map" role="region" aria-label=${t(lang, 'mapLabel')}></div>
         </div>

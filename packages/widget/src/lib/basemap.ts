@@ -9,7 +9,23 @@ import { outlineRings, provinceBorders } from './outline.ts';
 export function createBaseMap(container: HTMLElement): L.Map {
   // A map built again (the element moved) starts as the first one did: tiles not failed yet.
   container.classList.remove('tiles-failed');
-  const map = L.map(container, { zoomControl: true, minZoom: 2, maxZoom: 18, worldCopyJump: true });
+  // A visitor who asked for less motion gets none: no animated zoom, fade, glide or pan.
+  const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const map = L.map(container, {
+    zoomControl: true,
+    minZoom: 2,
+    maxZoom: 18,
+    worldCopyJump: true,
+    zoomAnimation: !still,
+    fadeAnimation: !still,
+    markerZoomAnimation: !still,
+    inertia: !still,
+  });
+  if (still) {
+    // Leaflet pans with an animation unless told otherwise (keyboard, a popup's autopan, setView).
+    const panBy = map.panBy;
+    map.panBy = (offset, options) => panBy.call(map, offset, { ...options, animate: false });
+  }
   map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>');
   const outline = map.createPane('tafel-outline');
   outline.style.zIndex = '250';

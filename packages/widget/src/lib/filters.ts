@@ -1,6 +1,7 @@
 /**
  * The search form above the map (text search, the meal, target group and region filters, "near
- * me" and the list's toggle), and what the visitor chose in it, as a Lit reactive controller.
+ * me", the list's and the legend's toggles), and what the visitor chose in it, as a Lit reactive
+ * controller.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { MEALS, REGION_CODES, TARGET_GROUPS, label, type Lang, type LocationFilter, type Meal, type TargetGroup } from '@tafel/schema';
@@ -9,6 +10,14 @@ import { formatNumber, t } from './i18n.ts';
 
 /** The text search asks the API once typing pauses this long. */
 const SEARCH_DELAY = 250;
+
+/** What the visitor chose, as text (for a link to it); empty is "all". */
+export interface Chosen {
+  search?: string | undefined;
+  meal?: string | undefined;
+  group?: string | undefined;
+  region?: string | undefined;
+}
 
 /** The presets a map's attributes give. */
 export interface FilterHost extends ReactiveControllerHost {
@@ -62,13 +71,34 @@ export class FilterController implements ReactiveController {
     return filter;
   }
 
+  get chosen(): Chosen {
+    return { search: this.search.trim(), meal: this.meal, group: this.targetGroup, region: this.#host.region ? '' : this.region };
+  }
+
+  /**
+   * Choose as a link says, in place of what was chosen: what the presets do not offer (or the
+   * vocabulary does not know) is left out. Whether the filter changed.
+   */
+  choose(chosen: Chosen): boolean {
+    const host = this.#host;
+    const pick = <T extends string>(value: string | undefined, preset: readonly T[], all: readonly T[]): T | '' =>
+      (preset.length ? preset : all).find((v) => v === value) ?? '';
+    const before = JSON.stringify(this.filter);
+    this.search = (chosen.search ?? '').slice(0, 200);
+    this.meal = pick(chosen.meal, parseMeals(host.meals), MEALS);
+    this.targetGroup = pick(chosen.group, parseTargetGroups(host.targetGroups), TARGET_GROUPS);
+    this.region = host.region ? '' : pick(chosen.region, [], REGION_CODES);
+    host.requestUpdate();
+    return JSON.stringify(this.filter) !== before;
+  }
+
   /** Whether the visitor narrowed the preset set. */
   get active(): boolean {
     return Boolean(this.meal || this.targetGroup || (this.region && !this.#host.region) || this.search.trim());
   }
 
   /** The form, its handlers bound to this controller. */
-  template(lang: Lang, listOpen: boolean, count: number, on: Pick<FiltersHandlers, 'nearMe' | 'toggleList'>): TemplateResult {
+  template(lang: Lang, listOpen: boolean, legendOpen: boolean, count: number, on: Pick<FiltersHandlers, 'nearMe' | 'toggleList' | 'toggleLegend' | 'legendKey'>): TemplateResult {
     const host = this.#host;
     const view: FiltersView = {
       lang,
@@ -80,6 +110,7 @@ export class FilterController implements ReactiveController {
       targetGroup: this.targetGroup,
       region: this.region,
       listOpen,
+      legendOpen,
       count,
     };
     return filtersTemplate(view, { ...on, search: this.#onSearch, select: this.#onSelect });
@@ -116,6 +147,7 @@ export interface FiltersView {
   targetGroup: TargetGroup | '';
   region: string;
   listOpen: boolean;
+  legendOpen: boolean;
   /** How many venues are shown. */
   count: number;
 }
@@ -126,6 +158,9 @@ export interface FiltersHandlers {
   select(event: Event): void;
   nearMe(): void;
   toggleList(): void;
+  toggleLegend(): void;
+  /** A key on the legend's toggle (Escape closes the legend). */
+  legendKey(event: KeyboardEvent): void;
 }
 
 export function filtersTemplate(view: FiltersView, on: FiltersHandlers): TemplateResult {
@@ -133,7 +168,7 @@ export function filtersTemplate(view: FiltersView, on: FiltersHandlers): Templat
   const meals = view.presetMeals.length ? view.presetMeals : MEALS;
   const groups = view.presetGroups.length ? view.presetGroups : TARGET_GROUPS;
   const option = (value: string, current: string) =>
-    html`<option value=${value} ?selected=${value === current}>${label(value, lang)}</option>`;
+    html`<option value=${value} .selected=${value === current}>${label(value, lang)}</option>`;
   return html`<form part="filters" class="filters" role="search" aria-label=${t(lang, 'filters')} @submit=${(e: Event) => e.preventDefault()}>
     <input
       part="search"
@@ -147,20 +182,20 @@ export function filtersTemplate(view: FiltersView, on: FiltersHandlers): Templat
     />
     ${meals.length > 1
       ? html`<select part="select" name="meal" aria-label=${t(lang, 'meal')} @change=${on.select}>
-          <option value="" ?selected=${!view.meal}>${t(lang, 'allMeals')}</option>
+          <option value="" .selected=${!view.meal}>${t(lang, 'allMeals')}</option>
           ${meals.map((m) => option(m, view.meal))}
         </select>`
       : nothing}
     ${groups.length > 1
       ? html`<select part="select" name="targetGroup" aria-label=${t(lang, 'targetGroup')} @change=${on.select}>
-          <option value="" ?selected=${!view.targetGroup}>${t(lang, 'allTargetGroups')}</option>
+          <option value="" .selected=${!view.targetGroup}>${t(lang, 'allTargetGroups')}</option>
           ${groups.map((g) => option(g, view.targetGroup))}
         </select>`
       : nothing}
     ${view.presetRegion
       ? nothing
       : html`<select part="select" name="region" aria-label=${t(lang, 'region')} @change=${on.select}>
-          <option value="" ?selected=${!view.region}>${t(lang, 'allRegions')}</option>
+          <option value="" .selected=${!view.region}>${t(lang, 'allRegions')}</option>
           ${REGION_CODES.map((r) => option(r, view.region))}
         </select>`}
     <button part="button near-me" type="button" @click=${on.nearMe}>${t(lang, 'nearMe')}</button>
@@ -172,6 +207,16 @@ export function filtersTemplate(view: FiltersView, on: FiltersHandlers): Templat
       @click=${on.toggleList}
     >
       ${t(lang, 'showList')} (${formatNumber(lang, view.count)})
+    </button>
+    <button
+      part="button legend-toggle"
+      type="button"
+      aria-expanded=${view.legendOpen ? 'true' : 'false'}
+      aria-controls="legend"
+      @click=${on.toggleLegend}
+      @keydown=${on.legendKey}
+    >
+      ${t(lang, 'legend')}
     </button>
   </form>`;
 }

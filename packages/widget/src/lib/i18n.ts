@@ -40,6 +40,13 @@ const STRINGS = {
   loadFailed: { nl: 'De tafels konden niet worden geladen.', en: 'The venues could not be loaded.', de: 'Die Tische konnten nicht geladen werden.', da: 'Bordene kunne ikke indlæses.' },
   counterLabel: { nl: 'mensen aan tafel', en: 'people at the table', de: 'Menschen am Tisch', da: 'mennesker ved bordet' },
   atVenues: { nl: 'op {n} locaties', en: 'at {n} venues', de: 'an {n} Orten', da: 'på {n} steder' },
+  legend: { nl: 'Legenda', en: 'Legend', de: 'Legende', da: 'Signaturforklaring' },
+  legendCluster: {
+    nl: 'Groep tafels: het getal zegt hoeveel, de ring toont het aandeel van elke maaltijd',
+    en: 'A group of venues: the number says how many, the ring shows the share of each meal',
+    de: 'Gruppe von Tischen: die Zahl sagt, wie viele, der Ring zeigt den Anteil jeder Mahlzeit',
+    da: 'En gruppe borde: tallet siger hvor mange, ringen viser andelen af hvert måltid',
+  },
   cluster: { nl: '{n} tafels, klik om in te zoomen', en: '{n} venues, click to zoom in', de: '{n} Tische, zum Vergrößern klicken', da: '{n} borde, klik for at zoome ind' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

@@ -32,7 +32,7 @@ export interface MapControllerOptions extends VenueLayerOptions {
   view(): MapView;
   /** The map was built (again): draw what is loaded. */
   created(): void;
-  /** The popup this controller opened was closed (by the visitor, or by opening another). */
+  /** The popup this controller opened was closed (by the visitor); not when another venue's takes its place. */
   popupClosed(): void;
 }
 
@@ -169,6 +169,8 @@ export class MapController implements ReactiveController {
     const popup = L.popup({ maxWidth: 300, minWidth: 200, autoPanPadding: [16, 16], className: 'tafel-popup' })
       .setLatLng(latlng)
       .setContent(content);
+    // Another venue's popup giving way is no closing: the venue stays chosen, the list stays put.
+    this.#popup = undefined;
     map.closePopup();
     this.#popup = popup;
     popup.openOn(map);

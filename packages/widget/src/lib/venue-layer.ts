@@ -11,7 +11,8 @@ import { formatNumber, t } from './i18n.ts';
 /** Markers added to the map in one go before the page gets a turn. */
 const DRAW_SLICE = 40;
 
-const GLYPHS: Record<Meal, TemplateResult> = {
+/** Each meal's glyph on its marker (and in the legend): cup, sun, moon, fork. */
+export const GLYPHS: Record<Meal, TemplateResult> = {
   BREAKFAST: svg`<path d="M3 6h8v3a4 4 0 0 1-8 0zM11 7h1.5a1.5 1.5 0 0 1 0 3H11M5.5 1.5v2M8.5 1.5v2"/>`,
   LUNCH: svg`<circle cx="8" cy="8" r="3"/><path d="M8 1v1.8M8 13.2V15M1 8h1.8M13.2 8H15M3 3l1.3 1.3M11.7 11.7 13 13M3 13l1.3-1.3M11.7 4.3 13 3"/>`,
   DINNER: svg`<path d="M11.5 2.5a6 6 0 1 0 2 8.5 4.7 4.7 0 0 1-2-8.5z"/>`,

@@ -1,0 +1,21 @@
+/** The legend of the map's markers: what each meal's colour and glyph say, and what a cluster is. */
+import { html, type TemplateResult } from 'lit';
+import { label, type Lang, type Meal } from '@tafel/schema';
+import { t } from './i18n.ts';
+import { GLYPHS } from './venue-layer.ts';
+
+/** The legend for `meals` (those the map can show); `keydown` for Escape. */
+export function legendTemplate(lang: Lang, meals: readonly Meal[], open: boolean, keydown: (event: KeyboardEvent) => void): TemplateResult {
+  return html`<section part="legend" id="legend" class="legend" aria-label=${t(lang, 'legend')} ?hidden=${!open} @keydown=${keydown}>
+    <ul>
+      ${meals.map(
+        (meal) =>
+          html`<li>
+            <span class="key pin meal-${meal.toLowerCase()}"><svg viewBox="0 0 16 16" aria-hidden="true">${GLYPHS[meal]}</svg></span>
+            ${label(meal, lang)}
+          </li>`,
+      )}
+      <li><span class="key cluster" aria-hidden="true"><span>12</span></span>${t(lang, 'legendCluster')}</li>
+    </ul>
+  </section>`;
+}
