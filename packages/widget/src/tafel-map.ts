@@ -375,9 +375,9 @@ export class TafelMap extends TafelElement {
     const changed = this.#filters.choose(state);
     this.#linkedVenue = state.venue ?? null;
     if (!apply) return;
+    if (!this.#linkedVenue && this._selected) this.#view.map?.closePopup();
     if (changed) void this.#applyFilters();
-    else if (this.#linkedVenue) this.#selectLinked();
-    else if (this._selected) this.#view.map?.closePopup();
+    else this.#selectLinked();
   }
 
   #selectLinked(): void {

@@ -77,8 +77,10 @@ export interface PageOptions {
   lang?: string;
   /** The script tag; defaults to the ES module from the API. */
   script?: string;
-  /** Set up before the page loads (routes, permissions). */
+  /** Set up before the page loads (routes, permissions, emulated media). */
   before?: (page: Page) => Promise<unknown>;
+  /** A hash the page's address carries when it opens (`#…`). */
+  hash?: string;
 }
 
 let pages = 0;
@@ -123,7 +125,7 @@ export async function openPage(browser: Chromium, body: string, options: PageOpt
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await options.before?.(page);
-  await page.goto(url);
+  await page.goto(url + (options.hash ?? ''));
   return { page, errors, dialogs };
 }
 
