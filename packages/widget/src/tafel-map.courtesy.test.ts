@@ -135,8 +135,7 @@ describe('<tafel-map> courtesies', () => {
       return ['pin', 'cluster'].map((kind) => lone.find((m) => m.kind === kind)!);
     });
     expect(markers.every(Boolean), 'a lone pin and a lone cluster in view').toBe(true);
-    const png = (await page.screenshot({ scale: 'css', path: '/tmp/courtesy-fc.png' })).toString('base64');
-    console.log(JSON.stringify(markers));
+    const png = (await page.screenshot({ scale: 'css' })).toString('base64');
     const edges = await page.evaluate(
       async ({ png, boxes }) => {
         const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
@@ -167,7 +166,6 @@ describe('<tafel-map> courtesies', () => {
       { png, boxes: markers },
     );
     // The whole rim stands out from what lies around it, for a venue's pin and for a cluster.
-    console.log(edges);
     expect(edges[0], 'pin').toBeGreaterThanOrEqual(0.9);
     expect(edges[1], 'cluster').toBeGreaterThanOrEqual(0.9);
     // Focus rings and the chosen venue's ring in the system's highlight colour.
