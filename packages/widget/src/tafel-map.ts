@@ -44,7 +44,7 @@ const SELECT_ZOOM = 14;
  * @csspart filters - The search form above the map.
  * @csspart search - The text search field.
  * @csspart select - Each filter drop-down (meal, target group, region).
- * @csspart button - Each button of the form (near me, list) and the list's "show more".
+ * @csspart button - Each button of the form (near me, legend, list) and the list's "show more".
  * @csspart near-me - The "near me" button.
  * @csspart list-toggle - The button that shows and hides the list.
  * @csspart legend-toggle - The button that shows and hides the legend.

@@ -200,15 +200,6 @@ export function filtersTemplate(view: FiltersView, on: FiltersHandlers): Templat
         </select>`}
     <button part="button near-me" type="button" @click=${on.nearMe}>${t(lang, 'nearMe')}</button>
     <button
-      part="button list-toggle"
-      type="button"
-      aria-expanded=${view.listOpen ? 'true' : 'false'}
-      aria-controls="list"
-      @click=${on.toggleList}
-    >
-      ${t(lang, 'showList')} (${formatNumber(lang, view.count)})
-    </button>
-    <button
       part="button legend-toggle"
       type="button"
       aria-expanded=${view.legendOpen ? 'true' : 'false'}
@@ -217,6 +208,15 @@ export function filtersTemplate(view: FiltersView, on: FiltersHandlers): Templat
       @keydown=${on.legendKey}
     >
       ${t(lang, 'legend')}
+    </button>
+    <button
+      part="button list-toggle"
+      type="button"
+      aria-expanded=${view.listOpen ? 'true' : 'false'}
+      aria-controls="list"
+      @click=${on.toggleList}
+    >
+      ${t(lang, 'showList')} (${formatNumber(lang, view.count)})
     </button>
   </form>`;
 }
