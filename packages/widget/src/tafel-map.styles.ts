@@ -47,6 +47,14 @@ export const hostReset = css`
   }
 `;
 
+/**
+ * The map's styles. Comments stay out of the CSS text, which ships as it is written:
+ * - the dark scheme sets the same internal properties from the same public ones, so a partner's
+ *   value holds in both schemes; Leaflet's white popups, controls and credits follow the theme;
+ * - the legend lies over map and list alike, so it serves the list view too;
+ * - in forced colours (Windows high contrast) markers and clusters are drawn in the system's
+ *   colours with a rim, told apart by glyph, never by colour alone.
+ */
 export default [
   unsafeCSS(leafletCss),
   hostReset,
@@ -75,7 +83,6 @@ export default [
       --_water: var(--tafel-water-color, #dfe9f0);
       --_tiles: var(--tafel-tile-filter, none);
     }
-    /* The same properties win in the dark: a partner's value holds in both schemes. */
     @media (prefers-color-scheme: dark) {
       :host {
         color-scheme: dark;
@@ -342,7 +349,6 @@ export default [
     .leaflet-popup-content-wrapper {
       border-radius: var(--_radius);
     }
-    /* Leaflet's white popups, controls and credits follow the theme. */
     .leaflet-popup-content-wrapper,
     .leaflet-popup-tip,
     .leaflet-bar a,
@@ -408,7 +414,6 @@ export default [
       color: #fff;
       text-decoration: none;
     }
-    /* The legend: over map and list alike, so it serves the list view too. */
     .legend {
       position: absolute;
       z-index: 1002;
@@ -457,7 +462,6 @@ export default [
         animation: none !important;
       }
     }
-    /* Windows high contrast and the like: shapes drawn in the system's colours, never by colour alone. */
     @media (forced-colors: active) {
       .pin,
       .cluster {

@@ -42,10 +42,10 @@ const STRINGS = {
   atVenues: { nl: 'op {n} locaties', en: 'at {n} venues', de: 'an {n} Orten', da: 'på {n} steder' },
   legend: { nl: 'Legenda', en: 'Legend', de: 'Legende', da: 'Signaturforklaring' },
   legendCluster: {
-    nl: 'Groep tafels: het getal zegt hoeveel, de ring toont het aandeel van elke maaltijd',
-    en: 'A group of venues: the number says how many, the ring shows the share of each meal',
-    de: 'Gruppe von Tischen: die Zahl sagt, wie viele, der Ring zeigt den Anteil jeder Mahlzeit',
-    da: 'En gruppe borde: tallet siger hvor mange, ringen viser andelen af hvert måltid',
+    nl: 'Groep tafels: hoeveel, met de ring van hun maaltijden',
+    en: 'A group of venues: how many, ringed by their meals',
+    de: 'Gruppe von Tischen: wie viele, im Ring ihre Mahlzeiten',
+    da: 'En gruppe borde: hvor mange, med en ring af deres måltider',
   },
   cluster: { nl: '{n} tafels, klik om in te zoomen', en: '{n} venues, click to zoom in', de: '{n} Tische, zum Vergrößern klicken', da: '{n} borde, klik for at zoome ind' },
 } as const satisfies Record<string, Record<Lang, string>>;
