@@ -418,7 +418,7 @@ export default [
       position: absolute;
       z-index: 1002;
       inset-inline-start: 8px;
-      bottom: 8px;
+      bottom: 26px;
       max-width: calc(100% - 16px);
       margin: 0;
       padding: 6px 10px;
