@@ -24,7 +24,7 @@ import { encodeGlobalId } from '../src/graphql/builder.ts';
 import { editionTotal } from '../src/locations/participation.ts';
 import { rowsOf } from '../src/locations/stats.ts';
 import { startCluster, type Cluster } from '../../../deploy/cluster.mjs';
-import { poster, report, scratchDatabase, UNLIMITED } from './support.ts';
+import { percentile, poster, report, scratchDatabase, UNLIMITED } from './support.ts';
 
 const PROCESSES = 3;
 const SUBSCRIBERS = Number(process.env['BENCH_CLUSTER_SUBSCRIBERS'] ?? 9000);
@@ -166,6 +166,7 @@ export async function run(): Promise<void> {
     let failures = 0;
     let firstFailure = '';
     const inFlight = new Set<Promise<void>>();
+    const answered: number[] = [];
     const writeStart = performance.now();
     while (sent < WRITES_PER_SECOND * WRITE_SECONDS) {
       interrupted.signal.throwIfAborted();
@@ -175,8 +176,10 @@ export async function run(): Promise<void> {
         failures += 1;
         firstFailure ||= why;
       };
+      const sentAt = performance.now();
       const write: Promise<void> = post(bodies[sent % bodies.length]!)
         .then(({ status, text }) => {
+          answered.push(performance.now() - sentAt);
           if (!text.includes('"userErrors":[]')) failed(`${status} ${text.slice(0, 120)}`);
         })
         .catch((error: Error) => failed(error.message))
@@ -211,8 +214,12 @@ export async function run(): Promise<void> {
       `conditions: ${cpus().length} cores (shared), load1 ${loadavg()[0]!.toFixed(2)}, ${(freemem() / 2 ** 30).toFixed(1)} of ${(totalmem() / 2 ** 30).toFixed(1)} GiB free, ulimit -n ${limit}, ` +
         `${built ? 'compiled server (dist/)' : 'server from sources (tsx)'}, ${CLIENT_PROCESSES} subscribers' processes, all on 127.0.0.1`,
     );
+    answered.sort((a, b) => a - b);
     report(`cluster: ${PROCESSES} processes behind HAProxy, ${total} subscribers, ${WRITES_PER_SECOND} writes/s`, {
+      // Below the rate asked for when the writes' answers take longer than 32 connections allow.
       'writes/s': Math.round(commits.length / seconds),
+      write_p50_ms: Math.round(percentile(answered, 50)),
+      write_p99_ms: Math.round(percentile(answered, 99)),
       write_failures: failures,
       p50_ms: mergedPercentile(histograms, 50),
       p99_ms: mergedPercentile(histograms, 99),
