@@ -144,7 +144,10 @@ function measure(start: number, commits: number[]) {
   waits.sort((a, b) => a - b);
   const waitAt = (p: number) => waits[Math.min(waits.length - 1, Math.max(0, Math.ceil((p / 100) * waits.length) - 1))] ?? NaN;
   const spreadAt = (p: number) => spreads[Math.min(spreads.length - 1, Math.max(0, Math.ceil((p / 100) * spreads.length) - 1))] ?? NaN;
-  return { pairs, missing, p50: at(50), p99: at(99), max, messagesPerSubscriber: messages / Math.max(1, connected), spreadP50: spreadAt(50), spreadP99: spreadAt(99), firstP50: waitAt(50), firstP99: waitAt(99) };
+  // Sparse, so that the cluster bench can merge the histograms of several subscribers' processes.
+  const sparse: [number, number][] = [];
+  histogram.forEach((n, ms) => n && sparse.push([ms, n]));
+  return { histogram: sparse, pairs, missing, p50: at(50), p99: at(99), max, messagesPerSubscriber: messages / Math.max(1, connected), spreadP50: spreadAt(50), spreadP99: spreadAt(99), firstP50: waitAt(50), firstP99: waitAt(99) };
 }
 
 process.on('message', (message: { type: 'measure'; start: number; commits: number[] }) => {

@@ -59,13 +59,21 @@ async function createStaffKey(env: NodeJS.ProcessEnv): Promise<{ key: string | n
   }
 }
 
-export async function startApi(options: { staffKey?: boolean } = {}): Promise<RunningApi> {
+export interface ApiOptions {
+  /** Make a staff key (see RunningApi). */
+  staffKey?: boolean;
+  /** More environment for the API, e.g. a low TAFEL_MAX_SUBSCRIBERS. */
+  env?: Record<string, string>;
+}
+
+export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tafel-widget-api-'));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, TAFEL_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
   delete env['DATABASE_URL']; // always PGlite with the demo data
   // The tests and the bench send hundreds of anonymous requests a minute from one address.
   env['TAFEL_RATE_LIMIT'] = 'off';
+  Object.assign(env, options.env);
   const { key, error } = options.staffKey ? await createStaffKey(env) : { key: null, error: 'not asked for' };
 
   let output = '';

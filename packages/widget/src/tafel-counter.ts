@@ -70,6 +70,8 @@ export class TafelCounter extends TafelElement {
       else this.#set(statsChanged.participants, statsChanged.locations);
     },
     resumed: () => void this.#data.reload(true),
+    // Not `fresh`: the cacheable GET, which a CDN in front of the API answers for everyone.
+    poll: () => void this.#data.reload(),
     failed: (error) => this.#stop(error),
   });
   #refetch: ReturnType<typeof setTimeout> | undefined;

@@ -148,6 +148,8 @@ export class TafelMap extends TafelElement {
       this.requestUpdate();
     },
     resumed: () => void this.#data.reload(true),
+    // Not `fresh`: the cacheable GET, which a CDN in front of the API answers for everyone.
+    poll: () => void this.#data.reload(),
     failed: (error) => this.#stop(error),
   });
   #view = new MapController(this, {

@@ -16,6 +16,8 @@ export interface LiveControllerHandlers<R> {
   resumed(): void;
   /** The API refused the subscription itself: the stream is closed for good. */
   failed(error: GraphQLError): void;
+  /** No stream for now (the API is full, or the stream keeps failing): read the cacheable GET. */
+  poll(): void;
 }
 
 export class LiveController<R> implements ReactiveController {
@@ -44,12 +46,13 @@ export class LiveController<R> implements ReactiveController {
     this.close();
     const host = this.#host;
     if (!host.live || !host.edition || !host.isConnected) return;
-    const { data, resumed, failed } = this.#handlers;
+    const { data, resumed, failed, poll } = this.#handlers;
     this.#stream = new LiveStream(endpointOf(host), this.#operation, { edition: host.edition }, {
       data,
       status: (online) => (host._notice = online ? '' : t(elementLang(host), 'offline')),
       resumed,
       failed,
+      poll,
     }) as LiveStream<unknown, unknown>;
   }
 
