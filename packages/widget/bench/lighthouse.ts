@@ -3,9 +3,9 @@
  * default mobile preset: a phone's screen, simulated slow 4G and a 4× slower CPU) in Debian's
  * Chromium, on a plain partner page holding the embed configurator's snippet for <tafel-map> and
  * <tafel-counter> above paragraphs of text (on another origin, under the configurator's policy
- * lines), and on the demo page at `/`. Prints cumulative layout shift and the performance,
- * accessibility and best-practices scores. Targets on both: shift ≤ 0.05, accessibility 100,
- * best practices ≥ 95.
+ * lines), on the demo page at `/` and on the configurator itself. Prints cumulative layout
+ * shift and the performance, accessibility and best-practices scores. Targets on each: shift
+ * ≤ 0.05, accessibility 100, best practices ≥ 95.
  *
  * No tile server is reachable here: as in the tests, tile requests are refused at once
  * (Lighthouse's `blockedUrlPatterns`), and the map draws its own outline.
@@ -99,6 +99,7 @@ try {
     for (const [name, url] of [
       ['partner page with the configurator’s snippet', partnerUrl],
       ['demo page /', `${api.url}/`],
+      ['configurator /embed/configure', `${api.url}/embed/configure?lang=nl`],
     ] as const) {
       const scores = await audit(url, chrome.port);
       report(name, scores);
