@@ -161,6 +161,15 @@ describe('the configurator', () => {
     });
   }
 
+  test('is linked from the demo page', async () => {
+    const { page } = await newPage();
+    await page.goto(`${API}/`);
+    await page.getByRole('link', { name: 'Stel je code samen / Build your snippet' }).click();
+    await page.waitForSelector('html[data-ready]');
+    expect(new URL(page.url()).pathname).toBe('/embed/configure');
+    await page.close();
+  });
+
   test('takes its language from the browser’s', async () => {
     const danish = await launchChromium({ locale: 'da-DK' });
     try {
