@@ -68,3 +68,15 @@ describe('/embed?endpoint=', () => {
     expect(() => embedEndpointsFromEnv({ TAFEL_EMBED_ENDPOINTS: 'ftp://files.example/graphql' })).toThrow(/absolute http\(s\) URLs/);
   });
 });
+
+describe('/embed/configure', () => {
+  it('serves the embed configurator page, which loads its script and the widget from this server', async () => {
+    const { app } = createClient(t.database);
+    const response = await app.fetch('http://tafel.test/embed/configure');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await response.text();
+    expect(html).toContain('<script type="module" src="/widget/configure.js"></script>');
+    expect(html).toContain('<script type="module" src="/widget/tafel.js"></script>');
+  });
+});

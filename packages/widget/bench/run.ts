@@ -5,10 +5,9 @@
  * Targets: under 0.5 s, under 2 s, under 200 ms.
  */
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
-import { build } from 'vite';
 import type { Page } from 'playwright-core';
-import { startApi, widget } from '../scripts/api-server.ts';
+import { startApi } from '../scripts/api-server.ts';
+import { buildWidget } from '../scripts/build.ts';
 import { launchChromium } from '../scripts/chromium.ts';
 import { startFixtureServer } from './fixture-server.ts';
 
@@ -114,7 +113,7 @@ async function longestTaskWhilePanning(page: Page): Promise<{ longestTask: numbe
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const verdict = (value: number, target: number) => (value < target ? 'ok' : 'OVER TARGET');
 
-await build({ root: widget, configFile: join(widget, 'vite.config.ts'), logLevel: 'warn' });
+await buildWidget();
 const browser = await launchChromium({ viewport: { width: 1200, height: 800 } });
 const api = await startApi();
 const fixture = await startFixtureServer(SYNTHETIC);

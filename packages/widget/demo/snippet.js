@@ -24,15 +24,94 @@ export function noscript(origin, edition, lang = 'nl') {
   return `<noscript><a href="${origin}/editions/${edition}?lang=${lang}">${LINK_TEXT[lang] ?? LINK_TEXT.nl}</a></noscript>`;
 }
 
-/** The script tag and the style rules: once per page, in its <head> or before the first element. */
-export function head(origin) {
-  return `<style>${RESERVE_CSS}</style>\n<script type="module" src="${origin}/widget/tafel.js"></script>`;
+/** The map's default height in pixels (the element's own, and the reserved box's). */
+export const DEFAULT_HEIGHT = 480;
+
+/** Where the map's tiles come from unless `tile-url` says otherwise (the element's DEFAULT_TILE_URL). */
+export const TILE_ORIGIN = 'https://tile.openstreetmap.org';
+
+/** A value inside a double-quoted HTML attribute. */
+export const escapeAttribute = (value) =>
+  String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The style rules of the snippet: the reserved boxes, and a chosen map height through the
+ * custom property both the reserved box and the defined element read.
+ */
+export function styleRules(height = DEFAULT_HEIGHT) {
+  // The height is a number of pixels: Number() keeps anything else out of the rules.
+  return height === DEFAULT_HEIGHT ? RESERVE_CSS : `${RESERVE_CSS}tafel-map{--tafel-map-height:${Number(height)}px}`;
 }
 
-export function mapTag(origin, edition, lang = 'nl') {
-  return `<tafel-map endpoint="${origin}/graphql" edition="${edition}" lang="${lang}"></tafel-map>\n${noscript(origin, edition, lang)}`;
+/**
+ * The script tag and the style rules: once per page, in its <head> or before the first element.
+ * @param {string} origin @param {{ height?: number }} [options]
+ */
+export function head(origin, { height = DEFAULT_HEIGHT } = {}) {
+  return `<style>${styleRules(height)}</style>\n<script type="module" src="${origin}/widget/tafel.js"></script>`;
 }
 
-export function counterTag(origin, edition, lang = 'nl') {
-  return `<tafel-counter endpoint="${origin}/graphql" edition="${edition}" lang="${lang}"></tafel-counter>`;
+/**
+ * ` name="value"` for each attribute that has a value, in the given order.
+ * @param {Record<string, string | number | undefined>} attributes
+ */
+function attributeList(attributes) {
+  return Object.entries(attributes)
+    .filter(([, value]) => value !== undefined && value !== null && value !== '')
+    .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
+    .join('');
+}
+
+/**
+ * The map and its <noscript> link; `presets` are further attributes (organisation, meals, …).
+ * @param {string} origin @param {string} edition @param {string} [lang]
+ * @param {Record<string, string | number | undefined>} [presets]
+ */
+export function mapTag(origin, edition, lang = 'nl', presets = {}) {
+  const attributes = attributeList({ endpoint: `${origin}/graphql`, edition, lang, ...presets });
+  return `<tafel-map${attributes}></tafel-map>\n${noscript(origin, edition, lang)}`;
+}
+
+/**
+ * @param {string} origin @param {string} edition @param {string} [lang]
+ * @param {Record<string, string | number | undefined>} [presets]
+ */
+export function counterTag(origin, edition, lang = 'nl', presets = {}) {
+  return `<tafel-counter${attributeList({ endpoint: `${origin}/graphql`, edition, lang, ...presets })}></tafel-counter>`;
+}
+
+/**
+ * The iframe page with the same options as URL parameters; its height attribute reserves the box.
+ * @param {string} origin @param {string} edition @param {string} [lang]
+ * @param {Record<string, string | number | undefined>} [presets]
+ * @param {{ height?: number, title?: string }} [options]
+ */
+export function iframeTag(origin, edition, lang = 'nl', presets = {}, { height = DEFAULT_HEIGHT, title = 'Tafel' } = {}) {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries({ edition, lang, ...presets })) {
+    if (value !== undefined && value !== null && value !== '') params.set(name, String(value));
+  }
+  return (
+    `<iframe src="${escapeAttribute(`${origin}/embed?${params}`)}" title="${escapeAttribute(title)}" ` +
+    `width="100%" height="${Number(height)}" style="border:0" loading="lazy"></iframe>\n${noscript(origin, edition, lang)}`
+  );
+}
+
+/**
+ * The Content-Security-Policy directives a partner page with a strict policy needs for the
+ * snippet, one per line: the script, the API (queries and the live stream), the tiles, the
+ * clustering worker and, when given, the hash of the snippet's <style>. For an iframe only
+ * `frame-src`.
+ * @param {string} origin
+ * @param {{ iframe?: boolean, tileOrigin?: string, styleHash?: string }} [options]
+ */
+export function cspLines(origin, { iframe = false, tileOrigin = TILE_ORIGIN, styleHash } = {}) {
+  if (iframe) return [`frame-src ${origin};`];
+  return [
+    `script-src ${origin};`,
+    `connect-src ${origin};`,
+    `img-src ${tileOrigin} data:;`,
+    'worker-src blob:;',
+    ...(styleHash ? [`style-src '${styleHash}';`] : []),
+  ];
 }

@@ -15,7 +15,7 @@ export interface Chromium {
 }
 
 export async function launchChromium(
-  options: { viewport?: { width: number; height: number }; timezoneId?: string } = {},
+  options: { viewport?: { width: number; height: number }; timezoneId?: string; locale?: string } = {},
 ): Promise<Chromium> {
   const profile = mkdtempSync(join(tmpdir(), 'tafel-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -23,6 +23,7 @@ export async function launchChromium(
     headless: true,
     viewport: options.viewport ?? { width: 1200, height: 800 },
     ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+    ...(options.locale ? { locale: options.locale } : {}),
     args: [
       '--headless',
       '--no-sandbox',

@@ -3,7 +3,7 @@
  * that load the built widget from the real API, and reading what the widget drew.
  */
 import { afterAll, beforeAll, inject } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { MapLocations, type LocationFilter, type MapLocation, type ResultOf } from '@tafel/schema';
 import { launchChromium, type Chromium } from '../scripts/chromium.ts';
 
@@ -139,13 +139,13 @@ export function recordApiRequests(requests: string[]): (page: Page) => Promise<v
 }
 
 /** Wait until the map has drawn the venues of its current filter for the n-th time. */
-export async function waitLoaded(page: Page, times = 1): Promise<{ count: number; offMainThread: boolean }> {
+export async function waitLoaded(page: Page | Frame, times = 1): Promise<{ count: number; offMainThread: boolean }> {
   await page.waitForFunction((n) => (window as any).__tafel.loads.length >= n, times, { timeout: 30_000 });
   return page.evaluate((n) => (window as any).__tafel.loads[n - 1], times);
 }
 
 /** The venues drawn on the map: each cluster counts its venues, each marker one. */
-export function drawnTotal(page: Page, selector = 'tafel-map'): Promise<number> {
+export function drawnTotal(page: Page | Frame, selector = 'tafel-map'): Promise<number> {
   return page.evaluate((sel) => {
     const root = document.querySelector(sel)!.shadowRoot!;
     let total = root.querySelectorAll('.pin').length;
@@ -155,7 +155,7 @@ export function drawnTotal(page: Page, selector = 'tafel-map'): Promise<number> 
 }
 
 /** Open the list (if closed), show all of it, and read the venues' ids. */
-export async function listedIds(page: Page, selector = 'tafel-map'): Promise<string[]> {
+export async function listedIds(page: Page | Frame, selector = 'tafel-map'): Promise<string[]> {
   const toggle = page.locator(`${selector} [part~="list-toggle"]`);
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   const more = page.locator(`${selector} .list button.more`);

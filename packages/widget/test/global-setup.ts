@@ -3,10 +3,9 @@
  * start the real API as a child process on a fresh PGlite folder (it loads the demo edition),
  * and make a staff key with the API's command line for the tests that write. After: stop it.
  */
-import { join } from 'node:path';
-import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { startApi, widget } from '../scripts/api-server.ts';
+import { startApi } from '../scripts/api-server.ts';
+import { buildWidget } from '../scripts/build.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,16 +18,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  // The same build as `pnpm build`: vitest sets NODE_ENV=test, with which Vite would resolve the
-  // `development` export conditions (Lit's dev build, 4 KB more) and the tests would not see
-  // what partners load.
-  const nodeEnv = process.env['NODE_ENV'];
-  process.env['NODE_ENV'] = 'production';
-  try {
-    await build({ root: widget, configFile: join(widget, 'vite.config.ts'), logLevel: 'warn' });
-  } finally {
-    process.env['NODE_ENV'] = nodeEnv;
-  }
+  // The same build as `pnpm build`: the tests load what partners load.
+  await buildWidget();
   const api = await startApi({ staffKey: true });
   project.provide('api', api.url);
   project.provide('staffKey', api.staffKey);

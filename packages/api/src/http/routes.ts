@@ -1,6 +1,7 @@
 /**
- * The routes beside GraphQL: /health, /ready, the widget's files at /widget/, the demo page at /
- * and the iframe page at /embed. A yoga plugin, so one app serves everything.
+ * The routes beside GraphQL: /health, /ready, the widget's files at /widget/, the demo page at /,
+ * the iframe page at /embed and the embed configurator at /embed/configure. A yoga plugin, so one
+ * app serves everything.
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -88,6 +89,7 @@ export function routesPlugin(database: Database, { root = widgetDist, embedEndpo
         if (refused !== undefined) return endResponse(embedRefusal(refused));
         file = 'embed.html';
       }
+      else if (path === '/embed/configure') file = 'configure.html';
       else if (path.startsWith('/widget/')) {
         file = decodedPath(path.slice('/widget/'.length));
         if (file === null) return endResponse(new Response('Bad request: the path is not valid percent-encoding.', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
