@@ -30,6 +30,7 @@ const latInput = byId<HTMLInputElement>('lat');
 const lngInput = byId<HTMLInputElement>('lng');
 const zoomInput = byId<HTMLInputElement>('zoom');
 const liveBox = byId<HTMLInputElement>('live');
+const linkStateBox = byId<HTMLInputElement>('link-state');
 const preview = byId<HTMLDivElement>('preview');
 const snippetBox = byId<HTMLTextAreaElement>('snippet');
 const cspBox = byId<HTMLTextAreaElement>('csp');
@@ -139,6 +140,8 @@ interface Options {
   form: 'element' | 'iframe';
   counter: boolean;
   presets: Record<string, string | undefined>;
+  /** Keep the chosen venue and filters in the partner page's address (element only). */
+  linkState: boolean;
   counterPresets: Record<string, string | undefined>;
   height: number;
 }
@@ -194,6 +197,7 @@ function readOptions(): Options {
       zoom: center && zoomOk && zoom !== null ? String(zoom) : undefined,
       live,
     },
+    linkState: data.get('form') !== 'iframe' && linkStateBox.checked,
     counterPresets: { organisation, region, live },
     height: lastHeight,
   };
@@ -206,7 +210,8 @@ function snippetOf(options: Options): string {
   const { edition, lang, presets, height } = options;
   if (options.form === 'iframe') return iframeTag(origin, edition, lang, presets, { height, title: word(lang, 'iframeTitle') });
   const counter = options.counter ? `${counterTag(origin, edition, lang, options.counterPresets)}\n` : '';
-  return `${head(origin, { height })}\n${counter}${mapTag(origin, edition, lang, presets)}`;
+  const mapPresets = { ...presets, 'link-state': options.linkState };
+  return `${head(origin, { height })}\n${counter}${mapTag(origin, edition, lang, mapPresets)}`;
 }
 
 /** The CSP hash of the snippet's <style> (only in a secure context, where the browser can hash). */
@@ -257,6 +262,7 @@ let generation = 0;
 async function update(): Promise<void> {
   const options = readOptions();
   counterBox.disabled = options.form === 'iframe';
+  linkStateBox.disabled = options.form === 'iframe';
   if (!options.edition) return;
   snippetBox.value = snippetOf(options);
   snippetBox.rows = snippetBox.value.split('\n').length + 1;

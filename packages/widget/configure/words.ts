@@ -67,6 +67,18 @@ const WORDS = {
   },
   zoomError: { nl: 'Geef een zoomniveau van 1 tot 18.', en: 'Enter a zoom level from 1 to 18.', de: 'Geben Sie eine Zoomstufe von 1 bis 18 an.', da: 'Angiv et zoomniveau fra 1 til 18.' },
   live: { nl: 'Live aantallen deelnemers', en: 'Live participant numbers', de: 'Live-Teilnehmerzahlen', da: 'Live deltagertal' },
+  linkState: {
+    nl: 'Gekozen locatie en filters in het webadres bewaren',
+    en: 'Keep the chosen venue and filters in the page address',
+    de: 'Gewählten Ort und Filter in der Adresse der Seite behalten',
+    da: 'Gem det valgte sted og filtrene i sidens adresse',
+  },
+  linkStateHint: {
+    nl: 'Dan kunnen bezoekers een link naar hun keuze delen. Alleen voor het element, niet in een iframe.',
+    en: 'Visitors can then share a link to what they chose. For the element only, not in an iframe.',
+    de: 'Dann können Besucher einen Link zu ihrer Auswahl teilen. Nur für das Element, nicht im iframe.',
+    da: 'Så kan besøgende dele et link til det, de har valgt. Kun for elementet, ikke i en iframe.',
+  },
   preview: { nl: 'Voorbeeld', en: 'Preview', de: 'Vorschau', da: 'Eksempel' },
   code: { nl: 'Je code', en: 'Your code', de: 'Ihr Code', da: 'Din kode' },
   snippet: { nl: 'Code voor je pagina', en: 'Code for your page', de: 'Code für Ihre Seite', da: 'Kode til din side' },

@@ -52,20 +52,21 @@ export function head(origin, { height = DEFAULT_HEIGHT } = {}) {
 }
 
 /**
- * ` name="value"` for each attribute that has a value, in the given order.
- * @param {Record<string, string | number | undefined>} attributes
+ * ` name="value"` for each attribute that has a value, in the given order; ` name` alone for a
+ * boolean attribute given as `true`.
+ * @param {Record<string, string | number | boolean | undefined>} attributes
  */
 function attributeList(attributes) {
   return Object.entries(attributes)
-    .filter(([, value]) => value !== undefined && value !== null && value !== '')
-    .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
+    .filter(([, value]) => value !== undefined && value !== null && value !== '' && value !== false)
+    .map(([name, value]) => (value === true ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`))
     .join('');
 }
 
 /**
  * The map and its <noscript> link; `presets` are further attributes (organisation, meals, …).
  * @param {string} origin @param {string} edition @param {string} [lang]
- * @param {Record<string, string | number | undefined>} [presets]
+ * @param {Record<string, string | number | boolean | undefined>} [presets]
  */
 export function mapTag(origin, edition, lang = 'nl', presets = {}) {
   const attributes = attributeList({ endpoint: `${origin}/graphql`, edition, lang, ...presets });

@@ -88,6 +88,40 @@ describe('the configurator’s snippet on a partner’s page', () => {
     await page.close();
   });
 
+  test('with links to the visitor’s choice ticked, a shared address opens the same filtered view', async () => {
+    const { page, violations } = await newPage();
+    const plain = await configure(page, API, { lang: 'en' });
+    expect(plain.snippet).not.toContain('link-state');
+    const { snippet, csp } = await configure(page, API, { lang: 'en', linkState: true });
+    expect(snippet).toMatch(/<tafel-map [^>]* link-state>/);
+
+    // A visitor arrives by a link that names lunches: the partner's page shows exactly those.
+    const url = partner.serve(`/link-state-${++pageCount}.html`, partnerPage(snippet, 'en'), { 'content-security-policy': strictPolicy(csp) });
+    await page.goto(`${url}#tafel.meal=LUNCH`);
+    const { count } = await waitLoaded(page);
+    const lunches = await apiVenues({ meals: ['LUNCH'] });
+    expect(count).toBe(lunches.length);
+    expect((await listedIds(page)).sort()).toEqual(ids(lunches));
+    // Choosing another meal writes it into the address the visitor would share.
+    await page.locator('tafel-map select[name="meal"]').selectOption('DINNER');
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('tafel.meal=DINNER');
+    expect(await violations()).toEqual([]);
+    await page.close();
+  });
+
+  test('offers links to the visitor’s choice for the element only', async () => {
+    const { page } = await newPage();
+    await page.goto(`${API}/embed/configure?lang=en`);
+    await page.waitForSelector('html[data-ready]', { timeout: 30_000 });
+    expect(await page.isDisabled('#link-state')).toBe(false);
+    await page.check('#link-state');
+    await page.check('input[name="form"][value="iframe"]');
+    expect(await page.isDisabled('#link-state')).toBe(true);
+    await expect.poll(() => page.locator('#snippet').inputValue()).toMatch(/^<iframe /);
+    expect(await page.locator('#snippet').inputValue()).not.toContain('link-state');
+    await page.close();
+  });
+
   test('as an iframe, shows exactly the chosen presets in the chosen language and height', async () => {
     const { organisation, meal } = await organisationAndMeal();
     const { page, violations } = await newPage();

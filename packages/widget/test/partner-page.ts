@@ -18,6 +18,8 @@ export interface Choices {
   height?: number;
   counter?: boolean;
   live?: boolean;
+  /** Keep the chosen venue and filters in the partner page's address. */
+  linkState?: boolean;
   form?: 'element' | 'iframe';
 }
 
@@ -40,6 +42,7 @@ export async function configure(page: Page, api: string, choices: Choices, pageL
   for (const meal of choices.meals ?? []) await page.check(`input[name="meals"][value="${meal}"]`);
   for (const group of choices.targetGroups ?? []) await page.check(`input[name="target-groups"][value="${group}"]`);
   if (choices.live === false) await page.uncheck('#live');
+  if (choices.linkState) await page.check('#link-state');
   if (choices.height) await page.fill('#height', String(choices.height));
   // The boxes follow the form (numbers after a pause in typing): read them once they stop changing.
   const read = async () => ({ snippet: await page.locator('#snippet').inputValue(), csp: await page.locator('#csp').inputValue() });
