@@ -10,7 +10,7 @@ import { RecordArrivals, StatsChanged } from '@tafel/schema';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startCluster, type Cluster } from '../../../deploy/cluster.mjs';
-import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { post, subscribe, waitFor, type Stream } from './live-support.ts';
 import { openTestDatabase, seedFixture, staffKey, type TestDb } from './support.ts';
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { RecordArrivals } from '@tafel/schema';
 import { afterAll, beforeAll } from 'vitest';
-import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { LiveHub } from '../src/live/hub.ts';
 import { rowsOf } from '../src/locations/stats.ts';
 import { logger } from '../src/logger.ts';

@@ -12,7 +12,7 @@ import { openDatabase, type Database, type DatabaseOptions } from '../src/db/cli
 import { createApp, type AppOptions } from '../src/yoga.ts';
 import { issueKey } from '../src/auth/keys.ts';
 import { editions, locations, organisations, type NewLocation } from '../src/db/schema.ts';
-import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { rowsOf } from '../src/locations/stats.ts';
 
 export const onPostgres = Boolean(process.env['DATABASE_URL']);

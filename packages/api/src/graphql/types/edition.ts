@@ -2,7 +2,8 @@ import type { Edition } from '../../db/schema.ts';
 import { editionBySlug, unknownEdition } from '../../locations/editions.ts';
 import type { UserError } from '../../locations/errors.ts';
 import type { Db } from '../../db/client.ts';
-import { badInput, builder } from '../builder.ts';
+import { builder } from '../builder.ts';
+import { badInput } from '../errors.ts';
 import { EditionStatusEnum } from './enums.ts';
 
 export const EditionRef = builder.drizzleNode('editions', {
