@@ -37,6 +37,7 @@ describe('GraphiQL', () => {
     const run = page.getByRole('button', { name: /execute query/i });
     await run.waitFor({ timeout: 60_000 });
     await run.click();
+    // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator, not a DOM node: the text a person sees.
     await expect.poll(() => page.getByRole('region', { name: 'Result Window' }).innerText(), { timeout: 30_000 }).toContain('"participants"');
 
     expect(refused).toEqual([]);
