@@ -286,7 +286,11 @@ async function main() {
     process.exit(0);
   };
   for (const p of cluster.processes) void p.exited.then(() => !stopping && console.error(`${p.name} exited; HAProxy takes it out of rotation.`));
-  void cluster.haproxy.exited.then(() => !stopping && (console.error('HAProxy exited.'), stop()));
+  void cluster.haproxy.exited.then(() => {
+    if (stopping) return;
+    console.error('HAProxy exited.');
+    return stop();
+  });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -16,7 +16,7 @@ import { sql } from 'drizzle-orm';
 import { issueKey } from '../src/auth/keys.ts';
 import { DEMO_EDITION_SLUG, generateDemo } from '../src/demo/generate.ts';
 import { loadDemo } from '../src/demo/load.ts';
-import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { QUERY_LIMITS } from '../src/graphql/limits.ts';
 import { rowsOf } from '../src/locations/stats.ts';
 import { percentile, poster, report, scratchDatabase, startServerProcess, UNLIMITED } from './support.ts';

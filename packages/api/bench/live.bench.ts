@@ -21,7 +21,7 @@ import { issueKey } from '../src/auth/keys.ts';
 import type { Db } from '../src/db/client.ts';
 import { generateDemo } from '../src/demo/generate.ts';
 import { loadDemo } from '../src/demo/load.ts';
-import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { editionTotal } from '../src/locations/participation.ts';
 import { rowsOf } from '../src/locations/stats.ts';
 import { poster, report, scratchDatabase, startServerProcess, UNLIMITED, type ScratchDb } from './support.ts';

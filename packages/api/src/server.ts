@@ -33,7 +33,9 @@ const unfollow = await followWrites(database);
 // On PGlite this process owns the folder: `pnpm tafel …` hands its commands to it (http/admin.ts).
 const adminToken = database.kind === 'pglite' ? newAdminToken() : undefined;
 const commands: CommandRunner = {
-  run: (argv, io) => runCommand(database, argv, io, (notices) => notices.forEach((notice) => live.announce(notice))),
+  run: (argv, io) => runCommand(database, argv, io, (notices) => {
+    for (const notice of notices) live.announce(notice);
+  }),
   usage: (error) => error instanceof UsageError,
 };
 const app = createApp({ database, live, ...(adminToken ? { admin: { token: adminToken, commands } } : {}) });

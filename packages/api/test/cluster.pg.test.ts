@@ -10,7 +10,7 @@ import { RecordArrivals, StatsChanged } from '@tafel/schema';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startCluster, type Cluster } from '../../../deploy/cluster.mjs';
-import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { post, subscribe, waitFor, type Stream } from './live-support.ts';
 import { openTestDatabase, seedFixture, staffKey, type TestDb } from './support.ts';
 
@@ -129,7 +129,7 @@ it('spreads writes over the processes, and every process tells its own subscribe
     for (let i = 0; i < 9; i++) await arrive(1);
     const after = await sessions();
     // Every process took some of the writes.
-    after.forEach((n, i) => expect(n - before[i]!, cluster!.processes[i]!.name).toBeGreaterThan(0));
+    for (const [i, n] of after.entries()) expect(n - before[i]!, cluster!.processes[i]!.name).toBeGreaterThan(0);
 
     const total = await publishedTotal();
     for (const subscriber of [...balanced, ...direct]) await subscriber.current.until((m) => m.data.statsChanged.participants === total);

@@ -12,7 +12,7 @@ import { RecordArrivals, StatsChanged } from '@tafel/schema';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../src/db/client.ts';
-import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { freePort, post, startApiProcess, subscribe, waitFor, type ApiProcess } from './live-support.ts';
 import { startPrivatePostgres, type PrivatePostgres } from './private-postgres.ts';
 import { memberKey, seedFixture, staffKey } from './support.ts';

@@ -36,8 +36,15 @@ describe('statsChanged', () => {
     const arrived = (n: number) =>
       new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`got ${JSON.stringify(messages)}`)), 10_000);
-        const check = () => messages.length >= n && (clearTimeout(timer), resolve());
-        source.addEventListener('next', (e) => (messages.push(JSON.parse(e.data)), check()));
+        const check = () => {
+          if (messages.length < n) return;
+          clearTimeout(timer);
+          resolve();
+        };
+        source.addEventListener('next', (e) => {
+          messages.push(JSON.parse(e.data));
+          check();
+        });
         check();
       });
     try {

@@ -32,7 +32,10 @@ afterAll(() => t.close());
 
 /** A small deterministic generator, so a failure can be replayed. */
 function random(seed: number): () => number {
-  return () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  return () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
 }
 
 describe('the live stats model', () => {

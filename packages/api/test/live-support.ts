@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { RecordArrivals } from '@tafel/schema';
 import { afterAll, beforeAll } from 'vitest';
-import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { LiveHub } from '../src/live/hub.ts';
 import { rowsOf } from '../src/locations/stats.ts';
 import { logger } from '../src/logger.ts';
@@ -58,8 +58,7 @@ export async function subscribe<T = any>(base: string, query: string, variables:
     try {
       for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
         buffer += decoder.decode(chunk, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
           const event = /^event: (.*)$/m.exec(block)?.[1];

@@ -37,12 +37,23 @@ describe('participationChanged', () => {
     let wake = () => {};
     const dispose = client.subscribe(
       { query: ParticipationChanged.document, variables: { edition: 'nid-test' } },
-      { next: (m) => (received.push(m), wake()), error: (e) => received.push({ error: e }), complete: () => {} },
+      {
+        next: (m) => {
+          received.push(m);
+          wake();
+        },
+        error: (e) => received.push({ error: e }),
+        complete: () => {},
+      },
     );
     const next = (n: number) =>
       new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`only ${received.length} messages: ${JSON.stringify(received)}`)), 10_000);
-        wake = () => received.length >= n && (clearTimeout(timer), resolve());
+        wake = () => {
+          if (received.length < n) return;
+          clearTimeout(timer);
+          resolve();
+        };
         wake();
       });
     try {
@@ -156,7 +167,11 @@ describe('participationChanged', () => {
       const feed = await hub.participationChanged(fx.edition.id, () => true, keyId);
       // The key's notice reaches this process (the hub, watching first, has heard it too) before the feed is attached.
       const told = new Promise<void>((resolve) => {
-        const unwatch = keyCacheFor(t.database).watch((changed) => changed === keyId && (unwatch(), resolve()));
+        const unwatch = keyCacheFor(t.database).watch((changed) => {
+          if (changed !== keyId) return;
+          unwatch();
+          resolve();
+        });
       });
       await revoke(key);
       await told;
@@ -216,7 +231,13 @@ describe('across API processes', () => {
       // PGlite lives in this process: another app with a hub of its own shares it.
       const live = new LiveHub(t.database, logger);
       const served = await serveHttp(createApp({ database: t.database, live }));
-      return { url: served.url, stop: async () => (await served.close(), await live.close()) };
+      return {
+        url: served.url,
+        stop: async () => {
+          await served.close();
+          await live.close();
+        },
+      };
     };
     const [a, b] = await Promise.all([start(), start()]);
     const stream = await subscribe(a.url, ParticipationChanged.document, { edition: 'nid-test' });

@@ -7,7 +7,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locations } from '../src/db/schema.ts';
-import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { invalidatePublicReads } from '../src/http/cache.ts';
 import { createApp } from '../src/yoga.ts';
 import { memberKey, openTestDatabase, seedFixture, type TestDb } from './support.ts';

@@ -8,7 +8,7 @@ import { RecordArrivals } from '@tafel/schema';
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locations, participationLog } from '../src/db/schema.ts';
-import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { rowsOf } from '../src/locations/stats.ts';
 import { createClient, memberKey, onPostgres, openTestDatabase, seedFixture, staffKey, type TestDb } from './support.ts';
 

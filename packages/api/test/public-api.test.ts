@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Counter, MapLocations, Stats } from '@tafel/schema';
-import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { operationHash } from '../src/http/persisted.ts';
 import { createApp } from '../src/yoga.ts';
 import { memberKey, onPostgres, openTestDatabase, seedFixture, staffKey, type TestDb } from './support.ts';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { keyCacheFor } from '../src/auth/key-cache.ts';
 import { DEFAULT_PUBLIC_POOL_SIZE, openDatabase } from '../src/db/client.ts';
-import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { rowsOf } from '../src/locations/stats.ts';
 import { createClient, memberKey, openTestDatabase, seedFixture, type TestDb } from './support.ts';
 

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { CANCEL, CREATE, UPSERT, usePublishFixture, venue, type PublishFixture, type TestDb } from './support.ts';
 
 const publish = usePublishFixture();

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { csvProblemOf, parseVenueCsv } from '../src/locations/csv.ts';
 import { upsertLocations } from '../src/locations/write.ts';
 import { rowsOf } from '../src/locations/stats.ts';

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { databaseOptionsFromEnv, openDatabase, type Database } from '../src/db/client.ts';
-import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { createApp } from '../src/yoga.ts';
 import { serveHttp, subscribe } from './live-support.ts';
 import { createClient, memberKey, openTestDatabase, seedFixture, staffKey, type TestDb } from './support.ts';

@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { RecordArrivals, StatsChanged } from '@tafel/schema';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { freePort, post, waitFor } from './live-support.ts';
 import { openTestDatabase, seedFixture, staffKey, type TestDb } from './support.ts';
 

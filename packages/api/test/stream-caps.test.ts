@@ -5,7 +5,7 @@
  */
 import { RecordArrivals, StatsChanged } from '@tafel/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { publicApiConfigFromEnv, streamsPerProcess } from '../src/http/config.ts';
 import { LiveHub } from '../src/live/hub.ts';
 import { logger } from '../src/logger.ts';

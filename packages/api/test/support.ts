@@ -12,7 +12,7 @@ import { openDatabase, type Database, type DatabaseOptions } from '../src/db/cli
 import { createApp, type AppOptions } from '../src/yoga.ts';
 import { issueKey } from '../src/auth/keys.ts';
 import { editions, locations, organisations, type NewLocation } from '../src/db/schema.ts';
-import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { rowsOf } from '../src/locations/stats.ts';
 
 export const onPostgres = Boolean(process.env['DATABASE_URL']);
@@ -171,9 +171,12 @@ export function usePublishFixture(): PublishFixture {
     id: (name: string) => encodeGlobalId('Location', f.fx.locations[name]!.id),
   } as PublishFixture;
   beforeAll(async () => {
-    const t = (f.t = await openTestDatabase());
-    const fx = (f.fx = await seedFixture(t.database));
-    const gql = (f.gql = createClient(t.database).gql);
+    const t = await openTestDatabase();
+    const fx = await seedFixture(t.database);
+    const gql = createClient(t.database).gql;
+    f.t = t;
+    f.fx = fx;
+    f.gql = gql;
     keys['staff'] = await staffKey(t.database);
     keys['asito'] = await memberKey(t.database, fx.asito.id);
     keys['utrecht'] = await memberKey(t.database, fx.utrecht.id);

@@ -32,7 +32,10 @@ export function syntheticVenues(count: number): MapLocation[] {
   const gauss = () => Math.sqrt(-2 * Math.log(random() || 1e-9)) * Math.cos(2 * Math.PI * random());
   return Array.from({ length: count }, (_, i) => {
     let pick = random() * weights;
-    const city = CITIES.find(([, , w]) => (pick -= w) < 0) ?? CITIES[0]!;
+    const city = CITIES.find(([, , w]) => {
+      pick -= w;
+      return pick < 0;
+    }) ?? CITIES[0]!;
     const capacity = 10 + Math.floor(random() * 90);
     return {
       id: `Venue:${i}`,

@@ -80,28 +80,26 @@ async function longestTaskWhilePanning(page: Page): Promise<{ longestTask: numbe
       return r ? [r.x + r.width / 2, r.y + r.height / 2] : null;
     })()`)) as [number, number] | null) ?? [cx, cy];
   let moves = 0;
-  {
-    // Zoom into the densest place one level at a time (each level re-clusters), pan around,
-    // zoom out again.
-    for (let i = 0; i < 6; i++, moves++) {
-      const [x, y] = await densest();
-      await page.mouse.move(x, y);
-      await page.mouse.wheel(0, -60);
-      await page.waitForTimeout(400);
-    }
-    for (const [dx, dy] of [[250, 0], [0, 180], [-400, 0], [0, -250], [200, 120]] as const) {
-      await page.mouse.move(cx, cy);
-      await page.mouse.down();
-      await page.mouse.move(cx + dx, cy + dy, { steps: 12 });
-      await page.mouse.up();
-      await page.waitForTimeout(300);
-      moves++;
-    }
-    for (let i = 0; i < 6; i++, moves++) {
-      await page.mouse.move(cx, cy);
-      await page.mouse.wheel(0, 60);
-      await page.waitForTimeout(400);
-    }
+  // Zoom into the densest place one level at a time (each level re-clusters), pan around,
+  // zoom out again.
+  for (let i = 0; i < 6; i++, moves++) {
+    const [x, y] = await densest();
+    await page.mouse.move(x, y);
+    await page.mouse.wheel(0, -60);
+    await page.waitForTimeout(400);
+  }
+  for (const [dx, dy] of [[250, 0], [0, 180], [-400, 0], [0, -250], [200, 120]] as const) {
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    await page.mouse.move(cx + dx, cy + dy, { steps: 12 });
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    moves++;
+  }
+  for (let i = 0; i < 6; i++, moves++) {
+    await page.mouse.move(cx, cy);
+    await page.mouse.wheel(0, 60);
+    await page.waitForTimeout(400);
   }
   const result = (await page.evaluate(`(() => {
     window.__stop = true;

@@ -98,8 +98,14 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
         await new Promise((resolve) => {
-          const timer = setTimeout(() => (child.kill('SIGKILL'), resolve(null)), 10_000);
-          child.once('exit', () => (clearTimeout(timer), resolve(null)));
+          const timer = setTimeout(() => {
+            child.kill('SIGKILL');
+            resolve(null);
+          }, 10_000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve(null);
+          });
         });
       }
       rmSync(dataDir, { recursive: true, force: true });

@@ -13,7 +13,7 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Plugin } from 'vite';
 
 const ID = 'virtual:tafel-outline';
-const RESOLVED = '\0' + ID;
+const RESOLVED = `\0${ID}`;
 
 /** ISO 3166 numeric codes of the countries in the contract's vocabulary: NL, BE, DE, DK. */
 const COUNTRIES = ['528', '056', '276', '208'];
@@ -86,7 +86,7 @@ export function outlineRings(codes: readonly string[] = COUNTRIES): number[][] {
  */
 export function encodeRing(ring: number[]): string {
   let out = '';
-  let previous = [0, 0];
+  const previous = [0, 0];
   for (let i = 0; i < ring.length; i += 2) {
     for (const k of [0, 1]) {
       const value = ring[i + k]!;

@@ -26,7 +26,7 @@ import type { Plugin } from 'vite';
 import { encodeRing, outlineRings } from './outline-plugin.ts';
 
 const ID = 'virtual:tafel-provinces';
-const RESOLVED = '\0' + ID;
+const RESOLVED = `\0${ID}`;
 
 /**
  * GeoNames admin1 codes of the twelve Dutch provinces: 01 Drenthe, 02 Friesland, 03 Gelderland,

@@ -5,7 +5,6 @@
 import { describe, expect, test } from 'vitest';
 import type { LocationFilter } from '@tafel/schema';
 import {
-  API,
   apiVenues,
   drawnTotal,
   ids,
@@ -201,7 +200,7 @@ describe('<tafel-map> on the demo edition', () => {
     await page.close();
   });
 
-  const filters: [string, (page: import('playwright-core').Page) => Promise<void>, LocationFilter][] = [
+  const filters: [string, (page: Page) => Promise<void>, LocationFilter][] = [
     ['meal', (page) => page.locator('tafel-map select[name="meal"]').selectOption('DINNER').then(() => undefined), { meals: ['DINNER'] }],
     [
       'target group',

@@ -34,7 +34,10 @@ export function refuseNulPlugin(): Plugin {
   const documents = new WeakMap<DocumentNode, boolean>();
   const check = (args: { document: DocumentNode; variableValues?: unknown }) => {
     let literal = documents.get(args.document);
-    if (literal === undefined) documents.set(args.document, (literal = documentHasNul(args.document)));
+    if (literal === undefined) {
+      literal = documentHasNul(args.document);
+      documents.set(args.document, literal);
+    }
     return literal || nulIn(args.variableValues);
   };
   return {

@@ -86,7 +86,10 @@ function costLimitPlugin(max: number): Plugin {
   const shape = (variables: unknown) => JSON.stringify(variables ?? null, (_key, value: unknown) => (typeof value === 'string' ? 0 : value));
   function cachedCheck(args: Parameters<typeof check>[0]): GraphQLError[] {
     let byShape = priced.get(args.document);
-    if (!byShape) priced.set(args.document, (byShape = new Map()));
+    if (!byShape) {
+      byShape = new Map();
+      priced.set(args.document, byShape);
+    }
     const key = `${args.operationName ?? ''}\n${shape(args.variableValues)}`;
     let errors = byShape.get(key);
     if (!errors) {

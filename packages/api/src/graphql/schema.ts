@@ -1,6 +1,7 @@
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from './builder.ts';
 import './scalars.ts';
+import './types/root.ts';
 import './types/enums.ts';
 import './types/edition.ts';
 import './types/organisation.ts';

@@ -10,7 +10,7 @@
  */
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.ts';
-import { locations, type Location } from '../db/schema.ts';
+import type { locations, Location } from '../db/schema.ts';
 import { publicLocationCondition } from '../locations/filter.ts';
 import { editionTotal } from '../locations/participation.ts';
 import type { Subscriber } from './live-feed.ts';

@@ -42,15 +42,24 @@ export function useSharedSubscriptionResults(): Plugin<Record<string, never>, Wi
     const stream = await createSourceEventStream(args);
     if (!isAsyncIterable(stream)) return stream;
     let documentId = documentIds.get(args.document);
-    if (documentId === undefined) documentIds.set(args.document, (documentId = documents++));
+    if (documentId === undefined) {
+      documentId = documents++;
+      documentIds.set(args.document, documentId);
+    }
     const viewer = (args.contextValue as WithViewer).viewer;
     const key = `${documentId}|${args.operationName ?? ''}|${viewer?.keyId ?? '-'}|${JSON.stringify(args.variableValues ?? {})}`;
     const run = (event: unknown) => {
       if (typeof event !== 'object' || event === null) return execute({ ...args, rootValue: event });
       let byKey = results.get(event);
-      if (!byKey) results.set(event, (byKey = new Map()));
+      if (!byKey) {
+        byKey = new Map();
+        results.set(event, byKey);
+      }
       let result = byKey.get(key);
-      if (!result) byKey.set(key, (result = execute({ ...args, rootValue: event })));
+      if (!result) {
+        result = execute({ ...args, rootValue: event });
+        byKey.set(key, result);
+      }
       return result;
     };
     const { request, res } = args.contextValue as { request?: Request; res?: ServerResponse };

@@ -4,7 +4,7 @@
  * open-data feeds, so a filter means exactly the same everywhere.
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { locations } from '../db/schema.ts';
+import type { locations } from '../db/schema.ts';
 import type { Db } from '../db/client.ts';
 import { organisationBySlug } from './organisations.ts';
 import { InvalidArgument } from './errors.ts';

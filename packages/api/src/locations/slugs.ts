@@ -1,5 +1,5 @@
 /** The checks an edition's and an organisation's slug and name pass, wherever they are written. */
-import { UserErrors } from './errors.ts';
+import type { UserErrors } from './errors.ts';
 import { freeText } from './validate.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -196,7 +196,10 @@ export class LiveStatsModel {
     model.updatedAt = at == null ? null : new Date(at).getTime();
     for (const row of rowsOf<{ id: number; participants: number; capacity: number | null; region: string | null; meal: string; organisation: number; groups: string }>(venues)) {
       let groups = groupBuckets.get(row.groups);
-      if (!groups) groupBuckets.set(row.groups, (groups = row.groups === '' ? [] : row.groups.split(',').map((group) => model.bucket('targetGroup', group))));
+      if (!groups) {
+        groups = row.groups === '' ? [] : row.groups.split(',').map((group) => model.bucket('targetGroup', group));
+        groupBuckets.set(row.groups, groups);
+      }
       const facts: VenueFacts = {
         participants: Number(row.participants),
         region: model.bucket('region', row.region ?? ''),
@@ -220,7 +223,10 @@ export class LiveStatsModel {
   private bucket(dimension: Dimension, key: string, label: string | null = null): Bucket {
     const map = this.buckets[dimension];
     let bucket = map.get(key);
-    if (!bucket) map.set(key, (bucket = { key, label, participants: 0, capacity: 0, locations: 0 }));
+    if (!bucket) {
+      bucket = { key, label, participants: 0, capacity: 0, locations: 0 };
+      map.set(key, bucket);
+    }
     return bucket;
   }
 

@@ -60,12 +60,15 @@ export function localDate(instant: Date, timeZone: string): string {
 }
 
 /** Control characters (C0, DEL, C1) and line separators: none belongs in a one-line field. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
 /** In running text tabs and line breaks are fine; other controls (escapes, NUL, …) are not. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job.
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
 /** Bidi embeddings, overrides and isolates: they make the text around them read in another order. */
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/u;
 /** What shows nothing: whitespace, format characters (zero-width spaces and joiners, BOM, …) and blank fillers. */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each joiner and selector is matched alone, on purpose.
 const INVISIBLE = /[\s\p{Cf}\u034f\u115f\u1160\u3164\uffa0\u2800\ufe00-\ufe0f]/gu;
 
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;

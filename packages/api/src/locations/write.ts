@@ -263,7 +263,10 @@ export async function upsertLocations(
       const rowErrors = new UserErrors();
       prepared.forEach((values, index) => {
         const current = existing.get(values.externalId!);
-        if (!current) return toCreate.push({ index, values });
+        if (!current) {
+          toCreate.push({ index, values });
+          return;
+        }
         // A venue list describes venues, not the day's counts: keep counted participants unless sent.
         const next = { ...values };
         // A row that says nothing of privacy or status keeps what the venue has: a list from a

@@ -7,7 +7,10 @@ export interface Point {
 
 /** Ask the browser where the visitor is: `found` with the position, or `failed` when it cannot or may not tell. */
 export function locate(found: (here: Point) => void, failed: () => void): void {
-  if (!navigator.geolocation) return failed();
+  if (!navigator.geolocation) {
+    failed();
+    return;
+  }
   navigator.geolocation.getCurrentPosition(
     ({ coords }) => found({ lat: coords.latitude, lng: coords.longitude }),
     () => failed(),

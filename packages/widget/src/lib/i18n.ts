@@ -76,6 +76,9 @@ const numberFormats = new Map<Lang, Intl.NumberFormat>();
 export function formatNumber(lang: Lang, value: number): string {
   let format = numberFormats.get(lang);
   // Building a formatter costs far more than using one: markers format hundreds of numbers a view.
-  if (!format) numberFormats.set(lang, (format = new Intl.NumberFormat(lang)));
+  if (!format) {
+    format = new Intl.NumberFormat(lang);
+    numberFormats.set(lang, format);
+  }
   return format.format(value);
 }

@@ -11,7 +11,7 @@ import 'leaflet/src/map/handler/Map.TapHold';
 import 'leaflet/src/map/handler/Map.TouchZoom';
 import 'leaflet/src/control/Control.Zoom';
 import 'leaflet/src/control/Control.Attribution';
-import { Map } from 'leaflet/src/map/Map';
+import { Map as LeafletMap } from 'leaflet/src/map/Map';
 import { svg } from 'leaflet/src/layer/vector/SVG';
 import type * as L from 'leaflet';
 
@@ -30,17 +30,30 @@ export type { LeafletEventHandlerFn, Map, Marker, Popup, PopupEvent, TileLayer, 
  * Leaflet's `Renderer.getRenderer` with SVG only: the original also pulls in the Canvas renderer,
  * which the widget never uses (its markers are DOM elements, its paths a few SVG shapes).
  */
-(Map as unknown as { include(methods: object): void }).include({
-  getRenderer(this: L.Map & Record<string, any>, layer: L.Path) {
-    let renderer = layer.options.renderer || this['_getPaneRenderer'](layer.options.pane) || this.options.renderer || this['_renderer'];
-    if (!renderer) renderer = this['_renderer'] = svg();
+/** The private members of Leaflet's Map that these two methods read and write. */
+type MapInternals = L.Map & {
+  _renderer?: L.Renderer;
+  _paneRenderers: Record<string, L.Renderer>;
+  _getPaneRenderer(name: string | undefined): L.Renderer | false;
+};
+
+(LeafletMap as unknown as { include(methods: object): void }).include({
+  getRenderer(this: MapInternals, layer: L.Path) {
+    let renderer = layer.options.renderer || this._getPaneRenderer(layer.options.pane) || this.options.renderer || this._renderer;
+    if (!renderer) {
+      renderer = svg();
+      this._renderer = renderer;
+    }
     if (!this.hasLayer(renderer)) this.addLayer(renderer);
     return renderer;
   },
-  _getPaneRenderer(this: L.Map & Record<string, any>, name: string | undefined) {
+  _getPaneRenderer(this: MapInternals, name: string | undefined) {
     if (name === 'overlayPane' || name === undefined) return false;
-    let renderer = this['_paneRenderers'][name];
-    if (renderer === undefined) renderer = this['_paneRenderers'][name] = svg({ pane: name });
+    let renderer = this._paneRenderers[name];
+    if (renderer === undefined) {
+      renderer = svg({ pane: name });
+      this._paneRenderers[name] = renderer;
+    }
     return renderer;
   },
 });

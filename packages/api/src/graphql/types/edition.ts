@@ -2,7 +2,8 @@ import type { Edition } from '../../db/schema.ts';
 import { editionBySlug, unknownEdition } from '../../locations/editions.ts';
 import type { UserError } from '../../locations/errors.ts';
 import type { Db } from '../../db/client.ts';
-import { badInput, builder } from '../builder.ts';
+import { builder } from '../builder.ts';
+import { badInput } from '../errors.ts';
 import { EditionStatusEnum } from './enums.ts';
 
 export const EditionRef = builder.drizzleNode('editions', {
@@ -47,7 +48,10 @@ const editionsBySlug = new WeakMap<Db, Map<string, { id: number; at: number }>>(
 /** The id of an edition, for reads: found by slug, or a GraphQL error that names the argument. */
 export async function requireEdition(db: Db, slug: string, argument = 'edition'): Promise<{ id: number }> {
   let known = editionsBySlug.get(db);
-  if (!known) editionsBySlug.set(db, (known = new Map()));
+  if (!known) {
+    known = new Map();
+    editionsBySlug.set(db, known);
+  }
   const hit = known.get(slug);
   if (hit && Date.now() - hit.at < EDITION_TTL_MS) return { id: hit.id };
   const edition = await editionBySlug(db, slug);

@@ -5,7 +5,10 @@ import type { Context } from '../context.ts';
 import { locations, type Location } from '../../db/schema.ts';
 import { isPublicVenue } from '../../locations/visibility.ts';
 import { publicLocationCondition, resolveFilter, type LocationFilterInput as LocationFilterInputShape, type ResolvedFilter } from '../../locations/filter.ts';
-import { asBadInput, builder, checkPage, guardNodeType } from '../builder.ts';
+import { builder } from '../builder.ts';
+import { asBadInput } from '../errors.ts';
+import { guardNodeType } from '../nodes.ts';
+import { checkPage } from '../paging.ts';
 import { decodeLocationId } from '../global-id.ts';
 import { requireEdition } from './edition.ts';
 import { LocationPrecisionEnum, LocationStatusEnum, MealEnum, TargetGroupEnum } from './enums.ts';
@@ -117,10 +120,16 @@ async function resolveEditionAndFilter(ctx: Context, args: { edition: string; fi
 /** The list and its count resolve the same arguments: look them up once per request. */
 function editionAndFilter(ctx: Context, args: { edition: string; filter?: LocationFilterInputShape | null }) {
   let memo = resolvedArgs.get(ctx);
-  if (!memo) resolvedArgs.set(ctx, (memo = new Map()));
+  if (!memo) {
+    memo = new Map();
+    resolvedArgs.set(ctx, memo);
+  }
   const key = JSON.stringify([args.edition, args.filter ?? null]);
   let found = memo.get(key);
-  if (!found) memo.set(key, (found = resolveEditionAndFilter(ctx, args)));
+  if (!found) {
+    found = resolveEditionAndFilter(ctx, args);
+    memo.set(key, found);
+  }
   return found;
 }
 

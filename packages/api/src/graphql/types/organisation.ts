@@ -1,6 +1,8 @@
 import { count, ilike, or, sql } from 'drizzle-orm';
 import { organisations } from '../../db/schema.ts';
-import { badInput, builder, checkPage } from '../builder.ts';
+import { builder } from '../builder.ts';
+import { badInput } from '../errors.ts';
+import { checkPage } from '../paging.ts';
 import { OrganisationKindEnum } from './enums.ts';
 import { MAX_SEARCH_LENGTH, likePattern } from '../../locations/filter.ts';
 import { publicVenue } from '../../locations/visibility.ts';

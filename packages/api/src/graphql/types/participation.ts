@@ -82,10 +82,6 @@ const ParticipationUpdateRef = builder.objectRef<ParticipationUpdate>('Participa
   }),
 });
 
-builder.subscriptionType({
-  description: 'Live participation over Server-Sent Events: `Accept: text/event-stream` on GET or POST /graphql (graphql-sse or a plain EventSource). Each subscription starts with the current state.',
-});
-
 builder.subscriptionFields((t) => ({
   participationChanged: t.field({
     type: ParticipationUpdateRef,

@@ -4,7 +4,7 @@ import { COUNTRIES } from '@tafel/schema';
 import { keyCacheFor } from '../../auth/key-cache.ts';
 import { API_KEY_SCOPES, issueKey, revokeKey } from '../../auth/keys.ts';
 import type { ApiKeyScope } from '../../auth/viewer.ts';
-import { apiKeys, editions, locationChanges, locations, organisations } from '../../db/schema.ts';
+import { type apiKeys, editions, locationChanges, locations, organisations } from '../../db/schema.ts';
 import { createEdition, unknownEdition } from '../../locations/editions.ts';
 import { createOrganisation, organisationBySlug, unknownOrganisation } from '../../locations/organisations.ts';
 import { checkName } from '../../locations/slugs.ts';

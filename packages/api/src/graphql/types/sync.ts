@@ -7,7 +7,9 @@ import { and, asc, desc, eq, gt, gte, isNotNull, lt, sql } from 'drizzle-orm';
 import { resolveCursorConnection } from '@pothos/plugin-relay';
 import { locations } from '../../db/schema.ts';
 import { publicVenue } from '../../locations/visibility.ts';
-import { badInput, builder, checkPage, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.ts';
+import { builder } from '../builder.ts';
+import { badInput } from '../errors.ts';
+import { checkPage, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../paging.ts';
 import { encodeGlobalId } from '../global-id.ts';
 import { requireEdition } from './edition.ts';
 

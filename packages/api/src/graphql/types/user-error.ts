@@ -20,5 +20,3 @@ export const UserErrorRef = builder.objectRef<UserError>('UserError').implement(
     code: t.field({ type: UserErrorCodeEnum, description: 'A code for a program.', resolve: (e) => e.code }),
   }),
 });
-
-builder.mutationType({ description: 'Every mutation needs an API key: `Authorization: Bearer <key>`. Refused input comes back as `userErrors` and changes nothing.' });

@@ -1,7 +1,9 @@
 /** `viewer`: who an API key is, what it may do, and its organisation's own venues (drafts too). */
 import { sql } from 'drizzle-orm';
 import type { Viewer } from '../../auth/viewer.ts';
-import { badInput, builder, checkPage } from '../builder.ts';
+import { builder } from '../builder.ts';
+import { badInput } from '../errors.ts';
+import { checkPage } from '../paging.ts';
 import { decodeLocationId } from '../global-id.ts';
 import { ApiKeyScopeEnum } from './staff.ts';
 import { LocationStatusEnum } from './enums.ts';

@@ -1,0 +1,73 @@
+/**
+ * The auth scopes the builder declares (see `PothosTypes['AuthScopes']` in builder.ts), how each is
+ * decided for a request, and the error a refused field answers with.
+ */
+import { AuthScopeFailureType, type AuthFailure } from '@pothos/plugin-scope-auth';
+import { eq, sql } from 'drizzle-orm';
+import { GraphQLError } from 'graphql';
+import type { ApiKeyScope } from '../auth/viewer.ts';
+import { locations } from '../db/schema.ts';
+import { publicVenue } from '../locations/visibility.ts';
+import type { Context } from './context.ts';
+import { decodeLocationId } from './global-id.ts';
+
+/** Each scope's check for this request's viewer. */
+export function authScopes(ctx: Context) {
+  return {
+    authenticated: ctx.viewer !== null,
+    staff: ctx.viewer !== null && ctx.viewer.organisation === null,
+    scope: (scope: ApiKeyScope) => ctx.viewer !== null && (ctx.viewer.organisation === null || ctx.viewer.scopes.includes(scope)),
+    ownsLocation: async (globalId: string) => {
+      if (!ctx.viewer) return false;
+      if (ctx.viewer.organisation === null) return true;
+      const owner = await locationOwner(ctx, globalId);
+      return owner === null || !owner.public || owner.organisationId === ctx.viewer.organisation.id;
+    },
+  };
+}
+
+/** A refused field: 401 without a key, else 403 naming every scope that failed. */
+export function unauthorizedError(_parent: unknown, context: Context, _info: unknown, result: { failure: AuthFailure }): GraphQLError {
+  if (!context.viewer) {
+    return new GraphQLError('This needs an API key: send `Authorization: Bearer <key>`.', {
+      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+    });
+  }
+  const failed = failedScopes(result.failure);
+  const reasons = [
+    failed.has('staff') && 'only federation staff keys may do this',
+    failed.has('scope') && `this key lacks the ${[...(failed.get('scope') ?? [])].join(' or ')} scope`,
+    failed.has('ownsLocation') && 'this venue belongs to another organisation',
+  ].filter(Boolean);
+  return new GraphQLError(`Forbidden: ${reasons.join('; ') || 'this API key may not do this'}.`, {
+    extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+  });
+}
+
+/** Which scopes failed, with their parameters, from scope-auth's failure tree. */
+function failedScopes(failure: AuthFailure, into = new Map<string, Set<unknown>>()): Map<string, Set<unknown>> {
+  if (failure.kind === AuthScopeFailureType.AuthScope) {
+    if (!into.has(failure.scope)) into.set(failure.scope, new Set());
+    into.get(failure.scope)!.add(failure.parameter);
+  } else if (failure.kind === AuthScopeFailureType.AnyAuthScopes || failure.kind === AuthScopeFailureType.AllAuthScopes) {
+    for (const f of failure.failures) failedScopes(f, into);
+  }
+  return into;
+}
+
+/** The organisation of the venue a global ID names and whether the public sees it, or null if it names none. */
+async function locationOwner(ctx: Context, globalId: string): Promise<{ organisationId: number; public: boolean } | null> {
+  let id: number | null;
+  try {
+    id = decodeLocationId(globalId);
+  } catch {
+    return null;
+  }
+  if (id === null) return null;
+  const [row] = await ctx.db
+    .select({ organisationId: locations.organisationId, public: sql<boolean>`${publicVenue(locations)}` })
+    .from(locations)
+    .where(eq(locations.id, id))
+    .limit(1);
+  return row ?? null;
+}
