@@ -5,6 +5,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin, { AuthScopeFailureType, type AuthFailure } from '@pothos/plugin-scope-auth';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { GraphQLError } from 'graphql';
+import { isStaff } from '../auth/viewer.ts';
 import type { Context } from './context.ts';
 import { relations } from '../db/relations.ts';
 import { locations } from '../db/schema.ts';
@@ -24,11 +25,15 @@ export interface PothosTypes {
   DrizzleRelations: typeof relations;
   Context: Context;
   AuthScopes: {
-    /** Any valid API key. */
+    /** Any valid API key, or a signed-in person. */
     authenticated: boolean;
-    /** A federation staff key. */
+    /** A federation staff key, or a staff admin signed in: the admin-only actions. */
     staff: boolean;
-    /** A key that carries this scope (staff keys carry every scope). */
+    /** Staff who moderate: admins and moderators (not press). */
+    moderator: boolean;
+    /** A signed-in person (a session, not an API key). */
+    person: boolean;
+    /** A key or person that carries this scope (staff admins carry every scope). */
     scope: 'LOCATIONS_WRITE' | 'PARTICIPATION_WRITE';
     /**
      * The venue with this global ID belongs to the key's organisation (or the key is staff's).
@@ -77,8 +82,10 @@ export const builder = new SchemaBuilder<PothosTypes>({
   scopeAuth: {
     authScopes: (ctx) => ({
       authenticated: ctx.viewer !== null,
-      staff: ctx.viewer !== null && ctx.viewer.organisation === null,
-      scope: (scope) => ctx.viewer !== null && (ctx.viewer.organisation === null || ctx.viewer.scopes.includes(scope)),
+      staff: ctx.viewer !== null && ctx.viewer.organisation === null && ctx.viewer.role === 'admin',
+      moderator: isStaff(ctx),
+      person: ctx.viewer?.session != null,
+      scope: (scope) => ctx.viewer !== null && ((ctx.viewer.organisation === null && ctx.viewer.role === 'admin') || ctx.viewer.scopes.includes(scope)),
       ownsLocation: async (globalId) => {
         if (!ctx.viewer) return false;
         if (ctx.viewer.organisation === null) return true;
@@ -88,17 +95,19 @@ export const builder = new SchemaBuilder<PothosTypes>({
     }),
     unauthorizedError: (_parent, context, _info, result) => {
       if (!context.viewer) {
-        return new GraphQLError('This needs an API key: send `Authorization: Bearer <key>`.', {
+        return new GraphQLError('This needs an API key (send `Authorization: Bearer <key>`) or signing in.', {
           extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
         });
       }
       const failed = failedScopes(result.failure);
       const reasons = [
-        failed.has('staff') && 'only federation staff keys may do this',
+        failed.has('staff') && 'only federation staff keys and staff admins may do this',
+        failed.has('moderator') && 'only federation staff admins and moderators may do this',
+        failed.has('person') && 'only a signed-in person may do this, not an API key',
         failed.has('scope') && `this key lacks the ${[...(failed.get('scope') ?? [])].join(' or ')} scope`,
         failed.has('ownsLocation') && 'this venue belongs to another organisation',
       ].filter(Boolean);
-      return new GraphQLError(`Forbidden: ${reasons.join('; ') || 'this API key may not do this'}.`, {
+      return new GraphQLError(`Forbidden: ${reasons.join('; ') || `${context.viewer.session ? 'you' : 'this API key'} may not do this`}.`, {
         extensions: { code: 'FORBIDDEN', http: { status: 403 } },
       });
     },
