@@ -459,7 +459,18 @@ describe('session expiry and signing out', () => {
   });
 });
 
-describe('sign-in link requests are rate limited per address', () => {
+describe('sign-in link requests are rate limited per address and per client', () => {
+  it('answers RATE_LIMITED once one client asked for more than its allowance, whatever the addresses', async () => {
+    const limited = await serve({ publicApi: { signInLinkLimit: { perIp: 2, perAddress: 5, windowSeconds: 3600 } } });
+    try {
+      for (const email of ['a@nowhere.example', 'b@nowhere.example']) expect((await gql(limited.url, REQUEST, { email })).body.data.requestSignInLink.userErrors).toEqual([]);
+      const refused = await gql(limited.url, REQUEST, { email: 'c@nowhere.example' });
+      expect(refused.body.data.requestSignInLink.userErrors[0].code).toBe('RATE_LIMITED');
+    } finally {
+      await close(limited);
+    }
+  });
+
   it('answers RATE_LIMITED after five for one address, and sends nothing more', async () => {
     const email = 'counted@nowhere.example';
     for (let i = 0; i < 5; i++) expect((await gql(logOnly.url, REQUEST, { email })).body.data.requestSignInLink.userErrors).toEqual([]);
