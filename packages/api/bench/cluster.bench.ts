@@ -20,7 +20,7 @@ import { sql } from 'drizzle-orm';
 import { issueKey } from '../src/auth/keys.ts';
 import { generateDemo } from '../src/demo/generate.ts';
 import { loadDemo } from '../src/demo/load.ts';
-import { encodeGlobalId } from '../src/graphql/builder.ts';
+import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { editionTotal } from '../src/locations/participation.ts';
 import { rowsOf } from '../src/locations/stats.ts';
 import { startCluster, type Cluster } from '../../../deploy/cluster.mjs';

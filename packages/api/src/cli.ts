@@ -11,7 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { eq, isNull } from 'drizzle-orm';
 import { keyCacheFor } from './auth/key-cache.ts';
 import { API_KEY_SCOPES, issueKey, revokeKey } from './auth/keys.ts';
-import type { ApiKeyScope } from './auth/viewer.ts';
+import { STAFF_ROLES, type ApiKeyScope, type StaffRole } from './auth/viewer.ts';
+import { createMailer } from './auth/mail.ts';
+import { invitePerson, linkUrl, listPeople, removePerson, type Invitee } from './auth/people.ts';
+import { publicApiConfigFromEnv } from './http/config.ts';
 import { databaseOptionsFromEnv, openDatabase, type Database } from './db/client.ts';
 import { DataDirBusyError, readAdminFile } from './db/lock.ts';
 import { apiKeys, organisations } from './db/schema.ts';
@@ -38,6 +41,14 @@ const USAGE = `Usage: pnpm tafel <command> [options]
   editions create --slug SLUG --name NAME --date YYYY-MM-DD [--time-zone Europe/Amsterdam] [--country NL] [--require-approval]
   import FILE.csv --organisation SLUG --edition SLUG [--dry-run] [--cancel-missing [--confirm-cancel-all]]
         Upsert an organisation's venues from a spreadsheet (see examples/venues.csv).
+  people invite --staff --role admin|moderator|press --email ADDRESS [--name NAME]
+  people invite --organisation SLUG --email ADDRESS [--name NAME]
+        Invite a person: the one-time invitation link (valid 7 days) is printed alone on the last
+        line, and e-mailed too when TAFEL_SMTP_URL is set. Links start with TAFEL_PUBLIC_URL.
+  people list
+        Everyone who signs in, by number, role or organisation, and address.
+  people remove ID
+        Remove a person by number, with their sessions and links.
 
 The database is the server's: DATABASE_URL (PostgreSQL), else the PGlite folder TAFEL_DATA_DIR
 (default .tafel-data at the top of the repository).`;
@@ -112,6 +123,8 @@ export async function runCommand(database: Database, argv: string[], io: CliIo, 
       return organisationsCommand(database, sub, rest, io);
     case 'editions':
       return editionsCommand(database, sub, rest, io);
+    case 'people':
+      return peopleCommand(database, sub, rest, io);
     case 'import':
       return importCsv(database, [sub, ...rest].filter((a): a is string => a !== undefined), io, announce);
     default:
@@ -208,6 +221,55 @@ async function keys(database: Database, sub: string | undefined, args: string[],
     return 0;
   }
   throw new UsageError('keys create | keys list | keys revoke');
+}
+
+async function peopleCommand(database: Database, sub: string | undefined, args: string[], io: CliIo): Promise<number> {
+  if (sub === 'invite') {
+    const { values } = parseArgs({ args, options: { staff: { type: 'boolean' }, role: { type: 'string' }, organisation: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' } } });
+    if (!!values.staff === !!values.organisation) throw new UsageError('Say whom: --staff --role ROLE, or --organisation SLUG.');
+    if (!values.email) throw new UsageError('--email is required.');
+    let invitee: Invitee;
+    if (values.staff) {
+      const role = values.role?.toLowerCase();
+      if (!role || !(STAFF_ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${STAFF_ROLES.join(', ')}.`);
+      invitee = { email: values.email, name: values.name ?? null, role: role as StaffRole };
+    } else {
+      invitee = { email: values.email, name: values.name ?? null, organisationId: await organisationId(database, values.organisation!) };
+    }
+    const result = await invitePerson(database.db, 'operator', invitee);
+    if (!result.ok) {
+      for (const e of result.errors) io.error(`${e.field?.join('.') ?? ''}: ${e.message} [${e.code}]`);
+      return 1;
+    }
+    const config = publicApiConfigFromEnv();
+    const url = linkUrl(config.publicUrl, result.token);
+    if (config.smtpUrl) {
+      const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: (line) => io.log(line) });
+      await mailer.send({ personId: result.person.id, to: result.person.email, kind: 'INVITATION', url, expiresAt: result.expiresAt });
+      mailer.close();
+    }
+    io.log(`Invited person #${result.person.id} (${values.staff ? `staff, ${invitee.role}` : `coordinator of ${values.organisation}`}). The link works once, until ${result.expiresAt.toISOString()}:`);
+    io.log(url);
+    return 0;
+  }
+  if (sub === 'list') {
+    const rows = await listPeople(database.db);
+    for (const p of rows) io.log([`#${p.id}`, p.staffRole ? `staff:${p.staffRole}` : `coordinator:${p.organisationSlug}`, p.email, p.name ?? '', `since ${p.createdAt.toISOString()}`].filter(Boolean).join('  '));
+    if (rows.length === 0) io.log('Nobody yet: invite the first admin with pnpm tafel people invite --staff --role admin --email …');
+    return 0;
+  }
+  if (sub === 'remove') {
+    const id = Number(args[0]?.replace(/^#/, ''));
+    if (!Number.isInteger(id) || id <= 0) throw new UsageError('Give the number of the person to remove (see pnpm tafel people list).');
+    const result = await removePerson(database.db, 'operator', id);
+    if (!result.ok) {
+      io.error(`No person #${id}.`);
+      return 1;
+    }
+    io.log(`Removed person #${id}, with their sessions and links.`);
+    return 0;
+  }
+  throw new UsageError('people invite | people list | people remove');
 }
 
 async function organisationsCommand(database: Database, sub: string | undefined, args: string[], io: CliIo): Promise<number> {

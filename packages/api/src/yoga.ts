@@ -21,6 +21,9 @@ import { refuseNulPlugin } from './graphql/input.ts';
 import { LiveHub } from './live/hub.ts';
 import { useSharedSubscriptionResults } from './live/shared-results.ts';
 import { useLeanEventStream } from './live/sse.ts';
+import { createMailer, type Mailer } from './auth/mail.ts';
+import { clientIp } from './http/client-ip.ts';
+import { peoplePlugin, SignInLinkLimits } from './http/people.ts';
 
 export interface AppOptions {
   database: Database;
@@ -35,6 +38,8 @@ export interface AppOptions {
   answerStore?: AnswerStore;
   /** On PGlite: the token that lets `pnpm tafel` hand its commands to this server, and what runs them (http/admin.ts). */
   admin?: { token: string; commands: CommandRunner };
+  /** How people's links go out; one is made from the config (SMTP, else the log) if none is given. */
+  mailer?: Mailer;
 }
 
 /** GraphiQL's title and the query it opens with. */
@@ -53,8 +58,10 @@ query Today {
 
 export type App = YogaServerInstance<Record<string, never>, Context>;
 
-export function createApp({ database, logger = rootLogger, maskErrors = process.env['NODE_ENV'] !== 'development', live = new LiveHub(database, logger), publicApi, answerStore, admin }: AppOptions) {
+export function createApp({ database, logger = rootLogger, maskErrors = process.env['NODE_ENV'] !== 'development', live = new LiveHub(database, logger), publicApi, answerStore, admin, mailer }: AppOptions) {
   const config = { ...publicApiConfigFromEnv(), ...publicApi };
+  const links = mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: (line) => logger.info(line) });
+  const signInLimits = new SignInLinkLimits(database, config);
   const graphiql = localGraphiQL(GRAPHIQL_OPTIONS);
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
@@ -64,6 +71,7 @@ export function createApp({ database, logger = rootLogger, maskErrors = process.
       ...publicApiPlugins(database, config, answerStore),
       refuseNulPlugin(),
       routesPlugin(database, { embedEndpoints: config.embedEndpoints }),
+      peoplePlugin(database, config),
       graphiql.plugin,
       useSharedSubscriptionResults(),
       useLeanEventStream({ maskErrors }),
@@ -92,10 +100,16 @@ export function createApp({ database, logger = rootLogger, maskErrors = process.
     // at any URL ending in /graphql.
     renderGraphiQL: graphiql.render,
     graphiql: (request) => new URL(request.url).pathname === GRAPHQL_PATH && GRAPHIQL_OPTIONS,
-    context: async ({ request }): Promise<Context> => {
-      const viewer = await viewerOf(database, request);
+    context: async ({ request, ...serverContext }): Promise<Context> => {
+      const viewer = await viewerOf(database, request, config);
+      const people = {
+        mailer: links,
+        publicUrl: config.publicUrl,
+        sessions: config.sessions,
+        mayRequestLink: (email: string) => signInLimits.take(clientIp(request, serverContext, config.trustProxy), email),
+      };
       // Anonymous reads go to the pool with a statement timeout.
-      return { database, db: viewer ? database.db : database.readDb, viewer, log: logger, live };
+      return { database, db: viewer ? database.db : database.readDb, viewer, log: logger, live, people };
     },
   });
   return yoga;

@@ -20,7 +20,7 @@ beforeAll(async () => {
   fx = await seedFixture(t.database);
   await staffKey(t.database);
   const [key] = rowsOf<{ id: number; prefix: string }>(await t.database.db.execute(sql`SELECT id, prefix FROM api_keys LIMIT 1`));
-  staff = { keyId: Number(key!.id), prefix: key!.prefix, scopes: ['LOCATIONS_WRITE', 'PARTICIPATION_WRITE'], organisation: null };
+  staff = { keyId: Number(key!.id), prefix: key!.prefix, scopes: ['LOCATIONS_WRITE', 'PARTICIPATION_WRITE'], organisation: null, role: 'admin', session: null };
   // Venues the fixture lacks: no region, no target groups, many target groups, one awaiting approval.
   await t.database.db.insert(locations).values([
     { organisationId: fx.utrecht.id, editionId: fx.edition.id, name: 'Zonder regio', lat: 52.1, lng: 5.1, meal: 'BREAKFAST', participants: 3, capacity: null, targetGroups: [] },

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { decodeLocationId, encodeGlobalId } from '../src/graphql/global-id.ts';
-import { CANCEL, CREATE, UPDATE, UPSERT, usePublishFixture, venue, type PublishFixture, type TestDb } from './support.ts';
+import { CANCEL, CREATE, UPDATE, UPSERT, sessionHeaders, usePublishFixture, venue, type PublishFixture, type TestDb } from './support.ts';
 
 const publish = usePublishFixture();
 const { keys, snapshot, id } = publish;
@@ -18,30 +18,33 @@ beforeAll(() => {
 });
 
 describe('authorization matrix: who may call which mutation', () => {
-  type Who = 'anonymous' | 'asito' | 'utrecht' | 'staff' | 'revoked' | 'asitoParticipationOnly';
+  // Keys, and sessions of signed-in people (`…Person`; `endedPerson` signed out everywhere).
+  type Who = 'anonymous' | 'asito' | 'utrecht' | 'staff' | 'revoked' | 'asitoParticipationOnly'
+    | 'asitoPerson' | 'utrechtPerson' | 'adminPerson' | 'moderatorPerson' | 'pressPerson' | 'endedPerson';
   const mutations: { name: string; query: string; input: () => Record<string, unknown>; allowed: Who[]; asOther?: Who[] }[] = [
-    { name: 'createLocation', query: CREATE, input: () => venue(), allowed: ['asito', 'utrecht'], },
-    { name: 'updateLocation', query: UPDATE, input: () => ({ id: id('Heracles Stadion'), name: 'Heracles (nieuw)' }), allowed: ['asito', 'staff'] },
-    { name: 'cancelLocation', query: CANCEL, input: () => ({ id: id('Heracles Stadion') }), allowed: ['asito', 'staff'] },
-    { name: 'upsertLocations', query: UPSERT, input: () => ({ edition: 'nid-test', locations: [{ externalId: 'x-1', name: 'X', coordinates: { lat: 52, lng: 5 }, meal: 'LUNCH' }] }), allowed: ['asito', 'utrecht'] },
-    { name: 'createEdition', query: `mutation($input: CreateEditionInput!) { createEdition(input: $input) { edition { slug } userErrors { code } } }`, input: () => ({ slug: 'nid-2099', name: 'X', date: '2099-10-08' }), allowed: ['staff'] },
-    { name: 'createOrganisation', query: `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { slug } userErrors { code } } }`, input: () => ({ slug: 'nieuw-lid', name: 'Nieuw lid' }), allowed: ['staff'] },
-    { name: 'issueApiKey', query: `mutation($input: IssueApiKeyInput!) { issueApiKey(input: $input) { secret userErrors { code } } }`, input: () => ({ organisation: 'asito', scopes: ['LOCATIONS_WRITE'] }), allowed: ['staff'] },
-    { name: 'revokeApiKey', query: `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { prefix } userErrors { code } } }`, input: () => ({ prefix: keys['utrecht']!.slice(0, 14) }), allowed: ['staff'] },
-    { name: 'approveOrganisation', query: `mutation($input: ApproveOrganisationInput!) { approveOrganisation(input: $input) { organisation { slug } userErrors { code } } }`, input: () => ({ organisation: 'asito' }), allowed: ['staff'] },
+    { name: 'createLocation', query: CREATE, input: () => venue(), allowed: ['asito', 'utrecht', 'asitoPerson', 'utrechtPerson'], },
+    { name: 'updateLocation', query: UPDATE, input: () => ({ id: id('Heracles Stadion'), name: 'Heracles (nieuw)' }), allowed: ['asito', 'staff', 'asitoPerson', 'adminPerson', 'moderatorPerson'] },
+    { name: 'cancelLocation', query: CANCEL, input: () => ({ id: id('Heracles Stadion') }), allowed: ['asito', 'staff', 'asitoPerson', 'adminPerson', 'moderatorPerson'] },
+    { name: 'upsertLocations', query: UPSERT, input: () => ({ edition: 'nid-test', locations: [{ externalId: 'x-1', name: 'X', coordinates: { lat: 52, lng: 5 }, meal: 'LUNCH' }] }), allowed: ['asito', 'utrecht', 'asitoPerson', 'utrechtPerson'] },
+    { name: 'createEdition', query: `mutation($input: CreateEditionInput!) { createEdition(input: $input) { edition { slug } userErrors { code } } }`, input: () => ({ slug: 'nid-2099', name: 'X', date: '2099-10-08' }), allowed: ['staff', 'adminPerson'] },
+    { name: 'createOrganisation', query: `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { slug } userErrors { code } } }`, input: () => ({ slug: 'nieuw-lid', name: 'Nieuw lid' }), allowed: ['staff', 'adminPerson'] },
+    { name: 'issueApiKey', query: `mutation($input: IssueApiKeyInput!) { issueApiKey(input: $input) { secret userErrors { code } } }`, input: () => ({ organisation: 'asito', scopes: ['LOCATIONS_WRITE'] }), allowed: ['staff', 'adminPerson'] },
+    { name: 'revokeApiKey', query: `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { prefix } userErrors { code } } }`, input: () => ({ prefix: keys['utrecht']!.slice(0, 14) }), allowed: ['staff', 'adminPerson'] },
+    { name: 'approveOrganisation', query: `mutation($input: ApproveOrganisationInput!) { approveOrganisation(input: $input) { organisation { slug } userErrors { code } } }`, input: () => ({ organisation: 'asito' }), allowed: ['staff', 'adminPerson', 'moderatorPerson'] },
   ];
-  const everyone: Who[] = ['anonymous', 'asito', 'utrecht', 'staff', 'revoked', 'asitoParticipationOnly'];
+  const everyone: Who[] = ['anonymous', 'asito', 'utrecht', 'staff', 'revoked', 'asitoParticipationOnly', 'asitoPerson', 'utrechtPerson', 'adminPerson', 'moderatorPerson', 'pressPerson', 'endedPerson'];
+  const as = (who: Who) => (who === 'anonymous' ? {} : who.endsWith('Person') ? { headers: sessionHeaders(publish.sessions[who]!) } : { key: keys[who] });
   for (const m of mutations) {
     for (const who of everyone.filter((w) => !m.allowed.includes(w))) {
       it(`${m.name} refuses ${who} and changes nothing`, async () => {
         const before = await snapshot();
-        const r = await gql(m.query, { input: m.input() }, { key: who === 'anonymous' ? undefined : keys[who] });
+        const r = await gql(m.query, { input: m.input() }, as(who));
         const refusedByAuth = r.errors?.length && r.data?.[m.name] == null;
         const refusedByPayload = (r.data?.[m.name]?.userErrors?.length ?? 0) > 0;
         expect(refusedByAuth || refusedByPayload).toBeTruthy();
-        if (who === 'anonymous') expect(r.errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');
+        if (who === 'anonymous' || who === 'endedPerson') expect(r.errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');
         if (who === 'revoked') expect(r.errors![0]!.message).toMatch(/revoked/);
-        if (refusedByAuth && who !== 'anonymous' && who !== 'revoked') expect(r.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
+        if (refusedByAuth && who !== 'anonymous' && who !== 'revoked' && who !== 'endedPerson') expect(r.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
         expect(await snapshot()).toEqual(before);
       });
     }

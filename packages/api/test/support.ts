@@ -11,6 +11,8 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { openDatabase, type Database, type DatabaseOptions } from '../src/db/client.ts';
 import { createApp, type AppOptions } from '../src/yoga.ts';
 import { issueKey } from '../src/auth/keys.ts';
+import { invitePerson, useLink, type Invitee } from '../src/auth/people.ts';
+import { DEFAULT_SESSION_LIMITS, SESSION_COOKIE } from '../src/auth/sessions.ts';
 import { editions, locations, organisations, type NewLocation } from '../src/db/schema.ts';
 import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { rowsOf } from '../src/locations/stats.ts';
@@ -137,6 +139,20 @@ export async function staffKey(database: Database): Promise<string> {
   return (await issueKey(database.db, { organisationId: null, scopes: ['LOCATIONS_WRITE', 'PARTICIPATION_WRITE'], label: 'test staff' })).secret;
 }
 
+/** A signed-in person's session token: invited and their invitation used, as through the pages. */
+export async function personSession(database: Database, invitee: Invitee): Promise<string> {
+  const invited = await invitePerson(database.db, 'operator', invitee);
+  if (!invited.ok) throw new Error(invited.errors.map((e) => e.message).join('; '));
+  const used = await useLink(database.db, invited.token, DEFAULT_SESSION_LIMITS);
+  if (!used.ok) throw new Error(used.message);
+  return used.session.token;
+}
+
+/** What a browser sends with a session from the site's own page (createClient's origin). */
+export function sessionHeaders(token: string, origin = 'http://tafel.test'): Record<string, string> {
+  return { cookie: `${SESSION_COOKIE}=${token}`, origin, 'sec-fetch-site': 'same-origin' };
+}
+
 export async function memberKey(database: Database, organisationId: number, scopes: ('LOCATIONS_WRITE' | 'PARTICIPATION_WRITE')[] = ['LOCATIONS_WRITE', 'PARTICIPATION_WRITE']): Promise<string> {
   return (await issueKey(database.db, { organisationId, scopes, label: 'test member' })).secret;
 }
@@ -148,6 +164,11 @@ export interface PublishFixture {
   fx: Awaited<ReturnType<typeof seedFixture>>;
   /** staff, asito, utrecht, asitoParticipationOnly, asitoVenuesOnly, and one revoked. */
   keys: Record<string, string>;
+  /**
+   * Session tokens of signed-in people: asitoPerson and utrechtPerson (coordinators), adminPerson,
+   * moderatorPerson, pressPerson, and endedPerson (signed out everywhere).
+   */
+  sessions: Record<string, string>;
   /** Everything a mutation could change, as plain data (minus key use times). */
   snapshot(): Promise<any>;
   /** A fixture venue's global id. */
@@ -157,8 +178,10 @@ export interface PublishFixture {
 /** Set up a PublishFixture before the file's tests and close it after. */
 export function usePublishFixture(): PublishFixture {
   const keys: Record<string, string> = {};
+  const sessions: Record<string, string> = {};
   const f = {
     keys,
+    sessions,
     async snapshot() {
       const tables = ['editions', 'organisations', 'locations', 'location_changes', 'participation_log'];
       const out: Record<string, unknown> = {};
@@ -166,6 +189,9 @@ export function usePublishFixture(): PublishFixture {
         out[table] = rowsOf(await f.t.database.db.execute(sql.raw(`SELECT * FROM ${table} ORDER BY id`)));
       }
       out['api_keys'] = rowsOf(await f.t.database.db.execute(sql.raw(`SELECT id, prefix, scopes, revoked_at FROM api_keys ORDER BY id`)));
+      out['people'] = rowsOf(await f.t.database.db.execute(sql.raw(`SELECT * FROM people ORDER BY id`)));
+      out['person_links'] = rowsOf(await f.t.database.db.execute(sql.raw(`SELECT * FROM person_links ORDER BY id`)));
+      out['sessions'] = rowsOf(await f.t.database.db.execute(sql.raw(`SELECT id, person_id, expires_at, revoked_at FROM sessions ORDER BY id`)));
       return JSON.parse(JSON.stringify(out));
     },
     id: (name: string) => encodeGlobalId('Location', f.fx.locations[name]!.id),
@@ -183,6 +209,14 @@ export function usePublishFixture(): PublishFixture {
     keys['asitoParticipationOnly'] = await memberKey(t.database, fx.asito.id, ['PARTICIPATION_WRITE']);
     keys['asitoVenuesOnly'] = await memberKey(t.database, fx.asito.id, ['LOCATIONS_WRITE']);
     keys['revoked'] = await memberKey(t.database, fx.asito.id);
+    sessions['asitoPerson'] = await personSession(t.database, { email: 'coordinator@asito.test', organisationId: fx.asito.id });
+    sessions['utrechtPerson'] = await personSession(t.database, { email: 'coordinator@utrecht.test', organisationId: fx.utrecht.id });
+    sessions['adminPerson'] = await personSession(t.database, { email: 'admin@federation.test', role: 'admin' });
+    sessions['moderatorPerson'] = await personSession(t.database, { email: 'moderator@federation.test', role: 'moderator' });
+    sessions['pressPerson'] = await personSession(t.database, { email: 'press@federation.test', role: 'press' });
+    sessions['endedPerson'] = await personSession(t.database, { email: 'ended@asito.test', organisationId: fx.asito.id });
+    const ended = await gql(`mutation { signOutEverywhere { signedOut } }`, {}, { headers: sessionHeaders(sessions['endedPerson']) });
+    expect(ended.data!['signOutEverywhere'].signedOut).toBe(1);
     const revoke = await gql(`mutation($p: String!) { revokeApiKey(input: { prefix: $p }) { apiKey { revokedAt } userErrors { code } } }`, { p: keys['revoked'].slice(0, 14) }, { key: keys['staff'] });
     expect(revoke.data!['revokeApiKey'].userErrors).toEqual([]);
   });

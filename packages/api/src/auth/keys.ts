@@ -105,6 +105,8 @@ export async function authenticate(db: Db, header: string | null, cache?: KeyCac
       scopes: row.scopes.filter((s): s is ApiKeyScope => (API_KEY_SCOPES as readonly string[]).includes(s)),
       organisation:
         row.organisationId === null ? null : { id: row.organisationId, slug: row.organisationSlug!, name: row.organisationName! },
+      role: row.organisationId === null ? 'admin' : null,
+      session: null,
     },
     lastUsedAt: row.lastUsedAt?.getTime() ?? null,
   };
@@ -140,5 +142,5 @@ async function recordUse(db: Db, key: CachedKey): Promise<void> {
   await db
     .update(apiKeys)
     .set({ lastUsedAt: sql`now()` })
-    .where(and(eq(apiKeys.id, key.viewer.keyId), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`))));
+    .where(and(eq(apiKeys.id, key.viewer.keyId!), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`))));
 }

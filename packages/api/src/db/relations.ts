@@ -8,6 +8,7 @@ export const relations = defineRelations(schema, (r) => ({
   organisations: {
     locations: r.many.locations(),
     apiKeys: r.many.apiKeys(),
+    people: r.many.people(),
   },
   locations: {
     edition: r.one.editions({ from: r.locations.editionId, to: r.editions.id, optional: false }),
@@ -16,6 +17,9 @@ export const relations = defineRelations(schema, (r) => ({
   },
   apiKeys: {
     organisation: r.one.organisations({ from: r.apiKeys.organisationId, to: r.organisations.id }),
+  },
+  people: {
+    organisation: r.one.organisations({ from: r.people.organisationId, to: r.organisations.id }),
   },
   locationChanges: {
     location: r.one.locations({ from: r.locationChanges.locationId, to: r.locations.id, optional: false }),

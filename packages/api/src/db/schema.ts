@@ -160,6 +160,74 @@ export const apiKeys = pgTable(
   (t) => [index('api_keys_organisation_idx').on(t.organisationId)],
 );
 
+export const staffRoleEnum = pgEnum('staff_role', ['admin', 'moderator', 'press']);
+export const personLinkKindEnum = pgEnum('person_link_kind', ['INVITATION', 'SIGN_IN']);
+
+/**
+ * People who sign in: a coordinator of one organisation, or federation staff with a role. Personal
+ * data is the name and the e-mail address only, never public, and deleted with the row (its
+ * sessions and links go with it).
+ */
+export const people = pgTable(
+  'people',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    name: text('name'),
+    /** As given; unique whatever its case (the index below). */
+    email: text('email').notNull(),
+    /** Staff: their role. Null for a coordinator. */
+    staffRole: staffRoleEnum('staff_role'),
+    /** A coordinator's organisation. Null for staff. */
+    organisationId: integer('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('people_email_lower_idx').on(sql`lower(${t.email})`),
+    index('people_organisation_idx').on(t.organisationId),
+    check('people_staff_or_coordinator', sql`(${t.staffRole} IS NULL) <> (${t.organisationId} IS NULL)`),
+  ],
+);
+
+/**
+ * One-time links that sign a person in: an invitation (7 days) or a sign-in link (minutes). Only a
+ * SHA-256 hash of the token is kept; using one sets `used_at`, once.
+ */
+export const personLinks = pgTable(
+  'person_links',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    kind: personLinkKindEnum('kind').notNull(),
+    hash: text('hash').notNull().unique(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('person_links_person_idx').on(t.personId)],
+);
+
+/**
+ * Signed-in browsers. The cookie carries a token; only its SHA-256 hash is kept. A session ends
+ * when idle too long (`last_seen_at`), at `expires_at` whatever its use, or when revoked.
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    hash: text('hash').notNull().unique(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('sessions_person_idx').on(t.personId)],
+);
+
 /** Every participation change, append-only: the live totals, the day's timeline and the audit trail. */
 export const participationLog = pgTable(
   'participation_log',
@@ -235,3 +303,6 @@ export type NewLocation = typeof locations.$inferInsert;
 export type ApiKey = typeof apiKeys.$inferSelect;
 export type ParticipationLogEntry = typeof participationLog.$inferSelect;
 export type LocationChange = typeof locationChanges.$inferSelect;
+export type Person = typeof people.$inferSelect;
+export type PersonLink = typeof personLinks.$inferSelect;
+export type Session = typeof sessions.$inferSelect;

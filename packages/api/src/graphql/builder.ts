@@ -17,11 +17,15 @@ export interface PothosTypes {
   DrizzleRelations: typeof relations;
   Context: Context;
   AuthScopes: {
-    /** Any valid API key. */
+    /** Any valid API key, or a signed-in person. */
     authenticated: boolean;
-    /** A federation staff key. */
+    /** A federation staff key, or a staff admin signed in: the admin-only actions. */
     staff: boolean;
-    /** A key that carries this scope (staff keys carry every scope). */
+    /** Staff who moderate: admins and moderators (not press). */
+    moderator: boolean;
+    /** A signed-in person (a session, not an API key). */
+    person: boolean;
+    /** A key or person that carries this scope (staff admins carry every scope). */
     scope: ApiKeyScope;
     /**
      * The venue with this global ID belongs to the key's organisation (or the key is staff's).

@@ -3,6 +3,8 @@
  * `Authorization: Bearer <key>` header; no key means an anonymous public reader.
  */
 import type { Logger } from 'pino';
+import type { Mailer } from '../auth/mail.ts';
+import type { SessionLimits } from '../auth/sessions.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Database, Db } from '../db/client.ts';
 import type { LiveHub } from '../live/hub.ts';
@@ -14,4 +16,15 @@ export interface Context {
   log: Logger;
   /** This process's live participation feeds (subscriptions). */
   live: LiveHub;
+  people: PeopleContext;
+}
+
+/** What the people's mutations need beyond the database: how links go out and where they point. */
+export interface PeopleContext {
+  mailer: Mailer;
+  /** The base of every link (`TAFEL_PUBLIC_URL`). */
+  publicUrl: string;
+  sessions: SessionLimits;
+  /** Count one sign-in link request from this request's client for this address; false when over a limit. */
+  mayRequestLink(email: string): Promise<boolean>;
 }

@@ -4,6 +4,7 @@
  * operation with its variables, counting connection sizes (`first`), before any resolver runs.
  * Every refusal names the limit, and none of them touches the database.
  */
+import { sessionToken } from '../auth/sessions.ts';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createComplexityRule, type FieldComplexityValue } from '@pothos/plugin-complexity';
 import { getNamedType, getNullableType, GraphQLError, isListType, validate, type GraphQLField, type ValidationContext } from 'graphql';
@@ -54,9 +55,12 @@ export function fieldComplexity(defaultPageSize: number) {
   };
 }
 
-/** Does this request come without an API key? */
+/**
+ * Does this request come without an API key and without a session cookie? (One with a cookie that
+ * turns out stale is still never cached: its answer is made for whoever holds the cookie.)
+ */
 export function isAnonymous(request: Request): boolean {
-  return !request.headers.get('authorization');
+  return !request.headers.get('authorization') && sessionToken(request.headers.get('cookie')) === null;
 }
 
 /**

@@ -11,6 +11,7 @@ import './types/user-error.ts';
 import './types/location-mutations.ts';
 import './types/staff.ts';
 import './types/viewer.ts';
+import './types/person.ts';
 import './types/participation.ts';
 import './types/sync.ts';
 

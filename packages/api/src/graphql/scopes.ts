@@ -5,7 +5,7 @@
 import { AuthScopeFailureType, type AuthFailure } from '@pothos/plugin-scope-auth';
 import { eq, sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
-import type { ApiKeyScope } from '../auth/viewer.ts';
+import { isStaff, type ApiKeyScope } from '../auth/viewer.ts';
 import { locations } from '../db/schema.ts';
 import { publicVenue } from '../locations/visibility.ts';
 import type { Context } from './context.ts';
@@ -15,8 +15,11 @@ import { decodeLocationId } from './global-id.ts';
 export function authScopes(ctx: Context) {
   return {
     authenticated: ctx.viewer !== null,
-    staff: ctx.viewer !== null && ctx.viewer.organisation === null,
-    scope: (scope: ApiKeyScope) => ctx.viewer !== null && (ctx.viewer.organisation === null || ctx.viewer.scopes.includes(scope)),
+    staff: ctx.viewer !== null && ctx.viewer.organisation === null && ctx.viewer.role === 'admin',
+    moderator: isStaff(ctx),
+    person: ctx.viewer?.session != null,
+    scope: (scope: ApiKeyScope) =>
+      ctx.viewer !== null && ((ctx.viewer.organisation === null && ctx.viewer.role === 'admin') || ctx.viewer.scopes.includes(scope)),
     ownsLocation: async (globalId: string) => {
       if (!ctx.viewer) return false;
       if (ctx.viewer.organisation === null) return true;
@@ -29,17 +32,19 @@ export function authScopes(ctx: Context) {
 /** A refused field: 401 without a key, else 403 naming every scope that failed. */
 export function unauthorizedError(_parent: unknown, context: Context, _info: unknown, result: { failure: AuthFailure }): GraphQLError {
   if (!context.viewer) {
-    return new GraphQLError('This needs an API key: send `Authorization: Bearer <key>`.', {
+    return new GraphQLError('This needs an API key (send `Authorization: Bearer <key>`) or signing in.', {
       extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
     });
   }
   const failed = failedScopes(result.failure);
   const reasons = [
-    failed.has('staff') && 'only federation staff keys may do this',
+    failed.has('staff') && 'only federation staff keys and staff admins may do this',
+    failed.has('moderator') && 'only federation staff admins and moderators may do this',
+    failed.has('person') && 'only a signed-in person may do this, not an API key',
     failed.has('scope') && `this key lacks the ${[...(failed.get('scope') ?? [])].join(' or ')} scope`,
     failed.has('ownsLocation') && 'this venue belongs to another organisation',
   ].filter(Boolean);
-  return new GraphQLError(`Forbidden: ${reasons.join('; ') || 'this API key may not do this'}.`, {
+  return new GraphQLError(`Forbidden: ${reasons.join('; ') || `${context.viewer.session ? 'you' : 'this API key'} may not do this`}.`, {
     extensions: { code: 'FORBIDDEN', http: { status: 403 } },
   });
 }

@@ -58,6 +58,14 @@ export interface PublicApiConfig {
   embedEndpoints: string[];
   /** Subscription streams (SSE) open at once: per client IP without a key, per API key, in this process. */
   streams: StreamCapsConfig;
+  /** People's sessions: idle and absolute expiry. */
+  sessions: { idleMs: number; maxMs: number };
+  /** smtp(s)://… to e-mail people their links (`TAFEL_SMTP_URL`); unset: the links go to the server log. */
+  smtpUrl: string | undefined;
+  /** The From of those messages (`TAFEL_MAIL_FROM`). */
+  mailFrom: string | undefined;
+  /** Sign-in link requests per window: per client IP and per e-mail address. */
+  signInLinkLimit: { perIp: number; perAddress: number; windowSeconds: number };
 }
 
 export interface StreamCapsConfig {
@@ -118,6 +126,10 @@ export const DEFAULTS: PublicApiConfig = {
   licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
   embedEndpoints: [],
   streams: { perIp: DEFAULT_STREAMS_PER_IP, perKey: DEFAULT_STREAMS_PER_KEY, perProcess: streamsPerProcess(fileDescriptorLimit()) },
+  sessions: { idleMs: 7 * 24 * 3600_000, maxMs: 30 * 24 * 3600_000 },
+  smtpUrl: undefined,
+  mailFrom: undefined,
+  signInLinkLimit: { perIp: 20, perAddress: 5, windowSeconds: 3600 },
 };
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -155,6 +167,13 @@ function redisUrl(raw: string | undefined): string | undefined {
   const url = raw?.trim();
   if (!url) return undefined;
   if (!/^rediss?:\/\//.test(url)) throw new Error(`TAFEL_REDIS_URL must be a redis:// or rediss:// URL like redis://127.0.0.1:6379 (got "${url}").`);
+  return url;
+}
+
+function smtpUrl(raw: string | undefined): string | undefined {
+  const url = raw?.trim();
+  if (!url) return undefined;
+  if (!/^smtps?:\/\//.test(url)) throw new Error('TAFEL_SMTP_URL must be an smtp:// or smtps:// URL like smtps://user:password@mail.example.org:465.');
   return url;
 }
 
@@ -222,6 +241,17 @@ export function publicApiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Pu
       perIp: int(env, 'TAFEL_MAX_SUBSCRIBERS_PER_IP', DEFAULT_STREAMS_PER_IP),
       perKey: int(env, 'TAFEL_MAX_SUBSCRIBERS_PER_KEY', DEFAULT_STREAMS_PER_KEY),
       perProcess: streamsPerProcess(fileDescriptorLimit(), env['TAFEL_MAX_SUBSCRIBERS']?.trim() ? int(env, 'TAFEL_MAX_SUBSCRIBERS', 0) : null),
+    },
+    sessions: {
+      idleMs: Math.max(1, int(env, 'TAFEL_SESSION_IDLE_HOURS', DEFAULTS.sessions.idleMs / 3600_000)) * 3600_000,
+      maxMs: Math.max(1, int(env, 'TAFEL_SESSION_MAX_DAYS', DEFAULTS.sessions.maxMs / 86400_000)) * 86400_000,
+    },
+    smtpUrl: smtpUrl(env['TAFEL_SMTP_URL']),
+    mailFrom: env['TAFEL_MAIL_FROM']?.trim() || undefined,
+    signInLinkLimit: {
+      perIp: int(env, 'TAFEL_SIGN_IN_LIMIT_IP', DEFAULTS.signInLinkLimit.perIp),
+      perAddress: int(env, 'TAFEL_SIGN_IN_LIMIT_ADDRESS', DEFAULTS.signInLinkLimit.perAddress),
+      windowSeconds: DEFAULTS.signInLinkLimit.windowSeconds,
     },
   };
 }

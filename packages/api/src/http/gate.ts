@@ -8,6 +8,7 @@ import { getOperationAST, GraphQLError, Kind, type DocumentNode, type OperationD
 import type { Plugin } from 'graphql-yoga';
 import { keyCacheFor } from '../auth/key-cache.ts';
 import { authenticate } from '../auth/keys.ts';
+import { sessionToken, sessionViewer } from '../auth/sessions.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { clientIp } from './client-ip.ts';
@@ -20,16 +21,45 @@ const rateHeaders = new WeakMap<Request, Record<string, string>>();
 const payers = new WeakMap<Request, { kind: ClientKind; client: string; who: string }>();
 
 /**
- * The viewer behind a request: checked once, by the gate or else here. A bad key rejects (401),
- * and so does every later call for the same request.
+ * The viewer behind a request: checked once, by the gate or else here. An API key wins over a
+ * session cookie. A bad key rejects (401), and so does every later call for the same request. A
+ * session cookie counts only from this site's own pages, and one that is stale (expired, revoked,
+ * unknown) reads as anonymous: a browser keeps a cookie after its session ended, and the public
+ * map on the same site must still load.
  */
-export function viewerOf(database: Database, request: Request): Promise<Viewer | null> {
+export function viewerOf(database: Database, request: Request, config: Pick<PublicApiConfig, 'sessions' | 'publicUrl'>): Promise<Viewer | null> {
   let viewer = viewers.get(request);
   if (!viewer) {
-    viewer = authenticate(database.db, request.headers.get('authorization'), keyCacheFor(database));
+    const header = request.headers.get('authorization');
+    const token = sessionToken(request.headers.get('cookie'));
+    viewer =
+      header || token === null || !fromOwnOrigin(request, config.publicUrl)
+        ? authenticate(database.db, header, keyCacheFor(database))
+        : sessionViewer(database.db, token, config.sessions);
     viewers.set(request, viewer);
   }
   return viewer;
+}
+
+/**
+ * Did a browser send this request from this site's own pages? `Sec-Fetch-Site` says so in every
+ * current browser; `Origin` where it is missing. A client that sends neither is not a browser a
+ * page could steer, so a cookie it holds is its own.
+ */
+export function fromOwnOrigin(request: Request, publicUrl: string): boolean {
+  const site = request.headers.get('sec-fetch-site');
+  if (site !== null && site !== 'same-origin' && site !== 'none') return false;
+  const origin = request.headers.get('origin');
+  return origin === null || origin === new URL(request.url).origin || origin === new URL(publicUrl).origin;
+}
+
+/** The refusal of a session cookie that came with a request from another site's page. */
+export function crossOriginRefusal(): Response {
+  return refusal(
+    403,
+    'FORBIDDEN',
+    'A sign-in session is accepted only from this site’s own pages, and this request came from another origin; nothing was done. Systems send an API key instead (Authorization: Bearer <key>).',
+  );
 }
 
 /** The one path GraphQL is served at. */
@@ -117,7 +147,7 @@ async function readUpTo(body: ReadableStream<Uint8Array>, limit: number): Promis
 }
 
 /** Shared counts in Redis or PostgreSQL, so every process behind the balancer sees them (http/config.ts). */
-function rateLimitStore(database: Database, config: PublicApiConfig): RateLimitStore {
+export function rateLimitStore(database: Database, config: PublicApiConfig): RateLimitStore {
   if (config.rateLimitStore === 'memory') return { kind: 'memory' };
   if (config.redisUrl) return { kind: 'redis', client: redisForLimits(config.redisUrl) };
   // Counting writes a row: on the primary, never the read replica.
@@ -139,12 +169,17 @@ export function gatePlugin(database: Database, config: PublicApiConfig): Plugin 
       if (!guarded(url.pathname) || request.method === 'OPTIONS') return;
       const ip = clientIp(request, serverContext, config.trustProxy);
       let viewer: Viewer | null = null;
-      if (request.headers.get('authorization')) {
+      const keyed = Boolean(request.headers.get('authorization'));
+      if (!keyed && url.pathname === GRAPHQL_PATH && sessionToken(request.headers.get('cookie')) !== null) {
+        if (!fromOwnOrigin(request, config.publicUrl)) return endResponse(crossOriginRefusal());
+        viewer = await viewerOf(database, request, config);
+      }
+      if (keyed) {
         // An IP that spent its allowance on bad keys may not try more of them (the public's
         // anonymous requests from the same address do not count here: a venue's Wi-Fi).
         const spent = limits && ip ? await limits.exhausted('badKey', ip) : null;
         if (spent) return endResponse(refusal(429, 'RATE_LIMITED', tooMany('this address'), spent.headers));
-        viewer = await viewerOf(database, request).catch(() => null);
+        viewer = await viewerOf(database, request, config).catch(() => null);
         if (!viewer && limits && ip) {
           // A bad key is answered by the GraphQL context (401); here it costs the IP one request.
           await limits.take('badKey', ip);
@@ -153,10 +188,11 @@ export function gatePlugin(database: Database, config: PublicApiConfig): Plugin 
         }
       }
       if (limits && viewer) {
-        // A valid key counts against the key only, never against the address it comes from.
-        const decision = await limit('key', String(viewer.keyId), `API key ${viewer.prefix}…`, request);
-        if (!decision.allowed) return endResponse(refusal(429, 'RATE_LIMITED', tooMany(`API key ${viewer.prefix}…`), decision.headers));
-      } else if (limits && ip && !request.headers.get('authorization')) {
+        // A valid key (or session) counts against the key (person) only, never against the address it comes from.
+        const who = viewer.session ? `person #${viewer.session.personId}` : `API key ${viewer.prefix}…`;
+        const decision = await limit('key', viewer.session ? `person:${viewer.session.personId}` : String(viewer.keyId), who, request);
+        if (!decision.allowed) return endResponse(refusal(429, 'RATE_LIMITED', tooMany(who), decision.headers));
+      } else if (limits && ip && !keyed) {
         const decision = await limit('anonymous', ip, 'this address', request);
         if (!decision.allowed) return endResponse(refusal(429, 'RATE_LIMITED', tooMany('this address'), decision.headers));
       }
@@ -213,6 +249,6 @@ export function gatePlugin(database: Database, config: PublicApiConfig): Plugin 
 
   function tooMany(who: string): string {
     const rate = config.rateLimit as Exclude<PublicApiConfig['rateLimit'], false>;
-    return `Too many requests from ${who}: at most ${who.startsWith('API key') ? rate.key : rate.anonymous} per ${rate.windowSeconds} s. Try again after Retry-After seconds.`;
+    return `Too many requests from ${who}: at most ${who === 'this address' ? rate.anonymous : rate.key} per ${rate.windowSeconds} s. Try again after Retry-After seconds.`;
   }
 }

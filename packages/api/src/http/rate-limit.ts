@@ -36,6 +36,23 @@ export interface RateDecision {
   headers: Record<string, string>;
 }
 
+/** One fixed-window limiter in the given store: `points` per `duration` seconds per client. */
+export function limiterIn(store: RateLimitStore, keyPrefix: string, points: number, duration: number): RateLimiterAbstract {
+  const options = { keyPrefix, points, duration };
+  if (store.kind === 'memory') return new RateLimiterMemory(options);
+  const shared = {
+    ...options,
+    // While the store is away, each process counts on its own rather than refusing everyone.
+    insuranceLimiter: new RateLimiterMemory(options),
+    // A client at its limit is refused from memory for the rest of the window: a flood costs
+    // the store one write per process, not one per request.
+    inMemoryBlockOnConsumed: points,
+  };
+  return store.kind === 'redis'
+    ? new RateLimiterRedis({ ...shared, keyPrefix: `tafel:rl:${keyPrefix}`, storeClient: store.client, rejectIfRedisNotReady: true })
+    : new RateLimiterDrizzle({ ...shared, storeClient: store.db, schema: rateLimits });
+}
+
 export class RateLimits {
   private readonly limiters: Record<ClientKind, RateLimiterAbstract>;
   /** Until Redis first answers (at most its connect timeout), requests wait for it rather than count in memory. */
@@ -45,21 +62,7 @@ export class RateLimits {
     readonly config: RateLimitConfig,
     store: RateLimitStore = { kind: 'memory' },
   ) {
-    const limiter = (keyPrefix: string, points: number): RateLimiterAbstract => {
-      const options = { keyPrefix, points, duration: config.windowSeconds };
-      if (store.kind === 'memory') return new RateLimiterMemory(options);
-      const shared = {
-        ...options,
-        // While the store is away, each process counts on its own rather than refusing everyone.
-        insuranceLimiter: new RateLimiterMemory(options),
-        // A client at its limit is refused from memory for the rest of the window: a flood costs
-        // the store one write per process, not one per request.
-        inMemoryBlockOnConsumed: points,
-      };
-      return store.kind === 'redis'
-        ? new RateLimiterRedis({ ...shared, keyPrefix: `tafel:rl:${keyPrefix}`, storeClient: store.client, rejectIfRedisNotReady: true })
-        : new RateLimiterDrizzle({ ...shared, storeClient: store.db, schema: rateLimits });
-    };
+    const limiter = (keyPrefix: string, points: number) => limiterIn(store, keyPrefix, points, config.windowSeconds);
     if (store.kind === 'redis' && store.client.status !== 'ready') {
       const { client } = store;
       this.connecting = new Promise<void>((resolve) => {

@@ -83,18 +83,20 @@ function refusedResponse(refused: Refused, fetchAPI: { Response: typeof Response
   });
 }
 
-export function streamCapsPlugin(database: Database, config: Pick<PublicApiConfig, 'streams' | 'trustProxy'>, counts = new StreamCounts(config.streams)): Plugin {
+export function streamCapsPlugin(database: Database, config: Pick<PublicApiConfig, 'streams' | 'trustProxy' | 'sessions' | 'publicUrl'>, counts = new StreamCounts(config.streams)): Plugin {
   return {
     async onResultProcess({ request, result, resultProcessor, setResultProcessor, serverContext }) {
       if (!resultProcessor || !isAsyncIterable(result) || !(request.headers.get('accept') ?? '').includes('text/event-stream')) return;
       const response = (serverContext as { res?: ServerResponse }).res;
       if (!response) return;
       // Known by now: the context was built from it. A bad key never gets this far (401).
-      const viewer = await viewerOf(database, request).catch(() => null);
+      const viewer = await viewerOf(database, request, config).catch(() => null);
       // Gone already: nothing will be sent, and its `close` has been and gone.
       if (response.destroyed) return;
-      const ip = viewer ? null : clientIp(request, serverContext, config.trustProxy);
-      const admitted = counts.admit(viewer ? `key:${viewer.keyId}` : ip === null ? null : `ip:${ip}`);
+      // A key counts as itself; a person in a browser as their address, like the public.
+      const keyId = viewer?.keyId ?? null;
+      const ip = keyId !== null ? null : clientIp(request, serverContext, config.trustProxy);
+      const admitted = counts.admit(keyId !== null ? `key:${keyId}` : ip === null ? null : `ip:${ip}`);
       if ('release' in admitted) {
         response.once('close', admitted.release);
         return;

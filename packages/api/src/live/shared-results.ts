@@ -8,7 +8,7 @@
 import type { ServerResponse } from 'node:http';
 import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
-import type { WithViewer } from '../auth/viewer.ts';
+import { viewerKey, type WithViewer } from '../auth/viewer.ts';
 import { LiveFeed } from './live-feed.ts';
 
 /**
@@ -47,7 +47,7 @@ export function useSharedSubscriptionResults(): Plugin<Record<string, never>, Wi
       documentIds.set(args.document, documentId);
     }
     const viewer = (args.contextValue as WithViewer).viewer;
-    const key = `${documentId}|${args.operationName ?? ''}|${viewer?.keyId ?? '-'}|${JSON.stringify(args.variableValues ?? {})}`;
+    const key = `${documentId}|${args.operationName ?? ''}|${viewer ? viewerKey(viewer) : '-'}|${JSON.stringify(args.variableValues ?? {})}`;
     const run = (event: unknown) => {
       if (typeof event !== 'object' || event === null) return execute({ ...args, rootValue: event });
       let byKey = results.get(event);

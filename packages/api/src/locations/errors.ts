@@ -23,6 +23,7 @@ export const USER_ERROR_CODES = {
   BATCH_TOO_LARGE: 'Too many rows in one request.',
   EDITION_CLOSED: 'The edition is closed for changes.',
   CANCELLED: 'The venue is cancelled.',
+  RATE_LIMITED: 'Too many attempts for now; try again later.',
 } as const;
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;
 

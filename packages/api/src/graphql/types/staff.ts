@@ -162,9 +162,9 @@ builder.mutationFields((t) => ({
   }),
   approveOrganisation: t.field({
     type: OrganisationPayload,
-    description: 'Staff: approve an organisation; its venues waiting for approval go public.',
+    description: 'Staff (admins and moderators): approve an organisation; its venues waiting for approval go public.',
     args: { input: t.arg({ type: ApproveOrganisationInput, required: true }) },
-    authScopes: { staff: true },
+    authScopes: { moderator: true },
     resolve: async (_root, { input }, ctx) => {
       return ctx.db.transaction(async (tx) => {
         const [org] = await tx

@@ -11,8 +11,8 @@ import { LocationStatusEnum } from './enums.ts';
 const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
   description: 'The organisation or staff member behind the API key of this request.',
   fields: (t) => ({
-    keyPrefix: t.exposeString('prefix', { description: 'The key’s visible prefix.' }),
-    isStaff: t.boolean({ description: 'Whether this is a federation staff key.', resolve: (v) => v.organisation === null }),
+    keyPrefix: t.exposeString('prefix', { description: 'The key’s visible prefix; for a signed-in person, `person:<number>` (see `me`).' }),
+    isStaff: t.boolean({ description: 'Whether this is federation staff (a staff key, or a staff member signed in).', resolve: (v) => v.organisation === null }),
     scopes: t.field({ type: [ApiKeyScopeEnum], description: 'What the key may write (staff keys may do everything).', resolve: (v) => v.scopes }),
     organisation: t.drizzleField({
       type: 'organisations',
@@ -32,7 +32,8 @@ const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
         return ctx.db.query.locations.findMany(
           query({
             where: {
-              RAW: (l) => sql`${l.editionId} = (SELECT id FROM editions WHERE slug = ${args.edition})`,
+              // Press read what the public reads (`locations`), not drafts: none here.
+              RAW: (l) => (!v.organisation && v.role === 'press' ? sql`false` : sql`${l.editionId} = (SELECT id FROM editions WHERE slug = ${args.edition})`),
               ...(v.organisation ? { organisationId: v.organisation.id } : {}),
               ...(args.statuses?.length ? { status: { in: args.statuses } } : {}),
             },
@@ -80,7 +81,8 @@ builder.queryFields((t) => ({
   locationChanges: t.drizzleConnection({
     type: 'locationChanges',
     description: 'The audit trail of venue changes, newest first. Staff see all; a member key sees its own organisation’s.',
-    authScopes: { authenticated: true },
+    // Press are staff but read only what the public reads: the trail holds drafts' values.
+    authScopes: (_root, _args, ctx) => (ctx.viewer?.organisation ? { authenticated: true } : { moderator: true }),
     args: {
       location: t.arg.id({ description: 'Only this venue’s changes.' }),
       organisation: t.arg.string({ description: 'Staff: only this organisation’s changes (slug).' }),

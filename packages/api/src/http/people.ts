@@ -1,0 +1,167 @@
+/**
+ * Signing in with a one-time link, and signing out. A link opens a small page that asks to
+ * confirm (GET changes nothing: mail scanners fetch links before people click them); the page's
+ * button POSTs the token, which is used, opens a session and sets its cookie. Both POSTs are
+ * accepted only from this site's own pages (no sign-in or sign-out forced by another site).
+ * Also: the per-IP and per-address limit on asking for sign-in links.
+ */
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Plugin } from 'graphql-yoga';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { LINK_PATH, useLink } from '../auth/people.ts';
+import { hashSecret } from '../auth/keys.ts';
+import { clearedSessionCookie, endAllSessions, endSession, secureCookies, sessionCookie, sessionToken, sessionViewer } from '../auth/sessions.ts';
+import type { Database } from '../db/client.ts';
+import { personLinks } from '../db/schema.ts';
+import type { PublicApiConfig } from './config.ts';
+import { fromOwnOrigin, rateLimitStore } from './gate.ts';
+import { limiterIn } from './rate-limit.ts';
+
+export const MANAGE_PATH = '/manage';
+export const SIGN_OUT_PATH = '/manage/sign-out';
+
+const PAGE_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-store',
+  // The link's token is in the URL: never pass it on to another site.
+  'referrer-policy': 'no-referrer',
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'x-content-type-options': 'nosniff',
+};
+
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function page(title: string, body: string, status = 200, headers: Record<string, string> = {}): Response {
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)} — Tafel</title>
+<style>body{font:1.1rem/1.5 system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}button{font:inherit;padding:.5rem 1.2rem;margin:.25rem 0}button:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}</style>
+</head><body><main><h1>${escape(title)}</h1>
+${body}
+</main></body></html>
+`;
+  return new Response(html, { status, headers: { ...PAGE_HEADERS, ...headers } });
+}
+
+function refusedPage(message: string, status: number): Response {
+  return page('This link does not work', `<p>${escape(message)}</p>\n<p><a href="${MANAGE_PATH}">Ask for a new sign-in link</a></p>`, status);
+}
+
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/** What a link's state is, without using it: for the confirm page's message. */
+async function linkState(database: Database, token: string): Promise<'ok' | 'UNKNOWN' | 'EXPIRED' | 'USED'> {
+  if (!TOKEN.test(token)) return 'UNKNOWN';
+  const [row] = await database.db
+    .select({ usedAt: personLinks.usedAt, expiresAt: personLinks.expiresAt, kind: personLinks.kind })
+    .from(personLinks)
+    .where(eq(personLinks.hash, hashSecret(token)))
+    .limit(1);
+  if (!row) return 'UNKNOWN';
+  if (row.usedAt) return 'USED';
+  return row.expiresAt.getTime() <= Date.now() ? 'EXPIRED' : 'ok';
+}
+
+const STATE_MESSAGES = {
+  UNKNOWN: 'This link is not valid. Copy the whole link from the message, or ask for a new one.',
+  EXPIRED: 'This link has expired. Ask for a new one.',
+  USED: 'This link was already used; each link works once. Ask for a new one.',
+} as const;
+
+async function formToken(request: Request): Promise<string> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!type.startsWith('application/x-www-form-urlencoded')) return '';
+  const text = await request.text();
+  if (text.length > 1000) return '';
+  return new URLSearchParams(text).get('token') ?? '';
+}
+
+function crossSitePage(): Response {
+  return page('Not from this site', '<p>This form was sent from another site. Nothing was done. Open the link from your message again.</p>', 403);
+}
+
+export function peoplePlugin(database: Database, config: Pick<PublicApiConfig, 'publicUrl' | 'sessions'>): Plugin {
+  const secure = secureCookies(config.publicUrl);
+  return {
+    async onRequest({ request, url, endResponse }) {
+      const path = url.pathname;
+      if (path === LINK_PATH && (request.method === 'GET' || request.method === 'HEAD')) {
+        const token = url.searchParams.get('token') ?? '';
+        const state = await linkState(database, token);
+        if (state !== 'ok') return endResponse(refusedPage(STATE_MESSAGES[state], state === 'UNKNOWN' ? 404 : 410));
+        return endResponse(
+          page(
+            'Sign in to Tafel',
+            `<p>Press the button to sign in in this browser. The link then stops working.</p>
+<form method="post" action="${LINK_PATH}"><input type="hidden" name="token" value="${escape(token)}"><button type="submit">Sign in</button></form>`,
+          ),
+        );
+      }
+      if (path === LINK_PATH && request.method === 'POST') {
+        if (!fromOwnOrigin(request, config.publicUrl)) return endResponse(crossSitePage());
+        const result = await useLink(database.db, await formToken(request), config.sessions);
+        if (!result.ok) return endResponse(refusedPage(result.message, result.reason === 'UNKNOWN' ? 404 : 410));
+        return endResponse(new Response(null, { status: 303, headers: { location: MANAGE_PATH, 'cache-control': 'no-store', 'set-cookie': sessionCookie(result.session.token, result.session.expiresAt, secure) } }));
+      }
+      if (path === SIGN_OUT_PATH && request.method === 'POST') {
+        if (!fromOwnOrigin(request, config.publicUrl)) return endResponse(crossSitePage());
+        const token = sessionToken(request.headers.get('cookie'));
+        if (token) {
+          const everywhere = new URLSearchParams(await request.text()).get('everywhere') === '1';
+          const viewer = everywhere ? await sessionViewer(database.db, token, config.sessions) : null;
+          if (viewer?.session) await endAllSessions(database.db, viewer.session.personId);
+          else await endSession(database.db, token);
+        }
+        return endResponse(new Response(null, { status: 303, headers: { location: MANAGE_PATH, 'cache-control': 'no-store', 'set-cookie': clearedSessionCookie(secure) } }));
+      }
+      if (path === MANAGE_PATH && (request.method === 'GET' || request.method === 'HEAD')) {
+        const token = sessionToken(request.headers.get('cookie'));
+        const viewer = token ? await sessionViewer(database.db, token, config.sessions) : null;
+        if (!viewer?.session) {
+          return endResponse(page('Tafel — not signed in', '<p>You are not signed in. Ask for a sign-in link with the <code>requestSignInLink</code> mutation; the portal pages follow.</p>'));
+        }
+        const who = viewer.organisation ? `a coordinator of ${escape(viewer.organisation.name)}` : `staff (${viewer.role})`;
+        return endResponse(
+          page(
+            'Tafel — signed in',
+            `<p>You are signed in as person #${viewer.session.personId}, ${who}.</p>
+<form method="post" action="${SIGN_OUT_PATH}"><button type="submit">Sign out</button></form>
+<form method="post" action="${SIGN_OUT_PATH}"><input type="hidden" name="everywhere" value="1"><button type="submit">Sign out everywhere</button></form>`,
+          ),
+        );
+      }
+    },
+  };
+}
+
+/**
+ * How often sign-in links may be asked for: per client IP and per address, in the rate limits'
+ * shared store. The address is counted by its hash: the store never holds an address.
+ */
+export class SignInLinkLimits {
+  readonly #perIp: RateLimiterAbstract;
+  readonly #perAddress: RateLimiterAbstract;
+
+  constructor(database: Database, config: PublicApiConfig) {
+    const store = rateLimitStore(database, config);
+    const { perIp, perAddress, windowSeconds } = config.signInLinkLimit;
+    this.#perIp = limiterIn(store, 'signin-ip', Math.max(1, perIp), windowSeconds);
+    this.#perAddress = limiterIn(store, 'signin-addr', Math.max(1, perAddress), windowSeconds);
+  }
+
+  /** Count one request; false when the address or the client is over its limit. */
+  async take(ip: string | null, email: string): Promise<boolean> {
+    const address = createHash('sha256').update(email.toLowerCase()).digest('base64url');
+    try {
+      await this.#perAddress.consume(address);
+      if (ip) await this.#perIp.consume(ip);
+      return true;
+    } catch (error) {
+      if (error instanceof Error) throw error;
+      return false;
+    }
+  }
+}
