@@ -56,11 +56,6 @@ export class LiveStream<R, V> {
     void this.#open();
   }
 
-  /** Whether the element is polling instead of streaming. */
-  get polling(): boolean {
-    return this.#pollTimer !== undefined;
-  }
-
   close(): void {
     this.#closed = true;
     clearTimeout(this.#timer);
@@ -78,7 +73,8 @@ export class LiveStream<R, V> {
         void response.body?.cancel();
         return this.#refused(Number(response.headers.get('retry-after')) || 30);
       }
-      if (!response.ok || !response.body) throw response.status;
+      // Anything but an event stream (a proxy's error page) counts as a failed try.
+      if (!response.ok || !response.body || !response.headers.get('content-type')?.startsWith('text/event-stream')) throw response.status;
       this.#stopPolling();
       this.#refusals = 0;
       this.#handlers.status(true);
