@@ -4,7 +4,7 @@
  * keyboard focus away from the visitor. An API of its own.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startApi, type RunningApi } from '../scripts/api-server.ts';
+import { type RunningApi, startApi } from '../scripts/api-server.ts';
 import { EDITION, openPage, useBrowser } from '../test/browser.ts';
 
 const chromium = useBrowser();
@@ -18,29 +18,44 @@ afterAll(async () => {
 });
 
 describe('<tafel-map> at a full API process', () => {
-  test('a poll keeps the visitor’s view, list and focus while a filter is chosen', { timeout: 150_000 }, async () => {
+  test('a poll keeps the visitor’s view, list and focus while a filter is chosen', {
+    timeout: 150_000,
+  }, async () => {
     const streams: number[] = [];
     const polls: number[] = [];
-    const { page, errors } = await openPage(chromium.browser, `<tafel-map edition="${EDITION}" endpoint="${api.url}/graphql"></tafel-map>`, {
-      origin: api.url,
-      script: `<script type="module" src="${api.url}/widget/tafel.js"></script>`,
-      before: async (p) => {
-        p.on('response', (response) => {
-          const url = new URL(response.url());
-          if (url.origin === api.url && url.searchParams.get('operationName') === 'ParticipationChanged') streams.push(response.status());
-        });
-        p.on('requestfinished', (request) => {
-          const url = new URL(request.url());
-          if (url.origin === api.url && url.searchParams.get('operationName') === 'MapLocations') polls.push(Date.now());
-        });
+    const { page, errors } = await openPage(
+      chromium.browser,
+      `<tafel-map edition="${EDITION}" endpoint="${api.url}/graphql"></tafel-map>`,
+      {
+        origin: api.url,
+        script: `<script type="module" src="${api.url}/widget/tafel.js"></script>`,
+        before: async (p) => {
+          p.on('response', (response) => {
+            const url = new URL(response.url());
+            if (
+              url.origin === api.url &&
+              url.searchParams.get('operationName') === 'ParticipationChanged'
+            )
+              streams.push(response.status());
+          });
+          p.on('requestfinished', (request) => {
+            const url = new URL(request.url());
+            if (url.origin === api.url && url.searchParams.get('operationName') === 'MapLocations')
+              polls.push(Date.now());
+          });
+        },
       },
+    );
+    await page.waitForFunction(() => (window as any).__tafel.loads.length >= 1, null, {
+      timeout: 30_000,
     });
-    await page.waitForFunction(() => (window as any).__tafel.loads.length >= 1, null, { timeout: 30_000 });
     await expect.poll(() => streams, { timeout: 10_000 }).toContain(503);
 
     // The visitor narrows to dinners, opens the list, shows more of it and steps into it.
     await page.locator('tafel-map select[name="meal"]').selectOption('DINNER');
-    await page.waitForFunction(() => (window as any).__tafel.loads.length >= 2, null, { timeout: 30_000 });
+    await page.waitForFunction(() => (window as any).__tafel.loads.length >= 2, null, {
+      timeout: 30_000,
+    });
     await page.locator('tafel-map [part~="list-toggle"]').click();
     const items = page.locator('tafel-map [part~="list-item"]');
     await expect.poll(() => items.count()).toBe(100);
@@ -53,13 +68,20 @@ describe('<tafel-map> at a full API process', () => {
     await page.waitForTimeout(600);
     const view = await outline();
     await items.nth(shown - 1).focus();
-    const focusedId = () => page.evaluate(() => (document.querySelector('tafel-map')!.shadowRoot!.activeElement as HTMLElement | null)?.dataset['id'] ?? null);
+    const focusedId = () =>
+      page.evaluate(
+        () =>
+          (document.querySelector('tafel-map')!.shadowRoot!.activeElement as HTMLElement | null)
+            ?.dataset['id'] ?? null,
+      );
     const focused = await focusedId();
     expect(focused).not.toBeNull();
 
     // A poll comes (every 15–22.5 s) and is drawn.
     const before = polls.length;
-    await expect.poll(() => polls.length, { timeout: 40_000, interval: 500 }).toBeGreaterThan(before);
+    await expect
+      .poll(() => polls.length, { timeout: 40_000, interval: 500 })
+      .toBeGreaterThan(before);
     await page.waitForTimeout(1500);
 
     expect(streams).not.toContain(200);
