@@ -147,11 +147,15 @@ export class TafelMap extends TafelElement {
       if (venue.id === this._selected) this.#renderPopup();
       this.requestUpdate();
     },
-    resumed: () => void this.#data.reload(true),
+    resumed: () => this.#refresh(true),
     // Not `fresh`: the cacheable GET, which a CDN in front of the API answers for everyone.
-    poll: () => void this.#data.reload(),
+    poll: () => this.#refresh(false),
     failed: (error) => this.#stop(error),
   });
+  /** Set while a refresh's load starts (it reads it before its first `await`). */
+  #refreshing = false;
+  /** The filter of the venues shown last. */
+  #shownFilter = '';
   #view = new MapController(this, {
     container: () => this.renderRoot.querySelector<HTMLElement>('.map'),
     tiles: () => this.#tileSource,
@@ -251,10 +255,10 @@ export class TafelMap extends TafelElement {
   }
 
   /** Build the cluster index for the shown venues, then draw. */
-  async #indexShown(partial = false): Promise<void> {
+  async #indexShown(partial = false, refresh = false): Promise<void> {
     const shown = this._shown;
     if (!(await this.#view.load(shown)) || shown !== this._shown) return;
-    if (!this.#view.fitted || this.#filters.active) {
+    if (!this.#view.fitted || (this.#filters.active && !refresh)) {
       this.#view.fit(shown);
       this.#view.fitted = !partial;
     }
@@ -269,8 +273,19 @@ export class TafelMap extends TafelElement {
 
   // ————— data —————
 
+  /**
+   * The same venues again with their numbers now (a poll, a stream back after a break): the
+   * visitor's view, list and focus stay as they are.
+   */
+  #refresh(fresh: boolean): void {
+    this.#refreshing = true;
+    void this.#data.reload(fresh);
+    this.#refreshing = false;
+  }
+
   /** Load the preset set; `fresh` after a reconnect or a failure, past any cached answer. */
   async #load(signal: AbortSignal, fresh: boolean): Promise<void> {
+    const refresh = this.#refreshing;
     this._loading = true;
     try {
       // A large edition arrives in pages: draw the first at once, then the whole set.
@@ -285,8 +300,8 @@ export class TafelMap extends TafelElement {
       this.#venues.setAll(venues);
       this.#data.answered();
       this._notice = '';
-      if (this.#filters.active) await this.#applyFilters(false, fresh);
-      else this.#show(venues, false);
+      if (this.#filters.active) await this.#applyFilters(false, fresh, refresh);
+      else this.#show(venues, false, false, refresh);
     } finally {
       if (this.#data.isCurrent(signal)) this._loading = false;
     }
@@ -301,7 +316,7 @@ export class TafelMap extends TafelElement {
   }
 
   /** Ask the API for exactly the venues of the current filters. */
-  async #applyFilters(announce = true, fresh = false): Promise<void> {
+  async #applyFilters(announce = true, fresh = false, refresh = false): Promise<void> {
     this.#data.abort();
     if (!this.#filters.active || !this.edition) {
       this.#show(this.#venues.all, announce);
@@ -314,7 +329,7 @@ export class TafelMap extends TafelElement {
       if (loads.signal.aborted) return;
       this._timeZone = timeZone;
       this._notice = '';
-      this.#show(this.#venues.merge(venues), announce);
+      this.#show(this.#venues.merge(venues), announce, false, refresh);
     } catch {
       if (!loads.signal.aborted) this._notice = t(this.#lang, 'offline');
     } finally {
@@ -322,14 +337,18 @@ export class TafelMap extends TafelElement {
     }
   }
 
-  /** Show a set of venues; `partial` while the rest of a large set is still coming. */
-  #show(venues: MapLocation[], announce: boolean, partial = false): void {
+  /** Show a set of venues; `partial` while the rest of a large set is still coming; `refresh` keeps view and list. */
+  #show(venues: MapLocation[], announce: boolean, partial = false, refresh = false): void {
+    // Only the same filter's set again is a refresh: one landing after the visitor chose anew is not.
+    const filter = JSON.stringify(this.#filters.filter);
+    if (filter !== this.#shownFilter) refresh = false;
+    this.#shownFilter = filter;
     this._shown = venues;
-    this.#list.reset();
+    if (!refresh || this.#list.active >= venues.length) this.#list.reset();
     this.#loadEvent = partial;
     if (partial) this.#venues.add(venues);
     if (announce) this.#announcer.announce(this.#countText(venues.length));
-    void this.#indexShown(partial);
+    void this.#indexShown(partial, refresh);
   }
 
   // ————— choosing a venue —————
