@@ -21,7 +21,8 @@ const LINK_TEXT = {
 
 /** A link to the edition's plain HTML page, for visitors without JavaScript. */
 export function noscript(origin, edition, lang = 'nl') {
-  return `<noscript><a href="${origin}/editions/${edition}?lang=${lang}">${LINK_TEXT[lang] ?? LINK_TEXT.nl}</a></noscript>`;
+  const href = `${origin}/editions/${encodeURIComponent(edition)}?lang=${encodeURIComponent(lang)}`;
+  return `<noscript><a href="${escapeAttribute(href)}">${LINK_TEXT[lang] ?? LINK_TEXT.nl}</a></noscript>`;
 }
 
 /** The map's default height in pixels (the element's own, and the reserved box's). */
