@@ -6,7 +6,7 @@
  */
 import { getOperationAST, GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { keyCacheFor } from '../auth/key-cache.ts';
+import type { KeyCache } from '../auth/key-cache.ts';
 import { authenticate } from '../auth/keys.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
@@ -23,10 +23,10 @@ const payers = new WeakMap<Request, { kind: ClientKind; client: string; who: str
  * The viewer behind a request: checked once, by the gate or else here. A bad key rejects (401),
  * and so does every later call for the same request.
  */
-export function viewerOf(database: Database, request: Request): Promise<Viewer | null> {
+export function viewerOf(database: Database, keys: KeyCache, request: Request): Promise<Viewer | null> {
   let viewer = viewers.get(request);
   if (!viewer) {
-    viewer = authenticate(database.db, request.headers.get('authorization'), keyCacheFor(database));
+    viewer = authenticate(database.db, request.headers.get('authorization'), keys);
     viewers.set(request, viewer);
   }
   return viewer;
@@ -124,7 +124,7 @@ function rateLimitStore(database: Database, config: PublicApiConfig): RateLimitS
   return database.kind === 'postgres' ? { kind: 'postgres', db: database.db } : { kind: 'memory' };
 }
 
-export function gatePlugin(database: Database, config: PublicApiConfig): Plugin {
+export function gatePlugin(database: Database, keys: KeyCache, config: PublicApiConfig): Plugin {
   const limits = config.rateLimit ? new RateLimits(config.rateLimit, rateLimitStore(database, config)) : null;
 
   async function limit(kind: 'anonymous' | 'key', client: string, who: string, request: Request): Promise<RateDecision> {
@@ -144,7 +144,7 @@ export function gatePlugin(database: Database, config: PublicApiConfig): Plugin 
         // anonymous requests from the same address do not count here: a venue's Wi-Fi).
         const spent = limits && ip ? await limits.exhausted('badKey', ip) : null;
         if (spent) return endResponse(refusal(429, 'RATE_LIMITED', tooMany('this address'), spent.headers));
-        viewer = await viewerOf(database, request).catch(() => null);
+        viewer = await viewerOf(database, keys, request).catch(() => null);
         if (!viewer && limits && ip) {
           // A bad key is answered by the GraphQL context (401); here it costs the IP one request.
           await limits.take('badKey', ip);

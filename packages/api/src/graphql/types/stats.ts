@@ -1,7 +1,6 @@
 import { label as vocabularyLabel, type Lang } from '@tafel/schema';
 import { GraphQLError, Kind } from 'graphql';
 import { resolveFilter, type ResolvedFilter } from '../../locations/filter.ts';
-import { statsCacheFor } from '../../locations/stats-cache.ts';
 import { computeTimeline, type Bucket, type StatsSummary } from '../../locations/stats.ts';
 import type { Context } from '../context.ts';
 import { asBadInput, builder } from '../builder.ts';
@@ -20,7 +19,7 @@ export interface StatsSource {
 
 function summaryOf(source: StatsSource, ctx: Context): Promise<StatsSummary> {
   if (source.computed) return Promise.resolve(source.computed);
-  source.summary ??= statsCacheFor(ctx.db).get(source.editionId, source.filter);
+  source.summary ??= ctx.stats.get(source.editionId, source.filter);
   return source.summary;
 }
 
@@ -99,7 +98,7 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: LocationFilterInput, description: 'Count only the venues that match.' }),
     },
     resolve: async (_root, args, ctx) => {
-      const edition = await requireEdition(ctx.db, args.edition);
+      const edition = await requireEdition(ctx, args.edition);
       return { editionId: edition.id, filter: await resolveFilter(ctx.db, args.filter).catch(asBadInput) };
     },
   }),
