@@ -119,6 +119,28 @@ describe('statsChanged', () => {
     }
   });
 
+  it('computes the timeline once per tick for 50 subscribers, however differently they ask for it', async () => {
+    // Each asks with its own selection (an alias of its own), so no two share one execution:
+    // what they share is the tick's timeline.
+    const streams = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => subscribe(server.url, `subscription($e: String!) { statsChanged(edition: $e) { n${i}: participants timeline(interval: 15) { at participants } } }`, { e: 'nid-test' })),
+    );
+    const timelineQueries = () => t.counter.statements.filter((s) => /participation_log/.test(s) && /date_bin/.test(s)).length;
+    try {
+      await Promise.all(streams.map((s) => s.until(() => true)));
+      // Let any tick that the subscriptions started go by.
+      await new Promise((r) => setTimeout(r, INTERVAL_MS * 3));
+      t.counter.reset();
+      const froms = streams.map((s) => s.messages.length);
+      await arrive('Stadhuis Utrecht', 1);
+      const total = await publicTotal();
+      await Promise.all(streams.map((s, i) => s.until((m) => m.data.statsChanged[`n${i}`] === total, { from: froms[i] })));
+      expect(timelineQueries()).toBe(1);
+    } finally {
+      for (const s of streams) s.close();
+    }
+  });
+
   it('gives a client that reconnects the current state first', async () => {
     const first = await subscribe(server.url, StatsChanged.document, { edition: 'nid-test' });
     await first.until(() => true);

@@ -13,9 +13,9 @@
 import { createHash } from 'node:crypto';
 import { getOperationAST } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
-import type { Dependencies } from '../graphql/dependencies.ts';
+import { dependenciesOf, type Dependencies } from '../graphql/dependencies.ts';
 import { isAnonymous } from '../graphql/limits.ts';
-import { EVERYTHING, type AnswerStore, type Lookup, type Mark } from './answer-store.ts';
+import type { AnswerStore, Lookup, Mark } from './answer-store.ts';
 import { GRAPHQL_PATH } from './gate.ts';
 import { persistedOperations } from './persisted.ts';
 
@@ -123,7 +123,7 @@ export function responseCachePlugins(store: AnswerStore): Plugin[] {
         const request = (args.contextValue as { request?: Request }).request;
         const state = request && states.get(request);
         if (!state?.key || getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
-        const deps = EVERYTHING;
+        const deps = dependenciesOf(args.schema, args.document, args.operationName, (args.variableValues ?? {}) as Record<string, unknown>);
         const mark = store.mark();
         state.deps = deps;
         return {

@@ -39,8 +39,8 @@ export interface OpenDataOptions {
 }
 
 /** What a file of an edition's public venues shows: exact, so counts let it go at once too. */
-export function fileDependencies(_slug: string): Dependencies {
-  return { tags: ['all'], counts: [] };
+export function fileDependencies(slug: string): Dependencies {
+  return { tags: ['editions', 'organisations', `venues:${slug}`, `counts:${slug}`], counts: [] };
 }
 
 /**

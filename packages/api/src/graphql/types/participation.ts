@@ -111,6 +111,6 @@ builder.subscriptionFields((t) => ({
       const edition = await requireEdition(ctx, args.edition);
       return ctx.live.statsChanged(edition.id);
     },
-    resolve: (stats) => ({ editionId: stats.editionId, filter: {}, computed: stats.summary }),
+    resolve: (stats) => ({ editionId: stats.editionId, filter: {}, computed: stats.summary, timelines: stats.timelines }),
   }),
 }));
