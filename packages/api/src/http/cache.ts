@@ -8,7 +8,8 @@
  * Each answer is kept with what it depends on (graphql/dependencies.ts) and let go when the app's
  * live hub hears of a change to that; an answer that shows live counts may be served up to
  * `countsStaleMs` after a count it shows changed, while one request computes it afresh, and its
- * `max-age` is never longer than that bound (0 while it is stale).
+ * `max-age` is never longer than that bound (0 while it is stale). `X-Tafel-Cache` says how an
+ * anonymous answer was served: `hit`, `stale` (within the bound) or `miss` (computed).
  */
 import { createHash } from 'node:crypto';
 import { getOperationAST } from 'graphql';
@@ -57,6 +58,8 @@ interface RequestState {
   deps?: Dependencies;
   /** Served an answer whose counts changed since (within the bound). */
   stale?: boolean;
+  /** Served a kept answer (fresh or stale). */
+  served?: boolean;
   /** Taken before its answer was computed (or found up to date): the answer may be kept. */
   mark?: Mark;
   /** Keys this request computes afresh while others are served the stale answer. */
@@ -82,6 +85,7 @@ function served(state: RequestState, key: string, found: Lookup): found is Exclu
   }
   state.deps = found.kept.deps;
   state.stale = found.use === 'stale';
+  state.served = true;
   return true;
 }
 
@@ -100,10 +104,11 @@ export function responseCachePlugins(store: AnswerStore): Plugin[] {
         const found = store.lookup(slot(key, request));
         if (!served(state, slot(key, request), found)) return;
         const { kept } = found;
+        const how = { 'x-tafel-cache': found.use === 'fresh' ? 'hit' : 'stale' };
         if (request.headers.get('if-none-match') === kept.etag) {
-          endResponse(new Response(null, { status: 304, headers: { etag: kept.etag, ...(kept.headers['last-modified'] ? { 'last-modified': kept.headers['last-modified'] } : {}) } }));
+          endResponse(new Response(null, { status: 304, headers: { etag: kept.etag, ...how, ...(kept.headers['last-modified'] ? { 'last-modified': kept.headers['last-modified'] } : {}) } }));
         } else {
-          endResponse(new Response(kept.body, { status: 200, headers: { ...kept.headers, etag: kept.etag } }));
+          endResponse(new Response(kept.body, { status: 200, headers: { ...kept.headers, etag: kept.etag, ...how } }));
         }
       },
       // A POST, or a GET whose serialised answer is not kept: the result, before parsing.
@@ -138,6 +143,7 @@ export function responseCachePlugins(store: AnswerStore): Plugin[] {
         const state = states.get(request);
         if (!state) return;
         try {
+          if (!response.headers.has('x-tafel-cache')) response.headers.set('x-tafel-cache', state.served ? (state.stale ? 'stale' : 'hit') : 'miss');
           const url = new URL(request.url);
           if (response.status !== 200 || !state.mark || !state.deps || !state.key || !eligibleGet(request, url)) return;
           const body = new Uint8Array(await response.clone().arrayBuffer());
