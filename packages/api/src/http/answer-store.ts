@@ -46,8 +46,10 @@ export type Lookup =
   | { use: 'fresh'; kept: Kept }
   /** Within the staleness bound while another request computes it afresh: serve it. */
   | { use: 'stale'; kept: Kept }
-  /** Compute it (and, if this request was given the refresh, others are served the stale one meanwhile). */
-  | { use: 'compute'; kept?: undefined; refresh?: boolean };
+  /** Compute it (and, if this request was given the refresh, others are served the stale one or wait for it meanwhile). */
+  | { use: 'compute'; kept?: undefined; refresh?: boolean }
+  /** Another request is computing it: wait for that, then look again. */
+  | { use: 'wait'; kept?: undefined; until: Promise<void> };
 
 export interface AnswerStoreOptions {
   /** The most bytes kept; the least recently used answers go first. */
@@ -63,6 +65,8 @@ export const EVERYTHING: Dependencies = { tags: ['all'], counts: [] };
 
 /** Bookkeeping per entry beside its body (key, headers, tags, the map's own nodes), counted with it. */
 const ENTRY_OVERHEAD = 512;
+/** The longest a request waits for another's computation of the same answer before computing it itself. */
+const MAX_WAIT_MS = 10_000;
 /** Tags that change whenever anything does. */
 const ALL = 'all';
 const LOST = '*';
@@ -74,8 +78,8 @@ export class AnswerStore {
   readonly #index = new Map<string, Set<string>>();
   /** The change (its sequence number) that last touched each tag. */
   readonly #changed = new Map<string, number>();
-  /** Keys being computed afresh, and since when, while their stale answer is served. */
-  readonly #refreshing = new Map<string, number>();
+  /** Keys being computed by one request, since when, while others are served the stale answer or wait. */
+  readonly #refreshing = new Map<string, { since: number; done: Promise<void>; finish: () => void }>();
   /** Distinguishes this store's ETags from another app's or process's (and from before a restart). */
   readonly #epoch = randomBytes(4).toString('hex');
   #seq = 0;
@@ -102,26 +106,30 @@ export class AnswerStore {
   }
 
   /**
-   * May the answer under this key be served? A stale one (counts changed) within the bound is
-   * served to every request but one, which computes it afresh; past the bound, to none.
+   * May the answer under this key be served? One computation per key at a time (single flight):
+   * the first request to find it missing or stale computes it; meanwhile a stale one (counts
+   * changed) within the bound is served to the others, and past the bound (or with none kept)
+   * they wait for that computation, which began after the change they would miss.
    */
   lookup(key: string): Lookup {
-    const kept = this.#entries.get(key);
-    if (!kept) return { use: 'compute' };
-    if (kept.staleSince === null) return { use: 'fresh', kept };
     const now = performance.now();
-    if (now - kept.staleSince > this.countsStaleMs) {
+    let kept = this.#entries.get(key);
+    if (kept?.staleSince === null) return { use: 'fresh', kept };
+    if (kept && now - kept.staleSince! > this.countsStaleMs) {
       this.#entries.delete(key);
-      return { use: 'compute' };
+      kept = undefined;
     }
-    const since = this.#refreshing.get(key);
-    if (since !== undefined && now - since <= this.countsStaleMs) return { use: 'stale', kept };
-    this.#refreshing.set(key, now);
+    const refresh = this.#refreshing.get(key);
+    if (refresh && now - refresh.since <= MAX_WAIT_MS) return kept ? { use: 'stale', kept } : { use: 'wait', until: refresh.done };
+    let finish!: () => void;
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    this.#refreshing.set(key, { since: now, done, finish });
     return { use: 'compute', refresh: true };
   }
 
-  /** The request that took the refresh of `key` is done with it (kept or not). */
+  /** The request that took the computation of `key` is done with it (kept or not): whoever waits looks again. */
   release(key: string): void {
+    this.#refreshing.get(key)?.finish();
     this.#refreshing.delete(key);
   }
 
@@ -131,7 +139,14 @@ export class AnswerStore {
    * Returns what was kept. One larger than the whole store is not kept.
    */
   set(key: string, answer: StoredAnswer, deps: Dependencies, mark: Mark): Kept | undefined {
-    this.#refreshing.delete(key);
+    try {
+      return this.#set(key, answer, deps, mark);
+    } finally {
+      this.release(key);
+    }
+  }
+
+  #set(key: string, answer: StoredAnswer, deps: Dependencies, mark: Mark): Kept | undefined {
     if (deps.tags.some((tag) => this.#changedSince(tag, mark.seq))) return undefined;
     const stale = deps.counts.some((tag) => this.#changedSince(tag, mark.seq));
     if (stale && this.countsStaleMs === 0) return undefined;

@@ -77,8 +77,18 @@ function stateOf(request: Request): RequestState {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/** Look up a key, waiting (a few times at most) while another request computes its answer. */
+async function lookup(store: AnswerStore, key: string): Promise<Exclude<Lookup, { use: 'wait' }>> {
+  for (let i = 0; ; i++) {
+    const found = store.lookup(key);
+    if (found.use !== 'wait') return found;
+    if (i === 3) return { use: 'compute' };
+    await found.until;
+  }
+}
+
 /** Note a lookup's outcome; true if it gave an answer to serve. */
-function served(state: RequestState, key: string, found: Lookup): found is Exclude<Lookup, { use: 'compute' }> {
+function served(state: RequestState, key: string, found: Exclude<Lookup, { use: 'wait' }>): found is Extract<Lookup, { use: 'fresh' | 'stale' }> {
   if (found.use === 'compute') {
     if (found.refresh) state.refreshes.push(key);
     return false;
@@ -95,13 +105,13 @@ export function responseCachePlugins(store: AnswerStore): Plugin[] {
   return [
     {
       // A GET: its serialised answer, or a 304 for its ETag, from one lookup.
-      onRequest({ request, url, endResponse }) {
+      async onRequest({ request, url, endResponse }) {
         if (!eligibleGet(request, url)) return;
         const key = keyOfGet(url);
         if (!key) return;
         const state = stateOf(request);
         state.key = key;
-        const found = store.lookup(slot(key, request));
+        const found = await lookup(store, slot(key, request));
         if (!served(state, slot(key, request), found)) return;
         const { kept } = found;
         const how = { 'x-tafel-cache': found.use === 'fresh' ? 'hit' : 'stale' };
@@ -112,13 +122,14 @@ export function responseCachePlugins(store: AnswerStore): Plugin[] {
         }
       },
       // A POST, or a GET whose serialised answer is not kept: the result, before parsing.
-      onParams({ params, request, setResult }) {
+      async onParams({ params, request, setResult }) {
         if (!cacheable(request)) return;
         const state = stateOf(request);
-        // A GET computing its answer afresh for others must not be served the stale one.
-        if (state.refreshes.length > 0) return;
         state.key ??= cacheKey(params.query ?? '', params.variables, params.operationName);
-        const found = store.lookup(state.key);
+        // A GET computing its serialised answer for others is served only an up-to-date result.
+        const computing = state.refreshes.length > 0;
+        const found = await lookup(store, state.key);
+        if (computing && found.use === 'stale') return;
         if (!served(state, state.key, found)) return;
         // Up to date: its serialised form may be kept too.
         if (found.use === 'fresh') state.mark = store.mark();
