@@ -77,13 +77,18 @@ function stateOf(request: Request): RequestState {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/** The longest one wait for another request's computation lasts. */
+const WAIT_MS = 5_000;
+
 /** Look up a key, waiting (a few times at most) while another request computes its answer. */
 async function lookup(store: AnswerStore, key: string): Promise<Exclude<Lookup, { use: 'wait' }>> {
   for (let i = 0; ; i++) {
     const found = store.lookup(key);
     if (found.use !== 'wait') return found;
     if (i === 3) return { use: 'compute' };
-    await found.until;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([found.until, new Promise<void>((resolve) => (timer = setTimeout(resolve, WAIT_MS)))]);
+    clearTimeout(timer);
   }
 }
 
@@ -144,7 +149,10 @@ export function responseCachePlugins(store: AnswerStore): Plugin[] {
         state.deps = deps;
         return {
           onExecuteDone({ result }) {
-            if (isAsyncIterable(result) || result.errors?.length) return;
+            if (isAsyncIterable(result) || result.errors?.length) {
+              store.release(state.key!);
+              return;
+            }
             state.mark = mark;
             store.set(state.key!, { body: encoder.encode(JSON.stringify(result)), headers: {} }, deps, mark);
           },

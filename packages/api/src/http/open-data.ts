@@ -65,11 +65,16 @@ export async function keptFile(
   }
   // Taken before reading: a write during the build makes this answer old at once.
   const mark = store.mark();
-  const result = await build();
-  if (result instanceof Response) return result;
-  const body = new TextEncoder().encode(result);
-  const kept = store.set(key, { body, headers: {} }, deps, mark);
-  return new Response(body, { status: 200, headers: kept ? { ...headers, etag: kept.etag } : headers });
+  try {
+    const result = await build();
+    if (result instanceof Response) return result;
+    const body = new TextEncoder().encode(result);
+    const kept = store.set(key, { body, headers: {} }, deps, mark);
+    return new Response(body, { status: 200, headers: kept ? { ...headers, etag: kept.etag } : headers });
+  } finally {
+    // A refusal, or a build that failed, leaves nothing for others to wait for.
+    store.release(key);
+  }
 }
 
 export function openDataPlugin(database: Database, options: OpenDataOptions): Plugin {
