@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LiveHub } from '../src/live/hub.ts';
 import { logger } from '../src/logger.ts';
 import { createApp } from '../src/yoga.ts';
-import { post, serveHttp, subscribe, useLiveServer, type LiveServer } from './live-support.ts';
+import { post, serveHttp, subscribe, useLiveServer, waitFor, type LiveServer } from './live-support.ts';
 import { onPostgres, type TestDb } from './support.ts';
 
 const INTERVAL_MS = 100;
@@ -122,6 +122,7 @@ describe('statsChanged', () => {
   it('computes the timeline once per tick for 50 subscribers, however differently they ask for it', async () => {
     // Each asks with its own selection (an alias of its own), so no two share one execution:
     // what they share is the tick's timeline.
+    const subscribers = live.hub.subscribers;
     const streams = await Promise.all(
       Array.from({ length: 50 }, (_, i) => subscribe(server.url, `subscription($e: String!) { statsChanged(edition: $e) { n${i}: participants timeline(interval: 15) { at participants } } }`, { e: 'nid-test' })),
     );
@@ -138,6 +139,8 @@ describe('statsChanged', () => {
       expect(timelineQueries()).toBe(1);
     } finally {
       for (const s of streams) s.close();
+      // Fifty streams from one address is the cap per address: the next test may open one once they are gone.
+      await waitFor(async () => live.hub.subscribers <= subscribers, 10_000, 'the streams closed');
     }
   });
 
