@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eq, isNull } from 'drizzle-orm';
-import { keyCacheFor } from './auth/key-cache.ts';
+import { KeyCache } from './auth/key-cache.ts';
 import { API_KEY_SCOPES, issueKey, revokeKey } from './auth/keys.ts';
 import { STAFF_ROLES, type ApiKeyScope, type StaffRole } from './auth/viewer.ts';
 import { createMailer } from './auth/mail.ts';
@@ -23,7 +23,7 @@ import { hasEdition, loadDemo } from './demo/load.ts';
 import { createEdition, editionBySlug, unknownEdition } from './locations/editions.ts';
 import { createOrganisation, organisationBySlug } from './locations/organisations.ts';
 import { csvProblemOf, decodeCsv, formatProblem, parseVenueCsv, type CsvProblem } from './locations/csv.ts';
-import type { ParticipationNotice } from './locations/notices.ts';
+import type { Notice } from './locations/notices.ts';
 import { upsertLocations } from './locations/write.ts';
 import { notifyNotices } from './live/notice.ts';
 
@@ -106,23 +106,31 @@ export interface CliIo {
 const consoleIo: CliIo = { log: (l) => console.log(l), error: (l) => console.error(l) };
 
 /** Tells whoever follows writes what a command changed, once it has committed. */
-export type Announce = (notices: readonly ParticipationNotice[]) => void | Promise<void>;
+export type Announce = (notices: readonly Notice[]) => void | Promise<void>;
+
+/** What a command hands its changes to: the server's live hub and key cache, or the channel. */
+export interface CommandServices {
+  announce: Announce;
+  /** Told of a key the command revoked. */
+  keys: KeyCache;
+}
 
 /**
  * Run a command on an open database (the server uses this to run commands sent to it, with its
- * live hub as `announce`). Without a hub, changes are announced on the channel for the servers.
+ * live hub and key cache). Without them, changes are announced on the channel for the servers.
  */
-export async function runCommand(database: Database, argv: string[], io: CliIo, announce: Announce = (notices) => notifyNotices(database, notices)): Promise<number> {
+export async function runCommand(database: Database, argv: string[], io: CliIo, services: Partial<CommandServices> = {}): Promise<number> {
+  const announce = services.announce ?? ((notices) => notifyNotices(database, notices));
   const [command, sub, ...rest] = argv;
   switch (command) {
     case 'demo':
-      return demo(database, [sub, ...rest].filter((a): a is string => a !== undefined), io);
+      return demo(database, [sub, ...rest].filter((a): a is string => a !== undefined), io, announce);
     case 'keys':
-      return keys(database, sub, rest, io);
+      return keys(database, sub, rest, io, services.keys ?? new KeyCache(database));
     case 'organisations':
-      return organisationsCommand(database, sub, rest, io);
+      return organisationsCommand(database, sub, rest, io, announce);
     case 'editions':
-      return editionsCommand(database, sub, rest, io);
+      return editionsCommand(database, sub, rest, io, announce);
     case 'people':
       return peopleCommand(database, sub, rest, io);
     case 'import':
@@ -154,7 +162,7 @@ async function main(argv: string[], io: CliIo = consoleIo): Promise<number> {
   }
 }
 
-async function demo(database: Database, args: string[], io: CliIo): Promise<number> {
+async function demo(database: Database, args: string[], io: CliIo, announce: Announce): Promise<number> {
   const { values } = parseArgs({ args, options: { venues: { type: 'string' }, seed: { type: 'string' }, edition: { type: 'string' } } });
   const venues = values.venues ? Number(values.venues) : undefined;
   if (venues !== undefined && !(Number.isInteger(venues) && venues > 0)) throw new UsageError('--venues must be a whole number above 0.');
@@ -165,6 +173,7 @@ async function demo(database: Database, args: string[], io: CliIo): Promise<numb
     return 1;
   }
   const loaded = await loadDemo(database.db, data);
+  await announce([{ table: 'editions' }, { table: 'organisations' }, { edition: loaded.editionId }]);
   io.log(`Loaded ${data.edition.slug}: ${loaded.locations} venues, ${loaded.organisations} organisations, ${loaded.participants} participants in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   return 0;
 }
@@ -183,7 +192,7 @@ async function organisationId(database: Database, slug: string): Promise<number>
   return org.id;
 }
 
-async function keys(database: Database, sub: string | undefined, args: string[], io: CliIo): Promise<number> {
+async function keys(database: Database, sub: string | undefined, args: string[], io: CliIo, cache: KeyCache): Promise<number> {
   if (sub === 'create') {
     const { values } = parseArgs({ args, options: { staff: { type: 'boolean' }, organisation: { type: 'string' }, scopes: { type: 'string' }, label: { type: 'string' } } });
     if (!!values.staff === !!values.organisation) throw new UsageError('Say whose key: --staff, or --organisation SLUG.');
@@ -212,7 +221,7 @@ async function keys(database: Database, sub: string | undefined, args: string[],
   if (sub === 'revoke') {
     const prefix = args[0];
     if (!prefix) throw new UsageError('Give the prefix of the key to revoke: pnpm tafel keys revoke tafel_XXXXXXXX');
-    const row = await revokeKey(database.db, prefix, keyCacheFor(database));
+    const row = await revokeKey(database.db, prefix, cache);
     if (!row) {
       io.error(`No key with prefix ${prefix}.`);
       return 1;
@@ -272,24 +281,26 @@ async function peopleCommand(database: Database, sub: string | undefined, args: 
   throw new UsageError('people invite | people list | people remove');
 }
 
-async function organisationsCommand(database: Database, sub: string | undefined, args: string[], io: CliIo): Promise<number> {
+async function organisationsCommand(database: Database, sub: string | undefined, args: string[], io: CliIo, announce: Announce): Promise<number> {
   if (sub !== 'create') throw new UsageError('organisations create --slug SLUG --name NAME');
   const { values } = parseArgs({ args, options: { slug: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' }, website: { type: 'string' }, approved: { type: 'boolean' } } });
   if (!values.slug || !values.name) throw new UsageError('--slug and --name are required.');
   const result = await createOrganisation(database.db, { slug: values.slug, name: values.name, kind: values.kind?.toUpperCase(), website: values.website, approved: values.approved });
+  await announce(result.notices);
   for (const e of result.userErrors) io.error(`${e.field?.join('.') ?? ''}: ${e.message} [${e.code}]`);
   if (!result.organisation) return 1;
   io.log(`Created organisation ${result.organisation.slug} (${result.organisation.name}).`);
   return 0;
 }
 
-async function editionsCommand(database: Database, sub: string | undefined, args: string[], io: CliIo): Promise<number> {
+async function editionsCommand(database: Database, sub: string | undefined, args: string[], io: CliIo, announce: Announce): Promise<number> {
   if (sub !== 'create') throw new UsageError('editions create --slug SLUG --name NAME --date YYYY-MM-DD');
   const { values } = parseArgs({ args, options: { slug: { type: 'string' }, name: { type: 'string' }, date: { type: 'string' }, 'time-zone': { type: 'string' }, country: { type: 'string' }, 'require-approval': { type: 'boolean' } } });
   if (!values.slug || !values.name || !values.date) throw new UsageError('--slug, --name and --date YYYY-MM-DD are required.');
   const result = await createEdition(database.db, {
     slug: values.slug, name: values.name, date: values.date, timeZone: values['time-zone'], country: values.country, requireApproval: values['require-approval'],
   });
+  await announce(result.notices);
   for (const e of result.userErrors) io.error(`${e.field?.join('.') ?? ''}: ${e.message} [${e.code}]`);
   if (!result.edition) return 1;
   io.log(`Created edition ${result.edition.slug} on ${result.edition.date}.`);

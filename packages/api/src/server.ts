@@ -12,7 +12,6 @@ import { ensureDemo } from './demo/ensure.ts';
 import { LiveHub } from './live/hub.ts';
 import { logger } from './logger.ts';
 import { createApp } from './yoga.ts';
-import { followWrites } from './http/cache.ts';
 import { serverTimeouts } from './http/timeouts.ts';
 
 const port = Number(process.env['PORT'] ?? 4000);
@@ -25,17 +24,14 @@ if (database.kind === 'pglite' && process.env['TAFEL_DEMO'] !== 'off') {
   await ensureDemo(database.db, logger);
 }
 
-// Every process LISTENs for live participation from the start, whoever wrote it.
+// Every process LISTENs from the start for changes, whoever wrote them: the live feeds and the
+// app's caches follow them (yoga.ts).
 const live = new LiveHub(database, logger);
 await live.start();
-// Writes by any process (NOTIFY on the live channel) invalidate this process's cached public reads.
-const unfollow = await followWrites(database);
 // On PGlite this process owns the folder: `pnpm tafel …` hands its commands to it (http/admin.ts).
 const adminToken = database.kind === 'pglite' ? newAdminToken() : undefined;
 const commands: CommandRunner = {
-  run: (argv, io) => runCommand(database, argv, io, (notices) => {
-    for (const notice of notices) live.announce(notice);
-  }),
+  run: (argv, io) => runCommand(database, argv, io, { announce: (notices) => live.announce(notices), keys: live.keys }),
   usage: (error) => error instanceof UsageError,
 };
 const app = createApp({ database, live, ...(adminToken ? { admin: { token: adminToken, commands } } : {}) });
@@ -55,7 +51,6 @@ async function shutdown(signal: string) {
   // Live subscribers hold their connections open; end them so the process can exit.
   server.closeAllConnections();
   await live.close();
-  await unfollow();
   await database.close();
   logger.info('stopped');
   process.exit(0);

@@ -11,7 +11,10 @@ import type { Logger } from 'pino';
 import { localGraphiQL } from './http/graphiql.ts';
 import { routesPlugin } from './http/routes.ts';
 import { adminPlugin, type CommandRunner } from './http/admin.ts';
-import type { AnswerStore } from './http/cache.ts';
+import { AnswerStore } from './http/answer-store.ts';
+import { KeyCache } from './auth/key-cache.ts';
+import { EditionIds } from './locations/editions.ts';
+import { StatsCache } from './locations/stats-cache.ts';
 import { publicApiConfigFromEnv, type PublicApiConfig } from './http/config.ts';
 import { GRAPHQL_PATH, graphqlOnlyAtItsPath, viewerOf } from './http/gate.ts';
 import { publicApiPlugins } from './http/public-api.ts';
@@ -36,6 +39,8 @@ export interface AppOptions {
   publicApi?: Partial<PublicApiConfig>;
   /** Where the public answers and feeds are kept; one is made from the config if none is given (tests look into theirs). */
   answerStore?: AnswerStore;
+  /** The process's key cache; the live hub's if a hub is given, else one is made. */
+  keys?: KeyCache;
   /** On PGlite: the token that lets `pnpm tafel` hand its commands to this server, and what runs them (http/admin.ts). */
   admin?: { token: string; commands: CommandRunner };
   /** How people's links go out; one is made from the config (SMTP, else the log) if none is given. */
@@ -56,19 +61,50 @@ query Today {
 `,
 };
 
-export type App = YogaServerInstance<Record<string, never>, Context>;
+/** What the app keeps between requests, built once with it and handed to whatever uses it. */
+export interface AppCaches {
+  /** Public answers, feeds and pages. */
+  answers: AnswerStore;
+  /** Stats per edition and filter. */
+  stats: StatsCache;
+  /** Editions' ids by slug. */
+  editions: EditionIds;
+  /** API keys recently looked up. */
+  keys: KeyCache;
+}
 
-export function createApp({ database, logger = rootLogger, maskErrors = process.env['NODE_ENV'] !== 'development', live = new LiveHub(database, logger), publicApi, answerStore, admin, mailer }: AppOptions) {
+export type App = YogaServerInstance<Record<string, never>, Context> & { caches: AppCaches; live: LiveHub };
+
+export function createApp({ database, logger = rootLogger, maskErrors = process.env['NODE_ENV'] !== 'development', live, publicApi, answerStore, keys, admin, mailer }: AppOptions): App {
   const config = { ...publicApiConfigFromEnv(), ...publicApi };
   const links = mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: (line) => logger.info(line) });
   const signInLimits = new SignInLinkLimits(database, config);
+  keys ??= live?.keys ?? new KeyCache(database);
+  live ??= new LiveHub(database, logger, { keys });
+  const caches: AppCaches = {
+    // One bound for everything this app keeps: answers to queries, the open-data feeds and the edition's page.
+    answers: answerStore ?? new AnswerStore({ maxBytes: config.responseCacheMaxBytes, ttlMs: config.responseCacheTtlSeconds * 1000, countsStaleMs: config.countsStaleMs }),
+    // Stats are counted on the public-read pool whoever asks. On the primary's even with a read
+    // replica: the cache refills when a write is announced, which a replica may not have replayed
+    // yet; and as stats are kept until the next write, the primary counts them once per write.
+    stats: new StatsCache(database.primaryReadDb),
+    editions: new EditionIds(),
+    keys,
+  };
+  // The one path after a commit: the hub hears every change, this process's at once and every
+  // other's (and the database's own notices) from the channel, and tells the caches.
+  live.onNotice((notice) => {
+    caches.stats.invalidate(notice && 'edition' in notice ? notice.edition : undefined);
+    caches.answers.invalidate(notice, (id) => caches.editions.slugOf(id));
+  });
+  const hub = live;
   const graphiql = localGraphiQL(GRAPHIQL_OPTIONS);
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
     plugins: [
       ...(admin ? [adminPlugin(admin.token, admin.commands)] : []),
       malformedParamsPlugin(),
-      ...publicApiPlugins(database, config, answerStore),
+      ...publicApiPlugins(database, keys, config, caches.answers, caches.editions),
       refuseNulPlugin(),
       routesPlugin(database, { embedEndpoints: config.embedEndpoints }),
       peoplePlugin(database, config),
@@ -76,7 +112,7 @@ export function createApp({ database, logger = rootLogger, maskErrors = process.
       useSharedSubscriptionResults(),
       useLeanEventStream({ maskErrors }),
       // After the stream's server: it admits or refuses the stream that one would serve.
-      streamCapsPlugin(database, config),
+      streamCapsPlugin(database, keys, config),
       // Last: it answers 404 to every path no route before it took.
       graphqlOnlyAtItsPath(),
     ],
@@ -101,7 +137,7 @@ export function createApp({ database, logger = rootLogger, maskErrors = process.
     renderGraphiQL: graphiql.render,
     graphiql: (request) => new URL(request.url).pathname === GRAPHQL_PATH && GRAPHIQL_OPTIONS,
     context: async ({ request, ...serverContext }): Promise<Context> => {
-      const viewer = await viewerOf(database, request, config);
+      const viewer = await viewerOf(database, caches.keys, request, config);
       const people = {
         mailer: links,
         publicUrl: config.publicUrl,
@@ -109,8 +145,8 @@ export function createApp({ database, logger = rootLogger, maskErrors = process.
         mayRequestLink: (email: string) => signInLimits.take(clientIp(request, serverContext, config.trustProxy), email),
       };
       // Anonymous reads go to the pool with a statement timeout.
-      return { database, db: viewer ? database.db : database.readDb, viewer, log: logger, live, people };
+      return { database, db: viewer ? database.db : database.readDb, viewer, log: logger, live: hub, people, stats: caches.stats, editions: caches.editions };
     },
   });
-  return yoga;
+  return Object.assign(yoga, { caches, live: hub });
 }

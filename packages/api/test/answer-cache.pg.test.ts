@@ -7,7 +7,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locations } from '../src/db/schema.ts';
-import { followWrites } from '../src/http/cache.ts';
 import { createApp } from '../src/yoga.ts';
 import { freePort, post, startApiProcess, waitFor, type ApiProcess } from './live-support.ts';
 import { openTestDatabase, seedFixture, staffKey, type TestDb } from './support.ts';
@@ -19,7 +18,6 @@ let fx: Awaited<ReturnType<typeof seedFixture>>;
 let staff: string;
 let other: ApiProcess;
 let app: ReturnType<typeof createApp>;
-let unfollow: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
   t = await openTestDatabase();
@@ -27,11 +25,11 @@ beforeAll(async () => {
   staff = await staffKey(t.database);
   other = await startApiProcess(t.url!, await freePort(), { TAFEL_RATE_LIMIT: 'off', TAFEL_RESPONSE_CACHE_TTL: String(TTL_SECONDS), LOG_LEVEL: 'silent' });
   app = createApp({ database: t.database, publicApi: { responseCache: true, rateLimit: false } });
-  // This process follows the others' writes as server.ts does.
-  unfollow = await followWrites(t.database);
+  // This process follows the others' writes as server.ts does: its live hub LISTENs.
+  await app.live.start();
 });
 afterAll(async () => {
-  await unfollow?.();
+  await app?.live.close();
   await other?.stop();
   await t?.close();
 });

@@ -8,7 +8,7 @@ import { request as httpRequest } from 'node:http';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editions, locations, type NewLocation } from '../src/db/schema.ts';
-import { AnswerStore, followWrites } from '../src/http/cache.ts';
+import { AnswerStore } from '../src/http/cache.ts';
 import { publicApiConfigFromEnv } from '../src/http/config.ts';
 import { createApp } from '../src/yoga.ts';
 import { serveHttp, waitFor } from './live-support.ts';
@@ -106,9 +106,10 @@ describe('age of kept answers', () => {
   });
 
   it('drops kept answers at once when an edition or an organisation is changed in SQL: the database announces it', async () => {
-    const unfollow = await followWrites(t.database);
+    const app = appWith();
+    // The app's live hub LISTENs, as server.ts starts it: the database's notices reach the caches through it.
+    await app.live.start();
     try {
-      const app = appWith();
       const query = '{ edition(slug: "nid-test") { name } locations(edition: "nid-test", first: 50) { nodes { organisation { name } } } }';
       const first = await get(app, query);
       expect(first.body.data.edition.name).toBe('Nationaal Integratiediner (test)');
@@ -117,7 +118,7 @@ describe('age of kept answers', () => {
       await t.database.db.execute(sql`UPDATE organisations SET name = 'Asito Schoonmaak' WHERE slug = 'asito'`);
       await waitFor(async () => (await get(app, query)).body.data.locations.nodes.some((n: any) => n.organisation.name === 'Asito Schoonmaak'), 2000, 'the new organisation name');
     } finally {
-      await unfollow();
+      await app.live.close();
     }
   });
 });

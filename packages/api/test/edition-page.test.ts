@@ -8,7 +8,6 @@ import { HtmlValidate } from 'html-validate';
 import jsonld from 'jsonld';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locations } from '../src/db/schema.ts';
-import { invalidatePublicReads } from '../src/http/cache.ts';
 import { createApp } from '../src/yoga.ts';
 import { openTestDatabase, seedFixture, type TestDb } from './support.ts';
 
@@ -135,7 +134,7 @@ describe('the edition page', () => {
     const id = fx.locations['Buurthuis De Ster']!.id;
     const hostile = '</script><script>alert(1)</script><!-- & "quotes"';
     await t.database.db.update(locations).set({ description: hostile, registrationUrl: 'javascript:alert(1)' }).where(eq(locations.id, id));
-    invalidatePublicReads();
+    app.caches.answers.invalidate(null);
     try {
       const { text } = await page();
       expect(text).not.toContain('<script>alert(1)');
@@ -146,7 +145,7 @@ describe('the edition page', () => {
       expect(ster[`${S}url`]).toBeUndefined();
     } finally {
       await t.database.db.update(locations).set({ description: null, registrationUrl: null }).where(eq(locations.id, id));
-      invalidatePublicReads();
+      app.caches.answers.invalidate(null);
     }
   });
 
@@ -160,7 +159,7 @@ describe('the edition page', () => {
     // Another language is another answer.
     expect((await page('?lang=en')).response.headers.get('etag')).not.toBe(etag);
     // A write makes the kept page old.
-    invalidatePublicReads();
+    app.caches.answers.invalidate(null);
     expect((await page('', { 'if-none-match': etag })).response.status).toBe(200);
   });
 

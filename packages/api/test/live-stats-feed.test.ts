@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LiveHub } from '../src/live/hub.ts';
 import { logger } from '../src/logger.ts';
 import { createApp } from '../src/yoga.ts';
-import { post, serveHttp, subscribe, useLiveServer, type LiveServer } from './live-support.ts';
+import { post, serveHttp, subscribe, useLiveServer, waitFor, type LiveServer } from './live-support.ts';
 import { onPostgres, type TestDb } from './support.ts';
 
 const INTERVAL_MS = 100;
@@ -123,6 +123,31 @@ describe('statsChanged', () => {
       expect(last.data.statsChanged.participants).toBe(await publicTotal());
     } finally {
       stream.close();
+    }
+  });
+
+  it('computes the timeline once per tick for 50 subscribers, however differently they ask for it', async () => {
+    // Each asks with its own selection (an alias of its own), so no two share one execution:
+    // what they share is the tick's timeline.
+    const subscribers = live.hub.subscribers;
+    const streams = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => subscribe(server.url, `subscription($e: String!) { statsChanged(edition: $e) { n${i}: participants timeline(interval: 15) { at participants } } }`, { e: 'nid-test' })),
+    );
+    const timelineQueries = () => t.counter.statements.filter((s) => /participation_log/.test(s) && /date_bin/.test(s)).length;
+    try {
+      await Promise.all(streams.map((s) => s.until(() => true)));
+      // Let any tick that the subscriptions started go by.
+      await new Promise((r) => setTimeout(r, INTERVAL_MS * 3));
+      t.counter.reset();
+      const froms = streams.map((s) => s.messages.length);
+      await arrive('Stadhuis Utrecht', 1);
+      const total = await publicTotal();
+      await Promise.all(streams.map((s, i) => s.until((m) => m.data.statsChanged[`n${i}`] === total, { from: froms[i] })));
+      expect(timelineQueries()).toBe(1);
+    } finally {
+      for (const s of streams) s.close();
+      // Fifty streams from one address is the cap per address: the next test may open one once they are gone.
+      await waitFor(async () => live.hub.subscribers <= subscribers, 10_000, 'the streams closed');
     }
   });
 

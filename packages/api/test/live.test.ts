@@ -8,7 +8,6 @@ import { ParticipationChanged, StatsChanged } from '@tafel/schema';
 import { createClient as createSseClient } from 'graphql-sse';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { keyCacheFor } from '../src/auth/key-cache.ts';
 import { LiveHub } from '../src/live/hub.ts';
 import { rowsOf } from '../src/locations/stats.ts';
 import { logger } from '../src/logger.ts';
@@ -167,7 +166,7 @@ describe('participationChanged', () => {
       const feed = await hub.participationChanged(fx.edition.id, () => true, keyId);
       // The key's notice reaches this process (the hub, watching first, has heard it too) before the feed is attached.
       const told = new Promise<void>((resolve) => {
-        const unwatch = keyCacheFor(t.database).watch((changed) => {
+        const unwatch = hub.keys.watch((changed) => {
           if (changed !== keyId) return;
           unwatch();
           resolve();

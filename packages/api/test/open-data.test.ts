@@ -8,7 +8,6 @@ import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locations } from '../src/db/schema.ts';
 import { encodeGlobalId } from '../src/graphql/global-id.ts';
-import { invalidatePublicReads } from '../src/http/cache.ts';
 import { createApp } from '../src/yoga.ts';
 import { memberKey, openTestDatabase, seedFixture, type TestDb } from './support.ts';
 
@@ -193,7 +192,7 @@ describe('formulas in the CSV', () => {
       organisationId: fx.asito.id, editionId: fx.edition.id, country: 'NL', externalId: `f-${i}`, name, city: 'Almelo', region: 'NL-OV',
       lat: 52.35, lng: 6.66, meal: 'DINNER' as const, capacity: 20, participants: 3, description: '=1+1',
     })));
-    invalidatePublicReads();
+    app.caches.answers.invalidate(null);
     const rows = parseCsv((await feed('csv')).text, { columns: true }) as Record<string, string>[];
     for (const name of names) {
       const row = rows.find((r) => r['name'] === `'${name}`);

@@ -9,7 +9,6 @@ import { RecordArrivals } from '@tafel/schema';
 import postgres from 'postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { keyCacheFor } from '../src/auth/key-cache.ts';
 import { DEFAULT_PUBLIC_POOL_SIZE, openDatabase } from '../src/db/client.ts';
 import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { rowsOf } from '../src/locations/stats.ts';
@@ -29,7 +28,7 @@ beforeAll(async () => {
   key = await memberKey(t.database, fx.asito.id);
   client = createClient(t.database, { responseCache: false, rateLimit: false });
   // The key is known before the lock is taken: looking it up reads its organisation.
-  await keyCacheFor(t.database).start();
+  await client.app.caches.keys.start();
 });
 afterAll(() => t.close());
 

@@ -114,15 +114,3 @@ export class KeyCache {
     return () => this.watchers.delete(watcher);
   }
 }
-
-const caches = new WeakMap<Database, KeyCache>();
-
-/** The key cache of this process for a database. */
-export function keyCacheFor(database: Database): KeyCache {
-  let cache = caches.get(database);
-  if (!cache) {
-    cache = new KeyCache(database);
-    caches.set(database, cache);
-  }
-  return cache;
-}

@@ -1,6 +1,7 @@
 /**
  * The request context: the database and who is asking. Built once per request from the
- * `Authorization: Bearer <key>` header; no key means an anonymous public reader.
+ * `Authorization: Bearer <key>` header; no key means an anonymous public reader. It also hands
+ * the resolvers what the app built once: the live hub and the caches it keeps up to date.
  */
 import type { Logger } from 'pino';
 import type { Mailer } from '../auth/mail.ts';
@@ -8,6 +9,8 @@ import type { SessionLimits } from '../auth/sessions.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Database, Db } from '../db/client.ts';
 import type { LiveHub } from '../live/hub.ts';
+import type { EditionIds } from '../locations/editions.ts';
+import type { StatsCache } from '../locations/stats-cache.ts';
 
 export interface Context {
   database: Database;
@@ -17,6 +20,10 @@ export interface Context {
   /** This process's live participation feeds (subscriptions). */
   live: LiveHub;
   people: PeopleContext;
+  /** The app's stats, kept per edition until the hub hears of a change. */
+  stats: StatsCache;
+  /** The app's editions by slug. */
+  editions: EditionIds;
 }
 
 /** What the people's mutations need beyond the database: how links go out and where they point. */

@@ -5,7 +5,6 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
-import { invalidatePublicReads } from './cache.ts';
 
 export function newAdminToken(): string {
   return randomBytes(32).toString('base64url');
@@ -26,7 +25,9 @@ export interface CommandIo {
 
 /**
  * Runs one command line on the server's database (the app hands in cli.ts's runner): its exit
- * code, or it throws; `usage` says whether a thrown error is the caller's mistake (exit 64).
+ * code, or it throws; `usage` says whether a thrown error is the caller's mistake (exit 64). The
+ * runner announces what the command changed through the server's live hub, which is what keeps
+ * the caches right for whoever sent it.
  */
 export interface CommandRunner {
   run(argv: string[], io: CommandIo): Promise<number>;
@@ -52,9 +53,6 @@ export function adminPlugin(token: string, commands: CommandRunner): Plugin {
       } catch (error) {
         io.error(error instanceof Error ? error.message : String(error));
         code = commands.usage(error) ? 64 : 1;
-      } finally {
-        // What the command wrote is read at once by whoever sent it; the NOTIFY echo comes later.
-        invalidatePublicReads();
       }
       endResponse(Response.json({ code, out }));
     },

@@ -1,163 +1,35 @@
 /**
- * Caching of public reads. Inside the API, a response cache (graphql-yoga's) answers an identical
- * anonymous query from memory, before parsing and without SQL. Outside, anonymous GET answers
- * carry an ETag and `Cache-Control: public, max-age` so browsers and a CDN reuse them and
- * revalidate cheaply (304). Keyed requests are never cached nor shared.
+ * Caching of public reads. Inside the API, the app's answer store (answer-store.ts) answers an
+ * identical anonymous query from memory, before parsing and without SQL: a GET from its
+ * serialised bytes (one lookup, no serialising a ~190 KB map again), a POST from its result.
+ * Outside, anonymous GET answers carry an ETag and `Cache-Control: public, max-age` so browsers
+ * and a CDN reuse them and revalidate cheaply (304). Keyed requests are never cached nor shared.
  *
- * Invalidation is global and by generation: every write that can change a public read — any
- * GraphQL mutation, any venue write (locations/write.ts), and any participation or venue change
- * announced on the live channel by this or another API process — starts a new generation, and
- * answers of older generations are neither served nor confirmed by their ETags. On the event day
- * one edition takes nearly all writes, so a finer, per-edition invalidation would save little.
+ * Each answer is kept with what it depends on (graphql/dependencies.ts) and let go when the app's
+ * live hub hears of a change to that; an answer that shows live counts may be served up to
+ * `countsStaleMs` after a count it shows changed, while one request computes it afresh, and its
+ * `max-age` is never longer than that bound (0 while it is stale). `X-Tafel-Cache` says how an
+ * anonymous answer was served: `hit`, `stale` (within the bound) or `miss` (computed).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { getOperationAST } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
-import { useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
-import { LRUCache } from 'lru-cache';
-import type { Database } from '../db/client.ts';
-import { LIVE_CHANNEL, PUBLIC_CHANNEL } from '../live/notice.ts';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { dependenciesOf, type Dependencies } from '../graphql/dependencies.ts';
 import { isAnonymous } from '../graphql/limits.ts';
+import type { AnswerStore, Lookup, Mark } from './answer-store.ts';
 import { GRAPHQL_PATH } from './gate.ts';
 import { persistedOperations } from './persisted.ts';
 
-/** Distinguishes this process's ETags from another's (and from before a restart). */
-const epoch = randomBytes(4).toString('hex');
-let generation = 0;
-
-/** The current generation's tag; part of every cache key and ETag. */
-export function cacheGeneration(): string {
-  return `${epoch}.${generation}`;
-}
-
-/**
- * Forget every cached public read, in this process. Call it after a write commits; the write's
- * NOTIFY on the live channel tells the other API processes (see followWrites).
- */
-export function invalidatePublicReads(): void {
-  generation++;
-}
-
-/**
- * Invalidate on every notice on the live channel (participation and venue changes) and on the
- * public channel (editions and organisations), committed by any process on the same database.
- * Returns the unsubscribe function.
- */
-export async function followWrites(database: Database): Promise<() => Promise<void>> {
-  const unfollow = await Promise.all([LIVE_CHANNEL, PUBLIC_CHANNEL].map((channel) => database.listen(channel, () => invalidatePublicReads())));
-  return async () => void (await Promise.all(unfollow.map((stop) => stop())));
-}
-
-/** A quoted ETag for what these parts name, in this generation. */
-export function etagFor(...parts: string[]): string {
-  return `"${cacheGeneration()}-${createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 27)}"`;
-}
-
-/** A kept answer: its bytes and the headers to send them with. */
-export interface StoredAnswer {
-  body: Uint8Array<ArrayBuffer>;
-  headers: Record<string, string>;
-}
-
-export interface AnswerStoreOptions {
-  /** The most bytes kept; the least recently used answers go first. */
-  maxBytes: number;
-  /** The most milliseconds an answer is kept. */
-  ttlMs: number;
-}
-
-/** Bookkeeping per entry beside its body (key, headers, the map's own nodes), counted with it. */
-const ENTRY_OVERHEAD = 512;
-
-/**
- * The answers of one app, by key (an ETag, or a key starting with one), bounded in bytes and age.
- * Only the current generation's are served or taken; older ones are dropped at the next store.
- */
-export class AnswerStore {
-  readonly #entries: LRUCache<string, StoredAnswer>;
-  #generation = cacheGeneration();
-
-  constructor({ maxBytes, ttlMs }: AnswerStoreOptions) {
-    this.#entries = new LRUCache<string, StoredAnswer>({
-      maxSize: Math.max(1, maxBytes),
-      sizeCalculation: (answer, key) => answer.body.byteLength + key.length + ENTRY_OVERHEAD,
-      ttl: Math.max(1, ttlMs),
-    });
-  }
-
-  get(key: string): StoredAnswer | undefined {
-    return current(key) ? this.#entries.get(key) : undefined;
-  }
-
-  has(key: string): boolean {
-    return current(key) && this.#entries.has(key);
-  }
-
-  /** Keep an answer of the current generation (one larger than the whole store is not kept). */
-  set(key: string, answer: StoredAnswer): void {
-    if (!current(key)) return;
-    if (this.#generation !== cacheGeneration()) {
-      this.#entries.clear();
-      this.#generation = cacheGeneration();
-    }
-    this.#entries.set(key, answer);
-  }
-
-  /** The bytes the kept answers are counted as, at most maxBytes. */
-  get bytes(): number {
-    return this.#entries.calculatedSize;
-  }
-
-  get size(): number {
-    return this.#entries.size;
-  }
-}
-
-function current(key: string): boolean {
-  return key.startsWith(`"${cacheGeneration()}-`);
-}
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-/** The response cache's store, keeping each execution result as its JSON bytes. */
-function resultCache(store: AnswerStore): Cache {
-  return {
-    get: (key) => {
-      const hit = store.get(key);
-      return hit ? JSON.parse(decoder.decode(hit.body)) : undefined;
-    },
-    set: (key, value) => store.set(key, { body: encoder.encode(JSON.stringify(value)), headers: {} }),
-    invalidate: () => undefined,
-  };
-}
+export { AnswerStore, type Kept, type StoredAnswer } from './answer-store.ts';
 
 /** Did this request come for a cacheable public read? (A live subscription is not one.) */
 function cacheable(request: Request): boolean {
   return isAnonymous(request) && (request.method === 'GET' || request.method === 'POST') && !request.headers.get('accept')?.includes('text/event-stream');
 }
 
-export function responseCachePlugins(store: AnswerStore): Plugin[] {
-  return [resultCachePlugin(store), serialisedAnswersPlugin(store)];
-}
-
-/** The cache key (and ETag) of a request's operation, as the response cache computes it. */
-function cacheKey(documentString: string, variableValues: unknown, operationName: string | null | undefined): string {
-  return etagFor(documentString, JSON.stringify(variableValues ?? {}), operationName ?? '');
-}
-
-/** graphql-yoga's response cache: the execution result, before parsing, validation and SQL. */
-function resultCachePlugin(store: AnswerStore): Plugin {
-  return useResponseCache({
-    session: () => null,
-    enabled: (request) => cacheable(request),
-    // The store bounds the answers' age and bytes.
-    cache: resultCache(store),
-    invalidateViaMutation: false,
-    // The key doubles as the ETag: quoted, and tied to the generation. The plugin asks for it on
-    // every request; one it will not serve (a member's write, say) is spared the hashing.
-    buildResponseCacheKey: async ({ documentString, variableValues, operationName, request }) => (cacheable(request) ? cacheKey(documentString, variableValues, operationName) : ''),
-  });
+/** The cache key of an operation: its text, variables and name. */
+export function cacheKey(documentString: string, variableValues: unknown, operationName: string | null | undefined): string {
+  return createHash('sha256').update([documentString, JSON.stringify(variableValues ?? {}), operationName ?? ''].join('\u0000')).digest('base64url');
 }
 
 /** The key of a GET request's operation, from its URL alone; null if it has none. */
@@ -178,56 +50,150 @@ function keyOfGet(url: URL): string | null {
   }
 }
 
-/**
- * The serialised answers to anonymous GETs, the widget's and a CDN's way: a hit is one lookup
- * and the stored bytes, without serialising the result again (a map of the edition is ~190 KB),
- * and a revalidation with the answer's ETag is a 304 from the same lookup. Only answers of the
- * current generation whose ETag is their request's cache key are kept.
- */
-function serialisedAnswersPlugin(store: AnswerStore): Plugin {
-  const slot = (key: string, request: Request) => `${key}|${request.headers.get('accept') ?? ''}`;
-  const eligible = (request: Request, url: URL) => request.method === 'GET' && url.pathname === GRAPHQL_PATH && cacheable(request);
-  return {
-    onRequest({ request, url, endResponse }) {
-      if (!eligible(request, url)) return;
-      const key = keyOfGet(url);
-      const hit = key === null ? undefined : store.get(slot(key, request));
-      if (!key || !hit) return;
-      if (request.headers.get('if-none-match') === key) {
-        endResponse(new Response(null, { status: 304, headers: { etag: key, ...(hit.headers['last-modified'] ? { 'last-modified': hit.headers['last-modified'] } : {}) } }));
-      } else {
-        endResponse(new Response(hit.body, { status: 200, headers: hit.headers }));
-      }
-    },
-    async onResponse({ request, response }) {
-      const url = new URL(request.url);
-      if (response.status !== 200 || !eligible(request, url)) return;
-      const etag = response.headers.get('etag');
-      if (!etag || etag !== keyOfGet(url) || !current(etag) || store.has(slot(etag, request))) return;
-      const body = new Uint8Array(await response.clone().arrayBuffer());
-      const headers: Record<string, string> = { 'content-type': response.headers.get('content-type') ?? 'application/json', etag };
-      const lastModified = response.headers.get('last-modified');
-      if (lastModified) headers['last-modified'] = lastModified;
-      store.set(slot(etag, request), { body, headers });
-    },
-  };
+/** What the cache knows of one request, from its first hook to its response. */
+interface RequestState {
+  /** The operation's key. */
+  key?: string;
+  /** What its answer depends on: of the answer served, or of the operation once it executes. */
+  deps?: Dependencies;
+  /** Served an answer whose counts changed since (within the bound). */
+  stale?: boolean;
+  /** Served a kept answer (fresh or stale). */
+  served?: boolean;
+  /** Taken before its answer was computed (or found up to date): the answer may be kept. */
+  mark?: Mark;
+  /** Keys this request computes afresh while others are served the stale answer. */
+  refreshes: string[];
 }
 
-/** Any mutation that ran (whatever its outcome) starts a new generation once it is done. */
-export function invalidateOnMutation(): Plugin {
-  return {
-    onExecute({ args }) {
-      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
-      return { onExecuteDone: () => invalidatePublicReads() };
+const states = new WeakMap<Request, RequestState>();
+
+function stateOf(request: Request): RequestState {
+  let state = states.get(request);
+  if (!state) states.set(request, (state = { refreshes: [] }));
+  return state;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The longest one wait for another request's computation lasts. */
+const WAIT_MS = 5_000;
+
+/** Look up a key, waiting (a few times at most) while another request computes its answer. */
+async function lookup(store: AnswerStore, key: string): Promise<Exclude<Lookup, { use: 'wait' }>> {
+  for (let i = 0; ; i++) {
+    const found = store.lookup(key);
+    if (found.use !== 'wait') return found;
+    if (i === 3) return { use: 'compute' };
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([found.until, new Promise<void>((resolve) => (timer = setTimeout(resolve, WAIT_MS)))]);
+    clearTimeout(timer);
+  }
+}
+
+/** Note a lookup's outcome; true if it gave an answer to serve. */
+function served(state: RequestState, key: string, found: Exclude<Lookup, { use: 'wait' }>): found is Extract<Lookup, { use: 'fresh' | 'stale' }> {
+  if (found.use === 'compute') {
+    if (found.refresh) state.refreshes.push(key);
+    return false;
+  }
+  state.deps = found.kept.deps;
+  state.stale = found.use === 'stale';
+  state.served = true;
+  return true;
+}
+
+export function responseCachePlugins(store: AnswerStore): Plugin[] {
+  const slot = (key: string, request: Request) => `${key}|${request.headers.get('accept') ?? ''}`;
+  const eligibleGet = (request: Request, url: URL) => request.method === 'GET' && url.pathname === GRAPHQL_PATH && cacheable(request);
+  return [
+    {
+      // A GET: its serialised answer, or a 304 for its ETag, from one lookup.
+      async onRequest({ request, url, endResponse }) {
+        if (!eligibleGet(request, url)) return;
+        const key = keyOfGet(url);
+        if (!key) return;
+        const state = stateOf(request);
+        state.key = key;
+        const found = await lookup(store, slot(key, request));
+        if (!served(state, slot(key, request), found)) return;
+        const { kept } = found;
+        const how = { 'x-tafel-cache': found.use === 'fresh' ? 'hit' : 'stale' };
+        if (request.headers.get('if-none-match') === kept.etag) {
+          endResponse(new Response(null, { status: 304, headers: { etag: kept.etag, ...how, ...(kept.headers['last-modified'] ? { 'last-modified': kept.headers['last-modified'] } : {}) } }));
+        } else {
+          endResponse(new Response(kept.body, { status: 200, headers: { ...kept.headers, etag: kept.etag, ...how } }));
+        }
+      },
+      // A POST, or a GET whose serialised answer is not kept: the result, before parsing.
+      async onParams({ params, request, setResult }) {
+        if (!cacheable(request)) return;
+        const state = stateOf(request);
+        state.key ??= cacheKey(params.query ?? '', params.variables, params.operationName);
+        // A GET computing its serialised answer for others is served only an up-to-date result.
+        const computing = state.refreshes.length > 0;
+        const found = await lookup(store, state.key);
+        if (computing && found.use === 'stale') return;
+        if (!served(state, state.key, found)) return;
+        // Up to date: its serialised form may be kept too.
+        if (found.use === 'fresh') state.mark = store.mark();
+        setResult(JSON.parse(decoder.decode(found.kept.body)));
+      },
+      onExecute({ args }) {
+        const request = (args.contextValue as { request?: Request }).request;
+        const state = request && states.get(request);
+        if (!state?.key || getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
+        const deps = dependenciesOf(args.schema, args.document, args.operationName, (args.variableValues ?? {}) as Record<string, unknown>);
+        const mark = store.mark();
+        state.deps = deps;
+        return {
+          onExecuteDone({ result }) {
+            if (isAsyncIterable(result) || result.errors?.length) {
+              store.release(state.key!);
+              return;
+            }
+            state.mark = mark;
+            store.set(state.key!, { body: encoder.encode(JSON.stringify(result)), headers: {} }, deps, mark);
+          },
+        };
+      },
+      async onResponse({ request, response }) {
+        const state = states.get(request);
+        if (!state) return;
+        try {
+          if (!response.headers.has('x-tafel-cache')) response.headers.set('x-tafel-cache', state.served ? (state.stale ? 'stale' : 'hit') : 'miss');
+          const url = new URL(request.url);
+          if (response.status !== 200 || !state.mark || !state.deps || !state.key || !eligibleGet(request, url)) return;
+          const body = new Uint8Array(await response.clone().arrayBuffer());
+          const lastModified = new Date().toUTCString();
+          const headers = { 'content-type': response.headers.get('content-type') ?? 'application/json', 'last-modified': lastModified };
+          const kept = store.set(slot(state.key, request), { body, headers }, state.deps, state.mark);
+          if (kept) {
+            response.headers.set('etag', kept.etag);
+            response.headers.set('last-modified', lastModified);
+          }
+        } finally {
+          for (const key of state.refreshes) store.release(key);
+        }
+      },
     },
-  };
+  ];
 }
 
 /**
  * HTTP caching headers on GraphQL answers: anonymous GET reads (and their 304s) are public for a
- * short while; everything with a key is private and not stored; the rest is not stored.
+ * short while — one that shows live counts for no longer than the staleness bound, and not at
+ * all while it is stale; everything with a key is private and not stored; the rest is not stored.
  */
-export function cacheHeadersPlugin(maxAgeSeconds: number): Plugin {
+export function cacheHeadersPlugin(maxAgeSeconds: number, countsStaleMs: number): Plugin {
+  const countsMaxAge = Math.min(maxAgeSeconds, Math.floor(countsStaleMs / 1000));
+  const maxAgeOf = (request: Request) => {
+    const state = states.get(request);
+    // Not known (no answer of this cache): as if it showed counts.
+    if (!state?.deps || state.deps.counts.length > 0) return state?.stale ? 0 : countsMaxAge;
+    return maxAgeSeconds;
+  };
   return {
     onResponse({ request, response }) {
       if (new URL(request.url).pathname !== GRAPHQL_PATH) return;
@@ -237,7 +203,7 @@ export function cacheHeadersPlugin(maxAgeSeconds: number): Plugin {
         headers.delete('etag');
         headers.delete('last-modified');
       } else if ((request.method === 'GET' || request.method === 'HEAD') && (response.status === 304 || (response.status === 200 && headers.has('etag')))) {
-        headers.set('cache-control', `public, max-age=${maxAgeSeconds}`);
+        headers.set('cache-control', `public, max-age=${maxAgeOf(request)}`);
         headers.append('vary', 'Accept, Authorization');
       } else if (!headers.has('cache-control')) {
         headers.set('cache-control', 'no-store');

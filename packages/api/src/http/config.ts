@@ -42,6 +42,12 @@ export interface PublicApiConfig {
   /** The most bytes the kept answers and feeds take together; the least recently used go first. */
   responseCacheMaxBytes: number;
   /**
+   * How many milliseconds a kept answer that includes live counts may be served after a count it
+   * shows changed, while one request computes it afresh; 0 recomputes at once. Answers without
+   * counts, and any venue change, never wait on this.
+   */
+  countsStaleMs: number;
+  /**
    * Where the public reaches this API, e.g. `https://tafel.example.org`: the base of every absolute
    * URL the API writes (the iCalendar feed's SOURCE). Never taken from a request's Host header, which
    * the client chooses and a cached answer would pass on to everyone.
@@ -121,6 +127,7 @@ export const DEFAULTS: PublicApiConfig = {
   responseCache: true,
   responseCacheTtlSeconds: 60,
   responseCacheMaxBytes: 64 * 1024 * 1024,
+  countsStaleMs: 1000,
   publicUrl: 'http://localhost:4000',
   maxAgeSeconds: 10,
   licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
@@ -230,6 +237,7 @@ export function publicApiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Pu
     responseCache: env['TAFEL_RESPONSE_CACHE'] !== 'off',
     responseCacheTtlSeconds: Math.max(1, int(env, 'TAFEL_RESPONSE_CACHE_TTL', DEFAULTS.responseCacheTtlSeconds)),
     responseCacheMaxBytes: bytes(env, 'TAFEL_RESPONSE_CACHE_MAX_BYTES', DEFAULTS.responseCacheMaxBytes),
+    countsStaleMs: int(env, 'TAFEL_COUNTS_STALE_MS', DEFAULTS.countsStaleMs),
     publicUrl: publicUrl(env),
     maxAgeSeconds: int(env, 'TAFEL_CACHE_MAX_AGE', DEFAULTS.maxAgeSeconds),
     licence: {

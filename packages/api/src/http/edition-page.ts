@@ -1,15 +1,14 @@
 /**
  * /editions/<slug>: the edition's public venues as an HTML page (open-data/edition-page.ts),
- * cached like the open-data feeds beside it: built once per cache generation and language, kept
- * in the app's answer store, confirmed by its ETag with 304 while kept.
+ * cached like the open-data feeds beside it: built once per language until a change to what it
+ * shows, kept in the app's answer store, confirmed by its ETag with 304 while kept.
  */
 import type { Plugin } from 'graphql-yoga';
 import type { Database } from '../db/client.ts';
 import { requireEditionOrError } from '../graphql/types/edition.ts';
 import { EDITION_PAGE_CSP, editionNotFoundPage, editionPage, pageLang } from '../open-data/edition-page.ts';
 import { publicVenues } from '../open-data/feeds.ts';
-import { cacheGeneration, etagFor } from './cache.ts';
-import { fileKey, type OpenDataOptions } from './open-data.ts';
+import { fileDependencies, keptFile, type OpenDataOptions } from './open-data.ts';
 
 const PATH = /^\/editions\/([a-z0-9][a-z0-9-]{0,62})\/?$/;
 
@@ -28,24 +27,17 @@ export function editionPagePlugin(database: Database, options: OpenDataOptions):
       if (!match || (request.method !== 'GET' && request.method !== 'HEAD')) return;
       const slug = match[1]!;
       const lang = pageLang(url.searchParams.get('lang'));
-      // Taken before reading: a write during the build makes this answer old at once.
-      const generation = cacheGeneration();
-      const etag = etagFor(slug, 'page', lang);
-      const headers = { ...HTML_HEADERS, 'cache-control': `public, max-age=${options.maxAgeSeconds}`, etag };
-      let body = store.get(fileKey(etag))?.body;
-      if (body && request.headers.get('if-none-match')?.split(/\s*,\s*/).includes(etag)) {
-        return endResponse(new Response(null, { status: 304, headers }));
-      }
-      if (body === undefined) {
+      const headers = { ...HTML_HEADERS, 'cache-control': `public, max-age=${options.maxAgeSeconds}` };
+      const response = await keptFile(store, request, `page ${slug} ${lang}`, fileDependencies(slug), headers, async () => {
         const db = database.readDb;
         const edition = await requireEditionOrError(db, slug);
         if (Array.isArray(edition)) {
-          return endResponse(new Response(editionNotFoundPage(lang), { status: 404, headers: { ...HTML_HEADERS, 'cache-control': 'no-store' } }));
+          return new Response(editionNotFoundPage(lang), { status: 404, headers: { ...HTML_HEADERS, 'cache-control': 'no-store' } });
         }
-        body = new TextEncoder().encode(editionPage(edition, await publicVenues(db, edition.id), lang, options.licence, options.publicUrl));
-        if (generation === cacheGeneration()) store.set(fileKey(etag), { body, headers: {} });
-      }
-      endResponse(new Response(body, { status: 200, headers }));
+        options.editions.remember(edition);
+        return editionPage(edition, await publicVenues(db, edition.id), lang, options.licence, options.publicUrl);
+      });
+      endResponse(response);
     },
   };
 }

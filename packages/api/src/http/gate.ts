@@ -6,7 +6,7 @@
  */
 import { getOperationAST, GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { keyCacheFor } from '../auth/key-cache.ts';
+import type { KeyCache } from '../auth/key-cache.ts';
 import { authenticate } from '../auth/keys.ts';
 import { sessionToken, sessionViewer } from '../auth/sessions.ts';
 import type { Viewer } from '../auth/viewer.ts';
@@ -27,14 +27,14 @@ const payers = new WeakMap<Request, { kind: ClientKind; client: string; who: str
  * unknown) reads as anonymous: a browser keeps a cookie after its session ended, and the public
  * map on the same site must still load.
  */
-export function viewerOf(database: Database, request: Request, config: Pick<PublicApiConfig, 'sessions' | 'publicUrl'>): Promise<Viewer | null> {
+export function viewerOf(database: Database, keys: KeyCache, request: Request, config: Pick<PublicApiConfig, 'sessions' | 'publicUrl'>): Promise<Viewer | null> {
   let viewer = viewers.get(request);
   if (!viewer) {
     const header = request.headers.get('authorization');
     const token = sessionToken(request.headers.get('cookie'));
     viewer =
       header || token === null || !fromOwnOrigin(request, config.publicUrl)
-        ? authenticate(database.db, header, keyCacheFor(database))
+        ? authenticate(database.db, header, keys)
         : sessionViewer(database.db, token, config.sessions);
     viewers.set(request, viewer);
   }
@@ -154,7 +154,7 @@ export function rateLimitStore(database: Database, config: PublicApiConfig): Rat
   return database.kind === 'postgres' ? { kind: 'postgres', db: database.db } : { kind: 'memory' };
 }
 
-export function gatePlugin(database: Database, config: PublicApiConfig): Plugin {
+export function gatePlugin(database: Database, keys: KeyCache, config: PublicApiConfig): Plugin {
   const limits = config.rateLimit ? new RateLimits(config.rateLimit, rateLimitStore(database, config)) : null;
 
   async function limit(kind: 'anonymous' | 'key', client: string, who: string, request: Request): Promise<RateDecision> {
@@ -172,14 +172,14 @@ export function gatePlugin(database: Database, config: PublicApiConfig): Plugin 
       const keyed = Boolean(request.headers.get('authorization'));
       if (!keyed && url.pathname === GRAPHQL_PATH && sessionToken(request.headers.get('cookie')) !== null) {
         if (!fromOwnOrigin(request, config.publicUrl)) return endResponse(crossOriginRefusal());
-        viewer = await viewerOf(database, request, config);
+        viewer = await viewerOf(database, keys, request, config);
       }
       if (keyed) {
         // An IP that spent its allowance on bad keys may not try more of them (the public's
         // anonymous requests from the same address do not count here: a venue's Wi-Fi).
         const spent = limits && ip ? await limits.exhausted('badKey', ip) : null;
         if (spent) return endResponse(refusal(429, 'RATE_LIMITED', tooMany('this address'), spent.headers));
-        viewer = await viewerOf(database, request, config).catch(() => null);
+        viewer = await viewerOf(database, keys, request, config).catch(() => null);
         if (!viewer && limits && ip) {
           // A bad key is answered by the GraphQL context (401); here it costs the IP one request.
           await limits.take('badKey', ip);

@@ -5,16 +5,17 @@
  *   /editions/<slug>/locations.csv       CSV with a header row
  *   /editions/<slug>/locations.ics       iCalendar, one event per venue's meal
  *
- * Each answer is built once per cache generation (see cache.ts) and served from the app's answer
- * store until the next write (or until the store lets it go); while kept, its ETag answers
- * If-None-Match with 304. Absolute URLs in the feeds start with the configured public URL, never
+ * Each answer is built once and served from the app's answer store until a change to what it
+ * shows (its edition's venues or counts, editions, organisations) or until the store lets it go;
+ * while kept, its ETag answers If-None-Match with 304. Absolute URLs in the feeds start with the configured public URL, never
  * with the request's Host, which the client chooses and the kept answer would hand to everyone.
  */
 import type { Plugin } from 'graphql-yoga';
 import type { Database } from '../db/client.ts';
-import { editionBySlug, unknownEdition } from '../locations/editions.ts';
+import type { Dependencies } from '../graphql/dependencies.ts';
+import { editionBySlug, unknownEdition, type EditionIds } from '../locations/editions.ts';
 import { publicVenues, toCsv, toGeoJson, toICalendar, type Licence } from '../open-data/feeds.ts';
-import { cacheGeneration, etagFor, type AnswerStore } from './cache.ts';
+import type { AnswerStore } from './cache.ts';
 import { refusal } from './gate.ts';
 
 const FORMATS = {
@@ -31,17 +32,49 @@ export interface OpenDataOptions {
   maxAgeSeconds: number;
   /** The base of absolute URLs in the feeds (config's publicUrl). */
   publicUrl: string;
-  /** Where built feeds are kept, by ETag. */
+  /** Where built feeds are kept. */
   store: AnswerStore;
+  /** The app's editions by slug: told of each edition a feed is built for, so that its changes find the feed. */
+  editions: EditionIds;
+}
+
+/** What a file of an edition's public venues shows: exact, so counts let it go at once too. */
+export function fileDependencies(slug: string): Dependencies {
+  return { tags: ['editions', 'organisations', `venues:${slug}`, `counts:${slug}`], counts: [] };
 }
 
 /**
- * The answer store's key of a feed or page. The response cache keeps its query results under the
- * bare ETag and reads any answer found under an If-None-Match ETag as JSON, so a CSV, iCalendar
- * or HTML body kept there would fail it; a key beside the ETag is found only by its own route.
+ * A file kept in the store under `key`: a 304 when the request's If-None-Match names the kept
+ * one, else its bytes, built by `build` when none is kept (a Response from it is a refusal, sent
+ * as it is). The ETag goes with the answer only while it is kept.
  */
-export function fileKey(etag: string): string {
-  return `${etag} file`;
+export async function keptFile(
+  store: AnswerStore,
+  request: Request,
+  key: string,
+  deps: Dependencies,
+  headers: Record<string, string>,
+  build: () => Promise<string | Response>,
+): Promise<Response> {
+  const found = store.lookup(key);
+  if (found.use === 'fresh') {
+    const { kept } = found;
+    // Confirmed only while kept: an answer past the store's age limit may hide a change nobody announced.
+    if (request.headers.get('if-none-match')?.split(/\s*,\s*/).includes(kept.etag)) return new Response(null, { status: 304, headers: { ...headers, etag: kept.etag } });
+    return new Response(kept.body, { status: 200, headers: { ...headers, etag: kept.etag } });
+  }
+  // Taken before reading: a write during the build makes this answer old at once.
+  const mark = store.mark();
+  try {
+    const result = await build();
+    if (result instanceof Response) return result;
+    const body = new TextEncoder().encode(result);
+    const kept = store.set(key, { body, headers: {} }, deps, mark);
+    return new Response(body, { status: 200, headers: kept ? { ...headers, etag: kept.etag } : headers });
+  } finally {
+    // A refusal, or a build that failed, leaves nothing for others to wait for.
+    store.release(key);
+  }
 }
 
 export function openDataPlugin(database: Database, options: OpenDataOptions): Plugin {
@@ -51,6 +84,7 @@ export function openDataPlugin(database: Database, options: OpenDataOptions): Pl
     const db = database.readDb;
     const edition = await editionBySlug(db, slug);
     if (!edition) return refusal(404, 'NOT_FOUND', unknownEdition(slug).message);
+    options.editions.remember(edition);
     const venues = await publicVenues(db, edition.id);
     if (format === 'geojson') return JSON.stringify(toGeoJson(edition, venues, options.licence));
     if (format === 'csv') return toCsv(edition, venues, options.licence);
@@ -62,29 +96,15 @@ export function openDataPlugin(database: Database, options: OpenDataOptions): Pl
       const match = PATH.exec(url.pathname);
       if (!match || (request.method !== 'GET' && request.method !== 'HEAD')) return;
       const [, slug, format] = match as unknown as [string, string, Format];
-      // Taken before reading: a write during the build makes this answer old at once.
-      const generation = cacheGeneration();
-      const etag = etagFor(slug, format);
       const headers: Record<string, string> = {
         'cache-control': `public, max-age=${options.maxAgeSeconds}`,
-        etag,
+        'content-type': FORMATS[format],
         link: options.licence.url ? `<${options.licence.url}>; rel="license"` : '',
         'content-disposition': `inline; filename="${slug}-locations.${format}"`,
         'x-content-type-options': 'nosniff',
       };
       if (!headers['link']) delete headers['link'];
-      let body = store.get(fileKey(etag))?.body;
-      // Confirmed only while kept: an answer past the store's age limit may hide a change nobody announced.
-      if (body && request.headers.get('if-none-match')?.split(/\s*,\s*/).includes(etag)) {
-        return endResponse(new Response(null, { status: 304, headers }));
-      }
-      if (body === undefined) {
-        const result = await build(slug, format);
-        if (result instanceof Response) return endResponse(result);
-        body = new TextEncoder().encode(result);
-        if (generation === cacheGeneration()) store.set(fileKey(etag), { body, headers: {} });
-      }
-      endResponse(new Response(body, { status: 200, headers: { ...headers, 'content-type': FORMATS[format] } }));
+      endResponse(await keptFile(store, request, `file ${slug} ${format}`, fileDependencies(slug), headers, () => build(slug, format)));
     },
   };
 }

@@ -5,35 +5,32 @@
  * edition's page.
  */
 import type { Plugin } from 'graphql-yoga';
+import type { KeyCache } from '../auth/key-cache.ts';
 import type { Database } from '../db/client.ts';
+import type { EditionIds } from '../locations/editions.ts';
 import { queryLimitsPlugins } from '../graphql/limits.ts';
-import { shareStatsCache } from '../locations/stats-cache.ts';
-import { AnswerStore, cacheHeadersPlugin, invalidateOnMutation, responseCachePlugins } from './cache.ts';
-import { publicApiConfigFromEnv, type PublicApiConfig } from './config.ts';
+import { cacheHeadersPlugin, responseCachePlugins, type AnswerStore } from './cache.ts';
+import type { PublicApiConfig } from './config.ts';
 import { corsPlugin, csrfPlugin } from './cors.ts';
 import { gatePlugin } from './gate.ts';
 import { editionPagePlugin } from './edition-page.ts';
 import { openDataPlugin } from './open-data.ts';
 import { persistedOperationsPlugin } from './persisted.ts';
 
-export function publicApiPlugins(database: Database, overrides: Partial<PublicApiConfig> = {}, answerStore?: AnswerStore): Plugin[] {
-  const config = { ...publicApiConfigFromEnv(), ...overrides };
-  // Stats are counted on the public-read pool whoever asks; writes invalidate them through any pool.
-  // On the primary's even with a read replica: the cache refills when a write is announced, which a
-  // replica may not have replayed yet; and as stats are kept until the next write, the primary
-  // counts them once per write, not once per read.
-  shareStatsCache(database.primaryReadDb, database.readDb, database.db);
-  // One bound for everything this app keeps: answers to queries, the open-data feeds and the edition's page.
-  const store = answerStore ?? new AnswerStore({ maxBytes: config.responseCacheMaxBytes, ttlMs: config.responseCacheTtlSeconds * 1000 });
-  const openData = { licence: config.licence, maxAgeSeconds: config.maxAgeSeconds, publicUrl: config.publicUrl, store };
+/**
+ * `keys`, `store` and `editions` are the app's (yoga.ts builds them once): the key cache the gate
+ * authenticates with, the editions by slug, and the one store, bounded in bytes, for everything this app keeps of its
+ * public answers — answers to queries, the open-data feeds and the edition's page.
+ */
+export function publicApiPlugins(database: Database, keys: KeyCache, config: PublicApiConfig, store: AnswerStore, editions: EditionIds): Plugin[] {
+  const openData = { licence: config.licence, maxAgeSeconds: config.maxAgeSeconds, publicUrl: config.publicUrl, store, editions };
   return [
-    gatePlugin(database, config),
+    gatePlugin(database, keys, config),
     corsPlugin(),
     csrfPlugin(),
     persistedOperationsPlugin(),
     ...(config.responseCache ? responseCachePlugins(store) : []),
-    cacheHeadersPlugin(config.maxAgeSeconds),
-    invalidateOnMutation(),
+    cacheHeadersPlugin(config.maxAgeSeconds, config.countsStaleMs),
     ...queryLimitsPlugins(),
     openDataPlugin(database, openData),
     editionPagePlugin(database, openData),

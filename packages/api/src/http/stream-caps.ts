@@ -15,6 +15,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import type { KeyCache } from '../auth/key-cache.ts';
 import type { Database } from '../db/client.ts';
 import { clientIp } from './client-ip.ts';
 import type { PublicApiConfig, StreamCapsConfig } from './config.ts';
@@ -83,14 +84,14 @@ function refusedResponse(refused: Refused, fetchAPI: { Response: typeof Response
   });
 }
 
-export function streamCapsPlugin(database: Database, config: Pick<PublicApiConfig, 'streams' | 'trustProxy' | 'sessions' | 'publicUrl'>, counts = new StreamCounts(config.streams)): Plugin {
+export function streamCapsPlugin(database: Database, keys: KeyCache, config: Pick<PublicApiConfig, 'streams' | 'trustProxy' | 'sessions' | 'publicUrl'>, counts = new StreamCounts(config.streams)): Plugin {
   return {
     async onResultProcess({ request, result, resultProcessor, setResultProcessor, serverContext }) {
       if (!resultProcessor || !isAsyncIterable(result) || !(request.headers.get('accept') ?? '').includes('text/event-stream')) return;
       const response = (serverContext as { res?: ServerResponse }).res;
       if (!response) return;
       // Known by now: the context was built from it. A bad key never gets this far (401).
-      const viewer = await viewerOf(database, request, config).catch(() => null);
+      const viewer = await viewerOf(database, keys, request, config).catch(() => null);
       // Gone already: nothing will be sent, and its `close` has been and gone.
       if (response.destroyed) return;
       // A key counts as itself; a person in a browser as their address, like the public.

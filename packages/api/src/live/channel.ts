@@ -1,15 +1,18 @@
 /**
  * The NOTIFY outbox and the LISTEN connection: how API processes tell each other of committed
  * changes. The writing process hears its own changes at once (`receive`), without waiting for
- * the NOTIFY to come back; the echo is for the receiver to recognise.
+ * the NOTIFY to come back; the echo is for the receiver to recognise. Beside the live channel it
+ * LISTENs on the public channel, where the database itself announces changes to editions and
+ * organisations, whoever made them.
  */
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.ts';
-import { LIVE_CHANNEL, NOTICES_PER_PAYLOAD, parseNotices, type ParticipationNotice } from './notice.ts';
+import { tableNotice } from '../locations/notices.ts';
+import { LIVE_CHANNEL, PUBLIC_CHANNEL, noticePayloads, parseNotices, type Notice } from './notice.ts';
 
 export interface ChannelReceiver {
   /** A committed change, announced by this process or heard on the channel from any. */
-  receive(notice: ParticipationNotice): void;
+  receive(notice: Notice): void;
   /** LISTEN came back after the connection was away: notices sent meanwhile are lost. */
   reconnected(): void;
 }
@@ -17,8 +20,9 @@ export interface ChannelReceiver {
 export class LiveChannel {
   private listening: Promise<void> | null = null;
   private unlisten: (() => Promise<void>) | null = null;
-  private listens = 0;
-  private outbox: ParticipationNotice[] = [];
+  /** LISTENs established per channel: a second one is a reconnect. */
+  private readonly listens = new Map<string, number>();
+  private outbox: Notice[] = [];
   private sending: Promise<void> | null = null;
 
   constructor(
@@ -29,10 +33,12 @@ export class LiveChannel {
 
   /** LISTEN on the channel (once). */
   start(): Promise<void> {
-    this.listening ??= this.database
-      .listen(LIVE_CHANNEL, (payload) => this.onNotify(payload), () => this.onListen())
+    this.listening ??= Promise.all([
+      this.database.listen(LIVE_CHANNEL, (payload) => this.onNotify(payload), () => this.onListen(LIVE_CHANNEL)),
+      this.database.listen(PUBLIC_CHANNEL, (payload) => this.onTable(payload), () => this.onListen(PUBLIC_CHANNEL)),
+    ])
       .then((unlisten) => {
-        this.unlisten = unlisten;
+        this.unlisten = async () => void (await Promise.all(unlisten.map((stop) => stop())));
       })
       .catch((error: unknown) => {
         this.listening = null;
@@ -50,10 +56,11 @@ export class LiveChannel {
    * processes' subscribers one change behind until the next one (and their live stats until the
    * next reload).
    */
-  announce(notice: ParticipationNotice): void {
+  announce(notices: readonly Notice[]): void {
+    if (notices.length === 0) return;
     // This process's own subscribers and caches need not wait for the round trip through PostgreSQL.
-    this.receiver.receive(notice);
-    this.outbox.push(notice);
+    for (const notice of notices) this.receiver.receive(notice);
+    this.outbox.push(...notices);
     this.sending ??= this.sendAll().finally(() => {
       this.sending = null;
     });
@@ -65,9 +72,7 @@ export class LiveChannel {
     while (this.outbox.length > 0) {
       const notices = this.outbox;
       this.outbox = [];
-      const payloads: string[] = [];
-      for (let i = 0; i < notices.length; i += NOTICES_PER_PAYLOAD) payloads.push(JSON.stringify(notices.slice(i, i + NOTICES_PER_PAYLOAD)));
-      await this.database.notify(LIVE_CHANNEL, payloads).catch((error: unknown) => {
+      await this.database.notify(LIVE_CHANNEL, noticePayloads(notices)).catch((error: unknown) => {
         this.log.warn({ err: error, notices: notices.length }, 'live: could not announce changes');
       });
     }
@@ -89,9 +94,16 @@ export class LiveChannel {
     for (const notice of parseNotices(payload)) this.receiver.receive(notice);
   }
 
-  private onListen(): void {
-    this.listens += 1;
-    if (this.listens === 1) return;
+  /** The database's own notice: the payload names the table. */
+  private onTable(payload: string): void {
+    const notice = tableNotice(payload);
+    if (notice) this.receiver.receive(notice);
+  }
+
+  private onListen(channel: string): void {
+    const listens = (this.listens.get(channel) ?? 0) + 1;
+    this.listens.set(channel, listens);
+    if (listens === 1) return;
     this.receiver.reconnected();
   }
 }

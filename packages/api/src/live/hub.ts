@@ -15,6 +15,9 @@
  *   drafts show) ends when that key is revoked or changed.
  * - Subscribers are LiveFeeds (live-feed.ts): iterated by any transport, or attached to directly (sse.ts).
  *
+ * The hub's receiving side is also where this process's caches hear of every committed change,
+ * its own and other processes' alike: the app registers them with `onNotice`.
+ *
  * A new subscriber gets the current state first. When the LISTEN connection comes back after
  * PostgreSQL went away, notices sent meanwhile are lost, so every subscriber gets the current
  * state again (the venues changed since, and fresh stats).
@@ -22,11 +25,11 @@
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.ts';
 import type { Location } from '../db/schema.ts';
-import { statsCacheFor } from '../locations/stats-cache.ts';
+import { KeyCache } from '../auth/key-cache.ts';
 import { LiveChannel } from './channel.ts';
 import { KeyWatch } from './key-watch.ts';
 import { LiveFeed } from './live-feed.ts';
-import { isCountNotice, type ParticipationNotice } from './notice.ts';
+import { isCountNotice, isTableNotice, type Notice } from './notice.ts';
 import { MAX_QUEUED_UPDATES, ParticipationFeed, type ChangeSubscriber, type ParticipationUpdate } from './participation-feed.ts';
 import { StatsFeed, type LiveStats } from './stats-feed.ts';
 
@@ -59,13 +62,24 @@ class Edition {
 export interface LiveHubOptions {
   /** The shortest time between two statsChanged messages of an edition. Default 250 ms. */
   intervalMs?: number;
+  /** This process's key cache (the app's); one is made if none is given. */
+  keys?: KeyCache;
 }
+
+/**
+ * Told of every committed change this process hears of (its own at once, others' from the
+ * channel), or null when changes may have gone unheard (the LISTEN connection was away).
+ */
+export type NoticeListener = (notice: Notice | null) => void;
 
 export class LiveHub {
   readonly intervalMs: number;
   private readonly editions = new Map<number, Edition>();
   private readonly channel: LiveChannel;
-  private readonly keys: KeyWatch;
+  private readonly keyWatch: KeyWatch;
+  /** The key cache the hub's key watch follows; the app authenticates with the same one. */
+  readonly keys: KeyCache;
+  private readonly listeners = new Set<NoticeListener>();
 
   constructor(
     private readonly database: Database,
@@ -77,7 +91,8 @@ export class LiveHub {
       receive: (notice) => this.receive(notice),
       reconnected: () => this.reconnected(),
     });
-    this.keys = new KeyWatch(database, log, {
+    this.keys = options.keys ?? new KeyCache(database);
+    this.keyWatch = new KeyWatch(this.keys, database, log, {
       all: () => [...this.editions.values()].flatMap((edition) => [...edition.participation.subscribers]),
       end: (which) => this.endSubscriptions(which),
     });
@@ -88,9 +103,15 @@ export class LiveHub {
     return this.channel.start();
   }
 
-  /** Announce a committed change to every API process (see LiveChannel.announce). */
-  announce(notice: ParticipationNotice): void {
-    this.channel.announce(notice);
+  /** Announce what a committed write changed to this process and every other (see LiveChannel.announce). */
+  announce(notices: readonly Notice[]): void {
+    this.channel.announce(notices);
+  }
+
+  /** Call `listener` with every change heard from now on (see NoticeListener); until the returned function is called. */
+  onNotice(listener: NoticeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** End every subscription and stop listening. */
@@ -102,7 +123,7 @@ export class LiveHub {
       for (const subscriber of [...edition.participation.subscribers, ...edition.stats.subscribers]) subscriber.stop();
     }
     this.editions.clear();
-    this.keys.close();
+    this.keyWatch.close();
     await this.channel.close();
   }
 
@@ -122,12 +143,12 @@ export class LiveHub {
    */
   async participationChanged(editionId: number, sees: (row: Location) => boolean, keyId: number | null = null): Promise<LiveFeed<ParticipationUpdate>> {
     await this.start();
-    const checkedAt = keyId === null ? 0 : await this.keys.check(keyId);
+    const checkedAt = keyId === null ? 0 : await this.keyWatch.check(keyId);
     return new LiveFeed<ParticipationUpdate>((sink) => {
       const edition = this.edition(editionId);
       const subscriber: ChangeSubscriber = { ...sink, sees, keyId };
       edition.participation.add(subscriber);
-      if (keyId !== null && this.keys.changedSince(checkedAt)) void this.keys.recheck([subscriber]);
+      if (keyId !== null && this.keyWatch.changedSince(checkedAt)) void this.keyWatch.recheck([subscriber]);
       return () => {
         edition.participation.subscribers.delete(subscriber);
         this.release(edition);
@@ -175,9 +196,10 @@ export class LiveHub {
   }
 
   /** A committed change, announced by this process or heard on the channel from any. */
-  private receive(notice: ParticipationNotice): void {
-    // A write in any process: stats this process keeps for that edition are out of date.
-    statsCacheFor(this.database.db).invalidate(notice.edition);
+  private receive(notice: Notice): void {
+    // A write in any process: what this process keeps of it is out of date.
+    for (const listener of this.listeners) listener(notice);
+    if (isTableNotice(notice)) return;
     const edition = this.editions.get(notice.edition);
     if (!edition) return;
     if (isCountNotice(notice)) {
@@ -193,7 +215,7 @@ export class LiveHub {
   private reconnected(): void {
     this.log.info({ subscribers: this.subscribers }, 'live: LISTEN re-established, sending the current state to every subscriber');
     // Notices sent while the listener was away are lost: nothing cached may be trusted.
-    statsCacheFor(this.database.db).invalidate();
+    for (const listener of this.listeners) listener(null);
     for (const edition of this.editions.values()) {
       edition.participation.reconnected();
       edition.stats.reconnected();

@@ -6,7 +6,7 @@
  * the LISTEN connection was away).
  */
 import type { Logger } from 'pino';
-import { keyCacheFor } from '../auth/key-cache.ts';
+import type { KeyCache } from '../auth/key-cache.ts';
 import { liveKeyIds, requireLiveKey } from '../auth/keys.ts';
 import type { Database } from '../db/client.ts';
 import type { ChangeSubscriber } from './participation-feed.ts';
@@ -24,6 +24,8 @@ export class KeyWatch {
   private keyChanges = 0;
 
   constructor(
+    /** The process's key cache, which hears of every key change. */
+    private readonly keys: KeyCache,
     private readonly database: Database,
     private readonly log: Logger,
     private readonly subscriptions: KeyedSubscriptions,
@@ -34,7 +36,7 @@ export class KeyWatch {
    * Returns the mark to hand to `changedSince` once the subscriber is in place.
    */
   async check(keyId: number): Promise<number> {
-    const keys = keyCacheFor(this.database);
+    const keys = this.keys;
     this.unwatchKeys ??= keys.watch((changed) => this.keyChanged(changed));
     // Every change of the key from here on is heard; one made before is in the database.
     await keys.start();

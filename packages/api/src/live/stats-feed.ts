@@ -6,13 +6,18 @@
  */
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.ts';
-import { LiveStatsModel, type CountChange, type StatsSummary } from '../locations/stats.ts';
+import { LiveStatsModel, type CountChange, type StatsSummary, type TimelinePoint } from '../locations/stats.ts';
 import type { Subscriber } from './live-feed.ts';
 import { isCountNotice, type ParticipationNotice } from './notice.ts';
 
 export interface LiveStats {
   editionId: number;
   summary: StatsSummary;
+  /**
+   * The edition's timeline per interval (minutes), computed at most once per tick for every
+   * subscriber that asks: the first execution that selects it reads the log, the others share it.
+   */
+  timelines: Map<number, Promise<TimelinePoint[]>>;
 }
 
 /** A new stats subscriber gets the last computed stats if they are this fresh and nothing changed. */
@@ -124,7 +129,7 @@ export class StatsFeed {
     let retry = 0;
     try {
       const summary = await this.liveSummary();
-      this.latest = { editionId: this.editionId, summary };
+      this.latest = { editionId: this.editionId, summary, timelines: new Map() };
       this.latestAt = performance.now();
       for (const subscriber of this.subscribers) subscriber.push(this.latest);
     } catch (error) {

@@ -4,13 +4,14 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { editions, type Edition } from '../db/schema.ts';
 import { UserErrors, userError, type UserError } from './errors.ts';
+import type { TableNotice } from './notices.ts';
 import { checkName, checkSlug } from './slugs.ts';
 
-/** Open an edition: the staff mutation and the command line both come here. */
+/** Open an edition: the staff mutation and the command line both come here; `notices` say what changed, for the caller to announce. */
 export async function createEdition(
   db: Db,
   input: { slug: string; name: string; date: string; timeZone?: string | null; country?: string | null; status?: 'PLANNED' | 'OPEN' | 'CLOSED' | null; requireApproval?: boolean | null },
-): Promise<{ edition: Edition | null; userErrors: UserError[] }> {
+): Promise<{ edition: Edition | null; userErrors: UserError[]; notices: TableNotice[] }> {
   const errors = new UserErrors();
   checkSlug(errors, input.slug);
   const name = checkName(errors, input.name);
@@ -23,14 +24,14 @@ export async function createEdition(
   } catch {
     errors.add(['timeZone'], 'INVALID', `"${timeZone.slice(0, 60)}" is not an IANA time zone.`);
   }
-  if (errors.any) return { edition: null, userErrors: errors.list };
+  if (errors.any) return { edition: null, userErrors: errors.list, notices: [] };
   const [row] = await db
     .insert(editions)
     .values({ slug: input.slug, name: name!, date: input.date, timeZone, country, status: input.status ?? 'OPEN', requireApproval: input.requireApproval ?? false })
     .onConflictDoNothing()
     .returning();
-  if (!row) return { edition: null, userErrors: [userError(['slug'], 'TAKEN', `An edition with slug "${input.slug}" exists already.`)] };
-  return { edition: row, userErrors: [] };
+  if (!row) return { edition: null, userErrors: [userError(['slug'], 'TAKEN', `An edition with slug "${input.slug}" exists already.`)], notices: [] };
+  return { edition: row, userErrors: [], notices: [{ table: 'editions' }] };
 }
 
 /** The edition with this slug, or null: every read and write that names an edition finds it here. */
@@ -42,4 +43,39 @@ export async function editionBySlug(db: Db, slug: string): Promise<Edition | nul
 /** The one refusal of an unknown edition slug. */
 export function unknownEdition(slug: string, field: (string | number)[] = ['edition']): UserError {
   return userError(field, 'NOT_FOUND', `No edition with slug "${slug.slice(0, 60)}".`);
+}
+
+/**
+ * Editions' ids by slug, for reads: every public read names its edition by slug, and the slug's id
+ * never changes, so reads keep what they found for a while instead of asking on every request.
+ * Editions not found are not kept. One per app, handed to the reads through their context.
+ */
+export class EditionIds {
+  private readonly bySlug = new Map<string, { id: number; at: number }>();
+  /** The slugs of the editions found, by id (ids and slugs never change). */
+  private readonly slugs = new Map<number, string>();
+
+  constructor(readonly ttlMs = 30_000) {}
+
+  /** The id of the edition with this slug, or null if there is none. */
+  async idOf(db: Db, slug: string): Promise<number | null> {
+    const hit = this.bySlug.get(slug);
+    if (hit && Date.now() - hit.at < this.ttlMs) return hit.id;
+    const edition = await editionBySlug(db, slug);
+    if (!edition) return null;
+    this.remember(edition);
+    return edition.id;
+  }
+
+  /** An edition found elsewhere (by slug, by id). */
+  remember(edition: { id: number; slug: string }): void {
+    if (this.bySlug.size >= 1000) this.bySlug.delete(this.bySlug.keys().next().value!);
+    this.bySlug.set(edition.slug, { id: edition.id, at: Date.now() });
+    this.slugs.set(edition.id, edition.slug);
+  }
+
+  /** The slug of an edition found before, or undefined. */
+  slugOf(id: number): string | undefined {
+    return this.slugs.get(id);
+  }
 }

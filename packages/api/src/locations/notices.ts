@@ -19,6 +19,26 @@ export interface VenueNotice {
 
 export type ParticipationNotice = CountNotice | VenueNotice;
 
-export function isCountNotice(notice: ParticipationNotice): notice is CountNotice {
+/**
+ * Editions or organisations changed (created, renamed, approved). A trigger in the database also
+ * announces these, whoever made the change (psql too); the writer announces its own at once.
+ */
+export interface TableNotice {
+  table: 'editions' | 'organisations';
+}
+
+/** Any committed change a write returns and one call announces. */
+export type Notice = ParticipationNotice | TableNotice;
+
+export function isCountNotice(notice: Notice): notice is CountNotice {
   return 'location' in notice;
+}
+
+export function isTableNotice(notice: Notice): notice is TableNotice {
+  return 'table' in notice;
+}
+
+/** The notice of a change to a table the public reads beside the venues; null for any other table. */
+export function tableNotice(table: string): TableNotice | null {
+  return table === 'editions' || table === 'organisations' ? { table } : null;
 }

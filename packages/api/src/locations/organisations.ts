@@ -3,23 +3,24 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { organisations, type Organisation } from '../db/schema.ts';
 import { UserErrors, userError, type UserError } from './errors.ts';
+import type { TableNotice } from './notices.ts';
 import { checkName, checkSlug } from './slugs.ts';
 import { isHttpUrl } from './validate.ts';
 
-/** Admit an organisation: the staff mutation and the command line both come here. */
-export async function createOrganisation(db: Db, input: { slug: string; name: string; kind?: string | null; website?: string | null; approved?: boolean | null }): Promise<{ organisation: Organisation | null; userErrors: UserError[] }> {
+/** Admit an organisation: the staff mutation and the command line both come here; `notices` say what changed, for the caller to announce. */
+export async function createOrganisation(db: Db, input: { slug: string; name: string; kind?: string | null; website?: string | null; approved?: boolean | null }): Promise<{ organisation: Organisation | null; userErrors: UserError[]; notices: TableNotice[] }> {
   const errors = new UserErrors();
   checkSlug(errors, input.slug);
   const name = checkName(errors, input.name);
   if (input.website && !isHttpUrl(input.website)) errors.add(['website'], 'INVALID_URL', 'website must be an http or https URL.');
-  if (errors.any) return { organisation: null, userErrors: errors.list };
+  if (errors.any) return { organisation: null, userErrors: errors.list, notices: [] };
   const [row] = await db
     .insert(organisations)
     .values({ slug: input.slug, name: name!, kind: (input.kind ?? 'OTHER') as never, website: input.website ?? null, approvedAt: input.approved ? new Date() : null })
     .onConflictDoNothing()
     .returning();
-  if (!row) return { organisation: null, userErrors: [userError(['slug'], 'TAKEN', `An organisation with slug "${input.slug}" exists already.`)] };
-  return { organisation: row, userErrors: [] };
+  if (!row) return { organisation: null, userErrors: [userError(['slug'], 'TAKEN', `An organisation with slug "${input.slug}" exists already.`)], notices: [] };
+  return { organisation: row, userErrors: [], notices: [{ table: 'organisations' }] };
 }
 
 /** The organisation with this slug, or null: every place that names an organisation finds it here. */

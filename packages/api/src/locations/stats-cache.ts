@@ -1,9 +1,13 @@
 /**
  * Stats of a whole edition at 100,000 venues take a scan of every venue. Readers of the same
  * edition and filter share one computation per version of the edition: every write bumps the
- * version (here, right after it commits; in every other process, when its NOTIFY arrives), and
- * a reader never gets numbers older than the last write this process knows of. Concurrent
- * readers of a version that is being computed wait for that one computation.
+ * version (the app's live hub tells it of each, this process's at once and every other's when
+ * its NOTIFY arrives), and a reader never gets numbers older than the last write this process
+ * knows of. Concurrent readers of a version that is being computed wait for that one computation.
+ *
+ * One cache per app, counting on the public-read pool it is given: the numbers are the public's
+ * whoever asks, and counting 100,000 venues for a stranger's filter must never take a connection
+ * (or a minute) that a member's write is waiting for.
  */
 import type { Db } from '../db/client.ts';
 import { computeStats, type StatsSummary } from './stats.ts';
@@ -28,10 +32,11 @@ export class StatsCache {
     private readonly maxEntries = 500,
   ) {}
 
-  /** Something in this edition changed: the next reader computes afresh. */
+  /** Something in this edition (or, without one, in any) changed: the next reader computes afresh. */
   invalidate(editionId?: number): void {
     if (editionId === undefined) {
       this.entries.clear();
+      for (const id of this.versions.keys()) this.versions.set(id, this.versions.get(id)! + 1);
       return;
     }
     this.versions.set(editionId, (this.versions.get(editionId) ?? 0) + 1);
@@ -52,27 +57,4 @@ export class StatsCache {
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     return summary;
   }
-}
-
-const caches = new WeakMap<Db, StatsCache>();
-
-/**
- * One cache for all pools of a database, counting on the public-read pool `countOn`: the numbers
- * are the public's whoever asks, and counting 100,000 venues for a stranger's filter must never
- * take a connection (or a minute) that a member's write is waiting for. Writes invalidate it
- * through any of the pools.
- */
-export function shareStatsCache(countOn: Db, ...others: Db[]): void {
-  const cache = caches.get(countOn)?.db === countOn ? caches.get(countOn)! : new StatsCache(countOn);
-  for (const db of [countOn, ...others]) caches.set(db, cache);
-}
-
-/** The stats cache of a database connection: one per process and database. */
-export function statsCacheFor(db: Db): StatsCache {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new StatsCache(db);
-    caches.set(db, cache);
-  }
-  return cache;
 }

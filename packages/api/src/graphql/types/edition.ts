@@ -2,6 +2,7 @@ import type { Edition } from '../../db/schema.ts';
 import { editionBySlug, unknownEdition } from '../../locations/editions.ts';
 import type { UserError } from '../../locations/errors.ts';
 import type { Db } from '../../db/client.ts';
+import type { Context } from '../context.ts';
 import { builder } from '../builder.ts';
 import { badInput } from '../errors.ts';
 import { EditionStatusEnum } from './enums.ts';
@@ -38,26 +39,11 @@ builder.queryFields((t) => ({
   }),
 }));
 
-/**
- * Every public read names its edition by slug; the slug's id never changes, so reads keep what
- * they found for a while instead of asking on every request. Editions not found are not kept.
- */
-const EDITION_TTL_MS = 30_000;
-const editionsBySlug = new WeakMap<Db, Map<string, { id: number; at: number }>>();
-
-/** The id of an edition, for reads: found by slug, or a GraphQL error that names the argument. */
-export async function requireEdition(db: Db, slug: string, argument = 'edition'): Promise<{ id: number }> {
-  let known = editionsBySlug.get(db);
-  if (!known) {
-    known = new Map();
-    editionsBySlug.set(db, known);
-  }
-  const hit = known.get(slug);
-  if (hit && Date.now() - hit.at < EDITION_TTL_MS) return { id: hit.id };
-  const edition = await editionBySlug(db, slug);
-  if (!edition) throw badInput(argument, `no edition with slug "${slug.slice(0, 60)}".`);
-  known.set(slug, { id: edition.id, at: Date.now() });
-  return { id: edition.id };
+/** The id of an edition, for reads: found by slug (kept by the app's EditionIds), or a GraphQL error that names the argument. */
+export async function requireEdition(ctx: Pick<Context, 'db' | 'editions'>, slug: string, argument = 'edition'): Promise<{ id: number }> {
+  const id = await ctx.editions.idOf(ctx.db, slug);
+  if (id === null) throw badInput(argument, `no edition with slug "${slug.slice(0, 60)}".`);
+  return { id };
 }
 
 /** Find an edition by slug, or a NOT_FOUND userError for a mutation's payload. */

@@ -14,7 +14,7 @@ import { UserErrorRef, userError, type UserError } from './user-error.ts';
 
 /** Once a write has committed: what it changed, to this process and (NOTIFY) every other. */
 function announceChanges(ctx: Context, result: WriteResult<unknown>): void {
-  if (result.ok) for (const notice of result.notices) ctx.live.announce(notice);
+  if (result.ok) ctx.live.announce(result.notices);
 }
 
 export function actorOf(ctx: Context): Actor {

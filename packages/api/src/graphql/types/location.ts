@@ -113,7 +113,7 @@ guardNodeType<Location>('Location', isVisible);
 const resolvedArgs = new WeakMap<Context, Map<string, ReturnType<typeof resolveEditionAndFilter>>>();
 
 async function resolveEditionAndFilter(ctx: Context, args: { edition: string; filter?: LocationFilterInputShape | null }) {
-  const edition = await requireEdition(ctx.db, args.edition);
+  const edition = await requireEdition(ctx, args.edition);
   return { edition, filter: await resolveFilter(ctx.db, args.filter).catch(asBadInput) };
 }
 

@@ -44,7 +44,7 @@ async function applyChange(ctx: Context, info: GraphQLResolveInfo, id: string, c
   const query = planLocation(ctx, info);
   // authScopes guarantee a key with PARTICIPATION_WRITE.
   const result = await changeParticipation(ctx.db, ctx.viewer!, rowId, change);
-  if (result.notice) ctx.live.announce(result.notice);
+  if (result.notice) ctx.live.announce([result.notice]);
   if (!result.location || Object.keys(query.with ?? {}).length === 0) return result;
   const location = await ctx.db.query.locations.findFirst({ ...query, where: { id: result.location.id } });
   return { location: location ?? null, userErrors: [] };
@@ -89,7 +89,7 @@ builder.subscriptionFields((t) => ({
       'Every change of a venue’s count in an edition, with the new total. Starts with the most recently changed venue and the current total (`replay: true`). With an API key it also shows that organisation’s drafts, and ends when the key is revoked or changed.',
     args: { edition: t.arg.string({ required: true, description: 'Edition slug.' }) },
     subscribe: async (_root, args, ctx) => {
-      const edition = await requireEdition(ctx.db, args.edition);
+      const edition = await requireEdition(ctx, args.edition);
       return ctx.live.participationChanged(edition.id, (row) => isVisible(ctx, row), ctx.viewer?.keyId ?? null);
     },
     resolve: (update, _args, ctx, info) => {
@@ -104,9 +104,9 @@ builder.subscriptionFields((t) => ({
       'The edition’s participation stats whenever they change, coalesced to a few messages a second at most; the last one is exact. Starts with the current stats.',
     args: { edition: t.arg.string({ required: true, description: 'Edition slug.' }) },
     subscribe: async (_root, args, ctx) => {
-      const edition = await requireEdition(ctx.db, args.edition);
+      const edition = await requireEdition(ctx, args.edition);
       return ctx.live.statsChanged(edition.id);
     },
-    resolve: (stats) => ({ editionId: stats.editionId, filter: {}, computed: stats.summary }),
+    resolve: (stats) => ({ editionId: stats.editionId, filter: {}, computed: stats.summary, timelines: stats.timelines }),
   }),
 }));

@@ -1,7 +1,6 @@
 /** Federation staff: editions, organisations, approval and API keys. */
 import { and, eq, sql } from 'drizzle-orm';
 import { COUNTRIES } from '@tafel/schema';
-import { keyCacheFor } from '../../auth/key-cache.ts';
 import { API_KEY_SCOPES, issueKey, revokeKey } from '../../auth/keys.ts';
 import type { ApiKeyScope } from '../../auth/viewer.ts';
 import { type apiKeys, editions, locationChanges, locations, organisations } from '../../db/schema.ts';
@@ -131,7 +130,11 @@ builder.mutationFields((t) => ({
     description: 'Staff: open a new event day.',
     args: { input: t.arg({ type: CreateEditionInput, required: true }) },
     authScopes: { staff: true },
-    resolve: (_root, { input }, ctx) => createEdition(ctx.db, input),
+    resolve: async (_root, { input }, ctx) => {
+      const result = await createEdition(ctx.db, input);
+      ctx.live.announce(result.notices);
+      return result;
+    },
   }),
   updateEdition: t.field({
     type: EditionPayload,
@@ -150,6 +153,7 @@ builder.mutationFields((t) => ({
       };
       const [row] = await ctx.db.update(editions).set(set).where(eq(editions.slug, input.slug)).returning();
       if (!row) return { edition: null, userErrors: [unknownEdition(input.slug, ['slug'])] };
+      ctx.live.announce([{ table: 'editions' }]);
       return { edition: row, userErrors: [] };
     },
   }),
@@ -158,7 +162,11 @@ builder.mutationFields((t) => ({
     description: 'Staff: admit a member organisation.',
     args: { input: t.arg({ type: CreateOrganisationInput, required: true }) },
     authScopes: { staff: true },
-    resolve: (_root, { input }, ctx) => createOrganisation(ctx.db, input),
+    resolve: async (_root, { input }, ctx) => {
+      const result = await createOrganisation(ctx.db, input);
+      ctx.live.announce(result.notices);
+      return result;
+    },
   }),
   approveOrganisation: t.field({
     type: OrganisationPayload,
@@ -184,7 +192,7 @@ builder.mutationFields((t) => ({
         }
         return { organisation: org, userErrors: [], released: [...new Set(released.map((l) => l.editionId))] };
       }).then(({ released = [], ...result }) => {
-        for (const edition of released) ctx.live.announce({ edition });
+        if (result.organisation) ctx.live.announce([{ table: 'organisations' }, ...released.map((edition) => ({ edition }))]);
         return result;
       });
     },
@@ -213,7 +221,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RevokeApiKeyInput, required: true }) },
     authScopes: { staff: true },
     resolve: async (_root, { input }, ctx) => {
-      const row = await revokeKey(ctx.db, input.prefix, keyCacheFor(ctx.database));
+      const row = await revokeKey(ctx.db, input.prefix, ctx.live.keys);
       if (!row) return { apiKey: null, userErrors: [userError(['prefix'], 'NOT_FOUND', `No key with prefix "${input.prefix.slice(0, 60)}".`)] };
       return { apiKey: row, userErrors: [] };
     },

@@ -1,8 +1,7 @@
 import { label as vocabularyLabel, type Lang } from '@tafel/schema';
 import { GraphQLError, Kind } from 'graphql';
 import { resolveFilter, type ResolvedFilter } from '../../locations/filter.ts';
-import { statsCacheFor } from '../../locations/stats-cache.ts';
-import { computeTimeline, type Bucket, type StatsSummary } from '../../locations/stats.ts';
+import { computeTimeline, type Bucket, type StatsSummary, type TimelinePoint } from '../../locations/stats.ts';
 import type { Context } from '../context.ts';
 import { builder } from '../builder.ts';
 import { asBadInput } from '../errors.ts';
@@ -17,11 +16,26 @@ export interface StatsSource {
   summary?: Promise<StatsSummary>;
   /** Set when the stats were computed elsewhere (a live update). */
   computed?: StatsSummary;
+  /** A live update's timelines, shared by every subscriber of its tick (live/stats-feed.ts). */
+  timelines?: Map<number, Promise<TimelinePoint[]>>;
+}
+
+/** The timeline of the stats' venues, once per live tick and interval when the stats are a live update's. */
+function timelineOf(source: StatsSource, minutes: number, ctx: Context): Promise<TimelinePoint[]> {
+  const shared = source.timelines;
+  if (!shared) return computeTimeline(ctx.db, source.editionId, source.filter, minutes);
+  let timeline = shared.get(minutes);
+  if (!timeline) {
+    timeline = computeTimeline(ctx.db, source.editionId, source.filter, minutes);
+    shared.set(minutes, timeline);
+    timeline.catch(() => shared.get(minutes) === timeline && shared.delete(minutes));
+  }
+  return timeline;
 }
 
 function summaryOf(source: StatsSource, ctx: Context): Promise<StatsSummary> {
   if (source.computed) return Promise.resolve(source.computed);
-  source.summary ??= statsCacheFor(ctx.db).get(source.editionId, source.filter);
+  source.summary ??= ctx.stats.get(source.editionId, source.filter);
   return source.summary;
 }
 
@@ -81,7 +95,7 @@ export const ParticipationStatsRef = builder.objectRef<StatsSource>('Participati
       type: [TimelinePointRef],
       description: 'Participants over the day from the participation log, one point per interval that saw a change.',
       args: { interval: t.arg({ type: Minutes, defaultValue: 15, description: 'Interval length in minutes (default 15).' }) },
-      resolve: (s, args, ctx) => computeTimeline(ctx.db, s.editionId, s.filter, args.interval ?? 15),
+      resolve: (s, args, ctx) => timelineOf(s, args.interval ?? 15, ctx),
     }),
     updatedAt: t.field({
       type: 'DateTime',
@@ -100,7 +114,7 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: LocationFilterInput, description: 'Count only the venues that match.' }),
     },
     resolve: async (_root, args, ctx) => {
-      const edition = await requireEdition(ctx.db, args.edition);
+      const edition = await requireEdition(ctx, args.edition);
       return { editionId: edition.id, filter: await resolveFilter(ctx.db, args.filter).catch(asBadInput) };
     },
   }),

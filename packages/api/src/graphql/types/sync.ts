@@ -53,7 +53,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       checkPage(args);
-      const edition = await requireEdition(ctx.db, args.edition);
+      const edition = await requireEdition(ctx, args.edition);
       return resolveCursorConnection<Promise<Removed[]>>(
         { args, toCursor: (r: Removed) => String(r.id), defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
         async ({ before, after, limit, inverted }): Promise<Removed[]> =>
