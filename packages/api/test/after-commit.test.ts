@@ -115,7 +115,8 @@ const csv = (name: string) => `inline:external_id,name,city,lat,lng,meal\ncsv-1,
 let created: string;
 
 /** The mutations that change what the public reads; the others only change API keys. */
-const KEY_MUTATIONS = ['issueApiKey', 'revokeApiKey'];
+/** Mutations that change no public data: keys, and people and their sign-in (never public). */
+const KEY_MUTATIONS = ['issueApiKey', 'revokeApiKey', 'invitePerson', 'requestSignInLink', 'signOutEverywhere', 'removePerson'];
 const MUTATIONS: Record<string, () => Promise<unknown>> = {
   createLocation: async () => {
     const payload = await gql(`mutation($input: CreateLocationInput!) { createLocation(input: $input) { ${PAYLOAD} } }`, { input: { edition: 'nid-test', name: 'Nieuwe tafel', coordinates: { lat: 52.37, lng: 4.89 }, meal: 'DINNER', capacity: 40 } }, member);
