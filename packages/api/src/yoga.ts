@@ -2,6 +2,8 @@
  * Builds the HTTP app: GraphQL at /graphql (GraphiQL in a browser), /health and /ready, and the
  * widget's static files. `server.ts` only listens; tests call `app.fetch` in-process.
  */
+import { useGraphQlJit } from '@envelop/graphql-jit';
+import { getOperationAST } from 'graphql';
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import type { Database } from './db/client.ts';
 import type { Context } from './graphql/context.ts';
@@ -65,6 +67,8 @@ export function createApp({ database, logger = rootLogger, maskErrors = process.
       refuseNulPlugin(),
       routesPlugin(database, { embedEndpoints: config.embedEndpoints }),
       graphiql.plugin,
+      // Queries run compiled (graphql-jit), once per document; mutations and subscriptions as before.
+      useGraphQlJit({}, { enableIf: ({ document, operationName }) => getOperationAST(document, operationName)?.operation === 'query' }),
       useSharedSubscriptionResults(),
       useLeanEventStream({ maskErrors }),
       // After the stream's server: it admits or refuses the stream that one would serve.
