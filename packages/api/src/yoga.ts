@@ -3,11 +3,11 @@
  * widget's static files. `server.ts` only listens; tests call `app.fetch` in-process.
  */
 import { useGraphQlJit } from '@envelop/graphql-jit';
-import { getOperationAST } from 'graphql';
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import type { Database } from './db/client.ts';
 import type { Context } from './graphql/context.ts';
 import { schema } from './graphql/schema.ts';
+import { answersCompiled } from './graphql/read/install.ts';
 import { logger as rootLogger } from './logger.ts';
 import type { Logger } from 'pino';
 import { localGraphiQL } from './http/graphiql.ts';
@@ -67,8 +67,8 @@ export function createApp({ database, logger = rootLogger, maskErrors = process.
       refuseNulPlugin(),
       routesPlugin(database, { embedEndpoints: config.embedEndpoints }),
       graphiql.plugin,
-      // Queries run compiled (graphql-jit), once per document; mutations and subscriptions as before.
-      useGraphQlJit({}, { enableIf: ({ document, operationName }) => getOperationAST(document, operationName)?.operation === 'query' }),
+      // The public lists' queries run compiled by graphql-jit (once per document); all else as before.
+      useGraphQlJit({}, { enableIf: ({ document, operationName }) => answersCompiled(document, operationName) }),
       useSharedSubscriptionResults(),
       useLeanEventStream({ maskErrors }),
       // After the stream's server: it admits or refuses the stream that one would serve.

@@ -6,7 +6,7 @@
  * `viewer`, subscriptions).
  */
 import { and, count, sql, type SQL } from 'drizzle-orm';
-import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, getOperationAST, Kind, type DocumentNode, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { locations, organisations } from '../../db/schema.ts';
 import { rowsOf } from '../../locations/stats.ts';
 import { checkPage, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.ts';
@@ -109,4 +109,17 @@ export function installCompiledReads(schema: GraphQLSchema): GraphQLSchema {
     field.resolve = compiledRoot(compile, (field.resolve ?? defaultFieldResolver) as Resolver);
   }
   return schema;
+}
+
+/**
+ * Is this a query whose every root field the compiled read path answers? Only those run under
+ * graphql-jit (yoga.ts): the drizzle plugin's own loading finds its plans by the executor's
+ * resolve info, and under graphql-jit's it loads relations in statements of their own.
+ */
+export function answersCompiled(document: DocumentNode, operationName?: string | null): boolean {
+  const operation = getOperationAST(document, operationName);
+  return (
+    operation?.operation === 'query' &&
+    operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && (s.name.value in ROOTS || s.name.value === '__typename'))
+  );
 }
