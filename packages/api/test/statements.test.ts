@@ -41,6 +41,29 @@ describe('SQL statements per request shape', () => {
     expect(after).toHaveLength(before.length);
   });
 
+  it('a list reads only the columns its selection asks for, and its nested lists in the same statement', async () => {
+    const [list] = await statementsFor(`{ locations(edition: "nid-test", first: 5) { nodes { name participants } } }`);
+    expect(list).toMatch(/"name"/);
+    expect(list).toMatch(/"participants"/);
+    // Nothing the answer does not print: not the description, not the exact place, not the times.
+    expect(list).not.toMatch(/"description"|"street"|"lat"|"starts_at"|\.\*/);
+
+    const nested = await statementsFor(
+      `{ organisations(first: 10) { totalCount nodes { name locations(edition: "nid-test", first: 3) { nodes { name organisation { slug } edition { slug } } } } } }`,
+    );
+    expect(nested).toHaveLength(1);
+  });
+
+  it('a cursor the compiled lists did not write is judged as before, and one they wrote pages on', async () => {
+    const first = await gql(`{ locations(edition: "nid-test", first: 2) { pageInfo { endCursor } nodes { id } } }`);
+    const next = await gql(`query($after: String) { locations(edition: "nid-test", first: 2, after: $after) { nodes { id } } }`, { after: first.data!['locations'].pageInfo.endCursor });
+    expect(next.errors).toBeUndefined();
+    expect(next.data!['locations'].nodes).toHaveLength(2);
+    expect(next.data!['locations'].nodes[0].id).not.toBe(first.data!['locations'].nodes[1].id);
+    const bad = await gql(`{ locations(edition: "nid-test", first: 2, after: "bm9wZQ") { nodes { id } } }`);
+    expect(bad.errors?.[0]?.message).toMatch(/cursor/i);
+  });
+
   it('totalCount adds one count statement, not one per row', async () => {
     const withCount = await statementsFor(`{ locations(edition: "nid-test") { totalCount nodes { name organisation { name } } } }`);
     expect(withCount.filter((s) => /count\(/i.test(s))).toHaveLength(1);

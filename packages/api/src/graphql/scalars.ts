@@ -3,6 +3,9 @@ import { builder } from './builder.ts';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** `Date#toISOString`'s own form (four-digit years). */
+const PRINTED_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 function parseDateTime(value: unknown): Date {
   if (typeof value !== 'string' || !ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value))) {
     throw new GraphQLError(`DateTime must be an ISO 8601 instant with a time zone, like 2027-10-14T18:00:00+02:00 (got ${JSON.stringify(value)?.slice(0, 60)}).`);
@@ -12,7 +15,9 @@ function parseDateTime(value: unknown): Date {
 
 builder.scalarType('DateTime', {
   description: 'An instant: ISO 8601 with a time zone offset, e.g. `2027-10-14T18:00:00+02:00`. Output is UTC.',
-  serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString()),
+  // An instant the database already wrote as `toISOString` writes it (the compiled reads) is printed as it is.
+  serialize: (value) =>
+    value instanceof Date ? value.toISOString() : typeof value === 'string' && PRINTED_INSTANT.test(value) ? value : new Date(String(value)).toISOString(),
   parseValue: parseDateTime,
   parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
 });

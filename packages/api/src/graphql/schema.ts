@@ -14,8 +14,9 @@ import './types/viewer.ts';
 import './types/person.ts';
 import './types/participation.ts';
 import './types/sync.ts';
+import { installCompiledReads } from './read/install.ts';
 
-export const schema = builder.toSchema({ sortSchema: true });
+export const schema = installCompiledReads(builder.toSchema({ sortSchema: true }));
 
 /** The contract as committed in packages/schema/schema.graphql. */
 export function printContract(): string {

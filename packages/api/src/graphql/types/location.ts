@@ -118,7 +118,7 @@ async function resolveEditionAndFilter(ctx: Context, args: { edition: string; fi
 }
 
 /** The list and its count resolve the same arguments: look them up once per request. */
-function editionAndFilter(ctx: Context, args: { edition: string; filter?: LocationFilterInputShape | null }) {
+export function editionAndFilter(ctx: Context, args: { edition: string; filter?: LocationFilterInputShape | null }) {
   let memo = resolvedArgs.get(ctx);
   if (!memo) {
     memo = new Map();
@@ -134,7 +134,7 @@ function editionAndFilter(ctx: Context, args: { edition: string; filter?: Locati
 }
 
 /** The public list's condition, and for an incremental sync only what changed since then. */
-function listCondition(table: typeof locations, editionId: number, filter: ResolvedFilter, updatedSince: Date | null | undefined): SQL {
+export function listCondition(table: typeof locations, editionId: number, filter: ResolvedFilter, updatedSince: Date | null | undefined): SQL {
   return updatedSince ? and(publicLocationCondition(table, editionId, filter), gte(table.updatedAt, updatedSince))! : publicLocationCondition(table, editionId, filter);
 }
 

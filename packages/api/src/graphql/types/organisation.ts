@@ -65,7 +65,8 @@ builder.queryFields((t) => ({
   }),
 }));
 
-function likeOf(text: string): string {
+/** The LIKE pattern of a search, refused when too long. */
+export function likeOf(text: string): string {
   if (text.length > MAX_SEARCH_LENGTH) throw badInput('search', `at most ${MAX_SEARCH_LENGTH} characters (got ${text.length}).`);
   return likePattern(text);
 }

@@ -1,0 +1,337 @@
+/**
+ * The read path's compiler: the selection a client sent, turned into one SQL statement whose
+ * single value is the field's whole answer as JSON, built by PostgreSQL — only the columns asked
+ * for, nested objects and lists through lateral joins, timestamps already as the API prints them.
+ * The executor then only walks that JSON (see `install.ts`): no ORM row mapping, no Date objects,
+ * no per-row loader bookkeeping.
+ *
+ * It compiles what it knows exactly and nothing else: any field, argument or cursor it has no
+ * rule for raises `Unsupported`, and the field is answered by its ordinary resolver instead, so
+ * every selection gets the same answer either way.
+ */
+import { decodeBase64, decodeCursorChunk, getConnectionPageSize } from '@pothos/core';
+import { and, or, sql, type SQL } from 'drizzle-orm';
+import { alias, type PgTable } from 'drizzle-orm/pg-core';
+import {
+  getArgumentValues,
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
+import type { Context } from '../context.ts';
+
+/** The compiler has no exact rule for this selection: answer it the ordinary way. */
+export class Unsupported extends Error {}
+
+/** PostgreSQL's functions take at most 100 arguments: 49 fields beside the marker. */
+const MAX_KEYS = 49;
+
+/** A compiled object carries this key (never a GraphQL name), so its fields read their answer. */
+export const COMPILED = '$';
+
+/** One response key of a selection: the field nodes the executor merges under it. */
+export interface Field {
+  key: string;
+  name: string;
+  nodes: readonly FieldNode[];
+  def: GraphQLField<unknown, unknown> | null;
+  args(): Record<string, unknown>;
+}
+
+/** The row a field is compiled against: its table's alias and the lateral joins its fields need. */
+export interface Row<T = any> {
+  t: T;
+  joins: SQL[];
+}
+
+export type FieldRule = (field: Field, row: Row, c: Compiler) => SQL;
+export type TypeRules = Record<string, FieldRule>;
+
+export interface Order {
+  column: SQL | object;
+  direction: 'asc' | 'desc';
+  /** The cursor chunk of this column as text (`N:42`, `S:name`), as @pothos/core writes it. */
+  chunk: SQL;
+  /** The JavaScript type a decoded cursor holds for this column. */
+  type: 'number' | 'string';
+}
+
+/** A table under an alias of its own: `t` holds its columns as that alias's. */
+export interface Source<T extends PgTable = PgTable> {
+  table: T;
+  name: string;
+  t: T;
+}
+
+export interface ConnectionSpec {
+  /** Where the rows come from. */
+  from: Source;
+  where: SQL;
+  /** The order, unique as a whole (the drizzle plugin's tie-breaker included). */
+  order: Order[];
+  node: string;
+  defaultSize: number;
+  maxSize: number;
+  /** The count of all rows matching `where` (for `totalCount`), if the connection has one. */
+  count?: () => SQL;
+}
+
+export class Compiler {
+  #names = 0;
+
+  constructor(
+    readonly info: GraphQLResolveInfo,
+    readonly ctx: Context,
+    readonly rules: Record<string, TypeRules>,
+  ) {}
+
+  /** A fresh SQL alias. */
+  name(prefix: string): string {
+    return `${prefix}${this.#names++}`;
+  }
+
+  /** A table under a fresh alias. */
+  source<T extends PgTable>(table: T, prefix: string): Source<T> {
+    const name = this.name(prefix);
+    return { table, name, t: alias(table, name) as unknown as T };
+  }
+
+  type(name: string): GraphQLObjectType {
+    const type = this.info.schema.getType(name);
+    if (!type || !('getFields' in type) || 'getPossibleTypes' in type || !('getInterfaces' in type)) throw new Unsupported(name);
+    return type as GraphQLObjectType;
+  }
+
+  /** The fields asked of an object type under these field nodes, merged by response key as the executor merges them. */
+  fields(type: GraphQLObjectType, nodes: readonly FieldNode[]): Field[] {
+    const byKey = new Map<string, FieldNode[]>();
+    const visited = new Set<string>();
+    for (const node of nodes) if (node.selectionSet) this.#collect(type, node.selectionSet, byKey, visited);
+    const defs = type.getFields();
+    const variables = this.info.variableValues;
+    return [...byKey].map(([key, fieldNodes]) => {
+      const name = fieldNodes[0]!.name.value;
+      const def = name === '__typename' ? null : (defs[name] ?? null);
+      if (!def && name !== '__typename') throw new Unsupported(name);
+      return { key, name, nodes: fieldNodes, def, args: () => (def ? getArgumentValues(def, fieldNodes[0]!, variables) : {}) };
+    });
+  }
+
+  #collect(type: GraphQLObjectType, set: SelectionSetNode, into: Map<string, FieldNode[]>, visited: Set<string>): void {
+    for (const selection of set.selections) {
+      if (!this.#included(selection)) continue;
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        const list = into.get(key);
+        if (list) list.push(selection);
+        else into.set(key, [selection]);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (!selection.typeCondition || matches(type, selection.typeCondition.name.value)) this.#collect(type, selection.selectionSet, into, visited);
+      } else {
+        const name = selection.name.value;
+        if (visited.has(name)) continue;
+        visited.add(name);
+        const fragment = this.info.fragments[name];
+        if (fragment && matches(type, fragment.typeCondition.name.value)) this.#collect(type, fragment.selectionSet, into, visited);
+      }
+    }
+  }
+
+  #included(node: Parameters<typeof getDirectiveValues>[1]): boolean {
+    if (!node.directives?.length) return true;
+    if (getDirectiveValues(GraphQLSkipDirective, node, this.info.variableValues)?.['if'] === true) return false;
+    return getDirectiveValues(GraphQLIncludeDirective, node, this.info.variableValues)?.['if'] !== false;
+  }
+
+  /** An object of `typeName` as a JSON object of exactly the asked fields, keyed by response key. */
+  object(typeName: string, nodes: readonly FieldNode[], row: Row): SQL {
+    const type = this.type(typeName);
+    const rules = this.rules[typeName];
+    if (!rules) throw new Unsupported(typeName);
+    return this.json(
+      type,
+      this.fields(type, nodes).map((field) => {
+        const rule = rules[field.name];
+        if (!rule) throw new Unsupported(`${typeName}.${field.name}`);
+        return [field.key, rule(field, row, this)];
+      }),
+    );
+  }
+
+  /** `json_build_object` of these keys and values, with the compiled marker (and `__typename` when asked). */
+  json(type: GraphQLObjectType, entries: [string, SQL][]): SQL {
+    if (entries.length > MAX_KEYS) throw new Unsupported('too many fields for one JSON object');
+    const parts = [sql.raw(`'${COMPILED}', 1`)];
+    for (const [key, value] of entries) parts.push(sql`${sql.raw(`'${key}'`)}, ${value}`);
+    return sql`json_build_object(${sql.join(parts, sql`, `)})`;
+  }
+
+  /** A to-one relation: the related row's object through a lateral join, or null. */
+  relation<T extends PgTable>(field: Field, row: Row, typeName: string, table: T, on: (t: T) => SQL): SQL {
+    const name = this.name('r');
+    const target = this.source(table, 't');
+    const inner: Row = { t: target.t, joins: [] };
+    const json = this.object(typeName, field.nodes, inner);
+    row.joins.push(
+      sql`LEFT JOIN LATERAL (SELECT ${json} AS j FROM ${table} ${sql.raw(target.name)} ${sql.join(inner.joins, sql` `)} WHERE ${on(target.t)}) ${sql.raw(name)} ON true`,
+    );
+    return sql.raw(`${name}.j`);
+  }
+
+  /**
+   * A Relay connection, paged as @pothos/plugin-drizzle pages it (the same page sizes, keyset
+   * conditions, cursors and pageInfo), as one JSON object: a scalar subquery over the page's rows.
+   */
+  connection(field: Field, connectionType: string, spec: ConnectionSpec, args: Record<string, unknown> = field.args()): SQL {
+    const { first, last, after, before } = args as { first?: number | null; last?: number | null; after?: string | null; before?: string | null };
+    // The plugin's own refusals (both directions, negative sizes) stay its own.
+    if (first != null && last != null) throw new Unsupported('first and last');
+    if ((first != null && first < 0) || (last != null && last < 0)) throw new Unsupported('negative page size');
+    const { expectedSize: size } = getConnectionPageSize({ args: { first, last }, defaultSize: spec.defaultSize, maxSize: spec.maxSize });
+    const backward = first == null && last != null;
+    const conditions: SQL[] = [spec.where];
+    if (after) conditions.push(keyset(spec.order, parseCursor(after, spec.order), 'after'));
+    if (before) conditions.push(keyset(spec.order, parseCursor(before, spec.order), 'before'));
+    const paging = sql.join(
+      spec.order.map((o) => sql`${o.column} ${sql.raw((o.direction === 'asc') !== backward ? 'ASC' : 'DESC')}`),
+      sql`, `,
+    );
+    const s = this.name('s');
+    const ref = (column: string) => sql.raw(`${s}.${column}`);
+    const outputOrder = sql.raw(`${s}.rn ${backward ? 'DESC' : 'ASC'}`);
+    const kept = sql`FILTER (WHERE ${ref('rn')} <= ${sql.raw(String(size))})`;
+    const full = sql`(count(*) > ${sql.raw(String(size))})`;
+    const cursors = sql`(array_agg(${ref('c')} ORDER BY ${ref('rn')}) ${kept})`;
+    const firstCursor = sql`${cursors}[1]`;
+    const lastCursor = sql`${cursors}[cardinality(${cursors})]`;
+
+    const row: Row = { t: spec.from.t, joins: [] };
+    const columns: SQL[] = [sql`row_number() OVER (ORDER BY ${paging}) AS rn`];
+    let needsCursor = false;
+    const cursor = () => {
+      needsCursor = true;
+      return ref('c');
+    };
+    const nodeColumn = (nodes: readonly FieldNode[]) => {
+      const column = `j${columns.length}`;
+      columns.push(sql`${this.object(spec.node, nodes, row)} AS ${sql.raw(column)}`);
+      return ref(column);
+    };
+    const list = (value: SQL) => sql`coalesce(json_agg(${value} ORDER BY ${outputOrder}) ${kept}, '[]'::json)`;
+
+    const connection = this.type(connectionType);
+    let readsRows = false;
+    const entries = this.fields(connection, field.nodes).map((f): [string, SQL] => {
+      if (f.name !== '__typename' && f.name !== 'totalCount') readsRows = true;
+      switch (f.name) {
+        case '__typename':
+          return [f.key, literal(connection.name)];
+        case 'totalCount':
+          if (!spec.count) throw new Unsupported('totalCount');
+          return [f.key, spec.count()];
+        case 'nodes':
+          return [f.key, list(nodeColumn(f.nodes))];
+        case 'edges': {
+          const edgeType = this.type(`${connectionType}Edge`);
+          const edge = this.json(
+            edgeType,
+            this.fields(edgeType, f.nodes).map((e): [string, SQL] => {
+              if (e.name === '__typename') return [e.key, literal(edgeType.name)];
+              if (e.name === 'cursor') return [e.key, cursor()];
+              if (e.name === 'node') return [e.key, nodeColumn(e.nodes)];
+              throw new Unsupported(`${edgeType.name}.${e.name}`);
+            }),
+          );
+          return [f.key, list(edge)];
+        }
+        case 'pageInfo': {
+          const pageInfo = this.type('PageInfo');
+          return [
+            f.key,
+            this.json(
+              pageInfo,
+              this.fields(pageInfo, f.nodes).map((p): [string, SQL] => {
+                switch (p.name) {
+                  case '__typename':
+                    return [p.key, literal('PageInfo')];
+                  case 'hasNextPage':
+                    return [p.key, before ? sql`true` : last != null ? sql`false` : full];
+                  case 'hasPreviousPage':
+                    return [p.key, after ? sql`true` : backward ? full : sql`false`];
+                  case 'startCursor':
+                    cursor();
+                    return [p.key, backward ? lastCursor : firstCursor];
+                  case 'endCursor':
+                    cursor();
+                    return [p.key, backward ? firstCursor : lastCursor];
+                  default:
+                    throw new Unsupported(`PageInfo.${p.name}`);
+                }
+              }),
+            ),
+          ];
+        }
+        default:
+          throw new Unsupported(`${connectionType}.${f.name}`);
+      }
+    });
+    if (needsCursor) columns.push(sql`${cursorText(spec.order)} AS c`);
+    const rows = sql`SELECT ${sql.join(columns, sql`, `)} FROM ${spec.from.table} ${sql.raw(spec.from.name)} ${sql.join(row.joins, sql` `)} WHERE ${and(...conditions)} ORDER BY ${paging} LIMIT ${sql.raw(String(size + 1))}`;
+    // Only a count asked: no page to read. Otherwise one aggregate row, even over no rows.
+    if (!readsRows) return sql`(SELECT ${this.json(connection, entries)})`;
+    return sql`(SELECT ${this.json(connection, entries)} FROM (${rows}) ${sql.raw(s)} GROUP BY ())`;
+  }
+}
+
+function matches(type: GraphQLObjectType, condition: string): boolean {
+  return type.name === condition || type.getInterfaces().some((i) => i.name === condition);
+}
+
+/** A string constant; only ever GraphQL names, which need no quoting beyond the quotes. */
+export function literal(text: string): SQL {
+  if (!/^[_A-Za-z][_0-9A-Za-z]*$/.test(text)) throw new Unsupported(text);
+  return sql.raw(`'${text}'`);
+}
+
+/** The cursor @pothos/plugin-drizzle writes for a row: base64 of `DC:` and the order's chunk or tuple. */
+function cursorText(order: Order[]): SQL {
+  const payload =
+    order.length === 1
+      ? order[0]!.chunk
+      : sql`'T:[' || ${sql.join(order.map((o) => sql`to_json(${o.chunk})::text`), sql` || ',' || `)} || ']'`;
+  return sql`replace(encode(convert_to('DC:' || ${payload}, 'UTF8'), 'base64'), E'\\n', '')`;
+}
+
+/** The values of a cursor this compiler wrote for this order; any other cursor is the plugin's to judge. */
+function parseCursor(cursor: string, order: Order[]): unknown[] {
+  let values: unknown;
+  try {
+    const decoded = decodeBase64(cursor);
+    if (!decoded.startsWith('DC:')) throw new Unsupported('cursor');
+    values = decodeCursorChunk(decoded.slice(3));
+  } catch {
+    throw new Unsupported('cursor');
+  }
+  const list = order.length === 1 ? [values] : values;
+  if (!Array.isArray(list) || list.length !== order.length) throw new Unsupported('cursor');
+  list.forEach((value, i) => {
+    if (typeof value !== order[i]!.type) throw new Unsupported('cursor');
+  });
+  return list;
+}
+
+/** Rows past a cursor: the first column that differs from it differs in the direction paged. */
+function keyset(order: Order[], values: unknown[], paging: 'after' | 'before'): SQL {
+  const compare = (o: Order, value: unknown) => {
+    const ascending = paging === 'after' ? o.direction === 'asc' : o.direction === 'desc';
+    return ascending ? sql`${o.column} > ${value}` : sql`${o.column} < ${value}`;
+  };
+  const parts = order.map((o, i) => and(...order.slice(0, i).map((p, j) => sql`${p.column} = ${values[j]}`), compare(o, values[i]))!);
+  return parts.length === 1 ? parts[0]! : sql`(${or(...parts)})`;
+}

@@ -1,0 +1,155 @@
+/**
+ * What each field of the public read types is in SQL, for the compiler (compile.ts). Every rule
+ * gives exactly what the field's resolver gives — the same visibility and privacy rules, the same
+ * formats — and the golden answers (test/golden.test.ts) hold both to it.
+ */
+import { REGIONS } from '@tafel/schema';
+import { sql, type SQL } from 'drizzle-orm';
+import { editions, locations, organisations } from '../../db/schema.ts';
+import { publicVenue } from '../../locations/visibility.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { literal, type Compiler, type FieldRule, type Row, type TypeRules } from './compile.ts';
+
+type L = typeof locations;
+type O = typeof organisations;
+type E = typeof editions;
+
+/** A column as it is. */
+const column =
+  <T>(pick: (t: T) => unknown): FieldRule =>
+  (_f, row) =>
+    sql`${pick(row.t as T)}`;
+
+/** An instant as `DateTime` prints it: ISO 8601 in UTC with milliseconds, like `Date#toISOString`. */
+export function isoInstant(value: unknown): SQL {
+  return sql`to_char(${value} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
+
+const instant =
+  <T>(pick: (t: T) => unknown): FieldRule =>
+  (_f, row) =>
+    isoInstant(pick(row.t as T));
+
+/** A Relay global ID as global-id.ts encodes it: base64url of `Type:id`, unpadded. */
+function globalId(typename: string): FieldRule {
+  return (_f, row) =>
+    sql`rtrim(translate(encode(convert_to(${literal(typename)} || ':' || ${(row.t as { id: unknown }).id}, 'UTF8'), 'base64'), E'+/\\n', '-_'), '=')`;
+}
+
+/** May this viewer see the venue's private parts (its exact place)? `canSeePrivate` in SQL. */
+function seesPrivate(ctx: Context, t: L): SQL {
+  if (!ctx.viewer) return sql`false`;
+  if (ctx.viewer.organisation === null) return sql`true`;
+  return sql`(${t.organisationId} = ${ctx.viewer.organisation.id})`;
+}
+
+/** Does the viewer get the venue's exact place? As location.ts's `exact`. */
+function exact(c: Compiler, row: Row): SQL {
+  const t = row.t as L;
+  return sql`(NOT ${t.sensitive} OR ${seesPrivate(c.ctx, t)})`;
+}
+
+/** The region's Dutch name, as Address.regionName: the code itself when it names no known region. */
+const REGION_CASES = sql.raw(
+  Object.entries(REGIONS)
+    .map(([code, labels]) => `WHEN '${code.replace(/'/g, "''")}' THEN '${labels.nl.replace(/'/g, "''")}'`)
+    .join(' '),
+);
+
+function regionName(region: unknown): SQL {
+  return sql`CASE ${region} ${REGION_CASES} ELSE ${region} END`;
+}
+
+/** The fields of Address and Coordinates are the venue row's, under the viewer's privacy rule. */
+const address: TypeRules = {
+  street: (_f, row, c) => sql`CASE WHEN ${exact(c, row)} THEN ${(row.t as L).street} END`,
+  postalCode: (_f, row, c) => sql`CASE WHEN ${exact(c, row)} THEN ${(row.t as L).postalCode} END`,
+  city: column<L>((t) => t.city),
+  region: column<L>((t) => t.region),
+  regionName: (_f, row) => regionName((row.t as L).region),
+  country: column<L>((t) => t.country),
+};
+
+const coordinates: TypeRules = {
+  lat: (_f, row, c) => sql`CASE WHEN ${exact(c, row)} THEN ${(row.t as L).lat} ELSE ${(row.t as L).publicLat} END`,
+  lng: (_f, row, c) => sql`CASE WHEN ${exact(c, row)} THEN ${(row.t as L).lng} ELSE ${(row.t as L).publicLng} END`,
+};
+
+const location: TypeRules = {
+  id: globalId('Location'),
+  externalId: column<L>((t) => t.externalId),
+  name: column<L>((t) => t.name),
+  status: column<L>((t) => t.status),
+  organisation: (f, row, c) => c.relation(f, row, 'Organisation', organisations, (o) => sql`${o.id} = ${(row.t as L).organisationId}`),
+  edition: (f, row, c) => c.relation(f, row, 'Edition', editions, (e) => sql`${e.id} = ${(row.t as L).editionId}`),
+  address: (f, row, c) => c.object('Address', f.nodes, row),
+  coordinates: (f, row, c) => c.object('Coordinates', f.nodes, row),
+  locationPrecision: (_f, row, c) => sql`CASE WHEN ${exact(c, row)} THEN 'EXACT' ELSE 'APPROXIMATE' END`,
+  sensitive: column<L>((t) => t.sensitive),
+  meal: column<L>((t) => t.meal),
+  startsAt: instant<L>((t) => t.startsAt),
+  endsAt: instant<L>((t) => t.endsAt),
+  capacity: column<L>((t) => t.capacity),
+  participants: column<L>((t) => t.participants),
+  targetGroups: column<L>((t) => t.targetGroups),
+  languages: column<L>((t) => t.languages),
+  wheelchairAccessible: column<L>((t) => t.wheelchairAccessible),
+  description: column<L>((t) => t.description),
+  registrationUrl: column<L>((t) => t.registrationUrl),
+  awaitingApproval: column<L>((t) => t.awaitingApproval),
+  createdAt: instant<L>((t) => t.createdAt),
+  updatedAt: instant<L>((t) => t.updatedAt),
+};
+
+/** Venues ordered by id, as the lists and the drizzle plugin order them. */
+export function byId(t: L) {
+  return [{ column: t.id, direction: 'asc' as const, chunk: sql`'N:' || ${t.id}`, type: 'number' as const }];
+}
+
+const organisation: TypeRules = {
+  id: globalId('Organisation'),
+  slug: column<O>((t) => t.slug),
+  name: column<O>((t) => t.name),
+  kind: column<O>((t) => t.kind),
+  website: column<O>((t) => t.website),
+  logoUrl: column<O>((t) => t.logoUrl),
+  // As organisation.ts's relatedConnection: the organisation's public venues of the edition named.
+  locations: (f, row, c) => {
+    const args = f.args() as { edition: string };
+    const from = c.source(locations, 'l');
+    const l = from.t;
+    return c.connection(f, 'OrganisationLocationsConnection', {
+      from,
+      where: sql`${l.organisationId} = ${(row.t as O).id} AND ${l.editionId} = (SELECT id FROM editions WHERE slug = ${args.edition}) AND ${publicVenue(l)}`,
+      order: byId(l),
+      node: 'Location',
+      defaultSize: DEFAULT_PAGE_SIZE,
+      maxSize: MAX_PAGE_SIZE,
+    }, args);
+  },
+};
+
+const edition: TypeRules = {
+  id: globalId('Edition'),
+  slug: column<E>((t) => t.slug),
+  name: column<E>((t) => t.name),
+  date: (_f, row) => sql`to_char(${(row.t as E).date}, 'YYYY-MM-DD')`,
+  timeZone: column<E>((t) => t.timeZone),
+  country: column<E>((t) => t.country),
+  status: column<E>((t) => t.status),
+  requireApproval: column<E>((t) => t.requireApproval),
+};
+
+/** `__typename` of any compiled object. */
+function withTypename(typename: string, rules: TypeRules): TypeRules {
+  return { ...rules, __typename: () => literal(typename) };
+}
+
+export const RULES: Record<string, TypeRules> = {
+  Location: withTypename('Location', location),
+  Organisation: withTypename('Organisation', organisation),
+  Edition: withTypename('Edition', edition),
+  Address: withTypename('Address', address),
+  Coordinates: withTypename('Coordinates', coordinates),
+};
