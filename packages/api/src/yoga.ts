@@ -13,7 +13,7 @@ import { routesPlugin } from './http/routes.ts';
 import { adminPlugin, type CommandRunner } from './http/admin.ts';
 import type { AnswerStore } from './http/cache.ts';
 import { publicApiConfigFromEnv, type PublicApiConfig } from './http/config.ts';
-import { GRAPHQL_PATH, graphqlOnlyAtItsPath, viewerOf } from './http/gate.ts';
+import { GRAPHQL_PATH, graphqlOnlyAtItsPath, hostLinkOf, viewerOf } from './http/gate.ts';
 import { publicApiPlugins } from './http/public-api.ts';
 import { streamCapsPlugin } from './http/stream-caps.ts';
 import { knownFault, loggable, malformedParamsPlugin } from './http/errors.ts';
@@ -94,8 +94,9 @@ export function createApp({ database, logger = rootLogger, maskErrors = process.
     graphiql: (request) => new URL(request.url).pathname === GRAPHQL_PATH && GRAPHIQL_OPTIONS,
     context: async ({ request }): Promise<Context> => {
       const viewer = await viewerOf(database, request);
-      // Anonymous reads go to the pool with a statement timeout.
-      return { database, db: viewer ? database.db : database.readDb, viewer, log: logger, live };
+      const host = viewer ? null : await hostLinkOf(database, request);
+      // Anonymous reads go to the pool with a statement timeout; a host link writes.
+      return { database, db: viewer || host ? database.db : database.readDb, viewer, host, publicUrl: config.publicUrl, log: logger, live };
     },
   });
   return yoga;

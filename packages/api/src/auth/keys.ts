@@ -9,6 +9,7 @@ import type { ApiKeyScope, Viewer } from './viewer.ts';
 import type { Db } from '../db/client.ts';
 import { apiKeys, organisations } from '../db/schema.ts';
 import type { CachedKey, KeyCache } from './key-cache.ts';
+import { isHostLinkToken } from './host-links.ts';
 
 export const KEY_PREFIX = 'tafel_';
 export const API_KEY_SCOPES: readonly ApiKeyScope[] = ['LOCATIONS_WRITE', 'PARTICIPATION_WRITE'];
@@ -66,7 +67,7 @@ function refuseUnlessGood<T extends { prefix: string; revokedAt: Date | null }>(
 }
 
 /**
- * Who is behind an `Authorization` header. No header: anonymous (null). A header that is not a
+ * Who is behind an `Authorization` header. No header, or a host link's token: no key (null). A header that is not a
  * valid, live key is refused outright — never read as anonymous.
  */
 export async function authenticate(db: Db, header: string | null, cache?: KeyCache): Promise<Viewer | null> {
@@ -74,6 +75,8 @@ export async function authenticate(db: Db, header: string | null, cache?: KeyCac
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw unauthenticated('Malformed Authorization header: expected `Bearer <key>`.');
   const secret = match[1]!;
+  // A host link, not a key: auth/host-links.ts checks it (http/gate.ts hostLinkOf).
+  if (isHostLinkToken(secret)) return null;
   if (!SECRET_PATTERN.test(secret)) throw unauthenticated('Malformed API key: Tafel keys look like `tafel_` followed by 43 characters.');
   const hash = hashSecret(secret);
   const known = cache?.get(hash);

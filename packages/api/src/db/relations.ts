@@ -17,6 +17,9 @@ export const relations = defineRelations(schema, (r) => ({
   apiKeys: {
     organisation: r.one.organisations({ from: r.apiKeys.organisationId, to: r.organisations.id }),
   },
+  hostLinks: {
+    location: r.one.locations({ from: r.hostLinks.locationId, to: r.locations.id, optional: false }),
+  },
   locationChanges: {
     location: r.one.locations({ from: r.locationChanges.locationId, to: r.locations.id, optional: false }),
     organisation: r.one.organisations({ from: r.locationChanges.organisationId, to: r.organisations.id, optional: false }),

@@ -37,6 +37,8 @@ export interface PothosTypes {
      * never tells that a hidden venue exists.
      */
     ownsLocation: string;
+    /** A host link (its one venue is checked by the resolver). */
+    hostLink: boolean;
   };
   Scalars: {
     DateTime: { Input: Date; Output: Date | string };
@@ -79,6 +81,7 @@ export const builder = new SchemaBuilder<PothosTypes>({
       authenticated: ctx.viewer !== null,
       staff: ctx.viewer !== null && ctx.viewer.organisation === null,
       scope: (scope) => ctx.viewer !== null && (ctx.viewer.organisation === null || ctx.viewer.scopes.includes(scope)),
+      hostLink: ctx.host !== null,
       ownsLocation: async (globalId) => {
         if (!ctx.viewer) return false;
         if (ctx.viewer.organisation === null) return true;
@@ -87,6 +90,11 @@ export const builder = new SchemaBuilder<PothosTypes>({
       },
     }),
     unauthorizedError: (_parent, context, _info, result) => {
+      if (context.host) {
+        return new GraphQLError('Forbidden: a host link may only report participation (recordArrivals, reportParticipation) at its own venue.', {
+          extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+        });
+      }
       if (!context.viewer) {
         return new GraphQLError('This needs an API key: send `Authorization: Bearer <key>`.', {
           extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },

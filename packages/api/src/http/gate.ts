@@ -7,6 +7,7 @@
 import { getOperationAST, GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { keyCacheFor } from '../auth/key-cache.ts';
+import { authenticateHostLink, isHostLinkToken, type HostLinkViewer } from '../auth/host-links.ts';
 import { authenticate } from '../auth/keys.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
@@ -15,6 +16,7 @@ import type { PublicApiConfig } from './config.ts';
 import { RateLimits, redisForLimits, type ClientKind, type RateDecision, type RateLimitStore } from './rate-limit.ts';
 
 const viewers = new WeakMap<Request, Promise<Viewer | null>>();
+const hosts = new WeakMap<Request, Promise<HostLinkViewer | null>>();
 const rateHeaders = new WeakMap<Request, Record<string, string>>();
 /** Whose allowance a request was counted against, for what its operation costs beyond one. */
 const payers = new WeakMap<Request, { kind: ClientKind; client: string; who: string }>();
@@ -30,6 +32,20 @@ export function viewerOf(database: Database, request: Request): Promise<Viewer |
     viewers.set(request, viewer);
   }
   return viewer;
+}
+
+/**
+ * The host link behind a request, if its bearer token is one: checked once per request. A bad,
+ * revoked or expired link rejects (401), and so does every later call for the same request.
+ */
+export function hostLinkOf(database: Database, request: Request): Promise<HostLinkViewer | null> {
+  let host = hosts.get(request);
+  if (!host) {
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+    host = token && isHostLinkToken(token) ? authenticateHostLink(database.db, token) : Promise.resolve(null);
+    hosts.set(request, host);
+  }
+  return host;
 }
 
 /** The one path GraphQL is served at. */
@@ -139,13 +155,15 @@ export function gatePlugin(database: Database, config: PublicApiConfig): Plugin 
       if (!guarded(url.pathname) || request.method === 'OPTIONS') return;
       const ip = clientIp(request, serverContext, config.trustProxy);
       let viewer: Viewer | null = null;
+      let host: HostLinkViewer | null = null;
       if (request.headers.get('authorization')) {
         // An IP that spent its allowance on bad keys may not try more of them (the public's
         // anonymous requests from the same address do not count here: a venue's Wi-Fi).
         const spent = limits && ip ? await limits.exhausted('badKey', ip) : null;
         if (spent) return endResponse(refusal(429, 'RATE_LIMITED', tooMany('this address'), spent.headers));
         viewer = await viewerOf(database, request).catch(() => null);
-        if (!viewer && limits && ip) {
+        if (!viewer) host = await hostLinkOf(database, request).catch(() => null);
+        if (!viewer && !host && limits && ip) {
           // A bad key is answered by the GraphQL context (401); here it costs the IP one request.
           await limits.take('badKey', ip);
           const decision = await limit('anonymous', ip, 'this address', request);
@@ -156,6 +174,10 @@ export function gatePlugin(database: Database, config: PublicApiConfig): Plugin 
         // A valid key counts against the key only, never against the address it comes from.
         const decision = await limit('key', String(viewer.keyId), `API key ${viewer.prefix}…`, request);
         if (!decision.allowed) return endResponse(refusal(429, 'RATE_LIMITED', tooMany(`API key ${viewer.prefix}…`), decision.headers));
+      } else if (limits && host) {
+        // A host link counts against itself, as a key does: many hosts share a venue's Wi-Fi.
+        const decision = await limit('key', `host:${host.id}`, `host link ${host.prefix}…`, request);
+        if (!decision.allowed) return endResponse(refusal(429, 'RATE_LIMITED', tooMany(`host link ${host.prefix}…`), decision.headers));
       } else if (limits && ip && !request.headers.get('authorization')) {
         const decision = await limit('anonymous', ip, 'this address', request);
         if (!decision.allowed) return endResponse(refusal(429, 'RATE_LIMITED', tooMany('this address'), decision.headers));
@@ -174,6 +196,8 @@ export function gatePlugin(database: Database, config: PublicApiConfig): Plugin 
       const copy = new fetchAPI.Request(request.url, { method: request.method, headers: request.headers, body: body as unknown as BodyInit });
       const known = viewers.get(request);
       if (known) viewers.set(copy, known);
+      const knownHost = hosts.get(request);
+      if (knownHost) hosts.set(copy, knownHost);
       const headers = rateHeaders.get(request);
       if (headers) rateHeaders.set(copy, headers);
       const payer = payers.get(request);
@@ -213,6 +237,6 @@ export function gatePlugin(database: Database, config: PublicApiConfig): Plugin 
 
   function tooMany(who: string): string {
     const rate = config.rateLimit as Exclude<PublicApiConfig['rateLimit'], false>;
-    return `Too many requests from ${who}: at most ${who.startsWith('API key') ? rate.key : rate.anonymous} per ${rate.windowSeconds} s. Try again after Retry-After seconds.`;
+    return `Too many requests from ${who}: at most ${who.startsWith('API key') || who.startsWith('host link') ? rate.key : rate.anonymous} per ${rate.windowSeconds} s. Try again after Retry-After seconds.`;
   }
 }

@@ -23,6 +23,7 @@ export const USER_ERROR_CODES = {
   BATCH_TOO_LARGE: 'Too many rows in one request.',
   EDITION_CLOSED: 'The edition is closed for changes.',
   CANCELLED: 'The venue is cancelled.',
+  CONFLICT: 'The idempotency key was already used for another change; nothing was changed.',
 } as const;
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;
 
