@@ -37,6 +37,11 @@ export interface HostLinkViewer {
   expiresAt: Date;
 }
 
+/** The page a host opens: the public URL (TAFEL_PUBLIC_URL), `/host/`, the token. */
+export function hostLinkUrl(publicUrl: string, token: string): string {
+  return `${publicUrl}/host/${token}`;
+}
+
 /** Does this bearer secret claim to be a host link (rather than an API key)? */
 export function isHostLinkToken(secret: string): boolean {
   return secret.startsWith(HOST_LINK_PREFIX);

@@ -11,6 +11,7 @@ import './types/location-mutations.ts';
 import './types/staff.ts';
 import './types/viewer.ts';
 import './types/participation.ts';
+import './types/host-link.ts';
 import './types/sync.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

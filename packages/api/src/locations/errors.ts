@@ -24,6 +24,7 @@ export const USER_ERROR_CODES = {
   EDITION_CLOSED: 'The edition is closed for changes.',
   CANCELLED: 'The venue is cancelled.',
   CONFLICT: 'The idempotency key was already used for another change; nothing was changed.',
+  EXPIRED: 'Too late: the edition’s day, and the hours after it, are over.',
 } as const;
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;
 
