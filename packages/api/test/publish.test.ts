@@ -18,7 +18,7 @@ beforeAll(() => {
 });
 
 describe('authorization matrix: who may call which mutation', () => {
-  type Who = 'anonymous' | 'asito' | 'utrecht' | 'staff' | 'revoked' | 'asitoParticipationOnly';
+  type Who = 'anonymous' | 'asito' | 'utrecht' | 'staff' | 'revoked' | 'asitoParticipationOnly' | 'hostLink';
   const mutations: { name: string; query: string; input: () => Record<string, unknown>; allowed: Who[]; asOther?: Who[] }[] = [
     { name: 'createLocation', query: CREATE, input: () => venue(), allowed: ['asito', 'utrecht'], },
     { name: 'updateLocation', query: UPDATE, input: () => ({ id: id('Heracles Stadion'), name: 'Heracles (nieuw)' }), allowed: ['asito', 'staff'] },
@@ -28,9 +28,12 @@ describe('authorization matrix: who may call which mutation', () => {
     { name: 'createOrganisation', query: `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { slug } userErrors { code } } }`, input: () => ({ slug: 'nieuw-lid', name: 'Nieuw lid' }), allowed: ['staff'] },
     { name: 'issueApiKey', query: `mutation($input: IssueApiKeyInput!) { issueApiKey(input: $input) { secret userErrors { code } } }`, input: () => ({ organisation: 'asito', scopes: ['LOCATIONS_WRITE'] }), allowed: ['staff'] },
     { name: 'revokeApiKey', query: `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { prefix } userErrors { code } } }`, input: () => ({ prefix: keys['utrecht']!.slice(0, 14) }), allowed: ['staff'] },
+    { name: 'recordArrivals', query: `mutation($input: RecordArrivalsInput!) { recordArrivals(input: $input) { location { participants } userErrors { code } } }`, input: () => ({ location: id('Heracles Stadion'), delta: 1 }), allowed: ['asito', 'staff', 'asitoParticipationOnly', 'hostLink'] },
+    { name: 'reportParticipation', query: `mutation($input: ReportParticipationInput!) { reportParticipation(input: $input) { location { participants } userErrors { code } } }`, input: () => ({ location: id('Stadhuis Utrecht'), participants: 121 }), allowed: ['utrecht', 'staff'] },
+    { name: 'createHostLink', query: `mutation($input: CreateHostLinkInput!) { createHostLink(input: $input) { token userErrors { code } } }`, input: () => ({ location: id('Heracles Stadion') }), allowed: ['asito', 'staff', 'asitoParticipationOnly'] },
     { name: 'approveOrganisation', query: `mutation($input: ApproveOrganisationInput!) { approveOrganisation(input: $input) { organisation { slug } userErrors { code } } }`, input: () => ({ organisation: 'asito' }), allowed: ['staff'] },
   ];
-  const everyone: Who[] = ['anonymous', 'asito', 'utrecht', 'staff', 'revoked', 'asitoParticipationOnly'];
+  const everyone: Who[] = ['anonymous', 'asito', 'utrecht', 'staff', 'revoked', 'asitoParticipationOnly', 'hostLink'];
   for (const m of mutations) {
     for (const who of everyone.filter((w) => !m.allowed.includes(w))) {
       it(`${m.name} refuses ${who} and changes nothing`, async () => {

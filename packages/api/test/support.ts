@@ -11,6 +11,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { openDatabase, type Database, type DatabaseOptions } from '../src/db/client.ts';
 import { createApp, type AppOptions } from '../src/yoga.ts';
 import { issueKey } from '../src/auth/keys.ts';
+import { createHostLink } from '../src/locations/host-links.ts';
 import { editions, locations, organisations, type NewLocation } from '../src/db/schema.ts';
 import { encodeGlobalId } from '../src/graphql/builder.ts';
 import { rowsOf } from '../src/locations/stats.ts';
@@ -146,7 +147,7 @@ export interface PublishFixture {
   t: TestDb;
   gql: ReturnType<typeof createClient>['gql'];
   fx: Awaited<ReturnType<typeof seedFixture>>;
-  /** staff, asito, utrecht, asitoParticipationOnly, asitoVenuesOnly, and one revoked. */
+  /** staff, asito, utrecht, asitoParticipationOnly, asitoVenuesOnly, one revoked, and hostLink (Heracles Stadion's). */
   keys: Record<string, string>;
   /** Everything a mutation could change, as plain data (minus key use times). */
   snapshot(): Promise<any>;
@@ -160,7 +161,7 @@ export function usePublishFixture(): PublishFixture {
   const f = {
     keys,
     async snapshot() {
-      const tables = ['editions', 'organisations', 'locations', 'location_changes', 'participation_log'];
+      const tables = ['editions', 'organisations', 'locations', 'location_changes', 'participation_log', 'participation_requests', 'host_links'];
       const out: Record<string, unknown> = {};
       for (const table of tables) {
         out[table] = rowsOf(await f.t.database.db.execute(sql.raw(`SELECT * FROM ${table} ORDER BY id`)));
@@ -180,6 +181,7 @@ export function usePublishFixture(): PublishFixture {
     keys['asitoParticipationOnly'] = await memberKey(t.database, fx.asito.id, ['PARTICIPATION_WRITE']);
     keys['asitoVenuesOnly'] = await memberKey(t.database, fx.asito.id, ['LOCATIONS_WRITE']);
     keys['revoked'] = await memberKey(t.database, fx.asito.id);
+    keys['hostLink'] = (await createHostLink(t.database.db, { organisationId: null, keyId: null, name: 'test' }, fx.locations['Heracles Stadion']!.id)).token!;
     const revoke = await gql(`mutation($p: String!) { revokeApiKey(input: { prefix: $p }) { apiKey { revokedAt } userErrors { code } } }`, { p: keys['revoked'].slice(0, 14) }, { key: keys['staff'] });
     expect(revoke.data!['revokeApiKey'].userErrors).toEqual([]);
   });
