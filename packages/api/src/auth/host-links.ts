@@ -13,9 +13,9 @@ import { eq, sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import type { Db } from '../db/client.ts';
 import { editions, hostLinks, locations } from '../db/schema.ts';
-import { hashSecret } from './keys.ts';
+import { HOST_LINK_PREFIX, hashSecret, isHostLinkToken } from './secrets.ts';
 
-export const HOST_LINK_PREFIX = 'tafelhost_';
+export { HOST_LINK_PREFIX, isHostLinkToken };
 const TOKEN_PATTERN = /^tafelhost_[A-Za-z0-9_-]{43}$/;
 /** How many characters of the token are kept visible, to tell links apart in lists and logs. */
 const VISIBLE = HOST_LINK_PREFIX.length + 8;
@@ -40,11 +40,6 @@ export interface HostLinkViewer {
 /** The page a host opens: the public URL (TAFEL_PUBLIC_URL), `/host/`, the token. */
 export function hostLinkUrl(publicUrl: string, token: string): string {
   return `${publicUrl}/host/${token}`;
-}
-
-/** Does this bearer secret claim to be a host link (rather than an API key)? */
-export function isHostLinkToken(secret: string): boolean {
-  return secret.startsWith(HOST_LINK_PREFIX);
 }
 
 /** When a host link for a venue of this edition stops working (SQL, over the `editions` row). */
