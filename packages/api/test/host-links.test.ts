@@ -179,6 +179,43 @@ describe('reporting with a host link', () => {
   });
 });
 
+describe('we’re full', () => {
+  const FULL = `mutation($input: SetLocationFullInput!) { setLocationFull(input: $input) { location { name full participants } userErrors { field message code } } }`;
+  const PUBLIC = `query($id: ID!) { node(id: $id) { ... on Location { full } } }`;
+
+  it('the host link says its venue is full: the public sees it, the change is recorded, and it can be undone', async () => {
+    const link = await newLink('Buurthuis De Ster', keys['utrecht']);
+    expect((await gql(PUBLIC, { id: id('Buurthuis De Ster') })).data!['node']).toEqual({ full: false });
+    const r = await gql(FULL, { input: { location: id('Buurthuis De Ster'), full: true } }, { key: link.token });
+    expect(r.data!['setLocationFull']).toEqual({ location: { name: 'Buurthuis De Ster', full: true, participants: 30 }, userErrors: [] });
+    expect((await gql(PUBLIC, { id: id('Buurthuis De Ster') })).data!['node']).toEqual({ full: true });
+    const changes = rowsOf<{ action: string; actor: string; changes: unknown }>(
+      await t.database.db.execute(sql`SELECT action, actor, changes FROM location_changes WHERE location_id = ${fx.locations['Buurthuis De Ster']!.id} ORDER BY id`),
+    );
+    expect(changes).toEqual([{ action: 'FULL', actor: link.prefix, changes: { full: { from: false, to: true } } }]);
+    const undo = await gql(FULL, { input: { location: id('Buurthuis De Ster'), full: false } }, { key: keys['utrecht'] });
+    expect(undo.data!['setLocationFull'].location.full).toBe(false);
+  });
+
+  it('refuses another venue, another organisation, the public and a cancelled venue, and changes nothing', async () => {
+    const link = await newLink('Heracles Stadion');
+    const before = await snapshot();
+    const elsewhere = await gql(FULL, { input: { location: id('Stadhuis Utrecht'), full: true } }, { key: link.token });
+    expect(elsewhere.data!['setLocationFull'].userErrors).toMatchObject([{ code: 'FORBIDDEN', message: 'This host link is for another venue.' }]);
+    const otherOrg = await gql(FULL, { input: { location: id('Heracles Stadion'), full: true } }, { key: keys['utrecht'] });
+    expect(otherOrg.data!['setLocationFull'].userErrors).toMatchObject([{ code: 'FORBIDDEN' }]);
+    const hidden = await gql(FULL, { input: { location: id('Concept lunch'), full: true } }, { key: keys['utrecht'] });
+    expect(hidden.data!['setLocationFull'].userErrors).toMatchObject([{ code: 'NOT_FOUND' }]);
+    const anonymous = await gql(FULL, { input: { location: id('Heracles Stadion'), full: true } });
+    expect(anonymous.errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');
+    const venuesOnly = await gql(FULL, { input: { location: id('Heracles Stadion'), full: true } }, { key: keys['asitoVenuesOnly'] });
+    expect(venuesOnly.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
+    const cancelled = await gql(FULL, { input: { location: id('Geannuleerd diner'), full: true } }, { key: keys['asito'] });
+    expect(cancelled.data!['setLocationFull'].userErrors).toMatchObject([{ code: 'CANCELLED' }]);
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
 describe('the command line', () => {
   it('host-links create prints the URL alone on the last line, and the link works', async () => {
     const out: string[] = [];

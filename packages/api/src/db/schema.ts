@@ -108,6 +108,8 @@ export const locations = pgTable(
     endsAt: timestamp('ends_at', { withTimezone: true }),
     capacity: integer('capacity'),
     participants: integer('participants').notNull().default(0),
+    /** The host (or the organisation) says no one more fits in, whatever the count says. */
+    full: boolean('full').notNull().default(false),
     targetGroups: targetGroupEnum('target_groups').array().notNull().default(sql`'{}'`),
     languages: text('languages').array().notNull().default(sql`'{}'`),
     wheelchairAccessible: boolean('wheelchair_accessible'),

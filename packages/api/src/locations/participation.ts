@@ -8,9 +8,9 @@
 import { and, eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Db } from '../db/client.ts';
-import { locations, participationLog, participationRequests, type Location } from '../db/schema.ts';
+import { locationChanges, locations, participationLog, participationRequests, type Location } from '../db/schema.ts';
 import { USER_ERROR_CODES, type UserError, type UserErrorCode } from './errors.ts';
-import type { CountNotice } from './notices.ts';
+import type { CountNotice, VenueNotice } from './notices.ts';
 import { publicLocationCondition, type ResolvedFilter } from './filter.ts';
 import { rowsOf } from './stats.ts';
 import { publicVenue, publicVenueAs } from './visibility.ts';
@@ -275,6 +275,27 @@ async function applyChange(runner: Runner, prepare: boolean, actor: Participatio
   // The count already was what was asked: nothing to log, nothing to announce.
   const location = await runner.query.locations.findFirst({ where: { id: locationId } });
   return { location: location ?? null, userErrors: [] };
+}
+
+/**
+ * Say a venue is full (or no longer full), whatever its count: the host on the day, its
+ * organisation, or staff. Recorded among the venue's changes; a cancelled venue is refused.
+ */
+export async function setFull(db: Db, actor: ParticipationActor, locationId: number, full: boolean): Promise<Omit<ParticipationResult, 'notice'> & { notice?: VenueNotice }> {
+  if (actor.locationId !== null && actor.locationId !== locationId) return otherVenue(db, locationId);
+  return db.transaction(async (tx) => {
+    const [venue] = await tx.select().from(locations).where(eq(locations.id, locationId)).for('update');
+    if (!venue) return refused('location', 'NOT_FOUND', NOT_FOUND_MESSAGE);
+    if (actor.organisationId !== null && venue.organisationId !== actor.organisationId) {
+      const [row] = rowsOf<{ public: boolean }>(await tx.execute(sql`SELECT ${publicVenue(locations)} AS public FROM ${locations} WHERE id = ${locationId}`));
+      return row?.public ? refused('location', 'FORBIDDEN', REFUSAL_MESSAGES.FORBIDDEN!({ before: 0, after: 0, capacity: null })) : refused('location', 'NOT_FOUND', NOT_FOUND_MESSAGE);
+    }
+    if (venue.status === 'CANCELLED') return refused('location', 'CANCELLED');
+    if (venue.full === full) return { location: venue, userErrors: [] };
+    const [location] = await tx.update(locations).set({ full, updatedAt: sql`now()` }).where(eq(locations.id, locationId)).returning();
+    await tx.insert(locationChanges).values({ locationId, organisationId: venue.organisationId, apiKeyId: actor.keyId, actor: actor.name, action: full ? 'FULL' : 'NOT_FULL', changes: { full: { from: venue.full, to: full } } });
+    return { location: location!, userErrors: [], notice: { edition: venue.editionId } };
+  });
 }
 
 /** The participants of an edition's public venues, and the database's clock. */

@@ -2,7 +2,7 @@ import { getSchemaConfig, queryFromInfo } from '@pothos/plugin-drizzle';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.ts';
 import type { ParticipationUpdate } from '../../live/hub.ts';
-import { changeParticipation, IDEMPOTENCY_KEY_DAYS, keyActor, type ParticipationActor, type ParticipationChange } from '../../locations/participation.ts';
+import { changeParticipation, setFull, IDEMPOTENCY_KEY_DAYS, keyActor, type ParticipationActor, type ParticipationChange } from '../../locations/participation.ts';
 import { builder } from '../builder.ts';
 import { decodeLocationId } from '../global-id.ts';
 import { requireEdition } from './edition.ts';
@@ -62,7 +62,29 @@ async function applyChange(ctx: Context, info: GraphQLResolveInfo, id: string, c
   return { location: location ? { ...location, participants: result.location.participants, updatedAt: result.location.updatedAt } : null, userErrors: [] };
 }
 
+const SetLocationFullInput = builder.inputType('SetLocationFullInput', {
+  description: 'Say a venue is full, or no longer full.',
+  fields: (t) => ({
+    location: t.id({ required: true, description: 'The venue’s ID.' }),
+    full: t.boolean({ required: true, description: 'True: no one more fits in, whatever the count says; false: there is room again.' }),
+  }),
+});
+
 builder.mutationFields((t) => ({
+  setLocationFull: t.field({
+    type: LocationPayloadRef,
+    description:
+      'Say a venue is full (`Location.full`), whatever its count and capacity say. Needs a key with PARTICIPATION_WRITE of the venue’s organisation, staff’s, or the venue’s host link. Refused for a cancelled venue.',
+    authScopes: { scope: 'PARTICIPATION_WRITE', hostLink: true },
+    args: { input: t.arg({ type: SetLocationFullInput, required: true, description: 'The venue and whether it is full.' }) },
+    resolve: async (_root, { input }, ctx) => {
+      const rowId = decodeLocationId(String(input.location));
+      if (rowId === null) return refused([{ field: ['input', 'location'], code: 'NOT_FOUND', message: `${String(input.location)} is not a venue’s ID.` }]);
+      const result = await setFull(ctx.db, actorOf(ctx), rowId, input.full);
+      if (result.notice) ctx.live.announce(result.notice);
+      return { location: result.location, userErrors: result.userErrors };
+    },
+  }),
   reportParticipation: t.field({
     type: LocationPayloadRef,
     description:

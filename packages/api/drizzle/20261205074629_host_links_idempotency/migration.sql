@@ -22,6 +22,7 @@ CREATE TABLE "participation_requests" (
 	CONSTRAINT "participation_requests_kind" CHECK ("kind" IN ('set', 'add'))
 );
 --> statement-breakpoint
+ALTER TABLE "locations" ADD COLUMN "full" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 CREATE INDEX "host_links_location_idx" ON "host_links" ("location_id");--> statement-breakpoint
 CREATE INDEX "host_links_created_by_key_idx" ON "host_links" ("created_by_key_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "participation_requests_location_key_key" ON "participation_requests" ("location_id","key");--> statement-breakpoint
