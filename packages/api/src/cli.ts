@@ -25,6 +25,10 @@ import { createOrganisation, organisationBySlug } from './locations/organisation
 import { csvProblemOf, decodeCsv, formatProblem, parseVenueCsv, type CsvProblem } from './locations/csv.ts';
 import type { Notice } from './locations/notices.ts';
 import { upsertLocations } from './locations/write.ts';
+import { createHostLink, hostLinksOf, revokeHostLinkAs } from './locations/host-links.ts';
+import { decodeLocationId } from './graphql/global-id.ts';
+import { hostLinkUrl } from './auth/host-links.ts';
+import { publicUrl } from './http/config.ts';
 import { notifyNotices } from './live/notice.ts';
 
 const USAGE = `Usage: pnpm tafel <command> [options]
@@ -37,6 +41,14 @@ const USAGE = `Usage: pnpm tafel <command> [options]
         Keys by prefix (never the secrets); --all includes revoked keys.
   keys revoke PREFIX
         Revoke a key at once.
+  host-links create --venue ID
+        A host link for one venue (its ID as the API gives it): it may only report participation
+        there, until a few hours after the edition's day. The URL is printed once, alone on the
+        last line (TAFEL_PUBLIC_URL, else http://localhost:PORT, then /host/<token>).
+  host-links list --venue ID [--all]
+        The venue's host links by prefix (never the tokens); --all includes revoked links.
+  host-links revoke PREFIX
+        Revoke a host link at once.
   organisations create --slug SLUG --name NAME [--kind COMPANY] [--website URL] [--approved]
   editions create --slug SLUG --name NAME --date YYYY-MM-DD [--time-zone Europe/Amsterdam] [--country NL] [--require-approval]
   import FILE.csv --organisation SLUG --edition SLUG [--dry-run] [--cancel-missing [--confirm-cancel-all]]
@@ -127,6 +139,8 @@ export async function runCommand(database: Database, argv: string[], io: CliIo, 
       return demo(database, [sub, ...rest].filter((a): a is string => a !== undefined), io, announce);
     case 'keys':
       return keys(database, sub, rest, io, services.keys ?? new KeyCache(database));
+    case 'host-links':
+      return hostLinksCommand(database, sub, rest, io);
     case 'organisations':
       return organisationsCommand(database, sub, rest, io, announce);
     case 'editions':
@@ -279,6 +293,58 @@ async function peopleCommand(database: Database, sub: string | undefined, args: 
     return 0;
   }
   throw new UsageError('people invite | people list | people remove');
+}
+
+/** The venue row a `--venue` global ID names. */
+function venueArg(value: string | undefined): number {
+  if (!value) throw new UsageError('Give the venue: --venue ID (the venue’s id as the API gives it, e.g. TG9jYXRpb246MTI).');
+  let id: number | null = null;
+  try {
+    id = decodeLocationId(value);
+  } catch {
+    id = null;
+  }
+  if (id === null) throw new UsageError(`"${value}" is not a venue’s ID (the API gives them as \`id\` of a Location, e.g. TG9jYXRpb246MTI).`);
+  return id;
+}
+
+async function hostLinksCommand(database: Database, sub: string | undefined, args: string[], io: CliIo): Promise<number> {
+  const staffActor = { organisationId: null, keyId: null, name: `cli:${userInfo().username}` };
+  if (sub === 'create') {
+    const { values } = parseArgs({ args, options: { venue: { type: 'string' } } });
+    const made = await createHostLink(database.db, staffActor, venueArg(values.venue));
+    for (const e of made.userErrors) io.error(`${e.message} [${e.code}]`);
+    if (!made.token) return 1;
+    io.log(`Created host link ${made.hostLink.prefix}… for venue ${values.venue}; it works until ${made.hostLink.expiresAt.toISOString()}.`);
+    io.log('The URL below is shown once: it may report arrivals at this venue. Revoke it with: pnpm tafel host-links revoke ' + made.hostLink.prefix);
+    io.log(hostLinkUrl(publicUrl(), made.token));
+    return 0;
+  }
+  if (sub === 'list') {
+    const { values } = parseArgs({ args, options: { venue: { type: 'string' }, all: { type: 'boolean' } } });
+    const links = await hostLinksOf(database.db, staffActor, venueArg(values.venue), values.all ?? false);
+    if (!Array.isArray(links)) {
+      io.error(`${links.message} [${links.code}]`);
+      return 1;
+    }
+    for (const l of links) {
+      io.log([l.prefix, `by ${l.createdBy}`, `created ${l.createdAt.toISOString()}`, `expires ${l.expiresAt.toISOString()}`, l.revokedAt ? `REVOKED ${l.revokedAt.toISOString()}` : ''].filter(Boolean).join('  '));
+    }
+    if (links.length === 0) io.log('No host links.');
+    return 0;
+  }
+  if (sub === 'revoke') {
+    const prefix = args[0];
+    if (!prefix) throw new UsageError('Give the prefix of the host link to revoke: pnpm tafel host-links revoke tafelhost_XXXXXXXX');
+    const result = await revokeHostLinkAs(database.db, staffActor, prefix);
+    if (!result.hostLink) {
+      for (const e of result.userErrors) io.error(`${e.message} [${e.code}]`);
+      return 1;
+    }
+    io.log(`Revoked ${prefix}.`);
+    return 0;
+  }
+  throw new UsageError('host-links create --venue ID | host-links list --venue ID | host-links revoke PREFIX');
 }
 
 async function organisationsCommand(database: Database, sub: string | undefined, args: string[], io: CliIo, announce: Announce): Promise<number> {

@@ -18,7 +18,7 @@ import { KeyCache } from './auth/key-cache.ts';
 import { EditionIds } from './locations/editions.ts';
 import { StatsCache } from './locations/stats-cache.ts';
 import { publicApiConfigFromEnv, type PublicApiConfig } from './http/config.ts';
-import { GRAPHQL_PATH, graphqlOnlyAtItsPath, viewerOf } from './http/gate.ts';
+import { GRAPHQL_PATH, graphqlOnlyAtItsPath, hostLinkOf, viewerOf } from './http/gate.ts';
 import { publicApiPlugins } from './http/public-api.ts';
 import { streamCapsPlugin } from './http/stream-caps.ts';
 import { knownFault, loggable, malformedParamsPlugin } from './http/errors.ts';
@@ -142,14 +142,15 @@ export function createApp({ database, logger = rootLogger, maskErrors = process.
     graphiql: (request) => new URL(request.url).pathname === GRAPHQL_PATH && GRAPHIQL_OPTIONS,
     context: async ({ request, ...serverContext }): Promise<Context> => {
       const viewer = await viewerOf(database, caches.keys, request, config);
+      const host = viewer ? null : await hostLinkOf(database, request);
       const people = {
         mailer: links,
         publicUrl: config.publicUrl,
         sessions: config.sessions,
         mayRequestLink: (email: string) => signInLimits.take(clientIp(request, serverContext, config.trustProxy), email),
       };
-      // Anonymous reads go to the pool with a statement timeout.
-      return { database, db: viewer ? database.db : database.readDb, viewer, log: logger, live: hub, people, stats: caches.stats, editions: caches.editions };
+      // Anonymous reads go to the pool with a statement timeout; a host link writes.
+      return { database, db: viewer || host ? database.db : database.readDb, viewer, host, publicUrl: config.publicUrl, log: logger, live: hub, people, stats: caches.stats, editions: caches.editions };
     },
   });
   return Object.assign(yoga, { caches, live: hub });

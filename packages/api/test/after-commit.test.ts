@@ -115,8 +115,8 @@ const csv = (name: string) => `inline:external_id,name,city,lat,lng,meal\ncsv-1,
 let created: string;
 
 /** The mutations that change what the public reads; the others only change API keys. */
-/** Mutations that change no public data: keys, and people and their sign-in (never public). */
-const KEY_MUTATIONS = ['issueApiKey', 'revokeApiKey', 'invitePerson', 'requestSignInLink', 'signOutEverywhere', 'removePerson'];
+/** Mutations that change no public data: keys, host links, and people and their sign-in (never public). */
+const KEY_MUTATIONS = ['issueApiKey', 'revokeApiKey', 'invitePerson', 'requestSignInLink', 'signOutEverywhere', 'removePerson', 'createHostLink', 'revokeHostLink'];
 const MUTATIONS: Record<string, () => Promise<unknown>> = {
   createLocation: async () => {
     const payload = await gql(`mutation($input: CreateLocationInput!) { createLocation(input: $input) { ${PAYLOAD} } }`, { input: { edition: 'nid-test', name: 'Nieuwe tafel', coordinates: { lat: 52.37, lng: 4.89 }, meal: 'DINNER', capacity: 40 } }, member);
@@ -125,6 +125,7 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
   updateLocation: () => gql(`mutation($input: UpdateLocationInput!) { updateLocation(input: $input) { ${PAYLOAD} } }`, { input: { id: created, name: 'Nieuwe tafel (2)' } }, member),
   reportParticipation: () => gql(`mutation($input: ReportParticipationInput!) { reportParticipation(input: $input) { ${PAYLOAD} } }`, { input: { location: created, participants: 7 } }, member),
   recordArrivals: () => gql(`mutation($input: RecordArrivalsInput!) { recordArrivals(input: $input) { ${PAYLOAD} } }`, { input: { location: created, delta: 2 } }, member),
+  setLocationFull: () => gql(`mutation($input: SetLocationFullInput!) { setLocationFull(input: $input) { ${PAYLOAD} } }`, { input: { location: created, full: true } }, member),
   cancelLocation: () => gql(`mutation($input: CancelLocationInput!) { cancelLocation(input: $input) { ${PAYLOAD} } }`, { input: { id: created } }, member),
   upsertLocations: () =>
     gql('mutation($input: UpsertLocationsInput!) { upsertLocations(input: $input) { created userErrors { field message code } } }', {

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../src/auth/viewer.ts';
 import { locations } from '../src/db/schema.ts';
-import { changeParticipation } from '../src/locations/participation.ts';
+import { changeParticipation, keyActor } from '../src/locations/participation.ts';
 import { computeStats, LiveStatsModel, rowsOf } from '../src/locations/stats.ts';
 import { openTestDatabase, seedFixture, staffKey, type TestDb } from './support.ts';
 
@@ -50,7 +50,7 @@ describe('the live stats model', () => {
     for (let i = 0; i < 300; i++) {
       const venue = venues[Math.floor(next() * venues.length)]!;
       const change = next() < 0.3 ? { set: Math.floor(next() * 60) } : { add: Math.floor(next() * 9) - 3 };
-      const result = await changeParticipation(db, staff, venue, change);
+      const result = await changeParticipation(db, keyActor(staff), venue, change);
       if (!result.notice) continue;
       notices.push(result.notice);
       model.apply(result.notice);
@@ -68,7 +68,7 @@ describe('the live stats model', () => {
     const model = await LiveStatsModel.load(db, fx.edition.id);
     const before = model.summary();
     const copy = structuredClone(before);
-    const result = await changeParticipation(db, staff, fx.locations['Stadhuis Utrecht']!.id, { add: -1 });
+    const result = await changeParticipation(db, keyActor(staff), fx.locations['Stadhuis Utrecht']!.id, { add: -1 });
     model.apply(result.notice!);
     expect(before).toEqual(copy);
     expect(model.summary().participants).toBe(before.participants - 1);

@@ -20,7 +20,7 @@ beforeAll(() => {
 describe('authorization matrix: who may call which mutation', () => {
   // Keys, and sessions of signed-in people (`…Person`; `endedPerson` signed out everywhere).
   type Who = 'anonymous' | 'asito' | 'utrecht' | 'staff' | 'revoked' | 'asitoParticipationOnly'
-    | 'asitoPerson' | 'utrechtPerson' | 'adminPerson' | 'moderatorPerson' | 'pressPerson' | 'endedPerson';
+    | 'asitoPerson' | 'utrechtPerson' | 'adminPerson' | 'moderatorPerson' | 'pressPerson' | 'endedPerson' | 'hostLink';
   const mutations: { name: string; query: string; input: () => Record<string, unknown>; allowed: Who[]; asOther?: Who[] }[] = [
     { name: 'createLocation', query: CREATE, input: () => venue(), allowed: ['asito', 'utrecht', 'asitoPerson', 'utrechtPerson'], },
     { name: 'updateLocation', query: UPDATE, input: () => ({ id: id('Heracles Stadion'), name: 'Heracles (nieuw)' }), allowed: ['asito', 'staff', 'asitoPerson', 'adminPerson', 'moderatorPerson'] },
@@ -30,9 +30,13 @@ describe('authorization matrix: who may call which mutation', () => {
     { name: 'createOrganisation', query: `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { slug } userErrors { code } } }`, input: () => ({ slug: 'nieuw-lid', name: 'Nieuw lid' }), allowed: ['staff', 'adminPerson'] },
     { name: 'issueApiKey', query: `mutation($input: IssueApiKeyInput!) { issueApiKey(input: $input) { secret userErrors { code } } }`, input: () => ({ organisation: 'asito', scopes: ['LOCATIONS_WRITE'] }), allowed: ['staff', 'adminPerson'] },
     { name: 'revokeApiKey', query: `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { prefix } userErrors { code } } }`, input: () => ({ prefix: keys['utrecht']!.slice(0, 14) }), allowed: ['staff', 'adminPerson'] },
+    { name: 'recordArrivals', query: `mutation($input: RecordArrivalsInput!) { recordArrivals(input: $input) { location { participants } userErrors { code } } }`, input: () => ({ location: id('Heracles Stadion'), delta: 1 }), allowed: ['asito', 'staff', 'asitoParticipationOnly', 'hostLink', 'asitoPerson', 'adminPerson'] },
+    { name: 'reportParticipation', query: `mutation($input: ReportParticipationInput!) { reportParticipation(input: $input) { location { participants } userErrors { code } } }`, input: () => ({ location: id('Stadhuis Utrecht'), participants: 121 }), allowed: ['utrecht', 'staff', 'utrechtPerson', 'adminPerson'] },
+    { name: 'setLocationFull', query: `mutation($input: SetLocationFullInput!) { setLocationFull(input: $input) { location { full } userErrors { code } } }`, input: () => ({ location: id('Heracles Stadion'), full: true }), allowed: ['asito', 'staff', 'asitoParticipationOnly', 'hostLink', 'asitoPerson', 'adminPerson'] },
+    { name: 'createHostLink', query: `mutation($input: CreateHostLinkInput!) { createHostLink(input: $input) { token userErrors { code } } }`, input: () => ({ location: id('Heracles Stadion') }), allowed: ['asito', 'staff', 'asitoParticipationOnly', 'asitoPerson', 'adminPerson'] },
     { name: 'approveOrganisation', query: `mutation($input: ApproveOrganisationInput!) { approveOrganisation(input: $input) { organisation { slug } userErrors { code } } }`, input: () => ({ organisation: 'asito' }), allowed: ['staff', 'adminPerson', 'moderatorPerson'] },
   ];
-  const everyone: Who[] = ['anonymous', 'asito', 'utrecht', 'staff', 'revoked', 'asitoParticipationOnly', 'asitoPerson', 'utrechtPerson', 'adminPerson', 'moderatorPerson', 'pressPerson', 'endedPerson'];
+  const everyone: Who[] = ['anonymous', 'asito', 'utrecht', 'staff', 'revoked', 'asitoParticipationOnly', 'asitoPerson', 'utrechtPerson', 'adminPerson', 'moderatorPerson', 'pressPerson', 'endedPerson', 'hostLink'];
   const as = (who: Who) => (who === 'anonymous' ? {} : who.endsWith('Person') ? { headers: sessionHeaders(publish.sessions[who]!) } : { key: keys[who] });
   for (const m of mutations) {
     for (const who of everyone.filter((w) => !m.allowed.includes(w))) {

@@ -13,6 +13,7 @@ import { createApp, type AppOptions } from '../src/yoga.ts';
 import { issueKey } from '../src/auth/keys.ts';
 import { invitePerson, useLink, type Invitee } from '../src/auth/people.ts';
 import { DEFAULT_SESSION_LIMITS, SESSION_COOKIE } from '../src/auth/sessions.ts';
+import { createHostLink } from '../src/locations/host-links.ts';
 import { editions, locations, organisations, type NewLocation } from '../src/db/schema.ts';
 import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { rowsOf } from '../src/locations/stats.ts';
@@ -162,7 +163,7 @@ export interface PublishFixture {
   t: TestDb;
   gql: ReturnType<typeof createClient>['gql'];
   fx: Awaited<ReturnType<typeof seedFixture>>;
-  /** staff, asito, utrecht, asitoParticipationOnly, asitoVenuesOnly, and one revoked. */
+  /** staff, asito, utrecht, asitoParticipationOnly, asitoVenuesOnly, one revoked, and hostLink (Heracles Stadion's). */
   keys: Record<string, string>;
   /**
    * Session tokens of signed-in people: asitoPerson and utrechtPerson (coordinators), adminPerson,
@@ -183,7 +184,7 @@ export function usePublishFixture(): PublishFixture {
     keys,
     sessions,
     async snapshot() {
-      const tables = ['editions', 'organisations', 'locations', 'location_changes', 'participation_log'];
+      const tables = ['editions', 'organisations', 'locations', 'location_changes', 'participation_log', 'participation_requests', 'host_links'];
       const out: Record<string, unknown> = {};
       for (const table of tables) {
         out[table] = rowsOf(await f.t.database.db.execute(sql.raw(`SELECT * FROM ${table} ORDER BY id`)));
@@ -217,6 +218,7 @@ export function usePublishFixture(): PublishFixture {
     sessions['endedPerson'] = await personSession(t.database, { email: 'ended@asito.test', organisationId: fx.asito.id });
     const ended = await gql(`mutation { signOutEverywhere { signedOut } }`, {}, { headers: sessionHeaders(sessions['endedPerson']) });
     expect(ended.data!['signOutEverywhere'].signedOut).toBe(1);
+    keys['hostLink'] = (await createHostLink(t.database.db, { organisationId: null, keyId: null, name: 'test' }, fx.locations['Heracles Stadion']!.id)).token!;
     const revoke = await gql(`mutation($p: String!) { revokeApiKey(input: { prefix: $p }) { apiKey { revokedAt } userErrors { code } } }`, { p: keys['revoked'].slice(0, 14) }, { key: keys['staff'] });
     expect(revoke.data!['revokeApiKey'].userErrors).toEqual([]);
   });

@@ -2,13 +2,14 @@
  * API keys: `tafel_` + 32 random bytes (base64url). Stored only as a SHA-256 hash beside a visible
  * prefix; the secret is shown once, at creation. A key belongs to one organisation, or to staff.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import type { ApiKeyScope, Viewer } from './viewer.ts';
 import type { Db } from '../db/client.ts';
 import { apiKeys, organisations } from '../db/schema.ts';
 import type { CachedKey, KeyCache } from './key-cache.ts';
+import { hashSecret, isHostLinkToken } from './secrets.ts';
 
 export const KEY_PREFIX = 'tafel_';
 export const API_KEY_SCOPES: readonly ApiKeyScope[] = ['LOCATIONS_WRITE', 'PARTICIPATION_WRITE'];
@@ -16,9 +17,7 @@ const SECRET_PATTERN = /^tafel_[A-Za-z0-9_-]{43}$/;
 /** How many characters of the secret are kept visible, to tell keys apart in lists and logs. */
 const VISIBLE = KEY_PREFIX.length + 8;
 
-export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
-}
+export { hashSecret };
 
 export function generateSecret(): { secret: string; prefix: string; hash: string } {
   const secret = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
@@ -66,7 +65,7 @@ function refuseUnlessGood<T extends { prefix: string; revokedAt: Date | null }>(
 }
 
 /**
- * Who is behind an `Authorization` header. No header: anonymous (null). A header that is not a
+ * Who is behind an `Authorization` header. No header, or a host link's token: no key (null). A header that is not a
  * valid, live key is refused outright — never read as anonymous.
  */
 export async function authenticate(db: Db, header: string | null, cache?: KeyCache): Promise<Viewer | null> {
@@ -74,6 +73,8 @@ export async function authenticate(db: Db, header: string | null, cache?: KeyCac
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw unauthenticated('Malformed Authorization header: expected `Bearer <key>`.');
   const secret = match[1]!;
+  // A host link, not a key: auth/host-links.ts checks it (http/gate.ts hostLinkOf).
+  if (isHostLinkToken(secret)) return null;
   if (!SECRET_PATTERN.test(secret)) throw unauthenticated('Malformed API key: Tafel keys look like `tafel_` followed by 43 characters.');
   const hash = hashSecret(secret);
   const known = cache?.get(hash);

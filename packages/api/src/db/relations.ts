@@ -21,6 +21,9 @@ export const relations = defineRelations(schema, (r) => ({
   people: {
     organisation: r.one.organisations({ from: r.people.organisationId, to: r.organisations.id }),
   },
+  hostLinks: {
+    location: r.one.locations({ from: r.hostLinks.locationId, to: r.locations.id, optional: false }),
+  },
   locationChanges: {
     location: r.one.locations({ from: r.locationChanges.locationId, to: r.locations.id, optional: false }),
     organisation: r.one.organisations({ from: r.locationChanges.organisationId, to: r.organisations.id, optional: false }),

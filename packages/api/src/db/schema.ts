@@ -108,6 +108,8 @@ export const locations = pgTable(
     endsAt: timestamp('ends_at', { withTimezone: true }),
     capacity: integer('capacity'),
     participants: integer('participants').notNull().default(0),
+    /** The host (or the organisation) says no one more fits in, whatever the count says. */
+    full: boolean('full').notNull().default(false),
     targetGroups: targetGroupEnum('target_groups').array().notNull().default(sql`'{}'`),
     languages: text('languages').array().notNull().default(sql`'{}'`),
     wheelchairAccessible: boolean('wheelchair_accessible'),
@@ -258,6 +260,65 @@ export const participationLog = pgTable(
   ],
 );
 
+/**
+ * Idempotency keys of participation reports: a client (a host's phone) sends each report with a
+ * key of its own, and a resend with the same key counts once (locations/idempotency.ts). One row
+ * per venue and key, written in the same transaction as the change it stands for, so a refused
+ * change leaves none. Rows older than two days are reclaimed and pruned by later reports of the
+ * same venue.
+ */
+export const participationRequests = pgTable(
+  'participation_requests',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    /** `set` (reportParticipation) or `add` (recordArrivals). */
+    kind: text('kind').notNull(),
+    /** The count asked for (`set`) or the arrivals (`add`). */
+    amount: integer('amount').notNull(),
+    /** The venue's count as the first answer gave it; null until that change committed. */
+    participants: integer('participants'),
+    /** When the first answer changed the venue (its updatedAt then). */
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('participation_requests_location_key_key').on(t.locationId, t.key),
+    index('participation_requests_location_created_idx').on(t.locationId, t.createdAt),
+    check('participation_requests_kind', sql`${t.kind} IN ('set', 'add')`),
+  ],
+);
+
+/**
+ * Host links: a token that may report participation for one venue only, until it expires (a few
+ * hours after the edition's day) or is revoked. Stored like API keys: a SHA-256 hash beside a
+ * visible prefix; the token is shown once (auth/host-links.ts).
+ */
+export const hostLinks = pgTable(
+  'host_links',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'cascade' }),
+    /** The visible start of the token, e.g. `tafel_host_3Fq9x2Lm`; safe to show and log. */
+    prefix: text('prefix').notNull().unique(),
+    /** SHA-256 of the whole token, hex. The token itself is never stored. */
+    hash: text('hash').notNull().unique(),
+    /** The API key that created it (null once that key is deleted, or from the command line). */
+    createdByKeyId: integer('created_by_key_id').references(() => apiKeys.id, { onDelete: 'set null' }),
+    /** Who created it: a key prefix or `cli:<user>`. */
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('host_links_location_idx').on(t.locationId), index('host_links_created_by_key_idx').on(t.createdByKeyId)],
+);
+
 /** Every change to a venue: who, when, what. Staff can query it. */
 export const locationChanges = pgTable(
   'location_changes',
@@ -306,3 +367,5 @@ export type LocationChange = typeof locationChanges.$inferSelect;
 export type Person = typeof people.$inferSelect;
 export type PersonLink = typeof personLinks.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
+export type ParticipationRequest = typeof participationRequests.$inferSelect;
+export type HostLink = typeof hostLinks.$inferSelect;

@@ -34,6 +34,8 @@ export interface PothosTypes {
      * never tells that a hidden venue exists.
      */
     ownsLocation: string;
+    /** A host link (its one venue is checked by the resolver). */
+    hostLink: boolean;
   };
   Scalars: {
     DateTime: { Input: Date; Output: Date | string };

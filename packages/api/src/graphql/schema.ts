@@ -13,6 +13,7 @@ import './types/staff.ts';
 import './types/viewer.ts';
 import './types/person.ts';
 import './types/participation.ts';
+import './types/host-link.ts';
 import './types/sync.ts';
 import { installCompiledReads } from './read/install.ts';
 

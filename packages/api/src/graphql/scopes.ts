@@ -18,6 +18,7 @@ export function authScopes(ctx: Context) {
     staff: ctx.viewer !== null && ctx.viewer.organisation === null && ctx.viewer.role === 'admin',
     moderator: isStaff(ctx),
     person: ctx.viewer?.session != null,
+    hostLink: ctx.host !== null,
     scope: (scope: ApiKeyScope) =>
       ctx.viewer !== null && ((ctx.viewer.organisation === null && ctx.viewer.role === 'admin') || ctx.viewer.scopes.includes(scope)),
     ownsLocation: async (globalId: string) => {
@@ -31,6 +32,11 @@ export function authScopes(ctx: Context) {
 
 /** A refused field: 401 without a key, else 403 naming every scope that failed. */
 export function unauthorizedError(_parent: unknown, context: Context, _info: unknown, result: { failure: AuthFailure }): GraphQLError {
+  if (context.host) {
+    return new GraphQLError('Forbidden: a host link may only report participation (recordArrivals, reportParticipation) at its own venue.', {
+      extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+    });
+  }
   if (!context.viewer) {
     return new GraphQLError('This needs an API key (send `Authorization: Bearer <key>`) or signing in.', {
       extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },

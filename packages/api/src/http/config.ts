@@ -185,7 +185,7 @@ function smtpUrl(raw: string | undefined): string | undefined {
 }
 
 /** An http(s) origin with an optional path, without a trailing slash; unset: this machine on PORT. */
-function publicUrl(env: NodeJS.ProcessEnv): string {
+export function publicUrl(env: NodeJS.ProcessEnv = process.env): string {
   const raw = env['TAFEL_PUBLIC_URL']?.trim();
   if (!raw) return `http://localhost:${env['PORT']?.trim() || 4000}`;
   let url: URL;

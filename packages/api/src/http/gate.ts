@@ -7,6 +7,7 @@
 import { getOperationAST, GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { KeyCache } from '../auth/key-cache.ts';
+import { authenticateHostLink, isHostLinkToken, type HostLinkViewer } from '../auth/host-links.ts';
 import { authenticate } from '../auth/keys.ts';
 import { sessionToken, sessionViewer } from '../auth/sessions.ts';
 import type { Viewer } from '../auth/viewer.ts';
@@ -16,6 +17,7 @@ import type { PublicApiConfig } from './config.ts';
 import { RateLimits, redisForLimits, type ClientKind, type RateDecision, type RateLimitStore } from './rate-limit.ts';
 
 const viewers = new WeakMap<Request, Promise<Viewer | null>>();
+const hosts = new WeakMap<Request, Promise<HostLinkViewer | null>>();
 const rateHeaders = new WeakMap<Request, Record<string, string>>();
 /** Whose allowance a request was counted against, for what its operation costs beyond one. */
 const payers = new WeakMap<Request, { kind: ClientKind; client: string; who: string }>();
@@ -60,6 +62,20 @@ export function crossOriginRefusal(): Response {
     'FORBIDDEN',
     'A sign-in session is accepted only from this site’s own pages, and this request came from another origin; nothing was done. Systems send an API key instead (Authorization: Bearer <key>).',
   );
+}
+
+/**
+ * The host link behind a request, if its bearer token is one: checked once per request. A bad,
+ * revoked or expired link rejects (401), and so does every later call for the same request.
+ */
+export function hostLinkOf(database: Database, request: Request): Promise<HostLinkViewer | null> {
+  let host = hosts.get(request);
+  if (!host) {
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+    host = token && isHostLinkToken(token) ? authenticateHostLink(database.db, token) : Promise.resolve(null);
+    hosts.set(request, host);
+  }
+  return host;
 }
 
 /** The one path GraphQL is served at. */
@@ -169,6 +185,7 @@ export function gatePlugin(database: Database, keys: KeyCache, config: PublicApi
       if (!guarded(url.pathname) || request.method === 'OPTIONS') return;
       const ip = clientIp(request, serverContext, config.trustProxy);
       let viewer: Viewer | null = null;
+      let host: HostLinkViewer | null = null;
       const keyed = Boolean(request.headers.get('authorization'));
       if (!keyed && url.pathname === GRAPHQL_PATH && sessionToken(request.headers.get('cookie')) !== null) {
         if (!fromOwnOrigin(request, config.publicUrl)) return endResponse(crossOriginRefusal());
@@ -180,7 +197,8 @@ export function gatePlugin(database: Database, keys: KeyCache, config: PublicApi
         const spent = limits && ip ? await limits.exhausted('badKey', ip) : null;
         if (spent) return endResponse(refusal(429, 'RATE_LIMITED', tooMany('this address'), spent.headers));
         viewer = await viewerOf(database, keys, request, config).catch(() => null);
-        if (!viewer && limits && ip) {
+        if (!viewer) host = await hostLinkOf(database, request).catch(() => null);
+        if (!viewer && !host && limits && ip) {
           // A bad key is answered by the GraphQL context (401); here it costs the IP one request.
           await limits.take('badKey', ip);
           const decision = await limit('anonymous', ip, 'this address', request);
@@ -192,6 +210,10 @@ export function gatePlugin(database: Database, keys: KeyCache, config: PublicApi
         const who = viewer.session ? `person #${viewer.session.personId}` : `API key ${viewer.prefix}…`;
         const decision = await limit('key', viewer.session ? `person:${viewer.session.personId}` : String(viewer.keyId), who, request);
         if (!decision.allowed) return endResponse(refusal(429, 'RATE_LIMITED', tooMany(who), decision.headers));
+      } else if (limits && host) {
+        // A host link counts against itself, as a key does: many hosts share a venue's Wi-Fi.
+        const decision = await limit('key', `host:${host.id}`, `host link ${host.prefix}…`, request);
+        if (!decision.allowed) return endResponse(refusal(429, 'RATE_LIMITED', tooMany(`host link ${host.prefix}…`), decision.headers));
       } else if (limits && ip && !keyed) {
         const decision = await limit('anonymous', ip, 'this address', request);
         if (!decision.allowed) return endResponse(refusal(429, 'RATE_LIMITED', tooMany('this address'), decision.headers));
@@ -210,6 +232,8 @@ export function gatePlugin(database: Database, keys: KeyCache, config: PublicApi
       const copy = new fetchAPI.Request(request.url, { method: request.method, headers: request.headers, body: body as unknown as BodyInit });
       const known = viewers.get(request);
       if (known) viewers.set(copy, known);
+      const knownHost = hosts.get(request);
+      if (knownHost) hosts.set(copy, knownHost);
       const headers = rateHeaders.get(request);
       if (headers) rateHeaders.set(copy, headers);
       const payer = payers.get(request);

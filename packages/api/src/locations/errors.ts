@@ -24,6 +24,8 @@ export const USER_ERROR_CODES = {
   EDITION_CLOSED: 'The edition is closed for changes.',
   CANCELLED: 'The venue is cancelled.',
   RATE_LIMITED: 'Too many attempts for now; try again later.',
+  CONFLICT: 'The idempotency key was already used for another change; nothing was changed.',
+  EXPIRED: 'Too late: the edition’s day, and the hours after it, are over.',
 } as const;
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;
 

@@ -8,12 +8,12 @@
 import { and, eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Db } from '../db/client.ts';
-import { locations, participationLog, type Location } from '../db/schema.ts';
+import { locationChanges, locations, participationLog, participationRequests, type Location } from '../db/schema.ts';
 import { USER_ERROR_CODES, type UserError, type UserErrorCode } from './errors.ts';
-import type { CountNotice } from './notices.ts';
+import type { CountNotice, VenueNotice } from './notices.ts';
 import { publicLocationCondition, type ResolvedFilter } from './filter.ts';
 import { rowsOf } from './stats.ts';
-import { publicVenueAs } from './visibility.ts';
+import { publicVenue, publicVenueAs } from './visibility.ts';
 
 /** The most people one venue can report, and the largest single step of arrivals. */
 export const MAX_PARTICIPANTS = 100_000;
@@ -79,7 +79,7 @@ type ChangeKind = 'set' | 'add';
  * hosts send all day, so PostgreSQL parses and plans it once per connection rather than per
  * request (drizzle sends every other query unnamed).
  */
-function buildChange(db: Db, kind: ChangeKind) {
+function buildChange(db: Runner, kind: ChangeKind) {
   const values = { location: sql.placeholder('location'), amount: sql.placeholder('amount'), organisation: sql.placeholder('organisation') };
   const target = db
     .$with('target', {
@@ -135,18 +135,122 @@ const REFUSAL_MESSAGES: Partial<Record<UserErrorCode, (a: { before: number; afte
 const ABOUT_THE_VENUE = new Set<UserErrorCode>(['NOT_FOUND', 'FORBIDDEN', 'CANCELLED', 'EDITION_CLOSED']);
 
 /**
- * Apply a participation change for a viewer: their own organisation's venue, or any venue for a
- * staff key. Refusals come back as userErrors and change nothing.
+ * Who reports: an API key (of an organisation, or staff's) or a host link (one venue). Built by
+ * the GraphQL layer from the request's viewer or host link; recorded in the log.
  */
-export async function changeParticipation(db: Db, viewer: Viewer, locationId: number, change: ParticipationChange): Promise<ParticipationResult> {
-  const field = 'set' in change ? 'participants' : 'delta';
+export interface ParticipationActor {
+  /** Only this organisation's venues; null: any venue (staff). */
+  organisationId: number | null;
+  /** Only this venue (a host link); null: any venue the organisation may report for. */
+  locationId: number | null;
+  /** The api_keys row, if a key reports. */
+  keyId: number | null;
+  /** The key's or host link's visible prefix, recorded as the actor of the change. */
+  name: string;
+}
+
+/** The actor of a viewer's (an API key's) reports. */
+export function keyActor(viewer: Viewer): ParticipationActor {
+  return { organisationId: viewer.organisation?.id ?? null, locationId: null, keyId: viewer.keyId, name: viewer.prefix };
+}
+
+/** What a client may send as an idempotency key: 8 to 100 letters, digits and `. _ : -` (a UUID fits). */
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{8,100}$/;
+/** How long the server remembers an idempotency key: the day of the edition, and a day to spare. */
+export const IDEMPOTENCY_KEY_DAYS = 2;
+
+type Runner = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * Apply a participation change: at the actor's own organisation's venue (any venue for staff,
+ * its one venue for a host link). Refusals come back as userErrors and change nothing. With an
+ * idempotency key, a change already made with that key at this venue is answered as it was then
+ * and not made again; the same key with another change is refused (CONFLICT).
+ */
+export async function changeParticipation(
+  db: Db,
+  actor: ParticipationActor,
+  locationId: number,
+  change: ParticipationChange,
+  idempotencyKey: string | null = null,
+): Promise<ParticipationResult> {
   const bad = checkInput(change);
   if (bad) return bad;
-  const organisationId = viewer.organisation?.id ?? null;
+  if (idempotencyKey !== null && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
+    return refused(
+      'idempotencyKey',
+      'INVALID',
+      `An idempotency key is 8 to 100 letters, digits, dots, underscores, colons or hyphens, e.g. a UUID (got ${JSON.stringify(idempotencyKey.slice(0, 120))}).`,
+    );
+  }
+  if (actor.locationId !== null && actor.locationId !== locationId) return otherVenue(db, locationId);
+  if (idempotencyKey === null) return applyChange(db, true, actor, locationId, change);
+  return db.transaction((tx) => applyOnce(tx, actor, locationId, change, idempotencyKey));
+}
+
+/** A host link used for another venue: FORBIDDEN for a public venue, NOT_FOUND otherwise (as for another organisation's). */
+async function otherVenue(db: Db, locationId: number): Promise<ParticipationResult> {
+  const [row] = await db.select({ public: sql<boolean>`${publicVenue(locations)}` }).from(locations).where(eq(locations.id, locationId)).limit(1);
+  if (!row?.public) return refused('location', 'NOT_FOUND', NOT_FOUND_MESSAGE);
+  return refused('location', 'FORBIDDEN', 'This host link is for another venue.');
+}
+
+/**
+ * The change with an idempotency key, in one transaction. The venue's row lock comes first and
+ * alone, so every report of this venue with a key waits its turn, and the look-up after it (a
+ * statement of its own, hence a snapshot taken after the wait) sees the key of any report that
+ * committed meanwhile: two sends with one key count once. The key is stored only beside a change
+ * that was made, in the same transaction: a refused change leaves no key behind.
+ */
+async function applyOnce(tx: Runner, actor: ParticipationActor, locationId: number, change: ParticipationChange, key: string): Promise<ParticipationResult> {
+  const kind: ChangeKind = 'set' in change ? 'set' : 'add';
+  const amount = 'set' in change ? change.set : change.add;
+  const [venue] = await tx.select({ id: locations.id }).from(locations).where(eq(locations.id, locationId)).for('update');
+  if (!venue) return refused('location', 'NOT_FOUND', NOT_FOUND_MESSAGE);
+  const [known] = await tx
+    .select()
+    .from(participationRequests)
+    .where(and(eq(participationRequests.locationId, locationId), eq(participationRequests.key, key), sql`${participationRequests.createdAt} > now() - make_interval(days => ${IDEMPOTENCY_KEY_DAYS})`))
+    .limit(1);
+  if (known) {
+    const location = await tx.query.locations.findFirst({ where: { id: locationId } });
+    // Another organisation's key learns nothing of this venue's keys: refused as without one.
+    if (!location || (actor.organisationId !== null && location.organisationId !== actor.organisationId)) return applyChange(tx, false, actor, locationId, change);
+    if (known.kind !== kind || known.amount !== amount) {
+      const before = known.kind === 'set' ? `a count of ${known.amount}` : `${known.amount >= 0 ? '+' : ''}${known.amount} arrivals`;
+      return refused('idempotencyKey', 'CONFLICT', `This idempotency key was used at this venue for ${before}; this request asks another change, and nothing was counted. Send a new key with each new change.`);
+    }
+    // Answered as the first time: the count then, not one more change.
+    return { location: { ...location, participants: known.participants ?? location.participants, updatedAt: known.answeredAt ?? location.updatedAt }, userErrors: [] };
+  }
+  const result = await applyChange(tx, false, actor, locationId, change);
+  if (!result.location) return result;
+  const answer = { participants: result.location.participants, answeredAt: result.location.updatedAt };
+  await tx
+    .with(
+      tx.$with('pruned').as(
+        tx
+          .delete(participationRequests)
+          .where(and(eq(participationRequests.locationId, locationId), sql`${participationRequests.key} <> ${key}`, sql`${participationRequests.createdAt} <= now() - make_interval(days => ${IDEMPOTENCY_KEY_DAYS})`))
+          .returning({ id: participationRequests.id }),
+      ),
+    )
+    .insert(participationRequests)
+    .values({ locationId, key, kind, amount, ...answer })
+    // A key older than the days it is kept is free again: its row is taken over.
+    .onConflictDoUpdate({ target: [participationRequests.locationId, participationRequests.key], set: { kind, amount, ...answer, createdAt: sql`now()` } });
+  return result;
+}
+
+/** One change, without an idempotency key: the prepared locking statement, or built afresh inside a transaction. */
+async function applyChange(runner: Runner, prepare: boolean, actor: ParticipationActor, locationId: number, change: ParticipationChange): Promise<ParticipationResult> {
+  const field = 'set' in change ? 'participants' : 'delta';
+  const organisationId = actor.organisationId;
   const kind: ChangeKind = 'set' in change ? 'set' : 'add';
   const amount = 'set' in change ? change.set : change.add;
 
-  const [changed] = await preparedChange(db, kind).execute({ location: locationId, amount, organisation: organisationId, keyId: viewer.keyId, actor: viewer.prefix });
+  const statement = prepare ? preparedChange(runner as Db, kind) : buildChange(runner, kind);
+  const [changed] = await statement.execute({ location: locationId, amount, organisation: organisationId, keyId: actor.keyId, actor: actor.name });
   if (changed) {
     const { location, seq } = changed;
     const notice = { edition: location.editionId, location: location.id, participants: location.participants, capacity: location.capacity, seq, at: location.updatedAt.getTime() };
@@ -155,7 +259,7 @@ export async function changeParticipation(db: Db, viewer: Viewer, locationId: nu
 
   // Refused, or nothing to change: say which. Nothing was written; this read only explains.
   const [assessed] = rowsOf<{ before: number; after: string | number; refusal: UserErrorCode | null; capacity: number | null }>(
-    await db.execute(assessment(kind, { location: locationId, amount, organisation: organisationId })),
+    await runner.execute(assessment(kind, { location: locationId, amount, organisation: organisationId })),
   );
   if (!assessed) return refused('location', 'NOT_FOUND', NOT_FOUND_MESSAGE);
   const numbers = { before: Number(assessed.before), after: Number(assessed.after), capacity: assessed.capacity };
@@ -169,8 +273,29 @@ export async function changeParticipation(db: Db, viewer: Viewer, locationId: nu
     return refused(field, code);
   }
   // The count already was what was asked: nothing to log, nothing to announce.
-  const location = await db.query.locations.findFirst({ where: { id: locationId } });
+  const location = await runner.query.locations.findFirst({ where: { id: locationId } });
   return { location: location ?? null, userErrors: [] };
+}
+
+/**
+ * Say a venue is full (or no longer full), whatever its count: the host on the day, its
+ * organisation, or staff. Recorded among the venue's changes; a cancelled venue is refused.
+ */
+export async function setFull(db: Db, actor: ParticipationActor, locationId: number, full: boolean): Promise<Omit<ParticipationResult, 'notice'> & { notice?: VenueNotice }> {
+  if (actor.locationId !== null && actor.locationId !== locationId) return otherVenue(db, locationId);
+  return db.transaction(async (tx) => {
+    const [venue] = await tx.select().from(locations).where(eq(locations.id, locationId)).for('update');
+    if (!venue) return refused('location', 'NOT_FOUND', NOT_FOUND_MESSAGE);
+    if (actor.organisationId !== null && venue.organisationId !== actor.organisationId) {
+      const [row] = rowsOf<{ public: boolean }>(await tx.execute(sql`SELECT ${publicVenue(locations)} AS public FROM ${locations} WHERE id = ${locationId}`));
+      return row?.public ? refused('location', 'FORBIDDEN', REFUSAL_MESSAGES.FORBIDDEN!({ before: 0, after: 0, capacity: null })) : refused('location', 'NOT_FOUND', NOT_FOUND_MESSAGE);
+    }
+    if (venue.status === 'CANCELLED') return refused('location', 'CANCELLED');
+    if (venue.full === full) return { location: venue, userErrors: [] };
+    const [location] = await tx.update(locations).set({ full, updatedAt: sql`now()` }).where(eq(locations.id, locationId)).returning();
+    await tx.insert(locationChanges).values({ locationId, organisationId: venue.organisationId, apiKeyId: actor.keyId, actor: actor.name, action: full ? 'FULL' : 'NOT_FULL', changes: { full: { from: venue.full, to: full } } });
+    return { location: location!, userErrors: [], notice: { edition: venue.editionId } };
+  });
 }
 
 /** The participants of an edition's public venues, and the database's clock. */

@@ -9,7 +9,7 @@ import { and, count, sql, type SQL } from 'drizzle-orm';
 import { defaultFieldResolver, getOperationAST, Kind, type DocumentNode, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { locations, organisations } from '../../db/schema.ts';
 import { rowsOf } from '../../locations/stats.ts';
-import { checkPage, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.ts';
+import { checkPage, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../paging.ts';
 import type { Context } from '../context.ts';
 import { editionAndFilter, listCondition } from '../types/location.ts';
 import { likeOf } from '../types/organisation.ts';

@@ -7,7 +7,7 @@ import { REGIONS } from '@tafel/schema';
 import { sql, type SQL } from 'drizzle-orm';
 import { editions, locations, organisations } from '../../db/schema.ts';
 import { publicVenue } from '../../locations/visibility.ts';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../paging.ts';
 import type { Context } from '../context.ts';
 import { literal, type Compiler, type FieldRule, type Row, type TypeRules } from './compile.ts';
 

@@ -97,6 +97,7 @@ export const LocationRef = builder.drizzleNode('locations', {
     endsAt: t.expose('endsAt', { type: 'DateTime', nullable: true, description: 'When the meal ends.' }),
     capacity: t.exposeInt('capacity', { nullable: true, description: 'Seats; participants never exceed it.' }),
     participants: t.exposeInt('participants', { description: 'People taking part (a count, never who).' }),
+    full: t.exposeBoolean('full', { description: 'The host says the venue is full, whatever the count says (`setLocationFull`).' }),
     targetGroups: t.expose('targetGroups', { type: [TargetGroupEnum], description: 'Who this table brings together.' }),
     languages: t.exposeStringList('languages', { description: 'Languages spoken at the table, ISO 639-1 codes.' }),
     wheelchairAccessible: t.exposeBoolean('wheelchairAccessible', { nullable: true, description: 'Step-free access; null if unknown.' }),

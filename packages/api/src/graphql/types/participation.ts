@@ -2,7 +2,7 @@ import { getSchemaConfig, queryFromInfo } from '@pothos/plugin-drizzle';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.ts';
 import type { ParticipationUpdate } from '../../live/hub.ts';
-import { changeParticipation, type ParticipationChange } from '../../locations/participation.ts';
+import { changeParticipation, setFull, IDEMPOTENCY_KEY_DAYS, keyActor, type ParticipationActor, type ParticipationChange } from '../../locations/participation.ts';
 import { builder } from '../builder.ts';
 import { decodeLocationId } from '../global-id.ts';
 import { requireEdition } from './edition.ts';
@@ -10,11 +10,14 @@ import { isVisible, LocationRef } from './location.ts';
 import { LocationPayloadRef, refused, type LocationPayloadShape } from './location-payload.ts';
 import { ParticipationStatsRef } from './stats.ts';
 
+const IDEMPOTENCY_KEY_DESCRIPTION = `A key of your own for this one change (8–100 letters, digits, \`. _ : -\`; a UUID fits), so a resend counts once: the server remembers it for the venue for ${IDEMPOTENCY_KEY_DAYS} days, answers a resend with the same change as it answered the first, and refuses the same key with another change (CONFLICT, nothing counted).`;
+
 const ReportParticipationInput = builder.inputType('ReportParticipationInput', {
   description: 'Set how many people take part at a venue now.',
   fields: (t) => ({
     location: t.id({ required: true, description: 'The venue’s ID.' }),
     participants: t.int({ required: true, description: 'The count now: 0 up to the venue’s capacity.' }),
+    idempotencyKey: t.string({ description: IDEMPOTENCY_KEY_DESCRIPTION }),
   }),
 });
 
@@ -23,6 +26,7 @@ const RecordArrivalsInput = builder.inputType('RecordArrivalsInput', {
   fields: (t) => ({
     location: t.id({ required: true, description: 'The venue’s ID.' }),
     delta: t.int({ required: true, description: 'How many arrived (positive) or left (negative).' }),
+    idempotencyKey: t.string({ description: IDEMPOTENCY_KEY_DESCRIPTION }),
   }),
 });
 
@@ -34,7 +38,15 @@ function planLocation(ctx: Context, info: GraphQLResolveInfo): { with?: Record<s
   return queryFromInfo({ config: getSchemaConfig(builder), context: ctx, info, path: ['location'] }) as { with?: Record<string, unknown> };
 }
 
-async function applyChange(ctx: Context, info: GraphQLResolveInfo, id: string, change: ParticipationChange): Promise<LocationPayloadShape> {
+/** Who reports: the request's API key, or its host link (one venue). */
+function actorOf(ctx: Context): ParticipationActor {
+  if (ctx.viewer) return keyActor(ctx.viewer);
+  // authScopes guarantee a key with PARTICIPATION_WRITE or a host link.
+  const host = ctx.host!;
+  return { organisationId: host.organisationId, locationId: host.locationId, keyId: null, name: host.prefix };
+}
+
+async function applyChange(ctx: Context, info: GraphQLResolveInfo, id: string, change: ParticipationChange, idempotencyKey: string | null | undefined): Promise<LocationPayloadShape> {
   const rowId = decodeLocationId(id);
   if (rowId === null) {
     return refused([{ field: ['input', 'location'], code: 'NOT_FOUND', message: `${id} is not a venue’s ID.` }]);
@@ -42,30 +54,52 @@ async function applyChange(ctx: Context, info: GraphQLResolveInfo, id: string, c
   // Planned before the write, so the venue the write returns counts as loaded for `location { … }`
   // (no second read, which could show a later count); only relations asked for are loaded after.
   const query = planLocation(ctx, info);
-  // authScopes guarantee a key with PARTICIPATION_WRITE.
-  const result = await changeParticipation(ctx.db, ctx.viewer!, rowId, change);
+  const result = await changeParticipation(ctx.db, actorOf(ctx), rowId, change, idempotencyKey ?? null);
   if (result.notice) ctx.live.announce([result.notice]);
   if (!result.location || Object.keys(query.with ?? {}).length === 0) return result;
   const location = await ctx.db.query.locations.findFirst({ ...query, where: { id: result.location.id } });
-  return { location: location ?? null, userErrors: [] };
+  // The count as the write (or, for a resend, the first write) gave it, not a later one.
+  return { location: location ? { ...location, participants: result.location.participants, updatedAt: result.location.updatedAt } : null, userErrors: [] };
 }
 
+const SetLocationFullInput = builder.inputType('SetLocationFullInput', {
+  description: 'Say a venue is full, or no longer full.',
+  fields: (t) => ({
+    location: t.id({ required: true, description: 'The venue’s ID.' }),
+    full: t.boolean({ required: true, description: 'True: no one more fits in, whatever the count says; false: there is room again.' }),
+  }),
+});
+
 builder.mutationFields((t) => ({
+  setLocationFull: t.field({
+    type: LocationPayloadRef,
+    description:
+      'Say a venue is full (`Location.full`), whatever its count and capacity say. Needs a key with PARTICIPATION_WRITE of the venue’s organisation, staff’s, or the venue’s host link. Refused for a cancelled venue.',
+    authScopes: { scope: 'PARTICIPATION_WRITE', hostLink: true },
+    args: { input: t.arg({ type: SetLocationFullInput, required: true, description: 'The venue and whether it is full.' }) },
+    resolve: async (_root, { input }, ctx) => {
+      const rowId = decodeLocationId(String(input.location));
+      if (rowId === null) return refused([{ field: ['input', 'location'], code: 'NOT_FOUND', message: `${String(input.location)} is not a venue’s ID.` }]);
+      const result = await setFull(ctx.db, actorOf(ctx), rowId, input.full);
+      if (result.notice) ctx.live.announce([result.notice]);
+      return { location: result.location, userErrors: result.userErrors };
+    },
+  }),
   reportParticipation: t.field({
     type: LocationPayloadRef,
     description:
-      'Set a venue’s participant count (absolute). Needs a key with PARTICIPATION_WRITE of the venue’s organisation, or staff. A count below zero or above capacity is refused and changes nothing.',
-    authScopes: { scope: 'PARTICIPATION_WRITE' },
+      'Set a venue’s participant count (absolute). Needs a key with PARTICIPATION_WRITE of the venue’s organisation, staff’s, or the venue’s host link. A count below zero or above capacity is refused and changes nothing.',
+    authScopes: { scope: 'PARTICIPATION_WRITE', hostLink: true },
     args: { input: t.arg({ type: ReportParticipationInput, required: true, description: 'The venue and its count.' }) },
-    resolve: (_root, { input }, ctx, info) => applyChange(ctx, info, String(input.location), { set: input.participants }),
+    resolve: (_root, { input }, ctx, info) => applyChange(ctx, info, String(input.location), { set: input.participants }, input.idempotencyKey),
   }),
   recordArrivals: t.field({
     type: LocationPayloadRef,
     description:
-      'Add arrivals (+n) or departures (-n) to a venue’s count, atomically. Needs a key with PARTICIPATION_WRITE of the venue’s organisation, or staff. A change that would take the count below zero or above capacity is refused and changes nothing.',
-    authScopes: { scope: 'PARTICIPATION_WRITE' },
+      'Add arrivals (+n) or departures (-n) to a venue’s count, atomically. Needs a key with PARTICIPATION_WRITE of the venue’s organisation, staff’s, or the venue’s host link. A change that would take the count below zero or above capacity is refused and changes nothing.',
+    authScopes: { scope: 'PARTICIPATION_WRITE', hostLink: true },
     args: { input: t.arg({ type: RecordArrivalsInput, required: true, description: 'The venue and the change.' }) },
-    resolve: (_root, { input }, ctx, info) => applyChange(ctx, info, String(input.location), { add: input.delta }),
+    resolve: (_root, { input }, ctx, info) => applyChange(ctx, info, String(input.location), { add: input.delta }, input.idempotencyKey),
   }),
 }));
 
