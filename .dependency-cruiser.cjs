@@ -8,16 +8,67 @@ const api = '^packages/api/src/';
 const app = `${api}(server|yoga|cli|config|logger|print-schema)\\.ts$`;
 module.exports = {
   forbidden: [
-    { name: 'no-cycles', severity: 'error', comment: 'Modules that import each other in a circle cannot be layered.', from: {}, to: { circular: true } },
-    { name: 'schema-imports-nothing-of-ours', severity: 'error', from: { path: '^packages/schema/' }, to: { path: '^packages/(api|widget|web)/' } },
-    { name: 'widget-knows-api-only-by-contract', severity: 'error', from: { path: '^packages/(widget|web)/' }, to: { path: '^packages/api/' } },
-    { name: 'demo-loads-into-tables', severity: 'error', from: { path: `${api}demo/` }, to: { path: `${api}(auth|locations|live|graphql|http|open-data)/|${app}` } },
-    { name: 'db-imports-nothing-above', severity: 'error', from: { path: `${api}db/` }, to: { path: `${api}(auth|locations|live|graphql|http|open-data|demo)/|${app}` } },
-    { name: 'auth-imports-only-db', severity: 'error', from: { path: `${api}auth/` }, to: { path: `${api}(locations|live|graphql|http|open-data|demo)/|${app}` } },
-    { name: 'domain-knows-no-graphql-http-live', severity: 'error', from: { path: `${api}locations/` }, to: { path: `${api}(live|graphql|http|open-data|demo)/|${app}` } },
-    { name: 'live-knows-no-schema-or-http', severity: 'error', from: { path: `${api}live/` }, to: { path: `${api}(graphql|http|open-data|demo)/|${app}` } },
-    { name: 'graphql-below-http', severity: 'error', from: { path: `${api}graphql/` }, to: { path: `${api}(http|open-data|demo)/|${app}` } },
-    { name: 'http-below-the-app', severity: 'error', from: { path: `${api}(http|open-data)/` }, to: { path: app } },
+    {
+      name: 'no-cycles',
+      severity: 'error',
+      comment: 'Modules that import each other in a circle cannot be layered.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'schema-imports-nothing-of-ours',
+      severity: 'error',
+      from: { path: '^packages/schema/' },
+      to: { path: '^packages/(api|widget|web)/' },
+    },
+    {
+      name: 'widget-knows-api-only-by-contract',
+      severity: 'error',
+      from: { path: '^packages/(widget|web)/' },
+      to: { path: '^packages/api/' },
+    },
+    {
+      name: 'demo-loads-into-tables',
+      severity: 'error',
+      from: { path: `${api}demo/` },
+      to: { path: `${api}(auth|locations|live|graphql|http|open-data)/|${app}` },
+    },
+    {
+      name: 'db-imports-nothing-above',
+      severity: 'error',
+      from: { path: `${api}db/` },
+      to: { path: `${api}(auth|locations|live|graphql|http|open-data|demo)/|${app}` },
+    },
+    {
+      name: 'auth-imports-only-db',
+      severity: 'error',
+      from: { path: `${api}auth/` },
+      to: { path: `${api}(locations|live|graphql|http|open-data|demo)/|${app}` },
+    },
+    {
+      name: 'domain-knows-no-graphql-http-live',
+      severity: 'error',
+      from: { path: `${api}locations/` },
+      to: { path: `${api}(live|graphql|http|open-data|demo)/|${app}` },
+    },
+    {
+      name: 'live-knows-no-schema-or-http',
+      severity: 'error',
+      from: { path: `${api}live/` },
+      to: { path: `${api}(graphql|http|open-data|demo)/|${app}` },
+    },
+    {
+      name: 'graphql-below-http',
+      severity: 'error',
+      from: { path: `${api}graphql/` },
+      to: { path: `${api}(http|open-data|demo)/|${app}` },
+    },
+    {
+      name: 'http-below-the-app',
+      severity: 'error',
+      from: { path: `${api}(http|open-data)/` },
+      to: { path: app },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -38,8 +38,15 @@ export function renderHaproxyConfig({
     maxconn: String(maxconn),
     checkInterval,
     fastInterval,
-    servers: servers.map(({ name, host = '127.0.0.1', port }) => `    server ${name} ${host}:${port}`).join('\n'),
-    streamServers: servers.map(({ name, host = '127.0.0.1', port }) => `    server ${name} ${host}:${port} track tafel_api/${name}`).join('\n'),
+    servers: servers
+      .map(({ name, host = '127.0.0.1', port }) => `    server ${name} ${host}:${port}`)
+      .join('\n'),
+    streamServers: servers
+      .map(
+        ({ name, host = '127.0.0.1', port }) =>
+          `    server ${name} ${host}:${port} track tafel_api/${name}`,
+      )
+      .join('\n'),
   };
   return readFileSync(template, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, field) => {
     if (!(field in fields)) throw new Error(`deploy/haproxy.cfg.in: unknown field {{${field}}}`);
@@ -50,7 +57,8 @@ export function renderHaproxyConfig({
 /** Debian puts haproxy in /usr/sbin, which a user's PATH may lack. */
 export function haproxyBinary() {
   if (process.env.HAPROXY) return process.env.HAPROXY;
-  for (const candidate of ['/usr/sbin/haproxy', '/usr/local/sbin/haproxy']) if (existsSync(candidate)) return candidate;
+  for (const candidate of ['/usr/sbin/haproxy', '/usr/local/sbin/haproxy'])
+    if (existsSync(candidate)) return candidate;
   return 'haproxy';
 }
 
@@ -77,7 +85,11 @@ export function haproxyStats(statsSocket) {
     socket.on('end', () => {
       const [header = '', ...lines] = text.trim().split('\n');
       const names = header.replace(/^# /, '').split(',');
-      resolve(lines.filter(Boolean).map((line) => Object.fromEntries(line.split(',').map((value, i) => [names[i], value]))));
+      resolve(
+        lines
+          .filter(Boolean)
+          .map((line) => Object.fromEntries(line.split(',').map((value, i) => [names[i], value]))),
+      );
     });
   });
 }
@@ -88,7 +100,9 @@ export function haproxyStats(statsSocket) {
  */
 function maxconnHere() {
   const hard = Number(spawnSync('sh', ['-c', 'ulimit -Hn'], { encoding: 'utf8' }).stdout.trim());
-  return Number.isFinite(hard) ? Math.max(100, Math.min(100_000, Math.floor((hard - 200) / 2))) : 10_000;
+  return Number.isFinite(hard)
+    ? Math.max(100, Math.min(100_000, Math.floor((hard - 200) / 2)))
+    : 10_000;
 }
 
 async function waitUntil(probe, timeoutMs, label, signal) {
@@ -106,7 +120,11 @@ async function waitUntil(probe, timeoutMs, label, signal) {
  * runs the server in a child process of its own).
  */
 function startGroup(command, args, options, echo) {
-  const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    ...options,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const keep = (chunk) => {
     output += chunk;
@@ -161,7 +179,10 @@ export async function startCluster({
 }) {
   if (!databaseUrl) throw new Error('A cluster shares one PostgreSQL: set DATABASE_URL.');
   const server = join(apiRoot, 'dist', 'server.js');
-  if (!dev && !existsSync(server)) throw new Error('The server is not built: run `pnpm build` first, or pass --dev to run the sources.');
+  if (!dev && !existsSync(server))
+    throw new Error(
+      'The server is not built: run `pnpm build` first, or pass --dev to run the sources.',
+    );
   const ports = [];
   for (let i = 0; i < processes; i++) ports.push(basePort ? basePort + i : await freePort());
   const listen = bind ?? `127.0.0.1:${await freePort()}`;
@@ -174,19 +195,26 @@ export async function startCluster({
     const api = ports.map((port, i) => {
       const name = `api${i + 1}`;
       // tsx as a loader in the server's own process: no wrapper process beside each server.
-      const args = dev ? ['--import', 'tsx', 'src/server.ts'] : ['--enable-source-maps', 'dist/server.js'];
-      const group = startGroup(process.execPath, args, {
-        cwd: apiRoot,
-        env: {
-          ...process.env,
-          NODE_ENV: dev ? 'development' : 'production',
-          ...env,
-          DATABASE_URL: databaseUrl,
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          TAFEL_TRUST_PROXY: '1',
+      const args = dev
+        ? ['--import', 'tsx', 'src/server.ts']
+        : ['--enable-source-maps', 'dist/server.js'];
+      const group = startGroup(
+        process.execPath,
+        args,
+        {
+          cwd: apiRoot,
+          env: {
+            ...process.env,
+            NODE_ENV: dev ? 'development' : 'production',
+            ...env,
+            DATABASE_URL: databaseUrl,
+            PORT: String(port),
+            HOST: '127.0.0.1',
+            TAFEL_TRUST_PROXY: '1',
+          },
         },
-      }, echo && ((chunk) => echo(name, chunk)));
+        echo && ((chunk) => echo(name, chunk)),
+      );
       const member = { ...group, name, port, url: `http://127.0.0.1:${port}` };
       started.push(member);
       return member;
@@ -194,10 +222,15 @@ export async function startCluster({
     // Compiling the sources (--dev) can take over a minute on a busy two-core machine.
     await Promise.all(
       api.map((p) =>
-        waitUntil(async () => {
-          if (p.child.exitCode !== null) throw new Error(`${p.name} exited:\n${p.output()}`);
-          return (await fetch(`${p.url}/ready`)).ok;
-        }, 180_000, `${p.name} on port ${p.port}`, signal).catch((error) => {
+        waitUntil(
+          async () => {
+            if (p.child.exitCode !== null) throw new Error(`${p.name} exited:\n${p.output()}`);
+            return (await fetch(`${p.url}/ready`)).ok;
+          },
+          180_000,
+          `${p.name} on port ${p.port}`,
+          signal,
+        ).catch((error) => {
           throw new Error(`${error.message}\n${p.output().slice(-3000)}`);
         }),
       ),
@@ -205,13 +238,33 @@ export async function startCluster({
 
     const statsSocket = join(dir, 'haproxy.sock');
     const config = join(dir, 'haproxy.cfg');
-    writeFileSync(config, renderHaproxyConfig({ servers: api, bind: listen, statsSocket, log, maxconn: maxconnHere(), checkInterval, fastInterval }));
+    writeFileSync(
+      config,
+      renderHaproxyConfig({
+        servers: api,
+        bind: listen,
+        statsSocket,
+        log,
+        maxconn: maxconnHere(),
+        checkInterval,
+        fastInterval,
+      }),
+    );
     const haproxy = haproxyBinary();
     const check = spawnSync(haproxy, ['-c', '-q', '-f', config], { encoding: 'utf8' });
-    if (check.error) throw new Error(`HAProxy is needed (${check.error.message}): apt-get install haproxy, or set HAPROXY.`);
-    if (check.status !== 0) throw new Error(`HAProxy refused ${config}:\n${check.stdout}${check.stderr}`);
+    if (check.error)
+      throw new Error(
+        `HAProxy is needed (${check.error.message}): apt-get install haproxy, or set HAPROXY.`,
+      );
+    if (check.status !== 0)
+      throw new Error(`HAProxy refused ${config}:\n${check.stdout}${check.stderr}`);
     // Master-worker in the foreground: SIGTERM stops it, SIGUSR2 reloads the configuration.
-    const proxy = startGroup(haproxy, ['-W', '-db', '-f', config], {}, echo && ((chunk) => echo('haproxy', chunk)));
+    const proxy = startGroup(
+      haproxy,
+      ['-W', '-db', '-f', config],
+      {},
+      echo && ((chunk) => echo('haproxy', chunk)),
+    );
     started.push(proxy);
     const stats = () => haproxyStats(statsSocket);
     await waitUntil(
@@ -224,8 +277,20 @@ export async function startCluster({
       'HAProxy to see every API process up',
       signal,
     );
-    const [host, port] = [listen.slice(0, listen.lastIndexOf(':')), listen.slice(listen.lastIndexOf(':') + 1)];
-    return { url: `http://${host && host !== '*' && host !== '0.0.0.0' ? host : '127.0.0.1'}:${port}`, dir, config, statsSocket, processes: api, haproxy: proxy, stats, stop: stopAll };
+    const [host, port] = [
+      listen.slice(0, listen.lastIndexOf(':')),
+      listen.slice(listen.lastIndexOf(':') + 1),
+    ];
+    return {
+      url: `http://${host && host !== '*' && host !== '0.0.0.0' ? host : '127.0.0.1'}:${port}`,
+      dir,
+      config,
+      statsSocket,
+      processes: api,
+      haproxy: proxy,
+      stats,
+      stop: stopAll,
+    };
   } catch (error) {
     await stopAll();
     throw error;
@@ -247,20 +312,39 @@ async function main() {
     },
   });
   if (values.help) {
-    console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 12).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+    console.log(
+      readFileSync(fileURLToPath(import.meta.url), 'utf8')
+        .split('\n')
+        .slice(1, 12)
+        .map((l) => l.replace(/^\/\/ ?/, ''))
+        .join('\n'),
+    );
     return;
   }
   const processes = Number(values.processes);
   const basePort = Number(values['base-port']);
-  if (!Number.isInteger(processes) || processes < 1) throw new Error(`--processes must be a whole number ≥ 1 (got "${values.processes}").`);
-  if (!Number.isInteger(basePort) || basePort < 1 || basePort + processes > 65536) throw new Error(`--base-port must be a port (got "${values['base-port']}").`);
-  const servers = Array.from({ length: processes }, (_, i) => ({ name: `api${i + 1}`, port: basePort + i }));
+  if (!Number.isInteger(processes) || processes < 1)
+    throw new Error(`--processes must be a whole number ≥ 1 (got "${values.processes}").`);
+  if (!Number.isInteger(basePort) || basePort < 1 || basePort + processes > 65536)
+    throw new Error(`--base-port must be a port (got "${values['base-port']}").`);
+  const servers = Array.from({ length: processes }, (_, i) => ({
+    name: `api${i + 1}`,
+    port: basePort + i,
+  }));
 
   if (positionals[0] === 'config') {
-    process.stdout.write(renderHaproxyConfig({ servers, bind: values.bind ?? ':80', log: values.log, statsSocket: values['stats-socket'] }));
+    process.stdout.write(
+      renderHaproxyConfig({
+        servers,
+        bind: values.bind ?? ':80',
+        log: values.log,
+        statsSocket: values['stats-socket'],
+      }),
+    );
     return;
   }
-  if (positionals.length > 0 && positionals[0] !== 'start') throw new Error(`Unknown command "${positionals[0]}": start (the default) or config.`);
+  if (positionals.length > 0 && positionals[0] !== 'start')
+    throw new Error(`Unknown command "${positionals[0]}": start (the default) or config.`);
 
   // Ctrl-C while starting stops what has started; once started, stops the cluster.
   const starting = new AbortController();
@@ -275,9 +359,12 @@ async function main() {
     bind: values.bind ?? '127.0.0.1:8080',
     dev: values.dev,
     ...(values.dir ? { dir: values.dir } : {}),
-    echo: (name, chunk) => process.stdout.write(String(chunk).replace(/^(?=.)/gm, `${name.padEnd(8)}| `)),
+    echo: (name, chunk) =>
+      process.stdout.write(String(chunk).replace(/^(?=.)/gm, `${name.padEnd(8)}| `)),
   });
-  console.log(`Tafel on ${cluster.url}/graphql: ${processes} API processes on ports ${basePort}–${basePort + processes - 1} behind HAProxy (stats: echo "show stat" | socat stdio ${cluster.statsSocket}). Ctrl-C stops them.`);
+  console.log(
+    `Tafel on ${cluster.url}/graphql: ${processes} API processes on ports ${basePort}–${basePort + processes - 1} behind HAProxy (stats: echo "show stat" | socat stdio ${cluster.statsSocket}). Ctrl-C stops them.`,
+  );
   let stopping = false;
   stop = async () => {
     if (stopping) return;
@@ -285,7 +372,10 @@ async function main() {
     await cluster.stop();
     process.exit(0);
   };
-  for (const p of cluster.processes) void p.exited.then(() => !stopping && console.error(`${p.name} exited; HAProxy takes it out of rotation.`));
+  for (const p of cluster.processes)
+    void p.exited.then(
+      () => !stopping && console.error(`${p.name} exited; HAProxy takes it out of rotation.`),
+    );
   void cluster.haproxy.exited.then(() => {
     if (stopping) return;
     console.error('HAProxy exited.');

@@ -13,7 +13,10 @@ Install Debian's package (sudo apt-get install -y ${name}), or set ${variable} t
     process.exit(1);
   }
   console.log(`Installing Debian’s ${name} for ${purpose} (once)…`);
-  execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${name} >/dev/null`, { stdio: 'inherit', shell: '/bin/bash' });
+  execSync(
+    `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${name} >/dev/null`,
+    { stdio: 'inherit', shell: '/bin/bash' },
+  );
   if (!existsSync(path)) {
     console.error(`apt-get finished but ${path} is still missing.`);
     process.exit(1);

@@ -11,13 +11,22 @@ const turbo = `${root}node_modules/.bin/turbo`;
 const server = `${root}packages/api/dist/server.js`;
 
 if (existsSync(turbo)) {
-  const built = spawnSync(turbo, ['run', 'build', '--filter=@tafel/api', '--filter=@tafel/widget', '--output-logs=errors-only'], { cwd: root, stdio: 'inherit' });
+  const built = spawnSync(
+    turbo,
+    ['run', 'build', '--filter=@tafel/api', '--filter=@tafel/widget', '--output-logs=errors-only'],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (built.status !== 0) process.exit(built.status ?? 1);
 } else if (!existsSync(server) || !existsSync(`${root}packages/widget/dist/tafel.js`)) {
-  console.error('The server is not built, and this is a production install without the build tools: run `pnpm install && pnpm build` first, then `pnpm install --prod` if you like.');
+  console.error(
+    'The server is not built, and this is a production install without the build tools: run `pnpm install && pnpm build` first, then `pnpm install --prod` if you like.',
+  );
   process.exit(1);
 }
 
-const child = spawn(process.execPath, ['--enable-source-maps', server], { cwd: `${root}packages/api`, stdio: 'inherit' });
+const child = spawn(process.execPath, ['--enable-source-maps', server], {
+  cwd: `${root}packages/api`,
+  stdio: 'inherit',
+});
 for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -16,7 +16,9 @@ const walk = (dir) => {
       passed += report.numPassedTests ?? 0;
       failed += report.numFailedTests ?? 0;
       skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-      console.log(`${path.slice(root.length + 1)}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+      console.log(
+        `${path.slice(root.length + 1)}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`,
+      );
     }
   }
 };

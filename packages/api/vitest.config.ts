@@ -16,13 +16,17 @@ export default defineConfig({
     // API): they belong to the PostgreSQL suite (DATABASE_URL set, as in .ci/run's second pass),
     // so the README's test command needs nothing beyond Node and npm.
     // `*.pglite.test.ts` are about PGlite itself (one process owning the folder): the PGlite pass only.
-    exclude: process.env['DATABASE_URL'] ? ['**/node_modules/**', 'test/**/*.pglite.test.ts'] : ['**/node_modules/**', 'test/**/*.pg.test.ts'],
+    exclude: process.env['DATABASE_URL']
+      ? ['**/node_modules/**', 'test/**/*.pglite.test.ts']
+      : ['**/node_modules/**', 'test/**/*.pg.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 240_000,
     // Each file opens its own database (a PGlite in memory, or a fresh PostgreSQL database).
     pool: 'forks',
     // CI collects JSON reports to print one closing line for the whole run.
     reporters: process.env['TAFEL_TEST_RESULTS'] ? ['default', 'json'] : ['default'],
-    outputFile: process.env['TAFEL_TEST_RESULTS'] ? { json: `${process.env['TAFEL_TEST_RESULTS']}/api.json` } : undefined,
+    outputFile: process.env['TAFEL_TEST_RESULTS']
+      ? { json: `${process.env['TAFEL_TEST_RESULTS']}/api.json` }
+      : undefined,
   },
 });

@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     reporters: process.env.TAFEL_TEST_RESULTS ? ['default', 'json'] : ['default'],
-    outputFile: process.env.TAFEL_TEST_RESULTS ? { json: `${process.env.TAFEL_TEST_RESULTS}/schema.json` } : undefined,
+    outputFile: process.env.TAFEL_TEST_RESULTS
+      ? { json: `${process.env.TAFEL_TEST_RESULTS}/schema.json` }
+      : undefined,
   },
 });

@@ -10,8 +10,10 @@ const dropInternalState = {
     const internal = (name) => name.startsWith('_') || name.startsWith('#');
     for (const module of customElementsManifest.modules) {
       for (const declaration of module.declarations ?? []) {
-        if (declaration.attributes) declaration.attributes = declaration.attributes.filter((a) => !internal(a.name));
-        if (declaration.members) declaration.members = declaration.members.filter((m) => !internal(m.name));
+        if (declaration.attributes)
+          declaration.attributes = declaration.attributes.filter((a) => !internal(a.name));
+        if (declaration.members)
+          declaration.members = declaration.members.filter((m) => !internal(m.name));
       }
     }
   },

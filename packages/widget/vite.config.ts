@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
+import { leafletCssWithoutImages } from './scripts/leaflet-css-plugin.ts';
 import { outline } from './scripts/outline-plugin.ts';
 import { provinces } from './scripts/provinces-plugin.ts';
-import { leafletCssWithoutImages } from './scripts/leaflet-css-plugin.ts';
 
 /**
  * One file to embed: `dist/tafel.js` (ES module) and `dist/tafel.iife.js` (classic script) each
@@ -18,7 +18,8 @@ export default defineConfig({
     rolldownOptions: {
       output: { minify: true },
       // In the classic script `import.meta` is empty on purpose: lib/graphql.ts reads currentScript.
-      onLog: (level, log, handler) => (log.code === 'EMPTY_IMPORT_META' ? undefined : handler(level, log)),
+      onLog: (level, log, handler) =>
+        log.code === 'EMPTY_IMPORT_META' ? undefined : handler(level, log),
     },
     cssMinify: true,
     sourcemap: false,

@@ -15,6 +15,8 @@ export default defineConfig({
     fileParallelism: false,
     // CI collects a JSON report per package and prints one closing line (scripts/test-summary.mjs).
     reporters: process.env['TAFEL_TEST_RESULTS'] ? ['default', 'json'] : ['default'],
-    outputFile: process.env['TAFEL_TEST_RESULTS'] ? { json: `${process.env['TAFEL_TEST_RESULTS']}/widget.json` } : undefined,
+    outputFile: process.env['TAFEL_TEST_RESULTS']
+      ? { json: `${process.env['TAFEL_TEST_RESULTS']}/widget.json` }
+      : undefined,
   },
 });

@@ -19,7 +19,14 @@ import { loadDemo } from '../src/demo/load.ts';
 import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { QUERY_LIMITS } from '../src/graphql/limits.ts';
 import { rowsOf } from '../src/locations/stats.ts';
-import { percentile, poster, report, scratchDatabase, startServerProcess, UNLIMITED } from './support.ts';
+import {
+  percentile,
+  poster,
+  report,
+  scratchDatabase,
+  startServerProcess,
+  UNLIMITED,
+} from './support.ts';
 
 const EDITION = 'synthetic-100000';
 const ATTACKERS = Number(process.env['BENCH_ATTACKERS'] ?? 6);
@@ -39,11 +46,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function randomSearch(): string {
   const letters = 'abdeghiklmnorstuvz';
   const n = 2 + Math.floor(Math.random() * 2);
-  return Array.from({ length: n }, () => letters[Math.floor(Math.random() * letters.length)]).join('');
+  return Array.from({ length: n }, () => letters[Math.floor(Math.random() * letters.length)]).join(
+    '',
+  );
 }
 
 function attackBody(aliases: number): string {
-  const fields = Array.from({ length: aliases }, (_, i) => `s${i}: stats(edition: "${EDITION}", filter: { search: "${randomSearch()}" }) { participants locations }`);
+  const fields = Array.from(
+    { length: aliases },
+    (_, i) =>
+      `s${i}: stats(edition: "${EDITION}", filter: { search: "${randomSearch()}" }) { participants locations }`,
+  );
   return JSON.stringify({ query: `{ ${fields.join(' ')} }` });
 }
 
@@ -55,10 +68,19 @@ interface Writes {
 }
 
 /** Keyed recordArrivals one after another until `until`, each venue +1 then −1 (no count runs away). */
-async function writeLoop(post: (body: string) => Promise<{ status: number; text: string }>, venues: string[], until: () => boolean): Promise<Writes> {
+async function writeLoop(
+  post: (body: string) => Promise<{ status: number; text: string }>,
+  venues: string[],
+  until: () => boolean,
+): Promise<Writes> {
   const result: Writes = { times: [], accepted: 0, refused: 0, failed: 0 };
   for (let k = 0; !until(); k++) {
-    const body = JSON.stringify({ query: RecordArrivals.document, variables: { input: { location: venues[(k >> 1) % venues.length], delta: k % 2 === 0 ? 1 : -1 } } });
+    const body = JSON.stringify({
+      query: RecordArrivals.document,
+      variables: {
+        input: { location: venues[(k >> 1) % venues.length], delta: k % 2 === 0 ? 1 : -1 },
+      },
+    });
     const started = performance.now();
     try {
       const { status, text } = await post(body);
@@ -76,7 +98,11 @@ async function writeLoop(post: (body: string) => Promise<{ status: number; text:
   return result;
 }
 
-function reportWrites(label: string, writes: Writes, extra: Record<string, string | number> = {}): void {
+function reportWrites(
+  label: string,
+  writes: Writes,
+  extra: Record<string, string | number> = {},
+): void {
   report(label, {
     p50_ms: Math.round(percentile(writes.times, 50)),
     p99_ms: Math.round(percentile(writes.times, 99)),
@@ -91,7 +117,11 @@ function reportWrites(label: string, writes: Writes, extra: Record<string, strin
 }
 
 /** Each attacker sends its next request as soon as the last is answered. */
-async function attack(url: string, aliases: number, stop: () => boolean): Promise<{ requests: number; answered: number; errors: number; times: number[] }> {
+async function attack(
+  url: string,
+  aliases: number,
+  stop: () => boolean,
+): Promise<{ requests: number; answered: number; errors: number; times: number[] }> {
   const tally = { requests: 0, answered: 0, errors: 0, times: [] as number[] };
   await Promise.all(
     Array.from({ length: ATTACKERS }, async (_, i) => {
@@ -118,7 +148,10 @@ async function attack(url: string, aliases: number, stop: () => boolean): Promis
 }
 
 /** Open one SSE stream on a bare socket; resolves with the status line's code once it arrives (the socket stays open). */
-function openStream(url: URL, head: string): Promise<{ status: number; retryAfter: string | null; socket: Socket }> {
+function openStream(
+  url: URL,
+  head: string,
+): Promise<{ status: number; retryAfter: string | null; socket: Socket }> {
   return new Promise((resolve) => {
     const socket = connect(Number(url.port), url.hostname);
     socket.setEncoding('latin1');
@@ -142,7 +175,10 @@ function openStream(url: URL, head: string): Promise<{ status: number; retryAfte
   });
 }
 
-async function timedRuns(runs: number, run: () => Promise<boolean>): Promise<{ p50: number; p99: number; ok: number }> {
+async function timedRuns(
+  runs: number,
+  run: () => Promise<boolean>,
+): Promise<{ p50: number; p99: number; ok: number }> {
   const times: number[] = [];
   let ok = 0;
   for (let i = 0; i < runs; i++) {
@@ -167,7 +203,10 @@ async function atTheStreamCap(databaseUrl: string, key: string, venues: string[]
   try {
     const url = new URL(server.url);
     const target = new URL('/graphql', url);
-    target.searchParams.set('query', 'subscription($e: String!) { statsChanged(edition: $e) { participants } }');
+    target.searchParams.set(
+      'query',
+      'subscription($e: String!) { statsChanged(edition: $e) { participants } }',
+    );
     target.searchParams.set('variables', JSON.stringify({ e: DEMO_EDITION_SLUG }));
     const head = `GET ${target.pathname}${target.search} HTTP/1.1\r\nHost: ${url.host}\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n`;
     let open = 0;
@@ -184,7 +223,12 @@ async function atTheStreamCap(databaseUrl: string, key: string, venues: string[]
     const post = poster(server.url, key);
     let k = 0;
     const write = await timedRuns(20, async () => {
-      const body = JSON.stringify({ query: RecordArrivals.document, variables: { input: { location: venues[(k >> 1) % venues.length], delta: k++ % 2 === 0 ? 1 : -1 } } });
+      const body = JSON.stringify({
+        query: RecordArrivals.document,
+        variables: {
+          input: { location: venues[(k >> 1) % venues.length], delta: k++ % 2 === 0 ? 1 : -1 },
+        },
+      });
       const { status, text } = await post(body);
       return status === 200 && text.includes('"recordArrivals"');
     });
@@ -198,7 +242,11 @@ async function atTheStreamCap(databaseUrl: string, key: string, venues: string[]
       write_p99_ms: write.p99,
     };
     if (refusal) {
-      report(`SSE cap ${STREAM_CAP} reached: /ready and a keyed write`, { refused_with: refusal.status, retry_after: refusal.retryAfter ?? 'none', ...figures });
+      report(`SSE cap ${STREAM_CAP} reached: /ready and a keyed write`, {
+        refused_with: refusal.status,
+        retry_after: refusal.retryAfter ?? 'none',
+        ...figures,
+      });
     } else {
       report(`SSE cap NOT reached (${MAX_STREAMS} streams open, none refused)`, figures);
     }
@@ -214,7 +262,11 @@ export async function run(): Promise<void> {
     const db = scratch.database.db;
     const started = performance.now();
     const big = await loadDemo(db, generateDemo({ venues: 100_000 }));
-    report('load synthetic edition', { venues: big.locations, organisations: big.organisations, ms: Math.round(performance.now() - started) });
+    report('load synthetic edition', {
+      venues: big.locations,
+      organisations: big.organisations,
+      ms: Math.round(performance.now() - started),
+    });
     // The streams of part 2 follow the demo edition: what is measured there is the cap, not the stats of 100,000 venues.
     await loadDemo(db, generateDemo());
     await db.execute(sql`VACUUM ANALYZE`);
@@ -227,17 +279,34 @@ export async function run(): Promise<void> {
         GROUP BY l.organisation_id ORDER BY count(*) DESC LIMIT 1`),
     );
     const venues = host!.ids.map((id) => encodeGlobalId('Location', id));
-    const { secret: key } = await issueKey(db, { organisationId: host!.organisation_id, scopes: ['PARTICIPATION_WRITE'], label: 'bench host' });
+    const { secret: key } = await issueKey(db, {
+      organisationId: host!.organisation_id,
+      scopes: ['PARTICIPATION_WRITE'],
+      label: 'bench host',
+    });
 
     // One API process as in production — its rate limits included: the attackers are six
     // addresses (behind a trusted proxy), each held to the anonymous allowance, and the host's
     // key to its own — but for the response cache: no random search repeats, so it answers none.
-    const server = await startServerProcess(scratch.url, { TAFEL_TRUST_PROXY: '1', TAFEL_RESPONSE_CACHE: 'off' });
+    const server = await startServerProcess(scratch.url, {
+      TAFEL_TRUST_PROXY: '1',
+      TAFEL_RESPONSE_CACHE: 'off',
+    });
     try {
       const post = poster(server.url, key);
-      await writeLoop(post, venues, ((end) => () => performance.now() > end)(performance.now() + 2000));
+      await writeLoop(
+        post,
+        venues,
+        (
+          (end) => () =>
+            performance.now() > end
+        )(performance.now() + 2000),
+      );
       const end = performance.now() + 5000;
-      reportWrites('recordArrivals alone (100k venues)', await writeLoop(post, venues, () => performance.now() > end));
+      reportWrites(
+        'recordArrivals alone (100k venues)',
+        await writeLoop(post, venues, () => performance.now() > end),
+      );
       // The issue's attack (20 aliases), and the most that the query cost limit lets through.
       for (const aliases of [ALIASES, MOST_ALLOWED]) {
         let stop = false;
@@ -247,12 +316,16 @@ export async function run(): Promise<void> {
         const writes = await writeLoop(post, venues, () => performance.now() > until);
         stop = true;
         const tally = await attacking;
-        reportWrites(`recordArrivals, ${ATTACKERS} anon × ${aliases} aliased stats(search)`, writes, {
-          attack_req: tally.requests,
-          attack_answered: tally.answered,
-          attack_refused: tally.errors,
-          attack_p50_ms: Math.round(percentile(tally.times, 50)),
-        });
+        reportWrites(
+          `recordArrivals, ${ATTACKERS} anon × ${aliases} aliased stats(search)`,
+          writes,
+          {
+            attack_req: tally.requests,
+            attack_answered: tally.answered,
+            attack_refused: tally.errors,
+            attack_p50_ms: Math.round(percentile(tally.times, 50)),
+          },
+        );
       }
     } finally {
       await server.stop();

@@ -11,19 +11,19 @@
  * Every socket takes a file descriptor, and HAProxy holds two per subscriber: with `ulimit -n`
  * under twice the subscribers (plus 200), the bench says so and stops. Ctrl-C stops everything it started.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { loadavg, cpus, totalmem, freemem } from 'node:os';
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { RecordArrivals } from '@tafel/schema';
 import { sql } from 'drizzle-orm';
+import { type Cluster, startCluster } from '../../../deploy/cluster.mjs';
 import { issueKey } from '../src/auth/keys.ts';
 import { generateDemo } from '../src/demo/generate.ts';
 import { loadDemo } from '../src/demo/load.ts';
 import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { editionTotal } from '../src/locations/participation.ts';
 import { rowsOf } from '../src/locations/stats.ts';
-import { startCluster, type Cluster } from '../../../deploy/cluster.mjs';
 import { percentile, poster, report, scratchDatabase, UNLIMITED } from './support.ts';
 
 const PROCESSES = 3;
@@ -53,7 +53,9 @@ function cpuMsByName(name: string): number {
 }
 
 function rssOf(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
   return Number(/(\d+)/.exec(line ?? '')?.[1] ?? NaN) * 1024;
 }
 
@@ -90,7 +92,9 @@ export async function run(): Promise<void> {
   const needed = 2 * SUBSCRIBERS + 200;
   const limit = openFileLimit();
   if (limit < needed) {
-    throw new Error(`${SUBSCRIBERS} subscribers need \`ulimit -n\` ≥ ${needed} for HAProxy (it is ${limit}): raise it (ulimit -n ${needed}, or LimitNOFILE in systemd) or set BENCH_CLUSTER_SUBSCRIBERS lower.`);
+    throw new Error(
+      `${SUBSCRIBERS} subscribers need \`ulimit -n\` ≥ ${needed} for HAProxy (it is ${limit}): raise it (ulimit -n ${needed}, or LimitNOFILE in systemd) or set BENCH_CLUSTER_SUBSCRIBERS lower.`,
+    );
   }
   const built = existsSync(fileURLToPath(new URL('../dist/server.js', import.meta.url)));
   const scratch = await scratchDatabase('cluster');
@@ -108,17 +112,33 @@ export async function run(): Promise<void> {
       await cluster?.stop().catch(() => undefined);
       await scratch.drop().catch(() => undefined);
     })());
-  interrupted.signal.addEventListener('abort', () => void stopAll().finally(() => process.exit(130)));
+  interrupted.signal.addEventListener(
+    'abort',
+    () => void stopAll().finally(() => process.exit(130)),
+  );
   try {
     const db = scratch.database.db;
     await loadDemo(db, generateDemo());
     await db.execute(sql`UPDATE locations SET capacity = NULL`);
     const venues = rowsOf<{ id: number }>(
-      await db.execute(sql`SELECT l.id FROM locations l JOIN editions e ON e.id = l.edition_id WHERE e.slug = 'nid-2027' AND l.status = 'PUBLISHED' AND NOT l.awaiting_approval ORDER BY l.id`),
+      await db.execute(
+        sql`SELECT l.id FROM locations l JOIN editions e ON e.id = l.edition_id WHERE e.slug = 'nid-2027' AND l.status = 'PUBLISHED' AND NOT l.awaiting_approval ORDER BY l.id`,
+      ),
     ).map((r) => Number(r.id));
-    const { secret, apiKey } = await issueKey(db, { organisationId: null, scopes: ['PARTICIPATION_WRITE'], label: 'bench' });
-    const [edition] = rowsOf<{ id: number }>(await db.execute(sql`SELECT id FROM editions WHERE slug = 'nid-2027'`));
-    const bodies = venues.map((id) => JSON.stringify({ query: RecordArrivals.document, variables: { input: { location: encodeGlobalId('Location', id), delta: 1 } } }));
+    const { secret, apiKey } = await issueKey(db, {
+      organisationId: null,
+      scopes: ['PARTICIPATION_WRITE'],
+      label: 'bench',
+    });
+    const [edition] = rowsOf<{ id: number }>(
+      await db.execute(sql`SELECT id FROM editions WHERE slug = 'nid-2027'`),
+    );
+    const bodies = venues.map((id) =>
+      JSON.stringify({
+        query: RecordArrivals.document,
+        variables: { input: { location: encodeGlobalId('Location', id), delta: 1 } },
+      }),
+    );
 
     cluster = await startCluster({
       databaseUrl: scratch.url,
@@ -139,29 +159,56 @@ export async function run(): Promise<void> {
     const perClient = Math.ceil(SUBSCRIBERS / CLIENT_PROCESSES);
     const connected = await Promise.all(
       Array.from({ length: CLIENT_PROCESSES }, (_, i) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./sse-clients.ts', import.meta.url))], {
-          env: { ...process.env, SSE_URL: cluster!.url, SSE_SUBSCRIBERS: String(Math.min(perClient, SUBSCRIBERS - i * perClient)), SSE_HISTOGRAM: '1' },
-          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-        });
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', fileURLToPath(new URL('./sse-clients.ts', import.meta.url))],
+          {
+            env: {
+              ...process.env,
+              SSE_URL: cluster!.url,
+              SSE_SUBSCRIBERS: String(Math.min(perClient, SUBSCRIBERS - i * perClient)),
+              SSE_HISTOGRAM: '1',
+            },
+            stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+          },
+        );
         clients.push(child);
         return new Promise<{ connected: number; failed: number }>((resolve, reject) => {
           child.once('message', resolve);
-          child.once('exit', (code) => reject(new Error(`a subscribers' process exited (${code}) before connecting`)));
+          child.once('exit', (code) =>
+            reject(new Error(`a subscribers' process exited (${code}) before connecting`)),
+          );
         });
       }),
     );
     const connectSeconds = (performance.now() - connecting) / 1000;
     const total = connected.reduce((sum, c) => sum + c.connected, 0);
     const failedToConnect = connected.reduce((sum, c) => sum + c.failed, 0);
-    if (total < SUBSCRIBERS) throw new Error(`only ${total} of ${SUBSCRIBERS} subscribers connected (${failedToConnect} failed)`);
+    if (total < SUBSCRIBERS)
+      throw new Error(
+        `only ${total} of ${SUBSCRIBERS} subscribers connected (${failedToConnect} failed)`,
+      );
     await new Promise((r) => setTimeout(r, 2000));
     const loaded = pids.map(rssOf);
     const rows = await cluster.stats();
-    const share = cluster.processes.map((p) => Number(rows.find((r) => r['pxname'] === 'tafel_streams' && r['svname'] === p.name)?.['scur'] ?? NaN));
+    const share = cluster.processes.map((p) =>
+      Number(
+        rows.find((r) => r['pxname'] === 'tafel_streams' && r['svname'] === p.name)?.['scur'] ??
+          NaN,
+      ),
+    );
 
     const first = (await editionTotal(db, edition!.id)).total;
-    const [{ last: lastLogId }] = rowsOf<{ last: number }>(await db.execute(sql`SELECT coalesce(max(id), 0) AS last FROM participation_log`)) as [{ last: number }];
-    const cpuBefore = { api: pids.map(cpuMsOf), clients: clients.map((c) => cpuMsOf(c.pid!)), haproxy: cpuMsByName('haproxy'), postgres: cpuMsByName('postgres'), bench: process.cpuUsage() };
+    const [{ last: lastLogId }] = rowsOf<{ last: number }>(
+      await db.execute(sql`SELECT coalesce(max(id), 0) AS last FROM participation_log`),
+    ) as [{ last: number }];
+    const cpuBefore = {
+      api: pids.map(cpuMsOf),
+      clients: clients.map((c) => cpuMsOf(c.pid!)),
+      haproxy: cpuMsByName('haproxy'),
+      postgres: cpuMsByName('postgres'),
+      bench: process.cpuUsage(),
+    };
     let sent = 0;
     let failures = 0;
     let firstFailure = '';
@@ -191,14 +238,19 @@ export async function run(): Promise<void> {
     const seconds = (performance.now() - writeStart) / 1000;
     const percent = (ms: number) => `${Math.round(ms / seconds / 10)}%`;
     const apiCpu = pids.map((pid, i) => cpuMsOf(pid) - cpuBefore.api[i]!);
-    const clientsCpu = clients.reduce((sum, c, i) => sum + cpuMsOf(c.pid!) - cpuBefore.clients[i]!, 0);
+    const clientsCpu = clients.reduce(
+      (sum, c, i) => sum + cpuMsOf(c.pid!) - cpuBefore.clients[i]!,
+      0,
+    );
     const haproxyCpu = cpuMsByName('haproxy') - cpuBefore.haproxy;
     const postgresCpu = cpuMsByName('postgres') - cpuBefore.postgres;
     const bench = process.cpuUsage(cpuBefore.bench);
     // Let the last messages arrive before asking the subscribers what they saw.
     await new Promise((r) => setTimeout(r, 2000));
     const commits = rowsOf<{ at: string }>(
-      await db.execute(sql`SELECT extract(epoch FROM at) * 1000 AS at FROM participation_log WHERE api_key_id = ${apiKey.id} AND id > ${lastLogId} ORDER BY at, id`),
+      await db.execute(
+        sql`SELECT extract(epoch FROM at) * 1000 AS at FROM participation_log WHERE api_key_id = ${apiKey.id} AND id > ${lastLogId} ORDER BY at, id`,
+      ),
     ).map((r) => Number(r.at));
     const measured = await Promise.all(
       clients.map(
@@ -215,29 +267,38 @@ export async function run(): Promise<void> {
         `${built ? 'compiled server (dist/)' : 'server from sources (tsx)'}, ${CLIENT_PROCESSES} subscribers' processes, all on 127.0.0.1`,
     );
     answered.sort((a, b) => a - b);
-    report(`cluster: ${PROCESSES} processes behind HAProxy, ${total} subscribers, ${WRITES_PER_SECOND} writes/s`, {
-      // Below the rate asked for when the writes' answers take longer than 32 connections allow.
-      'writes/s': Math.round(commits.length / seconds),
-      write_p50_ms: Math.round(percentile(answered, 50)),
-      write_p99_ms: Math.round(percentile(answered, 99)),
-      write_failures: failures,
-      p50_ms: mergedPercentile(histograms, 50),
-      p99_ms: mergedPercentile(histograms, 99),
-      max_ms: Math.max(...measured.map((m) => m.max)),
-      undelivered: measured.reduce((sum, m) => sum + m.missing, 0),
-      'msgs/subscriber/s': (measured.reduce((sum, m) => sum + m.messagesPerSubscriber, 0) / measured.length - 1) / seconds,
-      connect_s: connectSeconds,
-      haproxy_cpu: percent(haproxyCpu),
-      pg_cpu: percent(postgresCpu),
-      clients_cpu: percent(clientsCpu),
-      bench_cpu: percent((bench.user + bench.system) / 1000),
-    });
+    report(
+      `cluster: ${PROCESSES} processes behind HAProxy, ${total} subscribers, ${WRITES_PER_SECOND} writes/s`,
+      {
+        // Below the rate asked for when the writes' answers take longer than 32 connections allow.
+        'writes/s': Math.round(commits.length / seconds),
+        write_p50_ms: Math.round(percentile(answered, 50)),
+        write_p99_ms: Math.round(percentile(answered, 99)),
+        write_failures: failures,
+        p50_ms: mergedPercentile(histograms, 50),
+        p99_ms: mergedPercentile(histograms, 99),
+        max_ms: Math.max(...measured.map((m) => m.max)),
+        undelivered: measured.reduce((sum, m) => sum + m.missing, 0),
+        'msgs/subscriber/s':
+          (measured.reduce((sum, m) => sum + m.messagesPerSubscriber, 0) / measured.length - 1) /
+          seconds,
+        connect_s: connectSeconds,
+        haproxy_cpu: percent(haproxyCpu),
+        pg_cpu: percent(postgresCpu),
+        clients_cpu: percent(clientsCpu),
+        bench_cpu: percent((bench.user + bench.system) / 1000),
+      },
+    );
     if (firstFailure) console.log(`  first failed write: ${firstFailure}`);
-    console.log('\n| process | subscribers | RSS before | RSS with them | KB per subscriber | CPU (of one core) |');
+    console.log(
+      '\n| process | subscribers | RSS before | RSS with them | KB per subscriber | CPU (of one core) |',
+    );
     console.log('|---|---:|---:|---:|---:|---:|');
     cluster.processes.forEach((p, i) => {
       const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
-      console.log(`| ${p.name} | ${share[i]} | ${mb(baseline[i]!)} | ${mb(loaded[i]!)} | ${((loaded[i]! - baseline[i]!) / share[i]! / 1024).toFixed(1)} | ${percent(apiCpu[i]!)} |`);
+      console.log(
+        `| ${p.name} | ${share[i]} | ${mb(baseline[i]!)} | ${mb(loaded[i]!)} | ${((loaded[i]! - baseline[i]!) / share[i]! / 1024).toFixed(1)} | ${percent(apiCpu[i]!)} |`,
+      );
     });
   } finally {
     process.off('SIGINT', onSignal);

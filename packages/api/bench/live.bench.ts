@@ -11,11 +11,11 @@
  * All traffic stays on 127.0.0.1, bounded in count and time.
  */
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import autocannon from 'autocannon';
+import { fileURLToPath } from 'node:url';
 import { RecordArrivals } from '@tafel/schema';
+import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { issueKey } from '../src/auth/keys.ts';
 import type { Db } from '../src/db/client.ts';
@@ -24,7 +24,14 @@ import { loadDemo } from '../src/demo/load.ts';
 import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { editionTotal } from '../src/locations/participation.ts';
 import { rowsOf } from '../src/locations/stats.ts';
-import { poster, report, scratchDatabase, startServerProcess, UNLIMITED, type ScratchDb } from './support.ts';
+import {
+  poster,
+  report,
+  type ScratchDb,
+  scratchDatabase,
+  startServerProcess,
+  UNLIMITED,
+} from './support.ts';
 
 const WRITE_SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const WRITE_CONNECTIONS = 32;
@@ -35,13 +42,20 @@ const FANOUT_SECONDS = Number(process.env['BENCH_FANOUT_SECONDS'] ?? 15);
 
 async function figures(db: Db): Promise<{ total: number; logged: number }> {
   const [row] = rowsOf<{ total: string; logged: string }>(
-    await db.execute(sql`SELECT (SELECT coalesce(sum(participants), 0) FROM locations) AS total, (SELECT count(*) FROM participation_log) AS logged`),
+    await db.execute(
+      sql`SELECT (SELECT coalesce(sum(participants), 0) FROM locations) AS total, (SELECT count(*) FROM participation_log) AS logged`,
+    ),
   );
   return { total: Number(row!.total), logged: Number(row!.logged) };
 }
 
 function arrivalBodies(venueIds: number[]): string[] {
-  return venueIds.map((id) => JSON.stringify({ query: RecordArrivals.document, variables: { input: { location: encodeGlobalId('Location', id), delta: 1 } } }));
+  return venueIds.map((id) =>
+    JSON.stringify({
+      query: RecordArrivals.document,
+      variables: { input: { location: encodeGlobalId('Location', id), delta: 1 } },
+    }),
+  );
 }
 
 /** CPU time (ms) used so far by every PostgreSQL process on this machine, from /proc (Linux). */
@@ -49,7 +63,8 @@ function postgresCpuMs(): number {
   let total = 0;
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuMsOf(Number(pid));
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres')
+        total += cpuMsOf(Number(pid));
     } catch {
       // gone meanwhile
     }
@@ -57,7 +72,13 @@ function postgresCpuMs(): number {
   return total;
 }
 
-async function sustainedWrites(url: string, pid: number, db: Db, key: string, bodies: string[]): Promise<void> {
+async function sustainedWrites(
+  url: string,
+  pid: number,
+  db: Db,
+  key: string,
+  bodies: string[],
+): Promise<void> {
   // A few seconds of the same traffic first, so the figures are those of a warm process (as the
   // API is all day long), not of its first seconds while V8 compiles the hot paths.
   await autocannon({
@@ -66,7 +87,14 @@ async function sustainedWrites(url: string, pid: number, db: Db, key: string, bo
     connections: WRITE_CONNECTIONS,
     duration: WARM_UP_SECONDS,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    requests: [{ setupRequest: (req) => ({ ...req, body: bodies[Math.floor(Math.random() * bodies.length)] }) }],
+    requests: [
+      {
+        setupRequest: (req) => ({
+          ...req,
+          body: bodies[Math.floor(Math.random() * bodies.length)],
+        }),
+      },
+    ],
   });
   // autocannon stops without waiting for the answers in flight: let those commit before counting.
   await new Promise((r) => setTimeout(r, 1000));
@@ -92,7 +120,11 @@ async function sustainedWrites(url: string, pid: number, db: Db, key: string, bo
     ],
   });
   const load = process.cpuUsage(cpuBefore.load);
-  const cpu = { api: cpuMsOf(pid) - cpuBefore.api, postgres: postgresCpuMs() - cpuBefore.postgres, load: (load.user + load.system) / 1000 };
+  const cpu = {
+    api: cpuMsOf(pid) - cpuBefore.api,
+    postgres: postgresCpuMs() - cpuBefore.postgres,
+    load: (load.user + load.system) / 1000,
+  };
   const after = await figures(db);
   const counted = after.total - before.total;
   const logged = after.logged - before.logged;
@@ -115,7 +147,9 @@ async function sustainedWrites(url: string, pid: number, db: Db, key: string, bo
     load1: loadavg()[0]!,
   });
   if (unanswered < 0 || unanswered > WRITE_CONNECTIONS || logged !== counted) {
-    throw new Error(`counts disagree: ${accepted} accepted, counts grew by ${counted}, ${logged} log entries`);
+    throw new Error(
+      `counts disagree: ${accepted} accepted, counts grew by ${counted}, ${logged} log entries`,
+    );
   }
 }
 
@@ -127,7 +161,9 @@ function cpuMsOf(pid: number): number {
 
 /** Resident memory of a process, from /proc (Linux). */
 function rssOf(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
   return Number(/(\d+)/.exec(line ?? '')?.[1] ?? NaN) * 1024;
 }
 
@@ -138,15 +174,25 @@ function rssOf(pid: number): number {
  */
 type Writer = 'same' | 'other';
 
-async function fanOut(scratch: ScratchDb, editionId: number, { keyId, secret: key }: { keyId: number; secret: string }, bodies: string[], writer: Writer): Promise<void> {
+async function fanOut(
+  scratch: ScratchDb,
+  editionId: number,
+  { keyId, secret: key }: { keyId: number; secret: string },
+  bodies: string[],
+  writer: Writer,
+): Promise<void> {
   const db = scratch.database.db;
   // The API in a process of its own (as in production), the subscribers in another.
   const server = await startServerProcess(scratch.url, UNLIMITED);
   const writes = writer === 'same' ? server : await startServerProcess(scratch.url, UNLIMITED);
-  const clients = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./sse-clients.ts', import.meta.url))], {
-    env: { ...process.env, SSE_URL: server.url, SSE_SUBSCRIBERS: String(SUBSCRIBERS) },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const clients = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./sse-clients.ts', import.meta.url))],
+    {
+      env: { ...process.env, SSE_URL: server.url, SSE_SUBSCRIBERS: String(SUBSCRIBERS) },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
   const nextMessage = () => new Promise<any>((resolve) => clients.once('message', resolve));
   try {
     // Warm up the server's paths (parse, validate, the stats query) before the baseline.
@@ -159,7 +205,10 @@ async function fanOut(scratch: ScratchDb, editionId: number, { keyId, secret: ke
     await new Promise((r) => setTimeout(r, 1000));
     const loaded = rssOf(server.pid);
     const connectSeconds = (performance.now() - connecting) / 1000;
-    if (connected.connected < SUBSCRIBERS) throw new Error(`only ${connected.connected} of ${SUBSCRIBERS} subscribers connected (${connected.failed} failed)`);
+    if (connected.connected < SUBSCRIBERS)
+      throw new Error(
+        `only ${connected.connected} of ${SUBSCRIBERS} subscribers connected (${connected.failed} failed)`,
+      );
 
     const start = (await editionTotal(db, editionId)).total;
     let sent = 0;
@@ -170,8 +219,15 @@ async function fanOut(scratch: ScratchDb, editionId: number, { keyId, secret: ke
       firstFailure ||= why;
     };
     const inFlight = new Set<Promise<void>>();
-    const [{ last: lastLogId }] = rowsOf<{ last: number }>(await db.execute(sql`SELECT coalesce(max(id), 0) AS last FROM participation_log`)) as [{ last: number }];
-    const cpuBefore = { server: cpuMsOf(server.pid), clients: cpuMsOf(clients.pid!), postgres: postgresCpuMs(), load: process.cpuUsage() };
+    const [{ last: lastLogId }] = rowsOf<{ last: number }>(
+      await db.execute(sql`SELECT coalesce(max(id), 0) AS last FROM participation_log`),
+    ) as [{ last: number }];
+    const cpuBefore = {
+      server: cpuMsOf(server.pid),
+      clients: cpuMsOf(clients.pid!),
+      postgres: postgresCpuMs(),
+      load: process.cpuUsage(),
+    };
     const writeStart = performance.now();
     while (sent < FANOUT_WRITES_PER_SECOND * FANOUT_SECONDS) {
       const due = writeStart + (sent * 1000) / FANOUT_WRITES_PER_SECOND;
@@ -189,7 +245,8 @@ async function fanOut(scratch: ScratchDb, editionId: number, { keyId, secret: ke
     }
     await Promise.all(inFlight);
     const writeSeconds = (performance.now() - writeStart) / 1000;
-    const busy = (pid: number, before: number) => `${Math.round((cpuMsOf(pid) - before) / writeSeconds / 10)}%`;
+    const busy = (pid: number, before: number) =>
+      `${Math.round((cpuMsOf(pid) - before) / writeSeconds / 10)}%`;
     const load = process.cpuUsage(cpuBefore.load);
     const share = (ms: number) => `${Math.round(ms / writeSeconds / 10)}%`;
     const cpu = {
@@ -200,33 +257,38 @@ async function fanOut(scratch: ScratchDb, editionId: number, { keyId, secret: ke
     };
     await new Promise((r) => setTimeout(r, 2000));
     const commits = rowsOf<{ at: string }>(
-      await db.execute(sql`SELECT extract(epoch FROM at) * 1000 AS at FROM participation_log WHERE api_key_id = ${keyId} AND id > ${lastLogId} ORDER BY at, id`),
+      await db.execute(
+        sql`SELECT extract(epoch FROM at) * 1000 AS at FROM participation_log WHERE api_key_id = ${keyId} AND id > ${lastLogId} ORDER BY at, id`,
+      ),
     ).map((r) => Number(r.at));
     clients.send({ type: 'measure', start, commits });
     const measured = await nextMessage();
-    report(`fan-out: ${SUBSCRIBERS} statsChanged subscribers, ${FANOUT_WRITES_PER_SECOND} writes/s through ${writer === 'same' ? 'the same process' : 'another process'}`, {
-      'writes/s': Math.round(commits.length / writeSeconds),
-      write_failures: failures,
-      p50_ms: measured.p50,
-      p99_ms: measured.p99,
-      max_ms: measured.max,
-      undelivered: measured.missing,
-      'msgs/subscriber/s': (measured.messagesPerSubscriber - 1) / writeSeconds,
-      // From a commit to its first subscriber: the coalescing and the way through the database.
-      first_p50_ms: measured.firstP50,
-      first_p99_ms: measured.firstP99,
-      // From a message's first arrival at a subscriber to its last: the fan-out's own share.
-      spread_p50_ms: measured.spreadP50,
-      spread_p99_ms: measured.spreadP99,
-      connect_s: connectSeconds,
-      // Of one core, while the writes arrived: the API process, and the subscribers' process beside it.
-      server_cpu: cpu.server,
-      clients_cpu: cpu.clients,
-      // The rest of the box: PostgreSQL, and the writes' sender in this process.
-      pg_cpu: cpu.postgres,
-      loadgen_cpu: cpu.loadgen,
-      load1: loadavg()[0]!,
-    });
+    report(
+      `fan-out: ${SUBSCRIBERS} statsChanged subscribers, ${FANOUT_WRITES_PER_SECOND} writes/s through ${writer === 'same' ? 'the same process' : 'another process'}`,
+      {
+        'writes/s': Math.round(commits.length / writeSeconds),
+        write_failures: failures,
+        p50_ms: measured.p50,
+        p99_ms: measured.p99,
+        max_ms: measured.max,
+        undelivered: measured.missing,
+        'msgs/subscriber/s': (measured.messagesPerSubscriber - 1) / writeSeconds,
+        // From a commit to its first subscriber: the coalescing and the way through the database.
+        first_p50_ms: measured.firstP50,
+        first_p99_ms: measured.firstP99,
+        // From a message's first arrival at a subscriber to its last: the fan-out's own share.
+        spread_p50_ms: measured.spreadP50,
+        spread_p99_ms: measured.spreadP99,
+        connect_s: connectSeconds,
+        // Of one core, while the writes arrived: the API process, and the subscribers' process beside it.
+        server_cpu: cpu.server,
+        clients_cpu: cpu.clients,
+        // The rest of the box: PostgreSQL, and the writes' sender in this process.
+        pg_cpu: cpu.postgres,
+        loadgen_cpu: cpu.loadgen,
+        load1: loadavg()[0]!,
+      },
+    );
     if (firstFailure) console.log(`  first failed write: ${firstFailure}`);
     report('fan-out: server memory per subscriber', {
       rss_kb: (loaded - baseline) / SUBSCRIBERS / 1024,
@@ -246,9 +308,19 @@ export async function run(): Promise<void> {
     await loadDemo(db, generateDemo());
     // Room for every arrival the benchmark sends.
     await db.execute(sql`UPDATE locations SET capacity = NULL`);
-    const venues = rowsOf<{ id: number }>(await db.execute(sql`SELECT l.id FROM locations l JOIN editions e ON e.id = l.edition_id WHERE e.slug = 'nid-2027' AND l.status = 'PUBLISHED' AND NOT l.awaiting_approval ORDER BY l.id`)).map((r) => Number(r.id));
-    const { secret, apiKey } = await issueKey(db, { organisationId: null, scopes: ['PARTICIPATION_WRITE'], label: 'bench' });
-    const [edition] = rowsOf<{ id: number }>(await db.execute(sql`SELECT id FROM editions WHERE slug = 'nid-2027'`));
+    const venues = rowsOf<{ id: number }>(
+      await db.execute(
+        sql`SELECT l.id FROM locations l JOIN editions e ON e.id = l.edition_id WHERE e.slug = 'nid-2027' AND l.status = 'PUBLISHED' AND NOT l.awaiting_approval ORDER BY l.id`,
+      ),
+    ).map((r) => Number(r.id));
+    const { secret, apiKey } = await issueKey(db, {
+      organisationId: null,
+      scopes: ['PARTICIPATION_WRITE'],
+      label: 'bench',
+    });
+    const [edition] = rowsOf<{ id: number }>(
+      await db.execute(sql`SELECT id FROM editions WHERE slug = 'nid-2027'`),
+    );
     const bodies = arrivalBodies(venues);
 
     const parts = (process.env['BENCH_LIVE'] ?? 'writes,fanout').split(',');
@@ -260,8 +332,11 @@ export async function run(): Promise<void> {
         await api.stop();
       }
     }
-    for (const writer of (process.env['BENCH_FANOUT_WRITER'] ?? 'same,other').split(',') as Writer[]) {
-      if (parts.includes('fanout')) await fanOut(scratch, edition!.id, { keyId: apiKey.id, secret }, bodies, writer);
+    for (const writer of (process.env['BENCH_FANOUT_WRITER'] ?? 'same,other').split(
+      ',',
+    ) as Writer[]) {
+      if (parts.includes('fanout'))
+        await fanOut(scratch, edition!.id, { keyId: apiKey.id, secret }, bodies, writer);
     }
   } finally {
     await scratch.drop();

@@ -13,10 +13,10 @@
  * Knobs: BENCH_PEER_ROUNDS (3), BENCH_PEER_SECONDS (10), BENCH_PEER_CONNECTIONS (16),
  * BENCH_PEER_WARMUP (5 s), BENCH_PEER_SHAPES (comma list of shape names, default all).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +26,9 @@ import { loadDemo } from '../src/demo/load.ts';
 import { report, scratchDatabase, startServerProcess } from './support.ts';
 
 const here = fileURLToPath(new URL('./peer/', import.meta.url));
-const CACHE = process.env['BENCH_PEER_CACHE'] ?? fileURLToPath(new URL('../node_modules/.cache/tafel-peer-bench/', import.meta.url));
+const CACHE =
+  process.env['BENCH_PEER_CACHE'] ??
+  fileURLToPath(new URL('../node_modules/.cache/tafel-peer-bench/', import.meta.url));
 const ROUNDS = Number(process.env['BENCH_PEER_ROUNDS'] ?? 3);
 const SECONDS = Number(process.env['BENCH_PEER_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_PEER_CONNECTIONS'] ?? 16);
@@ -77,12 +79,17 @@ function shapes(demoEditionId: number, bigEditionId: number): Shape[] {
       tafel: {
         query: `{ organisations(first: 100) { nodes { name slug kind locations(edition: "${BIG_EDITION}", first: 20) { nodes { id name meal participants capacity } } } } }`,
         path: 'data.organisations.nodes',
-        items: (d) => d.organisations.nodes.reduce((n: number, o: any) => n + 1 + o.locations.nodes.length, 0),
+        items: (d) =>
+          d.organisations.nodes.reduce((n: number, o: any) => n + 1 + o.locations.nodes.length, 0),
       },
       peer: {
         query: `{ allOrganisations(first: 100, orderBy: [NAME_ASC, PRIMARY_KEY_ASC]) { nodes { name slug kind locationsByOrganisationId(condition: { editionId: ${bigEditionId}, status: PUBLISHED, awaitingApproval: false }, first: 20, orderBy: PRIMARY_KEY_ASC) { nodes { rowId name meal participants capacity } } } } }`,
         path: 'data.allOrganisations.nodes',
-        items: (d) => d.allOrganisations.nodes.reduce((n: number, o: any) => n + 1 + o.locationsByOrganisationId.nodes.length, 0),
+        items: (d) =>
+          d.allOrganisations.nodes.reduce(
+            (n: number, o: any) => n + 1 + o.locationsByOrganisationId.nodes.length,
+            0,
+          ),
       },
     },
     {
@@ -116,8 +123,17 @@ async function installPeer(): Promise<string> {
     writeFileSync(join(CACHE, 'package.json'), manifest);
     writeFileSync(join(CACHE, 'package-lock.json'), lock);
     const started = performance.now();
-    await exited(spawn('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: CACHE, stdio: 'inherit' }), 'npm ci');
-    report('install PostGraphile v5 + Node 22 (npm ci)', { into: CACHE, s: Math.round((performance.now() - started) / 1000) });
+    await exited(
+      spawn('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+        cwd: CACHE,
+        stdio: 'inherit',
+      }),
+      'npm ci',
+    );
+    report('install PostGraphile v5 + Node 22 (npm ci)', {
+      into: CACHE,
+      s: Math.round((performance.now() - started) / 1000),
+    });
     writeFileSync(stampFile, stamp);
   }
   copyFileSync(join(here, 'server.mjs'), join(CACHE, 'server.mjs'));
@@ -127,7 +143,9 @@ async function installPeer(): Promise<string> {
 function exited(child: ChildProcess, what: string): Promise<void> {
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${what} exited with ${code ?? signal}`))));
+    child.once('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${what} exited with ${code ?? signal}`)),
+    );
   });
 }
 
@@ -140,7 +158,10 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startPeer(node: string, databaseUrl: string): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+async function startPeer(
+  node: string,
+  databaseUrl: string,
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await freePort();
   const child = spawn(node, [join(CACHE, 'server.mjs')], {
     cwd: CACHE,
@@ -182,7 +203,11 @@ async function startPeer(node: string, databaseUrl: string): Promise<{ url: stri
 }
 
 async function post(url: string, query: string): Promise<{ text: string; json: any }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ query }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query }),
+  });
   const text = await response.text();
   return { text, json: JSON.parse(text) };
 }
@@ -190,14 +215,26 @@ async function post(url: string, query: string): Promise<{ text: string; json: a
 /** Both answers once: no errors, the same number of items (nested ones too), about the same size. */
 async function checkFair(shape: Shape, tafelUrl: string, peerUrl: string): Promise<void> {
   const counted: { name: string; items: number; bytes: number }[] = [];
-  for (const [name, url, side] of [['tafel', tafelUrl, shape.tafel], ['postgraphile5', peerUrl, shape.peer]] as const) {
+  for (const [name, url, side] of [
+    ['tafel', tafelUrl, shape.tafel],
+    ['postgraphile5', peerUrl, shape.peer],
+  ] as const) {
     const { text, json } = await post(url, side.query);
-    if (json.errors || !json.data) throw new Error(`${shape.name}: ${name} answered with errors: ${text.slice(0, 500)}`);
+    if (json.errors || !json.data)
+      throw new Error(`${shape.name}: ${name} answered with errors: ${text.slice(0, 500)}`);
     counted.push({ name, items: side.items(json.data), bytes: Buffer.byteLength(text) });
   }
   const [a, b] = counted as [(typeof counted)[number], (typeof counted)[number]];
-  report(`${shape.name}: items and bytes`, { tafel_items: a.items, peer_items: b.items, tafel_bytes: a.bytes, peer_bytes: b.bytes });
-  if (a.items !== b.items) throw new Error(`${shape.name}: the answers differ in items (tafel ${a.items}, postgraphile5 ${b.items}); the comparison would not be fair`);
+  report(`${shape.name}: items and bytes`, {
+    tafel_items: a.items,
+    peer_items: b.items,
+    tafel_bytes: a.bytes,
+    peer_bytes: b.bytes,
+  });
+  if (a.items !== b.items)
+    throw new Error(
+      `${shape.name}: the answers differ in items (tafel ${a.items}, postgraphile5 ${b.items}); the comparison would not be fair`,
+    );
   if (a.items === 0) throw new Error(`${shape.name}: both answers are empty`);
 }
 
@@ -211,17 +248,49 @@ interface Summary {
   bytesPerResp: number;
 }
 
-async function compare(shape: Shape, tafel: { url: string; pid: number }, peer: { url: string; pid: number }): Promise<{ a: Summary; b: Summary }> {
+async function compare(
+  shape: Shape,
+  tafel: { url: string; pid: number },
+  peer: { url: string; pid: number },
+): Promise<{ a: Summary; b: Summary }> {
   const out = join(tmpdir(), `tafel-peer-${process.pid}-${shape.name}.json`);
   const args = [
     join(here, 'compare.mjs'),
-    '--a-name', 'tafel', '--a-url', tafel.url, '--a-query', shape.tafel.query, '--a-path', shape.tafel.path, '--a-pid', String(tafel.pid),
-    '--b-name', 'postgraphile5', '--b-url', peer.url, '--b-query', shape.peer.query, '--b-path', shape.peer.path, '--b-pid', String(peer.pid),
-    '--rounds', String(ROUNDS), '--duration', String(SECONDS), '--connections', String(CONNECTIONS), '--warmup', String(WARMUP),
+    '--a-name',
+    'tafel',
+    '--a-url',
+    tafel.url,
+    '--a-query',
+    shape.tafel.query,
+    '--a-path',
+    shape.tafel.path,
+    '--a-pid',
+    String(tafel.pid),
+    '--b-name',
+    'postgraphile5',
+    '--b-url',
+    peer.url,
+    '--b-query',
+    shape.peer.query,
+    '--b-path',
+    shape.peer.path,
+    '--b-pid',
+    String(peer.pid),
+    '--rounds',
+    String(ROUNDS),
+    '--duration',
+    String(SECONDS),
+    '--connections',
+    String(CONNECTIONS),
+    '--warmup',
+    String(WARMUP),
     // Answers carry non-ASCII names: a length check would trip on split multi-byte characters.
-    '--body-check', 'errors',
-    '--timeout', '30',
-    '--json', out,
+    '--body-check',
+    'errors',
+    '--timeout',
+    '30',
+    '--json',
+    out,
   ];
   try {
     const child = spawn(process.execPath, args, { stdio: 'inherit' });
@@ -235,10 +304,17 @@ async function compare(shape: Shape, tafel: { url: string; pid: number }, peer: 
     if (cleanups.includes(stopCompare)) cleanups.splice(cleanups.indexOf(stopCompare), 1);
     // 4: some requests failed during timing. Timeouts and dropped connections are what a busy
     // machine does and only blur the figures; a wrong answer (non-2xx, GraphQL errors) is a failure.
-    if (code !== 0 && code !== 4) throw new Error(`compare.mjs (${shape.name}) exited with ${code}`);
-    const result = JSON.parse(readFileSync(out, 'utf8')) as { summary: { a: Summary; b: Summary }; rows: { non2xx: number; mismatches: number }[] };
+    if (code !== 0 && code !== 4)
+      throw new Error(`compare.mjs (${shape.name}) exited with ${code}`);
+    const result = JSON.parse(readFileSync(out, 'utf8')) as {
+      summary: { a: Summary; b: Summary };
+      rows: { non2xx: number; mismatches: number }[];
+    };
     const wrong = result.rows.reduce((n, r) => n + r.non2xx + r.mismatches, 0);
-    if (wrong > 0) throw new Error(`${shape.name}: ${wrong} answers were non-2xx or GraphQL errors during timing`);
+    if (wrong > 0)
+      throw new Error(
+        `${shape.name}: ${wrong} answers were non-2xx or GraphQL errors during timing`,
+      );
     return result.summary;
   } finally {
     rmSync(out, { force: true });
@@ -250,7 +326,8 @@ let cleaning: Promise<void> | undefined;
 /** One clean-up at a time: a signal may arrive while the normal way out is already cleaning. */
 function cleanUp(): Promise<void> {
   cleaning ??= (async () => {
-    for (let stop = cleanups.pop(); stop; stop = cleanups.pop()) await stop().catch((error) => console.error('cleaning up:', error));
+    for (let stop = cleanups.pop(); stop; stop = cleanups.pop())
+      await stop().catch((error) => console.error('cleaning up:', error));
   })().finally(() => (cleaning = undefined));
   return cleaning;
 }
@@ -270,18 +347,27 @@ export async function run(): Promise<void> {
     const demo = await loadDemo(scratch.database.db, generateDemo());
     const big = await loadDemo(scratch.database.db, generateDemo({ venues: 100_000 }));
     await scratch.database.db.execute(sql`VACUUM ANALYZE`);
-    report('load demo + 100,000-venue edition', { venues: demo.locations + big.locations, ms: Math.round(performance.now() - started) });
+    report('load demo + 100,000-venue edition', {
+      venues: demo.locations + big.locations,
+      ms: Math.round(performance.now() - started),
+    });
 
     started = performance.now();
     const peer = await startPeer(node, scratch.url);
-    const tafelServer = await startServerProcess(scratch.url, { TAFEL_RESPONSE_CACHE: 'off', TAFEL_RATE_LIMIT: 'off', DATABASE_POOL_SIZE: String(POOL_SIZE) });
+    const tafelServer = await startServerProcess(scratch.url, {
+      TAFEL_RESPONSE_CACHE: 'off',
+      TAFEL_RATE_LIMIT: 'off',
+      DATABASE_POOL_SIZE: String(POOL_SIZE),
+    });
     cleanups.push(tafelServer.stop);
     const tafel = { url: `${tafelServer.url}/graphql`, pid: tafelServer.pid };
     report('start both servers', { ms: Math.round(performance.now() - started) });
 
     const wanted = process.env['BENCH_PEER_SHAPES']?.split(',').map((s) => s.trim());
     const results: { shape: Shape; a: Summary; b: Summary }[] = [];
-    for (const shape of shapes(demo.editionId, big.editionId).filter((s) => !wanted || wanted.includes(s.name))) {
+    for (const shape of shapes(demo.editionId, big.editionId).filter(
+      (s) => !wanted || wanted.includes(s.name),
+    )) {
       console.log(`\n--- ${shape.name}: ${shape.title}`);
       await checkFair(shape, tafel.url, peer.url);
       results.push({ shape, ...(await compare(shape, tafel, peer)) });
@@ -299,7 +385,8 @@ export async function run(): Promise<void> {
         tafel_req_per_cpu_s: a.reqPerCpuS ?? '-',
         peer_req_per_cpu_s: b.reqPerCpuS ?? '-',
         ratio_per_request: (a.reqPerSec / b.reqPerSec).toFixed(2),
-        ratio_per_cpu_s: a.reqPerCpuS && b.reqPerCpuS ? (a.reqPerCpuS / b.reqPerCpuS).toFixed(2) : '-',
+        ratio_per_cpu_s:
+          a.reqPerCpuS && b.reqPerCpuS ? (a.reqPerCpuS / b.reqPerCpuS).toFixed(2) : '-',
         ...(a.bad + b.bad > 0 ? { timed_out: `tafel ${a.bad}, peer ${b.bad}` } : {}),
       });
     }

@@ -5,9 +5,9 @@
  */
 import autocannon from 'autocannon';
 import { eq, sql } from 'drizzle-orm';
+import { editions } from '../src/db/schema.ts';
 import { generateDemo } from '../src/demo/generate.ts';
 import { loadDemo } from '../src/demo/load.ts';
-import { editions } from '../src/db/schema.ts';
 import { computeStats, LiveStatsModel } from '../src/locations/stats.ts';
 import { percentile, report, scratchDatabase, startServerProcess, UNLIMITED } from './support.ts';
 
@@ -16,11 +16,24 @@ const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 8);
 
 /** City-sized boxes (about 8 × 8 km) around real Dutch cities; each request takes the next one. */
 const CITIES = [
-  [52.3676, 4.9041], [51.9244, 4.4777], [52.0907, 5.1214], [52.0705, 4.3007], [51.4416, 5.4697], [53.2194, 6.5665],
-  [51.5719, 4.7683], [51.8126, 5.8372], [52.2215, 6.8937], [52.5168, 6.083], [51.6978, 5.3037], [52.3508, 5.2647],
+  [52.3676, 4.9041],
+  [51.9244, 4.4777],
+  [52.0907, 5.1214],
+  [52.0705, 4.3007],
+  [51.4416, 5.4697],
+  [53.2194, 6.5665],
+  [51.5719, 4.7683],
+  [51.8126, 5.8372],
+  [52.2215, 6.8937],
+  [52.5168, 6.083],
+  [51.6978, 5.3037],
+  [52.3508, 5.2647],
 ] as const;
 
-function bodies(make: (i: number) => { query: string; variables?: Record<string, unknown> }, n = 200): string[] {
+function bodies(
+  make: (i: number) => { query: string; variables?: Record<string, unknown> },
+  n = 200,
+): string[] {
   return Array.from({ length: n }, (_, i) => JSON.stringify(make(i)));
 }
 
@@ -56,49 +69,100 @@ export async function run(): Promise<void> {
   try {
     let started = performance.now();
     const demo = await loadDemo(scratch.database.db, generateDemo());
-    report('load demo edition (nid-2027)', { venues: demo.locations, organisations: demo.organisations, ms: Math.round(performance.now() - started) });
+    report('load demo edition (nid-2027)', {
+      venues: demo.locations,
+      organisations: demo.organisations,
+      ms: Math.round(performance.now() - started),
+    });
     started = performance.now();
     const big = await loadDemo(scratch.database.db, generateDemo({ venues: 100_000 }));
-    report('load synthetic edition', { venues: big.locations, organisations: big.organisations, ms: Math.round(performance.now() - started) });
+    report('load synthetic edition', {
+      venues: big.locations,
+      organisations: big.organisations,
+      ms: Math.round(performance.now() - started),
+    });
     // As a maintained database would be: statistics current, visibility map set (index-only counts).
     await scratch.database.db.execute(sql`VACUUM ANALYZE`);
     // The database path: no response cache in front (bench/public.bench.ts measures that one).
-    const server = await startServerProcess(scratch.url, { ...UNLIMITED, TAFEL_RESPONSE_CACHE: 'off' });
+    const server = await startServerProcess(scratch.url, {
+      ...UNLIMITED,
+      TAFEL_RESPONSE_CACHE: 'off',
+    });
     try {
       // Each request differs slightly (page size, box), as real viewports do, so no response cache serves it.
-      await load(server.url, 'demo: whole edition + organisation names', bodies((i) => ({
-        query: `query($first: Int) { locations(edition: "nid-2027", first: $first) { totalCount nodes { id name meal participants capacity coordinates { lat lng } organisation { name } } } }`,
-        variables: { first: 1000 - (i % 50) },
-      })));
-      await load(server.url, '100k: city viewport (bbox)', bodies((i) => {
-        const [lat, lng] = CITIES[i % CITIES.length]!;
-        const d = 0.036 + (i % 17) / 10000;
-        return {
-          // A page of 100 (the default) with the count of all in view, as a list beside the map asks.
-          query: `query($bbox: BBox!) { locations(edition: "synthetic-100000", filter: { bbox: $bbox }, first: 100) { totalCount nodes { id name meal participants coordinates { lat lng } organisation { name } } } }`,
-          variables: { bbox: { south: lat - d, north: lat + d, west: lng - d * 1.6, east: lng + d * 1.6 } },
-        };
-      }));
-      await load(server.url, '100k: stats (totals, regions, meals, groups)', bodies((i) => ({
-        query: `query($lang: Language) { stats(edition: "synthetic-100000") { participants capacity locations organisations updatedAt byRegion { key label(lang: $lang) participants capacity locations } byMeal { key label(lang: $lang) participants } byTargetGroup { key label(lang: $lang) participants } } }`,
-        variables: { lang: (['NL', 'EN', 'DE', 'DA'] as const)[i % 4] },
-      }), 4));
+      await load(
+        server.url,
+        'demo: whole edition + organisation names',
+        bodies((i) => ({
+          query: `query($first: Int) { locations(edition: "nid-2027", first: $first) { totalCount nodes { id name meal participants capacity coordinates { lat lng } organisation { name } } } }`,
+          variables: { first: 1000 - (i % 50) },
+        })),
+      );
+      await load(
+        server.url,
+        '100k: city viewport (bbox)',
+        bodies((i) => {
+          const [lat, lng] = CITIES[i % CITIES.length]!;
+          const d = 0.036 + (i % 17) / 10000;
+          return {
+            // A page of 100 (the default) with the count of all in view, as a list beside the map asks.
+            query: `query($bbox: BBox!) { locations(edition: "synthetic-100000", filter: { bbox: $bbox }, first: 100) { totalCount nodes { id name meal participants coordinates { lat lng } organisation { name } } } }`,
+            variables: {
+              bbox: { south: lat - d, north: lat + d, west: lng - d * 1.6, east: lng + d * 1.6 },
+            },
+          };
+        }),
+      );
+      await load(
+        server.url,
+        '100k: stats (totals, regions, meals, groups)',
+        bodies(
+          (i) => ({
+            query: `query($lang: Language) { stats(edition: "synthetic-100000") { participants capacity locations organisations updatedAt byRegion { key label(lang: $lang) participants capacity locations } byMeal { key label(lang: $lang) participants } byTargetGroup { key label(lang: $lang) participants } } }`,
+            variables: { lang: (['NL', 'EN', 'DE', 'DA'] as const)[i % 4] },
+          }),
+          4,
+        ),
+      );
       // 5,000 organisation buckets make a 400 KB answer: the price is the size, not the counting.
-      await load(server.url, '100k: stats byOrganisation (5,000 buckets)', bodies(() => ({
-        query: `{ stats(edition: "synthetic-100000") { organisations byOrganisation { key label participants } } }`,
-      }), 1));
-      await load(server.url, 'demo: stats', bodies((i) => ({
-        query: `query($lang: Language) { stats(edition: "nid-2027") { participants capacity locations organisations byRegion { key label(lang: $lang) participants } byMeal { key participants } } }`,
-        variables: { lang: (['NL', 'EN', 'DE', 'DA'] as const)[i % 4] },
-      }), 4));
+      await load(
+        server.url,
+        '100k: stats byOrganisation (5,000 buckets)',
+        bodies(
+          () => ({
+            query: `{ stats(edition: "synthetic-100000") { organisations byOrganisation { key label participants } } }`,
+          }),
+          1,
+        ),
+      );
+      await load(
+        server.url,
+        'demo: stats',
+        bodies(
+          (i) => ({
+            query: `query($lang: Language) { stats(edition: "nid-2027") { participants capacity locations organisations byRegion { key label(lang: $lang) participants } byMeal { key participants } } }`,
+            variables: { lang: (['NL', 'EN', 'DE', 'DA'] as const)[i % 4] },
+          }),
+          4,
+        ),
+      );
     } finally {
       await server.stop();
     }
-    const synthetic = (await scratch.database.db.select({ id: editions.id }).from(editions).where(eq(editions.slug, 'synthetic-100000')))[0]!;
+    const synthetic = (
+      await scratch.database.db
+        .select({ id: editions.id })
+        .from(editions)
+        .where(eq(editions.slug, 'synthetic-100000'))
+    )[0]!;
     // What one reader pays when a write has just made the snapshot stale: the counting itself.
-    await timed('100k: stats counted afresh (after a write)', 20, () => computeStats(scratch.database.db, synthetic.id, {}));
+    await timed('100k: stats counted afresh (after a write)', 20, () =>
+      computeStats(scratch.database.db, synthetic.id, {}),
+    );
     // What statsChanged pays to load its model of an edition (first subscriber, a venue changed, every 15 s).
-    await timed('100k: live stats model loaded (statsChanged)', 10, () => LiveStatsModel.load(scratch.database.db, synthetic.id));
+    await timed('100k: live stats model loaded (statsChanged)', 10, () =>
+      LiveStatsModel.load(scratch.database.db, synthetic.id),
+    );
   } finally {
     await scratch.drop();
   }
@@ -112,5 +176,9 @@ async function timed(label: string, runs: number, run: () => Promise<unknown>): 
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  report(label, { p50_ms: Math.round(percentile(times, 50)), p99_ms: Math.round(percentile(times, 99)), runs });
+  report(label, {
+    p50_ms: Math.round(percentile(times, 50)),
+    p99_ms: Math.round(percentile(times, 99)),
+    runs,
+  });
 }

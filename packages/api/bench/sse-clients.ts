@@ -16,7 +16,10 @@ const count = Number(process.env['SSE_SUBSCRIBERS'] ?? 5000);
 const query = 'subscription($e: String!) { statsChanged(edition: $e) { participants } }';
 const target = new URL('/graphql', url);
 target.searchParams.set('query', query);
-target.searchParams.set('variables', JSON.stringify({ e: process.env['SSE_EDITION'] ?? 'nid-2027' }));
+target.searchParams.set(
+  'variables',
+  JSON.stringify({ e: process.env['SSE_EDITION'] ?? 'nid-2027' }),
+);
 const head = `GET ${target.pathname}${target.search} HTTP/1.1\r\nHost: ${url.host}\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n`;
 const FIELD = '"participants":';
 
@@ -54,7 +57,8 @@ function open(index: number): Promise<void> {
         if (i < 0) break;
         let j = i + FIELD.length;
         let n = 0;
-        while (j < buffer.length && buffer.charCodeAt(j) >= 48 && buffer.charCodeAt(j) <= 57) n = n * 10 + buffer.charCodeAt(j++) - 48;
+        while (j < buffer.length && buffer.charCodeAt(j) >= 48 && buffer.charCodeAt(j) <= 57)
+          n = n * 10 + buffer.charCodeAt(j++) - 48;
         if (j === buffer.length) break; // the number may go on in the next chunk
         log.at.push(now);
         log.participants.push(n);
@@ -142,12 +146,27 @@ function measure(start: number, commits: number[]) {
     if (f < firsts.length) waits.push(Math.max(0, firsts[f]![1].first - commits[k]!));
   }
   waits.sort((a, b) => a - b);
-  const waitAt = (p: number) => waits[Math.min(waits.length - 1, Math.max(0, Math.ceil((p / 100) * waits.length) - 1))] ?? NaN;
-  const spreadAt = (p: number) => spreads[Math.min(spreads.length - 1, Math.max(0, Math.ceil((p / 100) * spreads.length) - 1))] ?? NaN;
+  const waitAt = (p: number) =>
+    waits[Math.min(waits.length - 1, Math.max(0, Math.ceil((p / 100) * waits.length) - 1))] ?? NaN;
+  const spreadAt = (p: number) =>
+    spreads[Math.min(spreads.length - 1, Math.max(0, Math.ceil((p / 100) * spreads.length) - 1))] ??
+    NaN;
   // Sparse, so that the cluster bench can merge the histograms of several subscribers' processes.
   const sparse: [number, number][] = [];
   histogram.forEach((n, ms) => n && sparse.push([ms, n]));
-  return { histogram: sparse, pairs, missing, p50: at(50), p99: at(99), max, messagesPerSubscriber: messages / Math.max(1, connected), spreadP50: spreadAt(50), spreadP99: spreadAt(99), firstP50: waitAt(50), firstP99: waitAt(99) };
+  return {
+    histogram: sparse,
+    pairs,
+    missing,
+    p50: at(50),
+    p99: at(99),
+    max,
+    messagesPerSubscriber: messages / Math.max(1, connected),
+    spreadP50: spreadAt(50),
+    spreadP99: spreadAt(99),
+    firstP50: waitAt(50),
+    firstP99: waitAt(99),
+  };
 }
 
 process.on('message', (message: { type: 'measure'; start: number; commits: number[] }) => {

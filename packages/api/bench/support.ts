@@ -1,12 +1,16 @@
 /** Shared bench plumbing: a scratch PostgreSQL database, a real HTTP server, figures printed alike. */
+
+import { randomBytes } from 'node:crypto';
 import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { openDatabase, type Database } from '../src/db/client.ts';
+import { type Database, openDatabase } from '../src/db/client.ts';
 import { createApp } from '../src/yoga.ts';
 
-export const benchBaseUrl = process.env['BENCH_DATABASE_URL'] ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const benchBaseUrl =
+  process.env['BENCH_DATABASE_URL'] ??
+  process.env['DATABASE_URL'] ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface ScratchDb {
   url: string;
@@ -35,7 +39,9 @@ export async function scratchDatabase(label: string, poolSize = 20): Promise<Scr
 }
 
 /** Serve the real app over HTTP on a free loopback port. */
-export async function serve(database: Database): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+export async function serve(
+  database: Database,
+): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const app = createApp({ database });
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -59,7 +65,9 @@ export function percentile(sorted: number[], p: number): number {
 
 /** One line per figure, aligned, so the closing note can quote them. */
 export function report(name: string, figures: Record<string, string | number>): void {
-  const parts = Object.entries(figures).map(([k, v]) => `${k}=${typeof v === 'number' ? (Number.isInteger(v) ? v : v.toFixed(2)) : v}`);
+  const parts = Object.entries(figures).map(
+    ([k, v]) => `${k}=${typeof v === 'number' ? (Number.isInteger(v) ? v : v.toFixed(2)) : v}`,
+  );
   console.log(`${name.padEnd(48)} ${parts.join('  ')}`);
 }
 
@@ -67,7 +75,10 @@ export function report(name: string, figures: Record<string, string | number>): 
  * Start the real server (`src/server.ts`) in its own process on a database, so the load tool in
  * this process does not share its event loop. Resolves once /ready answers.
  */
-export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+export async function startServerProcess(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const { spawn } = await import('node:child_process');
   const { fileURLToPath } = await import('node:url');
   const { createServer: createNetServer } = await import('node:net');
@@ -121,28 +132,53 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
  * under test, and count in memory — a shared store costs a round trip per request, which would be
  * measured here instead of the API (docs/operations.md gives that cost).
  */
-export const UNLIMITED = { TAFEL_RATE_LIMIT_ANON: '100000000', TAFEL_RATE_LIMIT_KEY: '100000000', TAFEL_MAX_SUBSCRIBERS_PER_IP: '100000000', TAFEL_MAX_SUBSCRIBERS_PER_KEY: '100000000', TAFEL_RATE_LIMIT_STORE: 'memory' };
+export const UNLIMITED = {
+  TAFEL_RATE_LIMIT_ANON: '100000000',
+  TAFEL_RATE_LIMIT_KEY: '100000000',
+  TAFEL_MAX_SUBSCRIBERS_PER_IP: '100000000',
+  TAFEL_MAX_SUBSCRIBERS_PER_KEY: '100000000',
+  TAFEL_RATE_LIMIT_STORE: 'memory',
+};
 
 /**
  * POST a GraphQL body and read the answer, on kept-alive connections: paced requests are sent
  * from the bench process, on the same two cores as the server under test, and `fetch` spends
  * about ten times the CPU per request that plain node:http does. No key: an anonymous client.
  */
-export function poster(url: string, key?: string, headers: Record<string, string> = {}): (body: string) => Promise<{ status: number; text: string }> {
+export function poster(
+  url: string,
+  key?: string,
+  headers: Record<string, string> = {},
+): (body: string) => Promise<{ status: number; text: string }> {
   // FIFO: every kept socket is used every few requests, so none idles into the server's
   // keep-alive timeout and is closed just as a request is sent on it.
   const agent = new Agent({ keepAlive: true, maxSockets: 32, scheduling: 'fifo' });
   const target = new URL('/graphql', url);
-  const auth: Record<string, string> = { ...headers, ...(key ? { authorization: `Bearer ${key}` } : {}) };
+  const auth: Record<string, string> = {
+    ...headers,
+    ...(key ? { authorization: `Bearer ${key}` } : {}),
+  };
   return (body) =>
     new Promise((resolve, reject) => {
-      const req = request(target, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...auth } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-        res.on('error', reject);
-      });
+      const req = request(
+        target,
+        {
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            ...auth,
+          },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+          res.on('error', reject);
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });

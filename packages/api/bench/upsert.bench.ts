@@ -12,7 +12,12 @@ function rows(change = (_i: number) => ({})) {
   return Array.from({ length: N }, (_, i) => ({
     externalId: `venue-${i}`,
     name: `Tafel ${i}`,
-    address: { street: `Dorpsstraat ${i % 300}`, postalCode: `${1000 + (i % 8999)} AB`, city: 'Utrecht', region: 'NL-UT' },
+    address: {
+      street: `Dorpsstraat ${i % 300}`,
+      postalCode: `${1000 + (i % 8999)} AB`,
+      city: 'Utrecht',
+      region: 'NL-UT',
+    },
     coordinates: { lat: 51.0 + (i % 200) / 100, lng: 4.0 + Math.floor(i / 200) / 25 },
     meal: (['BREAKFAST', 'LUNCH', 'DINNER', 'OTHER'] as const)[i % 4],
     startsAt: '2027-10-14T18:00:00+02:00',
@@ -32,30 +37,63 @@ const MUTATION = `mutation($input: UpsertLocationsInput!) { upsertLocations(inpu
 export async function run(): Promise<void> {
   const scratch = await scratchDatabase('upsert');
   try {
-    await scratch.database.db.insert(editions).values({ slug: 'nid-bench', name: 'Bench', date: '2027-10-14' });
-    const [org] = await scratch.database.db.insert(organisations).values({ slug: 'big-member', name: 'Big member', kind: 'COMPANY', approvedAt: new Date() }).returning();
-    const { secret } = await issueKey(scratch.database.db, { organisationId: org!.id, scopes: ['LOCATIONS_WRITE'] });
+    await scratch.database.db
+      .insert(editions)
+      .values({ slug: 'nid-bench', name: 'Bench', date: '2027-10-14' });
+    const [org] = await scratch.database.db
+      .insert(organisations)
+      .values({ slug: 'big-member', name: 'Big member', kind: 'COMPANY', approvedAt: new Date() })
+      .returning();
+    const { secret } = await issueKey(scratch.database.db, {
+      organisationId: org!.id,
+      scopes: ['LOCATIONS_WRITE'],
+    });
     const server = await startServerProcess(scratch.url, UNLIMITED);
     try {
-      const send = async (name: string, list: ReturnType<typeof rows>, expect: Record<string, number>) => {
-        const body = JSON.stringify({ query: MUTATION, variables: { input: { edition: 'nid-bench', locations: list } } });
+      const send = async (
+        name: string,
+        list: ReturnType<typeof rows>,
+        expect: Record<string, number>,
+      ) => {
+        const body = JSON.stringify({
+          query: MUTATION,
+          variables: { input: { edition: 'nid-bench', locations: list } },
+        });
         const started = performance.now();
         const response = await fetch(`${server.url}/graphql`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
           body,
         });
-        const json = (await response.json()) as { data?: { upsertLocations: Record<string, unknown> }; errors?: unknown };
+        const json = (await response.json()) as {
+          data?: { upsertLocations: Record<string, unknown> };
+          errors?: unknown;
+        };
         const ms = performance.now() - started;
         const result = json.data?.upsertLocations;
-        if (!result || (result['userErrors'] as unknown[]).length || Object.entries(expect).some(([k, v]) => result[k] !== v)) {
+        if (
+          !result ||
+          (result['userErrors'] as unknown[]).length ||
+          Object.entries(expect).some(([k, v]) => result[k] !== v)
+        ) {
           throw new Error(`${name}: unexpected answer ${JSON.stringify(json).slice(0, 500)}`);
         }
-        report(name, { rows: list.length, ms: Math.round(ms), body_bytes: body.length, created: result['created'] as number, updated: result['updated'] as number, unchanged: result['unchanged'] as number });
+        report(name, {
+          rows: list.length,
+          ms: Math.round(ms),
+          body_bytes: body.length,
+          created: result['created'] as number,
+          updated: result['updated'] as number,
+          unchanged: result['unchanged'] as number,
+        });
       };
       await send('upsert 10,000 new venues (one call)', rows(), { created: N });
       await send('re-send the same 10,000 (no change)', rows(), { unchanged: N });
-      await send('re-send with 1,000 changed', rows((i) => (i % 10 === 0 ? { capacity: 150 } : {})), { updated: N / 10, unchanged: N - N / 10 });
+      await send(
+        're-send with 1,000 changed',
+        rows((i) => (i % 10 === 0 ? { capacity: 150 } : {})),
+        { updated: N / 10, unchanged: N - N / 10 },
+      );
     } finally {
       await server.stop();
     }

@@ -11,7 +11,11 @@ import { build } from 'esbuild';
 
 const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const runtime = new Set(Object.keys(manifest.dependencies ?? {}));
-const packageOf = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (specifier) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 const notRuntime = new Set();
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
@@ -40,6 +44,8 @@ await build({
   ],
 });
 if (notRuntime.size) {
-  console.error(`The server imports ${[...notRuntime].join(', ')}, which ${notRuntime.size === 1 ? 'is' : 'are'} not in packages/api's dependencies: a production install would lack ${notRuntime.size === 1 ? 'it' : 'them'}.`);
+  console.error(
+    `The server imports ${[...notRuntime].join(', ')}, which ${notRuntime.size === 1 ? 'is' : 'are'} not in packages/api's dependencies: a production install would lack ${notRuntime.size === 1 ? 'it' : 'them'}.`,
+  );
   process.exit(1);
 }

@@ -4,15 +4,15 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { writeAdminFile } from './db/lock.ts';
-import { newAdminToken, type CommandRunner } from './http/admin.ts';
 import { runCommand, UsageError } from './cli.ts';
-import { openDatabase, databaseOptionsFromEnv } from './db/client.ts';
+import { databaseOptionsFromEnv, openDatabase } from './db/client.ts';
+import { writeAdminFile } from './db/lock.ts';
 import { ensureDemo } from './demo/ensure.ts';
+import { type CommandRunner, newAdminToken } from './http/admin.ts';
+import { serverTimeouts } from './http/timeouts.ts';
 import { LiveHub } from './live/hub.ts';
 import { logger } from './logger.ts';
 import { createApp } from './yoga.ts';
-import { serverTimeouts } from './http/timeouts.ts';
 
 const port = Number(process.env['PORT'] ?? 4000);
 const host = process.env['HOST'] ?? '0.0.0.0';
@@ -31,15 +31,30 @@ await live.start();
 // On PGlite this process owns the folder: `pnpm tafel …` hands its commands to it (http/admin.ts).
 const adminToken = database.kind === 'pglite' ? newAdminToken() : undefined;
 const commands: CommandRunner = {
-  run: (argv, io) => runCommand(database, argv, io, { announce: (notices) => live.announce(notices), keys: live.keys }),
+  run: (argv, io) =>
+    runCommand(database, argv, io, {
+      announce: (notices) => live.announce(notices),
+      keys: live.keys,
+    }),
   usage: (error) => error instanceof UsageError,
 };
-const app = createApp({ database, live, ...(adminToken ? { admin: { token: adminToken, commands } } : {}) });
+const app = createApp({
+  database,
+  live,
+  ...(adminToken ? { admin: { token: adminToken, commands } } : {}),
+});
 const server = createServer(serverTimeouts(), app);
 server.listen(port, host, () => {
-  if (adminToken) writeAdminFile(options.dataDir!, { port: (server.address() as AddressInfo).port, token: adminToken });
+  if (adminToken)
+    writeAdminFile(options.dataDir!, {
+      port: (server.address() as AddressInfo).port,
+      token: adminToken,
+    });
   const where = database.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${options.dataDir}`;
-  logger.info({ port, host, database: database.kind }, `Tafel API on http://localhost:${port}/graphql (${where}); widget demo on http://localhost:${port}/`);
+  logger.info(
+    { port, host, database: database.kind },
+    `Tafel API on http://localhost:${port}/graphql (${where}); widget demo on http://localhost:${port}/`,
+  );
 });
 
 let stopping = false;

@@ -4,31 +4,31 @@
  */
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import { KeyCache } from './auth/key-cache.ts';
+import { createMailer, type Mailer } from './auth/mail.ts';
 import type { Database } from './db/client.ts';
 import type { Context } from './graphql/context.ts';
-import { schema } from './graphql/schema.ts';
+import { refuseNulPlugin } from './graphql/input.ts';
 import { answersCompiled } from './graphql/read/install.ts';
-import { logger as rootLogger } from './logger.ts';
-import type { Logger } from 'pino';
-import { localGraphiQL } from './http/graphiql.ts';
-import { routesPlugin } from './http/routes.ts';
+import { schema } from './graphql/schema.ts';
 import { adminPlugin, type CommandRunner } from './http/admin.ts';
 import { AnswerStore } from './http/answer-store.ts';
-import { KeyCache } from './auth/key-cache.ts';
-import { EditionIds } from './locations/editions.ts';
-import { StatsCache } from './locations/stats-cache.ts';
-import { publicApiConfigFromEnv, type PublicApiConfig } from './http/config.ts';
-import { GRAPHQL_PATH, graphqlOnlyAtItsPath, hostLinkOf, viewerOf } from './http/gate.ts';
-import { publicApiPlugins } from './http/public-api.ts';
-import { streamCapsPlugin } from './http/stream-caps.ts';
+import { clientIp } from './http/client-ip.ts';
+import { type PublicApiConfig, publicApiConfigFromEnv } from './http/config.ts';
 import { knownFault, loggable, malformedParamsPlugin } from './http/errors.ts';
-import { refuseNulPlugin } from './graphql/input.ts';
+import { GRAPHQL_PATH, graphqlOnlyAtItsPath, hostLinkOf, viewerOf } from './http/gate.ts';
+import { localGraphiQL } from './http/graphiql.ts';
+import { peoplePlugin, SignInLinkLimits } from './http/people.ts';
+import { publicApiPlugins } from './http/public-api.ts';
+import { routesPlugin } from './http/routes.ts';
+import { streamCapsPlugin } from './http/stream-caps.ts';
 import { LiveHub } from './live/hub.ts';
 import { useSharedSubscriptionResults } from './live/shared-results.ts';
 import { useLeanEventStream } from './live/sse.ts';
-import { createMailer, type Mailer } from './auth/mail.ts';
-import { clientIp } from './http/client-ip.ts';
-import { peoplePlugin, SignInLinkLimits } from './http/people.ts';
+import { EditionIds } from './locations/editions.ts';
+import { StatsCache } from './locations/stats-cache.ts';
+import { logger as rootLogger } from './logger.ts';
 
 export interface AppOptions {
   database: Database;
@@ -75,17 +75,42 @@ export interface AppCaches {
   keys: KeyCache;
 }
 
-export type App = YogaServerInstance<Record<string, never>, Context> & { caches: AppCaches; live: LiveHub };
+export type App = YogaServerInstance<Record<string, never>, Context> & {
+  caches: AppCaches;
+  live: LiveHub;
+};
 
-export function createApp({ database, logger = rootLogger, maskErrors = process.env['NODE_ENV'] !== 'development', live, publicApi, answerStore, keys, admin, mailer }: AppOptions): App {
+export function createApp({
+  database,
+  logger = rootLogger,
+  maskErrors = process.env['NODE_ENV'] !== 'development',
+  live,
+  publicApi,
+  answerStore,
+  keys,
+  admin,
+  mailer,
+}: AppOptions): App {
   const config = { ...publicApiConfigFromEnv(), ...publicApi };
-  const links = mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: (line) => logger.info(line) });
+  const links =
+    mailer ??
+    createMailer({
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      log: (line) => logger.info(line),
+    });
   const signInLimits = new SignInLinkLimits(database, config);
   keys ??= live?.keys ?? new KeyCache(database);
   live ??= new LiveHub(database, logger, { keys });
   const caches: AppCaches = {
     // One bound for everything this app keeps: answers to queries, the open-data feeds and the edition's page.
-    answers: answerStore ?? new AnswerStore({ maxBytes: config.responseCacheMaxBytes, ttlMs: config.responseCacheTtlSeconds * 1000, countsStaleMs: config.countsStaleMs }),
+    answers:
+      answerStore ??
+      new AnswerStore({
+        maxBytes: config.responseCacheMaxBytes,
+        ttlMs: config.responseCacheTtlSeconds * 1000,
+        countsStaleMs: config.countsStaleMs,
+      }),
     // Stats are counted on the public-read pool whoever asks. On the primary's even with a read
     // replica: the cache refills when a write is announced, which a replica may not have replayed
     // yet; and as stats are kept until the next write, the primary counts them once per write.
@@ -112,7 +137,10 @@ export function createApp({ database, logger = rootLogger, maskErrors = process.
       peoplePlugin(database, config),
       graphiql.plugin,
       // The public lists' queries run compiled by graphql-jit (once per document); all else as before.
-      useGraphQlJit({}, { enableIf: ({ document, operationName }) => answersCompiled(document, operationName) }),
+      useGraphQlJit(
+        {},
+        { enableIf: ({ document, operationName }) => answersCompiled(document, operationName) },
+      ),
       useSharedSubscriptionResults(),
       useLeanEventStream({ maskErrors }),
       // After the stream's server: it admits or refuses the stream that one would serve.
@@ -129,7 +157,10 @@ export function createApp({ database, logger = rootLogger, maskErrors = process.
     maxRequestBodySize: false,
     // A database outage (503) and a value the database refuses (bad input) are told as such,
     // masked or not; any other fault is masked unless maskErrors is off.
-    maskedErrors: { maskError: (error, message, isDev) => knownFault(error) ?? (maskErrors ? maskError(error, message, isDev) : (error as Error)) },
+    maskedErrors: {
+      maskError: (error, message, isDev) =>
+        knownFault(error) ?? (maskErrors ? maskError(error, message, isDev) : (error as Error)),
+    },
     logging: {
       debug: (...args) => logger.debug(args.map(loggable).join(' ')),
       info: (...args) => logger.info(args.map(loggable).join(' ')),
@@ -147,10 +178,22 @@ export function createApp({ database, logger = rootLogger, maskErrors = process.
         mailer: links,
         publicUrl: config.publicUrl,
         sessions: config.sessions,
-        mayRequestLink: (email: string) => signInLimits.take(clientIp(request, serverContext, config.trustProxy), email),
+        mayRequestLink: (email: string) =>
+          signInLimits.take(clientIp(request, serverContext, config.trustProxy), email),
       };
       // Anonymous reads go to the pool with a statement timeout; a host link writes.
-      return { database, db: viewer || host ? database.db : database.readDb, viewer, host, publicUrl: config.publicUrl, log: logger, live: hub, people, stats: caches.stats, editions: caches.editions };
+      return {
+        database,
+        db: viewer || host ? database.db : database.readDb,
+        viewer,
+        host,
+        publicUrl: config.publicUrl,
+        log: logger,
+        live: hub,
+        people,
+        stats: caches.stats,
+        editions: caches.editions,
+      };
     },
   });
   return Object.assign(yoga, { caches, live: hub });

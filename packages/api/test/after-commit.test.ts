@@ -5,7 +5,7 @@
  * upsert, the CSV import, the command line (beside the server, over the channel) and the admin
  * route the command line uses on PGlite.
  */
-import { getNamedType, type GraphQLObjectType } from 'graphql';
+import { type GraphQLObjectType, getNamedType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, UsageError } from '../src/cli.ts';
 import { schema } from '../src/graphql/schema.ts';
@@ -36,7 +36,11 @@ beforeAll(async () => {
     admin: {
       token,
       commands: {
-        run: (argv, io) => runCommand(t.database, argv, io, { announce: (notices) => app.live.announce(notices), keys: app.live.keys }),
+        run: (argv, io) =>
+          runCommand(t.database, argv, io, {
+            announce: (notices) => app.live.announce(notices),
+            keys: app.live.keys,
+          }),
         usage: (error) => error instanceof UsageError,
       },
     },
@@ -44,7 +48,10 @@ beforeAll(async () => {
   // Not listening: what it hears of its own writes comes from their announcement alone, not from
   // the database's echo (a trigger announces editions and organisations too).
   server = await serveHttp(app);
-  listening = createApp({ database: t.database, publicApi: { responseCache: true, rateLimit: false, countsStaleMs: 0 } });
+  listening = createApp({
+    database: t.database,
+    publicApi: { responseCache: true, rateLimit: false, countsStaleMs: 0 },
+  });
   await listening.live.start();
 });
 afterAll(async () => {
@@ -64,7 +71,10 @@ const EVERYTHING = `{
 
 async function get(etag?: string, to = app): Promise<Response> {
   return to.fetch(`http://tafel.test/graphql?query=${encodeURIComponent(EVERYTHING)}`, {
-    headers: { accept: 'application/graphql-response+json', ...(etag ? { 'if-none-match': etag } : {}) },
+    headers: {
+      accept: 'application/graphql-response+json',
+      ...(etag ? { 'if-none-match': etag } : {}),
+    },
   });
 }
 
@@ -72,12 +82,16 @@ async function get(etag?: string, to = app): Promise<Response> {
 async function primed(to = app): Promise<{ etag: string; stats: Promise<unknown> }> {
   // Notices of earlier writes may still be arriving over the channel (PostgreSQL): until the
   // answer stays kept.
-  const etag = await waitFor(async () => {
-    const first = await get(undefined, to);
-    expect(first.status).toBe(200);
-    const etag = first.headers.get('etag')!;
-    return (await get(etag, to)).status === 304 && etag;
-  }, 5000, 'a kept answer');
+  const etag = await waitFor(
+    async () => {
+      const first = await get(undefined, to);
+      expect(first.status).toBe(200);
+      const etag = first.headers.get('etag')!;
+      return (await get(etag, to)).status === 304 && etag;
+    },
+    5000,
+    'a kept answer',
+  );
   const stats = to.caches.stats.get(fx.edition.id, {});
   expect(to.caches.stats.get(fx.edition.id, {})).toBe(stats);
   await stats;
@@ -85,8 +99,14 @@ async function primed(to = app): Promise<{ etag: string; stats: Promise<unknown>
 }
 
 /** Has each cache let its answer go? */
-async function invalidated(before: { etag: string; stats: Promise<unknown> }, to = app): Promise<{ answer: boolean; stats: boolean }> {
-  return { answer: (await get(before.etag, to)).status === 200, stats: to.caches.stats.get(fx.edition.id, {}) !== before.stats };
+async function invalidated(
+  before: { etag: string; stats: Promise<unknown> },
+  to = app,
+): Promise<{ answer: boolean; stats: boolean }> {
+  return {
+    answer: (await get(before.etag, to)).status === 200,
+    stats: to.caches.stats.get(fx.edition.id, {}) !== before.stats,
+  };
 }
 
 async function gql(query: string, variables: Record<string, unknown>, key: string): Promise<any> {
@@ -111,41 +131,127 @@ async function expectInvalidatedBy(write: () => Promise<unknown>): Promise<void>
 
 const PAYLOAD = 'location { id } userErrors { field message code }';
 const io = { log: () => {}, error: () => {} };
-const csv = (name: string) => `inline:external_id,name,city,lat,lng,meal\ncsv-1,${name},Utrecht,52.09,5.12,DINNER\n`;
+const csv = (name: string) =>
+  `inline:external_id,name,city,lat,lng,meal\ncsv-1,${name},Utrecht,52.09,5.12,DINNER\n`;
 let created: string;
 
 /** The mutations that change what the public reads; the others only change API keys. */
 /** Mutations that change no public data: keys, host links, and people and their sign-in (never public). */
-const KEY_MUTATIONS = ['issueApiKey', 'revokeApiKey', 'invitePerson', 'requestSignInLink', 'signOutEverywhere', 'removePerson', 'createHostLink', 'revokeHostLink'];
+const KEY_MUTATIONS = [
+  'issueApiKey',
+  'revokeApiKey',
+  'invitePerson',
+  'requestSignInLink',
+  'signOutEverywhere',
+  'removePerson',
+  'createHostLink',
+  'revokeHostLink',
+];
 const MUTATIONS: Record<string, () => Promise<unknown>> = {
   createLocation: async () => {
-    const payload = await gql(`mutation($input: CreateLocationInput!) { createLocation(input: $input) { ${PAYLOAD} } }`, { input: { edition: 'nid-test', name: 'Nieuwe tafel', coordinates: { lat: 52.37, lng: 4.89 }, meal: 'DINNER', capacity: 40 } }, member);
+    const payload = await gql(
+      `mutation($input: CreateLocationInput!) { createLocation(input: $input) { ${PAYLOAD} } }`,
+      {
+        input: {
+          edition: 'nid-test',
+          name: 'Nieuwe tafel',
+          coordinates: { lat: 52.37, lng: 4.89 },
+          meal: 'DINNER',
+          capacity: 40,
+        },
+      },
+      member,
+    );
     created = payload.location.id;
   },
-  updateLocation: () => gql(`mutation($input: UpdateLocationInput!) { updateLocation(input: $input) { ${PAYLOAD} } }`, { input: { id: created, name: 'Nieuwe tafel (2)' } }, member),
-  reportParticipation: () => gql(`mutation($input: ReportParticipationInput!) { reportParticipation(input: $input) { ${PAYLOAD} } }`, { input: { location: created, participants: 7 } }, member),
-  recordArrivals: () => gql(`mutation($input: RecordArrivalsInput!) { recordArrivals(input: $input) { ${PAYLOAD} } }`, { input: { location: created, delta: 2 } }, member),
-  setLocationFull: () => gql(`mutation($input: SetLocationFullInput!) { setLocationFull(input: $input) { ${PAYLOAD} } }`, { input: { location: created, full: true } }, member),
-  cancelLocation: () => gql(`mutation($input: CancelLocationInput!) { cancelLocation(input: $input) { ${PAYLOAD} } }`, { input: { id: created } }, member),
+  updateLocation: () =>
+    gql(
+      `mutation($input: UpdateLocationInput!) { updateLocation(input: $input) { ${PAYLOAD} } }`,
+      { input: { id: created, name: 'Nieuwe tafel (2)' } },
+      member,
+    ),
+  reportParticipation: () =>
+    gql(
+      `mutation($input: ReportParticipationInput!) { reportParticipation(input: $input) { ${PAYLOAD} } }`,
+      { input: { location: created, participants: 7 } },
+      member,
+    ),
+  recordArrivals: () =>
+    gql(
+      `mutation($input: RecordArrivalsInput!) { recordArrivals(input: $input) { ${PAYLOAD} } }`,
+      { input: { location: created, delta: 2 } },
+      member,
+    ),
+  setLocationFull: () =>
+    gql(
+      `mutation($input: SetLocationFullInput!) { setLocationFull(input: $input) { ${PAYLOAD} } }`,
+      { input: { location: created, full: true } },
+      member,
+    ),
+  cancelLocation: () =>
+    gql(
+      `mutation($input: CancelLocationInput!) { cancelLocation(input: $input) { ${PAYLOAD} } }`,
+      { input: { id: created } },
+      member,
+    ),
   upsertLocations: () =>
-    gql('mutation($input: UpsertLocationsInput!) { upsertLocations(input: $input) { created userErrors { field message code } } }', {
-      input: { edition: 'nid-test', locations: [{ externalId: 'bulk-1', name: 'Bulk', coordinates: { lat: 52.1, lng: 5.1 }, meal: 'LUNCH' }] },
-    }, member),
-  createEdition: () => gql('mutation($input: CreateEditionInput!) { createEdition(input: $input) { userErrors { field message code } } }', { input: { slug: 'nid-after', name: 'After', date: '2028-10-12' } }, staff),
-  updateEdition: () => gql('mutation($input: UpdateEditionInput!) { updateEdition(input: $input) { userErrors { field message code } } }', { input: { slug: 'nid-test', name: 'Renamed day' } }, staff),
-  createOrganisation: () => gql('mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { userErrors { field message code } } }', { input: { slug: 'buurthuis-west', name: 'Buurthuis West' } }, staff),
-  approveOrganisation: () => gql('mutation($input: ApproveOrganisationInput!) { approveOrganisation(input: $input) { userErrors { field message code } } }', { input: { organisation: 'buurthuis-west' } }, staff),
+    gql(
+      'mutation($input: UpsertLocationsInput!) { upsertLocations(input: $input) { created userErrors { field message code } } }',
+      {
+        input: {
+          edition: 'nid-test',
+          locations: [
+            {
+              externalId: 'bulk-1',
+              name: 'Bulk',
+              coordinates: { lat: 52.1, lng: 5.1 },
+              meal: 'LUNCH',
+            },
+          ],
+        },
+      },
+      member,
+    ),
+  createEdition: () =>
+    gql(
+      'mutation($input: CreateEditionInput!) { createEdition(input: $input) { userErrors { field message code } } }',
+      { input: { slug: 'nid-after', name: 'After', date: '2028-10-12' } },
+      staff,
+    ),
+  updateEdition: () =>
+    gql(
+      'mutation($input: UpdateEditionInput!) { updateEdition(input: $input) { userErrors { field message code } } }',
+      { input: { slug: 'nid-test', name: 'Renamed day' } },
+      staff,
+    ),
+  createOrganisation: () =>
+    gql(
+      'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { userErrors { field message code } } }',
+      { input: { slug: 'buurthuis-west', name: 'Buurthuis West' } },
+      staff,
+    ),
+  approveOrganisation: () =>
+    gql(
+      'mutation($input: ApproveOrganisationInput!) { approveOrganisation(input: $input) { userErrors { field message code } } }',
+      { input: { organisation: 'buurthuis-west' } },
+      staff,
+    ),
 };
 
 describe('after a commit, one path to the caches', () => {
   it('covers every mutation of the schema that changes public data', () => {
     const fields = Object.keys((schema.getMutationType() as GraphQLObjectType).getFields());
-    expect(fields.filter((f) => !KEY_MUTATIONS.includes(f)).sort()).toEqual(Object.keys(MUTATIONS).sort());
-    expect(getNamedType(schema.getMutationType()!.getFields()['revokeApiKey']!.type).name).toBe('RevokeApiKeyPayload');
+    expect(fields.filter((f) => !KEY_MUTATIONS.includes(f)).sort()).toEqual(
+      Object.keys(MUTATIONS).sort(),
+    );
+    expect(getNamedType(schema.getMutationType()!.getFields()['revokeApiKey']!.type).name).toBe(
+      'RevokeApiKeyPayload',
+    );
   });
 
   for (const [name, write] of Object.entries(MUTATIONS)) {
-    it(`${name} invalidates the stats and the kept answers before it answers`, () => expectInvalidatedBy(write));
+    it(`${name} invalidates the stats and the kept answers before it answers`, () =>
+      expectInvalidatedBy(write));
   }
 
   it('a CSV import through the admin route (the command line beside a PGlite server) invalidates both before it answers', async () => {
@@ -153,7 +259,18 @@ describe('after a commit, one path to the caches', () => {
     const response = await fetch(`${server.url}/admin/command`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-tafel-admin-token': token },
-      body: JSON.stringify({ argv: ['import', csv('Uit het bestand'), '--organisation', 'asito', '--edition', 'nid-test', '--file', 'venues.csv'] }),
+      body: JSON.stringify({
+        argv: [
+          'import',
+          csv('Uit het bestand'),
+          '--organisation',
+          'asito',
+          '--edition',
+          'nid-test',
+          '--file',
+          'venues.csv',
+        ],
+      }),
     });
     expect(((await response.json()) as { code: number }).code).toBe(0);
     expect(await invalidated(before)).toEqual({ answer: true, stats: true });
@@ -165,7 +282,11 @@ describe('after a commit, one path to the caches', () => {
       ['editions', 'create', '--slug', 'nid-admin', '--name', 'Admin day', '--date', '2028-10-12'],
     ]) {
       const before = await primed();
-      const response = await fetch(`${server.url}/admin/command`, { method: 'POST', headers: { 'x-tafel-admin-token': token }, body: JSON.stringify({ argv }) });
+      const response = await fetch(`${server.url}/admin/command`, {
+        method: 'POST',
+        headers: { 'x-tafel-admin-token': token },
+        body: JSON.stringify({ argv }),
+      });
       expect(((await response.json()) as { code: number }).code).toBe(0);
       expect(await invalidated(before), argv.join(' ')).toEqual({ answer: true, stats: true });
     }
@@ -173,7 +294,16 @@ describe('after a commit, one path to the caches', () => {
 
   it('the command line in another process (announcing on the channel) invalidates both: the CSV import, organisations, editions, the demo', async () => {
     for (const argv of [
-      ['import', csv('Uit een ander proces'), '--organisation', 'asito', '--edition', 'nid-test', '--file', 'venues.csv'],
+      [
+        'import',
+        csv('Uit een ander proces'),
+        '--organisation',
+        'asito',
+        '--edition',
+        'nid-test',
+        '--file',
+        'venues.csv',
+      ],
       ['organisations', 'create', '--slug', 'buurthuis-zuid', '--name', 'Buurthuis Zuid'],
       ['editions', 'create', '--slug', 'nid-cli', '--name', 'CLI day', '--date', '2028-10-12'],
       ['demo', '--venues', '3', '--edition', 'nid-demo'],
@@ -181,10 +311,14 @@ describe('after a commit, one path to the caches', () => {
       const before = await primed(listening);
       // runCommand without the server's hub: what `pnpm tafel` does on PostgreSQL beside running servers.
       expect(await runCommand(t.database, argv, io)).toBe(0);
-      await waitFor(async () => {
-        const now = await invalidated(before, listening);
-        return now.answer && now.stats;
-      }, 5000, argv.slice(0, 2).join(' '));
+      await waitFor(
+        async () => {
+          const now = await invalidated(before, listening);
+          return now.answer && now.stats;
+        },
+        5000,
+        argv.slice(0, 2).join(' '),
+      );
     }
   });
 });

@@ -23,20 +23,37 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function appWith(publicApi: Parameters<typeof createApp>[0]['publicApi'] = {}, answerStore?: AnswerStore) {
-  return createApp({ database: t.database, publicApi: { responseCache: true, rateLimit: false, ...publicApi }, answerStore });
+function appWith(
+  publicApi: Parameters<typeof createApp>[0]['publicApi'] = {},
+  answerStore?: AnswerStore,
+) {
+  return createApp({
+    database: t.database,
+    publicApi: { responseCache: true, rateLimit: false, ...publicApi },
+    answerStore,
+  });
 }
 
 /** An anonymous GET of a query, as the widget sends it. */
-async function get(app: ReturnType<typeof createApp>, query: string, variables: Record<string, unknown> = {}): Promise<{ status: number; text: string; body: any }> {
+async function get(
+  app: ReturnType<typeof createApp>,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ status: number; text: string; body: any }> {
   const url = `http://tafel.test/graphql?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify(variables))}`;
-  const response = await app.fetch(url, { headers: { accept: 'application/graphql-response+json' } });
+  const response = await app.fetch(url, {
+    headers: { accept: 'application/graphql-response+json' },
+  });
   const text = await response.text();
   return { status: response.status, text, body: JSON.parse(text) };
 }
 
 /** A GET over real HTTP with the Host and X-Forwarded-* headers a client chooses. */
-function rawGet(base: string, path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+function rawGet(
+  base: string,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: hostname, port, path, headers }, (res) => {
@@ -58,7 +75,12 @@ describe('absolute URLs', () => {
     const app = appWith({ publicUrl: 'https://tafel.example.org', trustProxy: 1 });
     const server = await serveHttp(app);
     try {
-      const evil = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https', forwarded: 'host=evil.example;proto=https' };
+      const evil = {
+        host: 'evil.example',
+        'x-forwarded-host': 'evil.example',
+        'x-forwarded-proto': 'https',
+        forwarded: 'host=evil.example;proto=https',
+      };
       for (const format of ['ics', 'geojson', 'csv']) {
         const path = `/editions/nid-test/locations.${format}`;
         const poisoned = await rawGet(server.url, path, evil);
@@ -71,7 +93,9 @@ describe('absolute URLs', () => {
         expect(normal.body).toBe(poisoned.body);
       }
       const ics = unfold((await rawGet(server.url, '/editions/nid-test/locations.ics', evil)).body);
-      expect(ics).toMatch(/^SOURCE;VALUE=URI:https:\/\/tafel\.example\.org\/editions\/nid-test\/locations\.ics\r?$/m);
+      expect(ics).toMatch(
+        /^SOURCE;VALUE=URI:https:\/\/tafel\.example\.org\/editions\/nid-test\/locations\.ics\r?$/m,
+      );
     } finally {
       await server.close();
     }
@@ -80,11 +104,21 @@ describe('absolute URLs', () => {
   it('takes the public URL from TAFEL_PUBLIC_URL, or http://localhost on PORT when it is unset, and refuses one that is no http(s) URL', () => {
     expect(publicApiConfigFromEnv({}).publicUrl).toBe('http://localhost:4000');
     expect(publicApiConfigFromEnv({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
-    expect(publicApiConfigFromEnv({ TAFEL_PUBLIC_URL: 'https://tafel.example.org/' }).publicUrl).toBe('https://tafel.example.org');
-    expect(publicApiConfigFromEnv({ TAFEL_PUBLIC_URL: 'https://example.org/tafel/' }).publicUrl).toBe('https://example.org/tafel');
-    expect(() => publicApiConfigFromEnv({ TAFEL_PUBLIC_URL: 'tafel.example.org' })).toThrow(/TAFEL_PUBLIC_URL must be an http or https URL/);
-    expect(() => publicApiConfigFromEnv({ TAFEL_PUBLIC_URL: 'ftp://tafel.example.org' })).toThrow(/TAFEL_PUBLIC_URL/);
-    expect(() => publicApiConfigFromEnv({ TAFEL_PUBLIC_URL: 'https://tafel.example.org/?a=1' })).toThrow(/without query/);
+    expect(
+      publicApiConfigFromEnv({ TAFEL_PUBLIC_URL: 'https://tafel.example.org/' }).publicUrl,
+    ).toBe('https://tafel.example.org');
+    expect(
+      publicApiConfigFromEnv({ TAFEL_PUBLIC_URL: 'https://example.org/tafel/' }).publicUrl,
+    ).toBe('https://example.org/tafel');
+    expect(() => publicApiConfigFromEnv({ TAFEL_PUBLIC_URL: 'tafel.example.org' })).toThrow(
+      /TAFEL_PUBLIC_URL must be an http or https URL/,
+    );
+    expect(() => publicApiConfigFromEnv({ TAFEL_PUBLIC_URL: 'ftp://tafel.example.org' })).toThrow(
+      /TAFEL_PUBLIC_URL/,
+    );
+    expect(() =>
+      publicApiConfigFromEnv({ TAFEL_PUBLIC_URL: 'https://tafel.example.org/?a=1' }),
+    ).toThrow(/without query/);
   });
 });
 
@@ -92,12 +126,17 @@ describe('age of kept answers', () => {
   it('serves a venue changed in SQL, which nobody announces, once the kept answer is older than TAFEL_RESPONSE_CACHE_TTL', async () => {
     const app = appWith({ responseCacheTtlSeconds: 1 });
     const query = '{ locations(edition: "nid-test", first: 50) { nodes { name } } }';
-    const names = (r: { body: any }) => r.body.data.locations.nodes.map((n: { name: string }) => n.name);
-    const feed = async () => (await app.fetch('http://tafel.test/editions/nid-test/locations.csv')).text();
+    const names = (r: { body: any }) =>
+      r.body.data.locations.nodes.map((n: { name: string }) => n.name);
+    const feed = async () =>
+      (await app.fetch('http://tafel.test/editions/nid-test/locations.csv')).text();
     expect(names(await get(app, query))).toContain('Buurthuis De Ster');
     expect(await feed()).toContain('Buurthuis De Ster');
     const id = fx.locations['Buurthuis De Ster']!.id;
-    await t.database.db.update(locations).set({ name: 'Buurthuis De Sterren' }).where(sql`${locations.id} = ${id}`);
+    await t.database.db
+      .update(locations)
+      .set({ name: 'Buurthuis De Sterren' })
+      .where(sql`${locations.id} = ${id}`);
     // Kept: the change is not seen yet, the answer comes from memory.
     expect(names(await get(app, query))).toContain('Buurthuis De Ster');
     await new Promise((r) => setTimeout(r, 1200));
@@ -110,13 +149,31 @@ describe('age of kept answers', () => {
     // The app's live hub LISTENs, as server.ts starts it: the database's notices reach the caches through it.
     await app.live.start();
     try {
-      const query = '{ edition(slug: "nid-test") { name } locations(edition: "nid-test", first: 50) { nodes { organisation { name } } } }';
+      const query =
+        '{ edition(slug: "nid-test") { name } locations(edition: "nid-test", first: 50) { nodes { organisation { name } } } }';
       const first = await get(app, query);
       expect(first.body.data.edition.name).toBe('Nationaal Integratiediner (test)');
-      await t.database.db.update(editions).set({ name: 'Nationaal Integratiediner 2027' }).where(sql`${editions.slug} = 'nid-test'`);
-      await waitFor(async () => (await get(app, query)).body.data.edition.name === 'Nationaal Integratiediner 2027', 2000, 'the new edition name');
-      await t.database.db.execute(sql`UPDATE organisations SET name = 'Asito Schoonmaak' WHERE slug = 'asito'`);
-      await waitFor(async () => (await get(app, query)).body.data.locations.nodes.some((n: any) => n.organisation.name === 'Asito Schoonmaak'), 2000, 'the new organisation name');
+      await t.database.db
+        .update(editions)
+        .set({ name: 'Nationaal Integratiediner 2027' })
+        .where(sql`${editions.slug} = 'nid-test'`);
+      await waitFor(
+        async () =>
+          (await get(app, query)).body.data.edition.name === 'Nationaal Integratiediner 2027',
+        2000,
+        'the new edition name',
+      );
+      await t.database.db.execute(
+        sql`UPDATE organisations SET name = 'Asito Schoonmaak' WHERE slug = 'asito'`,
+      );
+      await waitFor(
+        async () =>
+          (await get(app, query)).body.data.locations.nodes.some(
+            (n: any) => n.organisation.name === 'Asito Schoonmaak',
+          ),
+        2000,
+        'the new organisation name',
+      );
     } finally {
       await app.live.close();
     }
@@ -126,7 +183,10 @@ describe('age of kept answers', () => {
 describe('bytes kept', () => {
   const SIZE = 300;
   beforeAll(async () => {
-    const [big] = await t.database.db.insert(editions).values({ slug: 'big-day', name: 'Big day', date: '2027-10-14' }).returning();
+    const [big] = await t.database.db
+      .insert(editions)
+      .values({ slug: 'big-day', name: 'Big day', date: '2027-10-14' })
+      .returning();
     const rows: NewLocation[] = Array.from({ length: SIZE + 20 }, (_, i) => ({
       organisationId: fx.asito.id,
       editionId: big!.id,
@@ -146,7 +206,8 @@ describe('bytes kept', () => {
     const maxBytes = 1024 * 1024;
     const store = new AnswerStore({ maxBytes, ttlMs: 60_000 });
     const app = appWith({ responseCacheMaxBytes: maxBytes }, store);
-    const query = 'query Big($first: Int!) { locations(edition: "big-day", first: $first) { nodes { id name description } } }';
+    const query =
+      'query Big($first: Int!) { locations(edition: "big-day", first: $first) { nodes { id name description } } }';
 
     // One answer is counted as the bytes kept for it: its JSON and its serialised GET body.
     const one = await get(app, query, { first: SIZE });
@@ -174,8 +235,18 @@ describe('bytes kept', () => {
   });
 
   it('reads its byte bound and age limit from the environment, with defaults of 64 MB and 60 s', () => {
-    expect(publicApiConfigFromEnv({})).toMatchObject({ responseCacheMaxBytes: 64 * 1024 * 1024, responseCacheTtlSeconds: 60 });
-    expect(publicApiConfigFromEnv({ TAFEL_RESPONSE_CACHE_MAX_BYTES: '16mb', TAFEL_RESPONSE_CACHE_TTL: '15' })).toMatchObject({ responseCacheMaxBytes: 16 * 1024 * 1024, responseCacheTtlSeconds: 15 });
-    expect(() => publicApiConfigFromEnv({ TAFEL_RESPONSE_CACHE_TTL: 'soon' })).toThrow(/TAFEL_RESPONSE_CACHE_TTL/);
+    expect(publicApiConfigFromEnv({})).toMatchObject({
+      responseCacheMaxBytes: 64 * 1024 * 1024,
+      responseCacheTtlSeconds: 60,
+    });
+    expect(
+      publicApiConfigFromEnv({
+        TAFEL_RESPONSE_CACHE_MAX_BYTES: '16mb',
+        TAFEL_RESPONSE_CACHE_TTL: '15',
+      }),
+    ).toMatchObject({ responseCacheMaxBytes: 16 * 1024 * 1024, responseCacheTtlSeconds: 15 });
+    expect(() => publicApiConfigFromEnv({ TAFEL_RESPONSE_CACHE_TTL: 'soon' })).toThrow(
+      /TAFEL_RESPONSE_CACHE_TTL/,
+    );
   });
 });

@@ -25,16 +25,40 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 type App = ReturnType<typeof createApp>;
-const appWith = (countsStaleMs: number) => createApp({ database: t.database, publicApi: { responseCache: true, rateLimit: false, countsStaleMs } });
+const appWith = (countsStaleMs: number) =>
+  createApp({
+    database: t.database,
+    publicApi: { responseCache: true, rateLimit: false, countsStaleMs },
+  });
 
-async function get(app: App, query: string, variables: Record<string, unknown> = {}, etag?: string): Promise<{ status: number; etag: string | null; body: any; cacheControl: string | null }> {
+async function get(
+  app: App,
+  query: string,
+  variables: Record<string, unknown> = {},
+  etag?: string,
+): Promise<{ status: number; etag: string | null; body: any; cacheControl: string | null }> {
   const url = `http://tafel.test/graphql?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify(variables))}`;
-  const response = await app.fetch(url, { headers: { accept: 'application/graphql-response+json', ...(etag ? { 'if-none-match': etag } : {}) } });
+  const response = await app.fetch(url, {
+    headers: {
+      accept: 'application/graphql-response+json',
+      ...(etag ? { 'if-none-match': etag } : {}),
+    },
+  });
   const text = await response.text();
-  return { status: response.status, etag: response.headers.get('etag'), body: text ? JSON.parse(text) : null, cacheControl: response.headers.get('cache-control') };
+  return {
+    status: response.status,
+    etag: response.headers.get('etag'),
+    body: text ? JSON.parse(text) : null,
+    cacheControl: response.headers.get('cache-control'),
+  };
 }
 
-async function write(app: App, query: string, input: Record<string, unknown>, key = staff): Promise<void> {
+async function write(
+  app: App,
+  query: string,
+  input: Record<string, unknown>,
+  key = staff,
+): Promise<void> {
   const response = await app.fetch('http://tafel.test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
@@ -45,11 +69,14 @@ async function write(app: App, query: string, input: Record<string, unknown>, ke
   expect((Object.values(body.data)[0] as { userErrors: unknown[] }).userErrors).toEqual([]);
 }
 
-const REPORT = 'mutation($input: ReportParticipationInput!) { reportParticipation(input: $input) { userErrors { message } } }';
-const UPDATE = 'mutation($input: UpdateLocationInput!) { updateLocation(input: $input) { userErrors { message } } }';
+const REPORT =
+  'mutation($input: ReportParticipationInput!) { reportParticipation(input: $input) { userErrors { message } } }';
+const UPDATE =
+  'mutation($input: UpdateLocationInput!) { updateLocation(input: $input) { userErrors { message } } }';
 const id = (name: string) => encodeGlobalId('Location', fx.locations[name]!.id);
 let count = 100;
-const report = (app: App, name = 'Heracles Stadion') => write(app, REPORT, { location: id(name), participants: ++count });
+const report = (app: App, name = 'Heracles Stadion') =>
+  write(app, REPORT, { location: id(name), participants: ++count });
 
 /** Kept (its ETag confirmed: 304) or not (200)? */
 async function kept(app: App, query: string, etag: string): Promise<boolean> {
@@ -64,7 +91,9 @@ describe('what a change lets go of', () => {
 
   it('a participation write: answers that show counts of that edition, no others', async () => {
     const app = appWith(0);
-    const [names, counts, other, orgs] = await Promise.all([NAMES, COUNTS, OTHER, ORGS].map((q) => get(app, q)));
+    const [names, counts, other, orgs] = await Promise.all(
+      [NAMES, COUNTS, OTHER, ORGS].map((q) => get(app, q)),
+    );
     await report(app);
     expect(await kept(app, NAMES, names!.etag!)).toBe(true);
     expect(await kept(app, OTHER, other!.etag!)).toBe(true);
@@ -75,7 +104,12 @@ describe('what a change lets go of', () => {
   it('a venue edit in one edition: that edition’s answers, not another’s', async () => {
     const app = appWith(0);
     const [names, other, orgs] = await Promise.all([NAMES, OTHER, ORGS].map((q) => get(app, q)));
-    await write(app, UPDATE, { id: id('Heracles Stadion'), description: `Edited ${++count}` }, asito);
+    await write(
+      app,
+      UPDATE,
+      { id: id('Heracles Stadion'), description: `Edited ${++count}` },
+      asito,
+    );
     expect(await kept(app, OTHER, other!.etag!)).toBe(true);
     expect(await kept(app, ORGS, orgs!.etag!)).toBe(true);
     expect(await kept(app, NAMES, names!.etag!)).toBe(false);
@@ -84,7 +118,11 @@ describe('what a change lets go of', () => {
   it('organisations changed: answers that show organisations, not venue-only ones', async () => {
     const app = appWith(0);
     const [names, orgs] = await Promise.all([NAMES, ORGS].map((q) => get(app, q)));
-    await write(app, 'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { userErrors { message } } }', { slug: `org-${++count}`, name: 'Nieuwe organisatie' });
+    await write(
+      app,
+      'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { userErrors { message } } }',
+      { slug: `org-${++count}`, name: 'Nieuwe organisatie' },
+    );
     expect(await kept(app, NAMES, names!.etag!)).toBe(true);
     expect(await kept(app, ORGS, orgs!.etag!)).toBe(false);
   });
@@ -93,8 +131,13 @@ describe('what a change lets go of', () => {
 describe('answers with live counts', () => {
   const MAP = MapLocations.document;
   const vars = { edition: 'nid-test', first: 1000 };
-  const heracles = (body: any) => body.data.locations.nodes.find((n: { name: string }) => n.name.startsWith('Heracles')) as { name: string; participants: number };
-  const mapStatements = () => t.counter.statements.filter((s) => /from "locations"/i.test(s) && /limit/i.test(s)).length;
+  const heracles = (body: any) =>
+    body.data.locations.nodes.find((n: { name: string }) => n.name.startsWith('Heracles')) as {
+      name: string;
+      participants: number;
+    };
+  const mapStatements = () =>
+    t.counter.statements.filter((s) => /from "locations"/i.test(s) && /limit/i.test(s)).length;
 
   it('are served stale to concurrent readers at most within the bound, computed afresh by one of them', async () => {
     const BOUND = 400;
@@ -142,7 +185,12 @@ describe('answers with live counts', () => {
     await report(app);
     // One reader takes the refresh (and is slow to finish, on a busy machine: it may be in flight).
     const refresh = get(app, MAP, vars);
-    await write(app, UPDATE, { id: id('Heracles Stadion'), name: `Heracles Stadion ${++count}` }, asito);
+    await write(
+      app,
+      UPDATE,
+      { id: id('Heracles Stadion'), name: `Heracles Stadion ${++count}` },
+      asito,
+    );
     const name = `Heracles Stadion ${count}`;
     const after = await Promise.all(Array.from({ length: 10 }, () => get(app, MAP, vars)));
     for (const r of after) expect(heracles(r.body).name).toBe(name);

@@ -25,7 +25,11 @@ beforeAll(async () => {
       done();
     },
   });
-  app = createApp({ database: t.database, logger: pino({ level: 'debug' }, sink), publicApi: { rateLimit: false, responseCache: false } });
+  app = createApp({
+    database: t.database,
+    logger: pino({ level: 'debug' }, sink),
+    publicApi: { rateLimit: false, responseCache: false },
+  });
 });
 afterAll(async () => {
   await t?.close();
@@ -34,7 +38,10 @@ afterAll(async () => {
 async function post(query: string, variables: Record<string, unknown> = {}, key?: string) {
   const response = await app.fetch('http://localhost/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, body: (await response.json()) as any };
@@ -45,60 +52,109 @@ const MARK = 'zz-marker-7f3a';
 
 describe('a NUL character', () => {
   const cases: [string, string, Record<string, unknown>, boolean?][] = [
-    ['an edition slug', 'query($s: String!) { edition(slug: $s) { slug } }', { s: `${MARK}\u0000` }],
+    [
+      'an edition slug',
+      'query($s: String!) { edition(slug: $s) { slug } }',
+      { s: `${MARK}\u0000` },
+    ],
     ['a literal in the document', `{ edition(slug: "${MARK}\\u0000") { slug } }`, {}],
-    ['a venue search', 'query($s: String!) { locations(edition: "nid-test", filter: { search: $s }) { nodes { id } } }', { s: `${MARK}\u0000` }],
-    ['a stats filter', 'query($s: String!) { stats(edition: "nid-test", filter: { search: $s }) { participants } }', { s: `${MARK}\u0000` }],
-    ['an organisation search', 'query($s: String!) { organisations(search: $s) { nodes { slug } } }', { s: `${MARK}\u0000` }],
-    ['a mutation input', 'mutation($n: String!) { createOrganisation(input: { slug: "nul-test", name: $n, kind: COMPANY }) { userErrors { code } } }', { n: `${MARK}\u0000` }, true],
+    [
+      'a venue search',
+      'query($s: String!) { locations(edition: "nid-test", filter: { search: $s }) { nodes { id } } }',
+      { s: `${MARK}\u0000` },
+    ],
+    [
+      'a stats filter',
+      'query($s: String!) { stats(edition: "nid-test", filter: { search: $s }) { participants } }',
+      { s: `${MARK}\u0000` },
+    ],
+    [
+      'an organisation search',
+      'query($s: String!) { organisations(search: $s) { nodes { slug } } }',
+      { s: `${MARK}\u0000` },
+    ],
+    [
+      'a mutation input',
+      'mutation($n: String!) { createOrganisation(input: { slug: "nul-test", name: $n, kind: COMPANY }) { userErrors { code } } }',
+      { n: `${MARK}\u0000` },
+      true,
+    ],
   ];
-  it.each(cases)('in %s is refused as bad input, with nothing written or logged', async (_where, query, variables, keyed) => {
-    logged.length = 0;
-    const { status, body } = await post(query, variables, keyed ? staff : undefined);
-    expect(status).toBe(400);
-    expect(body.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/NUL character/), extensions: { code: 'BAD_USER_INPUT' } })]);
-    expect(logged.join('')).not.toContain(MARK);
-    expect((await post('{ organisation(slug: "nul-test") { slug } }')).body.data.organisation).toBeNull();
-  });
+  it.each(cases)(
+    'in %s is refused as bad input, with nothing written or logged',
+    async (_where, query, variables, keyed) => {
+      logged.length = 0;
+      const { status, body } = await post(query, variables, keyed ? staff : undefined);
+      expect(status).toBe(400);
+      expect(body.errors).toEqual([
+        expect.objectContaining({
+          message: expect.stringMatching(/NUL character/),
+          extensions: { code: 'BAD_USER_INPUT' },
+        }),
+      ]);
+      expect(logged.join('')).not.toContain(MARK);
+      expect(
+        (await post('{ organisation(slug: "nul-test") { slug } }')).body.data.organisation,
+      ).toBeNull();
+    },
+  );
 });
 
 describe('a forged cursor', () => {
-  const venues = 'query($c: String!) { locations(edition: "nid-test", after: $c) { nodes { id } } }';
+  const venues =
+    'query($c: String!) { locations(edition: "nid-test", after: $c) { nodes { id } } }';
   // Ordered by name: any text is a position in that order, but not a NUL.
-  const organisations = 'query($c: String!) { organisations(before: $c, last: 2) { nodes { slug } } }';
+  const organisations =
+    'query($c: String!) { organisations(before: $c, last: 2) { nodes { slug } } }';
   const forged: [string, string, string[]][] = [
     ['not base64', 'xx!!', [venues, organisations]],
     ['not a cursor', Buffer.from('forged').toString('base64'), [venues, organisations]],
-    ['text where the list orders by number', Buffer.from(`DC:S:${MARK}`).toString('base64'), [venues]],
+    [
+      'text where the list orders by number',
+      Buffer.from(`DC:S:${MARK}`).toString('base64'),
+      [venues],
+    ],
     ['a number that is none', Buffer.from('DC:N:abc').toString('base64'), [venues]],
-    ['text with a NUL character', Buffer.from(`DC:S:${MARK}\u0000`).toString('base64'), [venues, organisations]],
+    [
+      'text with a NUL character',
+      Buffer.from(`DC:S:${MARK}\u0000`).toString('base64'),
+      [venues, organisations],
+    ],
   ];
-  it.each(forged)('(%s) is refused with BAD_USER_INPUT, and no SQL with values is logged', async (_what, cursor, queries) => {
-    logged.length = 0;
-    for (const query of queries) {
-      const { body } = await post(query, { c: cursor });
-      expect(body.errors, `${query} ${JSON.stringify(body)}`).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } })]);
-      expect(body.errors[0].message).not.toMatch(/Unexpected|select |SQL/i);
-    }
-    const log = logged.join('');
-    expect(log).not.toContain(MARK);
-    expect(log).not.toMatch(/params:/);
-  });
+  it.each(forged)(
+    '(%s) is refused with BAD_USER_INPUT, and no SQL with values is logged',
+    async (_what, cursor, queries) => {
+      logged.length = 0;
+      for (const query of queries) {
+        const { body } = await post(query, { c: cursor });
+        expect(body.errors, `${query} ${JSON.stringify(body)}`).toEqual([
+          expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } }),
+        ]);
+        expect(body.errors[0].message).not.toMatch(/Unexpected|select |SQL/i);
+      }
+      const log = logged.join('');
+      expect(log).not.toContain(MARK);
+      expect(log).not.toMatch(/params:/);
+    },
+  );
 });
 
 describe('GET parameters that are not JSON', () => {
-  it.each(['variables', 'extensions'])('(%s) are refused with 400 naming the parameter', async (name) => {
-    const url = new URL('http://localhost/graphql');
-    url.searchParams.set('query', '{ editions { slug } }');
-    url.searchParams.set(name, '{bad');
-    const response = await app.fetch(url, { headers: { accept: 'application/json' } });
-    expect(response.status).toBe(400);
-    const body = (await response.json()) as any;
-    expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');
-    expect(body.errors[0].message).toContain(`"${name}"`);
-    url.searchParams.set(name, '[1]');
-    expect((await app.fetch(url, { headers: { accept: 'application/json' } })).status).toBe(400);
-    url.searchParams.set(name, '{}');
-    expect((await app.fetch(url, { headers: { accept: 'application/json' } })).status).toBe(200);
-  });
+  it.each(['variables', 'extensions'])(
+    '(%s) are refused with 400 naming the parameter',
+    async (name) => {
+      const url = new URL('http://localhost/graphql');
+      url.searchParams.set('query', '{ editions { slug } }');
+      url.searchParams.set(name, '{bad');
+      const response = await app.fetch(url, { headers: { accept: 'application/json' } });
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as any;
+      expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');
+      expect(body.errors[0].message).toContain(`"${name}"`);
+      url.searchParams.set(name, '[1]');
+      expect((await app.fetch(url, { headers: { accept: 'application/json' } })).status).toBe(400);
+      url.searchParams.set(name, '{}');
+      expect((await app.fetch(url, { headers: { accept: 'application/json' } })).status).toBe(200);
+    },
+  );
 });

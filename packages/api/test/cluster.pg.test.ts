@@ -9,9 +9,9 @@
 import { RecordArrivals, StatsChanged } from '@tafel/schema';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startCluster, type Cluster } from '../../../deploy/cluster.mjs';
+import { type Cluster, startCluster } from '../../../deploy/cluster.mjs';
 import { encodeGlobalId } from '../src/graphql/global-id.ts';
-import { post, subscribe, waitFor, type Stream } from './live-support.ts';
+import { post, type Stream, subscribe, waitFor } from './live-support.ts';
 import { openTestDatabase, seedFixture, staffKey, type TestDb } from './support.ts';
 
 const ANONYMOUS_LIMIT = 100;
@@ -31,7 +31,12 @@ beforeAll(async () => {
     processes: 3,
     dev: true,
     // A long window, so that it never turns over during the test.
-    env: { LOG_LEVEL: 'warn', TAFEL_RATE_LIMIT_ANON: String(ANONYMOUS_LIMIT), TAFEL_RATE_LIMIT_WINDOW: '3600', VITEST: '' },
+    env: {
+      LOG_LEVEL: 'warn',
+      TAFEL_RATE_LIMIT_ANON: String(ANONYMOUS_LIMIT),
+      TAFEL_RATE_LIMIT_WINDOW: '3600',
+      VITEST: '',
+    },
     log: 'stdout format raw local0 notice',
   });
 }, 360_000);
@@ -77,7 +82,10 @@ async function statsSubscriber(base: string): Promise<Resubscribing> {
   const subscriber: Resubscribing = {
     reconnects: 0,
     current: await open(),
-    totals: () => [...earlier, ...subscriber.current.messages.map((m) => m.data.statsChanged.participants as number)],
+    totals: () => [
+      ...earlier,
+      ...subscriber.current.messages.map((m) => m.data.statsChanged.participants as number),
+    ],
     close() {
       closed = true;
       subscriber.current.close();
@@ -105,13 +113,22 @@ async function statsSubscriber(base: string): Promise<Resubscribing> {
 }
 
 async function arrive(delta: number): Promise<void> {
-  const result = await post(cluster!.url, RecordArrivals.document, { input: { location: encodeGlobalId('Location', fx.locations['Stadhuis Utrecht']!.id), delta } }, staff);
+  const result = await post(
+    cluster!.url,
+    RecordArrivals.document,
+    {
+      input: { location: encodeGlobalId('Location', fx.locations['Stadhuis Utrecht']!.id), delta },
+    },
+    staff,
+  );
   expect(result.data?.recordArrivals.userErrors).toEqual([]);
 }
 
 function withOutput<T>(run: () => Promise<T>): Promise<T> {
   return run().catch((error: Error) => {
-    const logs = [cluster!.haproxy, ...cluster!.processes].map((p) => `--- ${'name' in p ? p.name : 'haproxy'} ---\n${p.output().slice(-2000)}`);
+    const logs = [cluster!.haproxy, ...cluster!.processes].map(
+      (p) => `--- ${'name' in p ? p.name : 'haproxy'} ---\n${p.output().slice(-2000)}`,
+    );
     throw new Error(`${error.message}\n${logs.join('\n')}`);
   });
 }
@@ -123,16 +140,22 @@ it('spreads writes over the processes, and every process tells its own subscribe
     const balanced = [];
     for (let i = 0; i < 6; i++) balanced.push(await statsSubscriber(cluster!.url));
     const direct = await Promise.all(cluster!.processes.map((p) => statsSubscriber(p.url)));
-    for (const p of cluster!.processes) expect(Number((await server(p.name, 'tafel_streams'))['scur']), `${p.name} holds two subscribers`).toBe(2);
+    for (const p of cluster!.processes)
+      expect(
+        Number((await server(p.name, 'tafel_streams'))['scur']),
+        `${p.name} holds two subscribers`,
+      ).toBe(2);
 
     const before = await sessions();
     for (let i = 0; i < 9; i++) await arrive(1);
     const after = await sessions();
     // Every process took some of the writes.
-    for (const [i, n] of after.entries()) expect(n - before[i]!, cluster!.processes[i]!.name).toBeGreaterThan(0);
+    for (const [i, n] of after.entries())
+      expect(n - before[i]!, cluster!.processes[i]!.name).toBeGreaterThan(0);
 
     const total = await publishedTotal();
-    for (const subscriber of [...balanced, ...direct]) await subscriber.current.until((m) => m.data.statsChanged.participants === total);
+    for (const subscriber of [...balanced, ...direct])
+      await subscriber.current.until((m) => m.data.statsChanged.participants === total);
   }));
 
 it('moves the subscribers of a process killed mid-stream to the others, with the current counts', () =>
@@ -147,21 +170,36 @@ it('moves the subscribers of a process killed mid-stream to the others, with the
 
     // The two subscribers that were on the dead process came back through the balancer, to the
     // living processes, and their first message there has the write they missed.
-    await waitFor(async () => balanced.filter((s) => s.reconnects > 0).length === 2, 30_000, 'two subscribers to reconnect');
-    for (const subscriber of balanced) await subscriber.current.until((m) => m.data.statsChanged.participants === total);
-    for (const subscriber of balanced.filter((s) => s.reconnects > 0)) expect(subscriber.totals().at(-1)).toBe(total);
+    await waitFor(
+      async () => balanced.filter((s) => s.reconnects > 0).length === 2,
+      30_000,
+      'two subscribers to reconnect',
+    );
+    for (const subscriber of balanced)
+      await subscriber.current.until((m) => m.data.statsChanged.participants === total);
+    for (const subscriber of balanced.filter((s) => s.reconnects > 0))
+      expect(subscriber.totals().at(-1)).toBe(total);
 
     // The health check (GET /ready) takes it out of rotation; then every request is answered.
-    await waitFor(async () => (await server(victim.name))['status']?.startsWith('DOWN'), 15_000, `HAProxy to mark ${victim.name} down`);
-    const answers = await Promise.all(Array.from({ length: 12 }, () => fetch(`${cluster!.url}/ready`).then((r) => r.status)));
+    await waitFor(
+      async () => (await server(victim.name))['status']?.startsWith('DOWN'),
+      15_000,
+      `HAProxy to mark ${victim.name} down`,
+    );
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () => fetch(`${cluster!.url}/ready`).then((r) => r.status)),
+    );
     expect(answers).toEqual(Array(12).fill(200));
     await arrive(1);
-    for (const subscriber of balanced) await subscriber.current.until((m) => m.data.statsChanged.participants === total + 1);
+    for (const subscriber of balanced)
+      await subscriber.current.until((m) => m.data.statsChanged.participants === total + 1);
   }));
 
 it('holds a client to one budget across the processes, whatever X-Forwarded-For it sends', () =>
   withOutput(async () => {
-    const living = cluster!.processes.filter((p) => p.child.exitCode === null && p.child.signalCode === null);
+    const living = cluster!.processes.filter(
+      (p) => p.child.exitCode === null && p.child.signalCode === null,
+    );
     const query = (base: string, headers: Record<string, string> = {}) =>
       fetch(`${base}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers });
     const before = await sessions();
@@ -169,7 +207,10 @@ it('holds a client to one budget across the processes, whatever X-Forwarded-For 
     // someone else; every answer counts down one shared budget, whichever process gave it.
     const remaining: number[] = [];
     for (let i = 0; i <= ANONYMOUS_LIMIT; i++) {
-      const response = await query(cluster!.url, i % 2 ? { 'x-forwarded-for': `203.0.113.${i}` } : {});
+      const response = await query(
+        cluster!.url,
+        i % 2 ? { 'x-forwarded-for': `203.0.113.${i}` } : {},
+      );
       if (response.status === 429) break;
       expect(response.status).toBe(200);
       remaining.push(Number(response.headers.get('ratelimit-remaining')));
@@ -178,10 +219,17 @@ it('holds a client to one budget across the processes, whatever X-Forwarded-For 
     expect(remaining).toEqual(remaining.map((_, i) => remaining[0]! - i));
     expect(remaining.at(-1)).toBe(0);
     const after = await sessions();
-    for (const p of living) expect(after[cluster!.processes.indexOf(p)]! - before[cluster!.processes.indexOf(p)]!, `${p.name} answered some`).toBeGreaterThan(0);
+    for (const p of living)
+      expect(
+        after[cluster!.processes.indexOf(p)]! - before[cluster!.processes.indexOf(p)]!,
+        `${p.name} answered some`,
+      ).toBeGreaterThan(0);
 
     // At its limit, it is refused by every process: through the balancer and at each one directly.
-    const refused = await Promise.all([...Array.from({ length: 4 }, () => query(cluster!.url)), ...living.map((p) => query(p.url))]);
+    const refused = await Promise.all([
+      ...Array.from({ length: 4 }, () => query(cluster!.url)),
+      ...living.map((p) => query(p.url)),
+    ]);
     expect(refused.map((r) => r.status)).toEqual(refused.map(() => 429));
     expect(Number(refused[0]!.headers.get('retry-after'))).toBeGreaterThan(0);
   }));

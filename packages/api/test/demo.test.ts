@@ -3,26 +3,41 @@
  * texts' venues with their numbers, at real Dutch places in the right province; then loaded into
  * a real database (PGlite in memory, or PostgreSQL when DATABASE_URL is set).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, desc, eq, ne, sql, sum } from 'drizzle-orm';
+
 import { COUNTRIES, MEALS, REGION_CODES, TARGET_GROUPS } from '@tafel/schema';
+import { count, desc, eq, ne, sql, sum } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editions, locations, organisations, participationLog } from '../src/db/schema.ts';
-import { generateDemo, type DemoData, type DemoLocation } from '../src/demo/generate.ts';
+import { type DemoData, type DemoLocation, generateDemo } from '../src/demo/generate.ts';
 import { hasEdition, loadDemo } from '../src/demo/load.ts';
 import { distanceMetres, dutchPlaces, rawPlaces } from '../src/demo/places.ts';
 import { openTestDatabase, type TestDb } from './support.ts';
 
 /** GeoNames admin1 codes of the Dutch provinces, as documented by GeoNames. */
 const ADMIN1: Record<string, string> = {
-  '01': 'NL-DR', '02': 'NL-FR', '03': 'NL-GE', '04': 'NL-GR', '05': 'NL-LI', '06': 'NL-NB',
-  '07': 'NL-NH', '09': 'NL-UT', '10': 'NL-ZE', '11': 'NL-ZH', '15': 'NL-OV', '16': 'NL-FL',
+  '01': 'NL-DR',
+  '02': 'NL-FR',
+  '03': 'NL-GE',
+  '04': 'NL-GR',
+  '05': 'NL-LI',
+  '06': 'NL-NB',
+  '07': 'NL-NH',
+  '09': 'NL-UT',
+  '10': 'NL-ZE',
+  '11': 'NL-ZH',
+  '15': 'NL-OV',
+  '16': 'NL-FL',
 };
 
 const demo = generateDemo();
 const published = demo.locations.filter((l) => l.status === 'PUBLISHED');
 const total = (venues: DemoLocation[]) => venues.reduce((s, l) => s + (l.participants ?? 0), 0);
 const dateInAmsterdam = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
-const hourInAmsterdam = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', hourCycle: 'h23' });
+const hourInAmsterdam = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Amsterdam',
+  hour: '2-digit',
+  hourCycle: 'h23',
+});
 const localDate = (d: Date) => dateInAmsterdam.format(d);
 const localHour = (d: Date) => Number(hourInAmsterdam.format(d));
 
@@ -56,9 +71,13 @@ function checkGeography(data: DemoData) {
     expect(venue.lng, where).toBeLessThan(east);
     expect(venue.country).toBe('NL');
     // The city is a real Dutch place of the venue's province, a stone's throw away.
-    const candidates = (placesByName.get(venue.city ?? '') ?? []).filter((p) => p.region === venue.region);
+    const candidates = (placesByName.get(venue.city ?? '') ?? []).filter(
+      (p) => p.region === venue.region,
+    );
     expect(candidates.length, where).toBeGreaterThan(0);
-    const nearest = Math.min(...candidates.map((p) => distanceMetres(p.lat, p.lng, venue.lat, venue.lng)));
+    const nearest = Math.min(
+      ...candidates.map((p) => distanceMetres(p.lat, p.lng, venue.lat, venue.lng)),
+    );
     expect(nearest, where).toBeLessThan(2_500);
     // And the venue is nearer to a place of its own province than to any place of another
     // province, Belgium or Germany: it has not wandered over a border.
@@ -104,7 +123,16 @@ describe('generateDemo: the demo edition', () => {
     const slugs = demo.organisations.map((o) => o.slug);
     expect(new Set(slugs).size).toBe(slugs.length);
     const kinds = new Set(demo.organisations.map((o) => o.kind));
-    for (const kind of ['COMPANY', 'MUNICIPALITY', 'GOVERNMENT', 'CHARITY', 'FAITH_COMMUNITY', 'SCHOOL', 'CARE', 'OTHER']) {
+    for (const kind of [
+      'COMPANY',
+      'MUNICIPALITY',
+      'GOVERNMENT',
+      'CHARITY',
+      'FAITH_COMMUNITY',
+      'SCHOOL',
+      'CARE',
+      'OTHER',
+    ]) {
       expect(kinds, kind).toContain(kind);
     }
     const hosting = new Set(demo.locations.map((l) => l.organisationSlug));
@@ -117,7 +145,11 @@ describe('generateDemo: the demo edition', () => {
     const meals = new Map(MEALS.map((m) => [m, published.filter((l) => l.meal === m).length]));
     for (const meal of MEALS) expect(meals.get(meal), meal).toBeGreaterThan(0);
     expect(Math.max(...meals.values())).toBe(meals.get('DINNER'));
-    for (const group of TARGET_GROUPS) expect(published.some((l) => l.targetGroups?.includes(group)), group).toBe(true);
+    for (const group of TARGET_GROUPS)
+      expect(
+        published.some((l) => l.targetGroups?.includes(group)),
+        group,
+      ).toBe(true);
     expect(new Set(published.map((l) => l.region))).toEqual(new Set(REGION_CODES));
     // Weighted by where people live: Zuid-Holland has more venues than Zeeland.
     const inRegion = (r: string) => published.filter((l) => l.region === r).length;
@@ -140,15 +172,27 @@ describe('generateDemo: the demo edition', () => {
     ] as const;
     for (const [externalId, city, region, meal, participants] of expected) {
       const venue = seed(externalId);
-      expect(venue, externalId).toMatchObject({ city, region, meal, participants, status: 'PUBLISHED' });
+      expect(venue, externalId).toMatchObject({
+        city,
+        region,
+        meal,
+        participants,
+        status: 'PUBLISHED',
+      });
       expect(venue.capacity, externalId).toBeGreaterThanOrEqual(participants);
     }
-    expect(seed('seed-bergen-op-zoom-dinner').targetGroups).toEqual(expect.arrayContaining(['ELDERLY', 'FAITH_COMMUNITIES']));
+    expect(seed('seed-bergen-op-zoom-dinner').targetGroups).toEqual(
+      expect.arrayContaining(['ELDERLY', 'FAITH_COMMUNITIES']),
+    );
     expect(seed('seed-bergen-op-zoom-dinner').description).toMatch(/Marokkaanse.*Turkse/);
     expect(seed('seed-almelo-dinner').name).toMatch(/Heracles/);
-    expect(seed('seed-almelo-dinner').targetGroups).toEqual(expect.arrayContaining(['REFUGEES', 'ELDERLY', 'EMPLOYEES']));
+    expect(seed('seed-almelo-dinner').targetGroups).toEqual(
+      expect.arrayContaining(['REFUGEES', 'ELDERLY', 'EMPLOYEES']),
+    );
     expect(seed('seed-almelo-dinner').organisationSlug).toBe('asito');
-    expect(demo.organisations.find((o) => o.slug === seed('seed-den-haag-dinner').organisationSlug)).toMatchObject({
+    expect(
+      demo.organisations.find((o) => o.slug === seed('seed-den-haag-dinner').organisationSlug),
+    ).toMatchObject({
       kind: 'GOVERNMENT',
       name: 'Ministerie van Sociale Zaken en Werkgelegenheid',
     });
@@ -189,7 +233,8 @@ describe('generateDemo: the demo edition', () => {
       expect(venue.languages, where).toContain('nl');
       for (const lang of venue.languages ?? []) expect(lang, where).toMatch(/^[a-z]{2}$/);
       expect(venue.targetGroups?.length, where).toBeGreaterThan(0);
-      if (venue.registrationUrl) expect(new URL(venue.registrationUrl).protocol, where).toBe('https:');
+      if (venue.registrationUrl)
+        expect(new URL(venue.registrationUrl).protocol, where).toBe('https:');
       expect(venue.description, where).toBeTruthy();
       // On the edition day, in Amsterdam time, at the hours of its meal.
       const { startsAt, endsAt } = venue;
@@ -198,7 +243,9 @@ describe('generateDemo: the demo edition', () => {
       expect(localDate(endsAt!), where).toBe('2027-10-14');
       expect(endsAt!.getTime(), where).toBeGreaterThan(startsAt!.getTime());
       const hour = localHour(startsAt!);
-      const hours = { BREAKFAST: [7, 9], LUNCH: [11, 13], DINNER: [17, 19], OTHER: [10, 16] }[venue.meal];
+      const hours = { BREAKFAST: [7, 9], LUNCH: [11, 13], DINNER: [17, 19], OTHER: [10, 16] }[
+        venue.meal
+      ];
       expect(hour, where).toBeGreaterThanOrEqual(hours[0]!);
       expect(hour, where).toBeLessThanOrEqual(hours[1]!);
     }
@@ -220,12 +267,16 @@ describe('generateDemo: the demo edition', () => {
       expect(count, key).toBeLessThanOrEqual(venue!.capacity!);
       running.set(key, count);
     }
-    for (const venue of published) expect(running.get(`${venue.organisationSlug}/${venue.externalId}`)).toBe(venue.participants);
+    for (const venue of published)
+      expect(running.get(`${venue.organisationSlug}/${venue.externalId}`)).toBe(venue.participants);
     // A timeline with a shape: arrivals around breakfast, lunch and dinner, most at dinner.
     const byHour = new Map<number, number>();
-    for (const a of demo.arrivals) byHour.set(localHour(new Date(a.at)), (byHour.get(localHour(new Date(a.at))) ?? 0) + a.delta);
+    for (const a of demo.arrivals)
+      byHour.set(localHour(new Date(a.at)), (byHour.get(localHour(new Date(a.at))) ?? 0) + a.delta);
     expect(byHour.size).toBeGreaterThan(8);
-    expect((byHour.get(17) ?? 0) + (byHour.get(18) ?? 0)).toBeGreaterThan((byHour.get(7) ?? 0) + (byHour.get(8) ?? 0));
+    expect((byHour.get(17) ?? 0) + (byHour.get(18) ?? 0)).toBeGreaterThan(
+      (byHour.get(7) ?? 0) + (byHour.get(8) ?? 0),
+    );
   });
 });
 
@@ -235,12 +286,16 @@ describe('generateDemo: synthetic editions', () => {
     const big = generateDemo({ venues: 100_000 });
     expect(big.edition.slug).toBe('synthetic-100000');
     expect(big.locations).toHaveLength(100_000);
-    expect(big.locations.every((l) => l.status === 'PUBLISHED' && l.participants! <= l.capacity!)).toBe(true);
+    expect(
+      big.locations.every((l) => l.status === 'PUBLISHED' && l.participants! <= l.capacity!),
+    ).toBe(true);
     expect(big.organisations.length).toBeGreaterThan(1_000);
     expect(big.organisations.length).toBeLessThanOrEqual(5_000);
     expect(new Set(big.locations.map((l) => l.region))).toEqual(new Set(REGION_CODES));
     const { south, west, north, east } = COUNTRIES.NL.bbox;
-    expect(big.locations.every((l) => l.lat > south && l.lat < north && l.lng > west && l.lng < east)).toBe(true);
+    expect(
+      big.locations.every((l) => l.lat > south && l.lat < north && l.lng > west && l.lng < east),
+    ).toBe(true);
   });
 
   it('is deterministic, well placed and takes an edition slug', () => {
@@ -273,23 +328,42 @@ describe('loadDemo', () => {
     expect(await hasEdition(db, 'nid-2027')).toBe(true);
 
     const [edition] = await db.select().from(editions).where(eq(editions.slug, 'nid-2027'));
-    expect(edition).toMatchObject({ id: result.editionId, date: '2027-10-14', timeZone: 'Europe/Amsterdam', country: 'NL' });
+    expect(edition).toMatchObject({
+      id: result.editionId,
+      date: '2027-10-14',
+      timeZone: 'Europe/Amsterdam',
+      country: 'NL',
+    });
     const [orgs] = await db.select({ n: count() }).from(organisations);
     expect(orgs!.n).toBe(demo.organisations.length);
     const statuses = await db
-      .select({ status: locations.status, n: count(), participants: sum(locations.participants).mapWith(Number) })
+      .select({
+        status: locations.status,
+        n: count(),
+        participants: sum(locations.participants).mapWith(Number),
+      })
       .from(locations)
       .where(eq(locations.editionId, result.editionId))
       .groupBy(locations.status);
     const byStatus = Object.fromEntries(statuses.map((s) => [s.status, s]));
-    expect(byStatus['PUBLISHED']).toMatchObject({ n: published.length, participants: total(published) });
-    expect(byStatus['CANCELLED']!.n + byStatus['DRAFT']!.n).toBe(demo.locations.length - published.length);
+    expect(byStatus['PUBLISHED']).toMatchObject({
+      n: published.length,
+      participants: total(published),
+    });
+    expect(byStatus['CANCELLED']!.n + byStatus['DRAFT']!.n).toBe(
+      demo.locations.length - published.length,
+    );
 
     const seed = await db.query.locations.findFirst({
       where: { externalId: 'seed-almelo-dinner' },
       with: { organisation: true },
     });
-    expect(seed).toMatchObject({ city: 'Almelo', capacity: 600, participants: 600, organisation: { slug: 'asito' } });
+    expect(seed).toMatchObject({
+      city: 'Almelo',
+      capacity: 600,
+      participants: 600,
+      organisation: { slug: 'asito' },
+    });
     expect(seed!.startsAt?.toISOString()).toBe('2027-10-14T16:00:00.000Z');
 
     // The log has every arrival, by the demo actor, and adds up to each venue's count.
@@ -300,16 +374,25 @@ describe('loadDemo', () => {
     expect(entries!.n).toBe(demo.arrivals.length);
     expect(entries!.actors).toEqual(['demo']);
     const mismatches = await db
-      .select({ id: locations.id, participants: locations.participants, logged: sql<number>`coalesce(sum(${participationLog.newValue} - ${participationLog.oldValue}), 0)::int` })
+      .select({
+        id: locations.id,
+        participants: locations.participants,
+        logged: sql<number>`coalesce(sum(${participationLog.newValue} - ${participationLog.oldValue}), 0)::int`,
+      })
       .from(locations)
       .leftJoin(participationLog, eq(participationLog.locationId, locations.id))
       .where(eq(locations.editionId, result.editionId))
       .groupBy(locations.id)
-      .having(sql`${locations.participants} <> coalesce(sum(${participationLog.newValue} - ${participationLog.oldValue}), 0)`);
+      .having(
+        sql`${locations.participants} <> coalesce(sum(${participationLog.newValue} - ${participationLog.oldValue}), 0)`,
+      );
     expect(mismatches).toEqual([]);
     // The latest entry of every venue is its count.
     const last = db
-      .selectDistinctOn([participationLog.locationId], { locationId: participationLog.locationId, newValue: participationLog.newValue })
+      .selectDistinctOn([participationLog.locationId], {
+        locationId: participationLog.locationId,
+        newValue: participationLog.newValue,
+      })
       .from(participationLog)
       .where(eq(participationLog.editionId, result.editionId))
       .orderBy(participationLog.locationId, desc(participationLog.at), desc(participationLog.id))
@@ -330,7 +413,10 @@ describe('loadDemo', () => {
     expect(result.organisations).toBe(copy.organisations.length);
     const [orgs] = await db.select({ n: count() }).from(organisations);
     expect(orgs!.n).toBe(demo.organisations.length);
-    const [venues] = await db.select({ n: count() }).from(locations).where(eq(locations.editionId, result.editionId));
+    const [venues] = await db
+      .select({ n: count() })
+      .from(locations)
+      .where(eq(locations.editionId, result.editionId));
     expect(venues!.n).toBe(copy.locations.length);
   });
 
@@ -338,9 +424,18 @@ describe('loadDemo', () => {
     const { db } = t.database;
     const synthetic = generateDemo({ venues: 3_000 });
     const result = await loadDemo(db, synthetic);
-    expect(result).toMatchObject({ locations: 3_000, organisations: 1_000, participants: total(synthetic.locations) });
+    expect(result).toMatchObject({
+      locations: 3_000,
+      organisations: 1_000,
+      participants: total(synthetic.locations),
+    });
     const [log] = await db
-      .select({ n: count(), total: sum(sql`${participationLog.newValue} - ${participationLog.oldValue}`).mapWith(Number) })
+      .select({
+        n: count(),
+        total: sum(sql`${participationLog.newValue} - ${participationLog.oldValue}`).mapWith(
+          Number,
+        ),
+      })
       .from(participationLog)
       .where(eq(participationLog.editionId, result.editionId));
     expect(log).toEqual({ n: synthetic.arrivals.length, total: total(synthetic.locations) });

@@ -23,9 +23,13 @@ beforeAll(async () => {
   const response = await app.fetch('http://tafel.test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ locations(edition: "nid-test", first: 1000) { nodes { name } } }' }),
+    body: JSON.stringify({
+      query: '{ locations(edition: "nid-test", first: 1000) { nodes { name } } }',
+    }),
   });
-  apiNames = ((await response.json()) as any).data.locations.nodes.map((v: { name: string }) => v.name);
+  apiNames = ((await response.json()) as any).data.locations.nodes.map(
+    (v: { name: string }) => v.name,
+  );
   expect(apiNames.length).toBe(5);
 });
 afterAll(() => t.close());
@@ -38,7 +42,8 @@ async function page(query = '', headers: Record<string, string> = {}) {
 /** The schema.org context, served locally: the test must not reach the network. */
 const SCHEMA_ORG_CONTEXT = { '@context': { '@vocab': 'https://schema.org/' } };
 const documentLoader = async (url: string) => {
-  if (url.replace(/\/$/, '') !== 'https://schema.org') throw new Error(`Unexpected remote context ${url}`);
+  if (url.replace(/\/$/, '') !== 'https://schema.org')
+    throw new Error(`Unexpected remote context ${url}`);
   return { contextUrl: undefined, documentUrl: url, document: SCHEMA_ORG_CONTEXT };
 };
 
@@ -46,9 +51,13 @@ const S = 'https://schema.org/';
 type Node = Record<string, any>;
 
 async function events(text: string): Promise<Node[]> {
-  const blocks = [...text.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+  const blocks = [
+    ...text.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g),
+  ].map((m) => m[1]!);
   expect(blocks).toHaveLength(1);
-  const expanded = (await jsonld.expand(JSON.parse(blocks[0]!), { documentLoader: documentLoader as any })) as Node[];
+  const expanded = (await jsonld.expand(JSON.parse(blocks[0]!), {
+    documentLoader: documentLoader as any,
+  })) as Node[];
   return expanded.filter((node) => node['@type']?.includes(`${S}Event`));
 }
 const value = (node: Node, property: string) => node[`${S}${property}`]?.[0]?.['@value'];
@@ -70,7 +79,9 @@ describe('the edition page', () => {
     expect(text).not.toContain('Geheimweg');
     expect(text).not.toContain('7602 AA');
     expect(text).not.toContain('52.36789');
-    const article = /<article[^>]*><h2[^>]*>Ontbijt AZC Almelo<\/h2>[\s\S]*?<\/article>/.exec(text)![0];
+    const article = /<article[^>]*><h2[^>]*>Ontbijt AZC Almelo<\/h2>[\s\S]*?<\/article>/.exec(
+      text,
+    )![0];
     expect(article).toContain('Almelo');
     expect(article).toContain('de plaats is bij benadering');
     // An open venue keeps its address.
@@ -106,22 +117,36 @@ describe('the edition page', () => {
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
       expect(text).toContain('<main>');
       const report = await validator.validateString(text);
-      expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
+      expect(
+        report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`)),
+      ).toEqual([]);
     }
     const missing = await (await app.fetch('http://tafel.test/editions/no-such-day')).text();
     expect(missing).toContain('<main>');
     const notFound = await validator.validateString(missing);
-    expect(notFound.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
+    expect(
+      notFound.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`)),
+    ).toEqual([]);
   });
 
   it('carries one schema.org Event per venue that a JSON-LD processor reads back', async () => {
     const found = await events((await page()).text);
-    expect(found.map((e) => value(e, 'location')?.toString() ?? e[`${S}location`][0][`${S}name`][0]['@value']).sort()).toEqual([...apiNames].sort());
-    const stadhuis = found.find((e) => e[`${S}location`][0][`${S}name`][0]['@value'] === 'Stadhuis Utrecht')!;
+    expect(
+      found
+        .map(
+          (e) => value(e, 'location')?.toString() ?? e[`${S}location`][0][`${S}name`][0]['@value'],
+        )
+        .sort(),
+    ).toEqual([...apiNames].sort());
+    const stadhuis = found.find(
+      (e) => e[`${S}location`][0][`${S}name`][0]['@value'] === 'Stadhuis Utrecht',
+    )!;
     expect(value(stadhuis, 'name')).toBe('Stadhuis Utrecht (Lunch)');
     expect(value(stadhuis, 'startDate')).toBe('2027-10-14T10:00:00.000Z');
     expect(value(stadhuis, 'url')).toBe('https://example.org/utrecht');
-    const azc = found.find((e) => e[`${S}location`][0][`${S}name`][0]['@value'] === 'Ontbijt AZC Almelo')!;
+    const azc = found.find(
+      (e) => e[`${S}location`][0][`${S}name`][0]['@value'] === 'Ontbijt AZC Almelo',
+    )!;
     const address = azc[`${S}location`][0][`${S}address`][0];
     expect(address[`${S}streetAddress`]).toBeUndefined();
     expect(address[`${S}postalCode`]).toBeUndefined();
@@ -133,18 +158,26 @@ describe('the edition page', () => {
   it('cannot be broken out of by a venue text, and links only web addresses', async () => {
     const id = fx.locations['Buurthuis De Ster']!.id;
     const hostile = '</script><script>alert(1)</script><!-- & "quotes"';
-    await t.database.db.update(locations).set({ description: hostile, registrationUrl: 'javascript:alert(1)' }).where(eq(locations.id, id));
+    await t.database.db
+      .update(locations)
+      .set({ description: hostile, registrationUrl: 'javascript:alert(1)' })
+      .where(eq(locations.id, id));
     app.caches.answers.invalidate(null);
     try {
       const { text } = await page();
       expect(text).not.toContain('<script>alert(1)');
       expect(text.match(/<\/script>/g)).toHaveLength(1);
       expect(text).not.toContain('javascript:');
-      const ster = (await events(text)).find((e) => e[`${S}location`][0][`${S}name`][0]['@value'] === 'Buurthuis De Ster')!;
+      const ster = (await events(text)).find(
+        (e) => e[`${S}location`][0][`${S}name`][0]['@value'] === 'Buurthuis De Ster',
+      )!;
       expect(value(ster, 'description')).toBe(hostile);
       expect(ster[`${S}url`]).toBeUndefined();
     } finally {
-      await t.database.db.update(locations).set({ description: null, registrationUrl: null }).where(eq(locations.id, id));
+      await t.database.db
+        .update(locations)
+        .set({ description: null, registrationUrl: null })
+        .where(eq(locations.id, id));
       app.caches.answers.invalidate(null);
     }
   });

@@ -11,12 +11,18 @@ afterAll(async () => {
   await t?.close();
 });
 
-const embed = (app: ReturnType<typeof createClient>['app'], query: string, path = '/embed') => app.fetch(`http://tafel.test${path}?${query}`);
+const embed = (app: ReturnType<typeof createClient>['app'], query: string, path = '/embed') =>
+  app.fetch(`http://tafel.test${path}?${query}`);
 
 describe('/embed?endpoint=', () => {
   it("serves the page without an endpoint or with this server's own /graphql", async () => {
     const { app } = createClient(t.database);
-    for (const query of ['edition=nid-2027', 'edition=nid-2027&endpoint=%2Fgraphql', 'edition=nid-2027&endpoint=graphql', 'edition=nid-2027&endpoint=']) {
+    for (const query of [
+      'edition=nid-2027',
+      'edition=nid-2027&endpoint=%2Fgraphql',
+      'edition=nid-2027&endpoint=graphql',
+      'edition=nid-2027&endpoint=',
+    ]) {
       const response = await embed(app, query);
       expect(response.status, query).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);
@@ -37,7 +43,11 @@ describe('/embed?endpoint=', () => {
     ];
     for (const endpoint of foreign) {
       for (const path of ['/embed', '/embed.html']) {
-        const response = await embed(app, `edition=nid-2027&endpoint=${encodeURIComponent(endpoint)}`, path);
+        const response = await embed(
+          app,
+          `edition=nid-2027&endpoint=${encodeURIComponent(endpoint)}`,
+          path,
+        );
         expect(response.status, `${path} ${endpoint}`).toBe(400);
         expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
         const text = await response.text();
@@ -47,25 +57,66 @@ describe('/embed?endpoint=', () => {
       }
     }
     // A second `endpoint` cannot slip past the first.
-    const twice = await embed(app, `edition=nid-2027&endpoint=%2Fgraphql&endpoint=${encodeURIComponent('https://evil.example/graphql')}`);
+    const twice = await embed(
+      app,
+      `edition=nid-2027&endpoint=%2Fgraphql&endpoint=${encodeURIComponent('https://evil.example/graphql')}`,
+    );
     expect(twice.status).toBe(400);
   });
 
   it('allows the endpoints listed in TAFEL_EMBED_ENDPOINTS, and only those', async () => {
-    const listed = embedEndpointsFromEnv({ TAFEL_EMBED_ENDPOINTS: ' https://tafel.partner.example/graphql ,https://other.example/api/graphql' });
-    expect(listed).toEqual(['https://tafel.partner.example/graphql', 'https://other.example/api/graphql']);
+    const listed = embedEndpointsFromEnv({
+      TAFEL_EMBED_ENDPOINTS:
+        ' https://tafel.partner.example/graphql ,https://other.example/api/graphql',
+    });
+    expect(listed).toEqual([
+      'https://tafel.partner.example/graphql',
+      'https://other.example/api/graphql',
+    ]);
     const { app } = createClient(t.database, { responseCache: false, embedEndpoints: listed });
-    expect((await embed(app, `edition=nid-2027&endpoint=${encodeURIComponent('https://tafel.partner.example/graphql')}`)).status).toBe(200);
-    expect((await embed(app, `edition=nid-2027&endpoint=${encodeURIComponent('https://TAFEL.partner.example:443/graphql')}`)).status).toBe(200);
+    expect(
+      (
+        await embed(
+          app,
+          `edition=nid-2027&endpoint=${encodeURIComponent('https://tafel.partner.example/graphql')}`,
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await embed(
+          app,
+          `edition=nid-2027&endpoint=${encodeURIComponent('https://TAFEL.partner.example:443/graphql')}`,
+        )
+      ).status,
+    ).toBe(200);
     expect((await embed(app, `edition=nid-2027&endpoint=%2Fgraphql`)).status).toBe(200);
-    expect((await embed(app, `edition=nid-2027&endpoint=${encodeURIComponent('https://tafel.partner.example/other')}`)).status).toBe(400);
-    expect((await embed(app, `edition=nid-2027&endpoint=${encodeURIComponent('https://evil.example/graphql')}`)).status).toBe(400);
+    expect(
+      (
+        await embed(
+          app,
+          `edition=nid-2027&endpoint=${encodeURIComponent('https://tafel.partner.example/other')}`,
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await embed(
+          app,
+          `edition=nid-2027&endpoint=${encodeURIComponent('https://evil.example/graphql')}`,
+        )
+      ).status,
+    ).toBe(400);
   });
 
   it('TAFEL_EMBED_ENDPOINTS takes absolute http(s) URLs only', () => {
     expect(embedEndpointsFromEnv({})).toEqual([]);
-    expect(() => embedEndpointsFromEnv({ TAFEL_EMBED_ENDPOINTS: '/graphql' })).toThrow(/TAFEL_EMBED_ENDPOINTS .*"\/graphql"/);
-    expect(() => embedEndpointsFromEnv({ TAFEL_EMBED_ENDPOINTS: 'ftp://files.example/graphql' })).toThrow(/absolute http\(s\) URLs/);
+    expect(() => embedEndpointsFromEnv({ TAFEL_EMBED_ENDPOINTS: '/graphql' })).toThrow(
+      /TAFEL_EMBED_ENDPOINTS .*"\/graphql"/,
+    );
+    expect(() =>
+      embedEndpointsFromEnv({ TAFEL_EMBED_ENDPOINTS: 'ftp://files.example/graphql' }),
+    ).toThrow(/absolute http\(s\) URLs/);
   });
 });
 

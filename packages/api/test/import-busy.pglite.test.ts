@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAdminFile } from '../src/db/lock.ts';
-import { freePort, startApiProcess, type ApiProcess } from './live-support.ts';
+import { type ApiProcess, freePort, startApiProcess } from './live-support.ts';
 
 let server: ApiProcess;
 let url: string;
@@ -17,7 +17,11 @@ const dataDir = join(mkdtempSync(join(tmpdir(), 'tafel-import-busy-')), 'data');
 
 beforeAll(async () => {
   // No rate limit: the test asks for a public feed every few milliseconds.
-  server = await startApiProcess('', await freePort(), { TAFEL_DATA_DIR: dataDir, LOG_LEVEL: 'silent', TAFEL_RATE_LIMIT: 'off' });
+  server = await startApiProcess('', await freePort(), {
+    TAFEL_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    TAFEL_RATE_LIMIT: 'off',
+  });
   url = server.url;
 });
 
@@ -27,21 +31,52 @@ afterAll(async () => {
 
 describe('an import through the server on PGlite', { timeout: 180_000 }, () => {
   it('on PGlite, a 10,000-row import through the server leaves it answering public requests all along', async () => {
-    const lines = ['external_id,name,city,lat,lng,meal,starts_at,ends_at,capacity,target_groups,languages,description'];
-    for (let i = 0; i < 10_000; i++) lines.push(`big-${i},Tafel ${i},Utrecht,52.${String(i).padStart(4, '0')},5.1,DINNER,18:00,21:00,40,REFUGEES;ELDERLY,nl;ar,Aan tafel nummer ${i}`);
+    const lines = [
+      'external_id,name,city,lat,lng,meal,starts_at,ends_at,capacity,target_groups,languages,description',
+    ];
+    for (let i = 0; i < 10_000; i++)
+      lines.push(
+        `big-${i},Tafel ${i},Utrecht,52.${String(i).padStart(4, '0')},5.1,DINNER,18:00,21:00,40,REFUGEES;ELDERLY,nl;ar,Aan tafel nummer ${i}`,
+      );
     const admin = readAdminFile(dataDir)!;
-    const command = (...argv: string[]) => fetch(`${url}/admin/command`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-tafel-admin-token': admin.token },
-      body: JSON.stringify({ argv }),
-    }).then(async (r) => (await r.json()) as { code: number; out: { line: string }[] });
-    expect((await command('organisations', 'create', '--slug', 'grote-import', '--name', 'Grote import')).code).toBe(0);
-    expect((await command('editions', 'create', '--slug', 'nid-import', '--name', 'Import day', '--date', '2027-10-14')).code).toBe(0);
+    const command = (...argv: string[]) =>
+      fetch(`${url}/admin/command`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-tafel-admin-token': admin.token },
+        body: JSON.stringify({ argv }),
+      }).then(async (r) => (await r.json()) as { code: number; out: { line: string }[] });
+    expect(
+      (await command('organisations', 'create', '--slug', 'grote-import', '--name', 'Grote import'))
+        .code,
+    ).toBe(0);
+    expect(
+      (
+        await command(
+          'editions',
+          'create',
+          '--slug',
+          'nid-import',
+          '--name',
+          'Import day',
+          '--date',
+          '2027-10-14',
+        )
+      ).code,
+    ).toBe(0);
     const feed = `${url}/editions/nid-import/locations.geojson`;
     expect((await fetch(feed)).status).toBe(200);
     const started = performance.now();
     let running = true;
-    const importing = command('import', `inline:${lines.join('\n')}`, '--organisation', 'grote-import', '--edition', 'nid-import', '--file', 'big.csv');
+    const importing = command(
+      'import',
+      `inline:${lines.join('\n')}`,
+      '--organisation',
+      'grote-import',
+      '--edition',
+      'nid-import',
+      '--file',
+      'big.csv',
+    );
     void importing.finally(() => (running = false));
     const waits: number[] = [];
     while (running) {
@@ -62,5 +97,4 @@ describe('an import through the server on PGlite', { timeout: 180_000 }, () => {
     expect(waits.length).toBeGreaterThan(20);
     expect(Math.max(...waits)).toBeLessThan(duration / 3);
   });
-
 });

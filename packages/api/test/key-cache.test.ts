@@ -7,7 +7,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyCache } from '../src/auth/key-cache.ts';
-import { createClient, memberKey, openTestDatabase, seedFixture, staffKey, type TestDb } from './support.ts';
+import {
+  createClient,
+  memberKey,
+  openTestDatabase,
+  seedFixture,
+  staffKey,
+  type TestDb,
+} from './support.ts';
 
 let t: TestDb;
 let gql: ReturnType<typeof createClient>['gql'];
@@ -58,7 +65,11 @@ describe('the key cache', () => {
   it('refuses a key revoked through the API on the very next request', async () => {
     const key = await memberKey(t.database, fx.utrecht.id);
     expect((await gql(QUERY, {}, { key })).status).toBe(200);
-    const revoked = await gql(`mutation($p: String!) { revokeApiKey(input: { prefix: $p }) { userErrors { code } } }`, { p: key.slice(0, 14) }, { key: await staffKey(t.database) });
+    const revoked = await gql(
+      `mutation($p: String!) { revokeApiKey(input: { prefix: $p }) { userErrors { code } } }`,
+      { p: key.slice(0, 14) },
+      { key: await staffKey(t.database) },
+    );
     expect(revoked.data!['revokeApiKey'].userErrors).toEqual([]);
     const r = await gql(QUERY, {}, { key });
     expect(r.status).toBe(401);
@@ -68,19 +79,38 @@ describe('the key cache', () => {
   it('forgets a key revoked by another writer (psql, the CLI, another process) as soon as its notice arrives', async () => {
     const key = await memberKey(t.database, fx.moskee.id);
     expect((await gql(QUERY, {}, { key })).status).toBe(200);
-    await t.database.db.execute(sql`UPDATE api_keys SET revoked_at = now() WHERE prefix = ${key.slice(0, 14)}`);
+    await t.database.db.execute(
+      sql`UPDATE api_keys SET revoked_at = now() WHERE prefix = ${key.slice(0, 14)}`,
+    );
     // Well before the cache's own limit: it was the notice, not the entry's age.
-    const took = await within(keys.ttlMs / 2, async () => (await gql(QUERY, {}, { key })).status === 401);
+    const took = await within(
+      keys.ttlMs / 2,
+      async () => (await gql(QUERY, {}, { key })).status === 401,
+    );
     expect(took).toBeLessThan(keys.ttlMs / 2);
   });
 
   it('takes a scope away at once too', async () => {
-    const key = await memberKey(t.database, fx.asito.id, ['LOCATIONS_WRITE', 'PARTICIPATION_WRITE']);
+    const key = await memberKey(t.database, fx.asito.id, [
+      'LOCATIONS_WRITE',
+      'PARTICIPATION_WRITE',
+    ]);
     const arrive = () =>
-      gql(`mutation($id: ID!) { recordArrivals(input: { location: $id, delta: 1 }) { userErrors { code } } }`, { id: Buffer.from(`Location:${fx.locations['Heracles Stadion']!.id}`).toString('base64url') }, { key });
+      gql(
+        `mutation($id: ID!) { recordArrivals(input: { location: $id, delta: 1 }) { userErrors { code } } }`,
+        {
+          id: Buffer.from(`Location:${fx.locations['Heracles Stadion']!.id}`).toString('base64url'),
+        },
+        { key },
+      );
     expect((await arrive()).data!['recordArrivals'].userErrors).toEqual([]);
-    await t.database.db.execute(sql`UPDATE api_keys SET scopes = '{LOCATIONS_WRITE}' WHERE prefix = ${key.slice(0, 14)}`);
-    const took = await within(keys.ttlMs / 2, async () => (await arrive()).errors?.[0]?.extensions?.['code'] === 'FORBIDDEN');
+    await t.database.db.execute(
+      sql`UPDATE api_keys SET scopes = '{LOCATIONS_WRITE}' WHERE prefix = ${key.slice(0, 14)}`,
+    );
+    const took = await within(
+      keys.ttlMs / 2,
+      async () => (await arrive()).errors?.[0]?.extensions?.['code'] === 'FORBIDDEN',
+    );
     expect(took).toBeLessThan(keys.ttlMs / 2);
   });
 });

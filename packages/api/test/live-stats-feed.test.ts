@@ -4,13 +4,20 @@
  * subscriber that reads slowly.
  */
 import { RecordArrivals, StatsChanged } from '@tafel/schema';
-import { EventSource } from 'eventsource';
 import { sql } from 'drizzle-orm';
+import { EventSource } from 'eventsource';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LiveHub } from '../src/live/hub.ts';
 import { logger } from '../src/logger.ts';
 import { createApp } from '../src/yoga.ts';
-import { post, serveHttp, subscribe, useLiveServer, waitFor, type LiveServer } from './live-support.ts';
+import {
+  type LiveServer,
+  post,
+  serveHttp,
+  subscribe,
+  useLiveServer,
+  waitFor,
+} from './live-support.ts';
 import { onPostgres, type TestDb } from './support.ts';
 
 const INTERVAL_MS = 100;
@@ -35,7 +42,10 @@ describe('statsChanged', () => {
     const messages: any[] = [];
     const arrived = (n: number) =>
       new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`got ${JSON.stringify(messages)}`)), 10_000);
+        const timer = setTimeout(
+          () => reject(new Error(`got ${JSON.stringify(messages)}`)),
+          10_000,
+        );
         const check = () => {
           if (messages.length < n) return;
           clearTimeout(timer);
@@ -49,7 +59,11 @@ describe('statsChanged', () => {
       });
     try {
       await arrived(1);
-      expect(messages[0].data.statsChanged).toMatchObject({ participants: await publicTotal(), capacity: expect.any(Number), locations: 5 });
+      expect(messages[0].data.statsChanged).toMatchObject({
+        participants: await publicTotal(),
+        capacity: expect.any(Number),
+        locations: 5,
+      });
       await arrive('Stadhuis Utrecht', 2);
       await arrived(2);
       expect(messages.at(-1).data.statsChanged.participants).toBe(await publicTotal());
@@ -64,13 +78,27 @@ describe('statsChanged', () => {
     // many as a quarter of the writes, which says nothing about coalescing.
     const burstHub = new LiveHub(t.database, logger, { intervalMs: BURST_INTERVAL_MS });
     const burst = await serveHttp(createApp({ database: t.database, live: burstHub }));
-    const stream = await subscribe(burst.url, `subscription($e: String!) { statsChanged(edition: $e) { participants byRegion { key participants } } }`, { e: 'nid-test' });
+    const stream = await subscribe(
+      burst.url,
+      `subscription($e: String!) { statsChanged(edition: $e) { participants byRegion { key participants } } }`,
+      { e: 'nid-test' },
+    );
     try {
       await stream.until(() => true);
       const from = stream.messages.length;
       const started = performance.now();
-      const venues = ['Stadhuis Utrecht', 'Heracles Stadion', 'Moskee Bergen op Zoom', 'Ontbijt AZC Almelo'];
-      await t.database.db.execute(sql`UPDATE locations SET participants = 0, capacity = 1000 WHERE id IN (${sql.join(venues.map((v) => fx.locations[v]!.id), sql`, `)})`);
+      const venues = [
+        'Stadhuis Utrecht',
+        'Heracles Stadion',
+        'Moskee Bergen op Zoom',
+        'Ontbijt AZC Almelo',
+      ];
+      await t.database.db.execute(
+        sql`UPDATE locations SET participants = 0, capacity = 1000 WHERE id IN (${sql.join(
+          venues.map((v) => fx.locations[v]!.id),
+          sql`, `,
+        )})`,
+      );
       const write = (i: number) => arrive(venues[i % venues.length]!, 1, staff, burst.url);
       if (onPostgres) {
         // 500 at once, over the pool.
@@ -82,13 +110,17 @@ describe('statsChanged', () => {
       const elapsed = performance.now() - started;
       const total = await publicTotal();
       const last = await stream.until((m) => m.data.statsChanged.participants === total, { from });
-      expect(last.data.statsChanged.byRegion.reduce((a: number, b: any) => a + b.participants, 0)).toBe(total);
+      expect(
+        last.data.statsChanged.byRegion.reduce((a: number, b: any) => a + b.participants, 0),
+      ).toBe(total);
       // Quiet for a few intervals: nothing after the exact one.
       await new Promise((r) => setTimeout(r, BURST_INTERVAL_MS * 4));
       expect(stream.messages.at(-1)).toEqual(last);
       const during = stream.messages.length - from;
       // At most one per interval (plus the leading one and the last), far fewer than the writes.
-      expect(during).toBeLessThanOrEqual(Math.ceil((elapsed + BURST_INTERVAL_MS * 4) / BURST_INTERVAL_MS) + 2);
+      expect(during).toBeLessThanOrEqual(
+        Math.ceil((elapsed + BURST_INTERVAL_MS * 4) / BURST_INTERVAL_MS) + 2,
+      );
       // However slow the machine, far fewer messages than writes.
       expect(during).toBeLessThan(500 / 4);
     } finally {
@@ -114,9 +146,23 @@ describe('statsChanged', () => {
       const grown = await stream.until((m) => m.data.statsChanged.locations === venuesBefore + 1);
       expect(grown.data.statsChanged.participants).toBe(before + 12);
       // Reports at the new venue move the stats as any other's do.
-      expect((await post(server.url, RecordArrivals.document, { input: { location: id, delta: 3 } }, staff)).data.recordArrivals.userErrors).toEqual([]);
+      expect(
+        (
+          await post(
+            server.url,
+            RecordArrivals.document,
+            { input: { location: id, delta: 3 } },
+            staff,
+          )
+        ).data.recordArrivals.userErrors,
+      ).toEqual([]);
       await stream.until((m) => m.data.statsChanged.participants === before + 15);
-      const cancelled = await post(server.url, `mutation($id: ID!) { cancelLocation(input: { id: $id }) { userErrors { code } } }`, { id }, staff);
+      const cancelled = await post(
+        server.url,
+        `mutation($id: ID!) { cancelLocation(input: { id: $id }) { userErrors { code } } }`,
+        { id },
+        staff,
+      );
       expect(cancelled.data.cancelLocation.userErrors).toEqual([]);
       const last = await stream.until((m) => m.data.statsChanged.locations === venuesBefore);
       expect(last.data.statsChanged.participants).toBe(before);
@@ -131,9 +177,16 @@ describe('statsChanged', () => {
     // what they share is the tick's timeline.
     const subscribers = live.hub.subscribers;
     const streams = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => subscribe(server.url, `subscription($e: String!) { statsChanged(edition: $e) { n${i}: participants timeline(interval: 15) { at participants } } }`, { e: 'nid-test' })),
+      Array.from({ length: 50 }, (_, i) =>
+        subscribe(
+          server.url,
+          `subscription($e: String!) { statsChanged(edition: $e) { n${i}: participants timeline(interval: 15) { at participants } } }`,
+          { e: 'nid-test' },
+        ),
+      ),
     );
-    const timelineQueries = () => t.counter.statements.filter((s) => /participation_log/.test(s) && /date_bin/.test(s)).length;
+    const timelineQueries = () =>
+      t.counter.statements.filter((s) => /participation_log/.test(s) && /date_bin/.test(s)).length;
     try {
       await Promise.all(streams.map((s) => s.until(() => true)));
       // Let any tick that the subscriptions started go by.
@@ -142,7 +195,11 @@ describe('statsChanged', () => {
       const froms = streams.map((s) => s.messages.length);
       await arrive('Stadhuis Utrecht', 1);
       const total = await publicTotal();
-      await Promise.all(streams.map((s, i) => s.until((m) => m.data.statsChanged[`n${i}`] === total, { from: froms[i] })));
+      await Promise.all(
+        streams.map((s, i) =>
+          s.until((m) => m.data.statsChanged[`n${i}`] === total, { from: froms[i] }),
+        ),
+      );
       expect(timelineQueries()).toBe(1);
     } finally {
       for (const s of streams) s.close();
@@ -169,12 +226,16 @@ describe('statsChanged', () => {
 describe('a subscriber that reads slowly', () => {
   it('is not waited for: it gets what fits its buffer and then the newest stats, never every tick', async () => {
     // In-process (no socket buffers in between), with ticks 20 ms apart, at a venue with room.
-    await t.database.db.execute(sql`UPDATE locations SET capacity = 100000 WHERE id = ${fx.locations['Heracles Stadion']!.id}`);
+    await t.database.db.execute(
+      sql`UPDATE locations SET capacity = 100000 WHERE id = ${fx.locations['Heracles Stadion']!.id}`,
+    );
     const quick = new LiveHub(t.database, logger, { intervalMs: 20 });
     const app = createApp({ database: t.database, live: quick });
     const url = `http://tafel.test/graphql?query=${encodeURIComponent('subscription { statsChanged(edition: "nid-test") { participants } }')}`;
-    const open = async () => (await app.fetch(url, { headers: { accept: 'text/event-stream' } })).body!.getReader();
-    const totals = (text: string) => [...text.matchAll(/"participants":(\d+)/g)].map((m) => Number(m[1]));
+    const open = async () =>
+      (await app.fetch(url, { headers: { accept: 'text/event-stream' } })).body!.getReader();
+    const totals = (text: string) =>
+      [...text.matchAll(/"participants":(\d+)/g)].map((m) => Number(m[1]));
     const decoder = new TextDecoder();
     const slow = await open();
     const fast = await open();
@@ -192,7 +253,8 @@ describe('a subscriber that reads slowly', () => {
     try {
       void pump(fast, fastRead);
       // The slow one takes its first message, then nothing until the writes are over.
-      while (!slowRead.text.includes('participants')) slowRead.text += decoder.decode((await slow.read()).value);
+      while (!slowRead.text.includes('participants'))
+        slowRead.text += decoder.decode((await slow.read()).value);
       for (let i = 0; i < 80; i++) {
         await arrive('Heracles Stadion', 1);
         await new Promise((r) => setTimeout(r, 25));

@@ -19,13 +19,54 @@ beforeAll(async () => {
   t = await openTestDatabase();
   fx = await seedFixture(t.database);
   await staffKey(t.database);
-  const [key] = rowsOf<{ id: number; prefix: string }>(await t.database.db.execute(sql`SELECT id, prefix FROM api_keys LIMIT 1`));
-  staff = { keyId: Number(key!.id), prefix: key!.prefix, scopes: ['LOCATIONS_WRITE', 'PARTICIPATION_WRITE'], organisation: null, role: 'admin', session: null };
+  const [key] = rowsOf<{ id: number; prefix: string }>(
+    await t.database.db.execute(sql`SELECT id, prefix FROM api_keys LIMIT 1`),
+  );
+  staff = {
+    keyId: Number(key!.id),
+    prefix: key!.prefix,
+    scopes: ['LOCATIONS_WRITE', 'PARTICIPATION_WRITE'],
+    organisation: null,
+    role: 'admin',
+    session: null,
+  };
   // Venues the fixture lacks: no region, no target groups, many target groups, one awaiting approval.
   await t.database.db.insert(locations).values([
-    { organisationId: fx.utrecht.id, editionId: fx.edition.id, name: 'Zonder regio', lat: 52.1, lng: 5.1, meal: 'BREAKFAST', participants: 3, capacity: null, targetGroups: [] },
-    { organisationId: fx.moskee.id, editionId: fx.edition.id, name: 'Iedereen welkom', region: 'NL-NB', lat: 51.5, lng: 4.3, meal: 'LUNCH', participants: 7, capacity: 80, targetGroups: ['REFUGEES', 'ELDERLY', 'NEIGHBOURS', 'EMPLOYEES'] },
-    { organisationId: fx.asito.id, editionId: fx.edition.id, name: 'Wacht op goedkeuring', region: 'NL-OV', lat: 52.3, lng: 6.6, meal: 'DINNER', participants: 9, capacity: 50, awaitingApproval: true },
+    {
+      organisationId: fx.utrecht.id,
+      editionId: fx.edition.id,
+      name: 'Zonder regio',
+      lat: 52.1,
+      lng: 5.1,
+      meal: 'BREAKFAST',
+      participants: 3,
+      capacity: null,
+      targetGroups: [],
+    },
+    {
+      organisationId: fx.moskee.id,
+      editionId: fx.edition.id,
+      name: 'Iedereen welkom',
+      region: 'NL-NB',
+      lat: 51.5,
+      lng: 4.3,
+      meal: 'LUNCH',
+      participants: 7,
+      capacity: 80,
+      targetGroups: ['REFUGEES', 'ELDERLY', 'NEIGHBOURS', 'EMPLOYEES'],
+    },
+    {
+      organisationId: fx.asito.id,
+      editionId: fx.edition.id,
+      name: 'Wacht op goedkeuring',
+      region: 'NL-OV',
+      lat: 52.3,
+      lng: 6.6,
+      meal: 'DINNER',
+      participants: 9,
+      capacity: 50,
+      awaitingApproval: true,
+    },
   ]);
 });
 afterAll(() => t.close());
@@ -49,7 +90,8 @@ describe('the live stats model', () => {
     const notices = [];
     for (let i = 0; i < 300; i++) {
       const venue = venues[Math.floor(next() * venues.length)]!;
-      const change = next() < 0.3 ? { set: Math.floor(next() * 60) } : { add: Math.floor(next() * 9) - 3 };
+      const change =
+        next() < 0.3 ? { set: Math.floor(next() * 60) } : { add: Math.floor(next() * 9) - 3 };
       const result = await changeParticipation(db, keyActor(staff), venue, change);
       if (!result.notice) continue;
       notices.push(result.notice);
@@ -68,7 +110,12 @@ describe('the live stats model', () => {
     const model = await LiveStatsModel.load(db, fx.edition.id);
     const before = model.summary();
     const copy = structuredClone(before);
-    const result = await changeParticipation(db, keyActor(staff), fx.locations['Stadhuis Utrecht']!.id, { add: -1 });
+    const result = await changeParticipation(
+      db,
+      keyActor(staff),
+      fx.locations['Stadhuis Utrecht']!.id,
+      { add: -1 },
+    );
     model.apply(result.notice!);
     expect(before).toEqual(copy);
     expect(model.summary().participants).toBe(before.participants - 1);

@@ -26,7 +26,12 @@ interface ApiVenue {
   targetGroups: string[];
   locationPrecision: string;
   coordinates: { lat: number; lng: number };
-  address: { street: string | null; postalCode: string | null; city: string | null; region: string | null };
+  address: {
+    street: string | null;
+    postalCode: string | null;
+    city: string | null;
+    region: string | null;
+  };
   organisation: { slug: string; name: string };
 }
 let api: ApiVenue[];
@@ -48,7 +53,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function feed(format: string, headers: Record<string, string> = {}) {
-  const response = await app.fetch(`http://tafel.test/editions/nid-test/locations.${format}`, { headers });
+  const response = await app.fetch(`http://tafel.test/editions/nid-test/locations.${format}`, {
+    headers,
+  });
   return { response, text: await response.text() };
 }
 
@@ -62,12 +69,17 @@ describe('GeoJSON', () => {
     const geo = JSON.parse(text);
     expect(geo.type).toBe('FeatureCollection');
     expect(geo.licence).toBe('CC BY 4.0');
-    expect(geo.attribution).toMatch(/Licence: CC BY 4\.0 \(https:\/\/creativecommons\.org\/licenses\/by\/4\.0\/\)/);
+    expect(geo.attribution).toMatch(
+      /Licence: CC BY 4\.0 \(https:\/\/creativecommons\.org\/licenses\/by\/4\.0\/\)/,
+    );
     expect(geo.features.map((f: any) => f.id).sort()).toEqual(api.map((v) => v.id).sort());
     for (const v of api) {
       const f = geo.features.find((x: any) => x.id === v.id);
       expect(f.type).toBe('Feature');
-      expect(f.geometry).toEqual({ type: 'Point', coordinates: [v.coordinates.lng, v.coordinates.lat] });
+      expect(f.geometry).toEqual({
+        type: 'Point',
+        coordinates: [v.coordinates.lng, v.coordinates.lat],
+      });
       expect(f.properties).toMatchObject({
         name: v.name,
         meal: v.meal,
@@ -88,7 +100,12 @@ describe('GeoJSON', () => {
     const geo = JSON.parse((await feed('geojson')).text);
     const f = geo.features.find((x: any) => x.id === sensitive());
     expect(f.geometry.coordinates).toEqual([6.67, 52.37]);
-    expect(f.properties).toMatchObject({ street: null, postalCode: null, locationPrecision: 'APPROXIMATE', city: 'Almelo' });
+    expect(f.properties).toMatchObject({
+      street: null,
+      postalCode: null,
+      locationPrecision: 'APPROXIMATE',
+      city: 'Almelo',
+    });
     expect(text(geo)).not.toMatch(/Geheimweg|7602 AA|52\.36789|6\.66789/);
   });
 });
@@ -99,7 +116,9 @@ describe('CSV', () => {
   it('parses into one row per public venue matching the API, with the licence in every row', async () => {
     const { response, text: csv } = await feed('csv');
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
-    expect(response.headers.get('link')).toBe('<https://creativecommons.org/licenses/by/4.0/>; rel="license"');
+    expect(response.headers.get('link')).toBe(
+      '<https://creativecommons.org/licenses/by/4.0/>; rel="license"',
+    );
     const rows = parseCsv(csv, { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => r['id']).sort()).toEqual(api.map((v) => v.id).sort());
     for (const v of api) {
@@ -116,7 +135,13 @@ describe('CSV', () => {
       expect(r['licence']).toMatch(/CC BY 4\.0/);
     }
     const s = rows.find((x) => x['id'] === sensitive())!;
-    expect([s['lat'], s['lng'], s['street'], s['postalCode'], s['locationPrecision']]).toEqual(['52.37', '6.67', '', '', 'APPROXIMATE']);
+    expect([s['lat'], s['lng'], s['street'], s['postalCode'], s['locationPrecision']]).toEqual([
+      '52.37',
+      '6.67',
+      '',
+      '',
+      'APPROXIMATE',
+    ]);
     expect(csv).not.toMatch(/Geheimweg|7602 AA|52\.36789/);
   });
 });
@@ -127,7 +152,9 @@ describe('iCalendar', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);
     const parsed = ical.sync.parseICS(ics);
     const events = Object.values(parsed).filter((c) => c?.type === 'VEVENT') as VEvent[];
-    expect(events.map((e) => e.uid.replace(/@tafel$/, '')).sort()).toEqual(api.map((v) => v.id).sort());
+    expect(events.map((e) => e.uid.replace(/@tafel$/, '')).sort()).toEqual(
+      api.map((v) => v.id).sort(),
+    );
     // Long lines are folded (RFC 5545 §3.1): unfold to read the calendar's description.
     expect(ics.replace(/\r\n[ \t]/g, '')).toMatch(/X-WR-CALDESC:.*Licence: CC BY 4\.0/);
     for (const v of api) {
@@ -166,7 +193,10 @@ describe('caching of the feeds', () => {
     await app.fetch('http://tafel.test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      body: JSON.stringify({ query: `mutation($i: CancelLocationInput!) { cancelLocation(input: $i) { userErrors { code } } }`, variables: { i: { id } } }),
+      body: JSON.stringify({
+        query: `mutation($i: CancelLocationInput!) { cancelLocation(input: $i) { userErrors { code } } }`,
+        variables: { i: { id } },
+      }),
     });
     const after = await feed('geojson', { 'if-none-match': etag });
     expect(after.response.status).toBe(200);
@@ -181,23 +211,51 @@ describe('caching of the feeds', () => {
   });
 
   it('answers 404 for an unknown edition', async () => {
-    expect((await app.fetch('http://tafel.test/editions/no-such-day/locations.csv')).status).toBe(404);
+    expect((await app.fetch('http://tafel.test/editions/no-such-day/locations.csv')).status).toBe(
+      404,
+    );
   });
 });
 
 describe('formulas in the CSV', () => {
   it('prefixes text cells a spreadsheet would run as a formula with a quote, keeps numbers numbers, and leaves GeoJSON and iCalendar as stored', async () => {
-    const names = ['=HYPERLINK("http://evil","x")', '@SUM(1+1)', '+31 6 12345678', '-2+3', '\tTab', '\rReturn'];
-    await t.database.db.insert(locations).values(names.map((name, i) => ({
-      organisationId: fx.asito.id, editionId: fx.edition.id, country: 'NL', externalId: `f-${i}`, name, city: 'Almelo', region: 'NL-OV',
-      lat: 52.35, lng: 6.66, meal: 'DINNER' as const, capacity: 20, participants: 3, description: '=1+1',
-    })));
+    const names = [
+      '=HYPERLINK("http://evil","x")',
+      '@SUM(1+1)',
+      '+31 6 12345678',
+      '-2+3',
+      '\tTab',
+      '\rReturn',
+    ];
+    await t.database.db.insert(locations).values(
+      names.map((name, i) => ({
+        organisationId: fx.asito.id,
+        editionId: fx.edition.id,
+        country: 'NL',
+        externalId: `f-${i}`,
+        name,
+        city: 'Almelo',
+        region: 'NL-OV',
+        lat: 52.35,
+        lng: 6.66,
+        meal: 'DINNER' as const,
+        capacity: 20,
+        participants: 3,
+        description: '=1+1',
+      })),
+    );
     app.caches.answers.invalidate(null);
     const rows = parseCsv((await feed('csv')).text, { columns: true }) as Record<string, string>[];
     for (const name of names) {
       const row = rows.find((r) => r['name'] === `'${name}`);
       expect(row, name).toBeDefined();
-      expect(row).toMatchObject({ description: "'=1+1", capacity: '20', participants: '3', lat: '52.35', lng: '6.66' });
+      expect(row).toMatchObject({
+        description: "'=1+1",
+        capacity: '20',
+        participants: '3',
+        lat: '52.35',
+        lng: '6.66',
+      });
     }
     // Ordinary text stays as it was.
     expect(rows.find((r) => r['name'] === 'Heracles Stadion')).toBeDefined();

@@ -12,9 +12,9 @@ import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../src/cli.ts';
+import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { rowsOf } from '../src/locations/stats.ts';
 import { createApp } from '../src/yoga.ts';
-import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { openTestDatabase, seedFixture, type TestDb } from './support.ts';
 
 const ADMIN = { email: 'Ada.Admin@Federatie.example', name: 'Ada Adminsdottir' };
@@ -38,7 +38,12 @@ const logLines: string[] = [];
 const mails: { to: string[]; raw: string }[] = [];
 let smtp: SMTPServer;
 
-async function serve(options: Omit<Parameters<typeof createApp>[0], 'database' | 'logger'> & { publicApi?: Record<string, unknown> }, publicUrl?: string): Promise<Served> {
+async function serve(
+  options: Omit<Parameters<typeof createApp>[0], 'database' | 'logger'> & {
+    publicApi?: Record<string, unknown>;
+  },
+  publicUrl?: string,
+): Promise<Served> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -51,7 +56,17 @@ async function serve(options: Omit<Parameters<typeof createApp>[0], 'database' |
       },
     }),
   );
-  const yoga = createApp({ ...options, database: t.database, logger, publicApi: { rateLimitStore: 'memory', responseCache: true, publicUrl: publicUrl ?? url, ...options.publicApi } });
+  const yoga = createApp({
+    ...options,
+    database: t.database,
+    logger,
+    publicApi: {
+      rateLimitStore: 'memory',
+      responseCache: true,
+      publicUrl: publicUrl ?? url,
+      ...options.publicApi,
+    },
+  });
   server.on('request', yoga);
   return { url, server };
 }
@@ -66,13 +81,28 @@ function sameOrigin(base: string): Record<string, string> {
   return { origin: base, 'sec-fetch-site': 'same-origin' };
 }
 
-async function gql(base: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+async function gql(
+  base: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(`${base}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...headers,
+    },
     body: JSON.stringify({ query, variables }),
   });
-  return { response, body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: any }[] } };
+  return {
+    response,
+    body: (await response.json()) as {
+      data?: any;
+      errors?: { message: string; extensions?: any }[];
+    },
+  };
 }
 
 /** Open the link's page (GET), then press its button (POST): the session's cookie. */
@@ -83,7 +113,10 @@ async function signInWith(link: string, headers?: Record<string, string>) {
   const response = await fetch(`${url.origin}/manage/link`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(headers ?? sameOrigin(url.origin)) },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...(headers ?? sameOrigin(url.origin)),
+    },
     body: new URLSearchParams({ token }).toString(),
   });
   const setCookie = response.headers.getSetCookie()[0] ?? '';
@@ -94,9 +127,20 @@ async function signInWith(link: string, headers?: Record<string, string>) {
 /** A person's-eye snapshot of everything sign-in could change. */
 async function peopleTables() {
   const out: Record<string, unknown> = {};
-  for (const table of ['people', 'person_links', 'sessions', 'locations', 'api_keys', 'organisations', 'editions']) {
-    const columns = table === 'sessions' ? 'id, person_id, hash, created_at, expires_at, revoked_at' : '*';
-    out[table] = rowsOf(await t.database.db.execute(sql.raw(`SELECT ${columns} FROM ${table} ORDER BY id`)));
+  for (const table of [
+    'people',
+    'person_links',
+    'sessions',
+    'locations',
+    'api_keys',
+    'organisations',
+    'editions',
+  ]) {
+    const columns =
+      table === 'sessions' ? 'id, person_id, hash, created_at, expires_at, revoked_at' : '*';
+    out[table] = rowsOf(
+      await t.database.db.execute(sql.raw(`SELECT ${columns} FROM ${table} ORDER BY id`)),
+    );
   }
   return JSON.parse(JSON.stringify(out));
 }
@@ -104,7 +148,10 @@ async function peopleTables() {
 async function cli(argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCommand(t.database, argv, { log: (l) => out.push(l), error: (l) => err.push(l) });
+  const code = await runCommand(t.database, argv, {
+    log: (l) => out.push(l),
+    error: (l) => err.push(l),
+  });
   return { code, out, err };
 }
 
@@ -146,7 +193,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   const smtpPort = (smtp.server.address() as AddressInfo).port;
-  app = await serve({ publicApi: { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, mailFrom: 'Tafel <tafel@federatie.example>' } });
+  app = await serve({
+    publicApi: {
+      smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+      mailFrom: 'Tafel <tafel@federatie.example>',
+    },
+  });
   logOnly = await serve({});
 });
 
@@ -161,7 +213,17 @@ describe('invitations and sessions', () => {
   it('the CLI invites the first admin and prints the link alone on the last line', async () => {
     process.env['TAFEL_PUBLIC_URL'] = app.url;
     try {
-      const result = await cli(['people', 'invite', '--staff', '--role', 'admin', '--email', ADMIN.email, '--name', ADMIN.name]);
+      const result = await cli([
+        'people',
+        'invite',
+        '--staff',
+        '--role',
+        'admin',
+        '--email',
+        ADMIN.email,
+        '--name',
+        ADMIN.name,
+      ]);
       expect(result.err).toEqual([]);
       expect(result.code).toBe(0);
       adminLink = result.out.at(-1)!;
@@ -169,10 +231,14 @@ describe('invitations and sessions', () => {
     } finally {
       delete process.env['TAFEL_PUBLIC_URL'];
     }
-    const [row] = rowsOf<{ hash: string; expires_at: string }>(await t.database.db.execute(sql`SELECT hash, expires_at FROM person_links`));
+    const [row] = rowsOf<{ hash: string; expires_at: string }>(
+      await t.database.db.execute(sql`SELECT hash, expires_at FROM person_links`),
+    );
     // Stored hashed; valid 7 days.
     expect(row!.hash).not.toContain(new URL(adminLink).searchParams.get('token'));
-    expect(new Date(row!.expires_at).getTime() - Date.now()).toBeGreaterThan(7 * 24 * 3600_000 - 60_000);
+    expect(new Date(row!.expires_at).getTime() - Date.now()).toBeGreaterThan(
+      7 * 24 * 3600_000 - 60_000,
+    );
   });
 
   it('opening the link changes nothing; confirming it signs in with an HttpOnly, SameSite=Strict, host-only cookie', async () => {
@@ -198,23 +264,41 @@ describe('invitations and sessions', () => {
 
     const { response, body } = await gql(app.url, ME, {}, cookies['admin']);
     expect(body.errors).toBeUndefined();
-    expect(body.data.me).toMatchObject({ name: ADMIN.name, email: ADMIN.email, role: 'ADMIN', organisation: null });
-    expect(body.data.viewer).toEqual({ keyPrefix: expect.stringMatching(/^person:\d+$/), isStaff: true });
+    expect(body.data.me).toMatchObject({
+      name: ADMIN.name,
+      email: ADMIN.email,
+      role: 'ADMIN',
+      organisation: null,
+    });
+    expect(body.data.viewer).toEqual({
+      keyPrefix: expect.stringMatching(/^person:\d+$/),
+      isStaff: true,
+    });
     // Never cached nor shared.
     expect(response.headers.get('cache-control')).toBe('private, no-store');
     // The session's token is stored hashed.
-    const [session] = rowsOf<{ hash: string }>(await t.database.db.execute(sql`SELECT hash FROM sessions`));
+    const [session] = rowsOf<{ hash: string }>(
+      await t.database.db.execute(sql`SELECT hash FROM sessions`),
+    );
     expect(session!.hash).not.toBe(flags[0]!.split('=')[1]);
   });
 
   it('sets the cookie Secure when the site is not on this machine', async () => {
     const secure = await serve({}, 'https://tafel.example.org');
     try {
-      const [person] = rowsOf<{ id: number }>(await t.database.db.execute(sql`SELECT id FROM people LIMIT 1`));
+      const [person] = rowsOf<{ id: number }>(
+        await t.database.db.execute(sql`SELECT id FROM people LIMIT 1`),
+      );
       const { invitePerson } = await import('../src/auth/people.ts');
-      const again = await invitePerson(t.database.db, 'operator', { email: ADMIN.email, role: 'admin' });
+      const again = await invitePerson(t.database.db, 'operator', {
+        email: ADMIN.email,
+        role: 'admin',
+      });
       expect(again.ok && again.person.id).toBe(person!.id);
-      const signIn = await signInWith(`${secure.url}/manage/link?token=${again.ok ? again.token : ''}`, { origin: 'https://tafel.example.org', 'sec-fetch-site': 'same-origin' });
+      const signIn = await signInWith(
+        `${secure.url}/manage/link?token=${again.ok ? again.token : ''}`,
+        { origin: 'https://tafel.example.org', 'sec-fetch-site': 'same-origin' },
+      );
       expect(signIn.response.status).toBe(303);
       expect(signIn.setCookie.split(';').map((s) => s.trim())).toContain('Secure');
     } finally {
@@ -223,9 +307,18 @@ describe('invitations and sessions', () => {
   });
 
   it('an admin invites a coordinator by GraphQL; the invitation is e-mailed and signs them in', async () => {
-    const { body } = await gql(app.url, INVITE, { input: { email: COORDINATOR.email, name: COORDINATOR.name, organisation: 'asito' } }, cookies['admin']);
+    const { body } = await gql(
+      app.url,
+      INVITE,
+      { input: { email: COORDINATOR.email, name: COORDINATOR.name, organisation: 'asito' } },
+      cookies['admin'],
+    );
     expect(body.data.invitePerson.userErrors).toEqual([]);
-    expect(body.data.invitePerson.person).toMatchObject({ email: COORDINATOR.email, role: null, organisation: { slug: 'asito' } });
+    expect(body.data.invitePerson.person).toMatchObject({
+      email: COORDINATOR.email,
+      role: null,
+      organisation: { slug: 'asito' },
+    });
     await waitForMail(1);
     expect(mails[0]!.to).toEqual([COORDINATOR.email]);
     const link = linkIn(mails[0]!.raw);
@@ -234,7 +327,11 @@ describe('invitations and sessions', () => {
     expect(signIn.response.status).toBe(303);
     cookies['asito'] = signIn.headers;
     const me = await gql(app.url, ME, {}, cookies['asito']);
-    expect(me.body.data.me).toMatchObject({ email: COORDINATOR.email, role: null, organisation: { slug: 'asito' } });
+    expect(me.body.data.me).toMatchObject({
+      email: COORDINATOR.email,
+      role: null,
+      organisation: { slug: 'asito' },
+    });
     expect(me.body.data.viewer.isStaff).toBe(false);
   });
 
@@ -244,12 +341,18 @@ describe('invitations and sessions', () => {
     expect(body.data.requestSignInLink).toEqual({ delivery: 'EMAIL', userErrors: [] });
     await waitForMail(sent + 1);
     const link = linkIn(mails[sent]!.raw);
-    const [row] = rowsOf<{ ttl: number }>(await t.database.db.execute(sql`SELECT extract(epoch FROM expires_at - created_at)::int AS ttl FROM person_links ORDER BY id DESC LIMIT 1`));
+    const [row] = rowsOf<{ ttl: number }>(
+      await t.database.db.execute(
+        sql`SELECT extract(epoch FROM expires_at - created_at)::int AS ttl FROM person_links ORDER BY id DESC LIMIT 1`,
+      ),
+    );
     expect(Number(row!.ttl)).toBe(15 * 60);
     const signIn = await signInWith(link);
     expect(signIn.response.status).toBe(303);
     cookies['asito2'] = signIn.headers;
-    expect((await gql(app.url, ME, {}, cookies['asito2'])).body.data.me.email).toBe(COORDINATOR.email);
+    expect((await gql(app.url, ME, {}, cookies['asito2'])).body.data.me.email).toBe(
+      COORDINATOR.email,
+    );
   });
 
   it('an unknown address gets the same answer, no message, and nothing changes', async () => {
@@ -294,9 +397,15 @@ describe('links that do not work: refused, nothing changed', () => {
 
   it('an expired link', async () => {
     const { invitePerson } = await import('../src/auth/people.ts');
-    const invited = await invitePerson(t.database.db, 'operator', { email: OTHER.email, name: OTHER.name, organisationId: fx.utrecht.id });
+    const invited = await invitePerson(t.database.db, 'operator', {
+      email: OTHER.email,
+      name: OTHER.name,
+      organisationId: fx.utrecht.id,
+    });
     if (!invited.ok) throw new Error('not invited');
-    await t.database.db.execute(sql`UPDATE person_links SET expires_at = now() - interval '1 second' WHERE person_id = ${invited.person.id}`);
+    await t.database.db.execute(
+      sql`UPDATE person_links SET expires_at = now() - interval '1 second' WHERE person_id = ${invited.person.id}`,
+    );
     const before = await peopleTables();
     const link = `${app.url}/manage/link?token=${invited.token}`;
     expect((await fetch(link)).status).toBe(410);
@@ -305,18 +414,28 @@ describe('links that do not work: refused, nothing changed', () => {
     expect(await signIn.response.text()).toMatch(/expired/);
     expect(await peopleTables()).toEqual(before);
     // Invited again: a fresh link works.
-    const again = await invitePerson(t.database.db, 'operator', { email: OTHER.email, organisationId: fx.utrecht.id });
+    const again = await invitePerson(t.database.db, 'operator', {
+      email: OTHER.email,
+      organisationId: fx.utrecht.id,
+    });
     if (!again.ok) throw new Error('not invited');
     cookies['utrecht'] = (await signInWith(`${app.url}/manage/link?token=${again.token}`)).headers;
   });
 
   it('a link confirmed from another site’s page (login CSRF)', async () => {
     const { invitePerson } = await import('../src/auth/people.ts');
-    const invited = await invitePerson(t.database.db, 'operator', { email: MODERATOR.email, name: MODERATOR.name, role: 'moderator' });
+    const invited = await invitePerson(t.database.db, 'operator', {
+      email: MODERATOR.email,
+      name: MODERATOR.name,
+      role: 'moderator',
+    });
     if (!invited.ok) throw new Error('not invited');
     const before = await peopleTables();
     const link = `${app.url}/manage/link?token=${invited.token}`;
-    const signIn = await signInWith(link, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
+    const signIn = await signInWith(link, {
+      origin: 'https://evil.example',
+      'sec-fetch-site': 'cross-site',
+    });
     expect(signIn.response.status).toBe(403);
     expect(signIn.setCookie).toBe('');
     expect(await peopleTables()).toEqual(before);
@@ -326,7 +445,12 @@ describe('links that do not work: refused, nothing changed', () => {
 
 describe('the session cookie from another origin', () => {
   const CREATE = `mutation($input: CreateLocationInput!) { createLocation(input: $input) { location { id } userErrors { code } } }`;
-  const input = { edition: 'nid-test', name: 'Via een andere site', coordinates: { lat: 52.37, lng: 4.89 }, meal: 'DINNER' };
+  const input = {
+    edition: 'nid-test',
+    name: 'Via een andere site',
+    coordinates: { lat: 52.37, lng: 4.89 },
+    meal: 'DINNER',
+  };
 
   for (const [label, headers] of [
     ['Origin of another site', { origin: 'https://evil.example' }],
@@ -335,7 +459,12 @@ describe('the session cookie from another origin', () => {
   ] as const) {
     it(`is refused with 403 (${label}) and nothing changes`, async () => {
       const before = await peopleTables();
-      const { response, body } = await gql(app.url, CREATE, { input }, { cookie: cookies['asito']!['cookie']!, ...headers });
+      const { response, body } = await gql(
+        app.url,
+        CREATE,
+        { input },
+        { cookie: cookies['asito']!['cookie']!, ...headers },
+      );
       expect(response.status).toBe(403);
       expect(body.errors![0]!.extensions.code).toBe('FORBIDDEN');
       expect(body.errors![0]!.message).toMatch(/only from this site’s own pages/);
@@ -357,59 +486,138 @@ describe('coordinators, moderators and press by session', () => {
   it('a coordinator of A cannot read or change B’s drafts, venues or keys', async () => {
     const before = await peopleTables();
     // Utrecht's venue, by Asito's coordinator.
-    const update = await gql(app.url, UPDATE, { input: { id: id('Stadhuis Utrecht'), name: 'Overgenomen' } }, cookies['asito']);
-    expect(update.body.errors?.[0]?.extensions.code ?? update.body.data.updateLocation.userErrors[0].code).toMatch(/FORBIDDEN|NOT_FOUND/);
+    const update = await gql(
+      app.url,
+      UPDATE,
+      { input: { id: id('Stadhuis Utrecht'), name: 'Overgenomen' } },
+      cookies['asito'],
+    );
+    expect(
+      update.body.errors?.[0]?.extensions.code ??
+        update.body.data.updateLocation.userErrors[0].code,
+    ).toMatch(/FORBIDDEN|NOT_FOUND/);
     // Asito's draft, by Utrecht's coordinator: not even seen.
-    const draft = await gql(app.url, `query($id: ID!) { node(id: $id) { id } }`, { id: id('Concept lunch') }, cookies['utrecht']);
+    const draft = await gql(
+      app.url,
+      `query($id: ID!) { node(id: $id) { id } }`,
+      { id: id('Concept lunch') },
+      cookies['utrecht'],
+    );
     expect(draft.body.data.node).toBeNull();
-    const own = await gql(app.url, `{ viewer { locations(edition: "nid-test") { nodes { name organisation { slug } } } } }`, {}, cookies['utrecht']);
-    expect(new Set(own.body.data.viewer.locations.nodes.map((n: any) => n.organisation.slug))).toEqual(new Set(['gemeente-utrecht']));
+    const own = await gql(
+      app.url,
+      `{ viewer { locations(edition: "nid-test") { nodes { name organisation { slug } } } } }`,
+      {},
+      cookies['utrecht'],
+    );
+    expect(
+      new Set(own.body.data.viewer.locations.nodes.map((n: any) => n.organisation.slug)),
+    ).toEqual(new Set(['gemeente-utrecht']));
     const keys = await gql(app.url, `{ apiKeys { prefix } }`, {}, cookies['asito']);
     expect(keys.body.errors![0]!.extensions.code).toBe('FORBIDDEN');
-    const issue = await gql(app.url, `mutation { issueApiKey(input: { organisation: "gemeente-utrecht", scopes: [LOCATIONS_WRITE] }) { secret } }`, {}, cookies['asito']);
+    const issue = await gql(
+      app.url,
+      `mutation { issueApiKey(input: { organisation: "gemeente-utrecht", scopes: [LOCATIONS_WRITE] }) { secret } }`,
+      {},
+      cookies['asito'],
+    );
     expect(issue.body.errors![0]!.extensions.code).toBe('FORBIDDEN');
-    const invite = await gql(app.url, INVITE, { input: { email: 'x@utrecht.example', organisation: 'gemeente-utrecht' } }, cookies['asito']);
+    const invite = await gql(
+      app.url,
+      INVITE,
+      { input: { email: 'x@utrecht.example', organisation: 'gemeente-utrecht' } },
+      cookies['asito'],
+    );
     expect(invite.body.data.invitePerson.userErrors[0].code).toBe('FORBIDDEN');
     expect(await peopleTables()).toEqual(before);
     // Its own venue it may change.
-    const mine = await gql(app.url, UPDATE, { input: { id: id('Concept lunch'), name: 'Concept lunch' } }, cookies['asito']);
+    const mine = await gql(
+      app.url,
+      UPDATE,
+      { input: { id: id('Concept lunch'), name: 'Concept lunch' } },
+      cookies['asito'],
+    );
     expect(mine.body.data.updateLocation.userErrors).toEqual([]);
   });
 
   it('a moderator approves, but is refused the admin-only actions; nothing changes', async () => {
     const before = await peopleTables();
     for (const [query, field] of [
-      [`mutation { createEdition(input: { slug: "nid-2099", name: "X", date: "2099-10-08" }) { edition { slug } } }`, 'createEdition'],
-      [`mutation { createOrganisation(input: { slug: "nieuw", name: "Nieuw" }) { organisation { slug } } }`, 'createOrganisation'],
-      [`mutation { issueApiKey(input: { organisation: "asito", scopes: [LOCATIONS_WRITE] }) { secret } }`, 'issueApiKey'],
+      [
+        `mutation { createEdition(input: { slug: "nid-2099", name: "X", date: "2099-10-08" }) { edition { slug } } }`,
+        'createEdition',
+      ],
+      [
+        `mutation { createOrganisation(input: { slug: "nieuw", name: "Nieuw" }) { organisation { slug } } }`,
+        'createOrganisation',
+      ],
+      [
+        `mutation { issueApiKey(input: { organisation: "asito", scopes: [LOCATIONS_WRITE] }) { secret } }`,
+        'issueApiKey',
+      ],
       [`{ apiKeys { prefix } }`, 'apiKeys'],
     ] as const) {
       const r = await gql(app.url, query, {}, cookies['moderator']);
       expect(r.body.errors?.[0]?.extensions.code, field).toBe('FORBIDDEN');
       expect(r.body.errors![0]!.message).toMatch(/staff admins/);
     }
-    const staff = await gql(app.url, INVITE, { input: { email: PRESS.email, role: 'PRESS' } }, cookies['moderator']);
+    const staff = await gql(
+      app.url,
+      INVITE,
+      { input: { email: PRESS.email, role: 'PRESS' } },
+      cookies['moderator'],
+    );
     expect(staff.body.data.invitePerson.userErrors[0].code).toBe('FORBIDDEN');
     expect(await peopleTables()).toEqual(before);
-    const approve = await gql(app.url, `mutation { approveOrganisation(input: { organisation: "asito" }) { organisation { slug } userErrors { code } } }`, {}, cookies['moderator']);
+    const approve = await gql(
+      app.url,
+      `mutation { approveOrganisation(input: { organisation: "asito" }) { organisation { slug } userErrors { code } } }`,
+      {},
+      cookies['moderator'],
+    );
     expect(approve.body.data.approveOrganisation.userErrors).toEqual([]);
     const people = await gql(app.url, `{ people { nodes { email } } }`, {}, cookies['moderator']);
     expect(people.body.errors).toBeUndefined();
   });
 
   it('press read what the public reads and change nothing', async () => {
-    const invited = await gql(app.url, INVITE, { input: { email: PRESS.email, name: PRESS.name, role: 'PRESS' } }, cookies['admin']);
+    const invited = await gql(
+      app.url,
+      INVITE,
+      { input: { email: PRESS.email, name: PRESS.name, role: 'PRESS' } },
+      cookies['admin'],
+    );
     expect(invited.body.data.invitePerson.userErrors).toEqual([]);
     cookies['press'] = (await signInWith(invited.body.data.invitePerson.invitationUrl)).headers;
     const before = await peopleTables();
-    const update = await gql(app.url, UPDATE, { input: { id: id('Heracles Stadion'), name: 'Pers' } }, cookies['press']);
+    const update = await gql(
+      app.url,
+      UPDATE,
+      { input: { id: id('Heracles Stadion'), name: 'Pers' } },
+      cookies['press'],
+    );
     expect(update.body.errors![0]!.extensions.code).toBe('FORBIDDEN');
-    const approve = await gql(app.url, `mutation { approveOrganisation(input: { organisation: "asito" }) { organisation { slug } } }`, {}, cookies['press']);
+    const approve = await gql(
+      app.url,
+      `mutation { approveOrganisation(input: { organisation: "asito" }) { organisation { slug } } }`,
+      {},
+      cookies['press'],
+    );
     expect(approve.body.errors![0]!.extensions.code).toBe('FORBIDDEN');
-    for (const query of [`{ people { nodes { email } } }`, `{ locationChanges { nodes { action } } }`]) {
-      expect((await gql(app.url, query, {}, cookies['press'])).body.errors![0]!.extensions.code).toBe('FORBIDDEN');
+    for (const query of [
+      `{ people { nodes { email } } }`,
+      `{ locationChanges { nodes { action } } }`,
+    ]) {
+      expect(
+        (await gql(app.url, query, {}, cookies['press'])).body.errors![0]!.extensions.code,
+      ).toBe('FORBIDDEN');
     }
-    const draft = await gql(app.url, `query($id: ID!) { node(id: $id) { id } }`, { id: id('Concept lunch') }, cookies['press']);
+    const draft = await gql(
+      app.url,
+      `query($id: ID!) { node(id: $id) { id } }`,
+      { id: id('Concept lunch') },
+      cookies['press'],
+    );
     expect(draft.body.data.node).toBeNull();
     expect(await peopleTables()).toEqual(before);
   });
@@ -421,12 +629,15 @@ describe('session expiry and signing out', () => {
     const link = await signInLinkFor(t.database.db, email);
     return (await signInWith(`${app.url}/manage/link?token=${link!.token}`)).headers;
   }
-  const personOf = async (headers: Record<string, string>) => (await gql(app.url, ME, {}, headers)).body.data.me;
+  const personOf = async (headers: Record<string, string>) =>
+    (await gql(app.url, ME, {}, headers)).body.data.me;
 
   it('a session idle for longer than allowed has ended', async () => {
     const session = await fresh(COORDINATOR.email);
     expect(await personOf(session)).not.toBeNull();
-    await t.database.db.execute(sql`UPDATE sessions SET last_seen_at = now() - interval '7 days 1 minute' WHERE id = (SELECT max(id) FROM sessions)`);
+    await t.database.db.execute(
+      sql`UPDATE sessions SET last_seen_at = now() - interval '7 days 1 minute' WHERE id = (SELECT max(id) FROM sessions)`,
+    );
     expect(await personOf(session)).toBeNull();
     const write = await gql(app.url, `mutation { signOutEverywhere { signedOut } }`, {}, session);
     expect(write.body.errors![0]!.extensions.code).toBe('UNAUTHENTICATED');
@@ -435,15 +646,24 @@ describe('session expiry and signing out', () => {
   it('a session past its absolute expiry has ended, however recently used', async () => {
     const session = await fresh(COORDINATOR.email);
     expect(await personOf(session)).not.toBeNull();
-    await t.database.db.execute(sql`UPDATE sessions SET expires_at = now() - interval '1 second', last_seen_at = now() WHERE id = (SELECT max(id) FROM sessions)`);
+    await t.database.db.execute(
+      sql`UPDATE sessions SET expires_at = now() - interval '1 second', last_seen_at = now() WHERE id = (SELECT max(id) FROM sessions)`,
+    );
     expect(await personOf(session)).toBeNull();
   });
 
   it('sign out ends this session and clears the cookie', async () => {
     const session = await fresh(COORDINATOR.email);
-    const response = await fetch(`${app.url}/manage/sign-out`, { method: 'POST', redirect: 'manual', headers: { ...session, 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+    const response = await fetch(`${app.url}/manage/sign-out`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { ...session, 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+    });
     expect(response.status).toBe(303);
-    expect(response.headers.getSetCookie()[0]).toMatch(/^tafel_session=; Path=\/; HttpOnly; SameSite=Strict.*Max-Age=0/);
+    expect(response.headers.getSetCookie()[0]).toMatch(
+      /^tafel_session=; Path=\/; HttpOnly; SameSite=Strict.*Max-Age=0/,
+    );
     expect(await personOf(session)).toBeNull();
   });
 
@@ -451,9 +671,15 @@ describe('session expiry and signing out', () => {
     const one = await fresh(COORDINATOR.email);
     const two = await fresh(COORDINATOR.email);
     expect(await personOf(cookies['asito']!)).not.toBeNull();
-    const { body } = await gql(app.url, `mutation { signOutEverywhere { signedOut userErrors { code } } }`, {}, one);
+    const { body } = await gql(
+      app.url,
+      `mutation { signOutEverywhere { signedOut userErrors { code } } }`,
+      {},
+      one,
+    );
     expect(body.data.signOutEverywhere.signedOut).toBeGreaterThanOrEqual(3);
-    for (const session of [one, two, cookies['asito']!, cookies['asito2']!]) expect(await personOf(session)).toBeNull();
+    for (const session of [one, two, cookies['asito']!, cookies['asito2']!])
+      expect(await personOf(session)).toBeNull();
     expect(await personOf(cookies['utrecht']!)).not.toBeNull();
     cookies['asito'] = await fresh(COORDINATOR.email);
   });
@@ -461,9 +687,14 @@ describe('session expiry and signing out', () => {
 
 describe('sign-in link requests are rate limited per address and per client', () => {
   it('answers RATE_LIMITED once one client asked for more than its allowance, whatever the addresses', async () => {
-    const limited = await serve({ publicApi: { signInLinkLimit: { perIp: 2, perAddress: 5, windowSeconds: 3600 } } });
+    const limited = await serve({
+      publicApi: { signInLinkLimit: { perIp: 2, perAddress: 5, windowSeconds: 3600 } },
+    });
     try {
-      for (const email of ['a@nowhere.example', 'b@nowhere.example']) expect((await gql(limited.url, REQUEST, { email })).body.data.requestSignInLink.userErrors).toEqual([]);
+      for (const email of ['a@nowhere.example', 'b@nowhere.example'])
+        expect(
+          (await gql(limited.url, REQUEST, { email })).body.data.requestSignInLink.userErrors,
+        ).toEqual([]);
       const refused = await gql(limited.url, REQUEST, { email: 'c@nowhere.example' });
       expect(refused.body.data.requestSignInLink.userErrors[0].code).toBe('RATE_LIMITED');
     } finally {
@@ -473,7 +704,10 @@ describe('sign-in link requests are rate limited per address and per client', ()
 
   it('answers RATE_LIMITED after five for one address, and sends nothing more', async () => {
     const email = 'counted@nowhere.example';
-    for (let i = 0; i < 5; i++) expect((await gql(logOnly.url, REQUEST, { email })).body.data.requestSignInLink.userErrors).toEqual([]);
+    for (let i = 0; i < 5; i++)
+      expect(
+        (await gql(logOnly.url, REQUEST, { email })).body.data.requestSignInLink.userErrors,
+      ).toEqual([]);
     const refused = await gql(logOnly.url, REQUEST, { email: email.toUpperCase() });
     expect(refused.body.data.requestSignInLink.userErrors[0].code).toBe('RATE_LIMITED');
     expect(refused.body.data.requestSignInLink.delivery).toBeNull();
@@ -483,9 +717,18 @@ describe('sign-in link requests are rate limited per address and per client', ()
 describe('removing people', () => {
   it('a person removes themselves: their sessions and links go too', async () => {
     const me = (await gql(app.url, ME, {}, cookies['utrecht'])).body.data.me;
-    const { body } = await gql(app.url, `mutation($id: ID!) { removePerson(input: { id: $id }) { removedPersonId userErrors { code } } }`, { id: me.id }, cookies['utrecht']);
+    const { body } = await gql(
+      app.url,
+      `mutation($id: ID!) { removePerson(input: { id: $id }) { removedPersonId userErrors { code } } }`,
+      { id: me.id },
+      cookies['utrecht'],
+    );
     expect(body.data.removePerson).toEqual({ removedPersonId: me.id, userErrors: [] });
-    const left = rowsOf<{ n: number }>(await t.database.db.execute(sql`SELECT (SELECT count(*) FROM people WHERE lower(email) = lower(${OTHER.email})) + (SELECT count(*) FROM sessions s WHERE NOT EXISTS (SELECT 1 FROM people p WHERE p.id = s.person_id)) AS n`));
+    const left = rowsOf<{ n: number }>(
+      await t.database.db.execute(
+        sql`SELECT (SELECT count(*) FROM people WHERE lower(email) = lower(${OTHER.email})) + (SELECT count(*) FROM sessions s WHERE NOT EXISTS (SELECT 1 FROM people p WHERE p.id = s.person_id)) AS n`,
+      ),
+    );
     expect(Number(left[0]!.n)).toBe(0);
     expect((await gql(app.url, ME, {}, cookies['utrecht'])).body.data.me).toBeNull();
   });
@@ -493,7 +736,12 @@ describe('removing people', () => {
   it('a coordinator cannot remove staff, and is told only that there is no such person', async () => {
     const admin = (await gql(app.url, ME, {}, cookies['admin'])).body.data.me;
     const before = await peopleTables();
-    const { body } = await gql(app.url, `mutation($id: ID!) { removePerson(input: { id: $id }) { removedPersonId userErrors { code } } }`, { id: admin.id }, cookies['asito']);
+    const { body } = await gql(
+      app.url,
+      `mutation($id: ID!) { removePerson(input: { id: $id }) { removedPersonId userErrors { code } } }`,
+      { id: admin.id },
+      cookies['asito'],
+    );
     expect(body.data.removePerson.userErrors[0].code).toBe('NOT_FOUND');
     expect(await peopleTables()).toEqual(before);
   });
@@ -512,16 +760,30 @@ describe('no personal data in public', () => {
   it('the public API and the open data carry no names or addresses of people', async () => {
     const admin = (await gql(app.url, ME, {}, cookies['admin'])).body.data.me;
     const texts: string[] = [];
-    const anonymous = await gql(app.url, `query($id: ID!) { node(id: $id) { id } me { email } people { nodes { email } } }`, { id: admin.id });
+    const anonymous = await gql(
+      app.url,
+      `query($id: ID!) { node(id: $id) { id } me { email } people { nodes { email } } }`,
+      { id: admin.id },
+    );
     texts.push(JSON.stringify(anonymous.body));
     expect(anonymous.body.errors![0]!.extensions.code).toBe('UNAUTHENTICATED');
-    const page = await gql(app.url, `query($id: ID!) { node(id: $id) { id } me { email } organisations { nodes { name slug locations(edition: "nid-test") { nodes { name } } } } locations(edition: "nid-test") { nodes { name organisation { name } } } }`, { id: admin.id });
+    const page = await gql(
+      app.url,
+      `query($id: ID!) { node(id: $id) { id } me { email } organisations { nodes { name slug locations(edition: "nid-test") { nodes { name } } } } locations(edition: "nid-test") { nodes { name organisation { name } } } }`,
+      { id: admin.id },
+    );
     expect(page.body.data.node).toBeNull();
     expect(page.body.data.me).toBeNull();
     texts.push(JSON.stringify(page.body));
-    for (const format of ['geojson', 'csv', 'ics']) texts.push(await (await fetch(`${app.url}/editions/nid-test/locations.${format}`)).text());
+    for (const format of ['geojson', 'csv', 'ics'])
+      texts.push(await (await fetch(`${app.url}/editions/nid-test/locations.${format}`)).text());
     // A coordinator sees their own address in `me`, never a colleague's or staff's.
-    const colleague = await gql(app.url, `query($id: ID!) { node(id: $id) { ... on Person { email } } }`, { id: admin.id }, cookies['asito']);
+    const colleague = await gql(
+      app.url,
+      `query($id: ID!) { node(id: $id) { ... on Person { email } } }`,
+      { id: admin.id },
+      cookies['asito'],
+    );
     expect(colleague.body.data.node).toBeNull();
     const all = texts.join('\n');
     expect(all).toContain('Stadhuis Utrecht'); // the exports were read

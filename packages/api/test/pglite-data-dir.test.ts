@@ -18,7 +18,8 @@ function openToOthers(dir: string): string[] {
   const look = (path: string) => {
     const stat = statSync(path);
     const want = stat.isDirectory() ? 0o700 : 0o600;
-    if ((stat.mode & 0o777) !== want) found.push(`${(stat.mode & 0o777).toString(8)} ${path.slice(dir.length) || '/'}`);
+    if ((stat.mode & 0o777) !== want)
+      found.push(`${(stat.mode & 0o777).toString(8)} ${path.slice(dir.length) || '/'}`);
     if (stat.isDirectory()) for (const name of readdirSync(path)) look(join(path, name));
   };
   look(dir);
@@ -37,7 +38,9 @@ it('keeps every file (0600) and folder (0700) of the PGlite data folder to its o
 
   // Opened again: what PGlite writes as it starts and as it works is the owner's only too.
   const again = await openDatabase({ dataDir });
-  await again.db.insert(editions).values({ slug: 'modes-2', name: 'Modes again', date: '2027-10-15' });
+  await again.db
+    .insert(editions)
+    .values({ slug: 'modes-2', name: 'Modes again', date: '2027-10-15' });
   expect(openToOthers(dataDir)).toEqual([]);
   await again.close();
   expect(openToOthers(dataDir)).toEqual([]);

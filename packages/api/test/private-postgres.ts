@@ -20,14 +20,20 @@ export interface PrivatePostgres {
 }
 
 function asPostgres(command: string, args: string[]): string {
-  return execFileSync('runuser', ['-u', 'postgres', '--', join(BIN, command), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('runuser', ['-u', 'postgres', '--', join(BIN, command), ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   if (process.getuid?.() !== 0) {
-    throw new Error('This test starts and stops a private PostgreSQL cluster as the `postgres` user and so must run as root (CI does).');
+    throw new Error(
+      'This test starts and stops a private PostgreSQL cluster as the `postgres` user and so must run as root (CI does).',
+    );
   }
-  if (!existsSync(join(BIN, 'initdb'))) throw new Error(`No PostgreSQL binaries in ${BIN} (set TAFEL_PG_BIN).`);
+  if (!existsSync(join(BIN, 'initdb')))
+    throw new Error(`No PostgreSQL binaries in ${BIN} (set TAFEL_PG_BIN).`);
   const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
   const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
   const dir = mkdtempSync(join(tmpdir(), 'tafel-pg-'));
@@ -39,7 +45,19 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const cluster: PrivatePostgres = {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
-    start: () => void asPostgres('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', '-t', '30', 'start']),
+    start: () =>
+      void asPostgres('pg_ctl', [
+        '-D',
+        data,
+        '-o',
+        options,
+        '-l',
+        join(dir, 'log'),
+        '-w',
+        '-t',
+        '30',
+        'start',
+      ]),
     stop: () => void asPostgres('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '30', 'stop']),
     destroy() {
       try {

@@ -6,9 +6,9 @@
  * arrivals touch no row of that table.
  */
 import { RecordArrivals } from '@tafel/schema';
+import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
 import { DEFAULT_PUBLIC_POOL_SIZE, openDatabase } from '../src/db/client.ts';
 import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { rowsOf } from '../src/locations/stats.ts';
@@ -36,12 +36,16 @@ const STATS = `query($s: String) { stats(edition: "nid-test", filter: { search: 
 
 /** The answer, or "still waiting" after `ms`. */
 function within<T>(ms: number, answer: Promise<T>): Promise<T | 'still waiting'> {
-  return Promise.race([answer, new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), ms))]);
+  return Promise.race([
+    answer,
+    new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), ms)),
+  ]);
 }
 
 it('cuts anonymous stats off at the public statement timeout while a keyed write goes through on its own connections', async () => {
   const venue = encodeGlobalId('Location', fx.locations['Heracles Stadion']!.id);
-  const arrive = () => client.gql(RecordArrivals.document, { input: { location: venue, delta: 1 } }, { key });
+  const arrive = () =>
+    client.gql(RecordArrivals.document, { input: { location: venue, delta: 1 } }, { key });
   expect((await arrive()).data?.['recordArrivals'].userErrors).toEqual([]);
 
   const admin = postgres(t.url!, { max: 1, onnotice: () => {} });
@@ -57,17 +61,24 @@ it('cuts anonymous stats off at the public statement timeout while a keyed write
   try {
     await locked;
     // Twice as many distinct searches (no two share a count) as either pool has connections.
-    const searches = Array.from({ length: 2 * POOL }, (_, i) => [...'utrecht'].map((c, j) => ((i >> j) & 1 ? c.toUpperCase() : c)).join(''));
+    const searches = Array.from({ length: 2 * POOL }, (_, i) =>
+      [...'utrecht'].map((c, j) => ((i >> j) & 1 ? c.toUpperCase() : c)).join(''),
+    );
     const anonymous = searches.map((s) => client.gql(STATS, { s }));
     // The write is sent once the counts hold as many connections as a pool has, waiting for the lock.
     for (let waiting = 0; waiting < POOL; ) {
       await new Promise((r) => setTimeout(r, 20));
-      [{ waiting }] = (await probe`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`) as unknown as [{ waiting: number }];
+      [{ waiting }] =
+        (await probe`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`) as unknown as [
+          { waiting: number },
+        ];
     }
     const started = performance.now();
     const write = await within(5000, arrive());
     expect(write, 'the keyed write waited for the anonymous counts').not.toBe('still waiting');
-    expect((write as Awaited<ReturnType<typeof arrive>>).data?.['recordArrivals'].userErrors).toEqual([]);
+    expect(
+      (write as Awaited<ReturnType<typeof arrive>>).data?.['recordArrivals'].userErrors,
+    ).toEqual([]);
     expect(performance.now() - started).toBeLessThan(3000);
     // Each count was cut off at the timeout rather than left to wait for the lock.
     const answers = await within(5000, Promise.all(anonymous));
@@ -89,13 +100,31 @@ it('cuts anonymous stats off at the public statement timeout while a keyed write
 it('keeps the public-read pool smaller than the writers’, each of its statements on one core', async () => {
   const database = await openDatabase({ url: t.url!, max: 10 });
   try {
-    const [settings] = rowsOf<{ workers: string }>(await database.readDb.execute(sql`SELECT current_setting('max_parallel_workers_per_gather') AS workers`));
+    const [settings] = rowsOf<{ workers: string }>(
+      await database.readDb.execute(
+        sql`SELECT current_setting('max_parallel_workers_per_gather') AS workers`,
+      ),
+    );
     expect(settings!.workers).toBe('0');
     const backends = await Promise.all(
-      Array.from({ length: 10 }, async () => rowsOf<{ pid: number }>(await database.readDb.execute(sql`SELECT pg_backend_pid() AS pid, pg_sleep(0.2)`))[0]!.pid),
+      Array.from(
+        { length: 10 },
+        async () =>
+          rowsOf<{ pid: number }>(
+            await database.readDb.execute(sql`SELECT pg_backend_pid() AS pid, pg_sleep(0.2)`),
+          )[0]!.pid,
+      ),
     );
     expect(new Set(backends).size).toBe(DEFAULT_PUBLIC_POOL_SIZE);
-    const writers = await Promise.all(Array.from({ length: 10 }, async () => rowsOf<{ pid: number }>(await database.db.execute(sql`SELECT pg_backend_pid() AS pid, pg_sleep(0.2)`))[0]!.pid));
+    const writers = await Promise.all(
+      Array.from(
+        { length: 10 },
+        async () =>
+          rowsOf<{ pid: number }>(
+            await database.db.execute(sql`SELECT pg_backend_pid() AS pid, pg_sleep(0.2)`),
+          )[0]!.pid,
+      ),
+    );
     expect(new Set(writers).size).toBe(10);
   } finally {
     await database.close();

@@ -31,7 +31,9 @@ afterAll(async () => {
 
 /** One API process: an app of its own on the shared database, over real HTTP, behind a proxy. */
 async function process_(publicApi: Parameters<typeof createApp>[0]['publicApi']): Promise<string> {
-  const { url, close } = await serveHttp(createApp({ database: t.database, publicApi: { trustProxy: 1, ...publicApi } }));
+  const { url, close } = await serveHttp(
+    createApp({ database: t.database, publicApi: { trustProxy: 1, ...publicApi } }),
+  );
   stops.push(close);
   return url;
 }
@@ -42,7 +44,11 @@ const someone = () => `198.51.100.${randomInt(1, 255)}, 203.0.113.${randomInt(1,
 function ask(base: string, headers: Record<string, string>) {
   return fetch(`${base}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json',
+      ...headers,
+    },
     body: JSON.stringify({ query: Counter.document, variables: { edition: 'nid-test' } }),
   });
 }
@@ -77,12 +83,17 @@ describe.each([
     const key = await memberKey(t.database, fx.asito.id);
     if ('redisUrl' in store) {
       // Key ids start again in every test database, and Redis outlives them: forget earlier runs.
-      const [{ id }] = (await t.database.db.execute(sql`SELECT id FROM api_keys WHERE prefix = ${key.slice(0, 14)}`)) as unknown as [{ id: number }];
+      const [{ id }] = (await t.database.db.execute(
+        sql`SELECT id FROM api_keys WHERE prefix = ${key.slice(0, 14)}`,
+      )) as unknown as [{ id: number }];
       const redis = new Redis(REDIS_URL);
       await redis.del(`tafel:rl:key:${id}`);
       await redis.quit();
     }
-    const answers = await alternate(processes, { authorization: `Bearer ${key}`, 'x-forwarded-for': someone() });
+    const answers = await alternate(processes, {
+      authorization: `Bearer ${key}`,
+      'x-forwarded-for': someone(),
+    });
     expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 429]);
   });
 });
@@ -90,17 +101,31 @@ describe.each([
 it('keeps the shared counts in PostgreSQL by default, and in memory when asked', async () => {
   expect(publicApiConfigFromEnv({}).rateLimitStore).toBe('shared');
   expect(publicApiConfigFromEnv({ TAFEL_REDIS_URL: REDIS_URL }).redisUrl).toBe(REDIS_URL);
-  expect(() => publicApiConfigFromEnv({ TAFEL_REDIS_URL: 'localhost:6379' })).toThrow(/TAFEL_REDIS_URL must be a redis:\/\//);
-  expect(() => publicApiConfigFromEnv({ TAFEL_RATE_LIMIT_STORE: 'disk' })).toThrow(/TAFEL_RATE_LIMIT_STORE must be shared or memory/);
+  expect(() => publicApiConfigFromEnv({ TAFEL_REDIS_URL: 'localhost:6379' })).toThrow(
+    /TAFEL_REDIS_URL must be a redis:\/\//,
+  );
+  expect(() => publicApiConfigFromEnv({ TAFEL_RATE_LIMIT_STORE: 'disk' })).toThrow(
+    /TAFEL_RATE_LIMIT_STORE must be shared or memory/,
+  );
 
   const client = { 'x-forwarded-for': someone() };
-  const [ip] = client['x-forwarded-for'].split(',').slice(-1).map((a) => a.trim());
+  const [ip] = client['x-forwarded-for']
+    .split(',')
+    .slice(-1)
+    .map((a) => a.trim());
   await ask(await process_({ rateLimit: { anonymous: 3, key: 3, windowSeconds: 60 } }), client);
-  const rows = (await t.database.db.execute(sql`SELECT key, points FROM rate_limits WHERE key = ${`ip:${ip}`}`)) as unknown as { key: string; points: number }[];
+  const rows = (await t.database.db.execute(
+    sql`SELECT key, points FROM rate_limits WHERE key = ${`ip:${ip}`}`,
+  )) as unknown as { key: string; points: number }[];
   expect(rows).toEqual([{ key: `ip:${ip}`, points: 1 }]);
 
   // Per process: the second process knows nothing of the first's counts.
-  const separate = { rateLimit: { anonymous: 3, key: 3, windowSeconds: 60 }, rateLimitStore: 'memory' as const };
-  const answers = await alternate([await process_(separate), await process_(separate)], { 'x-forwarded-for': someone() });
+  const separate = {
+    rateLimit: { anonymous: 3, key: 3, windowSeconds: 60 },
+    rateLimitStore: 'memory' as const,
+  };
+  const answers = await alternate([await process_(separate), await process_(separate)], {
+    'x-forwarded-for': someone(),
+  });
   expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200]);
 });

@@ -6,11 +6,18 @@
  */
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Counter } from '@tafel/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverTimeouts } from '../src/http/timeouts.ts';
 import { createApp } from '../src/yoga.ts';
-import { memberKey, onPostgres, openTestDatabase, seedFixture, staffKey, type TestDb } from './support.ts';
+import {
+  memberKey,
+  onPostgres,
+  openTestDatabase,
+  seedFixture,
+  staffKey,
+  type TestDb,
+} from './support.ts';
 
 let t: TestDb;
 let fx: Awaited<ReturnType<typeof seedFixture>>;
@@ -21,7 +28,9 @@ const servers: Server[] = [];
  * about the gate; counts shared between processes are test/rate-limit-store.pg.test.ts's).
  */
 async function serve(publicApi: Parameters<typeof createApp>[0]['publicApi']): Promise<string> {
-  const server = createServer(createApp({ database: t.database, publicApi: { rateLimitStore: 'memory', ...publicApi } }));
+  const server = createServer(
+    createApp({ database: t.database, publicApi: { rateLimitStore: 'memory', ...publicApi } }),
+  );
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -42,7 +51,15 @@ afterAll(async () => {
 const counter = JSON.stringify({ query: Counter.document, variables: { edition: 'nid-test' } });
 
 function ask(base: string, headers: Record<string, string> = {}, body = counter) {
-  return fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers }, body });
+  return fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json',
+      ...headers,
+    },
+    body,
+  });
 }
 
 describe('rate limits', () => {
@@ -61,7 +78,9 @@ describe('rate limits', () => {
     expect(retry).toBeGreaterThan(0);
     expect(retry).toBeLessThanOrEqual(60);
     expect(refused.headers.get('access-control-allow-origin')).toBe('*');
-    const body = (await refused.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    const body = (await refused.json()) as {
+      errors: { message: string; extensions: { code: string } }[];
+    };
     expect(body.errors[0]!.extensions.code).toBe('RATE_LIMITED');
     expect(body.errors[0]!.message).toMatch(/at most 3 per 60 s/);
     // The feeds count too.
@@ -75,7 +94,8 @@ describe('rate limits', () => {
     const asito = await memberKey(t.database, fx.asito.id);
     const utrecht = await memberKey(t.database, fx.utrecht.id);
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await ask(base, { authorization: `Bearer ${asito}` })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await ask(base, { authorization: `Bearer ${asito}` })).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
     const last = await ask(base, { authorization: `Bearer ${asito}` });
     expect(last.headers.get('ratelimit-limit')).toBe('3');
@@ -99,16 +119,24 @@ describe('rate limits', () => {
   });
 
   it('takes the client from X-Forwarded-For only when told to trust a proxy', async () => {
-    const direct = await serve({ rateLimit: { anonymous: 1, key: 100, windowSeconds: 60 }, trustProxy: 0 });
+    const direct = await serve({
+      rateLimit: { anonymous: 1, key: 100, windowSeconds: 60 },
+      trustProxy: 0,
+    });
     expect((await ask(direct, { 'x-forwarded-for': '203.0.113.1' })).status).toBe(200);
     // A client cannot become someone else by saying so.
     expect((await ask(direct, { 'x-forwarded-for': '203.0.113.2' })).status).toBe(429);
 
-    const proxied = await serve({ rateLimit: { anonymous: 1, key: 100, windowSeconds: 60 }, trustProxy: 1 });
+    const proxied = await serve({
+      rateLimit: { anonymous: 1, key: 100, windowSeconds: 60 },
+      trustProxy: 1,
+    });
     expect((await ask(proxied, { 'x-forwarded-for': '203.0.113.1' })).status).toBe(200);
     expect((await ask(proxied, { 'x-forwarded-for': '203.0.113.1' })).status).toBe(429);
     // What a client put in front of the proxy's entry is not trusted: the proxy's entry counts.
-    expect((await ask(proxied, { 'x-forwarded-for': '198.51.100.7, 203.0.113.1' })).status).toBe(429);
+    expect((await ask(proxied, { 'x-forwarded-for': '198.51.100.7, 203.0.113.1' })).status).toBe(
+      429,
+    );
     expect((await ask(proxied, { 'x-forwarded-for': '203.0.113.2' })).status).toBe(200);
   });
 });
@@ -120,22 +148,47 @@ interface Answer {
 }
 
 /** A request with its path sent exactly as written (fetch would tidy some spellings up). */
-function raw(base: string, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Answer> {
+function raw(
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const url = new URL(base);
-    const req = httpRequest({ host: url.hostname, port: url.port, path, method, headers: { accept: 'application/graphql-response+json', ...(body ? { 'content-type': 'application/json' } : {}), ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, text }));
-    });
+    const req = httpRequest(
+      {
+        host: url.hostname,
+        port: url.port,
+        path,
+        method,
+        headers: {
+          accept: 'application/graphql-response+json',
+          ...(body ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, text }));
+      },
+    );
     // The server may answer before it has read a body it refuses.
-    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error),
+    );
     req.end(body);
   });
 }
 
 const counterQuery = `query=${encodeURIComponent(Counter.document)}&variables=${encodeURIComponent(JSON.stringify({ edition: 'nid-test' }))}`;
-const counterBody = (pad = 0) => JSON.stringify({ query: Counter.document, variables: { edition: 'nid-test', ...(pad ? { pad: 'x'.repeat(pad) } : {}) } });
+const counterBody = (pad = 0) =>
+  JSON.stringify({
+    query: Counter.document,
+    variables: { edition: 'nid-test', ...(pad ? { pad: 'x'.repeat(pad) } : {}) },
+  });
 
 /** Every spelling of the GraphQL path that a router, a proxy or yoga itself might take for it. */
 const VARIANTS = [
@@ -156,7 +209,8 @@ const VARIANTS = [
   '/health/graphql',
 ];
 /** With the query string: `/x?/graphql` ends in /graphql too. */
-const withQuery = (path: string) => (path.includes('?') ? `${path}&${counterQuery}` : `${path}?${counterQuery}`);
+const withQuery = (path: string) =>
+  path.includes('?') ? `${path}&${counterQuery}` : `${path}?${counterQuery}`;
 
 describe('every spelling of the GraphQL path', () => {
   it('answers GraphQL only at /graphql and 404 at every other spelling', async () => {
@@ -165,7 +219,13 @@ describe('every spelling of the GraphQL path', () => {
     expect(canonical.status).toBe(200);
     expect(JSON.parse(canonical.text).data.stats.participants).toBeGreaterThan(0);
     for (const path of [...VARIANTS, `/x?a=/graphql`, `/x?/graphql/`]) {
-      const get = await raw(base, 'GET', path.includes('?') ? `${path.split('?')[0]}?${counterQuery}&${path.split('?')[1]}` : withQuery(path));
+      const get = await raw(
+        base,
+        'GET',
+        path.includes('?')
+          ? `${path.split('?')[0]}?${counterQuery}&${path.split('?')[1]}`
+          : withQuery(path),
+      );
       expect({ path, status: get.status }).toEqual({ path, status: 404 });
       const post = await raw(base, 'POST', path, {}, counterBody());
       expect({ path, status: post.status }).toEqual({ path, status: 404 });
@@ -174,8 +234,14 @@ describe('every spelling of the GraphQL path', () => {
     expect((await raw(base, 'GET', `/x?${counterQuery}&b=/graphql`)).status).toBe(404);
     expect((await raw(base, 'POST', '/x?b=/graphql', {}, counterBody())).status).toBe(404);
     // GraphiQL, for a browser, only at /graphql too.
-    expect((await raw(base, 'GET', '/graphql', { accept: 'text/html' })).text).toMatch(/GraphiQL|graphiql/);
-    for (const path of ['/graphql/', '//graphql', '/anything/graphql']) expect({ path, status: (await raw(base, 'GET', path, { accept: 'text/html' })).status }).toEqual({ path, status: 404 });
+    expect((await raw(base, 'GET', '/graphql', { accept: 'text/html' })).text).toMatch(
+      /GraphiQL|graphiql/,
+    );
+    for (const path of ['/graphql/', '//graphql', '/anything/graphql'])
+      expect({
+        path,
+        status: (await raw(base, 'GET', path, { accept: 'text/html' })).status,
+      }).toEqual({ path, status: 404 });
   });
 
   it('counts every spelling against the rate limit: no GraphQL answer past the allowance', async () => {
@@ -184,7 +250,10 @@ describe('every spelling of the GraphQL path', () => {
       const statuses = [];
       for (let i = 0; i < 4; i++) statuses.push((await raw(base, 'GET', withQuery(path))).status);
       // Whatever a spelling answers, it is never a GraphQL answer once the allowance is spent.
-      expect({ path, statuses: statuses.slice(2).filter((s) => s === 200) }).toEqual({ path, statuses: [] });
+      expect({ path, statuses: statuses.slice(2).filter((s) => s === 200) }).toEqual({
+        path,
+        statuses: [],
+      });
     }
   });
 
@@ -205,27 +274,43 @@ describe('every spelling of the GraphQL path', () => {
     expect(keyed.headers['cache-control']).toBe('private, no-store');
     for (const path of [...VARIANTS, '/x?/graphql']) {
       const answer = await raw(base, 'GET', withQuery(path), { authorization: `Bearer ${key}` });
-      if (answer.status === 200) expect({ path, cacheControl: answer.headers['cache-control'] }).toEqual({ path, cacheControl: 'private, no-store' });
+      if (answer.status === 200)
+        expect({ path, cacheControl: answer.headers['cache-control'] }).toEqual({
+          path,
+          cacheControl: 'private, no-store',
+        });
       else expect({ path, status: answer.status }).toEqual({ path, status: 404 });
     }
   });
 
   it('opens no live stream at another spelling', async () => {
     const base = await serve({ rateLimit: false });
-    const subscription = encodeURIComponent('subscription { statsChanged(edition: "nid-test") { participants } }');
+    const subscription = encodeURIComponent(
+      'subscription { statsChanged(edition: "nid-test") { participants } }',
+    );
     for (const path of ['/graphql/', '//graphql', '/anything/graphql']) {
       const status = await new Promise<number>((resolve, reject) => {
         const url = new URL(base);
-        const req = httpRequest({ host: url.hostname, port: url.port, path: `${path}?query=${subscription}`, headers: { accept: 'text/event-stream' } }, (res) => {
-          resolve(res.statusCode!);
-          res.destroy();
-        });
+        const req = httpRequest(
+          {
+            host: url.hostname,
+            port: url.port,
+            path: `${path}?query=${subscription}`,
+            headers: { accept: 'text/event-stream' },
+          },
+          (res) => {
+            resolve(res.statusCode!);
+            res.destroy();
+          },
+        );
         req.on('error', reject);
         req.end();
       });
       expect({ path, status }).toEqual({ path, status: 404 });
     }
-    const canonical = await fetch(`${base}/graphql?query=${subscription}`, { headers: { accept: 'text/event-stream' } });
+    const canonical = await fetch(`${base}/graphql?query=${subscription}`, {
+      headers: { accept: 'text/event-stream' },
+    });
     expect(canonical.status).toBe(200);
     await canonical.body?.cancel();
   });
@@ -245,7 +330,8 @@ describe(`API keys on an address the public has used up (${onPostgres ? 'Postgre
     expect(keyed.headers.get('ratelimit-limit')).toBe('5');
     expect(keyed.headers.get('ratelimit-remaining')).toBe('4');
     // The key's requests cost the address nothing, and the address's cost the key nothing.
-    for (let i = 0; i < 4; i++) expect((await ask(base, { authorization: `Bearer ${key}` })).status).toBe(200);
+    for (let i = 0; i < 4; i++)
+      expect((await ask(base, { authorization: `Bearer ${key}` })).status).toBe(200);
     expect((await ask(base, { authorization: `Bearer ${key}` })).status).toBe(429);
     expect((await ask(base)).status).toBe(429);
     // A bad key still costs the address, which has nothing left.
@@ -267,10 +353,20 @@ describe(`API keys on an address the public has used up (${onPostgres ? 'Postgre
 });
 
 describe('mutations counted by field', () => {
-  const venue = () => Buffer.from(`Location:${fx.locations['Buurthuis De Ster']!.id}`).toString('base64url');
-  const arrivals = (n: number) => `mutation($id: ID!) { ${Array.from({ length: n }, (_, i) => `a${i}: recordArrivals(input: { location: $id, delta: 1 }) { userErrors { code } }`).join(' ')} }`;
-  const mutate = (base: string, key: string, query: string) => ask(base, { authorization: `Bearer ${key}` }, JSON.stringify({ query, variables: { id: venue() } }));
-  const participants = async () => (await t.database.db.query.locations.findFirst({ where: { id: fx.locations['Buurthuis De Ster']!.id } }))!.participants;
+  const venue = () =>
+    Buffer.from(`Location:${fx.locations['Buurthuis De Ster']!.id}`).toString('base64url');
+  const arrivals = (n: number) =>
+    `mutation($id: ID!) { ${Array.from({ length: n }, (_, i) => `a${i}: recordArrivals(input: { location: $id, delta: 1 }) { userErrors { code } }`).join(' ')} }`;
+  const mutate = (base: string, key: string, query: string) =>
+    ask(
+      base,
+      { authorization: `Bearer ${key}` },
+      JSON.stringify({ query, variables: { id: venue() } }),
+    );
+  const participants = async () =>
+    (await t.database.db.query.locations.findFirst({
+      where: { id: fx.locations['Buurthuis De Ster']!.id },
+    }))!.participants;
 
   it('charges each top-level mutation field as one request, and says so in the RateLimit headers', async () => {
     const base = await serve({ rateLimit: { anonymous: 2, key: 30, windowSeconds: 60 } });
@@ -316,9 +412,24 @@ describe('mutations counted by field', () => {
 describe('paths that are not valid percent-encoding', () => {
   it('answers a plain 400 without a stack trace or server paths', async () => {
     const base = await serve({ rateLimit: false });
-    for (const path of ['/widget/%E0%A4%A', '/widget/%', '/widget/tafel.js%ZZ', '/embed%E0%A4%A', '/editions/%E0%A4%A/locations.csv', '/editions/nid-test/%E0%A4%A', '/%E0%A4%A', '/graphql%E0%A4%A']) {
+    for (const path of [
+      '/widget/%E0%A4%A',
+      '/widget/%',
+      '/widget/tafel.js%ZZ',
+      '/embed%E0%A4%A',
+      '/editions/%E0%A4%A/locations.csv',
+      '/editions/nid-test/%E0%A4%A',
+      '/%E0%A4%A',
+      '/graphql%E0%A4%A',
+    ]) {
       for (const method of ['GET', 'POST']) {
-        const answer = await raw(base, method, path, {}, method === 'POST' ? counterBody() : undefined);
+        const answer = await raw(
+          base,
+          method,
+          path,
+          {},
+          method === 'POST' ? counterBody() : undefined,
+        );
         expect({ path, method, status: answer.status }).toEqual({ path, method, status: 400 });
         expect(answer.text).not.toMatch(/\n\s+at |\/work\/|node_modules|URIError/);
       }
@@ -329,14 +440,27 @@ describe('paths that are not valid percent-encoding', () => {
 });
 
 /** A POST with a chunked body (no Content-Length), as a streaming client sends it. */
-function chunked(base: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+function chunked(
+  base: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const url = new URL(`${base}/graphql`);
-    const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked', ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode!, text }));
-    });
+    const req = httpRequest(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked', ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode!, text }));
+      },
+    );
     req.on('error', reject);
     for (let i = 0; i < body.length; i += 8192) req.write(body.slice(i, i + 8192));
     req.end();
@@ -347,27 +471,42 @@ describe('request sizes and timeouts', () => {
   it('refuses an anonymous body over 32 KB (declared or chunked), and takes 10 MB with a key', async () => {
     const base = await serve({ rateLimit: false });
     const staff = await staffKey(t.database);
-    const padded = (bytes: number) => JSON.stringify({ query: Counter.document, variables: { edition: 'nid-test', pad: 'x'.repeat(bytes) } });
+    const padded = (bytes: number) =>
+      JSON.stringify({
+        query: Counter.document,
+        variables: { edition: 'nid-test', pad: 'x'.repeat(bytes) },
+      });
     expect((await ask(base, {}, padded(40_000))).status).toBe(413);
     expect((await chunked(base, padded(40_000))).status).toBe(413);
     const small = await chunked(base, padded(1000));
     expect(small.status).toBe(200);
     expect(JSON.parse(small.text).data.stats.participants).toBeGreaterThan(0);
     // A bulk upsert's worth (5 MB) with a key: accepted by the gate (the query itself is fine).
-    expect((await ask(base, { authorization: `Bearer ${staff}` }, padded(5_000_000))).status).toBe(200);
-    expect((await chunked(base, padded(5_000_000), { authorization: `Bearer ${staff}` })).status).toBe(200);
-    expect((await ask(base, { authorization: `Bearer ${staff}` }, padded(11_000_000))).status).toBe(413);
+    expect((await ask(base, { authorization: `Bearer ${staff}` }, padded(5_000_000))).status).toBe(
+      200,
+    );
+    expect(
+      (await chunked(base, padded(5_000_000), { authorization: `Bearer ${staff}` })).status,
+    ).toBe(200);
+    expect((await ask(base, { authorization: `Bearer ${staff}` }, padded(11_000_000))).status).toBe(
+      413,
+    );
   });
 
   it('drops a client that sends its headers too slowly', async () => {
-    const server = createServer(serverTimeouts({ TAFEL_REQUEST_TIMEOUT: '1500', TAFEL_HEADERS_TIMEOUT: '1000' }), createApp({ database: t.database, publicApi: { rateLimit: false } }));
+    const server = createServer(
+      serverTimeouts({ TAFEL_REQUEST_TIMEOUT: '1500', TAFEL_HEADERS_TIMEOUT: '1000' }),
+      createApp({ database: t.database, publicApi: { rateLimit: false } }),
+    );
     servers.push(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     const { connect } = await import('node:net');
     const started = Date.now();
     const answer = await new Promise<string>((resolve) => {
-      const socket = connect(port, '127.0.0.1', () => socket.write('POST /graphql HTTP/1.1\r\nHost: x\r\n'));
+      const socket = connect(port, '127.0.0.1', () =>
+        socket.write('POST /graphql HTTP/1.1\r\nHost: x\r\n'),
+      );
       let text = '';
       socket.on('data', (d) => (text += d));
       socket.on('close', () => resolve(text));

@@ -8,11 +8,18 @@ import { RecordArrivals, StatsChanged } from '@tafel/schema';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { databaseOptionsFromEnv, openDatabase, type Database } from '../src/db/client.ts';
+import { type Database, databaseOptionsFromEnv, openDatabase } from '../src/db/client.ts';
 import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { createApp } from '../src/yoga.ts';
 import { serveHttp, subscribe } from './live-support.ts';
-import { createClient, memberKey, openTestDatabase, seedFixture, staffKey, type TestDb } from './support.ts';
+import {
+  createClient,
+  memberKey,
+  openTestDatabase,
+  seedFixture,
+  staffKey,
+  type TestDb,
+} from './support.ts';
 
 let primary: TestDb;
 let replica: TestDb;
@@ -24,10 +31,16 @@ beforeAll(async () => {
   replica = await openTestDatabase();
   fx = await seedFixture(primary.database);
   await seedFixture(replica.database);
-  await replica.database.db.execute(sql`UPDATE editions SET name = 'From the replica' WHERE slug = 'nid-test'`);
+  await replica.database.db.execute(
+    sql`UPDATE editions SET name = 'From the replica' WHERE slug = 'nid-test'`,
+  );
   // A replica behind the primary: the mosque's count not replayed yet.
-  await replica.database.db.execute(sql`UPDATE locations SET participants = 0 WHERE external_id = 'b-1'`);
-  database = await openDatabase(databaseOptionsFromEnv({ DATABASE_URL: primary.url, DATABASE_READ_URL: replica.url }));
+  await replica.database.db.execute(
+    sql`UPDATE locations SET participants = 0 WHERE external_id = 'b-1'`,
+  );
+  database = await openDatabase(
+    databaseOptionsFromEnv({ DATABASE_URL: primary.url, DATABASE_READ_URL: replica.url }),
+  );
 });
 afterAll(async () => {
   await database?.close();
@@ -41,7 +54,11 @@ it('answers anonymous reads from the replica and keyed reads from the primary', 
   const { gql } = createClient(database);
   const anonymous = await gql<{ edition: { name: string } }>(EDITION);
   expect(anonymous.data?.edition.name).toBe('From the replica');
-  const keyed = await gql<{ edition: { name: string } }>(EDITION, {}, { key: await memberKey(database, fx.asito.id) });
+  const keyed = await gql<{ edition: { name: string } }>(
+    EDITION,
+    {},
+    { key: await memberKey(database, fx.asito.id) },
+  );
   expect(keyed.data?.edition.name).toBe('Nationaal Integratiediner (test)');
 });
 
@@ -50,7 +67,9 @@ it('counts stats on the primary, where the writes that refill their cache were a
   const [{ total }] = (await primary.database.db.execute(
     sql`SELECT sum(participants)::int AS total FROM locations WHERE edition_id = ${fx.edition.id} AND status = 'PUBLISHED'`,
   )) as unknown as [{ total: number }];
-  const anonymous = await gql<{ stats: { participants: number } }>(`query { stats(edition: "nid-test") { participants } }`);
+  const anonymous = await gql<{ stats: { participants: number } }>(
+    `query { stats(edition: "nid-test") { participants } }`,
+  );
   expect(anonymous.data?.stats.participants).toBe(total);
 });
 
@@ -60,10 +79,18 @@ it('writes to the primary only, and LISTENs there', async () => {
   const unlisten = await database.listen('tafel_replica_test', (payload) => heard.push(payload));
   try {
     const stadhuis = fx.locations['Stadhuis Utrecht']!;
-    const result = await gql(RecordArrivals.document, { input: { location: encodeGlobalId('Location', stadhuis.id), delta: 5 } }, { key: await staffKey(database) });
+    const result = await gql(
+      RecordArrivals.document,
+      { input: { location: encodeGlobalId('Location', stadhuis.id), delta: 5 } },
+      { key: await staffKey(database) },
+    );
     expect(result.data?.['recordArrivals'].userErrors).toEqual([]);
     const participants = async (db: TestDb) =>
-      ((await db.database.db.execute(sql`SELECT participants FROM locations WHERE external_id = 'u-1'`)) as unknown as [{ participants: number }])[0].participants;
+      (
+        (await db.database.db.execute(
+          sql`SELECT participants FROM locations WHERE external_id = 'u-1'`,
+        )) as unknown as [{ participants: number }]
+      )[0].participants;
     expect(await participants(primary)).toBe(125);
     expect(await participants(replica)).toBe(120);
 
@@ -89,7 +116,11 @@ it('feeds live subscribers from the primary, which announced the write', async (
     const first = await stats.until(() => true);
     expect(first.data.statsChanged.participants).toBe(total);
     const stadhuis = encodeGlobalId('Location', fx.locations['Stadhuis Utrecht']!.id);
-    await createClient(database).gql(RecordArrivals.document, { input: { location: stadhuis, delta: 1 } }, { key: await staffKey(database) });
+    await createClient(database).gql(
+      RecordArrivals.document,
+      { input: { location: stadhuis, delta: 1 } },
+      { key: await staffKey(database) },
+    );
     await stats.until((m) => m.data.statsChanged.participants === total + 1);
   } finally {
     stats.close();

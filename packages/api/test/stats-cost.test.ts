@@ -30,7 +30,10 @@ it('refuses twenty aliased stats with a search before any SQL, naming the cost l
 
 it('prices a filter given in variables the same, and lets through as many filtered stats as fit', async () => {
   const most = Math.floor(QUERY_LIMITS.cost / QUERY_LIMITS.filteredStats) - 1;
-  const withVariables = await client.gql(`query($f: LocationFilter) { ${Array.from({ length: most + 1 }, (_, i) => `s${i}: stats(edition: "nid-test", filter: $f) { participants }`).join(' ')} }`, { f: { region: 'NL-UT' } });
+  const withVariables = await client.gql(
+    `query($f: LocationFilter) { ${Array.from({ length: most + 1 }, (_, i) => `s${i}: stats(edition: "nid-test", filter: $f) { participants }`).join(' ')} }`,
+    { f: { region: 'NL-UT' } },
+  );
   expect(withVariables.status).toBe(400);
   const fits = await client.gql(aliased(most, (i) => `, filter: { search: "u${i}" }`));
   expect(fits.errors).toBeUndefined();

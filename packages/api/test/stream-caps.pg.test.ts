@@ -4,7 +4,7 @@
  * a keyed write still answer, because the cap leaves descriptors in reserve. Without the cap the
  * process ran out of descriptors and stopped accepting any connection, /ready included.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { RecordArrivals, StatsChanged } from '@tafel/schema';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -28,25 +28,36 @@ beforeAll(async () => {
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
   const apiRoot = fileURLToPath(new URL('..', import.meta.url));
-  child = spawn('bash', ['-c', `ulimit -n ${FILE_DESCRIPTORS} && exec "${process.execPath}" --import tsx src/server.ts`], {
-    cwd: apiRoot,
-    env: {
-      ...process.env,
-      DATABASE_URL: t.url!,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      TAFEL_DEMO: 'off',
-      LOG_LEVEL: 'warn',
-      VITEST: '',
-      // Every stream comes from this one address: only the process's own cap should stop them.
-      TAFEL_MAX_SUBSCRIBERS_PER_IP: '100000',
-      TAFEL_RATE_LIMIT_ANON: '100000',
+  child = spawn(
+    'bash',
+    [
+      '-c',
+      `ulimit -n ${FILE_DESCRIPTORS} && exec "${process.execPath}" --import tsx src/server.ts`,
+    ],
+    {
+      cwd: apiRoot,
+      env: {
+        ...process.env,
+        DATABASE_URL: t.url!,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        TAFEL_DEMO: 'off',
+        LOG_LEVEL: 'warn',
+        VITEST: '',
+        // Every stream comes from this one address: only the process's own cap should stop them.
+        TAFEL_MAX_SUBSCRIBERS_PER_IP: '100000',
+        TAFEL_RATE_LIMIT_ANON: '100000',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
-  await waitFor(async () => child.exitCode === null && (await fetch(`${url}/ready`)).ok, 60_000, 'the API process');
+  await waitFor(
+    async () => child.exitCode === null && (await fetch(`${url}/ready`)).ok,
+    60_000,
+    'the API process',
+  );
 });
 afterAll(async () => {
   if (child && child.exitCode === null) {
@@ -86,7 +97,10 @@ it('refuses streams with 503 once its cap is reached, and still answers /ready a
     for (let i = 0; i < FILE_DESCRIPTORS && refused === null; i++) {
       const abort = new AbortController();
       aborts.push(abort);
-      const opened = await answer(target.pathname + target.search, { headers: { accept: 'text/event-stream' }, signal: abort.signal });
+      const opened = await answer(target.pathname + target.search, {
+        headers: { accept: 'text/event-stream' },
+        signal: abort.signal,
+      });
       if (typeof opened === 'string' || opened.status !== 200) refused = opened;
       else streams.push(opened);
     }
@@ -94,23 +108,38 @@ it('refuses streams with 503 once its cap is reached, and still answers /ready a
     expect(typeof refused === 'string' ? refused : refused!.status, output).toBe(503);
     const response = refused as Response;
     expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(((await response.json()) as any).errors[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', limit: 'TAFEL_MAX_SUBSCRIBERS', max: 300 });
+    expect(((await response.json()) as any).errors[0].extensions).toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      limit: 'TAFEL_MAX_SUBSCRIBERS',
+      max: 300,
+    });
     expect(streams.length).toBe(300);
 
     const ready = await answer('/ready');
     expect(typeof ready === 'string' ? ready : ready.status).toBe(200);
     const stadhuis = encodeGlobalId('Location', fx.locations['Stadhuis Utrecht']!.id);
-    const write = await post(url, RecordArrivals.document, { input: { location: stadhuis, delta: 2 } }, staff);
+    const write = await post(
+      url,
+      RecordArrivals.document,
+      { input: { location: stadhuis, delta: 2 } },
+      staff,
+    );
     expect(write.data.recordArrivals.userErrors).toEqual([]);
   } finally {
     for (const abort of aborts) abort.abort();
   }
   // Every closed stream gave its place back.
-  const again = await waitFor(async () => {
-    const opened = await answer(target.pathname + target.search, { headers: { accept: 'text/event-stream' } });
-    if (typeof opened === 'string') return null;
-    void opened.body?.cancel();
-    return opened.status === 200 ? opened : null;
-  }, 15_000, 'a stream to be let through again');
+  const again = await waitFor(
+    async () => {
+      const opened = await answer(target.pathname + target.search, {
+        headers: { accept: 'text/event-stream' },
+      });
+      if (typeof opened === 'string') return null;
+      void opened.body?.cancel();
+      return opened.status === 200 ? opened : null;
+    },
+    15_000,
+    'a stream to be let through again',
+  );
   expect(again.status).toBe(200);
 });

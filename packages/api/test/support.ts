@@ -8,15 +8,15 @@ import type { Logger } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { openDatabase, type Database, type DatabaseOptions } from '../src/db/client.ts';
-import { createApp, type AppOptions } from '../src/yoga.ts';
 import { issueKey } from '../src/auth/keys.ts';
-import { invitePerson, useLink, type Invitee } from '../src/auth/people.ts';
+import { type Invitee, invitePerson, useLink } from '../src/auth/people.ts';
 import { DEFAULT_SESSION_LIMITS, SESSION_COOKIE } from '../src/auth/sessions.ts';
-import { createHostLink } from '../src/locations/host-links.ts';
-import { editions, locations, organisations, type NewLocation } from '../src/db/schema.ts';
+import { type Database, type DatabaseOptions, openDatabase } from '../src/db/client.ts';
+import { editions, locations, type NewLocation, organisations } from '../src/db/schema.ts';
 import { encodeGlobalId } from '../src/graphql/global-id.ts';
+import { createHostLink } from '../src/locations/host-links.ts';
 import { rowsOf } from '../src/locations/stats.ts';
+import { type AppOptions, createApp } from '../src/yoga.ts';
 
 export const onPostgres = Boolean(process.env['DATABASE_URL']);
 
@@ -40,7 +40,9 @@ export interface TestDb {
 }
 
 /** `options`: pool size and timeouts, for tests of the pools themselves (PostgreSQL). */
-export async function openTestDatabase(options: Pick<DatabaseOptions, 'max' | 'publicStatementTimeoutMs'> = {}): Promise<TestDb> {
+export async function openTestDatabase(
+  options: Pick<DatabaseOptions, 'max' | 'publicStatementTimeoutMs'> = {},
+): Promise<TestDb> {
   const counter = new StatementCounter();
   const base = process.env['DATABASE_URL'];
   if (!base) {
@@ -53,7 +55,12 @@ export async function openTestDatabase(options: Pick<DatabaseOptions, 'max' | 'p
   await admin.unsafe(`CREATE DATABASE ${name}`);
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), logger: counter, max: 20, ...options });
+  const database = await openDatabase({
+    url: url.toString(),
+    logger: counter,
+    max: 20,
+    ...options,
+  });
   await database.migrate();
   return {
     database,
@@ -79,7 +86,10 @@ export interface GraphQLResponse<T = Record<string, any>> {
  * turn it on). It counts rate limits in memory: on PostgreSQL the shared count would be one more
  * statement in every keyed request's tally (test/rate-limit-store.pg.test.ts covers that store).
  */
-export function createClient(database: Database, publicApi: AppOptions['publicApi'] = { responseCache: false }) {
+export function createClient(
+  database: Database,
+  publicApi: AppOptions['publicApi'] = { responseCache: false },
+) {
   const app = createApp({ database, publicApi: { rateLimitStore: 'memory', ...publicApi } });
   async function gql<T = Record<string, any>>(
     query: string,
@@ -107,29 +117,170 @@ export async function seedFixture(database: Database) {
   const db = database.db;
   const [edition] = await db
     .insert(editions)
-    .values({ slug: 'nid-test', name: 'Nationaal Integratiediner (test)', date: '2027-10-14', timeZone: 'Europe/Amsterdam', country: 'NL' })
+    .values({
+      slug: 'nid-test',
+      name: 'Nationaal Integratiediner (test)',
+      date: '2027-10-14',
+      timeZone: 'Europe/Amsterdam',
+      country: 'NL',
+    })
     .returning();
-  const [other] = await db.insert(editions).values({ slug: 'other-day', name: 'Another day', date: '2026-10-08' }).returning();
+  const [other] = await db
+    .insert(editions)
+    .values({ slug: 'other-day', name: 'Another day', date: '2026-10-08' })
+    .returning();
   const orgs = await db
     .insert(organisations)
     .values([
       { slug: 'asito', name: 'Asito', kind: 'COMPANY', approvedAt: new Date() },
-      { slug: 'gemeente-utrecht', name: 'Gemeente Utrecht', kind: 'MUNICIPALITY', approvedAt: new Date() },
-      { slug: 'moskee-bergen-op-zoom', name: 'Moskee Bergen op Zoom', kind: 'FAITH_COMMUNITY', approvedAt: new Date() },
+      {
+        slug: 'gemeente-utrecht',
+        name: 'Gemeente Utrecht',
+        kind: 'MUNICIPALITY',
+        approvedAt: new Date(),
+      },
+      {
+        slug: 'moskee-bergen-op-zoom',
+        name: 'Moskee Bergen op Zoom',
+        kind: 'FAITH_COMMUNITY',
+        approvedAt: new Date(),
+      },
     ])
     .returning();
-  const [asito, utrecht, moskee] = orgs as [typeof orgs[number], typeof orgs[number], typeof orgs[number]];
+  const [asito, utrecht, moskee] = orgs as [
+    (typeof orgs)[number],
+    (typeof orgs)[number],
+    (typeof orgs)[number],
+  ];
   const at = (hour: number) => new Date(Date.UTC(2027, 9, 14, hour - 2));
-  const base = (o: { id: number }, e: { id: number }) => ({ organisationId: o.id, editionId: e.id, country: 'NL' });
+  const base = (o: { id: number }, e: { id: number }) => ({
+    organisationId: o.id,
+    editionId: e.id,
+    country: 'NL',
+  });
   const rows: NewLocation[] = [
-    { ...base(utrecht, edition!), externalId: 'u-1', name: 'Stadhuis Utrecht', street: 'Stadsplateau 1', postalCode: '3521 AZ', city: 'Utrecht', region: 'NL-UT', lat: 52.0894, lng: 5.1077, meal: 'LUNCH', startsAt: at(12), endsAt: at(14), capacity: 150, participants: 120, targetGroups: ['REFUGEES', 'ELDERLY'], languages: ['nl', 'ar'], wheelchairAccessible: true, registrationUrl: 'https://example.org/utrecht' },
-    { ...base(utrecht, edition!), externalId: 'u-2', name: 'Buurthuis De Ster', postalCode: '3532 AB', city: 'Utrecht', region: 'NL-UT', lat: 52.095, lng: 5.09, meal: 'DINNER', startsAt: at(18), endsAt: at(21), capacity: 40, participants: 30, targetGroups: ['NEIGHBOURS'], languages: ['nl'] },
-    { ...base(moskee, edition!), externalId: 'b-1', name: 'Moskee Bergen op Zoom', postalCode: '4611 AA', city: 'Bergen op Zoom', region: 'NL-NB', lat: 51.4949, lng: 4.2911, meal: 'DINNER', capacity: 250, participants: 240, targetGroups: ['ELDERLY', 'FAITH_COMMUNITIES'], languages: ['nl', 'tr', 'ar'] },
-    { ...base(asito, edition!), externalId: 'a-1', name: 'Heracles Stadion', postalCode: '7601 XA', city: 'Almelo', region: 'NL-OV', lat: 52.3538, lng: 6.6545, meal: 'DINNER', capacity: 600, participants: 580, targetGroups: ['REFUGEES', 'EMPLOYEES', 'ELDERLY'], languages: ['nl'] },
-    { ...base(asito, edition!), externalId: 'a-2', name: 'Ontbijt AZC Almelo', street: 'Geheimweg 12', postalCode: '7602 AA', city: 'Almelo', region: 'NL-OV', lat: 52.36789, lng: 6.66789, sensitive: true, meal: 'BREAKFAST', capacity: 60, participants: 10, targetGroups: ['REFUGEES'], languages: ['ar', 'ti'] },
-    { ...base(asito, edition!), externalId: 'a-3', name: 'Geannuleerd diner', city: 'Almelo', region: 'NL-OV', lat: 52.35, lng: 6.66, meal: 'DINNER', capacity: 20, participants: 0, status: 'CANCELLED' },
-    { ...base(asito, edition!), externalId: 'a-4', name: 'Concept lunch', city: 'Almelo', region: 'NL-OV', lat: 52.35, lng: 6.66, meal: 'LUNCH', capacity: 20, participants: 0, status: 'DRAFT' },
-    { ...base(asito, other!), externalId: 'a-9', name: 'Vorig jaar', city: 'Almelo', region: 'NL-OV', lat: 52.35, lng: 6.66, meal: 'LUNCH', capacity: 20, participants: 5 },
+    {
+      ...base(utrecht, edition!),
+      externalId: 'u-1',
+      name: 'Stadhuis Utrecht',
+      street: 'Stadsplateau 1',
+      postalCode: '3521 AZ',
+      city: 'Utrecht',
+      region: 'NL-UT',
+      lat: 52.0894,
+      lng: 5.1077,
+      meal: 'LUNCH',
+      startsAt: at(12),
+      endsAt: at(14),
+      capacity: 150,
+      participants: 120,
+      targetGroups: ['REFUGEES', 'ELDERLY'],
+      languages: ['nl', 'ar'],
+      wheelchairAccessible: true,
+      registrationUrl: 'https://example.org/utrecht',
+    },
+    {
+      ...base(utrecht, edition!),
+      externalId: 'u-2',
+      name: 'Buurthuis De Ster',
+      postalCode: '3532 AB',
+      city: 'Utrecht',
+      region: 'NL-UT',
+      lat: 52.095,
+      lng: 5.09,
+      meal: 'DINNER',
+      startsAt: at(18),
+      endsAt: at(21),
+      capacity: 40,
+      participants: 30,
+      targetGroups: ['NEIGHBOURS'],
+      languages: ['nl'],
+    },
+    {
+      ...base(moskee, edition!),
+      externalId: 'b-1',
+      name: 'Moskee Bergen op Zoom',
+      postalCode: '4611 AA',
+      city: 'Bergen op Zoom',
+      region: 'NL-NB',
+      lat: 51.4949,
+      lng: 4.2911,
+      meal: 'DINNER',
+      capacity: 250,
+      participants: 240,
+      targetGroups: ['ELDERLY', 'FAITH_COMMUNITIES'],
+      languages: ['nl', 'tr', 'ar'],
+    },
+    {
+      ...base(asito, edition!),
+      externalId: 'a-1',
+      name: 'Heracles Stadion',
+      postalCode: '7601 XA',
+      city: 'Almelo',
+      region: 'NL-OV',
+      lat: 52.3538,
+      lng: 6.6545,
+      meal: 'DINNER',
+      capacity: 600,
+      participants: 580,
+      targetGroups: ['REFUGEES', 'EMPLOYEES', 'ELDERLY'],
+      languages: ['nl'],
+    },
+    {
+      ...base(asito, edition!),
+      externalId: 'a-2',
+      name: 'Ontbijt AZC Almelo',
+      street: 'Geheimweg 12',
+      postalCode: '7602 AA',
+      city: 'Almelo',
+      region: 'NL-OV',
+      lat: 52.36789,
+      lng: 6.66789,
+      sensitive: true,
+      meal: 'BREAKFAST',
+      capacity: 60,
+      participants: 10,
+      targetGroups: ['REFUGEES'],
+      languages: ['ar', 'ti'],
+    },
+    {
+      ...base(asito, edition!),
+      externalId: 'a-3',
+      name: 'Geannuleerd diner',
+      city: 'Almelo',
+      region: 'NL-OV',
+      lat: 52.35,
+      lng: 6.66,
+      meal: 'DINNER',
+      capacity: 20,
+      participants: 0,
+      status: 'CANCELLED',
+    },
+    {
+      ...base(asito, edition!),
+      externalId: 'a-4',
+      name: 'Concept lunch',
+      city: 'Almelo',
+      region: 'NL-OV',
+      lat: 52.35,
+      lng: 6.66,
+      meal: 'LUNCH',
+      capacity: 20,
+      participants: 0,
+      status: 'DRAFT',
+    },
+    {
+      ...base(asito, other!),
+      externalId: 'a-9',
+      name: 'Vorig jaar',
+      city: 'Almelo',
+      region: 'NL-OV',
+      lat: 52.35,
+      lng: 6.66,
+      meal: 'LUNCH',
+      capacity: 20,
+      participants: 5,
+    },
   ];
   const inserted = await db.insert(locations).values(rows).returning();
   const byName = Object.fromEntries(inserted.map((l) => [l.name, l]));
@@ -137,7 +288,13 @@ export async function seedFixture(database: Database) {
 }
 
 export async function staffKey(database: Database): Promise<string> {
-  return (await issueKey(database.db, { organisationId: null, scopes: ['LOCATIONS_WRITE', 'PARTICIPATION_WRITE'], label: 'test staff' })).secret;
+  return (
+    await issueKey(database.db, {
+      organisationId: null,
+      scopes: ['LOCATIONS_WRITE', 'PARTICIPATION_WRITE'],
+      label: 'test staff',
+    })
+  ).secret;
 }
 
 /** A signed-in person's session token: invited and their invitation used, as through the pages. */
@@ -150,11 +307,21 @@ export async function personSession(database: Database, invitee: Invitee): Promi
 }
 
 /** What a browser sends with a session from the site's own page (createClient's origin). */
-export function sessionHeaders(token: string, origin = 'http://tafel.test'): Record<string, string> {
+export function sessionHeaders(
+  token: string,
+  origin = 'http://tafel.test',
+): Record<string, string> {
   return { cookie: `${SESSION_COOKIE}=${token}`, origin, 'sec-fetch-site': 'same-origin' };
 }
 
-export async function memberKey(database: Database, organisationId: number, scopes: ('LOCATIONS_WRITE' | 'PARTICIPATION_WRITE')[] = ['LOCATIONS_WRITE', 'PARTICIPATION_WRITE']): Promise<string> {
+export async function memberKey(
+  database: Database,
+  organisationId: number,
+  scopes: ('LOCATIONS_WRITE' | 'PARTICIPATION_WRITE')[] = [
+    'LOCATIONS_WRITE',
+    'PARTICIPATION_WRITE',
+  ],
+): Promise<string> {
   return (await issueKey(database.db, { organisationId, scopes, label: 'test member' })).secret;
 }
 
@@ -184,15 +351,37 @@ export function usePublishFixture(): PublishFixture {
     keys,
     sessions,
     async snapshot() {
-      const tables = ['editions', 'organisations', 'locations', 'location_changes', 'participation_log', 'participation_requests', 'host_links'];
+      const tables = [
+        'editions',
+        'organisations',
+        'locations',
+        'location_changes',
+        'participation_log',
+        'participation_requests',
+        'host_links',
+      ];
       const out: Record<string, unknown> = {};
       for (const table of tables) {
-        out[table] = rowsOf(await f.t.database.db.execute(sql.raw(`SELECT * FROM ${table} ORDER BY id`)));
+        out[table] = rowsOf(
+          await f.t.database.db.execute(sql.raw(`SELECT * FROM ${table} ORDER BY id`)),
+        );
       }
-      out['api_keys'] = rowsOf(await f.t.database.db.execute(sql.raw(`SELECT id, prefix, scopes, revoked_at FROM api_keys ORDER BY id`)));
-      out['people'] = rowsOf(await f.t.database.db.execute(sql.raw(`SELECT * FROM people ORDER BY id`)));
-      out['person_links'] = rowsOf(await f.t.database.db.execute(sql.raw(`SELECT * FROM person_links ORDER BY id`)));
-      out['sessions'] = rowsOf(await f.t.database.db.execute(sql.raw(`SELECT id, person_id, expires_at, revoked_at FROM sessions ORDER BY id`)));
+      out['api_keys'] = rowsOf(
+        await f.t.database.db.execute(
+          sql.raw(`SELECT id, prefix, scopes, revoked_at FROM api_keys ORDER BY id`),
+        ),
+      );
+      out['people'] = rowsOf(
+        await f.t.database.db.execute(sql.raw(`SELECT * FROM people ORDER BY id`)),
+      );
+      out['person_links'] = rowsOf(
+        await f.t.database.db.execute(sql.raw(`SELECT * FROM person_links ORDER BY id`)),
+      );
+      out['sessions'] = rowsOf(
+        await f.t.database.db.execute(
+          sql.raw(`SELECT id, person_id, expires_at, revoked_at FROM sessions ORDER BY id`),
+        ),
+      );
       return JSON.parse(JSON.stringify(out));
     },
     id: (name: string) => encodeGlobalId('Location', f.fx.locations[name]!.id),
@@ -207,19 +396,53 @@ export function usePublishFixture(): PublishFixture {
     keys['staff'] = await staffKey(t.database);
     keys['asito'] = await memberKey(t.database, fx.asito.id);
     keys['utrecht'] = await memberKey(t.database, fx.utrecht.id);
-    keys['asitoParticipationOnly'] = await memberKey(t.database, fx.asito.id, ['PARTICIPATION_WRITE']);
+    keys['asitoParticipationOnly'] = await memberKey(t.database, fx.asito.id, [
+      'PARTICIPATION_WRITE',
+    ]);
     keys['asitoVenuesOnly'] = await memberKey(t.database, fx.asito.id, ['LOCATIONS_WRITE']);
     keys['revoked'] = await memberKey(t.database, fx.asito.id);
-    sessions['asitoPerson'] = await personSession(t.database, { email: 'coordinator@asito.test', organisationId: fx.asito.id });
-    sessions['utrechtPerson'] = await personSession(t.database, { email: 'coordinator@utrecht.test', organisationId: fx.utrecht.id });
-    sessions['adminPerson'] = await personSession(t.database, { email: 'admin@federation.test', role: 'admin' });
-    sessions['moderatorPerson'] = await personSession(t.database, { email: 'moderator@federation.test', role: 'moderator' });
-    sessions['pressPerson'] = await personSession(t.database, { email: 'press@federation.test', role: 'press' });
-    sessions['endedPerson'] = await personSession(t.database, { email: 'ended@asito.test', organisationId: fx.asito.id });
-    const ended = await gql(`mutation { signOutEverywhere { signedOut } }`, {}, { headers: sessionHeaders(sessions['endedPerson']) });
+    sessions['asitoPerson'] = await personSession(t.database, {
+      email: 'coordinator@asito.test',
+      organisationId: fx.asito.id,
+    });
+    sessions['utrechtPerson'] = await personSession(t.database, {
+      email: 'coordinator@utrecht.test',
+      organisationId: fx.utrecht.id,
+    });
+    sessions['adminPerson'] = await personSession(t.database, {
+      email: 'admin@federation.test',
+      role: 'admin',
+    });
+    sessions['moderatorPerson'] = await personSession(t.database, {
+      email: 'moderator@federation.test',
+      role: 'moderator',
+    });
+    sessions['pressPerson'] = await personSession(t.database, {
+      email: 'press@federation.test',
+      role: 'press',
+    });
+    sessions['endedPerson'] = await personSession(t.database, {
+      email: 'ended@asito.test',
+      organisationId: fx.asito.id,
+    });
+    const ended = await gql(
+      `mutation { signOutEverywhere { signedOut } }`,
+      {},
+      { headers: sessionHeaders(sessions['endedPerson']) },
+    );
     expect(ended.data!['signOutEverywhere'].signedOut).toBe(1);
-    keys['hostLink'] = (await createHostLink(t.database.db, { organisationId: null, keyId: null, name: 'test' }, fx.locations['Heracles Stadion']!.id)).token!;
-    const revoke = await gql(`mutation($p: String!) { revokeApiKey(input: { prefix: $p }) { apiKey { revokedAt } userErrors { code } } }`, { p: keys['revoked'].slice(0, 14) }, { key: keys['staff'] });
+    keys['hostLink'] = (
+      await createHostLink(
+        t.database.db,
+        { organisationId: null, keyId: null, name: 'test' },
+        fx.locations['Heracles Stadion']!.id,
+      )
+    ).token!;
+    const revoke = await gql(
+      `mutation($p: String!) { revokeApiKey(input: { prefix: $p }) { apiKey { revokedAt } userErrors { code } } }`,
+      { p: keys['revoked'].slice(0, 14) },
+      { key: keys['staff'] },
+    );
     expect(revoke.data!['revokeApiKey'].userErrors).toEqual([]);
   });
   afterAll(() => f.t.close());
@@ -229,8 +452,13 @@ export function usePublishFixture(): PublishFixture {
 const PAYLOAD = `location { id name status capacity participants organisation { slug } } userErrors { field message code }`;
 /** A createLocation input that passes, with `extra` laid over it. */
 export const venue = (extra: Record<string, unknown> = {}) => ({
-  edition: 'nid-test', name: 'Nieuwe tafel', coordinates: { lat: 52.37, lng: 4.89 }, meal: 'DINNER',
-  address: { city: 'Amsterdam', region: 'NL-NH', postalCode: '1012 AB' }, capacity: 40, ...extra,
+  edition: 'nid-test',
+  name: 'Nieuwe tafel',
+  coordinates: { lat: 52.37, lng: 4.89 },
+  meal: 'DINNER',
+  address: { city: 'Amsterdam', region: 'NL-NH', postalCode: '1012 AB' },
+  capacity: 40,
+  ...extra,
 });
 
 export const CREATE = `mutation($input: CreateLocationInput!) { createLocation(input: $input) { ${PAYLOAD} } }`;

@@ -1,2 +1,2 @@
-export * from './vocabulary.ts';
 export * from './operations.ts';
+export * from './vocabulary.ts';

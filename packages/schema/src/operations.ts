@@ -13,15 +13,27 @@ export interface TypedOperation<TResult, TVariables> {
   readonly __variables?: TVariables;
 }
 
-function op<TResult, TVariables>(name: string, document: string): TypedOperation<TResult, TVariables> {
+function op<TResult, TVariables>(
+  name: string,
+  document: string,
+): TypedOperation<TResult, TVariables> {
   return { name, document: document.trim() };
 }
 
 export type ResultOf<T> = T extends TypedOperation<infer R, unknown> ? R : never;
 export type VariablesOf<T> = T extends TypedOperation<unknown, infer V> ? V : never;
 
-export interface BBox { south: number; west: number; north: number; east: number }
-export interface Near { lat: number; lng: number; radiusKm: number }
+export interface BBox {
+  south: number;
+  west: number;
+  north: number;
+  east: number;
+}
+export interface Near {
+  lat: number;
+  lng: number;
+  radiusKm: number;
+}
 export interface LocationFilter {
   bbox?: BBox;
   near?: Near;
@@ -79,7 +91,13 @@ export const MapLocations = op<
 }`,
 );
 
-export interface StatBucket { key: string; label: string; participants: number; capacity: number; locations: number }
+export interface StatBucket {
+  key: string;
+  label: string;
+  participants: number;
+  capacity: number;
+  locations: number;
+}
 
 /** The live counter: the edition's total, optionally filtered. */
 export const Counter = op<
@@ -146,7 +164,9 @@ export const ParticipationChanged = op<
 
 /** Live: the edition's totals, coalesced to a few messages a second at most. */
 export const StatsChanged = op<
-  { statsChanged: { participants: number; capacity: number; locations: number; updatedAt: string } },
+  {
+    statsChanged: { participants: number; capacity: number; locations: number; updatedAt: string };
+  },
   { edition: string }
 >(
   'StatsChanged',

@@ -32,15 +32,30 @@ export const TARGET_GROUPS = [
 export type TargetGroup = (typeof TARGET_GROUPS)[number];
 export const TARGET_GROUP_LABELS: Record<TargetGroup, Labels> = {
   REFUGEES: { nl: 'Vluchtelingen', en: 'Refugees', de: 'Geflüchtete', da: 'Flygtninge' },
-  STATUS_HOLDERS: { nl: 'Statushouders', en: 'Status holders', de: 'Anerkannte Geflüchtete', da: 'Personer med opholdstilladelse' },
+  STATUS_HOLDERS: {
+    nl: 'Statushouders',
+    en: 'Status holders',
+    de: 'Anerkannte Geflüchtete',
+    da: 'Personer med opholdstilladelse',
+  },
   ELDERLY: { nl: 'Ouderen', en: 'Elderly people', de: 'Ältere Menschen', da: 'Ældre' },
-  DISABILITY: { nl: 'Mensen met een beperking', en: 'People with a disability', de: 'Menschen mit Behinderung', da: 'Mennesker med handicap' },
+  DISABILITY: {
+    nl: 'Mensen met een beperking',
+    en: 'People with a disability',
+    de: 'Menschen mit Behinderung',
+    da: 'Mennesker med handicap',
+  },
   YOUTH: { nl: 'Jongeren', en: 'Young people', de: 'Jugendliche', da: 'Unge' },
   JOB_SEEKERS: { nl: 'Werkzoekenden', en: 'Job seekers', de: 'Arbeitssuchende', da: 'Jobsøgende' },
   EMPLOYERS: { nl: 'Werkgevers', en: 'Employers', de: 'Arbeitgeber', da: 'Arbejdsgivere' },
   EMPLOYEES: { nl: 'Medewerkers', en: 'Employees', de: 'Beschäftigte', da: 'Medarbejdere' },
   NEIGHBOURS: { nl: 'Buurtbewoners', en: 'Neighbours', de: 'Nachbarn', da: 'Naboer' },
-  FAITH_COMMUNITIES: { nl: 'Geloofsgemeenschappen', en: 'Faith communities', de: 'Glaubensgemeinschaften', da: 'Trossamfund' },
+  FAITH_COMMUNITIES: {
+    nl: 'Geloofsgemeenschappen',
+    en: 'Faith communities',
+    de: 'Glaubensgemeinschaften',
+    da: 'Trossamfund',
+  },
 };
 
 export const ORGANISATION_KINDS = [
@@ -58,10 +73,25 @@ export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, Labels> = {
   COMPANY: { nl: 'Bedrijf', en: 'Company', de: 'Unternehmen', da: 'Virksomhed' },
   MUNICIPALITY: { nl: 'Gemeente', en: 'Municipality', de: 'Gemeinde', da: 'Kommune' },
   GOVERNMENT: { nl: 'Overheid', en: 'Government', de: 'Behörde', da: 'Myndighed' },
-  CHARITY: { nl: 'Maatschappelijke organisatie', en: 'Charity', de: 'Gemeinnützige Organisation', da: 'Velgørende organisation' },
-  FAITH_COMMUNITY: { nl: 'Moskee, kerk of geloofsgemeenschap', en: 'Mosque, church or faith community', de: 'Moschee, Kirche oder Glaubensgemeinschaft', da: 'Moské, kirke eller trossamfund' },
+  CHARITY: {
+    nl: 'Maatschappelijke organisatie',
+    en: 'Charity',
+    de: 'Gemeinnützige Organisation',
+    da: 'Velgørende organisation',
+  },
+  FAITH_COMMUNITY: {
+    nl: 'Moskee, kerk of geloofsgemeenschap',
+    en: 'Mosque, church or faith community',
+    de: 'Moschee, Kirche oder Glaubensgemeinschaft',
+    da: 'Moské, kirke eller trossamfund',
+  },
   SCHOOL: { nl: 'School', en: 'School', de: 'Schule', da: 'Skole' },
-  CARE: { nl: 'Zorginstelling', en: 'Care provider', de: 'Pflegeeinrichtung', da: 'Plejeinstitution' },
+  CARE: {
+    nl: 'Zorginstelling',
+    en: 'Care provider',
+    de: 'Pflegeeinrichtung',
+    da: 'Plejeinstitution',
+  },
   OTHER: { nl: 'Anders', en: 'Other', de: 'Andere', da: 'Andet' },
 };
 
@@ -85,17 +115,37 @@ export const REGION_CODES = Object.keys(REGIONS) as RegionCode[];
 
 /** The countries an edition can be held in, with a generous bounding box to catch swapped coordinates. */
 export const COUNTRIES = {
-  NL: { labels: { nl: 'Nederland', en: 'Netherlands', de: 'Niederlande', da: 'Holland' }, bbox: { south: 50.7, west: 3.2, north: 53.7, east: 7.3 } },
-  BE: { labels: { nl: 'België', en: 'Belgium', de: 'Belgien', da: 'Belgien' }, bbox: { south: 49.4, west: 2.5, north: 51.6, east: 6.5 } },
-  DE: { labels: { nl: 'Duitsland', en: 'Germany', de: 'Deutschland', da: 'Tyskland' }, bbox: { south: 47.2, west: 5.8, north: 55.1, east: 15.1 } },
-  DK: { labels: { nl: 'Denemarken', en: 'Denmark', de: 'Dänemark', da: 'Danmark' }, bbox: { south: 54.5, west: 8.0, north: 57.8, east: 15.2 } },
-} as const satisfies Record<string, { labels: Labels; bbox: { south: number; west: number; north: number; east: number } }>;
+  NL: {
+    labels: { nl: 'Nederland', en: 'Netherlands', de: 'Niederlande', da: 'Holland' },
+    bbox: { south: 50.7, west: 3.2, north: 53.7, east: 7.3 },
+  },
+  BE: {
+    labels: { nl: 'België', en: 'Belgium', de: 'Belgien', da: 'Belgien' },
+    bbox: { south: 49.4, west: 2.5, north: 51.6, east: 6.5 },
+  },
+  DE: {
+    labels: { nl: 'Duitsland', en: 'Germany', de: 'Deutschland', da: 'Tyskland' },
+    bbox: { south: 47.2, west: 5.8, north: 55.1, east: 15.1 },
+  },
+  DK: {
+    labels: { nl: 'Denemarken', en: 'Denmark', de: 'Dänemark', da: 'Danmark' },
+    bbox: { south: 54.5, west: 8.0, north: 57.8, east: 15.2 },
+  },
+} as const satisfies Record<
+  string,
+  { labels: Labels; bbox: { south: number; west: number; north: number; east: number } }
+>;
 export type CountryCode = keyof typeof COUNTRIES;
 export const COUNTRY_CODES = Object.keys(COUNTRIES) as CountryCode[];
 
 /** A label for any vocabulary key in a language; unknown keys come back as themselves. */
 export function label(key: string, lang: Lang = 'nl'): string {
-  const sets: Record<string, Labels>[] = [MEAL_LABELS, TARGET_GROUP_LABELS, ORGANISATION_KIND_LABELS, REGIONS];
+  const sets: Record<string, Labels>[] = [
+    MEAL_LABELS,
+    TARGET_GROUP_LABELS,
+    ORGANISATION_KIND_LABELS,
+    REGIONS,
+  ];
   for (const set of sets) {
     const entry = set[key];
     if (entry) return entry[lang];

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { COUNTRIES, LANGS, MEALS, MEAL_LABELS, ORGANISATION_KINDS, ORGANISATION_KIND_LABELS, REGIONS, TARGET_GROUPS, TARGET_GROUP_LABELS, label, pickLang } from '../src/index.ts';
+import {
+  COUNTRIES,
+  LANGS,
+  label,
+  MEAL_LABELS,
+  MEALS,
+  ORGANISATION_KIND_LABELS,
+  ORGANISATION_KINDS,
+  pickLang,
+  REGIONS,
+  TARGET_GROUP_LABELS,
+  TARGET_GROUPS,
+} from '../src/index.ts';
 
 describe('the vocabulary', () => {
   it('labels every meal, target group, organisation kind, region and country in nl, en, de and da', () => {
@@ -8,11 +20,18 @@ describe('the vocabulary', () => {
       [TARGET_GROUPS, TARGET_GROUP_LABELS],
       [ORGANISATION_KINDS, ORGANISATION_KIND_LABELS],
       [Object.keys(REGIONS), REGIONS],
-      [Object.keys(COUNTRIES), Object.fromEntries(Object.entries(COUNTRIES).map(([k, v]) => [k, v.labels]))],
+      [
+        Object.keys(COUNTRIES),
+        Object.fromEntries(Object.entries(COUNTRIES).map(([k, v]) => [k, v.labels])),
+      ],
     ] as const;
     for (const [keys, labels] of sets) {
       for (const key of keys) {
-        for (const lang of LANGS) expect((labels as Record<string, Record<string, string>>)[key]?.[lang], `${key} in ${lang}`).toMatch(/\S/);
+        for (const lang of LANGS)
+          expect(
+            (labels as Record<string, Record<string, string>>)[key]?.[lang],
+            `${key} in ${lang}`,
+          ).toMatch(/\S/);
       }
     }
   });

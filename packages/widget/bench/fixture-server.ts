@@ -4,17 +4,33 @@
  * subscriptions open without events, and serves the built widget and a bench page.
  * Venues are spread around Dutch cities like the real ones, from a seeded generator.
  */
-import { createServer, type Server } from 'node:http';
+
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MEALS, TARGET_GROUPS, type MapLocation } from '@tafel/schema';
+import { join } from 'node:path';
+import { type MapLocation, MEALS, TARGET_GROUPS } from '@tafel/schema';
 import { widget } from '../scripts/api-server.ts';
 
 const CITIES: [number, number, number][] = [
-  [52.37, 4.9, 3], [51.92, 4.48, 2.5], [52.08, 4.3, 2], [52.09, 5.12, 2], [51.44, 5.47, 1.5], [53.22, 6.57, 1],
-  [51.69, 5.3, 1], [51.98, 5.91, 1], [52.22, 6.89, 1], [51.84, 5.86, 1], [50.85, 5.69, 0.8], [52.51, 6.09, 0.8],
-  [52.16, 4.49, 0.8], [51.59, 4.78, 0.8], [52.96, 5.92, 0.5], [51.5, 3.61, 0.4], [52.52, 5.47, 0.5], [53.2, 5.8, 0.6],
+  [52.37, 4.9, 3],
+  [51.92, 4.48, 2.5],
+  [52.08, 4.3, 2],
+  [52.09, 5.12, 2],
+  [51.44, 5.47, 1.5],
+  [53.22, 6.57, 1],
+  [51.69, 5.3, 1],
+  [51.98, 5.91, 1],
+  [52.22, 6.89, 1],
+  [51.84, 5.86, 1],
+  [50.85, 5.69, 0.8],
+  [52.51, 6.09, 0.8],
+  [52.16, 4.49, 0.8],
+  [51.59, 4.78, 0.8],
+  [52.96, 5.92, 0.5],
+  [51.5, 3.61, 0.4],
+  [52.52, 5.47, 0.5],
+  [53.2, 5.8, 0.6],
 ];
 
 function seeded(seed: number): () => number {
@@ -32,10 +48,11 @@ export function syntheticVenues(count: number): MapLocation[] {
   const gauss = () => Math.sqrt(-2 * Math.log(random() || 1e-9)) * Math.cos(2 * Math.PI * random());
   return Array.from({ length: count }, (_, i) => {
     let pick = random() * weights;
-    const city = CITIES.find(([, , w]) => {
-      pick -= w;
-      return pick < 0;
-    }) ?? CITIES[0]!;
+    const city =
+      CITIES.find(([, , w]) => {
+        pick -= w;
+        return pick < 0;
+      }) ?? CITIES[0]!;
     const capacity = 10 + Math.floor(random() * 90);
     return {
       id: `Venue:${i}`,
@@ -59,7 +76,9 @@ export function syntheticVenues(count: number): MapLocation[] {
 
 const PAGE = 1000;
 
-export async function startFixtureServer(count: number): Promise<{ url: string; close(): Promise<void> }> {
+export async function startFixtureServer(
+  count: number,
+): Promise<{ url: string; close(): Promise<void> }> {
   const venues = syntheticVenues(count);
   const pages = new Map<number, string>();
   const page = (offset: number) => {
@@ -68,7 +87,13 @@ export async function startFixtureServer(count: number): Promise<{ url: string; 
       const nodes = venues.slice(offset, offset + PAGE);
       const next = offset + PAGE < venues.length;
       body = JSON.stringify({
-        data: { locations: { totalCount: venues.length, pageInfo: { hasNextPage: next, endCursor: next ? String(offset + PAGE) : null }, nodes } },
+        data: {
+          locations: {
+            totalCount: venues.length,
+            pageInfo: { hasNextPage: next, endCursor: next ? String(offset + PAGE) : null },
+            nodes,
+          },
+        },
       });
       pages.set(offset, body);
     }
@@ -80,26 +105,39 @@ export async function startFixtureServer(count: number): Promise<{ url: string; 
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/graphql') {
       if (request.headers.accept?.includes('text/event-stream')) {
-        response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+        response.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-cache',
+        });
         response.write(':\n\n');
         return; // open, quiet
       }
-      const variables = JSON.parse(url.searchParams.get('variables') ?? '{}') as { after?: string | null };
+      const variables = JSON.parse(url.searchParams.get('variables') ?? '{}') as {
+        after?: string | null;
+      };
       if (url.searchParams.get('operationName') === 'MapLocations') {
-        response.writeHead(200, { 'content-type': 'application/json' }).end(page(Number(variables.after ?? 0)));
+        response
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(page(Number(variables.after ?? 0)));
         return;
       }
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: null, errors: [{ message: 'not in the fixture' }] }));
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ data: null, errors: [{ message: 'not in the fixture' }] }));
       return;
     }
     if (url.pathname === '/bench.html') {
-      response.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><html lang="nl"><head><meta charset="utf-8">
+      response
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(`<!doctype html><html lang="nl"><head><meta charset="utf-8">
         <script type="module" src="/widget/tafel.js"></script></head><body style="margin:0"></body></html>`);
       return;
     }
     if (url.pathname.startsWith('/widget/')) {
       try {
-        const body = await readFile(join(widget, 'dist', url.pathname.slice('/widget/'.length).replace(/\.\./g, '')));
+        const body = await readFile(
+          join(widget, 'dist', url.pathname.slice('/widget/'.length).replace(/\.\./g, '')),
+        );
         response.writeHead(200, { 'content-type': 'text/javascript' }).end(body);
       } catch {
         response.writeHead(404).end();

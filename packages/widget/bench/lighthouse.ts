@@ -10,8 +10,9 @@
  * No tile server is reachable here: as in the tests, tile requests are refused at once
  * (Lighthouse's `blockedUrlPatterns`), and the map draws its own outline.
  */
-import { cpus, loadavg, tmpdir } from 'node:os';
+
 import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -41,14 +42,17 @@ async function audit(url: string, port: number): Promise<Scores> {
   });
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
   const { lhr } = result;
-  if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  if (lhr.runtimeError)
+    throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
   const failed: string[] = [];
   for (const id of ['accessibility', 'best-practices']) {
     for (const ref of lhr.categories[id]?.auditRefs ?? []) {
       const item = lhr.audits[ref.id];
       if (ref.weight > 0 && item && item.score !== null && item.score < 1) {
-        const details = JSON.stringify(item.details && 'items' in item.details ? item.details.items : []).slice(0, 400);
+        const details = JSON.stringify(
+          item.details && 'items' in item.details ? item.details.items : [],
+        ).slice(0, 400);
         failed.push(`${id} / ${ref.id}: ${item.title} ${details}`);
       }
     }
@@ -62,7 +66,10 @@ async function audit(url: string, port: number): Promise<Scores> {
   };
 }
 
-const meets = (s: Scores) => s.cls <= TARGETS.cls && s.accessibility >= TARGETS.accessibility && s.bestPractices >= TARGETS.bestPractices;
+const meets = (s: Scores) =>
+  s.cls <= TARGETS.cls &&
+  s.accessibility >= TARGETS.accessibility &&
+  s.bestPractices >= TARGETS.bestPractices;
 
 function report(name: string, s: Scores): void {
   console.log(
@@ -87,13 +94,24 @@ try {
   } finally {
     await browser.close();
   }
-  const partnerUrl = partner.serve('/nieuws.html', partnerPage(configured.snippet), { 'content-security-policy': strictPolicy(configured.csp) });
+  const partnerUrl = partner.serve('/nieuws.html', partnerPage(configured.snippet), {
+    'content-security-policy': strictPolicy(configured.csp),
+  });
 
   const profile = mkdtempSync(join(tmpdir(), 'tafel-lighthouse-'));
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM_PATH,
     userDataDir: profile,
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     for (const [name, url] of [
@@ -109,7 +127,11 @@ try {
     await chrome.kill();
     rmSync(profile, { recursive: true, force: true });
   }
-  console.log(`machine load while measuring: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (1, 5, 15 min) on ${cpus().length} cores`);
+  console.log(
+    `machine load while measuring: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (1, 5, 15 min) on ${cpus().length} cores`,
+  );
 } finally {
   await partner.close();
   await api.stop();

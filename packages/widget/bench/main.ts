@@ -10,4 +10,5 @@ if (which !== undefined && which !== 'timings' && which !== 'lighthouse') {
 }
 if (which === undefined || which === 'timings') await import('./run.ts');
 if (which === undefined || which === 'lighthouse') await import('./lighthouse.ts');
+
 export {};

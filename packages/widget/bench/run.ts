@@ -23,7 +23,10 @@ const RUNS = 3;
  * Connect a map in a page where the script is already loaded. `first`: the first markers are in
  * the DOM and painted; `all`: the whole set is drawn (`tafel-load`), painted.
  */
-async function timeToMarkers(page: Page, endpoint: string): Promise<{ first: number; all: number; count: number; offMainThread: boolean }> {
+async function timeToMarkers(
+  page: Page,
+  endpoint: string,
+): Promise<{ first: number; all: number; count: number; offMainThread: boolean }> {
   return page.evaluate(`(async () => {
     await customElements.whenDefined('tafel-map');
     document.querySelector('tafel-map')?.remove();
@@ -52,7 +55,9 @@ async function timeToMarkers(page: Page, endpoint: string): Promise<{ first: num
 }
 
 /** One round of zooming in, panning and zooming out; the longest task and frame in it. */
-async function longestTaskWhilePanning(page: Page): Promise<{ longestTask: number; longestFrame: number; moves: number }> {
+async function longestTaskWhilePanning(
+  page: Page,
+): Promise<{ longestTask: number; longestFrame: number; moves: number }> {
   await page.evaluate(`(() => {
     window.__tasks = [];
     window.__frames = [];
@@ -88,7 +93,13 @@ async function longestTaskWhilePanning(page: Page): Promise<{ longestTask: numbe
     await page.mouse.wheel(0, -60);
     await page.waitForTimeout(400);
   }
-  for (const [dx, dy] of [[250, 0], [0, 180], [-400, 0], [0, -250], [200, 120]] as const) {
+  for (const [dx, dy] of [
+    [250, 0],
+    [0, 180],
+    [-400, 0],
+    [0, -250],
+    [200, 120],
+  ] as const) {
     await page.mouse.move(cx, cy);
     await page.mouse.down();
     await page.mouse.move(cx + dx, cy + dy, { steps: 12 });
@@ -108,7 +119,8 @@ async function longestTaskWhilePanning(page: Page): Promise<{ longestTask: numbe
   return { ...result, moves };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const verdict = (value: number, target: number) => (value < target ? 'ok' : 'OVER TARGET');
 
 await buildWidget();
@@ -130,7 +142,9 @@ try {
     demoCount = run.count;
   }
   const demoMs = median(demo);
-  console.log(`demo (${demoCount} venues, real API): connected → first markers drawn ${demoMs.toFixed(0)} ms (median of ${RUNS}; target < 500 ms) ${verdict(demoMs, 500)}`);
+  console.log(
+    `demo (${demoCount} venues, real API): connected → first markers drawn ${demoMs.toFixed(0)} ms (median of ${RUNS}; target < 500 ms) ${verdict(demoMs, 500)}`,
+  );
 
   await page.goto(`${fixture.url}/bench.html`);
   const large: number[] = [];
@@ -158,7 +172,11 @@ try {
       ` (median of ${RUNS} rounds of ${rounds[0]!.moves} pans and zooms: ${rounds.map((r) => r.longestTask.toFixed(0)).join(', ')} ms;` +
       ` long tasks are those over 50 ms; longest frames ${rounds.map((r) => r.longestFrame.toFixed(0)).join(', ')} ms; target < 200 ms) ${verdict(longest, 200)}`,
   );
-  console.log(`machine load while measuring: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (1, 5, 15 min) on ${cpus().length} cores`);
+  console.log(
+    `machine load while measuring: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (1, 5, 15 min) on ${cpus().length} cores`,
+  );
   failed = demoMs >= 500 || largeMs >= 2000 || longest >= 200;
 } finally {
   await fixture.close();

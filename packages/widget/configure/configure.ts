@@ -5,9 +5,27 @@
  * the Content-Security-Policy lines it needs. Text only (textContent, attributes), never HTML
  * strings into the page; no inline script, so the page runs under `script-src 'self'`.
  */
-import { LANGS, MEALS, MEAL_LABELS, REGION_CODES, REGIONS, TARGET_GROUPS, TARGET_GROUP_LABELS, pickLang, type Lang } from '@tafel/schema';
-import { DEFAULT_HEIGHT, counterTag, cspLines, head, iframeTag, mapTag, styleRules } from '../demo/snippet.js';
-import { word, type WordKey } from './words.ts';
+import {
+  LANGS,
+  type Lang,
+  MEAL_LABELS,
+  MEALS,
+  pickLang,
+  REGION_CODES,
+  REGIONS,
+  TARGET_GROUP_LABELS,
+  TARGET_GROUPS,
+} from '@tafel/schema';
+import {
+  counterTag,
+  cspLines,
+  DEFAULT_HEIGHT,
+  head,
+  iframeTag,
+  mapTag,
+  styleRules,
+} from '../demo/snippet.js';
+import { type WordKey, word } from './words.ts';
 
 const origin = location.origin;
 const endpoint = `${origin}/graphql`;
@@ -70,7 +88,11 @@ checkboxes(byId('meals'), 'meals', MEALS);
 checkboxes(byId('target-groups'), 'target-groups', TARGET_GROUPS);
 for (const code of REGION_CODES) regionSelect.append(new Option(code, code));
 
-const LABELS: Record<string, Record<Lang, string>> = { ...MEAL_LABELS, ...TARGET_GROUP_LABELS, ...REGIONS };
+const LABELS: Record<string, Record<Lang, string>> = {
+  ...MEAL_LABELS,
+  ...TARGET_GROUP_LABELS,
+  ...REGIONS,
+};
 
 /** Every text of the page in its language. */
 function translate(): void {
@@ -81,7 +103,8 @@ function translate(): void {
     element.textContent = word(pageLang, element.dataset['word'] as WordKey);
   }
   for (const element of document.querySelectorAll<HTMLElement>('[data-label]')) {
-    element.textContent = LABELS[element.dataset['label']!]?.[pageLang] ?? element.dataset['label']!;
+    element.textContent =
+      LABELS[element.dataset['label']!]?.[pageLang] ?? element.dataset['label']!;
   }
   for (const option of regionSelect.options) {
     if (option.value) option.text = REGIONS[option.value as keyof typeof REGIONS][pageLang];
@@ -98,16 +121,20 @@ async function query<T>(document: string, variables: object = {}): Promise<T> {
     body: JSON.stringify({ query: document, variables }),
   });
   const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (!body.data || body.errors?.length) throw new Error(body.errors?.[0]?.message ?? `HTTP ${response.status}`);
+  if (!body.data || body.errors?.length)
+    throw new Error(body.errors?.[0]?.message ?? `HTTP ${response.status}`);
   return body.data;
 }
 
 async function loadEditions(): Promise<void> {
   const error = byId('edition-error');
   try {
-    const { editions } = await query<{ editions: { slug: string; name: string; date: string }[] }>('{ editions { slug name date } }');
+    const { editions } = await query<{ editions: { slug: string; name: string; date: string }[] }>(
+      '{ editions { slug name date } }',
+    );
     const wanted = new URLSearchParams(location.search).get('edition');
-    for (const edition of editions) editionSelect.append(new Option(`${edition.name} (${edition.date})`, edition.slug));
+    for (const edition of editions)
+      editionSelect.append(new Option(`${edition.name} (${edition.date})`, edition.slug));
     if (wanted && editions.some((e) => e.slug === wanted)) editionSelect.value = wanted;
     error.hidden = true;
     editionSelect.removeAttribute('aria-invalid');
@@ -118,14 +145,20 @@ async function loadEditions(): Promise<void> {
 }
 
 async function loadOrganisations(): Promise<void> {
-  type Page = { organisations: { nodes: { slug: string; name: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+  type Page = {
+    organisations: {
+      nodes: { slug: string; name: string }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  };
   let after: string | null = null;
   for (;;) {
     const { organisations }: Page = await query<Page>(
       'query ($after: String) { organisations(first: 100, after: $after) { nodes { slug name } pageInfo { hasNextPage endCursor } } }',
       { after },
     );
-    for (const organisation of organisations.nodes) organisationSelect.append(new Option(organisation.name, organisation.slug));
+    for (const organisation of organisations.nodes)
+      organisationSelect.append(new Option(organisation.name, organisation.slug));
     if (!organisations.pageInfo.hasNextPage) return;
     after = organisations.pageInfo.endCursor;
   }
@@ -172,7 +205,9 @@ function readOptions(): Options {
 
   const lat = numberIn(latInput, -90, 90);
   const lng = numberIn(lngInput, -180, 180);
-  const centreOk = (lat === null && lng === null) || (lat !== null && lng !== null && !Number.isNaN(lat) && !Number.isNaN(lng));
+  const centreOk =
+    (lat === null && lng === null) ||
+    (lat !== null && lng !== null && !Number.isNaN(lat) && !Number.isNaN(lng));
   fieldError('centre-error', !centreOk, [latInput, lngInput]);
   const zoom = numberIn(zoomInput, 1, 18);
   const zoomOk = zoom === null || Number.isInteger(zoom);
@@ -208,8 +243,11 @@ function readOptions(): Options {
 
 function snippetOf(options: Options): string {
   const { edition, lang, presets, height } = options;
-  if (options.form === 'iframe') return iframeTag(origin, edition, lang, presets, { height, title: word(lang, 'iframeTitle') });
-  const counter = options.counter ? `${counterTag(origin, edition, lang, options.counterPresets)}\n` : '';
+  if (options.form === 'iframe')
+    return iframeTag(origin, edition, lang, presets, { height, title: word(lang, 'iframeTitle') });
+  const counter = options.counter
+    ? `${counterTag(origin, edition, lang, options.counterPresets)}\n`
+    : '';
   const mapPresets = { ...presets, 'link-state': options.linkState };
   return `${head(origin, { height })}\n${counter}${mapTag(origin, edition, lang, mapPresets)}`;
 }
@@ -217,12 +255,16 @@ function snippetOf(options: Options): string {
 /** The CSP hash of the snippet's <style> (only in a secure context, where the browser can hash). */
 async function styleHash(height: number): Promise<string | undefined> {
   if (!crypto.subtle) return undefined;
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(styleRules(height)));
+  const digest = await crypto.subtle.digest(
+    'SHA-256',
+    new TextEncoder().encode(styleRules(height)),
+  );
   return `sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`;
 }
 
 function setAttributes(element: Element, attributes: Record<string, string | undefined>): void {
-  for (const [name, value] of Object.entries(attributes)) if (value !== undefined) element.setAttribute(name, value);
+  for (const [name, value] of Object.entries(attributes))
+    if (value !== undefined) element.setAttribute(name, value);
 }
 
 let previewKey = '';
@@ -236,7 +278,8 @@ function showPreview(options: Options): void {
   if (options.form === 'iframe') {
     const iframe = document.createElement('iframe');
     const params = new URLSearchParams();
-    for (const [name, value] of Object.entries({ edition, lang, ...presets })) if (value !== undefined) params.set(name, value);
+    for (const [name, value] of Object.entries({ edition, lang, ...presets }))
+      if (value !== undefined) params.set(name, value);
     iframe.src = `${origin}/embed?${params}`;
     iframe.title = word(lang, 'iframeTitle');
     iframe.width = '100%';

@@ -17,5 +17,6 @@ text(
 const select = document.getElementById('lang');
 select?.addEventListener('change', () => {
   document.documentElement.lang = select.value;
-  for (const element of document.querySelectorAll('tafel-map, tafel-counter')) element.setAttribute('lang', select.value);
+  for (const element of document.querySelectorAll('tafel-map, tafel-counter'))
+    element.setAttribute('lang', select.value);
 });

@@ -33,7 +33,11 @@ export const TILE_ORIGIN = 'https://tile.openstreetmap.org';
 
 /** A value inside a double-quoted HTML attribute. */
 export const escapeAttribute = (value) =>
-  String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  String(value)
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 
 /**
  * The style rules of the snippet: the reserved boxes, and a chosen map height through the
@@ -41,7 +45,9 @@ export const escapeAttribute = (value) =>
  */
 export function styleRules(height = DEFAULT_HEIGHT) {
   // The height is a number of pixels: Number() keeps anything else out of the rules.
-  return height === DEFAULT_HEIGHT ? RESERVE_CSS : `${RESERVE_CSS}tafel-map{--tafel-map-height:${Number(height)}px}`;
+  return height === DEFAULT_HEIGHT
+    ? RESERVE_CSS
+    : `${RESERVE_CSS}tafel-map{--tafel-map-height:${Number(height)}px}`;
 }
 
 /**
@@ -88,7 +94,13 @@ export function counterTag(origin, edition, lang = 'nl', presets = {}) {
  * @param {Record<string, string | number | undefined>} [presets]
  * @param {{ height?: number, title?: string }} [options]
  */
-export function iframeTag(origin, edition, lang = 'nl', presets = {}, { height = DEFAULT_HEIGHT, title = 'Tafel' } = {}) {
+export function iframeTag(
+  origin,
+  edition,
+  lang = 'nl',
+  presets = {},
+  { height = DEFAULT_HEIGHT, title = 'Tafel' } = {},
+) {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries({ edition, lang, ...presets })) {
     if (value !== undefined && value !== null && value !== '') params.set(name, String(value));

@@ -3,7 +3,7 @@
  * (the API loads the demo edition into it), a free port, `/ready` awaited, and optionally a
  * staff key from the API's command line, made before the server takes the folder's lock.
  */
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -28,7 +28,11 @@ export function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -47,13 +51,21 @@ async function waitReady(url: string, child: ChildProcess, log: () => string): P
   throw new Error(`the API was not ready in time:\n${log()}`);
 }
 
-async function createStaffKey(env: NodeJS.ProcessEnv): Promise<{ key: string | null; error: string }> {
+async function createStaffKey(
+  env: NodeJS.ProcessEnv,
+): Promise<{ key: string | null; error: string }> {
   const cli = join(api, 'src', 'cli.ts');
   if (!existsSync(cli)) return { key: null, error: `the API has no command line (${cli})` };
   try {
-    const { stdout } = await promisify(execFile)(tsx, [cli, 'keys', 'create', '--staff'], { cwd: api, env, timeout: 120_000 });
+    const { stdout } = await promisify(execFile)(tsx, [cli, 'keys', 'create', '--staff'], {
+      cwd: api,
+      env,
+      timeout: 120_000,
+    });
     const last = stdout.trim().split('\n').pop()?.trim() ?? '';
-    return last ? { key: last, error: '' } : { key: null, error: `the CLI printed no key:\n${stdout}` };
+    return last
+      ? { key: last, error: '' }
+      : { key: null, error: `the CLI printed no key:\n${stdout}` };
   } catch (error) {
     return { key: null, error: `tafel keys create --staff failed: ${(error as Error).message}` };
   }
@@ -69,15 +81,27 @@ export interface ApiOptions {
 export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tafel-widget-api-'));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, TAFEL_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TAFEL_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  };
   delete env['DATABASE_URL']; // always PGlite with the demo data
   // The tests and the bench send hundreds of anonymous requests a minute from one address.
   env['TAFEL_RATE_LIMIT'] = 'off';
   Object.assign(env, options.env);
-  const { key, error } = options.staffKey ? await createStaffKey(env) : { key: null, error: 'not asked for' };
+  const { key, error } = options.staffKey
+    ? await createStaffKey(env)
+    : { key: null, error: 'not asked for' };
 
   let output = '';
-  const child = spawn(tsx, [join(api, 'src', 'server.ts')], { cwd: api, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(tsx, [join(api, 'src', 'server.ts')], {
+    cwd: api,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);

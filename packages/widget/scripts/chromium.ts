@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { type BrowserContext, chromium } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
 
@@ -15,7 +15,11 @@ export interface Chromium {
 }
 
 export async function launchChromium(
-  options: { viewport?: { width: number; height: number }; timezoneId?: string; locale?: string } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    timezoneId?: string;
+    locale?: string;
+  } = {},
 ): Promise<Chromium> {
   const profile = mkdtempSync(join(tmpdir(), 'tafel-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {

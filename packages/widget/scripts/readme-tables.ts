@@ -47,7 +47,10 @@ const END = '<!-- /generated -->';
 
 /** A table cell: one line, a `|` escaped so it does not end the cell. */
 function cell(text: string | undefined): string {
-  return (text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
+  return (text ?? '')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
 }
 
 function table(head: string[], rows: (string | undefined)[][]): string {
@@ -60,7 +63,9 @@ const code = (text: string) => `\`${text}\``;
 /** The description, and the default when the manifest has one. */
 function withDefault(item: Described): string {
   const description = item.description ?? '';
-  return item.default === undefined ? description : `${description} Default: ${code(item.default)}.`;
+  return item.default === undefined
+    ? description
+    : `${description} Default: ${code(item.default)}.`;
 }
 
 /** `CustomEvent<{ participants: number }>` → `{ participants: number }`. */
@@ -82,7 +87,11 @@ export function referenceTables(manifest: Manifest): Map<string, string> {
     };
     const { attributes = [], events = [], cssParts = [], cssProperties = [] } = element;
     const methods = (element.members ?? []).filter(
-      (m) => m.kind === 'method' && !m.static && (m.privacy ?? 'public') === 'public' && !m.name.startsWith('#'),
+      (m) =>
+        m.kind === 'method' &&
+        !m.static &&
+        (m.privacy ?? 'public') === 'public' &&
+        !m.name.startsWith('#'),
     );
     add(
       'attributes',
@@ -96,16 +105,31 @@ export function referenceTables(manifest: Manifest): Map<string, string> {
     add(
       'events',
       events.length
-        ? table(['event', '`detail`', ''], events.map((e) => [code(e.name), detailType(e), e.description]))
+        ? table(
+            ['event', '`detail`', ''],
+            events.map((e) => [code(e.name), detailType(e), e.description]),
+          )
         : undefined,
     );
-    add('parts', cssParts.length ? table(['part', ''], cssParts.map((p) => [code(p.name), p.description])) : undefined);
+    add(
+      'parts',
+      cssParts.length
+        ? table(
+            ['part', ''],
+            cssParts.map((p) => [code(p.name), p.description]),
+          )
+        : undefined,
+    );
     add(
       'css-properties',
       cssProperties.length
         ? table(
             ['property', 'default', ''],
-            cssProperties.map((p) => [code(p.name), p.default === undefined ? '' : code(p.default), p.description]),
+            cssProperties.map((p) => [
+              code(p.name),
+              p.default === undefined ? '' : code(p.default),
+              p.description,
+            ]),
           )
         : undefined,
     );
@@ -115,7 +139,9 @@ export function referenceTables(manifest: Manifest): Map<string, string> {
         ? table(
             ['method', ''],
             methods.map((m) => {
-              const parameters = (m.parameters ?? []).map((p) => (p.type ? `${p.name}: ${p.type.text}` : p.name));
+              const parameters = (m.parameters ?? []).map((p) =>
+                p.type ? `${p.name}: ${p.type.text}` : p.name,
+              );
               return [code(`${m.name}(${parameters.join(', ')})`), m.description];
             }),
           )
@@ -144,9 +170,11 @@ function places(readme: string): { name: string; start: number; end: number; tex
 export function fillReadme(readme: string, tables: Map<string, string>): string {
   const marked = places(readme);
   const unknown = marked.filter((place) => !tables.has(place.name)).map((place) => place.name);
-  if (unknown.length) throw new Error(`README.md marks tables the manifest does not have: ${unknown.join(', ')}`);
+  if (unknown.length)
+    throw new Error(`README.md marks tables the manifest does not have: ${unknown.join(', ')}`);
   const missing = [...tables.keys()].filter((name) => !marked.some((place) => place.name === name));
-  if (missing.length) throw new Error(`README.md has no place for the tables ${missing.join(', ')}`);
+  if (missing.length)
+    throw new Error(`README.md has no place for the tables ${missing.join(', ')}`);
   let out = '';
   let at = 0;
   for (const place of marked) {
@@ -170,5 +198,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const drifted = driftedTables(readme, tables);
   const filled = fillReadme(readme, tables);
   if (filled !== readme) writeFileSync(README, filled);
-  console.log(drifted.length ? `README.md: rewrote ${drifted.join(', ')}` : `README.md: ${tables.size} tables up to date`);
+  console.log(
+    drifted.length
+      ? `README.md: rewrote ${drifted.join(', ')}`
+      : `README.md: ${tables.size} tables up to date`,
+  );
 }

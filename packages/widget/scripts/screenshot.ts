@@ -10,12 +10,19 @@ const url = process.argv[2] ?? 'http://127.0.0.1:4000/';
 const file = process.argv[3] ?? 'docs/demo.png';
 
 // A visitor in the Netherlands: times in the edition's own zone.
-const browser = await launchChromium({ viewport: { width: 1200, height: 1000 }, timezoneId: 'Europe/Amsterdam' });
+const browser = await launchChromium({
+  viewport: { width: 1200, height: 1000 },
+  timezoneId: 'Europe/Amsterdam',
+});
 try {
   const page = await browser.context.newPage();
   await page.route(/tile\.openstreetmap\.org/, (route) => route.abort());
-  const loaded = page.waitForEvent('console', { predicate: (m) => m.text() === 'tafel-load', timeout: 30_000 }).catch(() => null);
-  await page.addInitScript(() => document.addEventListener('tafel-load', () => console.log('tafel-load')));
+  const loaded = page
+    .waitForEvent('console', { predicate: (m) => m.text() === 'tafel-load', timeout: 30_000 })
+    .catch(() => null);
+  await page.addInitScript(() =>
+    document.addEventListener('tafel-load', () => console.log('tafel-load')),
+  );
   await page.goto(url);
   await loaded;
   // Show the list and one venue's popup, as a visitor would after a click.

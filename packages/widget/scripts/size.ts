@@ -4,8 +4,8 @@
  * A page loads one of the two files (module or classic script), never both.
  */
 import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 export const LIMIT = 70_000;
 const FILES = ['tafel.js', 'tafel.iife.js'];
@@ -21,7 +21,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   let over = false;
   for (const { file, bytes, gzip } of embedSizes()) {
     over ||= gzip > LIMIT;
-    console.log(`${file}: ${(bytes / 1000).toFixed(1)} KB, ${(gzip / 1000).toFixed(1)} KB gzip (limit ${LIMIT / 1000} KB)`);
+    console.log(
+      `${file}: ${(bytes / 1000).toFixed(1)} KB, ${(gzip / 1000).toFixed(1)} KB gzip (limit ${LIMIT / 1000} KB)`,
+    );
   }
   if (over) {
     console.error('over the embed budget');

@@ -1,13 +1,25 @@
 /** <tafel-counter> in real Chromium against the real API with the demo edition. */
+
+import { Counter, type LocationFilter, RecordArrivals, type ResultOf } from '@tafel/schema';
 import { describe, expect, test } from 'vitest';
-import { Counter, RecordArrivals, type LocationFilter, type ResultOf } from '@tafel/schema';
-import { EDITION, apiVenues, gql, openPage, recordApiRequests, staffKey, useBrowser } from '../test/browser.ts';
+import {
+  apiVenues,
+  EDITION,
+  gql,
+  openPage,
+  recordApiRequests,
+  staffKey,
+  useBrowser,
+} from '../test/browser.ts';
 
 const chromium = useBrowser();
 const nl = (n: number) => new Intl.NumberFormat('nl').format(n);
 
 async function apiTotal(filter?: LocationFilter): Promise<number> {
-  const { stats } = await gql<ResultOf<typeof Counter>>(Counter.document, { edition: EDITION, ...(filter ? { filter } : {}) });
+  const { stats } = await gql<ResultOf<typeof Counter>>(Counter.document, {
+    edition: EDITION,
+    ...(filter ? { filter } : {}),
+  });
   return stats.participants;
 }
 
@@ -15,10 +27,15 @@ describe('<tafel-counter>', () => {
   test("shows the edition's participant total with a label", async () => {
     const total = await apiTotal();
     expect(total).toBeGreaterThan(10_000);
-    const { page } = await openPage(chromium.browser, `<tafel-counter edition="${EDITION}"></tafel-counter>`);
+    const { page } = await openPage(
+      chromium.browser,
+      `<tafel-counter edition="${EDITION}"></tafel-counter>`,
+    );
     const value = page.locator('tafel-counter [part="value"]');
     await expect.poll(() => value.textContent()).toBe(nl(total));
-    expect(await page.locator('tafel-counter [part="label"]').textContent()).toBe('mensen aan tafel');
+    expect(await page.locator('tafel-counter [part="label"]').textContent()).toBe(
+      'mensen aan tafel',
+    );
     await page.close();
   });
 
@@ -31,18 +48,26 @@ describe('<tafel-counter>', () => {
       `<tafel-counter id="r" edition="${EDITION}" region="NL-UT" lang="de"></tafel-counter>
        <tafel-counter id="o" edition="${EDITION}" organisation="${organisation}" label="bij ons aan tafel"></tafel-counter>`,
     );
-    await expect.poll(() => page.locator('#r [part="value"]').textContent()).toBe(new Intl.NumberFormat('de').format(region));
+    await expect
+      .poll(() => page.locator('#r [part="value"]').textContent())
+      .toBe(new Intl.NumberFormat('de').format(region));
     expect(await page.locator('#r [part="label"]').textContent()).toBe('Menschen am Tisch');
-    await expect.poll(() => page.locator('#o [part="value"]').textContent()).toBe(nl(ofOrganisation));
+    await expect
+      .poll(() => page.locator('#o [part="value"]').textContent())
+      .toBe(nl(ofOrganisation));
     expect(await page.locator('#o [part="label"]').textContent()).toBe('bij ons aan tafel');
     await page.close();
   });
 
   test('under a page rule `* { all: unset }` the counter still shows its number and label', async () => {
     const total = await apiTotal();
-    const { page } = await openPage(chromium.browser, `<p>Vandaag: <tafel-counter edition="${EDITION}"></tafel-counter></p>`, {
-      head: '<style>* { all: unset }</style>',
-    });
+    const { page } = await openPage(
+      chromium.browser,
+      `<p>Vandaag: <tafel-counter edition="${EDITION}"></tafel-counter></p>`,
+      {
+        head: '<style>* { all: unset }</style>',
+      },
+    );
     const value = page.locator('tafel-counter [part="value"]');
     await expect.poll(() => value.textContent()).toBe(nl(total));
     const boxes = await page.evaluate(() => {
@@ -62,9 +87,13 @@ describe('<tafel-counter>', () => {
 
   test('a mistyped edition is asked for once: the counter stops and says why', async () => {
     const requests: string[] = [];
-    const { page } = await openPage(chromium.browser, `<tafel-counter edition="nid-2O27" lang="en"></tafel-counter>`, {
-      before: recordApiRequests(requests),
-    });
+    const { page } = await openPage(
+      chromium.browser,
+      `<tafel-counter edition="nid-2O27" lang="en"></tafel-counter>`,
+      {
+        before: recordApiRequests(requests),
+      },
+    );
     await page.waitForTimeout(8000);
     // The total once and the stream once: a retry loop opened a new stream every second.
     expect(requests.length).toBeLessThanOrEqual(2);
@@ -77,7 +106,9 @@ describe('<tafel-counter>', () => {
 
   test('after a recordArrivals mutation the counter changes without a reload', async () => {
     const key = staffKey();
-    const venue = (await apiVenues()).find((v) => v.capacity !== null && v.capacity - v.participants >= 5)!;
+    const venue = (await apiVenues()).find(
+      (v) => v.capacity !== null && v.capacity - v.participants >= 5,
+    )!;
     const { page } = await openPage(
       chromium.browser,
       `<tafel-counter id="all" edition="${EDITION}"></tafel-counter>
@@ -87,10 +118,18 @@ describe('<tafel-counter>', () => {
     const regionBefore = await apiTotal({ region: venue.address!.region! });
     await expect.poll(() => page.locator('#all [part="value"]').textContent()).toBe(nl(before));
     await page.waitForTimeout(1000); // the streams are open and read
-    const result = await gql<ResultOf<typeof RecordArrivals>>(RecordArrivals.document, { input: { location: venue.id, delta: 5 } }, key);
+    const result = await gql<ResultOf<typeof RecordArrivals>>(
+      RecordArrivals.document,
+      { input: { location: venue.id, delta: 5 } },
+      key,
+    );
     expect(result.recordArrivals.userErrors).toEqual([]);
-    await expect.poll(() => page.locator('#all [part="value"]').textContent(), { timeout: 10_000 }).toBe(nl(before + 5));
-    await expect.poll(() => page.locator('#region [part="value"]').textContent(), { timeout: 10_000 }).toBe(nl(regionBefore + 5));
+    await expect
+      .poll(() => page.locator('#all [part="value"]').textContent(), { timeout: 10_000 })
+      .toBe(nl(before + 5));
+    await expect
+      .poll(() => page.locator('#region [part="value"]').textContent(), { timeout: 10_000 })
+      .toBe(nl(regionBefore + 5));
     expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
     await page.close();
   });

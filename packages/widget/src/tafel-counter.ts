@@ -1,11 +1,11 @@
+import { Counter, type LocationFilter, StatsChanged } from '@tafel/schema';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { Counter, StatsChanged, type LocationFilter } from '@tafel/schema';
-import styles from './tafel-counter.styles.ts';
 import { DataController } from './lib/data-controller.ts';
-import { query, type GraphQLError } from './lib/graphql.ts';
+import { type GraphQLError, query } from './lib/graphql.ts';
 import { elementLang, formatNumber, refusalText, t } from './lib/i18n.ts';
 import { LiveController } from './lib/live-controller.ts';
-import { TafelElement, endpointOf } from './lib/tafel-element.ts';
+import { endpointOf, TafelElement } from './lib/tafel-element.ts';
+import styles from './tafel-counter.styles.ts';
 
 /** A filtered counter refetches its total at most this often while changes stream in. */
 const REFETCH_EVERY = 1000;
@@ -96,8 +96,17 @@ export class TafelCounter extends TafelElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (['endpoint', 'edition', 'organisation', 'region'].some((k) => changed.has(k as keyof TafelCounter))) void this.#data.reload();
-    if (['endpoint', 'edition', 'organisation', 'region', 'live'].some((k) => changed.has(k as keyof TafelCounter))) {
+    if (
+      ['endpoint', 'edition', 'organisation', 'region'].some((k) =>
+        changed.has(k as keyof TafelCounter),
+      )
+    )
+      void this.#data.reload();
+    if (
+      ['endpoint', 'edition', 'organisation', 'region', 'live'].some((k) =>
+        changed.has(k as keyof TafelCounter),
+      )
+    ) {
       this.#live.subscribe();
     }
   }
@@ -135,7 +144,10 @@ export class TafelCounter extends TafelElement {
     const changed = participants !== this._participants;
     this._participants = participants;
     this._locations = locations;
-    if (changed) this.dispatchEvent(new CustomEvent('tafel-count', { detail: { participants }, bubbles: true, composed: true }));
+    if (changed)
+      this.dispatchEvent(
+        new CustomEvent('tafel-count', { detail: { participants }, bubbles: true, composed: true }),
+      );
   }
 
   protected override render(): TemplateResult {
@@ -145,9 +157,11 @@ export class TafelCounter extends TafelElement {
     return html`<div part="base" class="base" lang=${lang}>
       <span part="value" class="value">${value === null ? '–' : formatNumber(lang, value)}</span>
       <span part="label" class="label">${this.label || t(lang, 'counterLabel')}</span>
-      ${this._locations === null
-        ? nothing
-        : html`<span part="venues" class="venues">${t(lang, 'atVenues', { n: formatNumber(lang, this._locations) })}</span>`}
+      ${
+        this._locations === null
+          ? nothing
+          : html`<span part="venues" class="venues">${t(lang, 'atVenues', { n: formatNumber(lang, this._locations) })}</span>`
+      }
       ${this._notice ? html`<span part="notice" class="notice">${this._notice}</span>` : nothing}
     </div>`;
   }

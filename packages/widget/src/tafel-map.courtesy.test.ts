@@ -3,11 +3,12 @@
  * courtesies people expect from a map (issue #21): a legend, less motion when asked, shapes that
  * stay in forced colours, a dark scheme, and the chosen venue and filters in the page's address.
  */
-import { describe, expect, test } from 'vitest';
+
+import { label, MEALS } from '@tafel/schema';
 import type { Page } from 'playwright-core';
-import { MEALS, label } from '@tafel/schema';
-import { apiVenues, ids, listedIds, openPage, useBrowser, waitLoaded } from '../test/browser.ts';
+import { describe, expect, test } from 'vitest';
 import { seriousViolations } from '../test/axe.ts';
+import { apiVenues, ids, listedIds, openPage, useBrowser, waitLoaded } from '../test/browser.ts';
 import { mapTag } from '../test/map.ts';
 
 const chromium = useBrowser();
@@ -23,12 +24,15 @@ const focusedPart = (page: Page) =>
 
 describe('<tafel-map> courtesies', () => {
   test('the legend opens and closes by keyboard, explains meals and clusters, and serves the list view too', async () => {
-    const { page } = await openPage(chromium.browser, `<a href="#before">before</a>${mapTag()}`, { head: TITLE });
+    const { page } = await openPage(chromium.browser, `<a href="#before">before</a>${mapTag()}`, {
+      head: TITLE,
+    });
     await waitLoaded(page);
     const toggle = page.locator('tafel-map [part~="legend-toggle"]');
     const legend = page.locator('tafel-map [part="legend"]');
     expect(await legend.isVisible()).toBe(false);
-    for (let i = 0; i < 14 && !(await focusedPart(page)).includes('legend-toggle'); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 14 && !(await focusedPart(page)).includes('legend-toggle'); i++)
+      await page.keyboard.press('Tab');
     expect(await focusedPart(page)).toContain('legend-toggle');
     expect(await toggle.textContent()).toContain('Legenda');
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
@@ -41,7 +45,14 @@ describe('<tafel-map> courtesies', () => {
     for (const meal of MEALS) expect(text).toContain(label(meal, 'nl'));
     expect(text).toContain('Groep tafels');
     // Each meal's key is the marker itself: its colour class and its glyph.
-    for (const meal of MEALS) expect(await legend.locator(`.pin.meal-${meal.toLowerCase()} svg path, .pin.meal-${meal.toLowerCase()} svg circle`).count()).toBeGreaterThan(0);
+    for (const meal of MEALS)
+      expect(
+        await legend
+          .locator(
+            `.pin.meal-${meal.toLowerCase()} svg path, .pin.meal-${meal.toLowerCase()} svg circle`,
+          )
+          .count(),
+      ).toBeGreaterThan(0);
     expect(await legend.locator('.cluster').count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -61,18 +72,30 @@ describe('<tafel-map> courtesies', () => {
       const box = root.querySelector('[part="legend"]')!.getBoundingClientRect();
       const list = root.querySelector('.list')!.getBoundingClientRect();
       const hit = root.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-      return { covered: box.top >= list.top && box.bottom <= list.bottom, inLegend: Boolean(hit?.closest('[part="legend"]')) };
+      return {
+        covered: box.top >= list.top && box.bottom <= list.bottom,
+        inLegend: Boolean(hit?.closest('[part="legend"]')),
+      };
     });
     expect(onTop).toEqual({ covered: true, inLegend: true });
     // Escape from within the legend closes it too, focus back on its toggle.
-    await legend.locator('li').first().evaluate((li) => li.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true })));
+    await legend
+      .locator('li')
+      .first()
+      .evaluate((li) =>
+        li.dispatchEvent(
+          new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
+        ),
+      );
     await expect.poll(() => legend.isVisible()).toBe(false);
     expect(await focusedPart(page)).toContain('legend-toggle');
     await page.close();
   });
 
   /** Zoom in with the control; whether Leaflet's zoom animation ran, and whether the view changed. */
-  async function zoomIn(page: Page): Promise<{ animated: boolean; zoomed: boolean; proxy: number; fade: boolean }> {
+  async function zoomIn(
+    page: Page,
+  ): Promise<{ animated: boolean; zoomed: boolean; proxy: number; fade: boolean }> {
     const before = await page.evaluate(() => {
       const root = document.querySelector('tafel-map')!.shadowRoot!;
       const pane = root.querySelector('.leaflet-map-pane')!;
@@ -100,14 +123,24 @@ describe('<tafel-map> courtesies', () => {
   test('with reduced motion asked for, the map zooms without animation (and animates otherwise)', async () => {
     const moving = await openPage(chromium.browser, mapTag('center="52.09,5.12" zoom="9"'));
     await waitLoaded(moving.page);
-    expect(await zoomIn(moving.page)).toEqual({ animated: true, zoomed: true, proxy: 1, fade: true });
+    expect(await zoomIn(moving.page)).toEqual({
+      animated: true,
+      zoomed: true,
+      proxy: 1,
+      fade: true,
+    });
     await moving.page.close();
 
     const still = await openPage(chromium.browser, mapTag('center="52.09,5.12" zoom="9"'), {
       before: (page) => page.emulateMedia({ reducedMotion: 'reduce' }),
     });
     await waitLoaded(still.page);
-    expect(await zoomIn(still.page)).toEqual({ animated: false, zoomed: true, proxy: 0, fade: false });
+    expect(await zoomIn(still.page)).toEqual({
+      animated: false,
+      zoomed: true,
+      proxy: 0,
+      fade: false,
+    });
     await still.page.close();
   });
 
@@ -122,14 +155,25 @@ describe('<tafel-map> courtesies', () => {
     const markers = await page.evaluate(() => {
       const root = document.querySelector('tafel-map')!.shadowRoot!;
       const map = root.querySelector('.leaflet-container')!.getBoundingClientRect();
-      const all = [...root.querySelectorAll<HTMLElement>('.leaflet-marker-pane .pin, .leaflet-marker-pane .cluster')].map((el) => ({
+      const all = [
+        ...root.querySelectorAll<HTMLElement>(
+          '.leaflet-marker-pane .pin, .leaflet-marker-pane .cluster',
+        ),
+      ].map((el) => ({
         kind: el.classList.contains('pin') ? 'pin' : 'cluster',
         box: el.getBoundingClientRect().toJSON() as DOMRect,
       }));
-      const near = (a: DOMRect, b: DOMRect, m: number) => a.left - m < b.right && b.left - m < a.right && a.top - m < b.bottom && b.top - m < a.bottom;
+      const near = (a: DOMRect, b: DOMRect, m: number) =>
+        a.left - m < b.right &&
+        b.left - m < a.right &&
+        a.top - m < b.bottom &&
+        b.top - m < a.bottom;
       const lone = all.filter(
         ({ box }) =>
-          box.left > map.left + 60 && box.right < map.right - 60 && box.top > map.top + 90 && box.bottom < map.bottom - 30 &&
+          box.left > map.left + 60 &&
+          box.right < map.right - 60 &&
+          box.top > map.top + 90 &&
+          box.bottom < map.bottom - 30 &&
           all.every((other) => other.box === box || !near(box, other.box, 8)),
       );
       return ['pin', 'cluster'].map((kind) => lone.find((m) => m.kind === kind)!);
@@ -138,11 +182,14 @@ describe('<tafel-map> courtesies', () => {
     const png = (await page.screenshot({ scale: 'css' })).toString('base64');
     const edges = await page.evaluate(
       async ({ png, boxes }) => {
-        const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
+        const bitmap = await createImageBitmap(
+          await (await fetch(`data:image/png;base64,${png}`)).blob(),
+        );
         const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
         const ctx = canvas.getContext('2d')!;
         ctx.drawImage(bitmap, 0, 0);
-        const at = (x: number, y: number) => ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data;
+        const at = (x: number, y: number) =>
+          ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data;
         // Around each marker: the pixel just inside its rim against the pixel just outside.
         return boxes.map(({ box }) => {
           const [cx, cy, r] = [box.left + box.width / 2, box.top + box.height / 2, box.width / 2];
@@ -155,7 +202,11 @@ describe('<tafel-map> courtesies', () => {
             const distance = Math.max(
               ...[0.5, 1, 1.5, 2, 2.5].map((d) => {
                 const inner = at(cx + (r - d) * Math.cos(a), cy + (r - d) * Math.sin(a));
-                return Math.hypot(inner[0]! - outer[0]!, inner[1]! - outer[1]!, inner[2]! - outer[2]!);
+                return Math.hypot(
+                  inner[0]! - outer[0]!,
+                  inner[1]! - outer[1]!,
+                  inner[2]! - outer[2]!,
+                );
               }),
             );
             if (distance > 100) differing++;
@@ -182,15 +233,22 @@ describe('<tafel-map> courtesies', () => {
     page.evaluate((sel) => {
       const root = document.querySelector(sel)!.shadowRoot!;
       const base = getComputedStyle(root.querySelector('[part="base"]')!);
-      return { background: base.backgroundColor, color: base.color, tiles: getComputedStyle(root.querySelector('.leaflet-tile-pane')!).filter };
+      return {
+        background: base.backgroundColor,
+        color: base.color,
+        tiles: getComputedStyle(root.querySelector('.leaflet-tile-pane')!).filter,
+      };
     }, selector);
 
   /** Relative luminance of an `rgb(…)` colour. */
   const luminance = (rgb: string) => {
-    const [r, g, b] = rgb.match(/[\d.]+/g)!.slice(0, 3).map((c) => {
-      const v = Number(c) / 255;
-      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-    });
+    const [r, g, b] = rgb
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map((c) => {
+        const v = Number(c) / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      });
     return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
   };
 
@@ -199,10 +257,17 @@ describe('<tafel-map> courtesies', () => {
     const light = await openPage(chromium.browser, body);
     await waitLoaded(light.page, 2);
     const day = await theme(light.page);
-    expect(day).toEqual({ background: 'rgb(255, 255, 255)', color: 'rgb(29, 39, 49)', tiles: 'none' });
+    expect(day).toEqual({
+      background: 'rgb(255, 255, 255)',
+      color: 'rgb(29, 39, 49)',
+      tiles: 'none',
+    });
     await light.page.close();
 
-    const { page } = await openPage(chromium.browser, body, { head: TITLE, before: (p) => p.emulateMedia({ colorScheme: 'dark' }) });
+    const { page } = await openPage(chromium.browser, body, {
+      head: TITLE,
+      before: (p) => p.emulateMedia({ colorScheme: 'dark' }),
+    });
     await waitLoaded(page, 2);
     const night = await theme(page);
     expect(luminance(night.background)).toBeLessThan(0.05);
@@ -214,7 +279,9 @@ describe('<tafel-map> courtesies', () => {
     await page.locator('tafel-map >> nth=0').locator('[part~="list-toggle"]').click();
     await page.locator('tafel-map >> nth=0').locator('[part~="legend-toggle"]').click();
     await page.locator('tafel-map >> nth=0').locator('.list li button').first().click();
-    await expect.poll(() => page.locator('tafel-map >> nth=0').locator('.leaflet-popup').count()).toBe(1);
+    await expect
+      .poll(() => page.locator('tafel-map >> nth=0').locator('.leaflet-popup').count())
+      .toBe(1);
     const popup = await page
       .locator('tafel-map >> nth=0')
       .locator('.leaflet-popup-content-wrapper')
@@ -229,7 +296,8 @@ describe('<tafel-map> courtesies', () => {
     const lunches = await apiVenues({ meals: ['LUNCH'] });
     const [dinner, lunch] = [dinners[3]!, lunches[2]!];
     const hash = `#intro&tafel.meal=DINNER&tafel.venue=${encodeURIComponent(dinner.id)}`;
-    const popupName = (p: Page) => p.locator('tafel-map .leaflet-popup [part="popup"] h3').textContent();
+    const popupName = (p: Page) =>
+      p.locator('tafel-map .leaflet-popup [part="popup"] h3').textContent();
     const address = (p: Page) => p.evaluate(() => decodeURIComponent(location.hash));
 
     // Without the attribute the hash is the page's alone.
@@ -271,15 +339,25 @@ describe('<tafel-map> courtesies', () => {
     expect(await page.evaluate(() => history.length)).toBe(entries);
 
     // A new hash (a link followed, the back button): the map follows it, the venue switching in place.
-    await page.evaluate((h) => (location.hash = h), `#intro&tafel.meal=LUNCH&tafel.venue=${encodeURIComponent(lunch.id)}`);
+    await page.evaluate(
+      (h) => (location.hash = h),
+      `#intro&tafel.meal=LUNCH&tafel.venue=${encodeURIComponent(lunch.id)}`,
+    );
     await expect.poll(() => popupName(page)).toBe(lunch.name);
     expect(await page.locator('tafel-map select[name="meal"]').inputValue()).toBe('LUNCH');
     expect((await listedIds(page)).sort()).toEqual(ids(lunches));
-    expect(await page.locator(`tafel-map .list button[data-id="${lunch.id}"]`).getAttribute('aria-current')).toBe('true');
+    expect(
+      await page
+        .locator(`tafel-map .list button[data-id="${lunch.id}"]`)
+        .getAttribute('aria-current'),
+    ).toBe('true');
     expect(await address(page)).toContain(`tafel.venue=${lunch.id}`);
     // Only the venue changes: the filter stays, the popup moves to the other venue.
     const other = lunches.find((v) => v.id !== lunch.id)!;
-    await page.evaluate((h) => (location.hash = h), `#intro&tafel.meal=LUNCH&tafel.venue=${encodeURIComponent(other.id)}`);
+    await page.evaluate(
+      (h) => (location.hash = h),
+      `#intro&tafel.meal=LUNCH&tafel.venue=${encodeURIComponent(other.id)}`,
+    );
     await expect.poll(() => popupName(page)).toBe(other.name);
     expect(await address(page)).toContain(`tafel.venue=${other.id}`);
     // A hash without our parts: filters cleared, popup closed.

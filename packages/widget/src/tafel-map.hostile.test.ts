@@ -7,9 +7,9 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, test } from 'vitest';
 import {
   API,
-  EDITION,
   apiVenues,
   drawnTotal,
+  EDITION,
   gql,
   listedIds,
   openPage,
@@ -27,7 +27,9 @@ describe('<tafel-map> never lets the page or the data attack or break it', () =>
   test('a venue named <img src=x onerror=alert(1)> is text, and no script runs', async () => {
     const key = staffKey();
     const anchor = loneVenue(await apiVenues());
-    const created = await gql<{ createLocation: { location: { id: string } | null; userErrors: unknown[] } }>(
+    const created = await gql<{
+      createLocation: { location: { id: string } | null; userErrors: unknown[] };
+    }>(
       `mutation Create($input: CreateLocationInput!) { createLocation(input: $input) { location { id } userErrors { field message code } } }`,
       {
         input: {
@@ -37,7 +39,11 @@ describe('<tafel-map> never lets the page or the data attack or break it', () =>
           meal: 'DINNER',
           capacity: 20,
           coordinates: { lat: 52.0, lng: 4.2 },
-          address: { city: '<b onmouseover=alert(2)>Den Haag</b>', region: 'NL-ZH', postalCode: '2511 AA' },
+          address: {
+            city: '<b onmouseover=alert(2)>Den Haag</b>',
+            region: 'NL-ZH',
+            postalCode: '2511 AA',
+          },
           targetGroups: ['NEIGHBOURS'],
         },
       },
@@ -45,12 +51,17 @@ describe('<tafel-map> never lets the page or the data attack or break it', () =>
     );
     expect(created.createLocation.userErrors).toEqual([]);
     const id = created.createLocation.location!.id;
-    const { page, dialogs, errors } = await openPage(chromium.browser, mapTag('center="52.0,4.2" zoom="18"'));
+    const { page, dialogs, errors } = await openPage(
+      chromium.browser,
+      mapTag('center="52.0,4.2" zoom="18"'),
+    );
     await waitLoaded(page);
     await page.locator(`tafel-map .pin[data-id="${id}"]`).click();
     const popup = page.locator('tafel-map .leaflet-popup [part="popup"]');
     await expect.poll(() => popup.locator('h3').textContent()).toBe(hostile);
-    expect(await popup.locator('.place').textContent()).toBe('2511 AA <b onmouseover=alert(2)>Den Haag</b>');
+    expect(await popup.locator('.place').textContent()).toBe(
+      '2511 AA <b onmouseover=alert(2)>Den Haag</b>',
+    );
     await page.locator('tafel-map input[type="search"]').fill('onerror');
     await waitLoaded(page, 2);
     expect(await listedIds(page)).toEqual([id]);
@@ -58,7 +69,10 @@ describe('<tafel-map> never lets the page or the data attack or break it', () =>
     await page.locator('tafel-map .list button').first().hover();
     await page.waitForTimeout(300);
     // No element came from the name: no <img src=x>, no <b>, and no dialog opened.
-    const injected = await page.evaluate(() => document.querySelector('tafel-map')!.shadowRoot!.querySelectorAll('img[src="x"], b').length);
+    const injected = await page.evaluate(
+      () =>
+        document.querySelector('tafel-map')!.shadowRoot!.querySelectorAll('img[src="x"], b').length,
+    );
     expect(injected).toBe(0);
     expect(dialogs).toEqual([]);
     expect(errors.filter((e) => /alert|onerror/.test(e))).toEqual([]);
@@ -94,7 +108,9 @@ describe('<tafel-map> never lets the page or the data attack or break it', () =>
     await expect.poll(() => popup.locator('h3').textContent()).toBe(venue.name);
     expect(await popup.locator('a').count()).toBe(0);
     const links = await page.evaluate(() =>
-      [...document.querySelector('tafel-map')!.shadowRoot!.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+      [...document.querySelector('tafel-map')!.shadowRoot!.querySelectorAll('a')].map((a) =>
+        a.getAttribute('href'),
+      ),
     );
     expect(links.some((href) => href?.startsWith('javascript:'))).toBe(false);
     expect(dialogs).toEqual([]);
@@ -103,7 +119,10 @@ describe('<tafel-map> never lets the page or the data attack or break it', () =>
 
   test('an http(s) registration URL is a link that opens safely', async () => {
     const venue = loneVenue(await apiVenues(), (v) => /^https?:/.test(v.registrationUrl ?? ''));
-    const { page } = await openPage(chromium.browser, mapTag(`center="${venue.coordinates.lat},${venue.coordinates.lng}" zoom="18"`));
+    const { page } = await openPage(
+      chromium.browser,
+      mapTag(`center="${venue.coordinates.lat},${venue.coordinates.lng}" zoom="18"`),
+    );
     await waitLoaded(page);
     await page.locator(`tafel-map .pin[data-id="${venue.id}"]`).click();
     const link = page.locator('tafel-map .leaflet-popup a[part="register"]');
@@ -121,12 +140,21 @@ describe('<tafel-map> never lets the page or the data attack or break it', () =>
       'base64',
     );
     const measure = async (head: string) => {
-      const { page } = await openPage(chromium.browser, `<div class="frame">${mapTag(attributes)}</div>`, {
-        head,
-        before: (page) => page.route(`${API}/__tiles__/**`, (route) => route.fulfill({ status: 200, contentType: 'image/png', body: png })),
-      });
+      const { page } = await openPage(
+        chromium.browser,
+        `<div class="frame">${mapTag(attributes)}</div>`,
+        {
+          head,
+          before: (page) =>
+            page.route(`${API}/__tiles__/**`, (route) =>
+              route.fulfill({ status: 200, contentType: 'image/png', body: png }),
+            ),
+        },
+      );
       await waitLoaded(page);
-      await expect.poll(() => page.locator('tafel-map img.leaflet-tile-loaded').count()).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.locator('tafel-map img.leaflet-tile-loaded').count())
+        .toBeGreaterThan(0);
       const result = await page.evaluate((id) => {
         const host = document.querySelector('tafel-map')!;
         const root = host.shadowRoot!;
@@ -159,7 +187,8 @@ describe('<tafel-map> never lets the page or the data attack or break it', () =>
     expect(attacked.tile).toEqual(clean.tile);
     // The map keeps its size and its markers sit at the same place relative to the host.
     expect(attacked.host[3]).toBe(clean.host[3]);
-    const relative = (r: typeof clean, key: 'map' | 'pin' | 'zoom') => r[key].map((v, i) => (i < 2 ? v - r.host[i]! : v));
+    const relative = (r: typeof clean, key: 'map' | 'pin' | 'zoom') =>
+      r[key].map((v, i) => (i < 2 ? v - r.host[i]! : v));
     expect(relative(attacked, 'map')).toEqual(relative(clean, 'map'));
     expect(relative(attacked, 'pin')).toEqual(relative(clean, 'pin'));
     expect(relative(attacked, 'zoom')).toEqual(relative(clean, 'zoom'));
@@ -168,7 +197,9 @@ describe('<tafel-map> never lets the page or the data attack or break it', () =>
   test('under a page rule `* { all: unset }` the map keeps its box, draws its venues and places its notice on the map', async () => {
     const expected = await apiVenues();
     // `all: unset` beats every :host rule: the host turns `display: inline`, with no height, no position.
-    const { page, errors } = await openPage(chromium.browser, `<div>${mapTag()}</div>`, { head: '<style>* { all: unset }</style>' });
+    const { page, errors } = await openPage(chromium.browser, `<div>${mapTag()}</div>`, {
+      head: '<style>* { all: unset }</style>',
+    });
     const loaded = await waitLoaded(page);
     expect(loaded.count).toBe(expected.length);
     expect(await drawnTotal(page)).toBe(expected.length);
@@ -178,9 +209,19 @@ describe('<tafel-map> never lets the page or the data attack or break it', () =>
       const root = document.querySelector('tafel-map')!.shadowRoot!;
       const box = (selector: string) => {
         const r = root.querySelector(selector)!.getBoundingClientRect();
-        return { x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(r.height) };
+        return {
+          x: Math.round(r.x),
+          y: Math.round(r.y),
+          width: Math.round(r.width),
+          height: Math.round(r.height),
+        };
       };
-      return { base: box('.base'), map: box('.leaflet-container'), marker: box('.pin, .cluster'), notice: box('.notice') };
+      return {
+        base: box('.base'),
+        map: box('.leaflet-container'),
+        marker: box('.pin, .cluster'),
+        notice: box('.notice'),
+      };
     });
     expect(boxes.base.height).toBe(480); // the default height
     expect(boxes.base.width).toBeGreaterThan(600);
@@ -189,8 +230,12 @@ describe('<tafel-map> never lets the page or the data attack or break it', () =>
     expect(boxes.marker.width).toBeGreaterThan(20);
     expect(boxes.marker.height).toBeGreaterThan(20);
     expect(boxes.notice.y).toBeGreaterThan(boxes.base.y);
-    expect(boxes.notice.y + boxes.notice.height).toBeLessThanOrEqual(boxes.base.y + boxes.base.height);
-    expect(errors.filter((e) => !/tile\.openstreetmap|ERR_FAILED|Failed to load resource/.test(e))).toEqual([]);
+    expect(boxes.notice.y + boxes.notice.height).toBeLessThanOrEqual(
+      boxes.base.y + boxes.base.height,
+    );
+    expect(
+      errors.filter((e) => !/tile\.openstreetmap|ERR_FAILED|Failed to load resource/.test(e)),
+    ).toEqual([]);
     await page.close();
   });
 
@@ -210,7 +255,10 @@ describe('<tafel-map> never lets the page or the data attack or break it', () =>
     const heights = await page.evaluate(() =>
       ['vh', 'custom', 'flexed', 'auto'].map((id) => {
         const host = document.getElementById(id)!;
-        return [host.getBoundingClientRect().height, host.shadowRoot!.querySelector('.base')!.getBoundingClientRect().height];
+        return [
+          host.getBoundingClientRect().height,
+          host.shadowRoot!.querySelector('.base')!.getBoundingClientRect().height,
+        ];
       }),
     );
     const vh = Math.round(0.7 * (await page.evaluate(() => innerHeight)));
@@ -240,20 +288,24 @@ describe('<tafel-map> never lets the page or the data attack or break it', () =>
 
   test("works under a strict Content-Security-Policy (script-src 'self'), clustering on the main thread", async () => {
     const expected = await apiVenues();
-    const csp = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:";
+    const csp =
+      "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:";
     const { page, errors } = await openPage(chromium.browser, mapTag(), { csp });
     const loaded = await waitLoaded(page);
     expect(loaded.offMainThread).toBe(false);
     expect(await drawnTotal(page)).toBe(expected.length);
     const violations: string[] = await page.evaluate(() => (window as any).__tafel.violations);
     // Only the refused worker (expected: it then clusters on the main thread) and refused tiles.
-    expect(violations.filter((v) => !/^worker-src (blob|data)|^img-src https:\/\/tile/.test(v))).toEqual([]);
+    expect(
+      violations.filter((v) => !/^worker-src (blob|data)|^img-src https:\/\/tile/.test(v)),
+    ).toEqual([]);
     expect(errors.filter((e) => /eval|unsafe/i.test(e))).toEqual([]);
     await page.close();
   });
 
-  test("with worker-src blob: the index is built off the main thread", async () => {
-    const csp = "default-src 'none'; script-src 'self'; worker-src blob:; connect-src 'self'; style-src 'self'; img-src 'self' data:";
+  test('with worker-src blob: the index is built off the main thread', async () => {
+    const csp =
+      "default-src 'none'; script-src 'self'; worker-src blob:; connect-src 'self'; style-src 'self'; img-src 'self' data:";
     const { page } = await openPage(chromium.browser, mapTag(), { csp });
     const loaded = await waitLoaded(page);
     expect(loaded.offMainThread).toBe(true);
@@ -261,7 +313,8 @@ describe('<tafel-map> never lets the page or the data attack or break it', () =>
   });
 
   const scripts = {
-    'the ES module': (api: string) => `<script type="module" src="${api}/widget/tafel.js"></script>`,
+    'the ES module': (api: string) =>
+      `<script type="module" src="${api}/widget/tafel.js"></script>`,
     'the classic script': (api: string) => `<script src="${api}/widget/tafel.iife.js"></script>`,
   };
   for (const [kind, script] of Object.entries(scripts)) {
@@ -269,7 +322,9 @@ describe('<tafel-map> never lets the page or the data attack or break it', () =>
       const expected = await apiVenues({ region: 'NL-UT' });
       // A real server of its own (another port is another origin), as a partner's site would be.
       const html = `<!doctype html><html lang="nl"><head>${script(API)}</head><body>${mapTag('region="NL-UT"')}</body></html>`;
-      const partner = createServer((_, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(html));
+      const partner = createServer((_, response) =>
+        response.writeHead(200, { 'content-type': 'text/html' }).end(html),
+      );
       await new Promise<void>((resolve) => partner.listen(0, '127.0.0.1', resolve));
       const origin = `http://127.0.0.1:${(partner.address() as AddressInfo).port}`;
       try {

@@ -3,10 +3,11 @@
  * "done when" list of the widget issue: the list, languages, times, moving and "near me".
  */
 import { describe, expect, test } from 'vitest';
+import { launchChromium } from '../scripts/chromium.ts';
 import {
-  EDITION,
   apiVenues,
   drawnTotal,
+  EDITION,
   gql,
   listedIds,
   openPage,
@@ -14,7 +15,6 @@ import {
   waitLoaded,
 } from '../test/browser.ts';
 import { loneVenue, mapTag } from '../test/map.ts';
-import { launchChromium } from '../scripts/chromium.ts';
 
 const chromium = useBrowser();
 
@@ -29,14 +29,23 @@ describe('<tafel-map> on the demo edition', () => {
       page.evaluate(() => {
         let element = document.activeElement;
         while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-        return { part: element?.getAttribute('part') ?? '', id: (element as HTMLElement)?.dataset?.['id'] ?? '', text: element?.textContent?.trim() ?? '' };
+        return {
+          part: element?.getAttribute('part') ?? '',
+          id: (element as HTMLElement)?.dataset?.['id'] ?? '',
+          text: element?.textContent?.trim() ?? '',
+        };
       });
     // Tab from the top of the page to the list button.
-    for (let i = 0; i < 12 && !(await focused()).part.includes('list-toggle'); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 12 && !(await focused()).part.includes('list-toggle'); i++)
+      await page.keyboard.press('Tab');
     expect((await focused()).part).toContain('list-toggle');
     await page.keyboard.press('Enter');
-    expect(await page.locator('tafel-map [part~="list-toggle"]').getAttribute('aria-expanded')).toBe('true');
-    await expect.poll(() => page.locator('tafel-map [role="status"]').textContent()).toContain(`${venues.length} tafels`);
+    expect(
+      await page.locator('tafel-map [part~="list-toggle"]').getAttribute('aria-expanded'),
+    ).toBe('true');
+    await expect
+      .poll(() => page.locator('tafel-map [role="status"]').textContent())
+      .toContain(`${venues.length} tafels`);
     // Into the list, then down two venues with the arrow keys.
     await page.keyboard.press('Tab');
     expect((await focused()).part).toBe('list-item');
@@ -48,21 +57,33 @@ describe('<tafel-map> on the demo edition', () => {
     const popup = page.locator('tafel-map .leaflet-popup [part="popup"]');
     await expect.poll(() => popup.locator('h3').textContent()).toBe(third.name);
     expect((await focused()).text).toBe(third.name);
-    await expect.poll(() => page.locator('tafel-map [role="status"]').textContent()).toBe(`Geselecteerd: ${third.name}`);
+    await expect
+      .poll(() => page.locator('tafel-map [role="status"]').textContent())
+      .toBe(`Geselecteerd: ${third.name}`);
     // Escape closes it and returns to the same venue in the list.
     await page.keyboard.press('Escape');
     await expect.poll(() => popup.count()).toBe(0);
     await expect.poll(async () => (await focused()).id).toBe(third.id);
-    expect(await page.locator(`tafel-map .list button[data-id="${third.id}"]`).getAttribute('aria-current')).toBe('false');
+    expect(
+      await page
+        .locator(`tafel-map .list button[data-id="${third.id}"]`)
+        .getAttribute('aria-current'),
+    ).toBe('false');
     // And back: a click on the map marks the venue in the list.
     await page.keyboard.press('Enter');
-    const selects = await page.evaluate(() => (window as any).__tafel.selects.map((s: { source: string }) => s.source));
+    const selects = await page.evaluate(() =>
+      (window as any).__tafel.selects.map((s: { source: string }) => s.source),
+    );
     expect(selects).toEqual(['list', 'list']);
-    expect(await page.locator(`tafel-map .list button[data-id="${third.id}"]`).getAttribute('aria-current')).toBe('true');
+    expect(
+      await page
+        .locator(`tafel-map .list button[data-id="${third.id}"]`)
+        .getAttribute('aria-current'),
+    ).toBe('true');
     await page.close();
   });
 
-  test('on a phone the list takes the map\'s place, and makes way for the popup it opens', async () => {
+  test("on a phone the list takes the map's place, and makes way for the popup it opens", async () => {
     const { page } = await openPage(chromium.browser, mapTag());
     await page.setViewportSize({ width: 375, height: 700 });
     await waitLoaded(page);
@@ -80,13 +101,22 @@ describe('<tafel-map> on the demo edition', () => {
     expect(await popup.locator('h3').isVisible()).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => list.isVisible()).toBe(true);
-    await expect.poll(() => page.evaluate(() => document.querySelector('tafel-map')!.shadowRoot!.activeElement?.getAttribute('part'))).toBe('list-item');
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          document.querySelector('tafel-map')!.shadowRoot!.activeElement?.getAttribute('part'),
+        ),
+      )
+      .toBe('list-item');
     await page.close();
   });
 
   test('selecting on the map marks the venue in the list', async () => {
     const venue = loneVenue(await apiVenues());
-    const { page } = await openPage(chromium.browser, mapTag(`center="${venue.coordinates.lat},${venue.coordinates.lng}" zoom="18"`));
+    const { page } = await openPage(
+      chromium.browser,
+      mapTag(`center="${venue.coordinates.lat},${venue.coordinates.lng}" zoom="18"`),
+    );
     await waitLoaded(page);
     await page.locator('tafel-map [part~="list-toggle"]').click();
     await page.locator(`tafel-map .pin[data-id="${venue.id}"]`).click();
@@ -98,19 +128,38 @@ describe('<tafel-map> on the demo edition', () => {
 
   test('lang="de" shows German labels', async () => {
     const venue = loneVenue(await apiVenues(), (v) => v.capacity !== null);
-    const { page } = await openPage(chromium.browser, mapTag(`lang="de" center="${venue.coordinates.lat},${venue.coordinates.lng}" zoom="18"`));
+    const { page } = await openPage(
+      chromium.browser,
+      mapTag(`lang="de" center="${venue.coordinates.lat},${venue.coordinates.lng}" zoom="18"`),
+    );
     await waitLoaded(page);
     const map = page.locator('tafel-map');
-    expect(await map.locator('input[type="search"]').getAttribute('placeholder')).toBe('Nach Name, Ort oder Postleitzahl suchen');
-    expect(await map.locator('select[name="meal"] option').allTextContents()).toEqual(['Alle Mahlzeiten', 'Frühstück', 'Mittagessen', 'Abendessen', 'Andere']);
-    expect(await map.locator('select[name="targetGroup"] option').nth(1).textContent()).toBe('Geflüchtete');
-    expect(await map.locator('select[name="region"] option').first().textContent()).toBe('Alle Regionen');
+    expect(await map.locator('input[type="search"]').getAttribute('placeholder')).toBe(
+      'Nach Name, Ort oder Postleitzahl suchen',
+    );
+    expect(await map.locator('select[name="meal"] option').allTextContents()).toEqual([
+      'Alle Mahlzeiten',
+      'Frühstück',
+      'Mittagessen',
+      'Abendessen',
+      'Andere',
+    ]);
+    expect(await map.locator('select[name="targetGroup"] option').nth(1).textContent()).toBe(
+      'Geflüchtete',
+    );
+    expect(await map.locator('select[name="region"] option').first().textContent()).toBe(
+      'Alle Regionen',
+    );
     expect((await map.locator('[part~="near-me"]').textContent())!.trim()).toBe('In meiner Nähe');
     expect((await map.locator('[part~="list-toggle"]').textContent())!.trim()).toMatch(/^Liste \(/);
     expect(await map.locator('.map').getAttribute('aria-label')).toBe('Karte der Tische');
     await map.locator(`.pin[data-id="${venue.id}"]`).click();
-    await expect.poll(() => map.locator('.leaflet-popup .count').textContent()).toContain('Teilnehmenden');
-    expect(await map.locator('.leaflet-popup .meal').textContent()).toMatch(/Frühstück|Mittagessen|Abendessen|Andere/);
+    await expect
+      .poll(() => map.locator('.leaflet-popup .count').textContent())
+      .toContain('Teilnehmenden');
+    expect(await map.locator('.leaflet-popup .meal').textContent()).toMatch(
+      /Frühstück|Mittagessen|Abendessen|Andere/,
+    );
     await page.close();
   });
 
@@ -131,8 +180,13 @@ describe('<tafel-map> on the demo edition', () => {
     // A visitor in California: nine hours behind Amsterdam that day.
     const far = await launchChromium({ timezoneId: 'America/Los_Angeles' });
     try {
-      const { page } = await openPage(far, mapTag(`center="${venue.coordinates.lat},${venue.coordinates.lng}" zoom="18"`));
-      expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('America/Los_Angeles');
+      const { page } = await openPage(
+        far,
+        mapTag(`center="${venue.coordinates.lat},${venue.coordinates.lng}" zoom="18"`),
+      );
+      expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(
+        'America/Los_Angeles',
+      );
       const visitorClock = await page.evaluate(
         (iso) => new Date(iso).toLocaleTimeString('nl', { hour: '2-digit', minute: '2-digit' }),
         venue.startsAt!,
@@ -142,10 +196,14 @@ describe('<tafel-map> on the demo edition', () => {
       await page.locator(`tafel-map .pin[data-id="${venue.id}"]`).click();
       const meal = page.locator('tafel-map .leaflet-popup .meal');
       await expect.poll(() => meal.count()).toBe(1);
-      expect((await meal.textContent())!.replace(/\s+/g, ' ').trim()).toMatch(new RegExp(` · ${expected}$`));
+      expect((await meal.textContent())!.replace(/\s+/g, ' ').trim()).toMatch(
+        new RegExp(` · ${expected}$`),
+      );
       // The list says the same.
       expect(await listedIds(page)).toContain(venue.id);
-      expect(await page.locator(`tafel-map .list button[data-id="${venue.id}"]`).textContent()).toContain(expected);
+      expect(
+        await page.locator(`tafel-map .list button[data-id="${venue.id}"]`).textContent(),
+      ).toContain(expected);
       await page.close();
     } finally {
       await far.close();
@@ -155,14 +213,21 @@ describe('<tafel-map> on the demo edition', () => {
   test('the page language is the default: <html lang="en">', async () => {
     const { page } = await openPage(chromium.browser, mapTag(), { lang: 'en-GB' });
     await waitLoaded(page);
-    expect(await page.locator('tafel-map input[type="search"]').getAttribute('placeholder')).toBe('Search by name, city or postal code');
+    expect(await page.locator('tafel-map input[type="search"]').getAttribute('placeholder')).toBe(
+      'Search by name, city or postal code',
+    );
     await page.close();
   });
 
   test('moving the element removes its map and builds it again; attributes are left as given', async () => {
-    const { page, errors } = await openPage(chromium.browser, `<div id="a">${mapTag()}</div><div id="b"></div>`);
+    const { page, errors } = await openPage(
+      chromium.browser,
+      `<div id="a">${mapTag()}</div><div id="b"></div>`,
+    );
     const first = await waitLoaded(page);
-    expect(await page.evaluate(() => document.querySelector('tafel-map')!.getAttributeNames().sort())).toEqual(['edition']);
+    expect(
+      await page.evaluate(() => document.querySelector('tafel-map')!.getAttributeNames().sort()),
+    ).toEqual(['edition']);
     const removed = await page.evaluate(() => {
       const map = document.querySelector('tafel-map')!;
       (window as any).__moved = map;
@@ -186,7 +251,10 @@ describe('<tafel-map> on the demo edition', () => {
     const venue = loneVenue(await apiVenues());
     const { page } = await openPage(chromium.browser, mapTag());
     await chromium.browser.context.grantPermissions(['geolocation']);
-    await chromium.browser.context.setGeolocation({ latitude: venue.coordinates.lat, longitude: venue.coordinates.lng + 0.0001 });
+    await chromium.browser.context.setGeolocation({
+      latitude: venue.coordinates.lat,
+      longitude: venue.coordinates.lng + 0.0001,
+    });
     await waitLoaded(page);
     await page.locator('tafel-map [part~="near-me"]').click();
     await expect.poll(() => page.locator('tafel-map path.tafel-you').count()).toBe(1);

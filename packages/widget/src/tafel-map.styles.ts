@@ -1,6 +1,6 @@
-import { css, unsafeCSS } from 'lit';
 // Leaflet's own CSS, inside the shadow root: the page's CSS cannot break the map, nor the map the page.
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
+import { css, unsafeCSS } from 'lit';
 
 /**
  * Words and numbers inherit from the page unless reset, and a page rule such as `* { … }` beats

@@ -2,8 +2,10 @@
  * <tafel-map> in real headless Chromium against the real API with the demo edition: the
  * "done when" list of the widget issue: drawing, clusters, filters and presets.
  */
-import { describe, expect, test } from 'vitest';
+
 import type { LocationFilter } from '@tafel/schema';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import {
   apiVenues,
   drawnTotal,
@@ -14,7 +16,6 @@ import {
   waitLoaded,
 } from '../test/browser.ts';
 import { loneVenue, mapTag } from '../test/map.ts';
-import type { Page } from 'playwright-core';
 
 const chromium = useBrowser();
 
@@ -56,91 +57,129 @@ describe('<tafel-map> on the demo edition', () => {
       'NL-LI Roermond': [51.19, 5.99],
     };
     const view = { center: [52.15, 5.3] as [number, number], zoom: 8 };
-    const { page, errors } = await openPage(chromium.browser, mapTag(`center="${view.center.join(',')}" zoom="${view.zoom}"`), {
-      head: '<style>tafel-map { height: 1000px }</style>',
-      before: (p) => p.setViewportSize({ width: 1000, height: 1100 }),
-    });
+    const { page, errors } = await openPage(
+      chromium.browser,
+      mapTag(`center="${view.center.join(',')}" zoom="${view.zoom}"`),
+      {
+        head: '<style>tafel-map { height: 1000px }</style>',
+        before: (p) => p.setViewportSize({ width: 1000, height: 1100 }),
+      },
+    );
     await waitLoaded(page);
-    await expect.poll(() => page.locator('tafel-map .leaflet-container.tiles-failed').count()).toBe(1);
+    await expect
+      .poll(() => page.locator('tafel-map .leaflet-container.tiles-failed').count())
+      .toBe(1);
     expect(await page.locator('tafel-map path.tafel-province').count()).toBe(1);
     // Drawn, and credited: the borders are derived from GeoNames places (CC BY 4.0).
-    expect(await page.locator('tafel-map path.tafel-province').evaluate((path) => getComputedStyle(path).strokeOpacity)).toBe('1');
+    expect(
+      await page
+        .locator('tafel-map path.tafel-province')
+        .evaluate((path) => getComputedStyle(path).strokeOpacity),
+    ).toBe('1');
     const credit = page.locator('tafel-map .leaflet-control-attribution');
     expect(await credit.textContent()).toContain('GeoNames (CC BY 4.0)');
-    expect(await credit.locator('a[href="https://creativecommons.org/licenses/by/4.0/"]').count()).toBe(1);
+    expect(
+      await credit.locator('a[href="https://creativecommons.org/licenses/by/4.0/"]').count(),
+    ).toBe(1);
 
-    const result = await page.evaluate(({ towns, center, zoom }) => {
-      const root = document.querySelector('tafel-map')!.shadowRoot!;
-      const outline = root.querySelector<SVGPathElement>('path.tafel-outline')!;
-      const borders = root.querySelector<SVGPathElement>('path.tafel-province')!;
-      const container = root.querySelector<HTMLElement>('.leaflet-container')!;
-      const box = container.getBoundingClientRect();
-      const [left, top, width, height] = [box.left + container.clientLeft, box.top + container.clientTop, container.clientWidth, container.clientHeight];
+    const result = await page.evaluate(
+      ({ towns, center, zoom }) => {
+        const root = document.querySelector('tafel-map')!.shadowRoot!;
+        const outline = root.querySelector<SVGPathElement>('path.tafel-outline')!;
+        const borders = root.querySelector<SVGPathElement>('path.tafel-province')!;
+        const container = root.querySelector<HTMLElement>('.leaflet-container')!;
+        const box = container.getBoundingClientRect();
+        const [left, top, width, height] = [
+          box.left + container.clientLeft,
+          box.top + container.clientTop,
+          container.clientWidth,
+          container.clientHeight,
+        ];
 
-      // Every point of the borders lies on the land of the outline (within 3 px of it).
-      let outside = 0;
-      const length = borders.getTotalLength();
-      for (let at = 0; at <= length; at += 2) {
-        const { x, y } = borders.getPointAtLength(at);
-        const near = [[0, 0], [3, 0], [-3, 0], [0, 3], [0, -3]].some(([dx, dy]) => outline.isPointInFill(new DOMPoint(x + dx!, y + dy!)));
-        if (!near) outside++;
-      }
-
-      // The outline's land, cut by the outline's own edges and the borders, on a canvas in the map's pixels.
-      const canvas = document.createElement('canvas');
-      [canvas.width, canvas.height] = [width, height];
-      const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-      ctx.fillStyle = '#000';
-      ctx.fillRect(0, 0, width, height);
-      const ctm = outline.getScreenCTM()!;
-      ctx.setTransform(ctm.a, ctm.b, ctm.c, ctm.d, ctm.e - left, ctm.f - top);
-      const land = new Path2D(outline.getAttribute('d')!);
-      ctx.fillStyle = '#fff';
-      ctx.fill(land, 'evenodd');
-      ctx.strokeStyle = '#000';
-      ctx.lineWidth = 3;
-      ctx.stroke(land);
-      ctx.stroke(new Path2D(borders.getAttribute('d')!));
-      const pixels = ctx.getImageData(0, 0, width, height).data;
-      const open = (i: number) => pixels[i * 4]! > 200;
-
-      // Where each town is on screen: Web Mercator at this zoom, around the map's centre.
-      const world = 256 * 2 ** zoom;
-      const project = ([lat, lng]: [number, number]) => {
-        const sin = Math.sin((lat * Math.PI) / 180);
-        return [(world * (lng + 180)) / 360, world * (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI))];
-      };
-      const [cx, cy] = project(center);
-      const labels = new Int32Array(width * height);
-      const found: Record<string, { region: number; area: number }> = {};
-      let next = 0;
-      for (const [name, latlng] of Object.entries(towns)) {
-        const [px, py] = project(latlng);
-        const start = Math.round(py! - cy! + height / 2) * width + Math.round(px! - cx! + width / 2);
-        if (!open(start)) {
-          found[name] = { region: -1, area: 0 };
-          continue;
+        // Every point of the borders lies on the land of the outline (within 3 px of it).
+        let outside = 0;
+        const length = borders.getTotalLength();
+        for (let at = 0; at <= length; at += 2) {
+          const { x, y } = borders.getPointAtLength(at);
+          const near = [
+            [0, 0],
+            [3, 0],
+            [-3, 0],
+            [0, 3],
+            [0, -3],
+          ].some(([dx, dy]) => outline.isPointInFill(new DOMPoint(x + dx!, y + dy!)));
+          if (!near) outside++;
         }
-        if (!labels[start]) {
-          // Flood the region this town is in.
-          const label = ++next;
-          const stack = [start];
-          labels[start] = label;
-          while (stack.length) {
-            const i = stack.pop()!;
-            const x = i % width;
-            for (const j of [x > 0 ? i - 1 : -1, x < width - 1 ? i + 1 : -1, i - width, i + width]) {
-              if (j >= 0 && j < labels.length && !labels[j] && open(j)) {
-                labels[j] = label;
-                stack.push(j);
+
+        // The outline's land, cut by the outline's own edges and the borders, on a canvas in the map's pixels.
+        const canvas = document.createElement('canvas');
+        [canvas.width, canvas.height] = [width, height];
+        const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+        ctx.fillStyle = '#000';
+        ctx.fillRect(0, 0, width, height);
+        const ctm = outline.getScreenCTM()!;
+        ctx.setTransform(ctm.a, ctm.b, ctm.c, ctm.d, ctm.e - left, ctm.f - top);
+        const land = new Path2D(outline.getAttribute('d')!);
+        ctx.fillStyle = '#fff';
+        ctx.fill(land, 'evenodd');
+        ctx.strokeStyle = '#000';
+        ctx.lineWidth = 3;
+        ctx.stroke(land);
+        ctx.stroke(new Path2D(borders.getAttribute('d')!));
+        const pixels = ctx.getImageData(0, 0, width, height).data;
+        const open = (i: number) => pixels[i * 4]! > 200;
+
+        // Where each town is on screen: Web Mercator at this zoom, around the map's centre.
+        const world = 256 * 2 ** zoom;
+        const project = ([lat, lng]: [number, number]) => {
+          const sin = Math.sin((lat * Math.PI) / 180);
+          return [
+            (world * (lng + 180)) / 360,
+            world * (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)),
+          ];
+        };
+        const [cx, cy] = project(center);
+        const labels = new Int32Array(width * height);
+        const found: Record<string, { region: number; area: number }> = {};
+        let next = 0;
+        for (const [name, latlng] of Object.entries(towns)) {
+          const [px, py] = project(latlng);
+          const start =
+            Math.round(py! - cy! + height / 2) * width + Math.round(px! - cx! + width / 2);
+          if (!open(start)) {
+            found[name] = { region: -1, area: 0 };
+            continue;
+          }
+          if (!labels[start]) {
+            // Flood the region this town is in.
+            const label = ++next;
+            const stack = [start];
+            labels[start] = label;
+            while (stack.length) {
+              const i = stack.pop()!;
+              const x = i % width;
+              for (const j of [
+                x > 0 ? i - 1 : -1,
+                x < width - 1 ? i + 1 : -1,
+                i - width,
+                i + width,
+              ]) {
+                if (j >= 0 && j < labels.length && !labels[j] && open(j)) {
+                  labels[j] = label;
+                  stack.push(j);
+                }
               }
             }
           }
+          found[name] = {
+            region: labels[start]!,
+            area: labels.filter((l) => l === labels[start]).length,
+          };
         }
-        found[name] = { region: labels[start]!, area: labels.filter((l) => l === labels[start]).length };
-      }
-      return { outside, samples: Math.floor(length / 2), found };
-    }, { towns, center: view.center, zoom: view.zoom });
+        return { outside, samples: Math.floor(length / 2), found };
+      },
+      { towns, center: view.center, zoom: view.zoom },
+    );
 
     expect(result.samples).toBeGreaterThan(200);
     expect(result.outside).toBe(0);
@@ -162,7 +201,10 @@ describe('<tafel-map> on the demo edition', () => {
   });
 
   test('a click on a marker opens its popup with the exact name, organisation and counts', async () => {
-    const venue = loneVenue(await apiVenues(), (v) => v.capacity !== null && v.targetGroups.length > 0);
+    const venue = loneVenue(
+      await apiVenues(),
+      (v) => v.capacity !== null && v.targetGroups.length > 0,
+    );
     const { page } = await openPage(
       chromium.browser,
       mapTag(`center="${venue.coordinates.lat},${venue.coordinates.lng}" zoom="18"`),
@@ -177,12 +219,16 @@ describe('<tafel-map> on the demo edition', () => {
     expect(await count.getAttribute('data-participants')).toBe(String(venue.participants));
     expect(await count.getAttribute('data-capacity')).toBe(String(venue.capacity));
     const nl = (n: number) => new Intl.NumberFormat('nl').format(n);
-    expect((await count.textContent())!.trim()).toBe(`${nl(venue.participants)} van ${nl(venue.capacity!)} deelnemers`);
+    expect((await count.textContent())!.trim()).toBe(
+      `${nl(venue.participants)} van ${nl(venue.capacity!)} deelnemers`,
+    );
     expect(await popup.locator('.meal').textContent()).toMatch(/Ontbijt|Lunch|Diner|Anders/);
     expect(await popup.locator('.groups').textContent()).toContain('Voor:');
     // The event: bubbles out of the shadow root with a typed detail.
     const selects = await page.evaluate(() => (window as any).__tafel.selects);
-    expect(selects).toEqual([{ id: venue.id, source: 'map', name: venue.name, composed: true, bubbles: true }]);
+    expect(selects).toEqual([
+      { id: venue.id, source: 'map', name: venue.name, composed: true, bubbles: true },
+    ]);
     await page.close();
   });
 
@@ -195,22 +241,58 @@ describe('<tafel-map> on the demo edition', () => {
     });
     await page.locator(`tafel-map .cluster[data-count="${biggest}"]`).first().click();
     // The cluster is gone; what it held is now spread over several markers.
-    await expect.poll(() => page.locator(`tafel-map .cluster[data-count="${biggest}"]`).count()).toBe(0);
-    await expect.poll(() => page.locator('tafel-map .cluster, tafel-map .pin').count()).toBeGreaterThan(1);
+    await expect
+      .poll(() => page.locator(`tafel-map .cluster[data-count="${biggest}"]`).count())
+      .toBe(0);
+    await expect
+      .poll(() => page.locator('tafel-map .cluster, tafel-map .pin').count())
+      .toBeGreaterThan(1);
     await page.close();
   });
 
   const filters: [string, (page: Page) => Promise<void>, LocationFilter][] = [
-    ['meal', (page) => page.locator('tafel-map select[name="meal"]').selectOption('DINNER').then(() => undefined), { meals: ['DINNER'] }],
+    [
+      'meal',
+      (page) =>
+        page
+          .locator('tafel-map select[name="meal"]')
+          .selectOption('DINNER')
+          .then(() => undefined),
+      { meals: ['DINNER'] },
+    ],
     [
       'target group',
-      (page) => page.locator('tafel-map select[name="targetGroup"]').selectOption('REFUGEES').then(() => undefined),
+      (page) =>
+        page
+          .locator('tafel-map select[name="targetGroup"]')
+          .selectOption('REFUGEES')
+          .then(() => undefined),
       { targetGroups: ['REFUGEES'] },
     ],
-    ['region', (page) => page.locator('tafel-map select[name="region"]').selectOption('NL-UT').then(() => undefined), { region: 'NL-UT' }],
-    ['search by city', (page) => page.locator('tafel-map input[type="search"]').fill('Utrecht'), { search: 'Utrecht' }],
-    ['search by name', (page) => page.locator('tafel-map input[type="search"]').fill('moskee'), { search: 'moskee' }],
-    ['search by postal code', (page) => page.locator('tafel-map input[type="search"]').fill('3536'), { search: '3536' }],
+    [
+      'region',
+      (page) =>
+        page
+          .locator('tafel-map select[name="region"]')
+          .selectOption('NL-UT')
+          .then(() => undefined),
+      { region: 'NL-UT' },
+    ],
+    [
+      'search by city',
+      (page) => page.locator('tafel-map input[type="search"]').fill('Utrecht'),
+      { search: 'Utrecht' },
+    ],
+    [
+      'search by name',
+      (page) => page.locator('tafel-map input[type="search"]').fill('moskee'),
+      { search: 'moskee' },
+    ],
+    [
+      'search by postal code',
+      (page) => page.locator('tafel-map input[type="search"]').fill('3536'),
+      { search: '3536' },
+    ],
   ];
   for (const [name, apply, filter] of filters) {
     test(`the ${name} filter shows exactly the venues the API returns for it`, async () => {
@@ -243,14 +325,18 @@ describe('<tafel-map> on the demo edition', () => {
   test('each preset attribute pins the map to exactly what the API returns for it', async () => {
     const all = await apiVenues();
     const perOrganisation = new Map<string, number>();
-    for (const v of all) perOrganisation.set(v.organisation.slug, (perOrganisation.get(v.organisation.slug) ?? 0) + 1);
+    for (const v of all)
+      perOrganisation.set(v.organisation.slug, (perOrganisation.get(v.organisation.slug) ?? 0) + 1);
     const organisation = [...perOrganisation].sort((a, b) => b[1] - a[1])[0]![0];
     const presets: [string, LocationFilter][] = [
       [`organisation="${organisation}"`, { organisation }],
       ['region="NL-NH"', { region: 'NL-NH' }],
       ['meals="LUNCH DINNER"', { meals: ['LUNCH', 'DINNER'] }],
       ['target-groups="ELDERLY"', { targetGroups: ['ELDERLY'] }],
-      ['region="NL-ZH" meals="BREAKFAST,DINNER"', { region: 'NL-ZH', meals: ['BREAKFAST', 'DINNER'] }],
+      [
+        'region="NL-ZH" meals="BREAKFAST,DINNER"',
+        { region: 'NL-ZH', meals: ['BREAKFAST', 'DINNER'] },
+      ],
     ];
     for (const [attributes, filter] of presets) {
       const expected = await apiVenues(filter);

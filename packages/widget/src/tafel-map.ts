@@ -1,23 +1,23 @@
-import { html, render, type PropertyValues, type TemplateResult } from 'lit';
-import { MEALS, ParticipationChanged, type Lang, type MapLocation } from '@tafel/schema';
-import styles from './tafel-map.styles.ts';
+import { type Lang, type MapLocation, MEALS, ParticipationChanged } from '@tafel/schema';
+import { html, type PropertyValues, render, type TemplateResult } from 'lit';
 import { Announcer } from './lib/announcer.ts';
 import { parseCenter, parseMeals } from './lib/attributes.ts';
 import { escapeHtml } from './lib/basemap.ts';
 import { DataController } from './lib/data-controller.ts';
 import type { TafelLoadDetail, TafelLocationSelectDetail } from './lib/events.ts';
 import { FilterController } from './lib/filters.ts';
+import { locate } from './lib/geo.ts';
 import type { GraphQLError } from './lib/graphql.ts';
 import { elementLang, formatNumber, refusalText, t } from './lib/i18n.ts';
-import { locate } from './lib/geo.ts';
 import { legendTemplate } from './lib/legend.ts';
 import { readHash, replaceHash, writeHash } from './lib/link-state.ts';
 import { LiveController } from './lib/live-controller.ts';
 import { MapController, type MapView, type TileSource } from './lib/map-controller.ts';
 import { popupElement, popupTemplate } from './lib/popup.ts';
-import { TafelElement, endpointOf } from './lib/tafel-element.ts';
+import { endpointOf, TafelElement } from './lib/tafel-element.ts';
 import { VenueList } from './lib/venue-list.ts';
-import { VenueStore, fetchAllVenues, type VenueSet } from './lib/venues.ts';
+import { fetchAllVenues, type VenueSet, VenueStore } from './lib/venues.ts';
+import styles from './tafel-map.styles.ts';
 
 export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 export const DEFAULT_ATTRIBUTION =
@@ -137,7 +137,8 @@ export class TafelMap extends TafelElement {
     load: (signal, fresh) => this.#load(signal, fresh),
     retryDelay: (failures) => Math.min(30_000, 2000 * 2 ** failures),
     // Keep whatever was shown; say so discreetly and try again later.
-    unreachable: () => (this._notice = t(this.#lang, this._shown.length ? 'offline' : 'loadFailed')),
+    unreachable: () =>
+      (this._notice = t(this.#lang, this._shown.length ? 'offline' : 'loadFailed')),
     refused: (error) => this.#stop(error),
   });
   #live = new LiveController(this, ParticipationChanged, {
@@ -221,7 +222,14 @@ export class TafelMap extends TafelElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const reloads = ['endpoint', 'edition', 'organisation', 'region', 'meals', 'targetGroups'] as const;
+    const reloads = [
+      'endpoint',
+      'edition',
+      'organisation',
+      'region',
+      'meals',
+      'targetGroups',
+    ] as const;
     const reload = reloads.some((key) => changed.has(key));
     if (changed.has('linkState')) {
       removeEventListener('hashchange', this.#hashChanged);
@@ -235,10 +243,16 @@ export class TafelMap extends TafelElement {
       this.#view.fitted = false;
       void this.#data.reload();
     }
-    if ((changed.has('endpoint') || changed.has('edition') || changed.has('live')) && this.hasUpdated) this.#live.subscribe();
+    if (
+      (changed.has('endpoint') || changed.has('edition') || changed.has('live')) &&
+      this.hasUpdated
+    )
+      this.#live.subscribe();
     if (changed.has('tileUrl') || changed.has('attribution')) this.#view.setTiles(this.#tileSource);
-    if ((changed.has('center') || changed.has('zoom')) && this.center) this.#view.applyView(this.#mapView);
-    if ((changed.has('lang') || changed.has('_timeZone')) && this.#popupContent && this._selected) this.#renderPopup();
+    if ((changed.has('center') || changed.has('zoom')) && this.center)
+      this.#view.applyView(this.#mapView);
+    if ((changed.has('lang') || changed.has('_timeZone')) && this.#popupContent && this._selected)
+      this.#renderPopup();
   }
 
   // ————— the map —————
@@ -247,7 +261,11 @@ export class TafelMap extends TafelElement {
     const custom = this.attribution?.trim();
     // The attribute is text: Leaflet would render an attribution string as HTML.
     const attribution = custom ? escapeHtml(custom) : this.tileUrl ? '' : DEFAULT_ATTRIBUTION;
-    return { url: this.tileUrl || DEFAULT_TILE_URL, attribution, outlineAttribution: OUTLINE_ATTRIBUTION };
+    return {
+      url: this.tileUrl || DEFAULT_TILE_URL,
+      attribution,
+      outlineAttribution: OUTLINE_ATTRIBUTION,
+    };
   }
 
   get #mapView(): MapView {
@@ -266,7 +284,10 @@ export class TafelMap extends TafelElement {
     if (!partial) this.#selectLinked();
     if (!this.#loadEvent) {
       this.#loadEvent = true;
-      const detail: TafelLoadDetail = { count: shown.length, offMainThread: this.#view.offMainThread };
+      const detail: TafelLoadDetail = {
+        count: shown.length,
+        offMainThread: this.#view.offMainThread,
+      };
       this.dispatchEvent(new CustomEvent('tafel-load', { detail, bubbles: true, composed: true }));
     }
   }
@@ -294,7 +315,12 @@ export class TafelMap extends TafelElement {
         this._timeZone = first.timeZone;
         this.#show(first.venues, false, true);
       };
-      const { venues, timeZone } = await fetchAllVenues(endpointOf(this), this.edition!, this.#filters.preset, { signal, fresh, firstPage: early });
+      const { venues, timeZone } = await fetchAllVenues(
+        endpointOf(this),
+        this.edition!,
+        this.#filters.preset,
+        { signal, fresh, firstPage: early },
+      );
       if (signal.aborted) return;
       this._timeZone = timeZone;
       this.#venues.setAll(venues);
@@ -325,7 +351,12 @@ export class TafelMap extends TafelElement {
     const loads = this.#data.begin();
     this._loading = true;
     try {
-      const { venues, timeZone } = await fetchAllVenues(endpointOf(this), this.edition, this.#filters.filter, { signal: loads.signal, fresh });
+      const { venues, timeZone } = await fetchAllVenues(
+        endpointOf(this),
+        this.edition,
+        this.#filters.filter,
+        { signal: loads.signal, fresh },
+      );
       if (loads.signal.aborted) return;
       this._timeZone = timeZone;
       this._notice = '';
@@ -373,7 +404,9 @@ export class TafelMap extends TafelElement {
       this.#list.reveal(position);
       if (source === 'map' && this.#list.open) {
         void this.updateComplete.then(() =>
-          this.renderRoot.querySelector(`[data-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest' }),
+          this.renderRoot
+            .querySelector(`[data-id="${CSS.escape(id)}"]`)
+            ?.scrollIntoView({ block: 'nearest' }),
         );
       }
     }
@@ -381,7 +414,9 @@ export class TafelMap extends TafelElement {
     if (source === 'list' && focus) this.#popupContent.querySelector<HTMLElement>('h3')?.focus();
     this.#writeHash();
     const detail: TafelLocationSelectDetail = { id, location: venue, source };
-    this.dispatchEvent(new CustomEvent('tafel-location-select', { detail, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('tafel-location-select', { detail, bubbles: true, composed: true }),
+    );
   }
 
   // ————— link-state: the page's address —————
@@ -404,11 +439,18 @@ export class TafelMap extends TafelElement {
   #selectLinked(): void {
     const id = this.#linkedVenue;
     this.#linkedVenue = null;
-    if (id && id !== this._selected && this._shown.some((v) => v.id === id)) this.#select(id, 'list', false);
+    if (id && id !== this._selected && this._shown.some((v) => v.id === id))
+      this.#select(id, 'list', false);
   }
 
   #writeHash(): void {
-    if (this.linkState) replaceHash(writeHash(location.hash, this.#hashKey, { ...this.#filters.chosen, venue: this._selected ?? '' }));
+    if (this.linkState)
+      replaceHash(
+        writeHash(location.hash, this.#hashKey, {
+          ...this.#filters.chosen,
+          venue: this._selected ?? '',
+        }),
+      );
   }
 
   #renderPopup(): void {
@@ -425,7 +467,9 @@ export class TafelMap extends TafelElement {
   }
 
   #countText(n: number): string {
-    return n === 1 ? t(this.#lang, 'venue') : t(this.#lang, 'venues', { n: formatNumber(this.#lang, n) });
+    return n === 1
+      ? t(this.#lang, 'venue')
+      : t(this.#lang, 'venues', { n: formatNumber(this.#lang, n) });
   }
 
   // ————— "near me" and the list —————
@@ -440,7 +484,9 @@ export class TafelMap extends TafelElement {
         this.#list.active = 0;
         this.requestUpdate();
         const nearest = this.#list.sorted(this._shown, this.#lang)[0];
-        this.#announcer.announce(nearest ? `${t(lang, 'nearMe')}: ${nearest.name}` : t(lang, 'noVenues'));
+        this.#announcer.announce(
+          nearest ? `${t(lang, 'nearMe')}: ${nearest.name}` : t(lang, 'noVenues'),
+        );
       },
       () => this.#announcer.announce(t(lang, 'nearMeFailed')),
     );
@@ -467,7 +513,12 @@ export class TafelMap extends TafelElement {
     const count = this._shown.length;
     const list = {
       lang,
-      status: this._loading && !count ? t(lang, 'loading') : count ? this.#countText(count) : t(lang, 'noVenues'),
+      status:
+        this._loading && !count
+          ? t(lang, 'loading')
+          : count
+            ? this.#countText(count)
+            : t(lang, 'noVenues'),
       sorted: this.#list.open ? this.#list.sorted(this._shown, this.#lang) : [],
       selected: this._selected,
       timeZone: this._timeZone,

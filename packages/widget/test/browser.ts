@@ -2,19 +2,27 @@
  * Helpers for the browser tests: the API's answers (the truth the widget must match), pages
  * that load the built widget from the real API, and reading what the widget drew.
  */
-import { afterAll, beforeAll, inject } from 'vitest';
+
+import { type LocationFilter, type MapLocation, MapLocations, type ResultOf } from '@tafel/schema';
 import type { Frame, Page } from 'playwright-core';
-import { MapLocations, type LocationFilter, type MapLocation, type ResultOf } from '@tafel/schema';
-import { launchChromium, type Chromium } from '../scripts/chromium.ts';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { type Chromium, launchChromium } from '../scripts/chromium.ts';
 
 export const API = inject('api');
 export const EDITION = 'nid-2027';
 
 /** A GraphQL request to the API from Node, with a key when given. */
-export async function gql<R = Record<string, unknown>>(document: string, variables: object = {}, key?: string | null): Promise<R> {
+export async function gql<R = Record<string, unknown>>(
+  document: string,
+  variables: object = {},
+  key?: string | null,
+): Promise<R> {
   const response = await fetch(`${API}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+    },
     body: JSON.stringify({ query: document, variables }),
   });
   const body = (await response.json()) as { data?: R; errors?: { message: string }[] };
@@ -27,7 +35,12 @@ export async function apiVenues(filter: LocationFilter = {}): Promise<MapLocatio
   const venues: MapLocation[] = [];
   let after: string | null = null;
   for (;;) {
-    const { locations }: ResultOf<typeof MapLocations> = await gql(MapLocations.document, { edition: EDITION, filter, first: 1000, after });
+    const { locations }: ResultOf<typeof MapLocations> = await gql(MapLocations.document, {
+      edition: EDITION,
+      filter,
+      first: 1000,
+      after,
+    });
     venues.push(...locations.nodes);
     if (!locations.pageInfo.hasNextPage) return venues;
     after = locations.pageInfo.endCursor;
@@ -86,7 +99,11 @@ export interface PageOptions {
 let pages = 0;
 
 /** A page with the given body, loading the built widget from the API, with tiles refused. */
-export async function openPage(browser: Chromium, body: string, options: PageOptions = {}): Promise<TestPage> {
+export async function openPage(
+  browser: Chromium,
+  body: string,
+  options: PageOptions = {},
+): Promise<TestPage> {
   const page = await browser.context.newPage();
   const errors: string[] = [];
   const dialogs: string[] = [];
@@ -106,9 +123,17 @@ export async function openPage(browser: Chromium, body: string, options: PageOpt
     document.addEventListener('tafel-load', (e) => record.loads.push((e as CustomEvent).detail));
     document.addEventListener('tafel-location-select', (e) => {
       const { id, source, location } = (e as CustomEvent).detail;
-      record.selects.push({ id, source, name: location.name, composed: e.composed, bubbles: e.bubbles });
+      record.selects.push({
+        id,
+        source,
+        name: location.name,
+        composed: e.composed,
+        bubbles: e.bubbles,
+      });
     });
-    document.addEventListener('securitypolicyviolation', (e) => record.violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      record.violations.push(`${e.effectiveDirective} ${e.blockedURI}`),
+    );
   });
   const url = `${options.origin ?? API}/__tafel-test__/page-${++pages}.html`;
   const script = options.script ?? `<script type="module" src="${API}/widget/tafel.js"></script>`;
@@ -139,8 +164,13 @@ export function recordApiRequests(requests: string[]): (page: Page) => Promise<v
 }
 
 /** Wait until the map has drawn the venues of its current filter for the n-th time. */
-export async function waitLoaded(page: Page | Frame, times = 1): Promise<{ count: number; offMainThread: boolean }> {
-  await page.waitForFunction((n) => (window as any).__tafel.loads.length >= n, times, { timeout: 30_000 });
+export async function waitLoaded(
+  page: Page | Frame,
+  times = 1,
+): Promise<{ count: number; offMainThread: boolean }> {
+  await page.waitForFunction((n) => (window as any).__tafel.loads.length >= n, times, {
+    timeout: 30_000,
+  });
   return page.evaluate((n) => (window as any).__tafel.loads[n - 1], times);
 }
 
@@ -149,7 +179,8 @@ export function drawnTotal(page: Page | Frame, selector = 'tafel-map'): Promise<
   return page.evaluate((sel) => {
     const root = document.querySelector(sel)!.shadowRoot!;
     let total = root.querySelectorAll('.pin').length;
-    for (const cluster of root.querySelectorAll<HTMLElement>('.cluster')) total += Number(cluster.dataset['count']);
+    for (const cluster of root.querySelectorAll<HTMLElement>('.cluster'))
+      total += Number(cluster.dataset['count']);
     return total;
   }, selector);
 }
@@ -160,7 +191,9 @@ export async function listedIds(page: Page | Frame, selector = 'tafel-map'): Pro
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   const more = page.locator(`${selector} .list button.more`);
   while (await more.count()) await more.click();
-  return page.locator(`${selector} .list li button`).evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset['id']!));
+  return page
+    .locator(`${selector} .list li button`)
+    .evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset['id']!));
 }
 
 export const ids = (venues: MapLocation[]): string[] => venues.map((v) => v.id).sort();

@@ -9,9 +9,15 @@ import type { MapLocation } from '@tafel/schema';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from '../scripts/chromium.ts';
-import { API, apiVenues, drawnTotal, ids, listedIds, useBrowser, waitLoaded } from './browser.ts';
 import { seriousViolations } from './axe.ts';
-import { configure, partnerPage, startPartnerServer, strictPolicy, type PartnerServer } from './partner-page.ts';
+import { API, apiVenues, drawnTotal, ids, listedIds, useBrowser, waitLoaded } from './browser.ts';
+import {
+  configure,
+  type PartnerServer,
+  partnerPage,
+  startPartnerServer,
+  strictPolicy,
+} from './partner-page.ts';
 
 const chromium = useBrowser();
 let partner: PartnerServer;
@@ -19,7 +25,9 @@ let pageCount = 0;
 
 beforeAll(async () => {
   partner = await startPartnerServer();
-  await chromium.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: API });
+  await chromium.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: API,
+  });
 });
 afterAll(() => partner.close());
 
@@ -27,7 +35,11 @@ afterAll(() => partner.close());
 async function organisationAndMeal(): Promise<{ organisation: string; meal: MapLocation['meal'] }> {
   const venues = await apiVenues();
   const byOrganisation = new Map<string, MapLocation[]>();
-  for (const venue of venues) byOrganisation.set(venue.organisation.slug, [...(byOrganisation.get(venue.organisation.slug) ?? []), venue]);
+  for (const venue of venues)
+    byOrganisation.set(venue.organisation.slug, [
+      ...(byOrganisation.get(venue.organisation.slug) ?? []),
+      venue,
+    ]);
   for (const [organisation, own] of byOrganisation) {
     const meals = new Map<string, number>();
     for (const venue of own) meals.set(venue.meal, (meals.get(venue.meal) ?? 0) + 1);
@@ -45,27 +57,43 @@ async function newPage(): Promise<{ page: Page; violations: () => Promise<string
     const record = { loads: [] as unknown[], violations: [] as string[] };
     (window as unknown as { __tafel: typeof record }).__tafel = record;
     document.addEventListener('tafel-load', (e) => record.loads.push((e as CustomEvent).detail));
-    document.addEventListener('securitypolicyviolation', (e) => record.violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      record.violations.push(`${e.effectiveDirective} ${e.blockedURI}`),
+    );
   });
-  return { page, violations: () => page.evaluate(() => (window as any).__tafel.violations as string[]) };
+  return {
+    page,
+    violations: () => page.evaluate(() => (window as any).__tafel.violations as string[]),
+  };
 }
 
 /** The language the map speaks: its search field's placeholder. */
-const searchPlaceholder = (where: Page | Frame) => where.locator('tafel-map [part="search"]').getAttribute('placeholder');
+const searchPlaceholder = (where: Page | Frame) =>
+  where.locator('tafel-map [part="search"]').getAttribute('placeholder');
 
 describe('the configurator’s snippet on a partner’s page', () => {
   test('shows exactly the chosen organisation’s chosen meal, in the chosen language and height, under the policy it gives', async () => {
     const { organisation, meal } = await organisationAndMeal();
     const { page, violations } = await newPage();
-    const { snippet, csp } = await configure(page, API, { organisation, meals: [meal], lang: 'de', height: 600, counter: true });
+    const { snippet, csp } = await configure(page, API, {
+      organisation,
+      meals: [meal],
+      lang: 'de',
+      height: 600,
+      counter: true,
+    });
 
     // Copied as a person would: the button puts the box's text on the clipboard and says so.
     await page.getByRole('button', { name: 'Copy code' }).click();
-    await expect.poll(() => page.locator('#copy-status').textContent()).toBe('The code has been copied.');
+    await expect
+      .poll(() => page.locator('#copy-status').textContent())
+      .toBe('The code has been copied.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
     expect(snippet).toContain(`organisation="${organisation}"`);
 
-    const url = partner.serve(`/presets-${++pageCount}.html`, partnerPage(snippet, 'en'), { 'content-security-policy': strictPolicy(csp) });
+    const url = partner.serve(`/presets-${++pageCount}.html`, partnerPage(snippet, 'en'), {
+      'content-security-policy': strictPolicy(csp),
+    });
     expect(new URL(url).origin).not.toBe(API);
     await page.goto(url);
     const { count } = await waitLoaded(page);
@@ -81,8 +109,12 @@ describe('the configurator’s snippet on a partner’s page', () => {
     expect((await page.locator('tafel-map').boundingBox())!.height).toBeCloseTo(600, 0);
     // The counter counts the organisation's venues (all meals: a counter has no meal filter).
     const organisationVenues = (await apiVenues({ organisation })).length;
-    await expect.poll(() => page.locator('tafel-counter [part="venues"]').textContent(), { timeout: 15_000 }).toBe(`an ${organisationVenues} Orten`);
-    expect(await page.locator('tafel-counter [part="label"]').textContent()).toBe('Menschen am Tisch');
+    await expect
+      .poll(() => page.locator('tafel-counter [part="venues"]').textContent(), { timeout: 15_000 })
+      .toBe(`an ${organisationVenues} Orten`);
+    expect(await page.locator('tafel-counter [part="label"]').textContent()).toBe(
+      'Menschen am Tisch',
+    );
     // The policy lines are enough: nothing was refused (the style rules' hash included).
     expect(await violations()).toEqual([]);
     await page.close();
@@ -96,7 +128,9 @@ describe('the configurator’s snippet on a partner’s page', () => {
     expect(snippet).toMatch(/<tafel-map [^>]* link-state>/);
 
     // A visitor arrives by a link that names lunches: the partner's page shows exactly those.
-    const url = partner.serve(`/link-state-${++pageCount}.html`, partnerPage(snippet, 'en'), { 'content-security-policy': strictPolicy(csp) });
+    const url = partner.serve(`/link-state-${++pageCount}.html`, partnerPage(snippet, 'en'), {
+      'content-security-policy': strictPolicy(csp),
+    });
     await page.goto(`${url}#tafel.meal=LUNCH`);
     const { count } = await waitLoaded(page);
     const lunches = await apiVenues({ meals: ['LUNCH'] });
@@ -125,13 +159,23 @@ describe('the configurator’s snippet on a partner’s page', () => {
   test('as an iframe, shows exactly the chosen presets in the chosen language and height', async () => {
     const { organisation, meal } = await organisationAndMeal();
     const { page, violations } = await newPage();
-    const { snippet, csp } = await configure(page, API, { form: 'iframe', organisation, meals: [meal], lang: 'da', height: 520 });
+    const { snippet, csp } = await configure(page, API, {
+      form: 'iframe',
+      organisation,
+      meals: [meal],
+      lang: 'da',
+      height: 520,
+    });
     expect(snippet).toMatch(/^<iframe /);
     expect(csp).toBe(`frame-src ${API};`);
 
     // A strict page that allows the one frame (and its inline border style).
     const policy = `default-src 'none'; style-src 'unsafe-inline'; ${csp}`;
-    await page.goto(partner.serve(`/iframe-${++pageCount}.html`, partnerPage(snippet, 'en'), { 'content-security-policy': policy }));
+    await page.goto(
+      partner.serve(`/iframe-${++pageCount}.html`, partnerPage(snippet, 'en'), {
+        'content-security-policy': policy,
+      }),
+    );
     const iframe = page.locator('iframe');
     expect((await iframe.boundingBox())!.height).toBeCloseTo(520, 0);
     const frame = (await (await iframe.elementHandle())!.contentFrame())!;
@@ -149,28 +193,39 @@ describe('the configurator’s snippet on a partner’s page', () => {
     const { page } = await newPage();
     const { snippet, csp } = await configure(page, API, { counter: true, lang: 'nl' });
     expect(snippet).toContain('<tafel-counter ');
-    const url = partner.serve(`/still-${++pageCount}.html`, partnerPage(snippet), { 'content-security-policy': strictPolicy(csp) });
+    const url = partner.serve(`/still-${++pageCount}.html`, partnerPage(snippet), {
+      'content-security-policy': strictPolicy(csp),
+    });
     await page.route(`${API}/widget/tafel.js`, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await route.continue();
     });
     await page.goto(url);
     await waitLoaded(page);
-    await page.waitForFunction(() => document.querySelector('tafel-counter')?.shadowRoot?.querySelector('.venues'), null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => document.querySelector('tafel-counter')?.shadowRoot?.querySelector('.venues'),
+      null,
+      { timeout: 30_000 },
+    );
     await page.waitForTimeout(1000);
     const shift = await page.evaluate(
       () =>
         new Promise<number>((resolve) => {
           let sum = 0;
           new PerformanceObserver((list) => {
-            for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+            for (const entry of list.getEntries() as (PerformanceEntry & {
+              value: number;
+              hadRecentInput: boolean;
+            })[]) {
               if (!entry.hadRecentInput) sum += entry.value;
             }
           }).observe({ type: 'layout-shift', buffered: true });
           setTimeout(() => resolve(sum), 200);
         }),
     );
-    console.info(`cumulative layout shift, the configurator's snippet on a partner page: ${shift.toFixed(4)}`);
+    console.info(
+      `cumulative layout shift, the configurator's snippet on a partner page: ${shift.toFixed(4)}`,
+    );
     expect(shift).toBeLessThanOrEqual(0.05);
     await page.close();
   });
@@ -223,7 +278,13 @@ describe('the configurator', () => {
     const { page } = await newPage();
     await page.goto(`${API}/embed/configure?lang=en`);
     await page.waitForSelector('html[data-ready]');
-    const focused = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.id || (document.activeElement as HTMLInputElement | null)?.value || '');
+    const focused = () =>
+      page.evaluate(
+        () =>
+          (document.activeElement as HTMLInputElement | null)?.id ||
+          (document.activeElement as HTMLInputElement | null)?.value ||
+          '',
+      );
     /** Tab forward until the element is focused; fails if it is not reachable. */
     const tabTo = async (matches: (focus: string) => boolean) => {
       for (let i = 0; i < 80; i++) {
@@ -235,13 +296,17 @@ describe('the configurator', () => {
     await tabTo((id) => id === 'page-lang');
     // A closed <select> changes with the arrow keys.
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Die Karte auf Ihrer eigenen Website');
+    await expect
+      .poll(() => page.locator('h1').textContent())
+      .toBe('Die Karte auf Ihrer eigenen Website');
     await tabTo((value) => value === 'DINNER');
     await page.keyboard.press('Space');
     await expect.poll(() => page.locator('#snippet').inputValue()).toContain('meals="DINNER"');
     await tabTo((id) => id === 'copy');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#copy-status').textContent()).toBe('Der Code wurde kopiert.');
+    await expect
+      .poll(() => page.locator('#copy-status').textContent())
+      .toBe('Der Code wurde kopiert.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('meals="DINNER"');
     await page.close();
   });
@@ -261,8 +326,12 @@ describe('the configurator', () => {
     await page.fill('#lng', '5.12');
     await page.fill('#zoom', '11');
     await page.fill('#height', '640');
-    await expect.poll(() => page.locator('#snippet').inputValue()).toContain('center="52.09,5.12" zoom="11"');
-    expect(await page.locator('#snippet').inputValue()).toContain('tafel-map{--tafel-map-height:640px}');
+    await expect
+      .poll(() => page.locator('#snippet').inputValue())
+      .toContain('center="52.09,5.12" zoom="11"');
+    expect(await page.locator('#snippet').inputValue()).toContain(
+      'tafel-map{--tafel-map-height:640px}',
+    );
     expect(await page.locator('#centre-error').isVisible()).toBe(false);
     await page.close();
   });

@@ -3,8 +3,8 @@
  * a visitor without JavaScript — or one following the snippet's <noscript> link — reads.
  */
 import { describe, expect, test } from 'vitest';
-import { API, EDITION, apiVenues, useBrowser } from './browser.ts';
 import { seriousViolations } from './axe.ts';
+import { API, apiVenues, EDITION, useBrowser } from './browser.ts';
 
 const chromium = useBrowser();
 

@@ -18,7 +18,8 @@ describe('GraphiQL', () => {
     const problems: string[] = [];
     await page.route('**/*', (route) => {
       const { hostname, protocol } = new URL(route.request().url());
-      if (protocol === 'data:' || protocol === 'blob:' || loopback.has(hostname)) return route.continue();
+      if (protocol === 'data:' || protocol === 'blob:' || loopback.has(hostname))
+        return route.continue();
       refused.push(route.request().url());
       return route.abort();
     });
@@ -27,7 +28,9 @@ describe('GraphiQL', () => {
       if (message.type() === 'error') problems.push(message.text());
     });
     await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP: ${e.effectiveDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`CSP: ${e.effectiveDirective} ${e.blockedURI}`),
+      );
     });
 
     const response = await page.goto(`${API}/graphql`);

@@ -9,8 +9,8 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { counterTag, head, mapTag, RESERVE_CSS } from '../demo/snippet.js';
-import { API, EDITION, useBrowser } from './browser.ts';
 import { seriousViolations } from './axe.ts';
+import { API, EDITION, useBrowser } from './browser.ts';
 
 const chromium = useBrowser();
 
@@ -37,7 +37,9 @@ beforeAll(async () => {
   pages.set('/without-rules', partnerPage(head(API).replace(`<style>${RESERVE_CSS}</style>`, '')));
   partner = createServer((request, response) => {
     const html = pages.get(request.url ?? '');
-    response.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' }).end(html ?? 'not found');
+    response
+      .writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' })
+      .end(html ?? 'not found');
   });
   await new Promise<void>((resolve) => partner.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(partner.address() as AddressInfo).port}`;
@@ -59,7 +61,10 @@ function sumOfShifts(page: Page): Promise<number> {
       new Promise<number>((resolve) => {
         let sum = 0;
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+          for (const entry of list.getEntries() as (PerformanceEntry & {
+            value: number;
+            hadRecentInput: boolean;
+          })[]) {
             if (!entry.hadRecentInput) sum += entry.value;
           }
         }).observe({ type: 'layout-shift', buffered: true });
@@ -70,18 +75,30 @@ function sumOfShifts(page: Page): Promise<number> {
 }
 
 /** Open a partner page with the widget's script held back, wait until both elements show the data, sum the shifts. */
-async function shiftOf(path: string, viewport = { width: 1200, height: 800 }): Promise<{ page: Page; shift: number }> {
+async function shiftOf(
+  path: string,
+  viewport = { width: 1200, height: 800 },
+): Promise<{ page: Page; shift: number }> {
   const page = await chromium.browser.context.newPage();
   await page.setViewportSize(viewport);
   await page.route(/tile\.openstreetmap\.org/, (route) => route.abort());
   await holdBackScript(page);
   await page.addInitScript(() => {
     (window as unknown as { __loaded: boolean }).__loaded = false;
-    document.addEventListener('tafel-load', () => ((window as unknown as { __loaded: boolean }).__loaded = true));
+    document.addEventListener(
+      'tafel-load',
+      () => ((window as unknown as { __loaded: boolean }).__loaded = true),
+    );
   });
   await page.goto(`${origin}${path}`);
-  await page.waitForFunction(() => (window as unknown as { __loaded: boolean }).__loaded, null, { timeout: 30_000 });
-  await page.waitForFunction(() => document.querySelector('tafel-counter')?.shadowRoot?.querySelector('.venues'), null, { timeout: 30_000 });
+  await page.waitForFunction(() => (window as unknown as { __loaded: boolean }).__loaded, null, {
+    timeout: 30_000,
+  });
+  await page.waitForFunction(
+    () => document.querySelector('tafel-counter')?.shadowRoot?.querySelector('.venues'),
+    null,
+    { timeout: 30_000 },
+  );
   // Let the last frames paint and their shifts be reported.
   await page.waitForTimeout(1000);
   return { page, shift: await sumOfShifts(page) };
@@ -122,8 +139,19 @@ describe('the demo page', () => {
     await page.route(/tile\.openstreetmap\.org/, (route) => route.abort());
     await holdBackScript(page);
     await page.goto(`${API}/`);
-    await page.waitForFunction(() => document.querySelector('tafel-counter')?.shadowRoot?.querySelector('.venues'), null, { timeout: 30_000 });
-    await page.waitForFunction(() => document.querySelector('tafel-map')?.shadowRoot?.querySelector('.leaflet-marker-icon, .pin, .cluster'), null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => document.querySelector('tafel-counter')?.shadowRoot?.querySelector('.venues'),
+      null,
+      { timeout: 30_000 },
+    );
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('tafel-map')
+          ?.shadowRoot?.querySelector('.leaflet-marker-icon, .pin, .cluster'),
+      null,
+      { timeout: 30_000 },
+    );
     await page.waitForTimeout(1000);
     const shift = await sumOfShifts(page);
     console.info(`cumulative layout shift, demo page: ${shift.toFixed(4)}`);

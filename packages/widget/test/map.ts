@@ -1,13 +1,18 @@
 /** Helpers of the <tafel-map> browser tests. */
-import { expect } from 'vitest';
+
 import type { MapLocation } from '@tafel/schema';
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { API, EDITION } from './browser.ts';
 
-export const mapTag = (attributes = '') => `<tafel-map edition="${EDITION}" ${attributes}></tafel-map>`;
+export const mapTag = (attributes = '') =>
+  `<tafel-map edition="${EDITION}" ${attributes}></tafel-map>`;
 
 /** A venue that no other venue shares coordinates with, so its marker can be clicked alone. */
-export function loneVenue(venues: MapLocation[], where: (v: MapLocation) => boolean = () => true): MapLocation {
+export function loneVenue(
+  venues: MapLocation[],
+  where: (v: MapLocation) => boolean = () => true,
+): MapLocation {
   const key = (v: MapLocation) => `${v.coordinates.lat.toFixed(4)},${v.coordinates.lng.toFixed(4)}`;
   const counts = new Map<string, number>();
   for (const v of venues) counts.set(key(v), (counts.get(key(v)) ?? 0) + 1);

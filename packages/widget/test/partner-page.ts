@@ -31,7 +31,12 @@ export interface Configured {
 }
 
 /** Open the configurator, make the choices with the form's controls, and read the two boxes once they settle. */
-export async function configure(page: Page, api: string, choices: Choices, pageLang = 'en'): Promise<Configured> {
+export async function configure(
+  page: Page,
+  api: string,
+  choices: Choices,
+  pageLang = 'en',
+): Promise<Configured> {
   await page.goto(`${api}/embed/configure?lang=${pageLang}`);
   await page.waitForSelector('html[data-ready]', { timeout: 30_000 });
   if (choices.form === 'iframe') await page.check('input[name="form"][value="iframe"]');
@@ -40,12 +45,16 @@ export async function configure(page: Page, api: string, choices: Choices, pageL
   if (choices.organisation) await page.selectOption('#organisation', choices.organisation);
   if (choices.region) await page.selectOption('#region', choices.region);
   for (const meal of choices.meals ?? []) await page.check(`input[name="meals"][value="${meal}"]`);
-  for (const group of choices.targetGroups ?? []) await page.check(`input[name="target-groups"][value="${group}"]`);
+  for (const group of choices.targetGroups ?? [])
+    await page.check(`input[name="target-groups"][value="${group}"]`);
   if (choices.live === false) await page.uncheck('#live');
   if (choices.linkState) await page.check('#link-state');
   if (choices.height) await page.fill('#height', String(choices.height));
   // The boxes follow the form (numbers after a pause in typing): read them once they stop changing.
-  const read = async () => ({ snippet: await page.locator('#snippet').inputValue(), csp: await page.locator('#csp').inputValue() });
+  const read = async () => ({
+    snippet: await page.locator('#snippet').inputValue(),
+    csp: await page.locator('#csp').inputValue(),
+  });
   let last = await read();
   for (;;) {
     await page.waitForTimeout(500);
@@ -86,7 +95,10 @@ export async function startPartnerServer(): Promise<PartnerServer> {
   const server: Server = createServer((request, response) => {
     const page = pages.get(request.url ?? '');
     response
-      .writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', ...(page?.headers ?? {}) })
+      .writeHead(page ? 200 : 404, {
+        'content-type': 'text/html; charset=utf-8',
+        ...(page?.headers ?? {}),
+      })
       .end(page?.html ?? 'not found');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

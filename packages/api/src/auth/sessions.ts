@@ -22,7 +22,10 @@ export interface SessionLimits {
 }
 
 /** A week without use, or 30 days after signing in: a coordinator signs in again once a month. */
-export const DEFAULT_SESSION_LIMITS: SessionLimits = { idleMs: 7 * 24 * 3600_000, maxMs: 30 * 24 * 3600_000 };
+export const DEFAULT_SESSION_LIMITS: SessionLimits = {
+  idleMs: 7 * 24 * 3600_000,
+  maxMs: 30 * 24 * 3600_000,
+};
 
 /** What each kind of person may write: a coordinator as their organisation's key, staff by role. */
 const SCOPES_OF_ROLE: Record<StaffRole, ApiKeyScope[]> = {
@@ -38,11 +41,19 @@ export function newToken(): { token: string; hash: string } {
 }
 
 /** Open a session for a person (in the transaction that used their link); returns the cookie's token. */
-export async function openSession(db: Db, personId: number, limits: SessionLimits): Promise<{ token: string; expiresAt: Date }> {
+export async function openSession(
+  db: Db,
+  personId: number,
+  limits: SessionLimits,
+): Promise<{ token: string; expiresAt: Date }> {
   const { token, hash } = newToken();
   const [row] = await db
     .insert(sessions)
-    .values({ personId, hash, expiresAt: sql`now() + ${`${Math.round(limits.maxMs)} milliseconds`}::interval` })
+    .values({
+      personId,
+      hash,
+      expiresAt: sql`now() + ${`${Math.round(limits.maxMs)} milliseconds`}::interval`,
+    })
     .returning({ expiresAt: sessions.expiresAt });
   return { token, expiresAt: row!.expiresAt };
 }
@@ -51,7 +62,11 @@ export async function openSession(db: Db, personId: number, limits: SessionLimit
  * The person behind a session token, as a viewer; null when the token is malformed, unknown,
  * revoked, idle too long or past its expiry. Records the use at most once a minute.
  */
-export async function sessionViewer(db: Db, token: string, limits: SessionLimits): Promise<Viewer | null> {
+export async function sessionViewer(
+  db: Db,
+  token: string,
+  limits: SessionLimits,
+): Promise<Viewer | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
   const [row] = await db
     .select({
@@ -76,13 +91,17 @@ export async function sessionViewer(db: Db, token: string, limits: SessionLimits
     )
     .limit(1);
   if (!row) return null;
-  if (row.stale) await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, row.id));
+  if (row.stale)
+    await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, row.id));
   const role = row.staffRole;
   return {
     keyId: null,
     prefix: `person:${row.personId}`,
     scopes: role ? [...SCOPES_OF_ROLE[role]] : [...COORDINATOR_SCOPES],
-    organisation: row.organisationId === null ? null : { id: row.organisationId, slug: row.organisationSlug!, name: row.organisationName! },
+    organisation:
+      row.organisationId === null
+        ? null
+        : { id: row.organisationId, slug: row.organisationSlug!, name: row.organisationName! },
     role,
     session: { id: row.id, personId: row.personId },
   };
@@ -91,7 +110,10 @@ export async function sessionViewer(db: Db, token: string, limits: SessionLimits
 /** End the session with this token (sign out). Ending one that is gone changes nothing. */
 export async function endSession(db: Db, token: string): Promise<void> {
   if (!TOKEN_PATTERN.test(token)) return;
-  await db.update(sessions).set({ revokedAt: sql`now()` }).where(and(eq(sessions.hash, hashSecret(token)), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(sessions.hash, hashSecret(token)), isNull(sessions.revokedAt)));
 }
 
 /** End every session of a person (sign out everywhere); returns how many were live. */
@@ -99,7 +121,13 @@ export async function endAllSessions(db: Db, personId: number): Promise<number> 
   const rows = await db
     .update(sessions)
     .set({ revokedAt: sql`now()` })
-    .where(and(eq(sessions.personId, personId), isNull(sessions.revokedAt), sql`${sessions.expiresAt} > now()`))
+    .where(
+      and(
+        eq(sessions.personId, personId),
+        isNull(sessions.revokedAt),
+        sql`${sessions.expiresAt} > now()`,
+      ),
+    )
     .returning({ id: sessions.id });
   return rows.length;
 }
@@ -109,7 +137,8 @@ export function sessionToken(cookieHeader: string | null): string | null {
   if (!cookieHeader) return null;
   for (const part of cookieHeader.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return part.slice(eq + 1).trim() || null;
+    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE)
+      return part.slice(eq + 1).trim() || null;
   }
   return null;
 }
@@ -117,7 +146,12 @@ export function sessionToken(cookieHeader: string | null): string | null {
 /** Whether cookies for this public URL must be `Secure`: everywhere but on this machine. */
 export function secureCookies(publicUrl: string): boolean {
   const host = new URL(publicUrl).hostname;
-  return !(host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host.endsWith('.localhost'));
+  return !(
+    host === 'localhost' ||
+    host === '127.0.0.1' ||
+    host === '[::1]' ||
+    host.endsWith('.localhost')
+  );
 }
 
 /** The Set-Cookie value that starts a session: host-only (no Domain), the whole site, never to scripts. */

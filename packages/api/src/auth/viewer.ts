@@ -37,7 +37,11 @@ export interface WithViewer {
 
 /** Staff who may see and change what is not public: admins and moderators (not press). */
 export function isStaff(ctx: WithViewer): boolean {
-  return ctx.viewer !== null && ctx.viewer.organisation === null && (ctx.viewer.role === 'admin' || ctx.viewer.role === 'moderator');
+  return (
+    ctx.viewer !== null &&
+    ctx.viewer.organisation === null &&
+    (ctx.viewer.role === 'admin' || ctx.viewer.role === 'moderator')
+  );
 }
 
 /** May this viewer see a venue of this organisation exactly (drafts, exact coordinates)? */

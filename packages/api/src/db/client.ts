@@ -7,9 +7,9 @@ import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Logger } from 'drizzle-orm';
 import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { relations } from './relations.ts';
 import { claimDataDir } from './lock.ts';
 import { apiRoot, repoRoot } from './paths.ts';
+import { relations } from './relations.ts';
 
 export type Db = PgAsyncDatabase<PgQueryResultHKT, typeof relations>;
 
@@ -34,7 +34,11 @@ export interface Database {
    * `onListen` runs each time the LISTEN takes effect: at first, and on PostgreSQL again after
    * the listening connection was lost and re-established (notifications in between are lost).
    */
-  listen(channel: string, onMessage: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>>;
+  listen(
+    channel: string,
+    onMessage: (payload: string) => void,
+    onListen?: () => void,
+  ): Promise<() => Promise<void>>;
   /**
    * Send NOTIFYs (in order, in one transaction of their own). On PostgreSQL over a connection of
    * their own, so an announcement never queues behind the writes it announces, and without
@@ -84,18 +88,26 @@ export const defaultDataDir = join(repoRoot, '.tafel-data');
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
   // pnpm runs package scripts inside the package; a relative folder means one relative to where
   // the command was typed (pnpm's INIT_CWD).
-  const dataDir = env['TAFEL_DATA_DIR'] ? resolve(env['INIT_CWD'] ?? process.cwd(), env['TAFEL_DATA_DIR']) : defaultDataDir;
+  const dataDir = env['TAFEL_DATA_DIR']
+    ? resolve(env['INIT_CWD'] ?? process.cwd(), env['TAFEL_DATA_DIR'])
+    : defaultDataDir;
   return {
     url: env['DATABASE_URL'] || undefined,
     readUrl: env['DATABASE_READ_URL'] || undefined,
     dataDir: env['TAFEL_DATA_DIR']?.startsWith('memory://') ? env['TAFEL_DATA_DIR'] : dataDir,
     max: env['DATABASE_POOL_SIZE'] ? Number(env['DATABASE_POOL_SIZE']) : undefined,
-    publicMax: env['DATABASE_PUBLIC_POOL_SIZE'] ? Number(env['DATABASE_PUBLIC_POOL_SIZE']) : undefined,
-    publicStatementTimeoutMs: env['TAFEL_PUBLIC_STATEMENT_TIMEOUT'] ? Number(env['TAFEL_PUBLIC_STATEMENT_TIMEOUT']) : undefined,
+    publicMax: env['DATABASE_PUBLIC_POOL_SIZE']
+      ? Number(env['DATABASE_PUBLIC_POOL_SIZE'])
+      : undefined,
+    publicStatementTimeoutMs: env['TAFEL_PUBLIC_STATEMENT_TIMEOUT']
+      ? Number(env['TAFEL_PUBLIC_STATEMENT_TIMEOUT'])
+      : undefined,
   };
 }
 
-export async function openDatabase(options: DatabaseOptions = databaseOptionsFromEnv()): Promise<Database> {
+export async function openDatabase(
+  options: DatabaseOptions = databaseOptionsFromEnv(),
+): Promise<Database> {
   if (options.url) return openPostgres(options.url, options);
   return openPglite(options.dataDir ?? '.tafel-data', options);
 }
@@ -121,14 +133,28 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     postgres(at, {
       ...settings,
       max: Math.max(1, Math.min(options.publicMax ?? DEFAULT_PUBLIC_POOL_SIZE, settings.max)),
-      connection: { application_name: 'tafel-public-read', max_parallel_workers_per_gather: '0', ...(timeout > 0 ? { statement_timeout: timeout } : {}) },
+      connection: {
+        application_name: 'tafel-public-read',
+        max_parallel_workers_per_gather: '0',
+        ...(timeout > 0 ? { statement_timeout: timeout } : {}),
+      },
     });
   const readClient = publicPool(options.readUrl ?? url);
-  const readDb = drizzle({ client: readClient, relations, logger: options.logger }) as unknown as Db;
+  const readDb = drizzle({
+    client: readClient,
+    relations,
+    logger: options.logger,
+  }) as unknown as Db;
   const primaryReadClient = options.readUrl ? publicPool(url) : readClient;
-  const primaryReadDb = options.readUrl ? (drizzle({ client: primaryReadClient, relations, logger: options.logger }) as unknown as Db) : readDb;
+  const primaryReadDb = options.readUrl
+    ? (drizzle({ client: primaryReadClient, relations, logger: options.logger }) as unknown as Db)
+    : readDb;
   // One connection for announcements, opened on the first.
-  const notifyClient = postgres(url, { ...settings, max: 1, connection: { application_name: 'tafel-notify' } });
+  const notifyClient = postgres(url, {
+    ...settings,
+    max: 1,
+    connection: { application_name: 'tafel-notify' },
+  });
   return {
     kind: 'postgres',
     db,
@@ -137,7 +163,10 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     async notify(channel, payloads) {
       if (payloads.length === 0) return;
       const calls = payloads.map((_, i) => `pg_notify($1, $${i + 2})`).join(', ');
-      await notifyClient.unsafe(`SELECT set_config('synchronous_commit', 'off', true), ${calls}`, [channel, ...payloads]);
+      await notifyClient.unsafe(`SELECT set_config('synchronous_commit', 'off', true), ${calls}`, [
+        channel,
+        ...payloads,
+      ]);
     },
     async listen(channel, onMessage, onListen) {
       // postgres.js keeps one connection for LISTEN and re-issues it after a reconnect.
@@ -198,7 +227,8 @@ async function openPglite(dataDir: string, options: DatabaseOptions): Promise<Da
       return unsubscribe;
     },
     async notify(channel, payloads) {
-      for (const payload of payloads) await client.query('SELECT pg_notify($1, $2)', [channel, payload]);
+      for (const payload of payloads)
+        await client.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
     async migrate() {
       const { migrate } = await import('drizzle-orm/pglite/migrator');

@@ -16,7 +16,10 @@ function alive(pid: number): boolean {
 }
 
 export class DataDirBusyError extends Error {
-  constructor(readonly dataDir: string, readonly pid: number) {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
     super(
       `The PGlite folder ${dataDir} is in use by process ${pid} (probably \`pnpm start\`). ` +
         'PGlite serves one process at a time: stop the server first, or do this through the running API ' +
@@ -36,7 +39,8 @@ export function claimDataDir(dataDir: string): () => void {
   writeFileSync(file, String(process.pid), { mode: 0o600 });
   const release = () => {
     try {
-      if (existsSync(file) && readFileSync(file, 'utf8').trim() === String(process.pid)) rmSync(file);
+      if (existsSync(file) && readFileSync(file, 'utf8').trim() === String(process.pid))
+        rmSync(file);
     } catch {
       // The folder may be gone already.
     }

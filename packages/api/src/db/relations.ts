@@ -12,7 +12,11 @@ export const relations = defineRelations(schema, (r) => ({
   },
   locations: {
     edition: r.one.editions({ from: r.locations.editionId, to: r.editions.id, optional: false }),
-    organisation: r.one.organisations({ from: r.locations.organisationId, to: r.organisations.id, optional: false }),
+    organisation: r.one.organisations({
+      from: r.locations.organisationId,
+      to: r.organisations.id,
+      optional: false,
+    }),
     changes: r.many.locationChanges(),
   },
   apiKeys: {
@@ -22,10 +26,22 @@ export const relations = defineRelations(schema, (r) => ({
     organisation: r.one.organisations({ from: r.people.organisationId, to: r.organisations.id }),
   },
   hostLinks: {
-    location: r.one.locations({ from: r.hostLinks.locationId, to: r.locations.id, optional: false }),
+    location: r.one.locations({
+      from: r.hostLinks.locationId,
+      to: r.locations.id,
+      optional: false,
+    }),
   },
   locationChanges: {
-    location: r.one.locations({ from: r.locationChanges.locationId, to: r.locations.id, optional: false }),
-    organisation: r.one.organisations({ from: r.locationChanges.organisationId, to: r.organisations.id, optional: false }),
+    location: r.one.locations({
+      from: r.locationChanges.locationId,
+      to: r.locations.id,
+      optional: false,
+    }),
+    organisation: r.one.organisations({
+      from: r.locationChanges.organisationId,
+      to: r.organisations.id,
+      optional: false,
+    }),
   },
 }));

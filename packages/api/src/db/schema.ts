@@ -2,7 +2,9 @@
  * Tafel's tables. camelCase in TypeScript, snake_case in SQL, plural table names; every foreign
  * key has a delete rule and an index. Participants are counts, never people.
  */
-import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+
+import { MEALS, ORGANISATION_KINDS, TARGET_GROUPS } from '@tafel/schema';
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import {
   boolean,
   check,
@@ -17,7 +19,6 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { MEALS, ORGANISATION_KINDS, TARGET_GROUPS } from '@tafel/schema';
 
 export const mealEnum = pgEnum('meal', MEALS);
 export const targetGroupEnum = pgEnum('target_group', TARGET_GROUPS);
@@ -99,10 +100,14 @@ export const locations = pgTable(
      */
     publicLat: doublePrecision('public_lat')
       .notNull()
-      .generatedAlwaysAs(sql`CASE WHEN sensitive THEN round(lat::numeric, 2)::double precision ELSE lat END`),
+      .generatedAlwaysAs(
+        sql`CASE WHEN sensitive THEN round(lat::numeric, 2)::double precision ELSE lat END`,
+      ),
     publicLng: doublePrecision('public_lng')
       .notNull()
-      .generatedAlwaysAs(sql`CASE WHEN sensitive THEN round(lng::numeric, 2)::double precision ELSE lng END`),
+      .generatedAlwaysAs(
+        sql`CASE WHEN sensitive THEN round(lng::numeric, 2)::double precision ELSE lng END`,
+      ),
     meal: mealEnum('meal').notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }),
     endsAt: timestamp('ends_at', { withTimezone: true }),
@@ -136,7 +141,10 @@ export const locations = pgTable(
     index('locations_organisation_idx').on(t.organisationId),
     index('locations_edition_region_idx').on(t.editionId, t.region),
     index('locations_target_groups_idx').using('gin', t.targetGroups),
-    check('locations_participants_range', sql`${t.participants} >= 0 AND (${t.capacity} IS NULL OR ${t.participants} <= ${t.capacity})`),
+    check(
+      'locations_participants_range',
+      sql`${t.participants} >= 0 AND (${t.capacity} IS NULL OR ${t.participants} <= ${t.capacity})`,
+    ),
     check('locations_capacity_positive', sql`${t.capacity} IS NULL OR ${t.capacity} >= 0`),
     check('locations_lat_range', sql`${t.lat} BETWEEN -90 AND 90`),
     check('locations_lng_range', sql`${t.lng} BETWEEN -180 AND 180`),
@@ -148,7 +156,9 @@ export const apiKeys = pgTable(
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     /** Null for a federation staff key. */
-    organisationId: integer('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id').references(() => organisations.id, {
+      onDelete: 'cascade',
+    }),
     /** The visible start of the secret, e.g. `tafel_3Fq9x2Lm`; safe to show and log. */
     prefix: text('prefix').notNull().unique(),
     /** SHA-256 of the whole secret, hex. The secret itself is never stored. */
@@ -180,13 +190,18 @@ export const people = pgTable(
     /** Staff: their role. Null for a coordinator. */
     staffRole: staffRoleEnum('staff_role'),
     /** A coordinator's organisation. Null for staff. */
-    organisationId: integer('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id').references(() => organisations.id, {
+      onDelete: 'cascade',
+    }),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('people_email_lower_idx').on(sql`lower(${t.email})`),
     index('people_organisation_idx').on(t.organisationId),
-    check('people_staff_or_coordinator', sql`(${t.staffRole} IS NULL) <> (${t.organisationId} IS NULL)`),
+    check(
+      'people_staff_or_coordinator',
+      sql`(${t.staffRole} IS NULL) <> (${t.organisationId} IS NULL)`,
+    ),
   ],
 );
 
@@ -309,14 +324,19 @@ export const hostLinks = pgTable(
     /** SHA-256 of the whole token, hex. The token itself is never stored. */
     hash: text('hash').notNull().unique(),
     /** The API key that created it (null once that key is deleted, or from the command line). */
-    createdByKeyId: integer('created_by_key_id').references(() => apiKeys.id, { onDelete: 'set null' }),
+    createdByKeyId: integer('created_by_key_id').references(() => apiKeys.id, {
+      onDelete: 'set null',
+    }),
     /** Who created it: a key prefix or `cli:<user>`. */
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (t) => [index('host_links_location_idx').on(t.locationId), index('host_links_created_by_key_idx').on(t.createdByKeyId)],
+  (t) => [
+    index('host_links_location_idx').on(t.locationId),
+    index('host_links_created_by_key_idx').on(t.createdByKeyId),
+  ],
 );
 
 /** Every change to a venue: who, when, what. Staff can query it. */

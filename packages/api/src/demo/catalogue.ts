@@ -74,7 +74,12 @@ export const LANGUAGE_NAMES_NL: Readonly<Record<string, string>> = {
 };
 
 const companyProfile: VenueProfile = {
-  meals: [['BREAKFAST', 15], ['LUNCH', 35], ['DINNER', 45], ['OTHER', 5]],
+  meals: [
+    ['BREAKFAST', 15],
+    ['LUNCH', 35],
+    ['DINNER', 45],
+    ['OTHER', 5],
+  ],
   capacity: [20, 120],
   groups: ['EMPLOYEES', 'EMPLOYERS', 'JOB_SEEKERS', 'STATUS_HOLDERS', 'REFUGEES', 'DISABILITY'],
   sentences: [
@@ -95,7 +100,12 @@ export const VENUE_PROFILES: Readonly<Record<VenueType, VenueProfile>> = {
     ],
   },
   charity: {
-    meals: [['BREAKFAST', 10], ['LUNCH', 25], ['DINNER', 55], ['OTHER', 10]],
+    meals: [
+      ['BREAKFAST', 10],
+      ['LUNCH', 25],
+      ['DINNER', 55],
+      ['OTHER', 10],
+    ],
     capacity: [20, 90],
     groups: ['NEIGHBOURS', 'REFUGEES', 'STATUS_HOLDERS', 'ELDERLY', 'DISABILITY', 'YOUTH'],
     sentences: [
@@ -105,7 +115,12 @@ export const VENUE_PROFILES: Readonly<Record<VenueType, VenueProfile>> = {
     ],
   },
   municipality: {
-    meals: [['BREAKFAST', 10], ['LUNCH', 35], ['DINNER', 50], ['OTHER', 5]],
+    meals: [
+      ['BREAKFAST', 10],
+      ['LUNCH', 35],
+      ['DINNER', 50],
+      ['OTHER', 5],
+    ],
     capacity: [40, 200],
     groups: ['STATUS_HOLDERS', 'NEIGHBOURS', 'JOB_SEEKERS', 'EMPLOYERS', 'ELDERLY', 'YOUTH'],
     sentences: [
@@ -114,23 +129,41 @@ export const VENUE_PROFILES: Readonly<Record<VenueType, VenueProfile>> = {
     ],
   },
   ministry: {
-    meals: [['LUNCH', 40], ['DINNER', 60]],
+    meals: [
+      ['LUNCH', 40],
+      ['DINNER', 60],
+    ],
     capacity: [60, 150],
     groups: ['STATUS_HOLDERS', 'EMPLOYEES', 'EMPLOYERS', 'JOB_SEEKERS'],
     sentences: ['Beleidsmakers eten met de mensen voor wie ze beleid maken.'],
   },
   mosque: {
-    meals: [['BREAKFAST', 10], ['LUNCH', 10], ['DINNER', 75], ['OTHER', 5]],
+    meals: [
+      ['BREAKFAST', 10],
+      ['LUNCH', 10],
+      ['DINNER', 75],
+      ['OTHER', 5],
+    ],
     capacity: [50, 200],
     groups: ['FAITH_COMMUNITIES', 'NEIGHBOURS', 'ELDERLY', 'YOUTH', 'REFUGEES'],
     sentences: [
       'De moskee opent haar deuren voor de buurt en kookt voor iedereen.',
       'Gelovigen en buurtbewoners eten samen; na het eten is er een rondleiding.',
     ],
-    languages: [['ar', 50], ['tr', 30], ['en', 10], ['so', 5]],
+    languages: [
+      ['ar', 50],
+      ['tr', 30],
+      ['en', 10],
+      ['so', 5],
+    ],
   },
   church: {
-    meals: [['BREAKFAST', 15], ['LUNCH', 20], ['DINNER', 55], ['OTHER', 10]],
+    meals: [
+      ['BREAKFAST', 15],
+      ['LUNCH', 20],
+      ['DINNER', 55],
+      ['OTHER', 10],
+    ],
     capacity: [40, 160],
     groups: ['FAITH_COMMUNITIES', 'NEIGHBOURS', 'ELDERLY', 'REFUGEES', 'STATUS_HOLDERS'],
     sentences: [
@@ -139,7 +172,12 @@ export const VENUE_PROFILES: Readonly<Record<VenueType, VenueProfile>> = {
     ],
   },
   school: {
-    meals: [['BREAKFAST', 20], ['LUNCH', 50], ['DINNER', 25], ['OTHER', 5]],
+    meals: [
+      ['BREAKFAST', 20],
+      ['LUNCH', 50],
+      ['DINNER', 25],
+      ['OTHER', 5],
+    ],
     capacity: [30, 150],
     groups: ['YOUTH', 'ELDERLY', 'STATUS_HOLDERS', 'REFUGEES', 'NEIGHBOURS'],
     sentences: [
@@ -148,7 +186,12 @@ export const VENUE_PROFILES: Readonly<Record<VenueType, VenueProfile>> = {
     ],
   },
   care: {
-    meals: [['BREAKFAST', 10], ['LUNCH', 55], ['DINNER', 30], ['OTHER', 5]],
+    meals: [
+      ['BREAKFAST', 10],
+      ['LUNCH', 55],
+      ['DINNER', 30],
+      ['OTHER', 5],
+    ],
     capacity: [20, 90],
     groups: ['ELDERLY', 'DISABILITY', 'YOUTH', 'NEIGHBOURS', 'STATUS_HOLDERS'],
     sentences: [
@@ -157,38 +200,112 @@ export const VENUE_PROFILES: Readonly<Record<VenueType, VenueProfile>> = {
     ],
   },
   azc: {
-    meals: [['BREAKFAST', 5], ['LUNCH', 30], ['DINNER', 60], ['OTHER', 5]],
+    meals: [
+      ['BREAKFAST', 5],
+      ['LUNCH', 30],
+      ['DINNER', 60],
+      ['OTHER', 5],
+    ],
     capacity: [40, 150],
     groups: ['REFUGEES', 'NEIGHBOURS', 'YOUTH', 'ELDERLY'],
     sentences: [
       'Bewoners van het azc koken voor hun nieuwe buren.',
       'Asielzoekers en dorpsgenoten eten samen; tolken zijn aanwezig.',
     ],
-    languages: [['ar', 40], ['ti', 30], ['fa', 20], ['uk', 15], ['en', 20], ['so', 10], ['ps', 5]],
+    languages: [
+      ['ar', 40],
+      ['ti', 30],
+      ['fa', 20],
+      ['uk', 15],
+      ['en', 20],
+      ['so', 10],
+      ['ps', 5],
+    ],
   },
   other: {
-    meals: [['BREAKFAST', 5], ['LUNCH', 20], ['DINNER', 65], ['OTHER', 10]],
+    meals: [
+      ['BREAKFAST', 5],
+      ['LUNCH', 20],
+      ['DINNER', 65],
+      ['OTHER', 10],
+    ],
     capacity: [20, 100],
     groups: ['NEIGHBOURS', 'STATUS_HOLDERS', 'EMPLOYERS', 'YOUTH', 'ELDERLY'],
-    sentences: ['Ontmoeting en bewustwording, met een slimme tafelindeling: wie elkaar nooit spreekt, zit naast elkaar.'],
+    sentences: [
+      'Ontmoeting en bewustwording, met een slimme tafelindeling: wie elkaar nooit spreekt, zit naast elkaar.',
+    ],
   },
 };
 
 /** Names of community buildings, for charities' venues. */
-export const COMMUNITY_BUILDINGS = ['Buurthuis', 'Wijkcentrum', 'Buurtcentrum', 'Ontmoetingscentrum', 'Trefpunt'] as const;
+export const COMMUNITY_BUILDINGS = [
+  'Buurthuis',
+  'Wijkcentrum',
+  'Buurtcentrum',
+  'Ontmoetingscentrum',
+  'Trefpunt',
+] as const;
 export const COMMUNITY_NAMES = [
-  'De Ster', 'De Kroon', '’t Anker', 'De Brug', 'De Regenboog', 'De Schakel', 'Het Baken', 'De Horizon',
-  'De Linde', 'De Klimop', 'De Wissel', 'De Vonk', 'Het Kompas', 'De Boog', 'De Kastanje', 'De Eik',
-  'Het Spectrum', 'De Zon', 'De Pijler', 'De Poort', 'De Wieken', 'Het Palet', 'De Kamp', 'De Molen',
+  'De Ster',
+  'De Kroon',
+  '’t Anker',
+  'De Brug',
+  'De Regenboog',
+  'De Schakel',
+  'Het Baken',
+  'De Horizon',
+  'De Linde',
+  'De Klimop',
+  'De Wissel',
+  'De Vonk',
+  'Het Kompas',
+  'De Boog',
+  'De Kastanje',
+  'De Eik',
+  'Het Spectrum',
+  'De Zon',
+  'De Pijler',
+  'De Poort',
+  'De Wieken',
+  'Het Palet',
+  'De Kamp',
+  'De Molen',
 ] as const;
 export const COMPANY_VENUES = ['Bedrijfsrestaurant', 'Kantine', 'Kantoor', 'Vestiging'] as const;
 
 export const STREETS = [
-  'Kerkstraat', 'Dorpsstraat', 'Stationsweg', 'Molenweg', 'Schoolstraat', 'Hoofdstraat', 'Marktplein',
-  'Julianastraat', 'Wilhelminalaan', 'Beatrixlaan', 'Industrieweg', 'Parallelweg', 'Nieuwstraat',
-  'Raadhuisplein', 'Sportlaan', 'Prins Bernhardlaan', 'Oranjestraat', 'Emmastraat', 'Kastanjelaan',
-  'Lindelaan', 'Eikenlaan', 'Burgemeester de Vlugtlaan', 'Stadionweg', 'Vondellaan', 'Rembrandtlaan',
-  'Spoorstraat', 'Havenweg', 'Kanaalstraat', 'Zuiderweg', 'Noorderhaven', 'Meidoornstraat', 'Berkenlaan',
+  'Kerkstraat',
+  'Dorpsstraat',
+  'Stationsweg',
+  'Molenweg',
+  'Schoolstraat',
+  'Hoofdstraat',
+  'Marktplein',
+  'Julianastraat',
+  'Wilhelminalaan',
+  'Beatrixlaan',
+  'Industrieweg',
+  'Parallelweg',
+  'Nieuwstraat',
+  'Raadhuisplein',
+  'Sportlaan',
+  'Prins Bernhardlaan',
+  'Oranjestraat',
+  'Emmastraat',
+  'Kastanjelaan',
+  'Lindelaan',
+  'Eikenlaan',
+  'Burgemeester de Vlugtlaan',
+  'Stadionweg',
+  'Vondellaan',
+  'Rembrandtlaan',
+  'Spoorstraat',
+  'Havenweg',
+  'Kanaalstraat',
+  'Zuiderweg',
+  'Noorderhaven',
+  'Meidoornstraat',
+  'Berkenlaan',
 ] as const;
 
 const municipality = (city: string, ...venues: string[]): OrganisationSpec => ({
@@ -209,7 +326,12 @@ const local = (
   extra: Partial<OrganisationSpec> = {},
 ): OrganisationSpec => ({ slug, name, kind, venueType, home: { city, venues }, ...extra });
 
-const company = (slug: string, name: string, short: string, venueType: VenueType = 'company'): OrganisationSpec => ({
+const company = (
+  slug: string,
+  name: string,
+  short: string,
+  venueType: VenueType = 'company',
+): OrganisationSpec => ({
   slug,
   name,
   kind: 'COMPANY',
@@ -219,9 +341,18 @@ const company = (slug: string, name: string, short: string, venueType: VenueType
 });
 
 const PROVINCE_NAMES_NL: Readonly<Record<RegionCode, string>> = {
-  'NL-DR': 'Drenthe', 'NL-FL': 'Flevoland', 'NL-FR': 'Fryslân', 'NL-GE': 'Gelderland',
-  'NL-GR': 'Groningen', 'NL-LI': 'Limburg', 'NL-NB': 'Noord-Brabant', 'NL-NH': 'Noord-Holland',
-  'NL-OV': 'Overijssel', 'NL-UT': 'Utrecht', 'NL-ZE': 'Zeeland', 'NL-ZH': 'Zuid-Holland',
+  'NL-DR': 'Drenthe',
+  'NL-FL': 'Flevoland',
+  'NL-FR': 'Fryslân',
+  'NL-GE': 'Gelderland',
+  'NL-GR': 'Groningen',
+  'NL-LI': 'Limburg',
+  'NL-NB': 'Noord-Brabant',
+  'NL-NH': 'Noord-Holland',
+  'NL-OV': 'Overijssel',
+  'NL-UT': 'Utrecht',
+  'NL-ZE': 'Zeeland',
+  'NL-ZH': 'Zuid-Holland',
 };
 
 /** The organisations of the demo edition: 97, of every kind. */
@@ -246,19 +377,74 @@ export const ORGANISATIONS: readonly OrganisationSpec[] = [
   company('codeklas', 'Softwarebedrijf Codeklas', 'Codeklas'),
 
   // Government.
-  local('ministerie-szw', 'Ministerie van Sociale Zaken en Werkgelegenheid', 'GOVERNMENT', 'ministry', 'Den Haag', []),
-  local('ministerie-bzk', 'Ministerie van Binnenlandse Zaken en Koninkrijksrelaties', 'GOVERNMENT', 'ministry', 'Den Haag', [
-    'Bedrijfsrestaurant Ministerie van BZK',
-  ]),
-  { slug: 'coa', name: 'Centraal Orgaan opvang asielzoekers', kind: 'GOVERNMENT', venueType: 'azc', home: 'national' },
+  local(
+    'ministerie-szw',
+    'Ministerie van Sociale Zaken en Werkgelegenheid',
+    'GOVERNMENT',
+    'ministry',
+    'Den Haag',
+    [],
+  ),
+  local(
+    'ministerie-bzk',
+    'Ministerie van Binnenlandse Zaken en Koninkrijksrelaties',
+    'GOVERNMENT',
+    'ministry',
+    'Den Haag',
+    ['Bedrijfsrestaurant Ministerie van BZK'],
+  ),
+  {
+    slug: 'coa',
+    name: 'Centraal Orgaan opvang asielzoekers',
+    kind: 'GOVERNMENT',
+    venueType: 'azc',
+    home: 'national',
+  },
 
   // Charities: national, and one per province.
-  { slug: 'samen-aan-tafel', name: 'Stichting Samen aan Tafel', kind: 'CHARITY', venueType: 'charity', home: 'national' },
-  { slug: 'nieuwe-buren', name: 'Stichting Nieuwe Buren', kind: 'CHARITY', venueType: 'charity', home: 'national' },
-  { slug: 'taalmaatjes', name: 'Stichting Taalmaatjes', kind: 'CHARITY', venueType: 'charity', home: 'national' },
-  { slug: 'ouderen-verbonden', name: 'Vereniging Ouderen Verbonden', kind: 'CHARITY', venueType: 'charity', home: 'national' },
-  { slug: 'handicap-en-werk', name: 'Stichting Handicap & Werk', kind: 'CHARITY', venueType: 'charity', home: 'national' },
-  { slug: 'kleurrijk', name: 'Jongerennetwerk Kleurrijk', kind: 'CHARITY', venueType: 'charity', home: 'national', noWebsite: true },
+  {
+    slug: 'samen-aan-tafel',
+    name: 'Stichting Samen aan Tafel',
+    kind: 'CHARITY',
+    venueType: 'charity',
+    home: 'national',
+  },
+  {
+    slug: 'nieuwe-buren',
+    name: 'Stichting Nieuwe Buren',
+    kind: 'CHARITY',
+    venueType: 'charity',
+    home: 'national',
+  },
+  {
+    slug: 'taalmaatjes',
+    name: 'Stichting Taalmaatjes',
+    kind: 'CHARITY',
+    venueType: 'charity',
+    home: 'national',
+  },
+  {
+    slug: 'ouderen-verbonden',
+    name: 'Vereniging Ouderen Verbonden',
+    kind: 'CHARITY',
+    venueType: 'charity',
+    home: 'national',
+  },
+  {
+    slug: 'handicap-en-werk',
+    name: 'Stichting Handicap & Werk',
+    kind: 'CHARITY',
+    venueType: 'charity',
+    home: 'national',
+  },
+  {
+    slug: 'kleurrijk',
+    name: 'Jongerennetwerk Kleurrijk',
+    kind: 'CHARITY',
+    venueType: 'charity',
+    home: 'national',
+    noWebsite: true,
+  },
   ...(Object.entries(PROVINCE_NAMES_NL) as [RegionCode, string][]).map(
     ([region, province]): OrganisationSpec => ({
       slug: `welkom-in-${slugify(province)}`,
@@ -270,8 +456,18 @@ export const ORGANISATIONS: readonly OrganisationSpec[] = [
   ),
 
   // Municipalities, in every province.
-  municipality('Amsterdam', 'Stadhuis Amsterdam', 'Openbare Bibliotheek Amsterdam', 'Stadsdeelkantoor Nieuw-West'),
-  municipality('Rotterdam', 'Stadhuis Rotterdam', 'Wijkpaleis Rotterdam-Zuid', 'Stadswinkel Rotterdam'),
+  municipality(
+    'Amsterdam',
+    'Stadhuis Amsterdam',
+    'Openbare Bibliotheek Amsterdam',
+    'Stadsdeelkantoor Nieuw-West',
+  ),
+  municipality(
+    'Rotterdam',
+    'Stadhuis Rotterdam',
+    'Wijkpaleis Rotterdam-Zuid',
+    'Stadswinkel Rotterdam',
+  ),
   municipality('Den Haag', 'Stadhuis Den Haag', 'Buurthuis van de Toekomst Schilderswijk'),
   municipality('Utrecht', 'Stadhuis Utrecht', 'Bibliotheek Neude'),
   municipality('Eindhoven', 'Stadhuis Eindhoven', 'Wijkcentrum Woensel'),
@@ -298,52 +494,213 @@ export const ORGANISATIONS: readonly OrganisationSpec[] = [
   municipality('Apeldoorn', 'Stadhuis Apeldoorn'),
 
   // Mosques and churches. The two of Bergen op Zoom meet the town's elderly (a seed venue).
-  local('moskee-al-fath-bergen-op-zoom', 'Marokkaanse Moskee Al Fath', 'FAITH_COMMUNITY', 'mosque', 'Bergen op Zoom', [], {
-    languages: ['ar'],
-  }),
-  local('moskee-mevlana-bergen-op-zoom', 'Turkse Moskee Mevlana', 'FAITH_COMMUNITY', 'mosque', 'Bergen op Zoom', ['Moskee Mevlana'], {
-    languages: ['tr'],
-  }),
-  local('moskee-al-ihsan-utrecht', 'Moskee Al Ihsan', 'FAITH_COMMUNITY', 'mosque', 'Utrecht', ['Moskee Al Ihsan'], { languages: ['ar'] }),
-  local('moskee-selimiye-enschede', 'Moskee Selimiye', 'FAITH_COMMUNITY', 'mosque', 'Enschede', ['Moskee Selimiye'], { languages: ['tr'] }),
-  local('moskee-al-houda-den-haag', 'Moskee Al Houda', 'FAITH_COMMUNITY', 'mosque', 'Den Haag', ['Moskee Al Houda'], { languages: ['ar'] }),
-  local('moskee-yunus-emre-tilburg', 'Moskee Yunus Emre', 'FAITH_COMMUNITY', 'mosque', 'Tilburg', ['Moskee Yunus Emre'], { languages: ['tr'] }),
-  local('moskee-an-nour-amsterdam', 'Moskee An-Nour', 'FAITH_COMMUNITY', 'mosque', 'Amsterdam', ['Moskee An-Nour'], { languages: ['ar'] }),
-  local('moskee-al-amal-rotterdam', 'Moskee Al Amal', 'FAITH_COMMUNITY', 'mosque', 'Rotterdam', ['Moskee Al Amal'], { languages: ['ar'] }),
-  local('protestantse-gemeente-zwolle', 'Protestantse Gemeente Zwolle', 'FAITH_COMMUNITY', 'church', 'Zwolle', ['Kerkzaal De Ontmoeting']),
-  local('parochie-sint-servaas-maastricht', 'Parochie Sint-Servaas', 'FAITH_COMMUNITY', 'church', 'Maastricht', ['Parochiezaal Sint-Servaas']),
-  local('evangelische-gemeente-de-rots', 'Evangelische Gemeente De Rots', 'FAITH_COMMUNITY', 'church', 'Almere', ['Kerkcentrum De Rots']),
-  local('doopsgezinde-gemeente-leeuwarden', 'Doopsgezinde Gemeente Leeuwarden', 'FAITH_COMMUNITY', 'church', 'Leeuwarden', ['Doopsgezinde Kerk Leeuwarden']),
-  local('wijkgemeente-de-brug-nijmegen', 'Protestantse Wijkgemeente De Brug', 'FAITH_COMMUNITY', 'church', 'Nijmegen', ['Kerkzaal De Brug']),
-  local('parochie-sint-jan-den-bosch', 'Parochie Sint-Jan', 'FAITH_COMMUNITY', 'church', "'s-Hertogenbosch", ['Parochiezaal Sint-Jan']),
-  local('interreligieus-beraad-arnhem', 'Interreligieus Beraad Arnhem', 'FAITH_COMMUNITY', 'church', 'Arnhem', ['Huis van de Wijk Presikhaaf'], {
-    noWebsite: true,
-  }),
+  local(
+    'moskee-al-fath-bergen-op-zoom',
+    'Marokkaanse Moskee Al Fath',
+    'FAITH_COMMUNITY',
+    'mosque',
+    'Bergen op Zoom',
+    [],
+    {
+      languages: ['ar'],
+    },
+  ),
+  local(
+    'moskee-mevlana-bergen-op-zoom',
+    'Turkse Moskee Mevlana',
+    'FAITH_COMMUNITY',
+    'mosque',
+    'Bergen op Zoom',
+    ['Moskee Mevlana'],
+    {
+      languages: ['tr'],
+    },
+  ),
+  local(
+    'moskee-al-ihsan-utrecht',
+    'Moskee Al Ihsan',
+    'FAITH_COMMUNITY',
+    'mosque',
+    'Utrecht',
+    ['Moskee Al Ihsan'],
+    { languages: ['ar'] },
+  ),
+  local(
+    'moskee-selimiye-enschede',
+    'Moskee Selimiye',
+    'FAITH_COMMUNITY',
+    'mosque',
+    'Enschede',
+    ['Moskee Selimiye'],
+    { languages: ['tr'] },
+  ),
+  local(
+    'moskee-al-houda-den-haag',
+    'Moskee Al Houda',
+    'FAITH_COMMUNITY',
+    'mosque',
+    'Den Haag',
+    ['Moskee Al Houda'],
+    { languages: ['ar'] },
+  ),
+  local(
+    'moskee-yunus-emre-tilburg',
+    'Moskee Yunus Emre',
+    'FAITH_COMMUNITY',
+    'mosque',
+    'Tilburg',
+    ['Moskee Yunus Emre'],
+    { languages: ['tr'] },
+  ),
+  local(
+    'moskee-an-nour-amsterdam',
+    'Moskee An-Nour',
+    'FAITH_COMMUNITY',
+    'mosque',
+    'Amsterdam',
+    ['Moskee An-Nour'],
+    { languages: ['ar'] },
+  ),
+  local(
+    'moskee-al-amal-rotterdam',
+    'Moskee Al Amal',
+    'FAITH_COMMUNITY',
+    'mosque',
+    'Rotterdam',
+    ['Moskee Al Amal'],
+    { languages: ['ar'] },
+  ),
+  local(
+    'protestantse-gemeente-zwolle',
+    'Protestantse Gemeente Zwolle',
+    'FAITH_COMMUNITY',
+    'church',
+    'Zwolle',
+    ['Kerkzaal De Ontmoeting'],
+  ),
+  local(
+    'parochie-sint-servaas-maastricht',
+    'Parochie Sint-Servaas',
+    'FAITH_COMMUNITY',
+    'church',
+    'Maastricht',
+    ['Parochiezaal Sint-Servaas'],
+  ),
+  local(
+    'evangelische-gemeente-de-rots',
+    'Evangelische Gemeente De Rots',
+    'FAITH_COMMUNITY',
+    'church',
+    'Almere',
+    ['Kerkcentrum De Rots'],
+  ),
+  local(
+    'doopsgezinde-gemeente-leeuwarden',
+    'Doopsgezinde Gemeente Leeuwarden',
+    'FAITH_COMMUNITY',
+    'church',
+    'Leeuwarden',
+    ['Doopsgezinde Kerk Leeuwarden'],
+  ),
+  local(
+    'wijkgemeente-de-brug-nijmegen',
+    'Protestantse Wijkgemeente De Brug',
+    'FAITH_COMMUNITY',
+    'church',
+    'Nijmegen',
+    ['Kerkzaal De Brug'],
+  ),
+  local(
+    'parochie-sint-jan-den-bosch',
+    'Parochie Sint-Jan',
+    'FAITH_COMMUNITY',
+    'church',
+    "'s-Hertogenbosch",
+    ['Parochiezaal Sint-Jan'],
+  ),
+  local(
+    'interreligieus-beraad-arnhem',
+    'Interreligieus Beraad Arnhem',
+    'FAITH_COMMUNITY',
+    'church',
+    'Arnhem',
+    ['Huis van de Wijk Presikhaaf'],
+    {
+      noWebsite: true,
+    },
+  ),
 
   // Schools.
-  local('roc-de-horizon', 'ROC De Horizon', 'SCHOOL', 'school', 'Amersfoort', ['Restaurant van de koksopleiding ROC De Horizon']),
-  local('hogeschool-zuidrand', 'Hogeschool Zuidrand', 'SCHOOL', 'school', 'Eindhoven', ['Aula Hogeschool Zuidrand']),
-  local('koksschool-rijnmond', 'Koksschool Rijnmond', 'SCHOOL', 'school', 'Rotterdam', ['Leerrestaurant Koksschool Rijnmond']),
-  local('taalschool-welkom', 'Taalschool Welkom', 'SCHOOL', 'school', 'Haarlem', ['Taalschool Welkom']),
-  local('vakcollege-noord', 'Vakcollege Noord', 'SCHOOL', 'school', 'Groningen', ['Kantine Vakcollege Noord']),
-  local('schakelklas-enschede', 'Internationale Schakelklas Enschede', 'SCHOOL', 'school', 'Enschede', ['Internationale Schakelklas Enschede']),
-  local('hotelschool-zuid', 'Hotelschool Zuid', 'SCHOOL', 'school', 'Maastricht', ['Leerhotel Hotelschool Zuid']),
-  local('christelijk-lyceum-zeist', 'Christelijk Lyceum Zeist', 'SCHOOL', 'school', 'Zeist', ['Aula Christelijk Lyceum Zeist']),
+  local('roc-de-horizon', 'ROC De Horizon', 'SCHOOL', 'school', 'Amersfoort', [
+    'Restaurant van de koksopleiding ROC De Horizon',
+  ]),
+  local('hogeschool-zuidrand', 'Hogeschool Zuidrand', 'SCHOOL', 'school', 'Eindhoven', [
+    'Aula Hogeschool Zuidrand',
+  ]),
+  local('koksschool-rijnmond', 'Koksschool Rijnmond', 'SCHOOL', 'school', 'Rotterdam', [
+    'Leerrestaurant Koksschool Rijnmond',
+  ]),
+  local('taalschool-welkom', 'Taalschool Welkom', 'SCHOOL', 'school', 'Haarlem', [
+    'Taalschool Welkom',
+  ]),
+  local('vakcollege-noord', 'Vakcollege Noord', 'SCHOOL', 'school', 'Groningen', [
+    'Kantine Vakcollege Noord',
+  ]),
+  local(
+    'schakelklas-enschede',
+    'Internationale Schakelklas Enschede',
+    'SCHOOL',
+    'school',
+    'Enschede',
+    ['Internationale Schakelklas Enschede'],
+  ),
+  local('hotelschool-zuid', 'Hotelschool Zuid', 'SCHOOL', 'school', 'Maastricht', [
+    'Leerhotel Hotelschool Zuid',
+  ]),
+  local('christelijk-lyceum-zeist', 'Christelijk Lyceum Zeist', 'SCHOOL', 'school', 'Zeist', [
+    'Aula Christelijk Lyceum Zeist',
+  ]),
 
   // Care providers. De Linde hosts the Almere lunch for elderly people in need of care (a seed venue).
-  local('zorggroep-de-linde', 'Zorggroep De Linde', 'CARE', 'care', 'Almere', ['Zorgcentrum De Linde Buiten']),
-  local('het-baken-emmen', 'Woonzorgcentrum Het Baken', 'CARE', 'care', 'Emmen', ['Woonzorgcentrum Het Baken']),
-  local('de-wingerd-breda', 'Zorgcentrum De Wingerd', 'CARE', 'care', 'Breda', ['Zorgcentrum De Wingerd']),
-  local('het-veld-zeist', 'Stichting Gehandicaptenzorg Het Veld', 'CARE', 'care', 'Zeist', ['Dagbesteding Het Veld']),
-  local('de-klaver-meppel', 'Zorgboerderij De Klaver', 'CARE', 'care', 'Meppel', ['Zorgboerderij De Klaver']),
-  local('thuiszorg-twente', 'Thuiszorg Twente', 'CARE', 'care', 'Hengelo', ['Wijksteunpunt Thuiszorg Twente']),
-  local('zorggroep-maasland', 'Zorggroep Maasland', 'CARE', 'care', 'Venlo', ['Woonzorgcentrum Maaszicht']),
-  local('woonzorg-zeeland', 'Woonzorg Zeeland', 'CARE', 'care', 'Goes', ['Woonzorgcentrum De Schutse']),
+  local('zorggroep-de-linde', 'Zorggroep De Linde', 'CARE', 'care', 'Almere', [
+    'Zorgcentrum De Linde Buiten',
+  ]),
+  local('het-baken-emmen', 'Woonzorgcentrum Het Baken', 'CARE', 'care', 'Emmen', [
+    'Woonzorgcentrum Het Baken',
+  ]),
+  local('de-wingerd-breda', 'Zorgcentrum De Wingerd', 'CARE', 'care', 'Breda', [
+    'Zorgcentrum De Wingerd',
+  ]),
+  local('het-veld-zeist', 'Stichting Gehandicaptenzorg Het Veld', 'CARE', 'care', 'Zeist', [
+    'Dagbesteding Het Veld',
+  ]),
+  local('de-klaver-meppel', 'Zorgboerderij De Klaver', 'CARE', 'care', 'Meppel', [
+    'Zorgboerderij De Klaver',
+  ]),
+  local('thuiszorg-twente', 'Thuiszorg Twente', 'CARE', 'care', 'Hengelo', [
+    'Wijksteunpunt Thuiszorg Twente',
+  ]),
+  local('zorggroep-maasland', 'Zorggroep Maasland', 'CARE', 'care', 'Venlo', [
+    'Woonzorgcentrum Maaszicht',
+  ]),
+  local('woonzorg-zeeland', 'Woonzorg Zeeland', 'CARE', 'care', 'Goes', [
+    'Woonzorgcentrum De Schutse',
+  ]),
 
   // Others. Lab XL's project group brought 25 employers and 25 status holders together (a seed venue).
   local('lab-xl', 'Lab XL', 'OTHER', 'other', "'s-Hertogenbosch", []),
-  local('buurtvereniging-de-pijp', 'Buurtvereniging De Pijp Samen', 'OTHER', 'other', 'Amsterdam', ['Buurtkamer De Pijp'], { noWebsite: true }),
-  local('sportclub-oranje-zwart', 'Sportclub Oranje-Zwart', 'OTHER', 'other', 'Heerenveen', ['Clubhuis Oranje-Zwart']),
+  local(
+    'buurtvereniging-de-pijp',
+    'Buurtvereniging De Pijp Samen',
+    'OTHER',
+    'other',
+    'Amsterdam',
+    ['Buurtkamer De Pijp'],
+    { noWebsite: true },
+  ),
+  local('sportclub-oranje-zwart', 'Sportclub Oranje-Zwart', 'OTHER', 'other', 'Heerenveen', [
+    'Clubhuis Oranje-Zwart',
+  ]),
 ];
 
 /** A venue named in the seed texts; `people` is both its capacity and its participants. */
@@ -366,41 +723,81 @@ export interface SeedVenue {
 
 export const SEED_VENUES: readonly SeedVenue[] = [
   {
-    externalId: 'seed-utrecht-lunch', organisation: 'samen-aan-tafel', city: 'Utrecht', meal: 'LUNCH', people: 150,
+    externalId: 'seed-utrecht-lunch',
+    organisation: 'samen-aan-tafel',
+    city: 'Utrecht',
+    meal: 'LUNCH',
+    people: 150,
     name: 'Buurthuis De Ster',
-    targetGroups: ['REFUGEES', 'STATUS_HOLDERS', 'ELDERLY', 'NEIGHBOURS'], languages: ['nl', 'ar', 'ti', 'en'],
-    description: 'Een lunch van en voor 150 mensen: buurtbewoners, statushouders, vluchtelingen en ouderen koken samen en laten elkaar gerechten uit de eigen keuken proeven.',
+    targetGroups: ['REFUGEES', 'STATUS_HOLDERS', 'ELDERLY', 'NEIGHBOURS'],
+    languages: ['nl', 'ar', 'ti', 'en'],
+    description:
+      'Een lunch van en voor 150 mensen: buurtbewoners, statushouders, vluchtelingen en ouderen koken samen en laten elkaar gerechten uit de eigen keuken proeven.',
   },
   {
-    externalId: 'seed-bergen-op-zoom-dinner', organisation: 'moskee-al-fath-bergen-op-zoom', city: 'Bergen op Zoom', meal: 'DINNER', people: 250,
+    externalId: 'seed-bergen-op-zoom-dinner',
+    organisation: 'moskee-al-fath-bergen-op-zoom',
+    city: 'Bergen op Zoom',
+    meal: 'DINNER',
+    people: 250,
     name: 'Moskee Al Fath',
-    targetGroups: ['ELDERLY', 'NEIGHBOURS', 'FAITH_COMMUNITIES'], languages: ['nl', 'ar', 'tr'],
-    description: 'Een diner voor 250 mensen: ouderen uit Bergen op Zoom ontmoeten gelovigen van de Marokkaanse moskee Al Fath en de Turkse moskee Mevlana.',
+    targetGroups: ['ELDERLY', 'NEIGHBOURS', 'FAITH_COMMUNITIES'],
+    languages: ['nl', 'ar', 'tr'],
+    description:
+      'Een diner voor 250 mensen: ouderen uit Bergen op Zoom ontmoeten gelovigen van de Marokkaanse moskee Al Fath en de Turkse moskee Mevlana.',
   },
   {
-    externalId: 'seed-almelo-dinner', organisation: 'asito', city: 'Almelo', meal: 'DINNER', people: 600,
-    name: 'Erve Asito, stadion van Heracles Almelo', street: 'Stadionlaan 1',
-    targetGroups: ['REFUGEES', 'ELDERLY', 'EMPLOYEES'], languages: ['nl', 'ar', 'ti', 'tr', 'en'],
-    description: 'Een diner voor 600 mensen in het stadion van Heracles: vluchtelingen, ouderen en medewerkers van Asito aan lange tafels op de tribunes.',
+    externalId: 'seed-almelo-dinner',
+    organisation: 'asito',
+    city: 'Almelo',
+    meal: 'DINNER',
+    people: 600,
+    name: 'Erve Asito, stadion van Heracles Almelo',
+    street: 'Stadionlaan 1',
+    targetGroups: ['REFUGEES', 'ELDERLY', 'EMPLOYEES'],
+    languages: ['nl', 'ar', 'ti', 'tr', 'en'],
+    description:
+      'Een diner voor 600 mensen in het stadion van Heracles: vluchtelingen, ouderen en medewerkers van Asito aan lange tafels op de tribunes.',
   },
   {
-    externalId: 'seed-den-haag-dinner', organisation: 'ministerie-szw', city: 'Den Haag', meal: 'DINNER', people: 150,
-    name: 'Ministerie van Sociale Zaken en Werkgelegenheid', street: 'Parnassusplein 5', postalCode: '2511 VX',
+    externalId: 'seed-den-haag-dinner',
+    organisation: 'ministerie-szw',
+    city: 'Den Haag',
+    meal: 'DINNER',
+    people: 150,
+    name: 'Ministerie van Sociale Zaken en Werkgelegenheid',
+    street: 'Parnassusplein 5',
+    postalCode: '2511 VX',
     coordinates: { lat: 52.0812, lng: 4.326 },
-    targetGroups: ['STATUS_HOLDERS', 'JOB_SEEKERS', 'EMPLOYERS', 'EMPLOYEES'], languages: ['nl', 'ar', 'ti', 'en'],
-    description: 'Het ministerie van Sociale Zaken en Werkgelegenheid organiseert een diner voor 150 personen: beleidsmakers eten met statushouders, werkzoekenden en werkgevers.',
+    targetGroups: ['STATUS_HOLDERS', 'JOB_SEEKERS', 'EMPLOYERS', 'EMPLOYEES'],
+    languages: ['nl', 'ar', 'ti', 'en'],
+    description:
+      'Het ministerie van Sociale Zaken en Werkgelegenheid organiseert een diner voor 150 personen: beleidsmakers eten met statushouders, werkzoekenden en werkgevers.',
   },
   {
-    externalId: 'seed-almere-lunch', organisation: 'zorggroep-de-linde', city: 'Almere', meal: 'LUNCH', people: 150,
+    externalId: 'seed-almere-lunch',
+    organisation: 'zorggroep-de-linde',
+    city: 'Almere',
+    meal: 'LUNCH',
+    people: 150,
     name: 'Zorgcentrum De Linde',
-    targetGroups: ['ELDERLY', 'DISABILITY', 'YOUTH'], languages: ['nl', 'ar', 'tr'],
-    description: 'Een lunch voor 150 zorgbehoevende ouderen, verzorgd door jongeren en nieuwkomers uit Almere.',
+    targetGroups: ['ELDERLY', 'DISABILITY', 'YOUTH'],
+    languages: ['nl', 'ar', 'tr'],
+    description:
+      'Een lunch voor 150 zorgbehoevende ouderen, verzorgd door jongeren en nieuwkomers uit Almere.',
   },
   {
-    externalId: 'seed-s-hertogenbosch-dinner', organisation: 'lab-xl', city: "'s-Hertogenbosch", meal: 'DINNER', people: 50,
-    name: 'Restaurant De Tafelschikking', slot: ['18:30', '21:30'],
-    targetGroups: ['STATUS_HOLDERS', 'EMPLOYERS'], languages: ['nl', 'ar', 'ti', 'fa'],
-    description: 'Het diner: 25 werkgevers en 25 statushouders aan een slimme tafelindeling, met vier tolken en collega’s van het werkgeversservicepunt. Daarna volgen vervolggesprekken.',
+    externalId: 'seed-s-hertogenbosch-dinner',
+    organisation: 'lab-xl',
+    city: "'s-Hertogenbosch",
+    meal: 'DINNER',
+    people: 50,
+    name: 'Restaurant De Tafelschikking',
+    slot: ['18:30', '21:30'],
+    targetGroups: ['STATUS_HOLDERS', 'EMPLOYERS'],
+    languages: ['nl', 'ar', 'ti', 'fa'],
+    description:
+      'Het diner: 25 werkgevers en 25 statushouders aan een slimme tafelindeling, met vier tolken en collega’s van het werkgeversservicepunt. Daarna volgen vervolggesprekken.',
   },
 ];
 

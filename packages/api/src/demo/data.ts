@@ -18,7 +18,10 @@ export interface DemoOrganisation {
   website: string | null;
 }
 
-export type DemoLocation = Omit<NewLocation, 'id' | 'editionId' | 'organisationId' | 'createdAt' | 'updatedAt'> & {
+export type DemoLocation = Omit<
+  NewLocation,
+  'id' | 'editionId' | 'organisationId' | 'createdAt' | 'updatedAt'
+> & {
   organisationSlug: string;
 };
 

@@ -4,12 +4,12 @@
  * them), and its day of arrivals.
  */
 import { REGION_CODES, type RegionCode } from '@tafel/schema';
-import { AZC_TOWNS, ORGANISATIONS, SEED_VENUES, type OrganisationSpec } from './catalogue.ts';
+import { AZC_TOWNS, ORGANISATIONS, type OrganisationSpec, SEED_VENUES } from './catalogue.ts';
 import type { DemoArrival, DemoData, DemoEdition, DemoLocation } from './data.ts';
 import { dutchPlaces, placeNamed } from './places.ts';
-import { createRandom, weightedSampler, type Random } from './random.ts';
+import { createRandom, type Random, weightedSampler } from './random.ts';
 import { DEMO_DATE, DEMO_TIME_ZONE, MEAL_SLOTS, mealSlots } from './time.ts';
-import { VenueFactory, hostOf, website, type VenueHost } from './venues.ts';
+import { hostOf, VenueFactory, type VenueHost, website } from './venues.ts';
 
 const DEMO_EDITION_NAME = 'Nationaal Integratiediner 2027';
 
@@ -41,7 +41,9 @@ function apportion<K extends string>(total: number, weights: Record<K, number>):
   const result = {} as Record<K, number>;
   for (const { k, share } of exact) result[k] = Math.floor(share);
   let left = total - keys.reduce((s, k) => s + result[k], 0);
-  for (const { k } of [...exact].sort((a, b) => (b.share % 1) - (a.share % 1) || a.k.localeCompare(b.k))) {
+  for (const { k } of [...exact].sort(
+    (a, b) => (b.share % 1) - (a.share % 1) || a.k.localeCompare(b.k),
+  )) {
     if (left-- <= 0) break;
     result[k] += 1;
   }
@@ -50,7 +52,13 @@ function apportion<K extends string>(total: number, weights: Record<K, number>):
 
 export function generateEdition(seed: number, slug: string): DemoData {
   const random = createRandom(seed);
-  const edition: DemoEdition = { slug, name: DEMO_EDITION_NAME, date: DEMO_DATE, timeZone: DEMO_TIME_ZONE, country: 'NL' };
+  const edition: DemoEdition = {
+    slug,
+    name: DEMO_EDITION_NAME,
+    date: DEMO_DATE,
+    timeZone: DEMO_TIME_ZONE,
+    country: 'NL',
+  };
   const factory = new VenueFactory(random, edition, mealSlots(edition), true);
   const specs = new Map(ORGANISATIONS.map((spec) => [spec.slug, spec]));
   const host = (orgSlug: string) => {
@@ -67,18 +75,27 @@ export function generateEdition(seed: number, slug: string): DemoData {
     const place = placeNamed(spec.home.city);
     for (const name of spec.home.venues) fixed.push(factory.make(hostOf(spec), place, { name }));
   }
-  for (const town of AZC_TOWNS) fixed.push(factory.make(host('coa'), placeNamed(town), { sensitive: true }));
+  for (const town of AZC_TOWNS)
+    fixed.push(factory.make(host('coa'), placeNamed(town), { sensitive: true }));
 
   // The rest by province, in proportion to where people live; in a province, by town size.
   const places = dutchPlaces();
-  const population = Object.fromEntries(REGION_CODES.map((r) => [r, 0])) as Record<RegionCode, number>;
+  const population = Object.fromEntries(REGION_CODES.map((r) => [r, 0])) as Record<
+    RegionCode,
+    number
+  >;
   for (const place of places) population[place.region] += place.population;
   const quotas = apportion(PUBLISHED_VENUES, population);
   for (const venue of fixed) quotas[venue.region as RegionCode] -= 1;
 
   const provincial = (region: RegionCode) =>
-    ORGANISATIONS.find((spec) => typeof spec.home === 'object' && 'region' in spec.home && spec.home.region === region);
-  const roaming = ORGANISATIONS.filter((spec) => spec.home === 'national' && spec.venueType !== 'azc');
+    ORGANISATIONS.find(
+      (spec) =>
+        typeof spec.home === 'object' && 'region' in spec.home && spec.home.region === region,
+    );
+  const roaming = ORGANISATIONS.filter(
+    (spec) => spec.home === 'national' && spec.venueType !== 'azc',
+  );
   const counts = new Map<string, number>();
   const counted = (spec: OrganisationSpec): VenueHost => {
     counts.set(spec.slug, (counts.get(spec.slug) ?? 0) + 1);
@@ -88,8 +105,15 @@ export function generateEdition(seed: number, slug: string): DemoData {
   const roamingHost = (region: RegionCode): VenueHost => {
     const own = provincial(region);
     const candidates = own ? [...roaming, own] : roaming;
-    const weight = (spec: OrganisationSpec) => spec.venueType === 'cleaning' ? 1.4 : spec.home === 'national' ? 1 : 2;
-    return counted(random.weighted(candidates.map((spec) => [spec, weight(spec) / (1 + (counts.get(spec.slug) ?? 0))] as const)));
+    const weight = (spec: OrganisationSpec) =>
+      spec.venueType === 'cleaning' ? 1.4 : spec.home === 'national' ? 1 : 2;
+    return counted(
+      random.weighted(
+        candidates.map(
+          (spec) => [spec, weight(spec) / (1 + (counts.get(spec.slug) ?? 0))] as const,
+        ),
+      ),
+    );
   };
 
   const flexible: DemoLocation[] = [];
@@ -134,7 +158,12 @@ export function generateEdition(seed: number, slug: string): DemoData {
     kind: spec.kind,
     website: website(spec.slug, spec),
   }));
-  return { edition, organisations, locations, arrivals: arrivalsOf(locations, createRandom(seed ^ 0x5eed)) };
+  return {
+    edition,
+    organisations,
+    locations,
+    arrivals: arrivalsOf(locations, createRandom(seed ^ 0x5eed)),
+  };
 }
 
 /**
@@ -147,7 +176,8 @@ function arrivalsOf(locations: readonly DemoLocation[], random: Random): DemoArr
   let order = 0;
   for (const venue of locations) {
     const participants = venue.participants ?? 0;
-    if (venue.status !== 'PUBLISHED' || participants <= 0 || !venue.startsAt || !venue.externalId) continue;
+    if (venue.status !== 'PUBLISHED' || participants <= 0 || !venue.startsAt || !venue.externalId)
+      continue;
     const start = venue.startsAt.getTime();
     const deltas: number[] = [];
     for (let left = participants; left > 0; ) {
@@ -162,11 +192,18 @@ function arrivalsOf(locations: readonly DemoLocation[], random: Random): DemoArr
       const at = random.int(1, deltas.length - 1);
       deltas.splice(at, 0, extra, -extra);
     }
-    const times = deltas.map(() => start + triangular(random, -30, -5, 60) * 60_000).sort((a, b) => a - b);
+    const times = deltas
+      .map(() => start + triangular(random, -30, -5, 60) * 60_000)
+      .sort((a, b) => a - b);
     deltas.forEach((delta, i) => {
       const at = Math.round(times[i]! / 1000) * 1000;
       arrivals.push({
-        arrival: { externalId: venue.externalId!, organisationSlug: venue.organisationSlug, at: new Date(at).toISOString(), delta },
+        arrival: {
+          externalId: venue.externalId!,
+          organisationSlug: venue.organisationSlug,
+          at: new Date(at).toISOString(),
+          delta,
+        },
         at,
         order: order++,
       });
@@ -179,5 +216,7 @@ function arrivalsOf(locations: readonly DemoLocation[], random: Random): DemoArr
 function triangular(random: Random, min: number, mode: number, max: number): number {
   const u = random.next();
   const split = (mode - min) / (max - min);
-  return u < split ? min + Math.sqrt(u * (max - min) * (mode - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+  return u < split
+    ? min + Math.sqrt(u * (max - min) * (mode - min))
+    : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
 }

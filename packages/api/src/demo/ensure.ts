@@ -9,5 +9,8 @@ export async function ensureDemo(db: Db, log: Logger): Promise<void> {
   const started = performance.now();
   const data = generateDemo();
   const loaded = await loadDemo(db, data);
-  log.info({ ...loaded, ms: Math.round(performance.now() - started) }, `loaded the demo edition ${data.edition.slug}`);
+  log.info(
+    { ...loaded, ms: Math.round(performance.now() - started) },
+    `loaded the demo edition ${data.edition.slug}`,
+  );
 }

@@ -9,7 +9,14 @@ import type { DemoData, DemoOptions } from './data.ts';
 import { generateEdition } from './edition.ts';
 import { generateSynthetic } from './synthetic.ts';
 
-export type { DemoArrival, DemoData, DemoEdition, DemoLocation, DemoOptions, DemoOrganisation } from './data.ts';
+export type {
+  DemoArrival,
+  DemoData,
+  DemoEdition,
+  DemoLocation,
+  DemoOptions,
+  DemoOrganisation,
+} from './data.ts';
 export { zonedInstant } from './time.ts';
 
 export const DEMO_EDITION_SLUG = 'nid-2027';
@@ -17,8 +24,10 @@ const DEFAULT_SEED = 20_271_014;
 
 export function generateDemo(options: DemoOptions = {}): DemoData {
   const seed = options.seed ?? DEFAULT_SEED;
-  if (options.venues === undefined) return generateEdition(seed, options.editionSlug ?? DEMO_EDITION_SLUG);
+  if (options.venues === undefined)
+    return generateEdition(seed, options.editionSlug ?? DEMO_EDITION_SLUG);
   const venues = options.venues;
-  if (!Number.isInteger(venues) || venues < 1) throw new RangeError(`venues must be a positive integer, got ${venues}`);
+  if (!Number.isInteger(venues) || venues < 1)
+    throw new RangeError(`venues must be a positive integer, got ${venues}`);
   return generateSynthetic(seed, venues, options.editionSlug ?? `synthetic-${venues}`);
 }

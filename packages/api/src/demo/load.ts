@@ -27,7 +27,11 @@ export interface LoadDemoResult {
 }
 
 export async function hasEdition(db: Db, slug: string): Promise<boolean> {
-  const rows = await db.select({ id: editions.id }).from(editions).where(eq(editions.slug, slug)).limit(1);
+  const rows = await db
+    .select({ id: editions.id })
+    .from(editions)
+    .where(eq(editions.slug, slug))
+    .limit(1);
   return rows.length > 0;
 }
 
@@ -52,25 +56,45 @@ export async function loadDemo(db: Db, data: DemoData): Promise<LoadDemoResult> 
       const rows = chunk.map(({ organisationSlug, ...location }) => {
         participants += location.participants ?? 0;
         const publicSince = location.status === 'CANCELLED' ? { publicSince: announced } : {};
-        return { ...location, ...publicSince, editionId, organisationId: lookup(organisationIds, organisationSlug, 'organisation') };
+        return {
+          ...location,
+          ...publicSince,
+          editionId,
+          organisationId: lookup(organisationIds, organisationSlug, 'organisation'),
+        };
       });
-      const inserted = await tx
-        .insert(locations)
-        .values(rows)
-        .returning({ id: locations.id, organisationId: locations.organisationId, externalId: locations.externalId });
+      const inserted = await tx.insert(locations).values(rows).returning({
+        id: locations.id,
+        organisationId: locations.organisationId,
+        externalId: locations.externalId,
+      });
       for (const row of inserted) {
-        if (row.externalId !== null) locationIds.set(`${row.organisationId}\u0000${row.externalId}`, row);
+        if (row.externalId !== null)
+          locationIds.set(`${row.organisationId}\u0000${row.externalId}`, row);
       }
     }
 
     const entries = log.map(({ organisationSlug, externalId, oldValue, newValue, at }) => {
       const organisationId = lookup(organisationIds, organisationSlug, 'organisation');
       const location = lookup(locationIds, `${organisationId}\u0000${externalId}`, 'venue');
-      return { locationId: location.id, editionId, organisationId, actor: DEMO_ACTOR, oldValue, newValue, at };
+      return {
+        locationId: location.id,
+        editionId,
+        organisationId,
+        actor: DEMO_ACTOR,
+        oldValue,
+        newValue,
+        at,
+      };
     });
     for (const chunk of chunks(entries, LOG_CHUNK)) await tx.insert(participationLog).values(chunk);
 
-    return { editionId, organisations: organisationIds.size, locations: data.locations.length, participants };
+    return {
+      editionId,
+      organisations: organisationIds.size,
+      locations: data.locations.length,
+      participants,
+    };
   });
 }
 
@@ -86,7 +110,12 @@ async function upsertOrganisations(tx: Tx, data: DemoData): Promise<Map<string, 
     const rows = await tx
       .select({ id: organisations.id, slug: organisations.slug })
       .from(organisations)
-      .where(inArray(organisations.slug, chunk.map((o) => o.slug)));
+      .where(
+        inArray(
+          organisations.slug,
+          chunk.map((o) => o.slug),
+        ),
+      );
     for (const row of rows) ids.set(row.slug, row.id);
   }
   return ids;
@@ -106,9 +135,12 @@ interface LogRow {
  * not add up to a venue's participants, or take its count below zero, are refused.
  */
 function participationRows(data: DemoData): LogRow[] {
-  const key = (organisationSlug: string, externalId: string) => `${organisationSlug}\u0000${externalId}`;
+  const key = (organisationSlug: string, externalId: string) =>
+    `${organisationSlug}\u0000${externalId}`;
   const venues = new Map(
-    data.locations.filter((l) => l.externalId != null).map((l) => [key(l.organisationSlug, l.externalId!), l]),
+    data.locations
+      .filter((l) => l.externalId != null)
+      .map((l) => [key(l.organisationSlug, l.externalId!), l]),
   );
   const running = new Map<string, number>();
   const rows: LogRow[] = [];
@@ -117,21 +149,39 @@ function participationRows(data: DemoData): LogRow[] {
     .sort((a, b) => a.at - b.at || a.order - b.order);
   for (const { arrival, at } of arrivals) {
     const k = key(arrival.organisationSlug, arrival.externalId);
-    if (!venues.has(k)) throw new Error(`arrival for unknown venue ${arrival.organisationSlug}/${arrival.externalId}`);
+    if (!venues.has(k))
+      throw new Error(
+        `arrival for unknown venue ${arrival.organisationSlug}/${arrival.externalId}`,
+      );
     const oldValue = running.get(k) ?? 0;
     const newValue = oldValue + arrival.delta;
-    if (newValue < 0) throw new Error(`arrivals take ${arrival.organisationSlug}/${arrival.externalId} below zero`);
+    if (newValue < 0)
+      throw new Error(`arrivals take ${arrival.organisationSlug}/${arrival.externalId} below zero`);
     running.set(k, newValue);
-    rows.push({ organisationSlug: arrival.organisationSlug, externalId: arrival.externalId, oldValue, newValue, at: new Date(at) });
+    rows.push({
+      organisationSlug: arrival.organisationSlug,
+      externalId: arrival.externalId,
+      oldValue,
+      newValue,
+      at: new Date(at),
+    });
   }
   for (const [k, venue] of venues) {
     const participants = venue.participants ?? 0;
     const counted = running.get(k);
     if (counted === undefined && participants > 0) {
       const at = venue.startsAt ?? new Date(`${data.edition.date}T12:00:00Z`);
-      rows.push({ organisationSlug: venue.organisationSlug, externalId: venue.externalId!, oldValue: 0, newValue: participants, at });
+      rows.push({
+        organisationSlug: venue.organisationSlug,
+        externalId: venue.externalId!,
+        oldValue: 0,
+        newValue: participants,
+        at,
+      });
     } else if (counted !== undefined && counted !== participants) {
-      throw new Error(`arrivals of ${venue.organisationSlug}/${venue.externalId} add up to ${counted}, not ${participants}`);
+      throw new Error(
+        `arrivals of ${venue.organisationSlug}/${venue.externalId} add up to ${counted}, not ${participants}`,
+      );
     }
   }
   return rows;

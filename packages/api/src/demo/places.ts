@@ -62,7 +62,9 @@ const toRad = (deg: number) => (deg * Math.PI) / 180;
 export function distanceMetres(lat1: number, lng1: number, lat2: number, lng2: number): number {
   const dLat = toRad(lat2 - lat1);
   const dLng = toRad(lng2 - lng1);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRad(lat1)) * Math.cos(toRad(lat2)) * Math.sin(dLng / 2) ** 2;
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(toRad(lat1)) * Math.cos(toRad(lat2)) * Math.sin(dLng / 2) ** 2;
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
@@ -99,8 +101,16 @@ export function dutchPlaces(): readonly Place[] {
   if (placesCache) return placesCache;
   const { dutch, neighbours } = rawPlaces();
   const obstacles = [
-    ...dutch.map((c) => ({ key: `NL-${c.adminCode}`, lat: c.loc.coordinates[1], lng: c.loc.coordinates[0] })),
-    ...neighbours.map((c) => ({ key: c.country, lat: c.loc.coordinates[1], lng: c.loc.coordinates[0] })),
+    ...dutch.map((c) => ({
+      key: `NL-${c.adminCode}`,
+      lat: c.loc.coordinates[1],
+      lng: c.loc.coordinates[0],
+    })),
+    ...neighbours.map((c) => ({
+      key: c.country,
+      lat: c.loc.coordinates[1],
+      lng: c.loc.coordinates[0],
+    })),
   ];
   const places: Place[] = [];
   for (const city of dutch) {
@@ -144,24 +154,41 @@ export function jitter(place: Place, random: Random): { lat: number; lng: number
   const angle = 2 * Math.PI * random.next();
   const distance = place.radius * Math.sqrt(random.next());
   const lat = place.lat + (distance * Math.cos(angle)) / METRES_PER_DEGREE;
-  const lng = place.lng + (distance * Math.sin(angle)) / (METRES_PER_DEGREE * Math.cos(toRad(place.lat)));
+  const lng =
+    place.lng + (distance * Math.sin(angle)) / (METRES_PER_DEGREE * Math.cos(toRad(place.lat)));
   return { lat: Math.round(lat * 1e6) / 1e6, lng: Math.round(lng * 1e6) / 1e6 };
 }
 
 /** Roughly the postal-code ranges of each province (a place's own range is picked inside it). */
 const POSTCODE_RANGES: Readonly<Record<RegionCode, readonly (readonly [number, number])[]>> = {
-  'NL-NH': [[1000, 1299], [1380, 2199]],
-  'NL-FL': [[1300, 1379], [8200, 8259], [8300, 8329]],
+  'NL-NH': [
+    [1000, 1299],
+    [1380, 2199],
+  ],
+  'NL-FL': [
+    [1300, 1379],
+    [8200, 8259],
+    [8300, 8329],
+  ],
   'NL-ZH': [[2200, 3399]],
   'NL-UT': [[3400, 3999]],
   'NL-ZE': [[4300, 4599]],
   'NL-NB': [[4600, 5799]],
   'NL-LI': [[5800, 6499]],
   'NL-GE': [[6500, 7399]],
-  'NL-OV': [[7400, 7699], [8000, 8099]],
-  'NL-DR': [[7700, 7999], [9400, 9499]],
+  'NL-OV': [
+    [7400, 7699],
+    [8000, 8099],
+  ],
+  'NL-DR': [
+    [7700, 7999],
+    [9400, 9499],
+  ],
   'NL-FR': [[8400, 9299]],
-  'NL-GR': [[9300, 9399], [9500, 9999]],
+  'NL-GR': [
+    [9300, 9399],
+    [9500, 9999],
+  ],
 };
 
 /** The real four-digit ranges of the largest cities. */

@@ -84,14 +84,18 @@ export function createRandom(seed: number): Random {
  * Weighted sampling over a fixed list in O(log n) per draw: for picking among a thousand places a
  * hundred thousand times.
  */
-export function weightedSampler<T>(items: readonly T[], weight: (item: T) => number): (random: Random) => T {
+export function weightedSampler<T>(
+  items: readonly T[],
+  weight: (item: T) => number,
+): (random: Random) => T {
   const cumulative: number[] = [];
   let total = 0;
   for (const item of items) {
     total += Math.max(0, weight(item));
     cumulative.push(total);
   }
-  if (items.length === 0 || total <= 0) throw new Error('weightedSampler needs items with positive weight');
+  if (items.length === 0 || total <= 0)
+    throw new Error('weightedSampler needs items with positive weight');
   return (random) => {
     const r = random.next() * total;
     let lo = 0;

@@ -5,7 +5,7 @@ import type { DemoArrival, DemoData, DemoEdition, DemoLocation, DemoOrganisation
 import { dutchPlaces } from './places.ts';
 import { createRandom, weightedSampler } from './random.ts';
 import { DEMO_DATE, DEMO_TIME_ZONE, mealSlots } from './time.ts';
-import { VenueFactory, website, type VenueHost } from './venues.ts';
+import { VenueFactory, type VenueHost, website } from './venues.ts';
 
 /** Synthetic editions get about a third as many organisations as venues, up to this many. */
 const MAX_SYNTHETIC_ORGANISATIONS = 5_000;
@@ -21,7 +21,14 @@ const SYNTHETIC_KINDS: readonly (readonly [OrganisationKind, number])[] = [
   ['OTHER', 5],
 ];
 const SYNTHETIC_PREFIX: Readonly<Record<OrganisationKind, readonly string[]>> = {
-  COMPANY: ['Bouwbedrijf', 'Schoonmaakbedrijf', 'Cateringbedrijf', 'Adviesbureau', 'Transportbedrijf', 'Installatiebedrijf'],
+  COMPANY: [
+    'Bouwbedrijf',
+    'Schoonmaakbedrijf',
+    'Cateringbedrijf',
+    'Adviesbureau',
+    'Transportbedrijf',
+    'Installatiebedrijf',
+  ],
   CHARITY: ['Stichting Samen', 'Stichting Welkom', 'Vereniging Buurtkracht'],
   MUNICIPALITY: ['Gemeente'],
   FAITH_COMMUNITY: ['Moskee', 'Protestantse Gemeente', 'Parochie'],
@@ -53,7 +60,10 @@ export function generateSynthetic(seed: number, venues: number, slug: string): D
   const factory = new VenueFactory(random, edition, mealSlots(edition), false);
   const pickPlace = weightedSampler(dutchPlaces(), (p) => p.population);
 
-  const organisationCount = Math.min(MAX_SYNTHETIC_ORGANISATIONS, Math.max(1, Math.round(venues / 3)));
+  const organisationCount = Math.min(
+    MAX_SYNTHETIC_ORGANISATIONS,
+    Math.max(1, Math.round(venues / 3)),
+  );
   const organisations: DemoOrganisation[] = [];
   const hosts: VenueHost[] = [];
   const digits = String(MAX_SYNTHETIC_ORGANISATIONS).length;
@@ -64,7 +74,8 @@ export function generateSynthetic(seed: number, venues: number, slug: string): D
     const orgSlug = `synthetic-org-${String(i).padStart(digits, '0')}`;
     const name = `${prefix} ${home.name} ${i}`;
     organisations.push({ slug: orgSlug, name, kind, website: website(orgSlug) });
-    const venueType = kind === 'FAITH_COMMUNITY' && prefix === 'Moskee' ? 'mosque' : SYNTHETIC_VENUE_TYPE[kind];
+    const venueType =
+      kind === 'FAITH_COMMUNITY' && prefix === 'Moskee' ? 'mosque' : SYNTHETIC_VENUE_TYPE[kind];
     hosts.push({ slug: orgSlug, short: name, venueType, languages: [] });
   }
 
@@ -79,7 +90,12 @@ export function generateSynthetic(seed: number, venues: number, slug: string): D
   for (const venue of locations) {
     if (!venue.participants || !venue.startsAt) continue;
     const at = venue.startsAt.getTime() + random.int(-30, 45) * 60_000;
-    arrivals.push({ externalId: venue.externalId!, organisationSlug: venue.organisationSlug, at: new Date(at).toISOString(), delta: venue.participants });
+    arrivals.push({
+      externalId: venue.externalId!,
+      organisationSlug: venue.organisationSlug,
+      at: new Date(at).toISOString(),
+      delta: venue.participants,
+    });
   }
   arrivals.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return { edition, organisations, locations, arrivals };

@@ -26,17 +26,43 @@ function offsetMs(instant: number, timeZone: string): number {
     second: '2-digit',
   }).formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const wall = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
   return wall - instant;
 }
 
-
 /** Local opening hours of each meal, by weight: breakfast 08:00–10:00, lunch 12:00–14:00, dinner 18:00–21:00 mostly. */
 export const MEAL_SLOTS: Readonly<Record<Meal, readonly (readonly [string, string, number])[]>> = {
-  BREAKFAST: [['08:00', '10:00', 5], ['07:30', '09:30', 2], ['08:30', '10:00', 2], ['09:00', '11:00', 1]],
-  LUNCH: [['12:00', '14:00', 6], ['12:30', '14:00', 2], ['11:30', '13:30', 2], ['13:00', '15:00', 1]],
-  DINNER: [['18:00', '21:00', 6], ['17:30', '20:30', 3], ['18:30', '21:30', 2], ['19:00', '22:00', 1]],
-  OTHER: [['15:00', '17:00', 4], ['10:00', '12:00', 2], ['16:00', '18:00', 2], ['14:00', '16:30', 1]],
+  BREAKFAST: [
+    ['08:00', '10:00', 5],
+    ['07:30', '09:30', 2],
+    ['08:30', '10:00', 2],
+    ['09:00', '11:00', 1],
+  ],
+  LUNCH: [
+    ['12:00', '14:00', 6],
+    ['12:30', '14:00', 2],
+    ['11:30', '13:30', 2],
+    ['13:00', '15:00', 1],
+  ],
+  DINNER: [
+    ['18:00', '21:00', 6],
+    ['17:30', '20:30', 3],
+    ['18:30', '21:30', 2],
+    ['19:00', '22:00', 1],
+  ],
+  OTHER: [
+    ['15:00', '17:00', 4],
+    ['10:00', '12:00', 2],
+    ['16:00', '18:00', 2],
+    ['14:00', '16:30', 1],
+  ],
 };
 
 export interface Slot {

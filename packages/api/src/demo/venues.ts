@@ -1,21 +1,21 @@
 /** One demo venue, drawn from its host organisation's profile at a place. */
-import { TARGET_GROUPS, TARGET_GROUP_LABELS, type Meal, type TargetGroup } from '@tafel/schema';
+import { type Meal, TARGET_GROUP_LABELS, TARGET_GROUPS, type TargetGroup } from '@tafel/schema';
 import {
   COMMON_LANGUAGES,
   COMMUNITY_BUILDINGS,
   COMMUNITY_NAMES,
   COMPANY_VENUES,
   LANGUAGE_NAMES_NL,
-  STREETS,
-  VENUE_PROFILES,
-  slugify,
   type OrganisationSpec,
+  STREETS,
+  slugify,
+  VENUE_PROFILES,
   type VenueType,
 } from './catalogue.ts';
 import type { DemoEdition, DemoLocation } from './data.ts';
-import { jitter, postalCode, type Place } from './places.ts';
+import { jitter, type Place, postalCode } from './places.ts';
 import type { Random } from './random.ts';
-import { zonedInstant, type Slots } from './time.ts';
+import { type Slots, zonedInstant } from './time.ts';
 
 export interface VenueHost {
   slug: string;
@@ -42,9 +42,22 @@ export interface VenueOverrides {
   sensitive?: boolean;
 }
 
-const MOSQUE_NAMES = ['Al Fath', 'Mevlana', 'Al Ihsan', 'Selimiye', 'Al Houda', 'Yunus Emre', 'An-Nour', 'Al Amal', 'Ulu', 'Fatih'];
+const MOSQUE_NAMES = [
+  'Al Fath',
+  'Mevlana',
+  'Al Ihsan',
+  'Selimiye',
+  'Al Houda',
+  'Yunus Emre',
+  'An-Nour',
+  'Al Amal',
+  'Ulu',
+  'Fatih',
+];
 const DUTCH_LIST = (items: readonly string[]) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
+  items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
 
 export class VenueFactory {
   private readonly usedNames = new Set<string>();
@@ -71,9 +84,11 @@ export class VenueFactory {
         }
       : random.weighted(this.slots[meal]);
     const [low, high] = profile.capacity;
-    const capacity = o.capacity ?? Math.max(10, Math.round((low * (high / low) ** random.next()) / 5) * 5);
+    const capacity =
+      o.capacity ?? Math.max(10, Math.round((low * (high / low) ** random.next()) / 5) * 5);
     const participants =
-      o.participants ?? (status === 'PUBLISHED' ? Math.round(capacity * (0.65 + 0.35 * random.next())) : 0);
+      o.participants ??
+      (status === 'PUBLISHED' ? Math.round(capacity * (0.65 + 0.35 * random.next())) : 0);
     const targetGroups = o.targetGroups ?? this.targetGroups(profile.groups);
     const languages = o.languages ?? this.languages(host, profile.languages ?? COMMON_LANGUAGES);
     const { lat, lng } = o.coordinates ?? jitter(place, random);
@@ -97,7 +112,8 @@ export class VenueFactory {
       participants,
       targetGroups,
       languages,
-      wheelchairAccessible: o.wheelchairAccessible ?? (wheelchair < 0.75 ? true : wheelchair < 0.9 ? false : null),
+      wheelchairAccessible:
+        o.wheelchairAccessible ?? (wheelchair < 0.75 ? true : wheelchair < 0.9 ? false : null),
       description: o.description ?? this.description(profile.sentences, targetGroups, languages),
       registrationUrl: random.chance(0.9)
         ? `https://aanmelden.example.org/${this.edition.slug}/${host.slug}/${encodeURIComponent(externalId)}`
@@ -126,7 +142,11 @@ export class VenueFactory {
     return [...chosen];
   }
 
-  private description(sentences: readonly string[], groups: readonly TargetGroup[], languages: readonly string[]): string {
+  private description(
+    sentences: readonly string[],
+    groups: readonly TargetGroup[],
+    languages: readonly string[],
+  ): string {
     const guests = DUTCH_LIST(groups.map((g) => TARGET_GROUP_LABELS[g].nl.toLowerCase()));
     const spoken = DUTCH_LIST(languages.map((l) => LANGUAGE_NAMES_NL[l] ?? l));
     return `${this.random.pick(sentences)} Aan tafel: ${guests}. Er wordt ${spoken} gesproken.`;
@@ -177,7 +197,6 @@ export class VenueFactory {
     }
   }
 }
-
 
 export function website(slug: string, spec?: OrganisationSpec): string | null {
   return spec?.noWebsite ? null : `https://${slug}.example.org`;

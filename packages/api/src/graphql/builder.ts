@@ -60,7 +60,8 @@ export const builder = new SchemaBuilder<PothosTypes>({
     // `node` and `nodes` load by ID past every list filter: each type says who may refetch it.
     // An ID that names no row is null, exactly as one the viewer may not see.
     nodeQueryOptions: {
-      resolve: async (_root, { id }, ctx, _info, resolveNode) => guardNode(ctx, id.typename, await Promise.resolve(resolveNode(id)).catch(missingAsNull)),
+      resolve: async (_root, { id }, ctx, _info, resolveNode) =>
+        guardNode(ctx, id.typename, await Promise.resolve(resolveNode(id)).catch(missingAsNull)),
     },
     nodesQueryOptions: {
       resolve: (_root, { ids }, ctx, _info, resolveNodes) =>
@@ -68,7 +69,11 @@ export const builder = new SchemaBuilder<PothosTypes>({
           .catch((error) => {
             missingAsNull(error);
             // One ID names no row: load them one by one, so the others still come back.
-            return Promise.all(ids.map((id) => Promise.resolve(resolveNodes([id])).then(([node]) => node, missingAsNull)));
+            return Promise.all(
+              ids.map((id) =>
+                Promise.resolve(resolveNodes([id])).then(([node]) => node, missingAsNull),
+              ),
+            );
           })
           .then((nodes) => nodes.map((node, i) => guardNode(ctx, ids[i]!.typename, node))),
     },

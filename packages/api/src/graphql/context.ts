@@ -4,9 +4,9 @@
  * the resolvers what the app built once: the live hub and the caches it keeps up to date.
  */
 import type { Logger } from 'pino';
+import type { HostLinkViewer } from '../auth/host-links.ts';
 import type { Mailer } from '../auth/mail.ts';
 import type { SessionLimits } from '../auth/sessions.ts';
-import type { HostLinkViewer } from '../auth/host-links.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Database, Db } from '../db/client.ts';
 import type { LiveHub } from '../live/hub.ts';

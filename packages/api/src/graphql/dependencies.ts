@@ -16,16 +16,16 @@
  * never fewer: an answer kept too briefly costs one computation, one kept too long is wrong.
  */
 import {
-  getNamedType,
-  isCompositeType,
-  isInterfaceType,
-  isObjectType,
-  Kind,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLNamedType,
   type GraphQLSchema,
+  getNamedType,
+  isCompositeType,
+  isInterfaceType,
+  isObjectType,
+  Kind,
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
@@ -47,7 +47,10 @@ const VENUE_PARTS = new Set(['Address', 'Coordinates', 'RemovedLocation']);
 const STATS_TYPES = new Set(['ParticipationStats', 'StatBucket', 'TimelinePoint']);
 
 /** The string an argument holds (a literal or a variable), or null. */
-function stringArg(value: ValueNode | undefined, variables: Record<string, unknown>): string | null {
+function stringArg(
+  value: ValueNode | undefined,
+  variables: Record<string, unknown>,
+): string | null {
   if (!value) return null;
   if (value.kind === Kind.STRING) return value.value;
   if (value.kind === Kind.VARIABLE) {
@@ -68,28 +71,46 @@ class Collector {
   ) {}
 
   /** Walk a selection on `type`, every field in it scoped to `scope` unless it names an edition itself. */
-  walk(selections: SelectionSetNode, type: GraphQLNamedType | null | undefined, scope: string, seen: Set<string>): void {
+  walk(
+    selections: SelectionSetNode,
+    type: GraphQLNamedType | null | undefined,
+    scope: string,
+    seen: Set<string>,
+  ): void {
     for (const selection of selections.selections) {
       if (selection.kind === Kind.FIELD) this.field(selection, type, scope, seen);
       else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const on = selection.typeCondition ? this.schema.getType(selection.typeCondition.name.value) : type;
+        const on = selection.typeCondition
+          ? this.schema.getType(selection.typeCondition.name.value)
+          : type;
         this.walk(selection.selectionSet, on, scope, seen);
       } else {
         const fragment = this.fragments.get(selection.name.value);
         if (!fragment || seen.has(fragment.name.value)) continue;
-        this.walk(fragment.selectionSet, this.schema.getType(fragment.typeCondition.name.value), scope, new Set([...seen, fragment.name.value]));
+        this.walk(
+          fragment.selectionSet,
+          this.schema.getType(fragment.typeCondition.name.value),
+          scope,
+          new Set([...seen, fragment.name.value]),
+        );
       }
     }
   }
 
-  private field(node: FieldNode, type: GraphQLNamedType | null | undefined, outer: string, seen: Set<string>): void {
+  private field(
+    node: FieldNode,
+    type: GraphQLNamedType | null | undefined,
+    outer: string,
+    seen: Set<string>,
+  ): void {
     const name = node.name.value;
     if (name.startsWith('__')) return;
     const edition = node.arguments?.find((a) => a.name.value === 'edition');
     const scope = edition ? (stringArg(edition.value, this.variables) ?? '*') : outer;
     this.tag(type?.name ?? '', name, scope, node);
     if (!node.selectionSet) return;
-    const definition = type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields()[name] : undefined;
+    const definition =
+      type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields()[name] : undefined;
     const inner = definition ? getNamedType(definition.type) : undefined;
     if (!inner || !isCompositeType(inner)) {
       this.tags.add('all');
@@ -106,7 +127,8 @@ class Collector {
       else if (field === 'locations' || field === 'removedLocations' || field === 'location') {
         tags.add(`venues:${scope}`);
         // A report touches its venue's updatedAt: which venues changed since depends on counts.
-        if (node.arguments?.some((a) => a.name.value === 'updatedSince')) counts.add(`counts:${scope}`);
+        if (node.arguments?.some((a) => a.name.value === 'updatedSince'))
+          counts.add(`counts:${scope}`);
       } else if (field === 'stats') {
         tags.add(`venues:${scope}`);
         counts.add(`counts:${scope}`);
@@ -140,12 +162,22 @@ class Collector {
 }
 
 /** What the answer to this operation (a query) depends on. */
-export function dependenciesOf(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> = {}): Dependencies {
+export function dependenciesOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> = {},
+): Dependencies {
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName));
+  for (const d of document.definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const operation = document.definitions.find(
+    (d) =>
+      d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
+  );
   const collector = new Collector(schema, fragments, variables);
-  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return { tags: ['all'], counts: [] };
+  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION)
+    return { tags: ['all'], counts: [] };
   collector.walk(operation.selectionSet, schema.getRootType(operation.operation), '*', new Set());
   return { tags: [...collector.tags].sort(), counts: [...collector.counts].sort() };
 }

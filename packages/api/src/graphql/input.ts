@@ -4,14 +4,16 @@
  * filter, search, cursor or ID reaches SQL with one (PostgreSQL would fail the statement, PGlite
  * likewise).
  */
-import { GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
+import { type DocumentNode, GraphQLError, Kind, visit } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 function nulIn(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
   if (typeof value !== 'object' || value === null || depth > 64) return false;
   if (Array.isArray(value)) return value.some((item) => nulIn(item, depth + 1));
-  return Object.entries(value).some(([key, item]) => key.includes('\u0000') || nulIn(item, depth + 1));
+  return Object.entries(value).some(
+    ([key, item]) => key.includes('\u0000') || nulIn(item, depth + 1),
+  );
 }
 
 function documentHasNul(document: DocumentNode): boolean {
@@ -25,9 +27,12 @@ function documentHasNul(document: DocumentNode): boolean {
 }
 
 const REFUSAL = () =>
-  new GraphQLError('Text in this request contains a NUL character (U+0000), which cannot be stored: remove it.', {
-    extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-  });
+  new GraphQLError(
+    'Text in this request contains a NUL character (U+0000), which cannot be stored: remove it.',
+    {
+      extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+    },
+  );
 
 export function refuseNulPlugin(): Plugin {
   /** Per document: the literals do not change between the requests that share it. */

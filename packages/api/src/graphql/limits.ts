@@ -4,11 +4,20 @@
  * operation with its variables, counting connection sizes (`first`), before any resolver runs.
  * Every refusal names the limit, and none of them touches the database.
  */
-import { sessionToken } from '../auth/sessions.ts';
+
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createComplexityRule, type FieldComplexityValue } from '@pothos/plugin-complexity';
-import { getNamedType, getNullableType, GraphQLError, isListType, validate, type GraphQLField, type ValidationContext } from 'graphql';
+import {
+  GraphQLError,
+  type GraphQLField,
+  getNamedType,
+  getNullableType,
+  isListType,
+  type ValidationContext,
+  validate,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { sessionToken } from '../auth/sessions.ts';
 
 export const QUERY_LIMITS = {
   /** Nesting of fields; the widget's map query is 4 deep, introspection is not counted. */
@@ -36,21 +45,30 @@ export const QUERY_LIMITS = {
 /** Does this `filter` argument narrow anything? */
 function narrows(filter: unknown): boolean {
   if (typeof filter !== 'object' || filter === null) return false;
-  return Object.values(filter).some((value) => value != null && !(Array.isArray(value) && value.length === 0));
+  return Object.values(filter).some(
+    (value) => value != null && !(Array.isArray(value) && value.length === 0),
+  );
 }
 
 /** What a field costs, given its arguments: connections multiply by the page they ask for. */
 export function fieldComplexity(defaultPageSize: number) {
-  return <C>(args: Record<string, unknown>, _ctx: C, field: GraphQLField<unknown, C>): FieldComplexityValue => {
+  return <C>(
+    args: Record<string, unknown>,
+    _ctx: C,
+    field: GraphQLField<unknown, C>,
+  ): FieldComplexityValue => {
     const type = getNullableType(field.type);
     const page = (args['first'] ?? args['last']) as number | null | undefined;
-    if (getNamedType(type).name.endsWith('Connection')) return { field: 1, multiplier: Math.max(0, page ?? defaultPageSize) };
+    if (getNamedType(type).name.endsWith('Connection'))
+      return { field: 1, multiplier: Math.max(0, page ?? defaultPageSize) };
     if (field.name === 'stats' && narrows(args['filter'])) return QUERY_LIMITS.filteredStats;
     if (!isListType(type)) return 1;
     // A connection's `edges` and `nodes` are already counted by its `first`.
-    if (field.name === 'edges' || field.name === 'nodes') return { field: 1, multiplier: Array.isArray(args['ids']) ? args['ids'].length : 1 };
+    if (field.name === 'edges' || field.name === 'nodes')
+      return { field: 1, multiplier: Array.isArray(args['ids']) ? args['ids'].length : 1 };
     // One point per interval of the day.
-    if (typeof args['interval'] === 'number' && args['interval'] > 0) return { field: 1, multiplier: Math.ceil(1440 / args['interval']) };
+    if (typeof args['interval'] === 'number' && args['interval'] > 0)
+      return { field: 1, multiplier: Math.ceil(1440 / args['interval']) };
     return { field: 1, multiplier: 10 };
   };
 }
@@ -60,7 +78,9 @@ export function fieldComplexity(defaultPageSize: number) {
  * turns out stale is still never cached: its answer is made for whoever holds the cookie.)
  */
 export function isAnonymous(request: Request): boolean {
-  return !request.headers.get('authorization') && sessionToken(request.headers.get('cookie')) === null;
+  return (
+    !request.headers.get('authorization') && sessionToken(request.headers.get('cookie')) === null
+  );
 }
 
 /**
@@ -69,7 +89,13 @@ export function isAnonymous(request: Request): boolean {
  * resolver (and so any SQL for the query itself).
  */
 function costLimitPlugin(max: number): Plugin {
-  function check(args: { schema: Parameters<typeof validate>[0]; document: Parameters<typeof validate>[1]; contextValue: unknown; variableValues?: unknown; operationName?: string | null }): GraphQLError[] {
+  function check(args: {
+    schema: Parameters<typeof validate>[0];
+    document: Parameters<typeof validate>[1];
+    contextValue: unknown;
+    variableValues?: unknown;
+    operationName?: string | null;
+  }): GraphQLError[] {
     const rule = createComplexityRule({
       context: args.contextValue as object,
       variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
@@ -78,16 +104,29 @@ function costLimitPlugin(max: number): Plugin {
     });
     return validate(args.schema, args.document, [rule]).map(
       (error) =>
-        new GraphQLError(error.message.replace(/^Query complexity of (\d+) exceeds max complexity of (\d+)$/, 'Query cost of $1 exceeds the cost limit of $2: ask for fewer fields or a smaller `first`, and page on with `after`.'), {
-          extensions: { ...error.extensions, code: error.extensions['code'] ?? 'BAD_USER_INPUT', http: { status: 400 } },
-        }),
+        new GraphQLError(
+          error.message.replace(
+            /^Query complexity of (\d+) exceeds max complexity of (\d+)$/,
+            'Query cost of $1 exceeds the cost limit of $2: ask for fewer fields or a smaller `first`, and page on with `after`.',
+          ),
+          {
+            extensions: {
+              ...error.extensions,
+              code: error.extensions['code'] ?? 'BAD_USER_INPUT',
+              http: { status: 400 },
+            },
+          },
+        ),
     );
   }
   // The price depends on the document and on the numbers and list lengths among the variables
   // (`first`, `ids`, `interval`), never on their strings: one pricing serves every request that
   // differs only in strings (a host reporting arrivals at one venue after another).
   const priced = new WeakMap<object, Map<string, GraphQLError[]>>();
-  const shape = (variables: unknown) => JSON.stringify(variables ?? null, (_key, value: unknown) => (typeof value === 'string' ? 0 : value));
+  const shape = (variables: unknown) =>
+    JSON.stringify(variables ?? null, (_key, value: unknown) =>
+      typeof value === 'string' ? 0 : value,
+    );
   function cachedCheck(args: Parameters<typeof check>[0]): GraphQLError[] {
     let byShape = priced.get(args.document);
     if (!byShape) {
@@ -123,12 +162,27 @@ function costLimitPlugin(max: number): Plugin {
 function hideSuggestionsPlugin(): Plugin {
   const hide = (error: GraphQLError) =>
     /Did you mean/.test(error.message)
-      ? new GraphQLError(error.message.replace(/ ?Did you mean .+\?/g, '').trim(), { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: error.extensions })
+      ? new GraphQLError(error.message.replace(/ ?Did you mean .+\?/g, '').trim(), {
+          nodes: error.nodes,
+          source: error.source,
+          positions: error.positions,
+          path: error.path,
+          extensions: error.extensions,
+        })
       : error;
   return {
     onResultProcess({ request, result, setResult }) {
-      if (!isAnonymous(request) || Array.isArray(result) || !('errors' in result) || !result.errors?.length) return;
-      setResult({ ...result, errors: result.errors.map((e) => (e instanceof GraphQLError ? hide(e) : e)) });
+      if (
+        !isAnonymous(request) ||
+        Array.isArray(result) ||
+        !('errors' in result) ||
+        !result.errors?.length
+      )
+        return;
+      setResult({
+        ...result,
+        errors: result.errors.map((e) => (e instanceof GraphQLError ? hide(e) : e)),
+      });
     },
   };
 }
@@ -143,9 +197,12 @@ function reject(limit: keyof typeof QUERY_LIMITS) {
     onReject: [
       (context: ValidationContext | null, error: GraphQLError) =>
         context?.reportError(
-          new GraphQLError(`${error.message.replace(/^Syntax Error: /, '')} (the ${limit} limit is ${QUERY_LIMITS[limit]})`, {
-            extensions: { code: 'QUERY_LIMIT', limit },
-          }),
+          new GraphQLError(
+            `${error.message.replace(/^Syntax Error: /, '')} (the ${limit} limit is ${QUERY_LIMITS[limit]})`,
+            {
+              extensions: { code: 'QUERY_LIMIT', limit },
+            },
+          ),
         ),
     ],
   };

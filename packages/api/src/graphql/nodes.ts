@@ -4,7 +4,10 @@ type NodeGuard = (ctx: Context, node: never) => boolean;
 const nodeGuards = new Map<string, NodeGuard>();
 
 /** Register who may load a node type through `node`/`nodes`; types without a guard are public. */
-export function guardNodeType<T>(typename: string, guard: (ctx: Context, node: T) => boolean): void {
+export function guardNodeType<T>(
+  typename: string,
+  guard: (ctx: Context, node: T) => boolean,
+): void {
   nodeGuards.set(typename, guard as NodeGuard);
 }
 

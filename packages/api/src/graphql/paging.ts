@@ -10,6 +10,10 @@ export function checkPage(args: { first?: number | null; last?: number | null })
     const value = args[name];
     if (value == null) continue;
     if (value < 0) throw badInput(name, `must not be negative (got ${value}).`);
-    if (value > MAX_PAGE_SIZE) throw badInput(name, `at most ${MAX_PAGE_SIZE} per page (got ${value}); page on with \`after\`.`);
+    if (value > MAX_PAGE_SIZE)
+      throw badInput(
+        name,
+        `at most ${MAX_PAGE_SIZE} per page (got ${value}); page on with \`after\`.`,
+      );
   }
 }

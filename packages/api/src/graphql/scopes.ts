@@ -2,10 +2,10 @@
  * The auth scopes the builder declares (see `PothosTypes['AuthScopes']` in builder.ts), how each is
  * decided for a request, and the error a refused field answers with.
  */
-import { AuthScopeFailureType, type AuthFailure } from '@pothos/plugin-scope-auth';
+import { type AuthFailure, AuthScopeFailureType } from '@pothos/plugin-scope-auth';
 import { eq, sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
-import { isStaff, type ApiKeyScope } from '../auth/viewer.ts';
+import { type ApiKeyScope, isStaff } from '../auth/viewer.ts';
 import { locations } from '../db/schema.ts';
 import { publicVenue } from '../locations/visibility.ts';
 import type { Context } from './context.ts';
@@ -20,7 +20,9 @@ export function authScopes(ctx: Context) {
     person: ctx.viewer?.session != null,
     hostLink: ctx.host !== null,
     scope: (scope: ApiKeyScope) =>
-      ctx.viewer !== null && ((ctx.viewer.organisation === null && ctx.viewer.role === 'admin') || ctx.viewer.scopes.includes(scope)),
+      ctx.viewer !== null &&
+      ((ctx.viewer.organisation === null && ctx.viewer.role === 'admin') ||
+        ctx.viewer.scopes.includes(scope)),
     ownsLocation: async (globalId: string) => {
       if (!ctx.viewer) return false;
       if (ctx.viewer.organisation === null) return true;
@@ -31,43 +33,67 @@ export function authScopes(ctx: Context) {
 }
 
 /** A refused field: 401 without a key, else 403 naming every scope that failed. */
-export function unauthorizedError(_parent: unknown, context: Context, _info: unknown, result: { failure: AuthFailure }): GraphQLError {
+export function unauthorizedError(
+  _parent: unknown,
+  context: Context,
+  _info: unknown,
+  result: { failure: AuthFailure },
+): GraphQLError {
   if (context.host) {
-    return new GraphQLError('Forbidden: a host link may only report participation (recordArrivals, reportParticipation) at its own venue.', {
-      extensions: { code: 'FORBIDDEN', http: { status: 403 } },
-    });
+    return new GraphQLError(
+      'Forbidden: a host link may only report participation (recordArrivals, reportParticipation) at its own venue.',
+      {
+        extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+      },
+    );
   }
   if (!context.viewer) {
-    return new GraphQLError('This needs an API key (send `Authorization: Bearer <key>`) or signing in.', {
-      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-    });
+    return new GraphQLError(
+      'This needs an API key (send `Authorization: Bearer <key>`) or signing in.',
+      {
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      },
+    );
   }
   const failed = failedScopes(result.failure);
   const reasons = [
     failed.has('staff') && 'only federation staff keys and staff admins may do this',
     failed.has('moderator') && 'only federation staff admins and moderators may do this',
     failed.has('person') && 'only a signed-in person may do this, not an API key',
-    failed.has('scope') && `this key lacks the ${[...(failed.get('scope') ?? [])].join(' or ')} scope`,
+    failed.has('scope') &&
+      `this key lacks the ${[...(failed.get('scope') ?? [])].join(' or ')} scope`,
     failed.has('ownsLocation') && 'this venue belongs to another organisation',
   ].filter(Boolean);
-  return new GraphQLError(`Forbidden: ${reasons.join('; ') || `${context.viewer.session ? 'you' : 'this API key'} may not do this`}.`, {
-    extensions: { code: 'FORBIDDEN', http: { status: 403 } },
-  });
+  return new GraphQLError(
+    `Forbidden: ${reasons.join('; ') || `${context.viewer.session ? 'you' : 'this API key'} may not do this`}.`,
+    {
+      extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+    },
+  );
 }
 
 /** Which scopes failed, with their parameters, from scope-auth's failure tree. */
-function failedScopes(failure: AuthFailure, into = new Map<string, Set<unknown>>()): Map<string, Set<unknown>> {
+function failedScopes(
+  failure: AuthFailure,
+  into = new Map<string, Set<unknown>>(),
+): Map<string, Set<unknown>> {
   if (failure.kind === AuthScopeFailureType.AuthScope) {
     if (!into.has(failure.scope)) into.set(failure.scope, new Set());
     into.get(failure.scope)!.add(failure.parameter);
-  } else if (failure.kind === AuthScopeFailureType.AnyAuthScopes || failure.kind === AuthScopeFailureType.AllAuthScopes) {
+  } else if (
+    failure.kind === AuthScopeFailureType.AnyAuthScopes ||
+    failure.kind === AuthScopeFailureType.AllAuthScopes
+  ) {
     for (const f of failure.failures) failedScopes(f, into);
   }
   return into;
 }
 
 /** The organisation of the venue a global ID names and whether the public sees it, or null if it names none. */
-async function locationOwner(ctx: Context, globalId: string): Promise<{ organisationId: number; public: boolean } | null> {
+async function locationOwner(
+  ctx: Context,
+  globalId: string,
+): Promise<{ organisationId: number; public: boolean } | null> {
   let id: number | null;
   try {
     id = decodeLocationId(globalId);
@@ -76,7 +102,10 @@ async function locationOwner(ctx: Context, globalId: string): Promise<{ organisa
   }
   if (id === null) return null;
   const [row] = await ctx.db
-    .select({ organisationId: locations.organisationId, public: sql<boolean>`${publicVenue(locations)}` })
+    .select({
+      organisationId: locations.organisationId,
+      public: sql<boolean>`${publicVenue(locations)}`,
+    })
     .from(locations)
     .where(eq(locations.id, id))
     .limit(1);

@@ -38,7 +38,9 @@ export function adminPlugin(token: string, commands: CommandRunner): Plugin {
   return {
     async onRequest({ request, url, endResponse, serverContext }) {
       if (url.pathname !== '/admin/command') return;
-      const remote = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req?.socket?.remoteAddress ?? '';
+      const remote =
+        (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req
+          ?.socket?.remoteAddress ?? '';
       const given = request.headers.get('x-tafel-admin-token') ?? '';
       if (request.method !== 'POST' || !LOOPBACK.has(remote) || !sameToken(given, token)) {
         endResponse(new Response('Not found', { status: 404 }));
@@ -46,7 +48,10 @@ export function adminPlugin(token: string, commands: CommandRunner): Plugin {
       }
       const { argv } = (await request.json()) as { argv: string[] };
       const out: { stream: 'log' | 'error'; line: string }[] = [];
-      const io = { log: (line: string) => out.push({ stream: 'log', line }), error: (line: string) => out.push({ stream: 'error', line }) };
+      const io = {
+        log: (line: string) => out.push({ stream: 'log', line }),
+        error: (line: string) => out.push({ stream: 'error', line }),
+      };
       let code: number;
       try {
         code = await commands.run(argv, io);

@@ -79,7 +79,10 @@ export class AnswerStore {
   /** The change (its sequence number) that last touched each tag. */
   readonly #changed = new Map<string, number>();
   /** Keys being computed by one request, since when, while others are served the stale answer or wait. */
-  readonly #refreshing = new Map<string, { since: number; done: Promise<void>; finish: () => void }>();
+  readonly #refreshing = new Map<
+    string,
+    { since: number; done: Promise<void>; finish: () => void }
+  >();
   /** Distinguishes this store's ETags from another app's or process's (and from before a restart). */
   readonly #epoch = randomBytes(4).toString('hex');
   #seq = 0;
@@ -120,7 +123,8 @@ export class AnswerStore {
       kept = undefined;
     }
     const refresh = this.#refreshing.get(key);
-    if (refresh && now - refresh.since <= MAX_WAIT_MS) return kept ? { use: 'stale', kept } : { use: 'wait', until: refresh.done };
+    if (refresh && now - refresh.since <= MAX_WAIT_MS)
+      return kept ? { use: 'stale', kept } : { use: 'wait', until: refresh.done };
     let finish!: () => void;
     const done = new Promise<void>((resolve) => (finish = resolve));
     this.#refreshing.set(key, { since: now, done, finish });
@@ -150,7 +154,12 @@ export class AnswerStore {
     if (deps.tags.some((tag) => this.#changedSince(tag, mark.seq))) return undefined;
     const stale = deps.counts.some((tag) => this.#changedSince(tag, mark.seq));
     if (stale && this.countsStaleMs === 0) return undefined;
-    const kept: Kept = { ...answer, etag: `"${this.#epoch}.${++this.#kept}"`, deps, staleSince: stale ? mark.at : null };
+    const kept: Kept = {
+      ...answer,
+      etag: `"${this.#epoch}.${++this.#kept}"`,
+      deps,
+      staleSince: stale ? mark.at : null,
+    };
     this.#entries.set(key, kept);
     if (this.#entries.peek(key) !== kept) return undefined;
     for (const tag of [...deps.tags, ...deps.counts]) {
@@ -166,7 +175,10 @@ export class AnswerStore {
    * `slugOf` names the edition of an id, where known; an edition not known touches every edition.
    * Only the app's live hub calls this, for this process's writes and every other's.
    */
-  invalidate(notice: Notice | null, slugOf: (editionId: number) => string | undefined = () => undefined): void {
+  invalidate(
+    notice: Notice | null,
+    slugOf: (editionId: number) => string | undefined = () => undefined,
+  ): void {
     const seq = ++this.#seq;
     this.#changed.set(ALL, seq);
     this.#drop(ALL);
@@ -183,7 +195,10 @@ export class AnswerStore {
     const kind = isCountNotice(notice) ? 'counts' : 'venues';
     const slug = slugOf(notice.edition);
     // `kind:?`: an edition this store cannot name, i.e. possibly any.
-    const touched = slug === undefined ? [...this.#index.keys()].filter((tag) => tag.startsWith(`${kind}:`)) : [`${kind}:${slug}`, `${kind}:*`];
+    const touched =
+      slug === undefined
+        ? [...this.#index.keys()].filter((tag) => tag.startsWith(`${kind}:`))
+        : [`${kind}:${slug}`, `${kind}:*`];
     this.#changed.set(slug === undefined ? `${kind}:?` : `${kind}:${slug}`, seq);
     this.#changed.set(`${kind}:*`, seq);
     for (const tag of touched) {

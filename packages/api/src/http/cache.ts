@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { getOperationAST } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
-import { dependenciesOf, type Dependencies } from '../graphql/dependencies.ts';
+import { type Dependencies, dependenciesOf } from '../graphql/dependencies.ts';
 import { isAnonymous } from '../graphql/limits.ts';
 import type { AnswerStore, Lookup, Mark } from './answer-store.ts';
 import { GRAPHQL_PATH } from './gate.ts';
@@ -24,12 +24,24 @@ export { AnswerStore, type Kept, type StoredAnswer } from './answer-store.ts';
 
 /** Did this request come for a cacheable public read? (A live subscription is not one.) */
 function cacheable(request: Request): boolean {
-  return isAnonymous(request) && (request.method === 'GET' || request.method === 'POST') && !request.headers.get('accept')?.includes('text/event-stream');
+  return (
+    isAnonymous(request) &&
+    (request.method === 'GET' || request.method === 'POST') &&
+    !request.headers.get('accept')?.includes('text/event-stream')
+  );
 }
 
 /** The cache key of an operation: its text, variables and name. */
-export function cacheKey(documentString: string, variableValues: unknown, operationName: string | null | undefined): string {
-  return createHash('sha256').update([documentString, JSON.stringify(variableValues ?? {}), operationName ?? ''].join('\u0000')).digest('base64url');
+export function cacheKey(
+  documentString: string,
+  variableValues: unknown,
+  operationName: string | null | undefined,
+): string {
+  return createHash('sha256')
+    .update(
+      [documentString, JSON.stringify(variableValues ?? {}), operationName ?? ''].join('\u0000'),
+    )
+    .digest('base64url');
 }
 
 /** The key of a GET request's operation, from its URL alone; null if it has none. */
@@ -38,13 +50,19 @@ function keyOfGet(url: URL): string | null {
   try {
     let query = params.get('query');
     if (!query) {
-      const extensions = JSON.parse(params.get('extensions') ?? 'null') as { persistedQuery?: { sha256Hash?: unknown } } | null;
+      const extensions = JSON.parse(params.get('extensions') ?? 'null') as {
+        persistedQuery?: { sha256Hash?: unknown };
+      } | null;
       const hash = extensions?.persistedQuery?.sha256Hash;
       query = typeof hash === 'string' ? (persistedOperations.get(hash) ?? null) : null;
     }
     if (!query) return null;
     const variables = params.get('variables');
-    return cacheKey(query, variables ? JSON.parse(variables) : undefined, params.get('operationName'));
+    return cacheKey(
+      query,
+      variables ? JSON.parse(variables) : undefined,
+      params.get('operationName'),
+    );
   } catch {
     return null;
   }
@@ -87,13 +105,20 @@ async function lookup(store: AnswerStore, key: string): Promise<Exclude<Lookup, 
     if (found.use !== 'wait') return found;
     if (i === 3) return { use: 'compute' };
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([found.until, new Promise<void>((resolve) => (timer = setTimeout(resolve, WAIT_MS)))]);
+    await Promise.race([
+      found.until,
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, WAIT_MS))),
+    ]);
     clearTimeout(timer);
   }
 }
 
 /** Note a lookup's outcome; true if it gave an answer to serve. */
-function served(state: RequestState, key: string, found: Exclude<Lookup, { use: 'wait' }>): found is Extract<Lookup, { use: 'fresh' | 'stale' }> {
+function served(
+  state: RequestState,
+  key: string,
+  found: Exclude<Lookup, { use: 'wait' }>,
+): found is Extract<Lookup, { use: 'fresh' | 'stale' }> {
   if (found.use === 'compute') {
     if (found.refresh) state.refreshes.push(key);
     return false;
@@ -106,7 +131,8 @@ function served(state: RequestState, key: string, found: Exclude<Lookup, { use: 
 
 export function responseCachePlugins(store: AnswerStore): Plugin[] {
   const slot = (key: string, request: Request) => `${key}|${request.headers.get('accept') ?? ''}`;
-  const eligibleGet = (request: Request, url: URL) => request.method === 'GET' && url.pathname === GRAPHQL_PATH && cacheable(request);
+  const eligibleGet = (request: Request, url: URL) =>
+    request.method === 'GET' && url.pathname === GRAPHQL_PATH && cacheable(request);
   return [
     {
       // A GET: its serialised answer, or a 304 for its ETag, from one lookup.
@@ -121,9 +147,25 @@ export function responseCachePlugins(store: AnswerStore): Plugin[] {
         const { kept } = found;
         const how = { 'x-tafel-cache': found.use === 'fresh' ? 'hit' : 'stale' };
         if (request.headers.get('if-none-match') === kept.etag) {
-          endResponse(new Response(null, { status: 304, headers: { etag: kept.etag, ...how, ...(kept.headers['last-modified'] ? { 'last-modified': kept.headers['last-modified'] } : {}) } }));
+          endResponse(
+            new Response(null, {
+              status: 304,
+              headers: {
+                etag: kept.etag,
+                ...how,
+                ...(kept.headers['last-modified']
+                  ? { 'last-modified': kept.headers['last-modified'] }
+                  : {}),
+              },
+            }),
+          );
         } else {
-          endResponse(new Response(kept.body, { status: 200, headers: { ...kept.headers, etag: kept.etag, ...how } }));
+          endResponse(
+            new Response(kept.body, {
+              status: 200,
+              headers: { ...kept.headers, etag: kept.etag, ...how },
+            }),
+          );
         }
       },
       // A POST, or a GET whose serialised answer is not kept: the result, before parsing.
@@ -143,8 +185,17 @@ export function responseCachePlugins(store: AnswerStore): Plugin[] {
       onExecute({ args }) {
         const request = (args.contextValue as { request?: Request }).request;
         const state = request && states.get(request);
-        if (!state?.key || getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
-        const deps = dependenciesOf(args.schema, args.document, args.operationName, (args.variableValues ?? {}) as Record<string, unknown>);
+        if (
+          !state?.key ||
+          getOperationAST(args.document, args.operationName)?.operation !== 'query'
+        )
+          return;
+        const deps = dependenciesOf(
+          args.schema,
+          args.document,
+          args.operationName,
+          (args.variableValues ?? {}) as Record<string, unknown>,
+        );
         const mark = store.mark();
         state.deps = deps;
         return {
@@ -154,7 +205,12 @@ export function responseCachePlugins(store: AnswerStore): Plugin[] {
               return;
             }
             state.mark = mark;
-            store.set(state.key!, { body: encoder.encode(JSON.stringify(result)), headers: {} }, deps, mark);
+            store.set(
+              state.key!,
+              { body: encoder.encode(JSON.stringify(result)), headers: {} },
+              deps,
+              mark,
+            );
           },
         };
       },
@@ -162,13 +218,32 @@ export function responseCachePlugins(store: AnswerStore): Plugin[] {
         const state = states.get(request);
         if (!state) return;
         try {
-          if (!response.headers.has('x-tafel-cache')) response.headers.set('x-tafel-cache', state.served ? (state.stale ? 'stale' : 'hit') : 'miss');
+          if (!response.headers.has('x-tafel-cache'))
+            response.headers.set(
+              'x-tafel-cache',
+              state.served ? (state.stale ? 'stale' : 'hit') : 'miss',
+            );
           const url = new URL(request.url);
-          if (response.status !== 200 || !state.mark || !state.deps || !state.key || !eligibleGet(request, url)) return;
+          if (
+            response.status !== 200 ||
+            !state.mark ||
+            !state.deps ||
+            !state.key ||
+            !eligibleGet(request, url)
+          )
+            return;
           const body = new Uint8Array(await response.clone().arrayBuffer());
           const lastModified = new Date().toUTCString();
-          const headers = { 'content-type': response.headers.get('content-type') ?? 'application/json', 'last-modified': lastModified };
-          const kept = store.set(slot(state.key, request), { body, headers }, state.deps, state.mark);
+          const headers = {
+            'content-type': response.headers.get('content-type') ?? 'application/json',
+            'last-modified': lastModified,
+          };
+          const kept = store.set(
+            slot(state.key, request),
+            { body, headers },
+            state.deps,
+            state.mark,
+          );
           if (kept) {
             response.headers.set('etag', kept.etag);
             response.headers.set('last-modified', lastModified);
@@ -202,7 +277,10 @@ export function cacheHeadersPlugin(maxAgeSeconds: number, countsStaleMs: number)
         headers.set('cache-control', 'private, no-store');
         headers.delete('etag');
         headers.delete('last-modified');
-      } else if ((request.method === 'GET' || request.method === 'HEAD') && (response.status === 304 || (response.status === 200 && headers.has('etag')))) {
+      } else if (
+        (request.method === 'GET' || request.method === 'HEAD') &&
+        (response.status === 304 || (response.status === 200 && headers.has('etag')))
+      ) {
         headers.set('cache-control', `public, max-age=${maxAgeOf(request)}`);
         headers.append('vary', 'Accept, Authorization');
       } else if (!headers.has('cache-control')) {

@@ -10,7 +10,11 @@ interface NodeServerContext {
 }
 
 /** The client's address, or null for an in-process call (tests, a fetch handler without a socket). */
-export function clientIp(request: Request, serverContext: unknown, trustedProxies: number): string | null {
+export function clientIp(
+  request: Request,
+  serverContext: unknown,
+  trustedProxies: number,
+): string | null {
   const socket = (serverContext as NodeServerContext | undefined)?.req?.socket?.remoteAddress;
   if (!socket) return null;
   let address = socket;
@@ -34,6 +38,11 @@ export function normalise(address: string): string {
   const [head = '', tail = ''] = address.split('::');
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
-  const groups = address.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
+  const groups = address.includes('::')
+    ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
 }

@@ -110,7 +110,10 @@ export function fileDescriptorLimit(limits = '/proc/self/limits'): number | null
  * connection, files. (At 400 descriptors: 300 streams; a process with none open uses ~40.) A
  * configured cap may lower that, never lift it; it stands alone where the limit is unknown.
  */
-export function streamsPerProcess(fdLimit: number | null, configured: number | null = null): number {
+export function streamsPerProcess(
+  fdLimit: number | null,
+  configured: number | null = null,
+): number {
   if (fdLimit === null) return configured ?? DEFAULT_STREAMS_PER_PROCESS;
   const allowed = Math.max(0, fdLimit - Math.max(100, Math.floor(fdLimit / 4)));
   return configured === null ? allowed : Math.min(allowed, configured);
@@ -132,7 +135,11 @@ export const DEFAULTS: PublicApiConfig = {
   maxAgeSeconds: 10,
   licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
   embedEndpoints: [],
-  streams: { perIp: DEFAULT_STREAMS_PER_IP, perKey: DEFAULT_STREAMS_PER_KEY, perProcess: streamsPerProcess(fileDescriptorLimit()) },
+  streams: {
+    perIp: DEFAULT_STREAMS_PER_IP,
+    perKey: DEFAULT_STREAMS_PER_KEY,
+    perProcess: streamsPerProcess(fileDescriptorLimit()),
+  },
   sessions: { idleMs: 7 * 24 * 3600_000, maxMs: 30 * 24 * 3600_000 },
   smtpUrl: undefined,
   mailFrom: undefined,
@@ -143,7 +150,8 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw == null || raw.trim() === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number ≥ 0 (got "${raw}").`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${name} must be a whole number ≥ 0 (got "${raw}").`);
   return value;
 }
 
@@ -160,7 +168,8 @@ function trustProxy(raw: string | undefined): number {
   if (raw == null || raw === '' || raw === 'false' || raw === '0') return 0;
   if (raw === 'true') return 1;
   const hops = Number(raw);
-  if (!Number.isInteger(hops) || hops < 0) throw new Error(`TAFEL_TRUST_PROXY must be true, false or a number of proxies (got "${raw}").`);
+  if (!Number.isInteger(hops) || hops < 0)
+    throw new Error(`TAFEL_TRUST_PROXY must be true, false or a number of proxies (got "${raw}").`);
   return hops;
 }
 
@@ -173,14 +182,20 @@ function rateLimitStore(raw: string | undefined): PublicApiConfig['rateLimitStor
 function redisUrl(raw: string | undefined): string | undefined {
   const url = raw?.trim();
   if (!url) return undefined;
-  if (!/^rediss?:\/\//.test(url)) throw new Error(`TAFEL_REDIS_URL must be a redis:// or rediss:// URL like redis://127.0.0.1:6379 (got "${url}").`);
+  if (!/^rediss?:\/\//.test(url))
+    throw new Error(
+      `TAFEL_REDIS_URL must be a redis:// or rediss:// URL like redis://127.0.0.1:6379 (got "${url}").`,
+    );
   return url;
 }
 
 function smtpUrl(raw: string | undefined): string | undefined {
   const url = raw?.trim();
   if (!url) return undefined;
-  if (!/^smtps?:\/\//.test(url)) throw new Error('TAFEL_SMTP_URL must be an smtp:// or smtps:// URL like smtps://user:password@mail.example.org:465.');
+  if (!/^smtps?:\/\//.test(url))
+    throw new Error(
+      'TAFEL_SMTP_URL must be an smtp:// or smtps:// URL like smtps://user:password@mail.example.org:465.',
+    );
   return url;
 }
 
@@ -192,10 +207,20 @@ export function publicUrl(env: NodeJS.ProcessEnv = process.env): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new Error(`TAFEL_PUBLIC_URL must be an http or https URL like https://tafel.example.org (got "${raw}").`);
+    throw new Error(
+      `TAFEL_PUBLIC_URL must be an http or https URL like https://tafel.example.org (got "${raw}").`,
+    );
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username || url.password) {
-    throw new Error(`TAFEL_PUBLIC_URL must be an http or https URL without query, fragment or credentials (got "${raw}").`);
+  if (
+    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+    url.search ||
+    url.hash ||
+    url.username ||
+    url.password
+  ) {
+    throw new Error(
+      `TAFEL_PUBLIC_URL must be an http or https URL without query, fragment or credentials (got "${raw}").`,
+    );
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
@@ -211,7 +236,9 @@ export function embedEndpointsFromEnv(env: NodeJS.ProcessEnv = process.env): str
     .map((item) => {
       const url = URL.canParse(item) ? new URL(item) : null;
       if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-        throw new Error(`TAFEL_EMBED_ENDPOINTS must be absolute http(s) URLs separated by commas (got "${item}").`);
+        throw new Error(
+          `TAFEL_EMBED_ENDPOINTS must be absolute http(s) URLs separated by commas (got "${item}").`,
+        );
       }
       return url.href;
     });
@@ -225,7 +252,10 @@ export function publicApiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Pu
       : {
           anonymous: int(env, 'TAFEL_RATE_LIMIT_ANON', DEFAULT_RATE_LIMIT.anonymous),
           key: int(env, 'TAFEL_RATE_LIMIT_KEY', DEFAULT_RATE_LIMIT.key),
-          windowSeconds: Math.max(1, int(env, 'TAFEL_RATE_LIMIT_WINDOW', DEFAULT_RATE_LIMIT.windowSeconds)),
+          windowSeconds: Math.max(
+            1,
+            int(env, 'TAFEL_RATE_LIMIT_WINDOW', DEFAULT_RATE_LIMIT.windowSeconds),
+          ),
         },
     rateLimitStore: rateLimitStore(env['TAFEL_RATE_LIMIT_STORE']),
     redisUrl: redisUrl(env['TAFEL_REDIS_URL']),
@@ -235,8 +265,15 @@ export function publicApiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Pu
       key: bytes(env, 'TAFEL_BODY_LIMIT_KEY', DEFAULTS.bodyLimit.key),
     },
     responseCache: env['TAFEL_RESPONSE_CACHE'] !== 'off',
-    responseCacheTtlSeconds: Math.max(1, int(env, 'TAFEL_RESPONSE_CACHE_TTL', DEFAULTS.responseCacheTtlSeconds)),
-    responseCacheMaxBytes: bytes(env, 'TAFEL_RESPONSE_CACHE_MAX_BYTES', DEFAULTS.responseCacheMaxBytes),
+    responseCacheTtlSeconds: Math.max(
+      1,
+      int(env, 'TAFEL_RESPONSE_CACHE_TTL', DEFAULTS.responseCacheTtlSeconds),
+    ),
+    responseCacheMaxBytes: bytes(
+      env,
+      'TAFEL_RESPONSE_CACHE_MAX_BYTES',
+      DEFAULTS.responseCacheMaxBytes,
+    ),
     countsStaleMs: int(env, 'TAFEL_COUNTS_STALE_MS', DEFAULTS.countsStaleMs),
     publicUrl: publicUrl(env),
     maxAgeSeconds: int(env, 'TAFEL_CACHE_MAX_AGE', DEFAULTS.maxAgeSeconds),
@@ -248,11 +285,18 @@ export function publicApiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Pu
     streams: {
       perIp: int(env, 'TAFEL_MAX_SUBSCRIBERS_PER_IP', DEFAULT_STREAMS_PER_IP),
       perKey: int(env, 'TAFEL_MAX_SUBSCRIBERS_PER_KEY', DEFAULT_STREAMS_PER_KEY),
-      perProcess: streamsPerProcess(fileDescriptorLimit(), env['TAFEL_MAX_SUBSCRIBERS']?.trim() ? int(env, 'TAFEL_MAX_SUBSCRIBERS', 0) : null),
+      perProcess: streamsPerProcess(
+        fileDescriptorLimit(),
+        env['TAFEL_MAX_SUBSCRIBERS']?.trim() ? int(env, 'TAFEL_MAX_SUBSCRIBERS', 0) : null,
+      ),
     },
     sessions: {
-      idleMs: Math.max(1, int(env, 'TAFEL_SESSION_IDLE_HOURS', DEFAULTS.sessions.idleMs / 3600_000)) * 3600_000,
-      maxMs: Math.max(1, int(env, 'TAFEL_SESSION_MAX_DAYS', DEFAULTS.sessions.maxMs / 86400_000)) * 86400_000,
+      idleMs:
+        Math.max(1, int(env, 'TAFEL_SESSION_IDLE_HOURS', DEFAULTS.sessions.idleMs / 3600_000)) *
+        3600_000,
+      maxMs:
+        Math.max(1, int(env, 'TAFEL_SESSION_MAX_DAYS', DEFAULTS.sessions.maxMs / 86400_000)) *
+        86400_000,
     },
     smtpUrl: smtpUrl(env['TAFEL_SMTP_URL']),
     mailFrom: env['TAFEL_MAIL_FROM']?.trim() || undefined,

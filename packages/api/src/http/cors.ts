@@ -10,14 +10,31 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { Plugin } from 'graphql-yoga';
 
-const EXPOSED = ['ETag', 'Last-Modified', 'Retry-After', 'RateLimit', 'RateLimit-Policy', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'];
-const ALLOWED_HEADERS = ['Accept', 'Authorization', 'Content-Type', 'If-None-Match', 'Last-Event-ID', 'X-GraphQL-Yoga-CSRF'];
+const EXPOSED = [
+  'ETag',
+  'Last-Modified',
+  'Retry-After',
+  'RateLimit',
+  'RateLimit-Policy',
+  'RateLimit-Limit',
+  'RateLimit-Remaining',
+  'RateLimit-Reset',
+];
+const ALLOWED_HEADERS = [
+  'Accept',
+  'Authorization',
+  'Content-Type',
+  'If-None-Match',
+  'Last-Event-ID',
+  'X-GraphQL-Yoga-CSRF',
+];
 
 export function corsPlugin(): Plugin {
   return {
     onRequest({ request, endResponse }) {
       // A preflight: answered here, its headers added below.
-      if (request.method === 'OPTIONS') endResponse(new Response(null, { status: 204, headers: { 'content-length': '0' } }));
+      if (request.method === 'OPTIONS')
+        endResponse(new Response(null, { status: 204, headers: { 'content-length': '0' } }));
     },
     onResponse({ request, response }) {
       const headers = response.headers;
@@ -34,7 +51,9 @@ export function corsPlugin(): Plugin {
 }
 
 export function csrfPlugin(): Plugin {
-  const csrf = useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }) as Plugin & { onRequestParse: NonNullable<Plugin['onRequestParse']> };
+  const csrf = useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }) as Plugin & {
+    onRequestParse: NonNullable<Plugin['onRequestParse']>;
+  };
   return {
     onRequestParse(payload) {
       if (payload.request.method === 'GET' || payload.request.method === 'HEAD') return;

@@ -6,7 +6,12 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Database } from '../db/client.ts';
 import { requireEditionOrError } from '../graphql/types/edition.ts';
-import { EDITION_PAGE_CSP, editionNotFoundPage, editionPage, pageLang } from '../open-data/edition-page.ts';
+import {
+  EDITION_PAGE_CSP,
+  editionNotFoundPage,
+  editionPage,
+  pageLang,
+} from '../open-data/edition-page.ts';
 import { publicVenues } from '../open-data/feeds.ts';
 import { fileDependencies, keptFile, type OpenDataOptions } from './open-data.ts';
 
@@ -27,16 +32,35 @@ export function editionPagePlugin(database: Database, options: OpenDataOptions):
       if (!match || (request.method !== 'GET' && request.method !== 'HEAD')) return;
       const slug = match[1]!;
       const lang = pageLang(url.searchParams.get('lang'));
-      const headers = { ...HTML_HEADERS, 'cache-control': `public, max-age=${options.maxAgeSeconds}` };
-      const response = await keptFile(store, request, `page ${slug} ${lang}`, fileDependencies(slug), headers, async () => {
-        const db = database.readDb;
-        const edition = await requireEditionOrError(db, slug);
-        if (Array.isArray(edition)) {
-          return new Response(editionNotFoundPage(lang), { status: 404, headers: { ...HTML_HEADERS, 'cache-control': 'no-store' } });
-        }
-        options.editions.remember(edition);
-        return editionPage(edition, await publicVenues(db, edition.id), lang, options.licence, options.publicUrl);
-      });
+      const headers = {
+        ...HTML_HEADERS,
+        'cache-control': `public, max-age=${options.maxAgeSeconds}`,
+      };
+      const response = await keptFile(
+        store,
+        request,
+        `page ${slug} ${lang}`,
+        fileDependencies(slug),
+        headers,
+        async () => {
+          const db = database.readDb;
+          const edition = await requireEditionOrError(db, slug);
+          if (Array.isArray(edition)) {
+            return new Response(editionNotFoundPage(lang), {
+              status: 404,
+              headers: { ...HTML_HEADERS, 'cache-control': 'no-store' },
+            });
+          }
+          options.editions.remember(edition);
+          return editionPage(
+            edition,
+            await publicVenues(db, edition.id),
+            lang,
+            options.licence,
+            options.publicUrl,
+          );
+        },
+      );
       endResponse(response);
     },
   };

@@ -32,7 +32,13 @@ const CONNECTION_CODES = new Set([
  * 57P01–57P03 (shut down by an administrator, crashed, starting up), 53300 (too many connections).
  */
 function unavailableState(code: string): boolean {
-  return code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || code === '53300';
+  return (
+    code.startsWith('08') ||
+    code === '57P01' ||
+    code === '57P02' ||
+    code === '57P03' ||
+    code === '53300'
+  );
 }
 
 /** The error and every error it was made from (GraphQL's originalError, `cause`, an AggregateError's parts). */
@@ -52,7 +58,11 @@ function codeOf(e: Record<string, unknown>): string | null {
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (const e of chain(error)) {
     const code = codeOf(e);
-    if (code && (CONNECTION_CODES.has(code) || (/^[0-9A-Z]{5}$/.test(code) && unavailableState(code)))) return true;
+    if (
+      code &&
+      (CONNECTION_CODES.has(code) || (/^[0-9A-Z]{5}$/.test(code) && unavailableState(code)))
+    )
+      return true;
   }
   return false;
 }
@@ -69,7 +79,12 @@ function badValue(error: unknown): boolean {
 /** The cursor plugins' refusal of a cursor they did not issue. */
 function forgedCursor(error: unknown): boolean {
   for (const e of chain(error)) {
-    if (e['name'] === 'PothosValidationError' && typeof e['message'] === 'string' && /^(Invalid (cursor|serialized|offset cursor)|Cursor)/.test(e['message'])) return true;
+    if (
+      e['name'] === 'PothosValidationError' &&
+      typeof e['message'] === 'string' &&
+      /^(Invalid (cursor|serialized|offset cursor)|Cursor)/.test(e['message'])
+    )
+      return true;
   }
   return false;
 }
@@ -77,25 +92,46 @@ function forgedCursor(error: unknown): boolean {
 /** The error a client should see for this fault, or null when it is a bug (then masked as unexpected). */
 export function knownFault(error: unknown): GraphQLError | null {
   const located = error instanceof GraphQLError ? error : null;
-  const at = located ? { nodes: located.nodes, source: located.source, positions: located.positions, path: located.path } : {};
+  const at = located
+    ? {
+        nodes: located.nodes,
+        source: located.source,
+        positions: located.positions,
+        path: located.path,
+      }
+    : {};
   if (isDatabaseUnavailable(error)) {
-    return new GraphQLError(`The database is unavailable for the moment: nothing was changed. Try again after Retry-After seconds.`, {
-      ...at,
-      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_OUTAGE_SECONDS) } } },
-    });
+    return new GraphQLError(
+      `The database is unavailable for the moment: nothing was changed. Try again after Retry-After seconds.`,
+      {
+        ...at,
+        extensions: {
+          code: 'SERVICE_UNAVAILABLE',
+          http: { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_OUTAGE_SECONDS) } },
+        },
+      },
+    );
   }
   if (forgedCursor(error)) {
-    return new GraphQLError('Not a cursor this list issued: take `after` and `before` from its pageInfo or edges.', { ...at, extensions: { code: 'BAD_USER_INPUT' } });
+    return new GraphQLError(
+      'Not a cursor this list issued: take `after` and `before` from its pageInfo or edges.',
+      { ...at, extensions: { code: 'BAD_USER_INPUT' } },
+    );
   }
   if (badValue(error)) {
-    return new GraphQLError('A value in this request cannot be used here: check the arguments, and take cursors from the list they page.', { ...at, extensions: { code: 'BAD_USER_INPUT' } });
+    return new GraphQLError(
+      'A value in this request cannot be used here: check the arguments, and take cursors from the list they page.',
+      { ...at, extensions: { code: 'BAD_USER_INPUT' } },
+    );
   }
   return null;
 }
 
 /** A failed query, as drizzle reports it: its message carries the statement's parameters. */
 function failedQuery(value: unknown): (Error & { query: string; cause?: unknown }) | null {
-  return value instanceof Error && typeof (value as { query?: unknown }).query === 'string' ? (value as Error & { query: string }) : null;
+  return value instanceof Error && typeof (value as { query?: unknown }).query === 'string'
+    ? (value as Error & { query: string })
+    : null;
 }
 
 /**
@@ -103,10 +139,14 @@ function failedQuery(value: unknown): (Error & { query: string; cause?: unknown 
  * the first colon (after it PostgreSQL may quote the value it refused), never its parameters.
  */
 export function loggable(value: unknown): string {
-  const failed = failedQuery(value) ?? (value instanceof GraphQLError ? failedQuery(value.originalError) : null);
+  const failed =
+    failedQuery(value) ?? (value instanceof GraphQLError ? failedQuery(value.originalError) : null);
   if (failed) {
     const cause = failed.cause as (Error & { code?: unknown }) | undefined;
-    const reason = cause instanceof Error ? `${cause.message.split(': ')[0]}${typeof cause.code === 'string' ? ` (${cause.code})` : ''}` : 'no reason given';
+    const reason =
+      cause instanceof Error
+        ? `${cause.message.split(': ')[0]}${typeof cause.code === 'string' ? ` (${cause.code})` : ''}`
+        : 'no reason given';
     return `Failed query: ${reason}; the statement, values left out: ${failed.query}`;
   }
   return String(value);
@@ -127,10 +167,18 @@ export function malformedParamsPlugin(): Plugin {
         try {
           value = JSON.parse(raw);
         } catch {
-          return endResponse(refusal(400, 'BAD_REQUEST', `The "${name}" parameter is not valid JSON: send an object, URL-encoded.`));
+          return endResponse(
+            refusal(
+              400,
+              'BAD_REQUEST',
+              `The "${name}" parameter is not valid JSON: send an object, URL-encoded.`,
+            ),
+          );
         }
         if (value !== null && (typeof value !== 'object' || Array.isArray(value))) {
-          return endResponse(refusal(400, 'BAD_REQUEST', `The "${name}" parameter must be a JSON object.`));
+          return endResponse(
+            refusal(400, 'BAD_REQUEST', `The "${name}" parameter must be a JSON object.`),
+          );
         }
       }
     },

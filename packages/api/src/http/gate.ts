@@ -4,17 +4,30 @@
  * limit (429), and whether the body is too large for them (413). Once the operation is parsed, a
  * mutation pays one request per field it asks for.
  */
-import { getOperationAST, GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  type DocumentNode,
+  GraphQLError,
+  getOperationAST,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { authenticateHostLink, type HostLinkViewer, isHostLinkToken } from '../auth/host-links.ts';
 import type { KeyCache } from '../auth/key-cache.ts';
-import { authenticateHostLink, isHostLinkToken, type HostLinkViewer } from '../auth/host-links.ts';
 import { authenticate } from '../auth/keys.ts';
 import { sessionToken, sessionViewer } from '../auth/sessions.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { clientIp } from './client-ip.ts';
 import type { PublicApiConfig } from './config.ts';
-import { RateLimits, redisForLimits, type ClientKind, type RateDecision, type RateLimitStore } from './rate-limit.ts';
+import {
+  type ClientKind,
+  type RateDecision,
+  type RateLimitStore,
+  RateLimits,
+  redisForLimits,
+} from './rate-limit.ts';
 
 const viewers = new WeakMap<Request, Promise<Viewer | null>>();
 const hosts = new WeakMap<Request, Promise<HostLinkViewer | null>>();
@@ -29,7 +42,12 @@ const payers = new WeakMap<Request, { kind: ClientKind; client: string; who: str
  * unknown) reads as anonymous: a browser keeps a cookie after its session ended, and the public
  * map on the same site must still load.
  */
-export function viewerOf(database: Database, keys: KeyCache, request: Request, config: Pick<PublicApiConfig, 'sessions' | 'publicUrl'>): Promise<Viewer | null> {
+export function viewerOf(
+  database: Database,
+  keys: KeyCache,
+  request: Request,
+  config: Pick<PublicApiConfig, 'sessions' | 'publicUrl'>,
+): Promise<Viewer | null> {
   let viewer = viewers.get(request);
   if (!viewer) {
     const header = request.headers.get('authorization');
@@ -52,7 +70,11 @@ export function fromOwnOrigin(request: Request, publicUrl: string): boolean {
   const site = request.headers.get('sec-fetch-site');
   if (site !== null && site !== 'same-origin' && site !== 'none') return false;
   const origin = request.headers.get('origin');
-  return origin === null || origin === new URL(request.url).origin || origin === new URL(publicUrl).origin;
+  return (
+    origin === null ||
+    origin === new URL(request.url).origin ||
+    origin === new URL(publicUrl).origin
+  );
 }
 
 /** The refusal of a session cookie that came with a request from another site's page. */
@@ -72,7 +94,10 @@ export function hostLinkOf(database: Database, request: Request): Promise<HostLi
   let host = hosts.get(request);
   if (!host) {
     const token = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')?.[1];
-    host = token && isHostLinkToken(token) ? authenticateHostLink(database.db, token) : Promise.resolve(null);
+    host =
+      token && isHostLinkToken(token)
+        ? authenticateHostLink(database.db, token)
+        : Promise.resolve(null);
     hosts.set(request, host);
   }
   return host;
@@ -96,7 +121,8 @@ export function graphqlOnlyAtItsPath(): Plugin {
   return {
     onRequest({ url, endResponse }) {
       if (url.pathname === GRAPHQL_PATH) return;
-      if (decodedPath(url.pathname) === null) return endResponse(refusal(400, 'BAD_REQUEST', 'The path is not valid percent-encoding.'));
+      if (decodedPath(url.pathname) === null)
+        return endResponse(refusal(400, 'BAD_REQUEST', 'The path is not valid percent-encoding.'));
       endResponse(refusal(404, 'NOT_FOUND', `Not found. The GraphQL API is at ${GRAPHQL_PATH}.`));
     },
   };
@@ -113,11 +139,16 @@ export function decodedPath(path: string): string | null {
 
 /** The fields at the root of an operation, through its fragments; each top-level mutation field is a write. */
 export function rootFields(document: DocumentNode, operation: OperationDefinitionNode): number {
-  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d.selectionSet] as const] : [])));
+  const fragments = new Map(
+    document.definitions.flatMap((d) =>
+      d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d.selectionSet] as const] : [],
+    ),
+  );
   const seen = new Set<string>();
   const count = (set: SelectionSetNode): number =>
     set.selections.reduce((sum, selection) => {
-      if (selection.kind === Kind.FIELD) return sum + (selection.name.value.startsWith('__') ? 0 : 1);
+      if (selection.kind === Kind.FIELD)
+        return sum + (selection.name.value.startsWith('__') ? 0 : 1);
       if (selection.kind === Kind.INLINE_FRAGMENT) return sum + count(selection.selectionSet);
       const fragment = fragments.get(selection.name.value);
       if (!fragment || seen.has(selection.name.value)) return sum;
@@ -128,15 +159,25 @@ export function rootFields(document: DocumentNode, operation: OperationDefinitio
 }
 
 /** A GraphQL-shaped refusal, so clients read it like any other error. */
-export function refusal(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
+export function refusal(
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
   return new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
     status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      ...headers,
+    },
   });
 }
 
 function tooLarge(limit: number, config: PublicApiConfig): Response {
-  const kb = (n: number) => (n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.round(n / 1024)} KB`);
+  const kb = (n: number) =>
+    n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.round(n / 1024)} KB`;
   return refusal(
     413,
     'PAYLOAD_TOO_LARGE',
@@ -171,9 +212,16 @@ export function rateLimitStore(database: Database, config: PublicApiConfig): Rat
 }
 
 export function gatePlugin(database: Database, keys: KeyCache, config: PublicApiConfig): Plugin {
-  const limits = config.rateLimit ? new RateLimits(config.rateLimit, rateLimitStore(database, config)) : null;
+  const limits = config.rateLimit
+    ? new RateLimits(config.rateLimit, rateLimitStore(database, config))
+    : null;
 
-  async function limit(kind: 'anonymous' | 'key', client: string, who: string, request: Request): Promise<RateDecision> {
+  async function limit(
+    kind: 'anonymous' | 'key',
+    client: string,
+    who: string,
+    request: Request,
+  ): Promise<RateDecision> {
     const decision = await limits!.take(kind, client);
     rateHeaders.set(request, decision.headers);
     payers.set(request, { kind, client, who });
@@ -187,7 +235,11 @@ export function gatePlugin(database: Database, keys: KeyCache, config: PublicApi
       let viewer: Viewer | null = null;
       let host: HostLinkViewer | null = null;
       const keyed = Boolean(request.headers.get('authorization'));
-      if (!keyed && url.pathname === GRAPHQL_PATH && sessionToken(request.headers.get('cookie')) !== null) {
+      if (
+        !keyed &&
+        url.pathname === GRAPHQL_PATH &&
+        sessionToken(request.headers.get('cookie')) !== null
+      ) {
         if (!fromOwnOrigin(request, config.publicUrl)) return endResponse(crossOriginRefusal());
         viewer = await viewerOf(database, keys, request, config);
       }
@@ -195,28 +247,51 @@ export function gatePlugin(database: Database, keys: KeyCache, config: PublicApi
         // An IP that spent its allowance on bad keys may not try more of them (the public's
         // anonymous requests from the same address do not count here: a venue's Wi-Fi).
         const spent = limits && ip ? await limits.exhausted('badKey', ip) : null;
-        if (spent) return endResponse(refusal(429, 'RATE_LIMITED', tooMany('this address'), spent.headers));
+        if (spent)
+          return endResponse(refusal(429, 'RATE_LIMITED', tooMany('this address'), spent.headers));
         viewer = await viewerOf(database, keys, request, config).catch(() => null);
         if (!viewer) host = await hostLinkOf(database, request).catch(() => null);
         if (!viewer && !host && limits && ip) {
           // A bad key is answered by the GraphQL context (401); here it costs the IP one request.
           await limits.take('badKey', ip);
           const decision = await limit('anonymous', ip, 'this address', request);
-          if (!decision.allowed) return endResponse(refusal(429, 'RATE_LIMITED', tooMany('this address'), decision.headers));
+          if (!decision.allowed)
+            return endResponse(
+              refusal(429, 'RATE_LIMITED', tooMany('this address'), decision.headers),
+            );
         }
       }
       if (limits && viewer) {
         // A valid key (or session) counts against the key (person) only, never against the address it comes from.
-        const who = viewer.session ? `person #${viewer.session.personId}` : `API key ${viewer.prefix}…`;
-        const decision = await limit('key', viewer.session ? `person:${viewer.session.personId}` : String(viewer.keyId), who, request);
-        if (!decision.allowed) return endResponse(refusal(429, 'RATE_LIMITED', tooMany(who), decision.headers));
+        const who = viewer.session
+          ? `person #${viewer.session.personId}`
+          : `API key ${viewer.prefix}…`;
+        const decision = await limit(
+          'key',
+          viewer.session ? `person:${viewer.session.personId}` : String(viewer.keyId),
+          who,
+          request,
+        );
+        if (!decision.allowed)
+          return endResponse(refusal(429, 'RATE_LIMITED', tooMany(who), decision.headers));
       } else if (limits && host) {
         // A host link counts against itself, as a key does: many hosts share a venue's Wi-Fi.
-        const decision = await limit('key', `host:${host.id}`, `host link ${host.prefix}…`, request);
-        if (!decision.allowed) return endResponse(refusal(429, 'RATE_LIMITED', tooMany(`host link ${host.prefix}…`), decision.headers));
+        const decision = await limit(
+          'key',
+          `host:${host.id}`,
+          `host link ${host.prefix}…`,
+          request,
+        );
+        if (!decision.allowed)
+          return endResponse(
+            refusal(429, 'RATE_LIMITED', tooMany(`host link ${host.prefix}…`), decision.headers),
+          );
       } else if (limits && ip && !keyed) {
         const decision = await limit('anonymous', ip, 'this address', request);
-        if (!decision.allowed) return endResponse(refusal(429, 'RATE_LIMITED', tooMany('this address'), decision.headers));
+        if (!decision.allowed)
+          return endResponse(
+            refusal(429, 'RATE_LIMITED', tooMany('this address'), decision.headers),
+          );
       }
 
       if (request.method !== 'POST' || !request.body) return;
@@ -229,7 +304,11 @@ export function gatePlugin(database: Database, keys: KeyCache, config: PublicApi
       // No declared length (chunked): read it here, within the limit, and hand it on.
       const body = await readUpTo(request.body, max);
       if (!body) return endResponse(tooLarge(max, config));
-      const copy = new fetchAPI.Request(request.url, { method: request.method, headers: request.headers, body: body as unknown as BodyInit });
+      const copy = new fetchAPI.Request(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: body as unknown as BodyInit,
+      });
       const known = viewers.get(request);
       if (known) viewers.set(copy, known);
       const knownHost = hosts.get(request);
@@ -258,7 +337,12 @@ export function gatePlugin(database: Database, keys: KeyCache, config: PublicApi
           errors: [
             new GraphQLError(
               `This mutation makes ${fields} changes, each counted as one request, and ${payer.who} had ${left + 1} left (at most ${payer.kind === 'key' ? rate.key : rate.anonymous} per ${rate.windowSeconds} s). Nothing was changed: send fewer at once, or try again after Retry-After seconds.`,
-              { extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: decision.headers } } },
+              {
+                extensions: {
+                  code: 'RATE_LIMITED',
+                  http: { status: 429, headers: decision.headers },
+                },
+              },
             ),
           ],
         });
@@ -267,7 +351,8 @@ export function gatePlugin(database: Database, keys: KeyCache, config: PublicApi
     onResponse({ request, response }) {
       const headers = rateHeaders.get(request);
       if (!headers) return;
-      for (const [name, value] of Object.entries(headers)) if (!response.headers.has(name)) response.headers.set(name, value);
+      for (const [name, value] of Object.entries(headers))
+        if (!response.headers.has(name)) response.headers.set(name, value);
     },
   };
 

@@ -50,7 +50,10 @@ function render(options: GraphiQLOptions): Rendered {
   const assets = new Map<string, Asset>();
   const style = /<style>([\s\S]*?)<\/style>/.exec(html);
   const script = /<script>([\s\S]*)<\/script>/.exec(html);
-  if (!style || !script) throw new Error('The bundled GraphiQL page no longer has one inline style and one inline script.');
+  if (!style || !script)
+    throw new Error(
+      'The bundled GraphiQL page no longer has one inline style and one inline script.',
+    );
   const css = asset(style[1]!, 'text/css; charset=utf-8', 'css', assets);
   const js = asset(script[1]!, 'text/javascript; charset=utf-8', 'js', assets);
   const page = html
@@ -74,10 +77,19 @@ export function localGraphiQL(options: GraphiQLOptions): LocalGraphiQL {
     render: () => get().page,
     plugin: {
       onRequest({ url, request, endResponse }) {
-        if (!url.pathname.startsWith('/graphiql/') || (request.method !== 'GET' && request.method !== 'HEAD')) return;
+        if (
+          !url.pathname.startsWith('/graphiql/') ||
+          (request.method !== 'GET' && request.method !== 'HEAD')
+        )
+          return;
         const file = get().assets.get(url.pathname);
         if (!file) {
-          endResponse(new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+          endResponse(
+            new Response('Not found', {
+              status: 404,
+              headers: { 'content-type': 'text/plain; charset=utf-8' },
+            }),
+          );
           return;
         }
         const gzip = /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');

@@ -13,8 +13,8 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Database } from '../db/client.ts';
 import type { Dependencies } from '../graphql/dependencies.ts';
-import { editionBySlug, unknownEdition, type EditionIds } from '../locations/editions.ts';
-import { publicVenues, toCsv, toGeoJson, toICalendar, type Licence } from '../open-data/feeds.ts';
+import { type EditionIds, editionBySlug, unknownEdition } from '../locations/editions.ts';
+import { type Licence, publicVenues, toCsv, toGeoJson, toICalendar } from '../open-data/feeds.ts';
 import type { AnswerStore } from './cache.ts';
 import { refusal } from './gate.ts';
 
@@ -60,7 +60,13 @@ export async function keptFile(
   if (found.use === 'fresh') {
     const { kept } = found;
     // Confirmed only while kept: an answer past the store's age limit may hide a change nobody announced.
-    if (request.headers.get('if-none-match')?.split(/\s*,\s*/).includes(kept.etag)) return new Response(null, { status: 304, headers: { ...headers, etag: kept.etag } });
+    if (
+      request.headers
+        .get('if-none-match')
+        ?.split(/\s*,\s*/)
+        .includes(kept.etag)
+    )
+      return new Response(null, { status: 304, headers: { ...headers, etag: kept.etag } });
     return new Response(kept.body, { status: 200, headers: { ...headers, etag: kept.etag } });
   }
   // Taken before reading: a write during the build makes this answer old at once.
@@ -70,7 +76,10 @@ export async function keptFile(
     if (result instanceof Response) return result;
     const body = new TextEncoder().encode(result);
     const kept = store.set(key, { body, headers: {} }, deps, mark);
-    return new Response(body, { status: 200, headers: kept ? { ...headers, etag: kept.etag } : headers });
+    return new Response(body, {
+      status: 200,
+      headers: kept ? { ...headers, etag: kept.etag } : headers,
+    });
   } finally {
     // A refusal, or a build that failed, leaves nothing for others to wait for.
     store.release(key);
@@ -104,7 +113,16 @@ export function openDataPlugin(database: Database, options: OpenDataOptions): Pl
         'x-content-type-options': 'nosniff',
       };
       if (!headers['link']) delete headers['link'];
-      endResponse(await keptFile(store, request, `file ${slug} ${format}`, fileDependencies(slug), headers, () => build(slug, format)));
+      endResponse(
+        await keptFile(
+          store,
+          request,
+          `file ${slug} ${format}`,
+          fileDependencies(slug),
+          headers,
+          () => build(slug, format),
+        ),
+      );
     },
   };
 }

@@ -9,9 +9,17 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Plugin } from 'graphql-yoga';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import { LINK_PATH, useLink } from '../auth/people.ts';
 import { hashSecret } from '../auth/keys.ts';
-import { clearedSessionCookie, endAllSessions, endSession, secureCookies, sessionCookie, sessionToken, sessionViewer } from '../auth/sessions.ts';
+import { LINK_PATH, useLink } from '../auth/people.ts';
+import {
+  clearedSessionCookie,
+  endAllSessions,
+  endSession,
+  secureCookies,
+  sessionCookie,
+  sessionToken,
+  sessionViewer,
+} from '../auth/sessions.ts';
 import type { Database } from '../db/client.ts';
 import { personLinks } from '../db/schema.ts';
 import type { PublicApiConfig } from './config.ts';
@@ -26,7 +34,8 @@ const PAGE_HEADERS = {
   'cache-control': 'no-store',
   // The link's token is in the URL: never pass it on to another site.
   'referrer-policy': 'no-referrer',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'x-content-type-options': 'nosniff',
 };
 
@@ -34,7 +43,12 @@ function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function page(title: string, body: string, status = 200, headers: Record<string, string> = {}): Response {
+function page(
+  title: string,
+  body: string,
+  status = 200,
+  headers: Record<string, string> = {},
+): Response {
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(title)} — Tafel</title>
@@ -47,16 +61,27 @@ ${body}
 }
 
 function refusedPage(message: string, status: number): Response {
-  return page('This link does not work', `<p>${escape(message)}</p>\n<p><a href="${MANAGE_PATH}">Ask for a new sign-in link</a></p>`, status);
+  return page(
+    'This link does not work',
+    `<p>${escape(message)}</p>\n<p><a href="${MANAGE_PATH}">Ask for a new sign-in link</a></p>`,
+    status,
+  );
 }
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /** What a link's state is, without using it: for the confirm page's message. */
-async function linkState(database: Database, token: string): Promise<'ok' | 'UNKNOWN' | 'EXPIRED' | 'USED'> {
+async function linkState(
+  database: Database,
+  token: string,
+): Promise<'ok' | 'UNKNOWN' | 'EXPIRED' | 'USED'> {
   if (!TOKEN.test(token)) return 'UNKNOWN';
   const [row] = await database.db
-    .select({ usedAt: personLinks.usedAt, expiresAt: personLinks.expiresAt, kind: personLinks.kind })
+    .select({
+      usedAt: personLinks.usedAt,
+      expiresAt: personLinks.expiresAt,
+      kind: personLinks.kind,
+    })
     .from(personLinks)
     .where(eq(personLinks.hash, hashSecret(token)))
     .limit(1);
@@ -80,10 +105,17 @@ async function formToken(request: Request): Promise<string> {
 }
 
 function crossSitePage(): Response {
-  return page('Not from this site', '<p>This form was sent from another site. Nothing was done. Open the link from your message again.</p>', 403);
+  return page(
+    'Not from this site',
+    '<p>This form was sent from another site. Nothing was done. Open the link from your message again.</p>',
+    403,
+  );
 }
 
-export function peoplePlugin(database: Database, config: Pick<PublicApiConfig, 'publicUrl' | 'sessions'>): Plugin {
+export function peoplePlugin(
+  database: Database,
+  config: Pick<PublicApiConfig, 'publicUrl' | 'sessions'>,
+): Plugin {
   const secure = secureCookies(config.publicUrl);
   return {
     async onRequest({ request, url, endResponse }) {
@@ -91,7 +123,8 @@ export function peoplePlugin(database: Database, config: Pick<PublicApiConfig, '
       if (path === LINK_PATH && (request.method === 'GET' || request.method === 'HEAD')) {
         const token = url.searchParams.get('token') ?? '';
         const state = await linkState(database, token);
-        if (state !== 'ok') return endResponse(refusedPage(STATE_MESSAGES[state], state === 'UNKNOWN' ? 404 : 410));
+        if (state !== 'ok')
+          return endResponse(refusedPage(STATE_MESSAGES[state], state === 'UNKNOWN' ? 404 : 410));
         return endResponse(
           page(
             'Sign in to Tafel',
@@ -103,27 +136,55 @@ export function peoplePlugin(database: Database, config: Pick<PublicApiConfig, '
       if (path === LINK_PATH && request.method === 'POST') {
         if (!fromOwnOrigin(request, config.publicUrl)) return endResponse(crossSitePage());
         const result = await useLink(database.db, await formToken(request), config.sessions);
-        if (!result.ok) return endResponse(refusedPage(result.message, result.reason === 'UNKNOWN' ? 404 : 410));
-        return endResponse(new Response(null, { status: 303, headers: { location: MANAGE_PATH, 'cache-control': 'no-store', 'set-cookie': sessionCookie(result.session.token, result.session.expiresAt, secure) } }));
+        if (!result.ok)
+          return endResponse(refusedPage(result.message, result.reason === 'UNKNOWN' ? 404 : 410));
+        return endResponse(
+          new Response(null, {
+            status: 303,
+            headers: {
+              location: MANAGE_PATH,
+              'cache-control': 'no-store',
+              'set-cookie': sessionCookie(result.session.token, result.session.expiresAt, secure),
+            },
+          }),
+        );
       }
       if (path === SIGN_OUT_PATH && request.method === 'POST') {
         if (!fromOwnOrigin(request, config.publicUrl)) return endResponse(crossSitePage());
         const token = sessionToken(request.headers.get('cookie'));
         if (token) {
           const everywhere = new URLSearchParams(await request.text()).get('everywhere') === '1';
-          const viewer = everywhere ? await sessionViewer(database.db, token, config.sessions) : null;
+          const viewer = everywhere
+            ? await sessionViewer(database.db, token, config.sessions)
+            : null;
           if (viewer?.session) await endAllSessions(database.db, viewer.session.personId);
           else await endSession(database.db, token);
         }
-        return endResponse(new Response(null, { status: 303, headers: { location: MANAGE_PATH, 'cache-control': 'no-store', 'set-cookie': clearedSessionCookie(secure) } }));
+        return endResponse(
+          new Response(null, {
+            status: 303,
+            headers: {
+              location: MANAGE_PATH,
+              'cache-control': 'no-store',
+              'set-cookie': clearedSessionCookie(secure),
+            },
+          }),
+        );
       }
       if (path === MANAGE_PATH && (request.method === 'GET' || request.method === 'HEAD')) {
         const token = sessionToken(request.headers.get('cookie'));
         const viewer = token ? await sessionViewer(database.db, token, config.sessions) : null;
         if (!viewer?.session) {
-          return endResponse(page('Tafel — not signed in', '<p>You are not signed in. Ask for a sign-in link with the <code>requestSignInLink</code> mutation; the portal pages follow.</p>'));
+          return endResponse(
+            page(
+              'Tafel — not signed in',
+              '<p>You are not signed in. Ask for a sign-in link with the <code>requestSignInLink</code> mutation; the portal pages follow.</p>',
+            ),
+          );
         }
-        const who = viewer.organisation ? `a coordinator of ${escape(viewer.organisation.name)}` : `staff (${viewer.role})`;
+        const who = viewer.organisation
+          ? `a coordinator of ${escape(viewer.organisation.name)}`
+          : `staff (${viewer.role})`;
         return endResponse(
           page(
             'Tafel — signed in',

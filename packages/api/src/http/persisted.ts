@@ -19,7 +19,12 @@ export function operationHash(document: string): string {
 /** Hash → document, for every typed operation of the contract. */
 export const persistedOperations: ReadonlyMap<string, string> = new Map(
   (Object.values(contract) as unknown[])
-    .filter((value): value is { document: string } => typeof value === 'object' && value !== null && typeof (value as { document?: unknown }).document === 'string')
+    .filter(
+      (value): value is { document: string } =>
+        typeof value === 'object' &&
+        value !== null &&
+        typeof (value as { document?: unknown }).document === 'string',
+    )
     .map((op) => [operationHash(op.document), op.document]),
 );
 
@@ -28,8 +33,14 @@ export function persistedOperationsPlugin(): Plugin {
     allowArbitraryOperations: true,
     getPersistedOperation: (hash) => persistedOperations.get(hash) ?? null,
     customErrors: {
-      notFound: { message: 'PersistedQueryNotFound: no operation with this sha256Hash; send the whole query.', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } },
-      keyNotFound: { message: 'Must provide a query string (or a persisted query hash).', extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
+      notFound: {
+        message: 'PersistedQueryNotFound: no operation with this sha256Hash; send the whole query.',
+        extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
+      },
+      keyNotFound: {
+        message: 'Must provide a query string (or a persisted query hash).',
+        extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+      },
     },
   }) as Plugin;
 }

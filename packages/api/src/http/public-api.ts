@@ -7,13 +7,13 @@
 import type { Plugin } from 'graphql-yoga';
 import type { KeyCache } from '../auth/key-cache.ts';
 import type { Database } from '../db/client.ts';
-import type { EditionIds } from '../locations/editions.ts';
 import { queryLimitsPlugins } from '../graphql/limits.ts';
-import { cacheHeadersPlugin, responseCachePlugins, type AnswerStore } from './cache.ts';
+import type { EditionIds } from '../locations/editions.ts';
+import { type AnswerStore, cacheHeadersPlugin, responseCachePlugins } from './cache.ts';
 import type { PublicApiConfig } from './config.ts';
 import { corsPlugin, csrfPlugin } from './cors.ts';
-import { gatePlugin } from './gate.ts';
 import { editionPagePlugin } from './edition-page.ts';
+import { gatePlugin } from './gate.ts';
 import { openDataPlugin } from './open-data.ts';
 import { persistedOperationsPlugin } from './persisted.ts';
 
@@ -22,8 +22,20 @@ import { persistedOperationsPlugin } from './persisted.ts';
  * authenticates with, the editions by slug, and the one store, bounded in bytes, for everything this app keeps of its
  * public answers — answers to queries, the open-data feeds and the edition's page.
  */
-export function publicApiPlugins(database: Database, keys: KeyCache, config: PublicApiConfig, store: AnswerStore, editions: EditionIds): Plugin[] {
-  const openData = { licence: config.licence, maxAgeSeconds: config.maxAgeSeconds, publicUrl: config.publicUrl, store, editions };
+export function publicApiPlugins(
+  database: Database,
+  keys: KeyCache,
+  config: PublicApiConfig,
+  store: AnswerStore,
+  editions: EditionIds,
+): Plugin[] {
+  const openData = {
+    licence: config.licence,
+    maxAgeSeconds: config.maxAgeSeconds,
+    publicUrl: config.publicUrl,
+    store,
+    editions,
+  };
   return [
     gatePlugin(database, keys, config),
     corsPlugin(),

@@ -6,7 +6,13 @@
  * balancer give a client one budget, not N. On PGlite (one process) and when asked, in memory.
  */
 import { Redis } from 'ioredis';
-import { RateLimiterDrizzle, RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  type RateLimiterAbstract,
+  RateLimiterDrizzle,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
 import type { Db } from '../db/client.ts';
 import { rateLimits } from '../db/schema.ts';
 import type { RateLimitConfig } from './config.ts';
@@ -14,14 +20,21 @@ import type { RateLimitConfig } from './config.ts';
 const REDIS_CONNECT_TIMEOUT_MS = 2000;
 
 /** Where the counts are kept. */
-export type RateLimitStore = { kind: 'memory' } | { kind: 'postgres'; db: Db } | { kind: 'redis'; client: Redis };
+export type RateLimitStore =
+  | { kind: 'memory' }
+  | { kind: 'postgres'; db: Db }
+  | { kind: 'redis'; client: Redis };
 
 /**
  * A Redis client for the limits: it never queues a command while disconnected, so with Redis
  * away each process counts in its own memory at once (the insurance limiter) instead of waiting.
  */
 export function redisForLimits(url: string): Redis {
-  const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: REDIS_CONNECT_TIMEOUT_MS });
+  const client = new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: REDIS_CONNECT_TIMEOUT_MS,
+  });
   // Errors show as refusals to count (and so as the fallback); the client reconnects by itself.
   client.on('error', () => {});
   return client;
@@ -37,7 +50,12 @@ export interface RateDecision {
 }
 
 /** One fixed-window limiter in the given store: `points` per `duration` seconds per client. */
-export function limiterIn(store: RateLimitStore, keyPrefix: string, points: number, duration: number): RateLimiterAbstract {
+export function limiterIn(
+  store: RateLimitStore,
+  keyPrefix: string,
+  points: number,
+  duration: number,
+): RateLimiterAbstract {
   const options = { keyPrefix, points, duration };
   if (store.kind === 'memory') return new RateLimiterMemory(options);
   const shared = {
@@ -49,7 +67,12 @@ export function limiterIn(store: RateLimitStore, keyPrefix: string, points: numb
     inMemoryBlockOnConsumed: points,
   };
   return store.kind === 'redis'
-    ? new RateLimiterRedis({ ...shared, keyPrefix: `tafel:rl:${keyPrefix}`, storeClient: store.client, rejectIfRedisNotReady: true })
+    ? new RateLimiterRedis({
+        ...shared,
+        keyPrefix: `tafel:rl:${keyPrefix}`,
+        storeClient: store.client,
+        rejectIfRedisNotReady: true,
+      })
     : new RateLimiterDrizzle({ ...shared, storeClient: store.db, schema: rateLimits });
 }
 
@@ -62,7 +85,8 @@ export class RateLimits {
     readonly config: RateLimitConfig,
     store: RateLimitStore = { kind: 'memory' },
   ) {
-    const limiter = (keyPrefix: string, points: number) => limiterIn(store, keyPrefix, points, config.windowSeconds);
+    const limiter = (keyPrefix: string, points: number) =>
+      limiterIn(store, keyPrefix, points, config.windowSeconds);
     if (store.kind === 'redis' && store.client.status !== 'ready') {
       const { client } = store;
       this.connecting = new Promise<void>((resolve) => {
@@ -99,7 +123,12 @@ export class RateLimits {
     if (this.connecting) await this.connecting;
     const res = await this.limiters[kind].get(client);
     const remaining = res ? res.remainingPoints : this.limitOf(kind);
-    if (remaining < points) return this.decision(kind, res ?? new RateLimiterRes(remaining, this.config.windowSeconds * 1000, 0), false);
+    if (remaining < points)
+      return this.decision(
+        kind,
+        res ?? new RateLimiterRes(remaining, this.config.windowSeconds * 1000, 0),
+        false,
+      );
     return this.take(kind, client, points);
   }
 

@@ -24,7 +24,11 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-async function serveFile(root: string, relative: string, cacheControl: string): Promise<Response | null> {
+async function serveFile(
+  root: string,
+  relative: string,
+  cacheControl: string,
+): Promise<Response | null> {
   const path = normalize(join(root, relative));
   if (!path.startsWith(root)) return null;
   try {
@@ -64,11 +68,24 @@ function embedRefusal(endpoint: string): Response {
   return new Response(
     `This map shows the data of this server's own API only: endpoint "${shown}" is not allowed. ` +
       'Leave the endpoint out, or ask the operator to add it to TAFEL_EMBED_ENDPOINTS.\n',
-    { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } },
+    {
+      status: 400,
+      headers: {
+        'content-type': 'text/plain; charset=utf-8',
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      },
+    },
   );
 }
 
-export function routesPlugin(database: Database, { root = widgetDist, embedEndpoints = embedEndpointsFromEnv() }: { root?: string; embedEndpoints?: string[] } = {}): Plugin {
+export function routesPlugin(
+  database: Database,
+  {
+    root = widgetDist,
+    embedEndpoints = embedEndpointsFromEnv(),
+  }: { root?: string; embedEndpoints?: string[] } = {},
+): Plugin {
   return {
     async onRequest({ url, endResponse, request }) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
@@ -79,23 +96,39 @@ export function routesPlugin(database: Database, { root = widgetDist, embedEndpo
       }
       if (path === '/ready') {
         const ok = await database.ping();
-        endResponse(Response.json({ status: ok ? 'ready' : 'database unavailable' }, { status: ok ? 200 : 503 }));
+        endResponse(
+          Response.json(
+            { status: ok ? 'ready' : 'database unavailable' },
+            { status: ok ? 200 : 503 },
+          ),
+        );
         return;
       }
       let file: string | null = null;
       if (path === '/' || path === '/index.html') file = 'index.html';
       else if (path === '/embed' || path === '/embed.html') {
-        const refused = url.searchParams.getAll('endpoint').find((endpoint) => !embedEndpointAllowed(endpoint, embedEndpoints));
+        const refused = url.searchParams
+          .getAll('endpoint')
+          .find((endpoint) => !embedEndpointAllowed(endpoint, embedEndpoints));
         if (refused !== undefined) return endResponse(embedRefusal(refused));
         file = 'embed.html';
-      }
-      else if (path === '/embed/configure') file = 'configure.html';
+      } else if (path === '/embed/configure') file = 'configure.html';
       else if (path.startsWith('/widget/')) {
         file = decodedPath(path.slice('/widget/'.length));
-        if (file === null) return endResponse(new Response('Bad request: the path is not valid percent-encoding.', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+        if (file === null)
+          return endResponse(
+            new Response('Bad request: the path is not valid percent-encoding.', {
+              status: 400,
+              headers: { 'content-type': 'text/plain; charset=utf-8' },
+            }),
+          );
       }
       if (file === null) return;
-      const response = await serveFile(root, file, file.endsWith('.html') ? 'no-cache' : 'public, max-age=300');
+      const response = await serveFile(
+        root,
+        file,
+        file.endsWith('.html') ? 'no-cache' : 'public, max-age=300',
+      );
       endResponse(
         response ??
           new Response(

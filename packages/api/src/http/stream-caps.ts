@@ -52,12 +52,24 @@ export class StreamCounts {
       if (mine >= max) {
         const limit = keyed ? 'TAFEL_MAX_SUBSCRIBERS_PER_KEY' : 'TAFEL_MAX_SUBSCRIBERS_PER_IP';
         const who = keyed ? 'this API key' : 'this address';
-        return { status: 429, code: 'TOO_MANY_STREAMS', limit, max, message: `Too many open streams from ${who}: at most ${max} at once (${limit}). Close one, or try again after Retry-After seconds.` };
+        return {
+          status: 429,
+          code: 'TOO_MANY_STREAMS',
+          limit,
+          max,
+          message: `Too many open streams from ${who}: at most ${max} at once (${limit}). Close one, or try again after Retry-After seconds.`,
+        };
       }
     }
     if (this.total >= this.caps.perProcess) {
       const max = this.caps.perProcess;
-      return { status: 503, code: 'SERVICE_UNAVAILABLE', limit: 'TAFEL_MAX_SUBSCRIBERS', max, message: `This server holds as many live streams as it can (${max}, TAFEL_MAX_SUBSCRIBERS). Poll the query instead, or try again after Retry-After seconds.` };
+      return {
+        status: 503,
+        code: 'SERVICE_UNAVAILABLE',
+        limit: 'TAFEL_MAX_SUBSCRIBERS',
+        max,
+        message: `This server holds as many live streams as it can (${max}, TAFEL_MAX_SUBSCRIBERS). Poll the query instead, or try again after Retry-After seconds.`,
+      };
     }
     this.total += 1;
     if (client !== null) this.byClient.set(client, mine + 1);
@@ -77,17 +89,38 @@ export class StreamCounts {
 }
 
 function refusedResponse(refused: Refused, fetchAPI: { Response: typeof Response }): Response {
-  const body = { errors: [{ message: refused.message, extensions: { code: refused.code, limit: refused.limit, max: refused.max } }] };
+  const body = {
+    errors: [
+      {
+        message: refused.message,
+        extensions: { code: refused.code, limit: refused.limit, max: refused.max },
+      },
+    ],
+  };
   return new fetchAPI.Response(JSON.stringify(body), {
     status: refused.status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'retry-after': String(RETRY_AFTER_SECONDS) },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      'retry-after': String(RETRY_AFTER_SECONDS),
+    },
   });
 }
 
-export function streamCapsPlugin(database: Database, keys: KeyCache, config: Pick<PublicApiConfig, 'streams' | 'trustProxy' | 'sessions' | 'publicUrl'>, counts = new StreamCounts(config.streams)): Plugin {
+export function streamCapsPlugin(
+  database: Database,
+  keys: KeyCache,
+  config: Pick<PublicApiConfig, 'streams' | 'trustProxy' | 'sessions' | 'publicUrl'>,
+  counts = new StreamCounts(config.streams),
+): Plugin {
   return {
     async onResultProcess({ request, result, resultProcessor, setResultProcessor, serverContext }) {
-      if (!resultProcessor || !isAsyncIterable(result) || !(request.headers.get('accept') ?? '').includes('text/event-stream')) return;
+      if (
+        !resultProcessor ||
+        !isAsyncIterable(result) ||
+        !(request.headers.get('accept') ?? '').includes('text/event-stream')
+      )
+        return;
       const response = (serverContext as { res?: ServerResponse }).res;
       if (!response) return;
       // Known by now: the context was built from it. A bad key never gets this far (401).
@@ -97,7 +130,9 @@ export function streamCapsPlugin(database: Database, keys: KeyCache, config: Pic
       // A key counts as itself; a person in a browser as their address, like the public.
       const keyId = viewer?.keyId ?? null;
       const ip = keyId !== null ? null : clientIp(request, serverContext, config.trustProxy);
-      const admitted = counts.admit(keyId !== null ? `key:${keyId}` : ip === null ? null : `ip:${ip}`);
+      const admitted = counts.admit(
+        keyId !== null ? `key:${keyId}` : ip === null ? null : `ip:${ip}`,
+      );
       if ('release' in admitted) {
         response.once('close', admitted.release);
         return;

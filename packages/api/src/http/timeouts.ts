@@ -10,5 +10,10 @@ import type { ServerOptions } from 'node:http';
 export function serverTimeouts(env: NodeJS.ProcessEnv = process.env): ServerOptions {
   const requestTimeout = Number(env['TAFEL_REQUEST_TIMEOUT'] || 60_000);
   const headersTimeout = Math.min(Number(env['TAFEL_HEADERS_TIMEOUT'] || 10_000), requestTimeout);
-  return { requestTimeout, headersTimeout, keepAliveTimeout: 5_000, connectionsCheckingInterval: Math.min(2_000, headersTimeout) };
+  return {
+    requestTimeout,
+    headersTimeout,
+    keepAliveTimeout: 5_000,
+    connectionsCheckingInterval: Math.min(2_000, headersTimeout),
+  };
 }

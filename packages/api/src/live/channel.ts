@@ -8,7 +8,13 @@
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.ts';
 import { tableNotice } from '../locations/notices.ts';
-import { LIVE_CHANNEL, PUBLIC_CHANNEL, noticePayloads, parseNotices, type Notice } from './notice.ts';
+import {
+  LIVE_CHANNEL,
+  type Notice,
+  noticePayloads,
+  PUBLIC_CHANNEL,
+  parseNotices,
+} from './notice.ts';
 
 export interface ChannelReceiver {
   /** A committed change, announced by this process or heard on the channel from any. */
@@ -34,8 +40,16 @@ export class LiveChannel {
   /** LISTEN on the channel (once). */
   start(): Promise<void> {
     this.listening ??= Promise.all([
-      this.database.listen(LIVE_CHANNEL, (payload) => this.onNotify(payload), () => this.onListen(LIVE_CHANNEL)),
-      this.database.listen(PUBLIC_CHANNEL, (payload) => this.onTable(payload), () => this.onListen(PUBLIC_CHANNEL)),
+      this.database.listen(
+        LIVE_CHANNEL,
+        (payload) => this.onNotify(payload),
+        () => this.onListen(LIVE_CHANNEL),
+      ),
+      this.database.listen(
+        PUBLIC_CHANNEL,
+        (payload) => this.onTable(payload),
+        () => this.onListen(PUBLIC_CHANNEL),
+      ),
     ])
       .then((unlisten) => {
         this.unlisten = async () => void (await Promise.all(unlisten.map((stop) => stop())));

@@ -23,15 +23,20 @@
  * state again (the venues changed since, and fresh stats).
  */
 import type { Logger } from 'pino';
+import { KeyCache } from '../auth/key-cache.ts';
 import type { Database } from '../db/client.ts';
 import type { Location } from '../db/schema.ts';
-import { KeyCache } from '../auth/key-cache.ts';
 import { LiveChannel } from './channel.ts';
 import { KeyWatch } from './key-watch.ts';
 import { LiveFeed } from './live-feed.ts';
 import { isCountNotice, isTableNotice, type Notice } from './notice.ts';
-import { MAX_QUEUED_UPDATES, ParticipationFeed, type ChangeSubscriber, type ParticipationUpdate } from './participation-feed.ts';
-import { StatsFeed, type LiveStats } from './stats-feed.ts';
+import {
+  type ChangeSubscriber,
+  MAX_QUEUED_UPDATES,
+  ParticipationFeed,
+  type ParticipationUpdate,
+} from './participation-feed.ts';
+import { type LiveStats, StatsFeed } from './stats-feed.ts';
 
 export { LiveFeed, type Subscriber } from './live-feed.ts';
 export type { ParticipationUpdate } from './participation-feed.ts';
@@ -93,7 +98,8 @@ export class LiveHub {
     });
     this.keys = options.keys ?? new KeyCache(database);
     this.keyWatch = new KeyWatch(this.keys, database, log, {
-      all: () => [...this.editions.values()].flatMap((edition) => [...edition.participation.subscribers]),
+      all: () =>
+        [...this.editions.values()].flatMap((edition) => [...edition.participation.subscribers]),
       end: (which) => this.endSubscriptions(which),
     });
   }
@@ -120,7 +126,8 @@ export class LiveHub {
     await this.channel.drain();
     for (const edition of this.editions.values()) {
       edition.stats.close();
-      for (const subscriber of [...edition.participation.subscribers, ...edition.stats.subscribers]) subscriber.stop();
+      for (const subscriber of [...edition.participation.subscribers, ...edition.stats.subscribers])
+        subscriber.stop();
     }
     this.editions.clear();
     this.keyWatch.close();
@@ -130,7 +137,8 @@ export class LiveHub {
   /** How many subscriptions this process serves (for logs and benchmarks). */
   get subscribers(): number {
     let n = 0;
-    for (const edition of this.editions.values()) n += edition.participation.subscribers.size + edition.stats.subscribers.size;
+    for (const edition of this.editions.values())
+      n += edition.participation.subscribers.size + edition.stats.subscribers.size;
     return n;
   }
 
@@ -141,14 +149,19 @@ export class LiveHub {
    * is revoked or changed, as the key's notice arrives; the client subscribes again, with a key
    * that is still good.
    */
-  async participationChanged(editionId: number, sees: (row: Location) => boolean, keyId: number | null = null): Promise<LiveFeed<ParticipationUpdate>> {
+  async participationChanged(
+    editionId: number,
+    sees: (row: Location) => boolean,
+    keyId: number | null = null,
+  ): Promise<LiveFeed<ParticipationUpdate>> {
     await this.start();
     const checkedAt = keyId === null ? 0 : await this.keyWatch.check(keyId);
     return new LiveFeed<ParticipationUpdate>((sink) => {
       const edition = this.edition(editionId);
       const subscriber: ChangeSubscriber = { ...sink, sees, keyId };
       edition.participation.add(subscriber);
-      if (keyId !== null && this.keyWatch.changedSince(checkedAt)) void this.keyWatch.recheck([subscriber]);
+      if (keyId !== null && this.keyWatch.changedSince(checkedAt))
+        void this.keyWatch.recheck([subscriber]);
       return () => {
         edition.participation.subscribers.delete(subscriber);
         this.release(edition);
@@ -213,7 +226,10 @@ export class LiveHub {
   }
 
   private reconnected(): void {
-    this.log.info({ subscribers: this.subscribers }, 'live: LISTEN re-established, sending the current state to every subscriber');
+    this.log.info(
+      { subscribers: this.subscribers },
+      'live: LISTEN re-established, sending the current state to every subscriber',
+    );
     // Notices sent while the listener was away are lost: nothing cached may be trusted.
     for (const listener of this.listeners) listener(null);
     for (const edition of this.editions.values()) {

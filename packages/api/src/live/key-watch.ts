@@ -69,9 +69,14 @@ export class KeyWatch {
     if (keyed.size === 0) return;
     let live: Set<number>;
     try {
-      live = await liveKeyIds(this.database.db, [...new Set([...keyed].map((subscriber) => subscriber.keyId!))]);
+      live = await liveKeyIds(this.database.db, [
+        ...new Set([...keyed].map((subscriber) => subscriber.keyId!)),
+      ]);
     } catch (error) {
-      this.log.warn({ err: error, subscriptions: keyed.size }, 'live: could not check API keys; ending the subscriptions made with them');
+      this.log.warn(
+        { err: error, subscriptions: keyed.size },
+        'live: could not check API keys; ending the subscriptions made with them',
+      );
       live = new Set();
     }
     this.subscriptions.end((subscriber) => keyed.has(subscriber) && !live.has(subscriber.keyId!));

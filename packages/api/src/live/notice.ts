@@ -1,8 +1,16 @@
 /** The NOTIFY message between API processes: which channel, what it carries. */
 import type { Database } from '../db/client.ts';
-import { tableNotice, type Notice } from '../locations/notices.ts';
+import { type Notice, tableNotice } from '../locations/notices.ts';
 
-export { isCountNotice, isTableNotice, type CountNotice, type Notice, type ParticipationNotice, type TableNotice, type VenueNotice } from '../locations/notices.ts';
+export {
+  type CountNotice,
+  isCountNotice,
+  isTableNotice,
+  type Notice,
+  type ParticipationNotice,
+  type TableNotice,
+  type VenueNotice,
+} from '../locations/notices.ts';
 
 /** The one channel every API process LISTENs on. */
 export const LIVE_CHANNEL = 'tafel_live';
@@ -36,7 +44,8 @@ export function parseNotices(payload: string): Notice[] {
 /** The notices a committed batch makes, as the payloads of as few NOTIFYs as their size allows. */
 export function noticePayloads(notices: readonly Notice[]): string[] {
   const payloads: string[] = [];
-  for (let i = 0; i < notices.length; i += NOTICES_PER_PAYLOAD) payloads.push(JSON.stringify(notices.slice(i, i + NOTICES_PER_PAYLOAD)));
+  for (let i = 0; i < notices.length; i += NOTICES_PER_PAYLOAD)
+    payloads.push(JSON.stringify(notices.slice(i, i + NOTICES_PER_PAYLOAD)));
   return payloads;
 }
 

@@ -10,7 +10,7 @@
  */
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.ts';
-import type { locations, Location } from '../db/schema.ts';
+import type { Location, locations } from '../db/schema.ts';
 import { publicLocationCondition } from '../locations/filter.ts';
 import { editionTotal } from '../locations/participation.ts';
 import type { Subscriber } from './live-feed.ts';
@@ -80,11 +80,17 @@ export class ParticipationFeed {
 
   private enqueue(task: () => Promise<void>): void {
     this.queue = this.queue.then(task).catch((error: unknown) => {
-      this.log.warn({ err: error, edition: this.editionId }, 'live: could not load participation updates');
+      this.log.warn(
+        { err: error, edition: this.editionId },
+        'live: could not load participation updates',
+      );
     });
   }
 
-  private deliver(updates: ParticipationUpdate[], to: Iterable<ChangeSubscriber> = this.subscribers): void {
+  private deliver(
+    updates: ParticipationUpdate[],
+    to: Iterable<ChangeSubscriber> = this.subscribers,
+  ): void {
     for (const subscriber of to) {
       for (const update of updates) if (subscriber.sees(update.location)) subscriber.push(update);
     }
@@ -109,7 +115,13 @@ export class ParticipationFeed {
       if (!row) continue;
       // The venue as of this change, whatever happened to it since.
       const location = { ...row, participants: notice.participants, capacity: notice.capacity };
-      updates.push({ location, participants: notice.participants, total, at: new Date(notice.at), replay: false });
+      updates.push({
+        location,
+        participants: notice.participants,
+        total,
+        at: new Date(notice.at),
+        replay: false,
+      });
     }
     this.deliver(updates);
   }
@@ -119,13 +131,27 @@ export class ParticipationFeed {
     const db = this.database.primaryReadDb;
     const [latest, { total, now }] = await Promise.all([
       db.query.locations.findFirst({
-        where: { RAW: (table) => publicLocationCondition(table as typeof locations, this.editionId, {}) },
+        where: {
+          RAW: (table) => publicLocationCondition(table as typeof locations, this.editionId, {}),
+        },
         orderBy: { updatedAt: 'desc', id: 'desc' },
       }),
       editionTotal(db, this.editionId),
     ]);
     this.seenUntil ??= now.getTime();
-    if (latest) this.deliver([{ location: latest, participants: latest.participants, total, at: latest.updatedAt, replay: true }], to);
+    if (latest)
+      this.deliver(
+        [
+          {
+            location: latest,
+            participants: latest.participants,
+            total,
+            at: latest.updatedAt,
+            replay: true,
+          },
+        ],
+        to,
+      );
   }
 
   /** After a reconnect: every venue changed since the last change seen (the latest ones), and the total. */
@@ -142,7 +168,13 @@ export class ParticipationFeed {
     ]);
     this.seenUntil = now.getTime();
     if (rows.length === 0) return this.sendCurrent([...this.subscribers]);
-    const updates = rows.reverse().map((row) => ({ location: row, participants: row.participants, total, at: row.updatedAt, replay: true }));
+    const updates = rows.reverse().map((row) => ({
+      location: row,
+      participants: row.participants,
+      total,
+      at: row.updatedAt,
+      replay: true,
+    }));
     this.deliver(updates);
   }
 }

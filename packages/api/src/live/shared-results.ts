@@ -6,7 +6,13 @@
  * (and any database reads beneath them) per tick.
  */
 import type { ServerResponse } from 'node:http';
-import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import {
+  createSourceEventStream,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  execute,
+} from 'graphql';
 import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
 import { viewerKey, type WithViewer } from '../auth/viewer.ts';
 import { LiveFeed } from './live-feed.ts';
@@ -38,7 +44,9 @@ export function useSharedSubscriptionResults(): Plugin<Record<string, never>, Wi
   /** Per event (weakly held: gone with the event), the results by operation, variables and key. */
   const results = new WeakMap<object, Map<string, ReturnType<typeof execute>>>();
 
-  async function subscribe(args: ExecutionArgs): Promise<AsyncIterable<ExecutionResult> | ExecutionResult> {
+  async function subscribe(
+    args: ExecutionArgs,
+  ): Promise<AsyncIterable<ExecutionResult> | ExecutionResult> {
     const stream = await createSourceEventStream(args);
     if (!isAsyncIterable(stream)) return stream;
     let documentId = documentIds.get(args.document);
@@ -49,7 +57,8 @@ export function useSharedSubscriptionResults(): Plugin<Record<string, never>, Wi
     const viewer = (args.contextValue as WithViewer).viewer;
     const key = `${documentId}|${args.operationName ?? ''}|${viewer ? viewerKey(viewer) : '-'}|${JSON.stringify(args.variableValues ?? {})}`;
     const run = (event: unknown) => {
-      if (typeof event !== 'object' || event === null) return execute({ ...args, rootValue: event });
+      if (typeof event !== 'object' || event === null)
+        return execute({ ...args, rootValue: event });
       let byKey = results.get(event);
       if (!byKey) {
         byKey = new Map();
@@ -63,7 +72,8 @@ export function useSharedSubscriptionResults(): Plugin<Record<string, never>, Wi
       return result;
     };
     const { request, res } = args.contextValue as { request?: Request; res?: ServerResponse };
-    if (stream instanceof LiveFeed && request) direct.set(request, { feed: stream, run, ...(res ? { response: res } : {}) });
+    if (stream instanceof LiveFeed && request)
+      direct.set(request, { feed: stream, run, ...(res ? { response: res } : {}) });
     return mapAsyncIterator(stream, run);
   }
 

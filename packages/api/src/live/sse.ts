@@ -7,9 +7,9 @@
  */
 import type { ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import { type ExecutionResult, GraphQLError } from 'graphql';
 import { isAsyncIterable, maskError, type Plugin } from 'graphql-yoga';
-import { GraphQLError, type ExecutionResult } from 'graphql';
-import { takeDirectSubscription, type DirectSubscription } from './shared-results.ts';
+import { type DirectSubscription, takeDirectSubscription } from './shared-results.ts';
 
 const encoder = new TextEncoder();
 const PING = encoder.encode(':\n\n');
@@ -25,7 +25,11 @@ function serialise(result: ExecutionResult): string {
   const errors = result.errors.map((error) => {
     const json = (error as GraphQLError).toJSON?.() ?? error;
     if (!json.extensions) return json;
-    const { http: _http, unexpected: _unexpected, ...extensions } = json.extensions as Record<string, unknown>;
+    const {
+      http: _http,
+      unexpected: _unexpected,
+      ...extensions
+    } = json.extensions as Record<string, unknown>;
     return { ...json, extensions: Object.keys(extensions).length > 0 ? extensions : undefined };
   });
   return JSON.stringify({ ...result, errors });
@@ -68,7 +72,10 @@ function pingsOf(controller: ReadableStreamDefaultController<Uint8Array>): () =>
   };
 }
 
-function eventStream(results: AsyncIterable<ExecutionResult>, fetchAPI: { ReadableStream: typeof ReadableStream; Response: typeof Response }): Response {
+function eventStream(
+  results: AsyncIterable<ExecutionResult>,
+  fetchAPI: { ReadableStream: typeof ReadableStream; Response: typeof Response },
+): Response {
   const iterator = results[Symbol.asyncIterator]();
   let untrack: (() => void) | null = null;
   const body = new fetchAPI.ReadableStream<Uint8Array>({
@@ -113,7 +120,11 @@ const chunks = new WeakMap<Uint8Array, Buffer>();
 function framed(bytes: Uint8Array): Buffer {
   let chunk = chunks.get(bytes);
   if (!chunk) {
-    chunk = Buffer.concat([Buffer.from(`${bytes.byteLength.toString(16)}\r\n`), bytes, Buffer.from('\r\n')]);
+    chunk = Buffer.concat([
+      Buffer.from(`${bytes.byteLength.toString(16)}\r\n`),
+      bytes,
+      Buffer.from('\r\n'),
+    ]);
     chunks.set(bytes, chunk);
   }
   return chunk;
@@ -133,7 +144,13 @@ function writableDirectly(response: ServerResponse, body: Readable): boolean {
 }
 
 /** `x-accel-buffering: no` asks a buffering proxy (nginx) to pass each message on at once. */
-const HEADERS = { 'content-type': 'text/event-stream', connection: 'keep-alive', 'cache-control': 'no-cache', 'content-encoding': 'none', 'x-accel-buffering': 'no' };
+const HEADERS = {
+  'content-type': 'text/event-stream',
+  connection: 'keep-alive',
+  'cache-control': 'no-cache',
+  'content-encoding': 'none',
+  'x-accel-buffering': 'no',
+};
 
 /**
  * A subscription fed by the live hub, served without an iterator per subscriber: each event is
@@ -198,7 +215,18 @@ function directEventStream(
       for (const message of queued) send(message);
     });
   };
-  const failed = (error: unknown) => send(messageOf(mask({ errors: [error instanceof GraphQLError ? error : new GraphQLError(String(error), { originalError: error as Error })] })));
+  const failed = (error: unknown) =>
+    send(
+      messageOf(
+        mask({
+          errors: [
+            error instanceof GraphQLError
+              ? error
+              : new GraphQLError(String(error), { originalError: error as Error }),
+          ],
+        }),
+      ),
+    );
   // Some clients wait for the first byte before they count a stream as open.
   body.push(PING);
   untrack = track(() => {
@@ -235,13 +263,33 @@ function directEventStream(
 export function useLeanEventStream({ maskErrors = true }: { maskErrors?: boolean } = {}): Plugin {
   // Yoga masks the errors of each event on its own path; the direct path does the same here.
   const mask = (result: ExecutionResult): ExecutionResult =>
-    maskErrors && result.errors ? { ...result, errors: result.errors.map((error) => maskError(error, 'Unexpected error.', false) as GraphQLError) } : result;
+    maskErrors && result.errors
+      ? {
+          ...result,
+          errors: result.errors.map(
+            (error) => maskError(error, 'Unexpected error.', false) as GraphQLError,
+          ),
+        }
+      : result;
   return {
     onResultProcess({ request, result, setResultProcessor }) {
-      if (!isAsyncIterable(result) || !(request.headers.get('accept') ?? '').includes('text/event-stream')) return;
+      if (
+        !isAsyncIterable(result) ||
+        !(request.headers.get('accept') ?? '').includes('text/event-stream')
+      )
+        return;
       const direct = takeDirectSubscription(request);
-      if (direct) setResultProcessor((r, fetchAPI) => directEventStream(direct, r as AsyncIterable<ExecutionResult>, fetchAPI as never, mask), 'text/event-stream');
-      else setResultProcessor((r, fetchAPI) => eventStream(r as AsyncIterable<ExecutionResult>, fetchAPI as never), 'text/event-stream');
+      if (direct)
+        setResultProcessor(
+          (r, fetchAPI) =>
+            directEventStream(direct, r as AsyncIterable<ExecutionResult>, fetchAPI as never, mask),
+          'text/event-stream',
+        );
+      else
+        setResultProcessor(
+          (r, fetchAPI) => eventStream(r as AsyncIterable<ExecutionResult>, fetchAPI as never),
+          'text/event-stream',
+        );
     },
   };
 }

@@ -6,7 +6,12 @@
  */
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.ts';
-import { LiveStatsModel, type CountChange, type StatsSummary, type TimelinePoint } from '../locations/stats.ts';
+import {
+  type CountChange,
+  LiveStatsModel,
+  type StatsSummary,
+  type TimelinePoint,
+} from '../locations/stats.ts';
 import type { Subscriber } from './live-feed.ts';
 import { isCountNotice, type ParticipationNotice } from './notice.ts';
 
@@ -60,7 +65,8 @@ export class StatsFeed {
   /** A new subscriber: the current stats first. */
   add(subscriber: Subscriber<LiveStats>): void {
     this.subscribers.add(subscriber);
-    if (this.latest && !this.dirty && performance.now() - this.latestAt < FRESH_MS) subscriber.push(this.latest);
+    if (this.latest && !this.dirty && performance.now() - this.latestAt < FRESH_MS)
+      subscriber.push(this.latest);
     else this.markDirty();
   }
 
@@ -108,7 +114,11 @@ export class StatsFeed {
    * carry absolute counts, so applying them again changes nothing.
    */
   private async liveSummary(): Promise<StatsSummary> {
-    if (!this.model || this.modelVenueChanges !== this.venueChanges || performance.now() - this.modelLoadedAt > RELOAD_MS) {
+    if (
+      !this.model ||
+      this.modelVenueChanges !== this.venueChanges ||
+      performance.now() - this.modelLoadedAt > RELOAD_MS
+    ) {
       const venueChanges = this.venueChanges;
       const loadedAt = performance.now();
       this.model = await LiveStatsModel.load(this.database.primaryReadDb, this.editionId);
@@ -133,7 +143,10 @@ export class StatsFeed {
       this.latestAt = performance.now();
       for (const subscriber of this.subscribers) subscriber.push(this.latest);
     } catch (error) {
-      this.log.warn({ err: error, edition: this.editionId }, 'live: could not compute stats; retrying');
+      this.log.warn(
+        { err: error, edition: this.editionId },
+        'live: could not compute stats; retrying',
+      );
       this.dirty = true;
       retry = RETRY_MS;
     } finally {

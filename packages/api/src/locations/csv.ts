@@ -58,15 +58,30 @@ const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 function offsetAt(instant: number, timeZone: string): number {
   let format = offsetFormats.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     offsetFormats.set(timeZone, format);
   }
-  const p = Object.fromEntries(format.formatToParts(instant).map(({ type, value }) => [type, Number(value)]));
-  return Date.UTC(p['year']!, p['month']! - 1, p['day']!, p['hour']!, p['minute']!, p['second']!) - Math.floor(instant / 1000) * 1000;
+  const p = Object.fromEntries(
+    format.formatToParts(instant).map(({ type, value }) => [type, Number(value)]),
+  );
+  return (
+    Date.UTC(p['year']!, p['month']! - 1, p['day']!, p['hour']!, p['minute']!, p['second']!) -
+    Math.floor(instant / 1000) * 1000
+  );
 }
 
 const DAY_MS = 86_400_000;
-const hhmm = (ms: number) => `${ms < 0 ? '-' : '+'}${new Date(Math.abs(ms)).toISOString().slice(11, 16)}`;
+const hhmm = (ms: number) =>
+  `${ms < 0 ? '-' : '+'}${new Date(Math.abs(ms)).toISOString().slice(11, 16)}`;
 
 /**
  * A time like `18:00` on the edition's day in its time zone, or a full ISO instant; null when it
@@ -84,8 +99,15 @@ function instant(value: string, edition: Pick<Edition, 'date' | 'timeZone'>): Da
     if (h > 23 || m > 59) return null;
     const time = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
     const wall = Date.parse(`${edition.date}T${time}:00Z`);
-    const offsets = [...new Set([offsetAt(wall - DAY_MS, edition.timeZone), offsetAt(wall + DAY_MS, edition.timeZone)])];
-    const readings = offsets.filter((offset) => offsetAt(wall - offset, edition.timeZone) === offset);
+    const offsets = [
+      ...new Set([
+        offsetAt(wall - DAY_MS, edition.timeZone),
+        offsetAt(wall + DAY_MS, edition.timeZone),
+      ]),
+    ];
+    const readings = offsets.filter(
+      (offset) => offsetAt(wall - offset, edition.timeZone) === offset,
+    );
     if (readings.length === 1) return new Date(wall - readings[0]!);
     const full = (offset: number) => `${edition.date}T${time}:00${hhmm(offset)}`;
     if (readings.length === 0) {
@@ -94,7 +116,11 @@ function instant(value: string, edition: Pick<Edition, 'date' | 'timeZone'>): Da
     }
     return `"${value}" happens twice on ${edition.date} in ${edition.timeZone}: the clocks go back then. Give the full instant, ${full(readings[0]!)} or ${full(readings[1]!)}.`;
   }
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value) && !Number.isNaN(Date.parse(value))) return new Date(value);
+  if (
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value) &&
+    !Number.isNaN(Date.parse(value))
+  )
+    return new Date(value);
   return null;
 }
 
@@ -105,9 +131,15 @@ function instant(value: string, edition: Pick<Edition, 'date' | 'timeZone'>): Da
  */
 export function decodeCsv(bytes: Uint8Array): { text: string } | { problem: CsvProblem } {
   const refuse = (line: number | null, detail: string) => ({
-    problem: { line, column: null, message: `The file is not UTF-8: ${detail}. In Excel, save it as "CSV UTF-8 (comma delimited)" and import it again.`, code: 'INVALID' },
+    problem: {
+      line,
+      column: null,
+      message: `The file is not UTF-8: ${detail}. In Excel, save it as "CSV UTF-8 (comma delimited)" and import it again.`,
+      code: 'INVALID',
+    },
   });
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return refuse(null, 'it is UTF-16 ("Unicode text")');
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    return refuse(null, 'it is UTF-16 ("Unicode text")');
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
@@ -115,10 +147,15 @@ export function decodeCsv(bytes: Uint8Array): { text: string } | { problem: CsvP
     const index = lines.findIndex((l) => l.includes('\uFFFD'));
     const line = lines[index] ?? '';
     const offset = index === -1 ? 0 : Buffer.byteLength(line.slice(0, line.indexOf('\uFFFD')));
-    const lineStart = lines.slice(0, Math.max(index, 0)).reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
+    const lineStart = lines
+      .slice(0, Math.max(index, 0))
+      .reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
     const byte = bytes[lineStart + offset] ?? 0;
     const as1252 = new TextDecoder('windows-1252').decode(Uint8Array.of(byte));
-    return refuse(index === -1 ? null : index + 1, `byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} (“${as1252}” in Windows-1252) is not valid UTF-8`);
+    return refuse(
+      index === -1 ? null : index + 1,
+      `byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} (“${as1252}” in Windows-1252) is not valid UTF-8`,
+    );
   }
 }
 
@@ -171,7 +208,10 @@ async function readRecords(body: string, delimiter: string): Promise<CsvRecord[]
   return records;
 }
 
-export async function parseVenueCsv(text: string, edition: Pick<Edition, 'date' | 'timeZone'>): Promise<ParsedCsv> {
+export async function parseVenueCsv(
+  text: string,
+  edition: Pick<Edition, 'date' | 'timeZone'>,
+): Promise<ParsedCsv> {
   const problems: CsvProblem[] = [];
   let records: CsvRecord[];
   const body = text.replace(/^\uFEFF/, '');
@@ -182,24 +222,59 @@ export async function parseVenueCsv(text: string, edition: Pick<Edition, 'date' 
     records = await readRecords(body, delimiter);
   } catch (error) {
     const e = error as { message: string; lines?: number };
-    return { rows: [], lines: [], problems: [{ line: e.lines ?? null, column: null, message: `The file is not valid CSV: ${e.message}`, code: 'INVALID' }] };
+    return {
+      rows: [],
+      lines: [],
+      problems: [
+        {
+          line: e.lines ?? null,
+          column: null,
+          message: `The file is not valid CSV: ${e.message}`,
+          code: 'INVALID',
+        },
+      ],
+    };
   }
   if (records.length > LIMITS.batch) {
-    return { rows: [], lines: [], problems: [{ line: null, column: null, message: `The file has more than ${LIMITS.batch} venues; at most ${LIMITS.batch} in one import. Split it, and import the parts without --cancel-missing.`, code: 'BATCH_TOO_LARGE' }] };
+    return {
+      rows: [],
+      lines: [],
+      problems: [
+        {
+          line: null,
+          column: null,
+          message: `The file has more than ${LIMITS.batch} venues; at most ${LIMITS.batch} in one import. Split it, and import the parts without --cancel-missing.`,
+          code: 'BATCH_TOO_LARGE',
+        },
+      ],
+    };
   }
   const header = records[0] ? Object.keys(records[0].record) : [];
   for (const column of header) {
-    if (!(column in CSV_COLUMNS)) problems.push({ line: 1, column, message: `Unknown column "${column}". Known columns: ${Object.keys(CSV_COLUMNS).join(', ')}.`, code: 'INVALID' });
+    if (!(column in CSV_COLUMNS))
+      problems.push({
+        line: 1,
+        column,
+        message: `Unknown column "${column}". Known columns: ${Object.keys(CSV_COLUMNS).join(', ')}.`,
+        code: 'INVALID',
+      });
   }
   for (const column of REQUIRED) {
-    if (records.length && !header.includes(column)) problems.push({ line: 1, column, message: `The column "${column}" is required.`, code: 'REQUIRED' });
+    if (records.length && !header.includes(column))
+      problems.push({
+        line: 1,
+        column,
+        message: `The column "${column}" is required.`,
+        code: 'REQUIRED',
+      });
   }
   const rows: UpsertRow[] = [];
   const lines: number[] = [];
   for (const [index, { record, info }] of records.entries()) {
     if (index % 500 === 499) await breathe();
     const line = info.lines;
-    const bad = (column: string, message: string, code = 'INVALID') => problems.push({ line, column, message, code });
+    const bad = (column: string, message: string, code = 'INVALID') =>
+      problems.push({ line, column, message, code });
     const value = (c: Column) => (record[c] ?? '').trim();
     const optional = (c: Column) => value(c) || null;
     const number = (c: Column, integer: boolean): number | null => {
@@ -210,7 +285,10 @@ export async function parseVenueCsv(text: string, edition: Pick<Edition, 'date' 
       if (integer) {
         if (/^-?\d+$/.test(v)) return Number(v);
         if (/^-?\d{1,3}([.,\s]\d{3})+$/.test(v)) {
-          bad(c, `"${v}" is ambiguous: a thousands separator or a decimal point? Write a whole number as plain digits, like ${v.replace(/[.,\s]/g, '')}.`);
+          bad(
+            c,
+            `"${v}" is ambiguous: a thousands separator or a decimal point? Write a whole number as plain digits, like ${v.replace(/[.,\s]/g, '')}.`,
+          );
         } else bad(c, `"${v}" is not a whole number.`);
         return null;
       }
@@ -235,13 +313,22 @@ export async function parseVenueCsv(text: string, edition: Pick<Edition, 'date' 
       else if (!d) bad(c, `"${v}" is not a time like 18:00 or 2027-10-14T18:00:00+02:00.`);
       return d instanceof Date ? d : null;
     };
-    const list = (c: Column) => value(c).split(delimiter === ';' ? /\|/ : /[;|]/).map((s) => s.trim()).filter(Boolean);
+    const list = (c: Column) =>
+      value(c)
+        .split(delimiter === ';' ? /\|/ : /[;|]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
     const lat = number('lat', false);
     const lng = number('lng', false);
     const row: UpsertRow = {
       externalId: value('external_id'),
       name: value('name'),
-      address: { street: optional('street'), postalCode: optional('postal_code'), city: optional('city'), region: optional('region') },
+      address: {
+        street: optional('street'),
+        postalCode: optional('postal_code'),
+        city: optional('city'),
+        region: optional('region'),
+      },
       coordinates: lat !== null && lng !== null ? { lat, lng } : null,
       meal: value('meal').toUpperCase() || null,
       startsAt: time('starts_at'),
@@ -256,21 +343,30 @@ export async function parseVenueCsv(text: string, edition: Pick<Edition, 'date' 
       sensitive: bool('sensitive'),
       status: (value('status').toUpperCase() || null) as UpsertRow['status'],
     };
-    if (row.status && row.status !== 'DRAFT' && row.status !== 'PUBLISHED') bad('status', `"${value('status')}" is not DRAFT or PUBLISHED.`);
+    if (row.status && row.status !== 'DRAFT' && row.status !== 'PUBLISHED')
+      bad('status', `"${value('status')}" is not DRAFT or PUBLISHED.`);
     rows.push(row);
     lines.push(line);
   }
-  if (records.length === 0) problems.push({ line: null, column: null, message: 'The file has no venues: a header row and one line per venue.', code: 'REQUIRED' });
+  if (records.length === 0)
+    problems.push({
+      line: null,
+      column: null,
+      message: 'The file has no venues: a header row and one line per venue.',
+      code: 'REQUIRED',
+    });
   return { rows, lines, problems };
 }
 
 /** Turn an upsert userError (`["locations", 17, "coordinates", "lat"]`) into a line and column. */
 export function csvProblemOf(error: UserError, lines: number[]): CsvProblem {
   const [, index, ...rest] = error.field ?? [];
-  const line = typeof index === 'number' ? lines[index] ?? null : null;
+  const line = typeof index === 'number' ? (lines[index] ?? null) : null;
   const path = rest.filter((p) => typeof p === 'string').join('.');
-  const column = (Object.entries(CSV_COLUMNS).find(([, fields]) => fields.join('.') === path || path.startsWith(`${fields.join('.')}.`))?.[0]) ??
-    (path === 'coordinates' ? 'lat,lng' : path || null);
+  const column =
+    Object.entries(CSV_COLUMNS).find(
+      ([, fields]) => fields.join('.') === path || path.startsWith(`${fields.join('.')}.`),
+    )?.[0] ?? (path === 'coordinates' ? 'lat,lng' : path || null);
   return { line, column, message: error.message, code: error.code };
 }
 

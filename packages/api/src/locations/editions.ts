@@ -2,22 +2,36 @@
 import { COUNTRIES } from '@tafel/schema';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { editions, type Edition } from '../db/schema.ts';
-import { UserErrors, userError, type UserError } from './errors.ts';
+import { type Edition, editions } from '../db/schema.ts';
+import { type UserError, UserErrors, userError } from './errors.ts';
 import type { TableNotice } from './notices.ts';
 import { checkName, checkSlug } from './slugs.ts';
 
 /** Open an edition: the staff mutation and the command line both come here; `notices` say what changed, for the caller to announce. */
 export async function createEdition(
   db: Db,
-  input: { slug: string; name: string; date: string; timeZone?: string | null; country?: string | null; status?: 'PLANNED' | 'OPEN' | 'CLOSED' | null; requireApproval?: boolean | null },
+  input: {
+    slug: string;
+    name: string;
+    date: string;
+    timeZone?: string | null;
+    country?: string | null;
+    status?: 'PLANNED' | 'OPEN' | 'CLOSED' | null;
+    requireApproval?: boolean | null;
+  },
 ): Promise<{ edition: Edition | null; userErrors: UserError[]; notices: TableNotice[] }> {
   const errors = new UserErrors();
   checkSlug(errors, input.slug);
   const name = checkName(errors, input.name);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(input.date))) errors.add(['date'], 'INVALID', 'date must be YYYY-MM-DD.');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(input.date)))
+    errors.add(['date'], 'INVALID', 'date must be YYYY-MM-DD.');
   const country = (input.country ?? 'NL').toUpperCase();
-  if (!(country in COUNTRIES)) errors.add(['country'], 'INVALID', `country must be one of ${Object.keys(COUNTRIES).join(', ')}.`);
+  if (!(country in COUNTRIES))
+    errors.add(
+      ['country'],
+      'INVALID',
+      `country must be one of ${Object.keys(COUNTRIES).join(', ')}.`,
+    );
   const timeZone = input.timeZone ?? 'Europe/Amsterdam';
   try {
     new Intl.DateTimeFormat('en', { timeZone });
@@ -27,16 +41,36 @@ export async function createEdition(
   if (errors.any) return { edition: null, userErrors: errors.list, notices: [] };
   const [row] = await db
     .insert(editions)
-    .values({ slug: input.slug, name: name!, date: input.date, timeZone, country, status: input.status ?? 'OPEN', requireApproval: input.requireApproval ?? false })
+    .values({
+      slug: input.slug,
+      name: name!,
+      date: input.date,
+      timeZone,
+      country,
+      status: input.status ?? 'OPEN',
+      requireApproval: input.requireApproval ?? false,
+    })
     .onConflictDoNothing()
     .returning();
-  if (!row) return { edition: null, userErrors: [userError(['slug'], 'TAKEN', `An edition with slug "${input.slug}" exists already.`)], notices: [] };
+  if (!row)
+    return {
+      edition: null,
+      userErrors: [
+        userError(['slug'], 'TAKEN', `An edition with slug "${input.slug}" exists already.`),
+      ],
+      notices: [],
+    };
   return { edition: row, userErrors: [], notices: [{ table: 'editions' }] };
 }
 
 /** The edition with this slug, or null: every read and write that names an edition finds it here. */
 export async function editionBySlug(db: Db, slug: string): Promise<Edition | null> {
-  const [edition] = await db.select().from(editions).where(eq(editions.slug, slug)).orderBy(asc(editions.id)).limit(1);
+  const [edition] = await db
+    .select()
+    .from(editions)
+    .where(eq(editions.slug, slug))
+    .orderBy(asc(editions.id))
+    .limit(1);
   return edition ?? null;
 }
 

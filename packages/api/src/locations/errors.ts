@@ -9,7 +9,8 @@ export const USER_ERROR_CODES = {
   INVALID: 'The value is not acceptable here.',
   TOO_LONG: 'The value is longer than allowed.',
   OUT_OF_RANGE: 'The number is outside the allowed range.',
-  OUTSIDE_COUNTRY: 'The coordinates are outside the edition’s country (latitude and longitude swapped?).',
+  OUTSIDE_COUNTRY:
+    'The coordinates are outside the edition’s country (latitude and longitude swapped?).',
   INVALID_URL: 'Only http and https URLs are accepted.',
   END_BEFORE_START: 'The end is before the start.',
   NOT_ON_EDITION_DAY: 'The time is not on the edition’s day.',
@@ -38,7 +39,11 @@ export interface UserError {
 /** Collects the problems of one input; a mutation applies nothing while any are present. */
 export class UserErrors {
   readonly list: UserError[] = [];
-  add(field: (string | number)[] | null, code: UserErrorCode, message: string = USER_ERROR_CODES[code]): this {
+  add(
+    field: (string | number)[] | null,
+    code: UserErrorCode,
+    message: string = USER_ERROR_CODES[code],
+  ): this {
     this.list.push({ field, message, code });
     return this;
   }
@@ -55,7 +60,11 @@ export class UserInputError extends Error {
 }
 
 /** One userError, typed: `userError(['slug'], 'TAKEN', 'An organisation with slug … exists already.')`. */
-export function userError(field: (string | number)[] | null, code: UserErrorCode, message: string = USER_ERROR_CODES[code]): UserError {
+export function userError(
+  field: (string | number)[] | null,
+  code: UserErrorCode,
+  message: string = USER_ERROR_CODES[code],
+): UserError {
   return { field, code, message };
 }
 

@@ -3,13 +3,14 @@
  * condition serves the `locations` list (against drizzle's aliased table), `stats` and the
  * open-data feeds, so a filter means exactly the same everywhere.
  */
-import { and, eq, sql, type SQL } from 'drizzle-orm';
-import type { locations } from '../db/schema.ts';
-import type { Db } from '../db/client.ts';
-import { organisationBySlug } from './organisations.ts';
-import { InvalidArgument } from './errors.ts';
-import { publicVenue } from './visibility.ts';
+
 import type { Meal, TargetGroup } from '@tafel/schema';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import type { locations } from '../db/schema.ts';
+import { InvalidArgument } from './errors.ts';
+import { organisationBySlug } from './organisations.ts';
+import { publicVenue } from './visibility.ts';
 
 export interface LocationFilterInput {
   bbox?: { south: number; west: number; north: number; east: number } | null;
@@ -34,12 +35,18 @@ const KM_PER_DEGREE = 111.32;
 type LocationColumns = typeof locations;
 
 function checkLatLng(argument: string, lat: number, lng: number): void {
-  if (!(lat >= -90 && lat <= 90)) throw new InvalidArgument(argument, `latitude must be between -90 and 90 (got ${lat}).`);
-  if (!(lng >= -180 && lng <= 180)) throw new InvalidArgument(argument, `longitude must be between -180 and 180 (got ${lng}).`);
+  if (!(lat >= -90 && lat <= 90))
+    throw new InvalidArgument(argument, `latitude must be between -90 and 90 (got ${lat}).`);
+  if (!(lng >= -180 && lng <= 180))
+    throw new InvalidArgument(argument, `longitude must be between -180 and 180 (got ${lng}).`);
 }
 
 /** Check a filter and resolve its organisation slug; throws InvalidArgument naming it. */
-export async function resolveFilter(db: Db, filter: LocationFilterInput | null | undefined, argument = 'filter'): Promise<ResolvedFilter> {
+export async function resolveFilter(
+  db: Db,
+  filter: LocationFilterInput | null | undefined,
+  argument = 'filter',
+): Promise<ResolvedFilter> {
   if (!filter) return {};
   const { organisation, ...rest } = filter;
   const resolved: ResolvedFilter = { ...rest };
@@ -47,24 +54,44 @@ export async function resolveFilter(db: Db, filter: LocationFilterInput | null |
     const { south, west, north, east } = filter.bbox;
     checkLatLng(`${argument}.bbox`, south, west);
     checkLatLng(`${argument}.bbox`, north, east);
-    if (south > north) throw new InvalidArgument(`${argument}.bbox`, `south (${south}) is above north (${north}).`);
-    if (west > east) throw new InvalidArgument(`${argument}.bbox`, `west (${west}) is east of east (${east}); boxes across the antimeridian are not supported.`);
+    if (south > north)
+      throw new InvalidArgument(`${argument}.bbox`, `south (${south}) is above north (${north}).`);
+    if (west > east)
+      throw new InvalidArgument(
+        `${argument}.bbox`,
+        `west (${west}) is east of east (${east}); boxes across the antimeridian are not supported.`,
+      );
   }
   if (filter.near) {
     const { lat, lng, radiusKm } = filter.near;
     checkLatLng(`${argument}.near`, lat, lng);
-    if (!(radiusKm > 0)) throw new InvalidArgument(`${argument}.near.radiusKm`, `must be greater than 0 (got ${radiusKm}).`);
-    if (radiusKm > MAX_RADIUS_KM) throw new InvalidArgument(`${argument}.near.radiusKm`, `at most ${MAX_RADIUS_KM} km (got ${radiusKm}).`);
+    if (!(radiusKm > 0))
+      throw new InvalidArgument(
+        `${argument}.near.radiusKm`,
+        `must be greater than 0 (got ${radiusKm}).`,
+      );
+    if (radiusKm > MAX_RADIUS_KM)
+      throw new InvalidArgument(
+        `${argument}.near.radiusKm`,
+        `at most ${MAX_RADIUS_KM} km (got ${radiusKm}).`,
+      );
   }
   for (const key of ['search', 'city', 'region'] as const) {
     const value = filter[key];
     if (value != null && value.length > MAX_SEARCH_LENGTH) {
-      throw new InvalidArgument(`${argument}.${key}`, `at most ${MAX_SEARCH_LENGTH} characters (got ${value.length}).`);
+      throw new InvalidArgument(
+        `${argument}.${key}`,
+        `at most ${MAX_SEARCH_LENGTH} characters (got ${value.length}).`,
+      );
     }
   }
   if (organisation != null) {
     const row = await organisationBySlug(db, organisation);
-    if (!row) throw new InvalidArgument(`${argument}.organisation`, `no organisation with slug "${organisation.slice(0, 60)}".`);
+    if (!row)
+      throw new InvalidArgument(
+        `${argument}.organisation`,
+        `no organisation with slug "${organisation.slice(0, 60)}".`,
+      );
     resolved.organisationId = row.id;
   }
   return resolved;
@@ -76,7 +103,11 @@ export function likePattern(text: string): string {
 }
 
 /** The condition for what the public may see of an edition, narrowed by a filter. */
-export function publicLocationCondition(t: LocationColumns, editionId: number, filter: ResolvedFilter): SQL {
+export function publicLocationCondition(
+  t: LocationColumns,
+  editionId: number,
+  filter: ResolvedFilter,
+): SQL {
   const parts: (SQL | undefined)[] = [
     eq(t.editionId, editionId),
     publicVenue(t),
@@ -90,7 +121,10 @@ export function filterConditions(t: LocationColumns, filter: ResolvedFilter): SQ
   const parts: SQL[] = [];
   if (filter.bbox) {
     const { south, west, north, east } = filter.bbox;
-    parts.push(sql`${t.publicLat} BETWEEN ${south} AND ${north}`, sql`${t.publicLng} BETWEEN ${west} AND ${east}`);
+    parts.push(
+      sql`${t.publicLat} BETWEEN ${south} AND ${north}`,
+      sql`${t.publicLng} BETWEEN ${west} AND ${east}`,
+    );
   }
   if (filter.near) {
     const { lat, lng, radiusKm } = filter.near;
@@ -107,11 +141,21 @@ export function filterConditions(t: LocationColumns, filter: ResolvedFilter): SQ
   if (filter.region) parts.push(sql`${t.region} = ${filter.region}`);
   if (filter.city) parts.push(sql`lower(${t.city}) = lower(${filter.city})`);
   if (filter.meals && filter.meals.length > 0) {
-    parts.push(sql`${t.meal}::text IN (${sql.join(filter.meals.map((m) => sql`${m}`), sql`, `)})`);
+    parts.push(
+      sql`${t.meal}::text IN (${sql.join(
+        filter.meals.map((m) => sql`${m}`),
+        sql`, `,
+      )})`,
+    );
   }
   if (filter.targetGroups && filter.targetGroups.length > 0) {
     // Venues that welcome any of the asked groups.
-    parts.push(sql`${t.targetGroups} && ARRAY[${sql.join(filter.targetGroups.map((g) => sql`${g}`), sql`, `)}]::target_group[]`);
+    parts.push(
+      sql`${t.targetGroups} && ARRAY[${sql.join(
+        filter.targetGroups.map((g) => sql`${g}`),
+        sql`, `,
+      )}]::target_group[]`,
+    );
   }
   const search = filter.search?.trim();
   if (search) {

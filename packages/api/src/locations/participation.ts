@@ -5,13 +5,19 @@
  * announces the committed change (LiveHub.announce): a NOTIFY inside the write would serialise
  * every commit on PostgreSQL's notification lock and halve the write rate.
  */
-import { and, eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, eq, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Db } from '../db/client.ts';
-import { locationChanges, locations, participationLog, participationRequests, type Location } from '../db/schema.ts';
+import {
+  type Location,
+  locationChanges,
+  locations,
+  participationLog,
+  participationRequests,
+} from '../db/schema.ts';
 import { USER_ERROR_CODES, type UserError, type UserErrorCode } from './errors.ts';
-import type { CountNotice, VenueNotice } from './notices.ts';
 import { publicLocationCondition, type ResolvedFilter } from './filter.ts';
+import type { CountNotice, VenueNotice } from './notices.ts';
 import { rowsOf } from './stats.ts';
 import { publicVenue, publicVenueAs } from './visibility.ts';
 
@@ -27,17 +33,35 @@ export interface ParticipationResult {
   notice?: CountNotice;
 }
 
-function refused(field: string, code: UserErrorCode, message: string = USER_ERROR_CODES[code]): ParticipationResult {
+function refused(
+  field: string,
+  code: UserErrorCode,
+  message: string = USER_ERROR_CODES[code],
+): ParticipationResult {
   return { location: null, userErrors: [{ field: ['input', field], code, message }] };
 }
 
 /** Input checks that need no database. */
 function checkInput(change: ParticipationChange): ParticipationResult | null {
   if ('set' in change) {
-    if (change.set < 0) return refused('participants', 'BELOW_ZERO', `A count cannot go below zero (got ${change.set}).`);
-    if (change.set > MAX_PARTICIPANTS) return refused('participants', 'OUT_OF_RANGE', `At most ${MAX_PARTICIPANTS} participants (got ${change.set}).`);
+    if (change.set < 0)
+      return refused(
+        'participants',
+        'BELOW_ZERO',
+        `A count cannot go below zero (got ${change.set}).`,
+      );
+    if (change.set > MAX_PARTICIPANTS)
+      return refused(
+        'participants',
+        'OUT_OF_RANGE',
+        `At most ${MAX_PARTICIPANTS} participants (got ${change.set}).`,
+      );
   } else if (Math.abs(change.add) > MAX_PARTICIPANTS) {
-    return refused('delta', 'OUT_OF_RANGE', `At most ${MAX_PARTICIPANTS} arrivals at once (got ${change.add}).`);
+    return refused(
+      'delta',
+      'OUT_OF_RANGE',
+      `At most ${MAX_PARTICIPANTS} arrivals at once (got ${change.add}).`,
+    );
   }
   return null;
 }
@@ -55,7 +79,8 @@ interface ChangeValues {
  * may go ahead). The same assessment decides under the row lock and explains a refusal.
  */
 function assessment(kind: ChangeKind, { location, amount, organisation }: ChangeValues): SQL {
-  const after = kind === 'set' ? sql`${amount}::bigint` : sql`(l.participants::bigint + ${amount}::bigint)`;
+  const after =
+    kind === 'set' ? sql`${amount}::bigint` : sql`(l.participants::bigint + ${amount}::bigint)`;
   return sql`
     SELECT l.id, l.participants AS before, ${after} AS after,
       CASE
@@ -80,7 +105,11 @@ type ChangeKind = 'set' | 'add';
  * request (drizzle sends every other query unnamed).
  */
 function buildChange(db: Runner, kind: ChangeKind) {
-  const values = { location: sql.placeholder('location'), amount: sql.placeholder('amount'), organisation: sql.placeholder('organisation') };
+  const values = {
+    location: sql.placeholder('location'),
+    amount: sql.placeholder('amount'),
+    organisation: sql.placeholder('organisation'),
+  };
   const target = db
     .$with('target', {
       id: sql<number>`id`.mapWith(Number).as('id'),
@@ -90,9 +119,7 @@ function buildChange(db: Runner, kind: ChangeKind) {
     })
     .as(sql`${assessment(kind, values)} FOR UPDATE OF l`);
   const go = sql`${target.refusal} IS NULL AND ${target.after} <> ${target.before}`;
-  const logged = db
-    .$with('logged', { id: sql<number>`id`.as('id') })
-    .as(sql`
+  const logged = db.$with('logged', { id: sql<number>`id`.as('id') }).as(sql`
       INSERT INTO ${participationLog} (location_id, edition_id, organisation_id, api_key_id, actor, old_value, new_value)
       SELECT l.id, l.edition_id, l.organisation_id, ${sql.placeholder('keyId')}::int, ${sql.placeholder('actor')}::text, t.before, t.after
       FROM target t JOIN ${locations} l ON l.id = t.id WHERE t.refusal IS NULL AND t.after <> t.before
@@ -124,15 +151,23 @@ function preparedChange(db: Db, kind: ChangeKind) {
 /** For a missing venue and for another organisation's venue that is not public alike, so neither tells them apart. */
 const NOT_FOUND_MESSAGE = 'There is no such venue (or it is not yours).';
 
-const REFUSAL_MESSAGES: Partial<Record<UserErrorCode, (a: { before: number; after: number; capacity: number | null }) => string>> = {
+const REFUSAL_MESSAGES: Partial<
+  Record<UserErrorCode, (a: { before: number; after: number; capacity: number | null }) => string>
+> = {
   BELOW_ZERO: (a) => `A count cannot go below zero: ${a.before} now, ${a.after} after this change.`,
-  OVER_CAPACITY: (a) => `The venue seats ${a.capacity}: ${a.before} now, ${a.after} after this change.`,
+  OVER_CAPACITY: (a) =>
+    `The venue seats ${a.capacity}: ${a.before} now, ${a.after} after this change.`,
   FORBIDDEN: () => 'This venue belongs to another organisation.',
   NOT_FOUND: () => NOT_FOUND_MESSAGE,
 };
 
 /** Refusals about the venue itself rather than the number asked for. */
-const ABOUT_THE_VENUE = new Set<UserErrorCode>(['NOT_FOUND', 'FORBIDDEN', 'CANCELLED', 'EDITION_CLOSED']);
+const ABOUT_THE_VENUE = new Set<UserErrorCode>([
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'CANCELLED',
+  'EDITION_CLOSED',
+]);
 
 /**
  * Who reports: an API key (of an organisation, or staff's) or a host link (one venue). Built by
@@ -151,7 +186,12 @@ export interface ParticipationActor {
 
 /** The actor of a viewer's (an API key's) reports. */
 export function keyActor(viewer: Viewer): ParticipationActor {
-  return { organisationId: viewer.organisation?.id ?? null, locationId: null, keyId: viewer.keyId, name: viewer.prefix };
+  return {
+    organisationId: viewer.organisation?.id ?? null,
+    locationId: null,
+    keyId: viewer.keyId,
+    name: viewer.prefix,
+  };
 }
 
 /** What a client may send as an idempotency key: 8 to 100 letters, digits and `. _ : -` (a UUID fits). */
@@ -183,14 +223,19 @@ export async function changeParticipation(
       `An idempotency key is 8 to 100 letters, digits, dots, underscores, colons or hyphens, e.g. a UUID (got ${JSON.stringify(idempotencyKey.slice(0, 120))}).`,
     );
   }
-  if (actor.locationId !== null && actor.locationId !== locationId) return otherVenue(db, locationId);
+  if (actor.locationId !== null && actor.locationId !== locationId)
+    return otherVenue(db, locationId);
   if (idempotencyKey === null) return applyChange(db, true, actor, locationId, change);
   return db.transaction((tx) => applyOnce(tx, actor, locationId, change, idempotencyKey));
 }
 
 /** A host link used for another venue: FORBIDDEN for a public venue, NOT_FOUND otherwise (as for another organisation's). */
 async function otherVenue(db: Db, locationId: number): Promise<ParticipationResult> {
-  const [row] = await db.select({ public: sql<boolean>`${publicVenue(locations)}` }).from(locations).where(eq(locations.id, locationId)).limit(1);
+  const [row] = await db
+    .select({ public: sql<boolean>`${publicVenue(locations)}` })
+    .from(locations)
+    .where(eq(locations.id, locationId))
+    .limit(1);
   if (!row?.public) return refused('location', 'NOT_FOUND', NOT_FOUND_MESSAGE);
   return refused('location', 'FORBIDDEN', 'This host link is for another venue.');
 }
@@ -202,74 +247,155 @@ async function otherVenue(db: Db, locationId: number): Promise<ParticipationResu
  * committed meanwhile: two sends with one key count once. The key is stored only beside a change
  * that was made, in the same transaction: a refused change leaves no key behind.
  */
-async function applyOnce(tx: Runner, actor: ParticipationActor, locationId: number, change: ParticipationChange, key: string): Promise<ParticipationResult> {
+async function applyOnce(
+  tx: Runner,
+  actor: ParticipationActor,
+  locationId: number,
+  change: ParticipationChange,
+  key: string,
+): Promise<ParticipationResult> {
   const kind: ChangeKind = 'set' in change ? 'set' : 'add';
   const amount = 'set' in change ? change.set : change.add;
-  const [venue] = await tx.select({ id: locations.id }).from(locations).where(eq(locations.id, locationId)).for('update');
+  const [venue] = await tx
+    .select({ id: locations.id })
+    .from(locations)
+    .where(eq(locations.id, locationId))
+    .for('update');
   if (!venue) return refused('location', 'NOT_FOUND', NOT_FOUND_MESSAGE);
   const [known] = await tx
     .select()
     .from(participationRequests)
-    .where(and(eq(participationRequests.locationId, locationId), eq(participationRequests.key, key), sql`${participationRequests.createdAt} > now() - make_interval(days => ${IDEMPOTENCY_KEY_DAYS})`))
+    .where(
+      and(
+        eq(participationRequests.locationId, locationId),
+        eq(participationRequests.key, key),
+        sql`${participationRequests.createdAt} > now() - make_interval(days => ${IDEMPOTENCY_KEY_DAYS})`,
+      ),
+    )
     .limit(1);
   if (known) {
     const location = await tx.query.locations.findFirst({ where: { id: locationId } });
     // Another organisation's key learns nothing of this venue's keys: refused as without one.
-    if (!location || (actor.organisationId !== null && location.organisationId !== actor.organisationId)) return applyChange(tx, false, actor, locationId, change);
+    if (
+      !location ||
+      (actor.organisationId !== null && location.organisationId !== actor.organisationId)
+    )
+      return applyChange(tx, false, actor, locationId, change);
     if (known.kind !== kind || known.amount !== amount) {
-      const before = known.kind === 'set' ? `a count of ${known.amount}` : `${known.amount >= 0 ? '+' : ''}${known.amount} arrivals`;
-      return refused('idempotencyKey', 'CONFLICT', `This idempotency key was used at this venue for ${before}; this request asks another change, and nothing was counted. Send a new key with each new change.`);
+      const before =
+        known.kind === 'set'
+          ? `a count of ${known.amount}`
+          : `${known.amount >= 0 ? '+' : ''}${known.amount} arrivals`;
+      return refused(
+        'idempotencyKey',
+        'CONFLICT',
+        `This idempotency key was used at this venue for ${before}; this request asks another change, and nothing was counted. Send a new key with each new change.`,
+      );
     }
     // Answered as the first time: the count then, not one more change.
-    return { location: { ...location, participants: known.participants ?? location.participants, updatedAt: known.answeredAt ?? location.updatedAt }, userErrors: [] };
+    return {
+      location: {
+        ...location,
+        participants: known.participants ?? location.participants,
+        updatedAt: known.answeredAt ?? location.updatedAt,
+      },
+      userErrors: [],
+    };
   }
   const result = await applyChange(tx, false, actor, locationId, change);
   if (!result.location) return result;
-  const answer = { participants: result.location.participants, answeredAt: result.location.updatedAt };
+  const answer = {
+    participants: result.location.participants,
+    answeredAt: result.location.updatedAt,
+  };
   await tx
     .with(
       tx.$with('pruned').as(
         tx
           .delete(participationRequests)
-          .where(and(eq(participationRequests.locationId, locationId), sql`${participationRequests.key} <> ${key}`, sql`${participationRequests.createdAt} <= now() - make_interval(days => ${IDEMPOTENCY_KEY_DAYS})`))
+          .where(
+            and(
+              eq(participationRequests.locationId, locationId),
+              sql`${participationRequests.key} <> ${key}`,
+              sql`${participationRequests.createdAt} <= now() - make_interval(days => ${IDEMPOTENCY_KEY_DAYS})`,
+            ),
+          )
           .returning({ id: participationRequests.id }),
       ),
     )
     .insert(participationRequests)
     .values({ locationId, key, kind, amount, ...answer })
     // A key older than the days it is kept is free again: its row is taken over.
-    .onConflictDoUpdate({ target: [participationRequests.locationId, participationRequests.key], set: { kind, amount, ...answer, createdAt: sql`now()` } });
+    .onConflictDoUpdate({
+      target: [participationRequests.locationId, participationRequests.key],
+      set: { kind, amount, ...answer, createdAt: sql`now()` },
+    });
   return result;
 }
 
 /** One change, without an idempotency key: the prepared locking statement, or built afresh inside a transaction. */
-async function applyChange(runner: Runner, prepare: boolean, actor: ParticipationActor, locationId: number, change: ParticipationChange): Promise<ParticipationResult> {
+async function applyChange(
+  runner: Runner,
+  prepare: boolean,
+  actor: ParticipationActor,
+  locationId: number,
+  change: ParticipationChange,
+): Promise<ParticipationResult> {
   const field = 'set' in change ? 'participants' : 'delta';
   const organisationId = actor.organisationId;
   const kind: ChangeKind = 'set' in change ? 'set' : 'add';
   const amount = 'set' in change ? change.set : change.add;
 
   const statement = prepare ? preparedChange(runner as Db, kind) : buildChange(runner, kind);
-  const [changed] = await statement.execute({ location: locationId, amount, organisation: organisationId, keyId: actor.keyId, actor: actor.name });
+  const [changed] = await statement.execute({
+    location: locationId,
+    amount,
+    organisation: organisationId,
+    keyId: actor.keyId,
+    actor: actor.name,
+  });
   if (changed) {
     const { location, seq } = changed;
-    const notice = { edition: location.editionId, location: location.id, participants: location.participants, capacity: location.capacity, seq, at: location.updatedAt.getTime() };
+    const notice = {
+      edition: location.editionId,
+      location: location.id,
+      participants: location.participants,
+      capacity: location.capacity,
+      seq,
+      at: location.updatedAt.getTime(),
+    };
     return { location, userErrors: [], notice };
   }
 
   // Refused, or nothing to change: say which. Nothing was written; this read only explains.
-  const [assessed] = rowsOf<{ before: number; after: string | number; refusal: UserErrorCode | null; capacity: number | null }>(
-    await runner.execute(assessment(kind, { location: locationId, amount, organisation: organisationId })),
+  const [assessed] = rowsOf<{
+    before: number;
+    after: string | number;
+    refusal: UserErrorCode | null;
+    capacity: number | null;
+  }>(
+    await runner.execute(
+      assessment(kind, { location: locationId, amount, organisation: organisationId }),
+    ),
   );
   if (!assessed) return refused('location', 'NOT_FOUND', NOT_FOUND_MESSAGE);
-  const numbers = { before: Number(assessed.before), after: Number(assessed.after), capacity: assessed.capacity };
+  const numbers = {
+    before: Number(assessed.before),
+    after: Number(assessed.after),
+    capacity: assessed.capacity,
+  };
   if (assessed.refusal) {
     const code = assessed.refusal;
-    return refused(ABOUT_THE_VENUE.has(code) ? 'location' : field, code, REFUSAL_MESSAGES[code]?.(numbers));
+    return refused(
+      ABOUT_THE_VENUE.has(code) ? 'location' : field,
+      code,
+      REFUSAL_MESSAGES[code]?.(numbers),
+    );
   }
   if (numbers.after !== numbers.before) {
     // The count moved between the locked decision and this read; the decision stands.
-    const code = numbers.after < 0 || ('add' in change && change.add < 0) ? 'BELOW_ZERO' : 'OVER_CAPACITY';
+    const code =
+      numbers.after < 0 || ('add' in change && change.add < 0) ? 'BELOW_ZERO' : 'OVER_CAPACITY';
     return refused(field, code);
   }
   // The count already was what was asked: nothing to log, nothing to announce.
@@ -281,27 +407,64 @@ async function applyChange(runner: Runner, prepare: boolean, actor: Participatio
  * Say a venue is full (or no longer full), whatever its count: the host on the day, its
  * organisation, or staff. Recorded among the venue's changes; a cancelled venue is refused.
  */
-export async function setFull(db: Db, actor: ParticipationActor, locationId: number, full: boolean): Promise<Omit<ParticipationResult, 'notice'> & { notice?: VenueNotice }> {
-  if (actor.locationId !== null && actor.locationId !== locationId) return otherVenue(db, locationId);
+export async function setFull(
+  db: Db,
+  actor: ParticipationActor,
+  locationId: number,
+  full: boolean,
+): Promise<Omit<ParticipationResult, 'notice'> & { notice?: VenueNotice }> {
+  if (actor.locationId !== null && actor.locationId !== locationId)
+    return otherVenue(db, locationId);
   return db.transaction(async (tx) => {
-    const [venue] = await tx.select().from(locations).where(eq(locations.id, locationId)).for('update');
+    const [venue] = await tx
+      .select()
+      .from(locations)
+      .where(eq(locations.id, locationId))
+      .for('update');
     if (!venue) return refused('location', 'NOT_FOUND', NOT_FOUND_MESSAGE);
     if (actor.organisationId !== null && venue.organisationId !== actor.organisationId) {
-      const [row] = rowsOf<{ public: boolean }>(await tx.execute(sql`SELECT ${publicVenue(locations)} AS public FROM ${locations} WHERE id = ${locationId}`));
-      return row?.public ? refused('location', 'FORBIDDEN', REFUSAL_MESSAGES.FORBIDDEN!({ before: 0, after: 0, capacity: null })) : refused('location', 'NOT_FOUND', NOT_FOUND_MESSAGE);
+      const [row] = rowsOf<{ public: boolean }>(
+        await tx.execute(
+          sql`SELECT ${publicVenue(locations)} AS public FROM ${locations} WHERE id = ${locationId}`,
+        ),
+      );
+      return row?.public
+        ? refused(
+            'location',
+            'FORBIDDEN',
+            REFUSAL_MESSAGES.FORBIDDEN!({ before: 0, after: 0, capacity: null }),
+          )
+        : refused('location', 'NOT_FOUND', NOT_FOUND_MESSAGE);
     }
     if (venue.status === 'CANCELLED') return refused('location', 'CANCELLED');
     if (venue.full === full) return { location: venue, userErrors: [] };
-    const [location] = await tx.update(locations).set({ full, updatedAt: sql`now()` }).where(eq(locations.id, locationId)).returning();
-    await tx.insert(locationChanges).values({ locationId, organisationId: venue.organisationId, apiKeyId: actor.keyId, actor: actor.name, action: full ? 'FULL' : 'NOT_FULL', changes: { full: { from: venue.full, to: full } } });
+    const [location] = await tx
+      .update(locations)
+      .set({ full, updatedAt: sql`now()` })
+      .where(eq(locations.id, locationId))
+      .returning();
+    await tx.insert(locationChanges).values({
+      locationId,
+      organisationId: venue.organisationId,
+      apiKeyId: actor.keyId,
+      actor: actor.name,
+      action: full ? 'FULL' : 'NOT_FULL',
+      changes: { full: { from: venue.full, to: full } },
+    });
     return { location: location!, userErrors: [], notice: { edition: venue.editionId } };
   });
 }
 
 /** The participants of an edition's public venues, and the database's clock. */
-export async function editionTotal(db: Db, editionId: number, filter: ResolvedFilter = {}): Promise<{ total: number; now: Date }> {
+export async function editionTotal(
+  db: Db,
+  editionId: number,
+  filter: ResolvedFilter = {},
+): Promise<{ total: number; now: Date }> {
   const [row] = rowsOf<{ total: string | number; now: string | Date }>(
-    await db.execute(sql`SELECT coalesce(sum(${locations.participants}), 0) AS total, now() AS now FROM ${locations} WHERE ${publicLocationCondition(locations, editionId, filter)}`),
+    await db.execute(
+      sql`SELECT coalesce(sum(${locations.participants}), 0) AS total, now() AS now FROM ${locations} WHERE ${publicLocationCondition(locations, editionId, filter)}`,
+    ),
   );
   return { total: Number(row?.total ?? 0), now: new Date(row?.now ?? Date.now()) };
 }

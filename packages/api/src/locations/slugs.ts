@@ -5,7 +5,12 @@ import { freeText } from './validate.ts';
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function checkSlug(errors: UserErrors, slug: string) {
-  if (!SLUG.test(slug) || slug.length > 60) errors.add(['slug'], 'INVALID', `slug "${slug.slice(0, 60)}" must be lowercase letters and digits joined by single hyphens, at most 60 characters.`);
+  if (!SLUG.test(slug) || slug.length > 60)
+    errors.add(
+      ['slug'],
+      'INVALID',
+      `slug "${slug.slice(0, 60)}" must be lowercase letters and digits joined by single hyphens, at most 60 characters.`,
+    );
 }
 /** A name checked by the venues' text rules; returns it trimmed and normalised (null when not given). */
 export function checkName(errors: UserErrors, name: string | null | undefined): string | null {

@@ -10,8 +10,8 @@
  * (or a minute) that a member's write is waiting for.
  */
 import type { Db } from '../db/client.ts';
-import { computeStats, type StatsSummary } from './stats.ts';
 import type { ResolvedFilter } from './filter.ts';
+import { computeStats, type StatsSummary } from './stats.ts';
 
 interface Entry {
   version: number;

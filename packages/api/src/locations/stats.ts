@@ -7,7 +7,13 @@ import type { Db } from '../db/client.ts';
 import { locations, organisations } from '../db/schema.ts';
 import { publicLocationCondition, type ResolvedFilter } from './filter.ts';
 
-export interface Bucket { key: string; label: string | null; participants: number; capacity: number; locations: number }
+export interface Bucket {
+  key: string;
+  label: string | null;
+  participants: number;
+  capacity: number;
+  locations: number;
+}
 
 export interface StatsSummary {
   participants: number;
@@ -30,7 +36,11 @@ type Row = {
   updated_at: string | Date | null;
 };
 
-export async function computeStats(db: Db, editionId: number, filter: ResolvedFilter): Promise<StatsSummary> {
+export async function computeStats(
+  db: Db,
+  editionId: number,
+  filter: ResolvedFilter,
+): Promise<StatsSummary> {
   const where = publicLocationCondition(locations, editionId, filter);
   // Two scans, both hash aggregates: the totals and three groupings in one pass (GROUPING SETS),
   // and the target groups (one venue, several groups) in another. Organisation names come with
@@ -54,11 +64,21 @@ export async function computeStats(db: Db, editionId: number, filter: ResolvedFi
   ]);
   const rows = [...rowsOf<Row>(grouped), ...rowsOf<Row>(byGroup)];
   const summary: StatsSummary = {
-    participants: 0, capacity: 0, locations: 0, organisations: 0, updatedAt: null,
-    byRegion: [], byMeal: [], byTargetGroup: [], byOrganisation: [],
+    participants: 0,
+    capacity: 0,
+    locations: 0,
+    organisations: 0,
+    updatedAt: null,
+    byRegion: [],
+    byMeal: [],
+    byTargetGroup: [],
+    byOrganisation: [],
   };
   const lists: Record<string, Bucket[]> = {
-    region: summary.byRegion, meal: summary.byMeal, targetGroup: summary.byTargetGroup, organisation: summary.byOrganisation,
+    region: summary.byRegion,
+    meal: summary.byMeal,
+    targetGroup: summary.byTargetGroup,
+    organisation: summary.byOrganisation,
   };
   for (const row of rows) {
     const bucket = {
@@ -81,7 +101,10 @@ export async function computeStats(db: Db, editionId: number, filter: ResolvedFi
   if (summary.byOrganisation.length) {
     // Organisation buckets are keyed by slug and labelled with the name.
     const ids = summary.byOrganisation.map((b) => Number(b.key));
-    const names = await db.select({ id: organisations.id, slug: organisations.slug, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids));
+    const names = await db
+      .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
+      .from(organisations)
+      .where(inArray(organisations.id, ids));
     const byId = new Map(names.map((o) => [String(o.id), o]));
     for (const bucket of summary.byOrganisation) {
       const org = byId.get(bucket.key);
@@ -90,17 +113,26 @@ export async function computeStats(db: Db, editionId: number, filter: ResolvedFi
     }
   }
   // Biggest first, then by key, so the order is stable.
-  for (const list of Object.values(lists)) list.sort((a, b) => b.participants - a.participants || a.key.localeCompare(b.key));
+  for (const list of Object.values(lists))
+    list.sort((a, b) => b.participants - a.participants || a.key.localeCompare(b.key));
   return summary;
 }
 
-export interface TimelinePoint { at: Date; participants: number }
+export interface TimelinePoint {
+  at: Date;
+  participants: number;
+}
 
 /**
  * Participants over the day: the cumulative sum of every logged change to the matching venues,
  * at the end of each interval that saw a change.
  */
-export async function computeTimeline(db: Db, editionId: number, filter: ResolvedFilter, minutes: number): Promise<TimelinePoint[]> {
+export async function computeTimeline(
+  db: Db,
+  editionId: number,
+  filter: ResolvedFilter,
+  minutes: number,
+): Promise<TimelinePoint[]> {
   const where = publicLocationCondition(locations, editionId, filter);
   const result = await db.execute<{ at: string | Date; participants: string | number }>(sql`
     SELECT bucket + make_interval(mins => ${minutes}::int) AS at,
@@ -160,7 +192,12 @@ type Dimension = 'region' | 'meal' | 'organisation' | 'targetGroup';
  */
 export class LiveStatsModel {
   private readonly venues = new Map<number, VenueFacts>();
-  private readonly buckets: Record<Dimension, Map<string, Bucket>> = { region: new Map(), meal: new Map(), organisation: new Map(), targetGroup: new Map() };
+  private readonly buckets: Record<Dimension, Map<string, Bucket>> = {
+    region: new Map(),
+    meal: new Map(),
+    organisation: new Map(),
+    targetGroup: new Map(),
+  };
   private readonly totals = { participants: 0, capacity: 0, locations: 0 };
   private updatedAt: number | null = null;
 
@@ -184,20 +221,34 @@ export class LiveStatsModel {
           tx.execute(sql`
             SELECT ${organisations.id} AS id, ${organisations.slug} AS slug, ${organisations.name} AS name FROM ${organisations}
             WHERE ${organisations.id} IN (SELECT ${locations.organisationId} FROM ${locations} WHERE ${visible})`),
-          tx.execute(sql`SELECT max(${locations.updatedAt}) AS at FROM ${locations} WHERE ${visible}`),
+          tx.execute(
+            sql`SELECT max(${locations.updatedAt}) AS at FROM ${locations} WHERE ${visible}`,
+          ),
         ]),
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );
     const model = new LiveStatsModel();
     const organisationBuckets = new Map<number, Bucket>();
-    for (const row of rowsOf<{ id: number; slug: string; name: string }>(names)) organisationBuckets.set(Number(row.id), model.bucket('organisation', row.slug, row.name));
+    for (const row of rowsOf<{ id: number; slug: string; name: string }>(names))
+      organisationBuckets.set(Number(row.id), model.bucket('organisation', row.slug, row.name));
     const groupBuckets = new Map<string, Bucket[]>();
     const at = rowsOf<{ at: string | Date | null }>(latest)[0]?.at;
     model.updatedAt = at == null ? null : new Date(at).getTime();
-    for (const row of rowsOf<{ id: number; participants: number; capacity: number | null; region: string | null; meal: string; organisation: number; groups: string }>(venues)) {
+    for (const row of rowsOf<{
+      id: number;
+      participants: number;
+      capacity: number | null;
+      region: string | null;
+      meal: string;
+      organisation: number;
+      groups: string;
+    }>(venues)) {
       let groups = groupBuckets.get(row.groups);
       if (!groups) {
-        groups = row.groups === '' ? [] : row.groups.split(',').map((group) => model.bucket('targetGroup', group));
+        groups =
+          row.groups === ''
+            ? []
+            : row.groups.split(',').map((group) => model.bucket('targetGroup', group));
         groupBuckets.set(row.groups, groups);
       }
       const facts: VenueFacts = {
@@ -248,7 +299,9 @@ export class LiveStatsModel {
   /** The stats as of now: a new object each time (feeds hand earlier ones on). */
   summary(): StatsSummary {
     const list = (map: Map<string, Bucket>) =>
-      [...map.values()].map((b) => ({ ...b })).sort((a, b) => b.participants - a.participants || a.key.localeCompare(b.key));
+      [...map.values()]
+        .map((b) => ({ ...b }))
+        .sort((a, b) => b.participants - a.participants || a.key.localeCompare(b.key));
     return {
       ...this.totals,
       organisations: this.buckets.organisation.size,

@@ -3,7 +3,14 @@
  * every row of upsertLocations and every line of a CSV import — so a rule holds everywhere.
  * Problems are collected as userErrors with their path; nothing is written while any remain.
  */
-import { COUNTRIES, MEALS, REGIONS, TARGET_GROUPS, type Meal, type TargetGroup } from '@tafel/schema';
+import {
+  COUNTRIES,
+  MEALS,
+  type Meal,
+  REGIONS,
+  TARGET_GROUPS,
+  type TargetGroup,
+} from '@tafel/schema';
 import { iso31661, iso31662 } from 'iso-3166';
 import type { Edition, NewLocation } from '../db/schema.ts';
 import type { UserErrors } from './errors.ts';
@@ -25,7 +32,13 @@ export const LIMITS = {
 export interface LocationFields {
   externalId?: string | null;
   name?: string | null;
-  address?: { street?: string | null; postalCode?: string | null; city?: string | null; region?: string | null; country?: string | null } | null;
+  address?: {
+    street?: string | null;
+    postalCode?: string | null;
+    city?: string | null;
+    region?: string | null;
+    country?: string | null;
+  } | null;
   coordinates?: { lat: number; lng: number } | null;
   meal?: string | null;
   startsAt?: Date | null;
@@ -42,7 +55,16 @@ export interface LocationFields {
 }
 
 /** The columns a venue's fields map to. */
-export type LocationValues = Omit<NewLocation, 'id' | 'editionId' | 'organisationId' | 'createdAt' | 'updatedAt' | 'awaitingApproval' | 'participants'> & {
+export type LocationValues = Omit<
+  NewLocation,
+  | 'id'
+  | 'editionId'
+  | 'organisationId'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'awaitingApproval'
+  | 'participants'
+> & {
   participants?: number;
 };
 
@@ -53,7 +75,12 @@ export function localDate(instant: Date, timeZone: string): string {
   // Building a DateTimeFormat costs far more than using one: keep one per zone.
   let format = dayFormats.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
     dayFormats.set(timeZone, format);
   }
   return format.format(instant);
@@ -71,14 +98,22 @@ const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/u;
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: each joiner and selector is matched alone, on purpose.
 const INVISIBLE = /[\s\p{Cf}\u034f\u115f\u1160\u3164\uffa0\u2800\ufe00-\ufe0f]/gu;
 
-const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+const codePoint = (c: string) =>
+  `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
  * A free-text field, trimmed and NFC-normalised (so the same name is stored one way). Refused:
  * control characters (a description keeps tabs and line breaks), bidi overrides that could
  * disguise a name, and text that shows nothing.
  */
-function text(errors: UserErrors, path: (string | number)[], value: string | null | undefined, max: number, required = false, multiline = false): string | null {
+function text(
+  errors: UserErrors,
+  path: (string | number)[],
+  value: string | null | undefined,
+  max: number,
+  required = false,
+  multiline = false,
+): string | null {
   const name = path.at(-1);
   const trimmed = value?.normalize('NFC').trim() ?? '';
   if (trimmed === '') {
@@ -88,13 +123,22 @@ function text(errors: UserErrors, path: (string | number)[], value: string | nul
   const control = (multiline ? CONTROL_IN_TEXT : CONTROL).exec(trimmed)?.[0];
   const bidi = BIDI_CONTROL.exec(trimmed)?.[0];
   if (control) {
-    errors.add(path, 'INVALID', `${name} contains a control character (${codePoint(control)})${multiline ? '' : '; it must be one line'}.`);
+    errors.add(
+      path,
+      'INVALID',
+      `${name} contains a control character (${codePoint(control)})${multiline ? '' : '; it must be one line'}.`,
+    );
   } else if (bidi) {
-    errors.add(path, 'INVALID', `${name} contains a bidirectional override (${codePoint(bidi)}), which changes how the text reads.`);
+    errors.add(
+      path,
+      'INVALID',
+      `${name} contains a bidirectional override (${codePoint(bidi)}), which changes how the text reads.`,
+    );
   } else if (trimmed.replace(INVISIBLE, '') === '') {
     errors.add(path, required ? 'REQUIRED' : 'INVALID', `${name} has only invisible characters.`);
   }
-  if (trimmed.length > max) errors.add(path, 'TOO_LONG', `${name} is ${trimmed.length} characters; at most ${max}.`);
+  if (trimmed.length > max)
+    errors.add(path, 'TOO_LONG', `${name} is ${trimmed.length} characters; at most ${max}.`);
   return trimmed;
 }
 
@@ -107,9 +151,12 @@ const REGION_CODES = new Set(iso31662.map((r) => r.code));
 
 /** Why a region cannot be one of this country's, or null. */
 function regionProblem(region: string, country: string): string | null {
-  if (country === 'NL' && !(region in REGIONS)) return `region "${region}" is not a Dutch province code (one of ${Object.keys(REGIONS).join(', ')}).`;
-  if (!REGION_CODES.has(region)) return `region "${region.slice(0, 10)}" is not an ISO 3166-2 code such as NL-UT or BE-VAN.`;
-  if (!region.startsWith(`${country}-`)) return `region "${region}" lies in ${region.slice(0, 2)}, not in ${country}, the address's country.`;
+  if (country === 'NL' && !(region in REGIONS))
+    return `region "${region}" is not a Dutch province code (one of ${Object.keys(REGIONS).join(', ')}).`;
+  if (!REGION_CODES.has(region))
+    return `region "${region.slice(0, 10)}" is not an ISO 3166-2 code such as NL-UT or BE-VAN.`;
+  if (!region.startsWith(`${country}-`))
+    return `region "${region}" lies in ${region.slice(0, 2)}, not in ${country}, the address's country.`;
   return null;
 }
 
@@ -134,34 +181,53 @@ export function validateLocation(
   edition: Pick<Edition, 'date' | 'timeZone' | 'country'>,
   options: {
     partial?: boolean;
-    existing?: { participants: number; capacity: number | null; startsAt: Date | null; endsAt: Date | null; country?: string | null; region?: string | null };
+    existing?: {
+      participants: number;
+      capacity: number | null;
+      startsAt: Date | null;
+      endsAt: Date | null;
+      country?: string | null;
+      region?: string | null;
+    };
   } = {},
 ): Partial<LocationValues> {
   const at = (...rest: (string | number)[]) => [...path, ...rest];
   const has = (key: keyof LocationFields) => !options.partial || input[key] !== undefined;
   const out: Partial<LocationValues> = {};
 
-  if (has('externalId')) out.externalId = text(errors, at('externalId'), input.externalId, LIMITS.externalId);
+  if (has('externalId'))
+    out.externalId = text(errors, at('externalId'), input.externalId, LIMITS.externalId);
   if (has('name')) {
-    if (options.partial && input.name === null) errors.add(at('name'), 'REQUIRED', 'name must not be empty.');
+    if (options.partial && input.name === null)
+      errors.add(at('name'), 'REQUIRED', 'name must not be empty.');
     else out.name = text(errors, at('name'), input.name, LIMITS.name, true) ?? '';
   }
 
   if (has('address')) {
     const a = input.address ?? {};
     // In an update, only the address parts given change; in a whole venue, all are as sent.
-    const part = (key: keyof NonNullable<LocationFields['address']>) => !options.partial || input.address === null || a[key] !== undefined;
+    const part = (key: keyof NonNullable<LocationFields['address']>) =>
+      !options.partial || input.address === null || a[key] !== undefined;
     if (part('street')) out.street = text(errors, at('address', 'street'), a.street, LIMITS.street);
-    if (part('postalCode')) out.postalCode = text(errors, at('address', 'postalCode'), a.postalCode, LIMITS.postalCode);
+    if (part('postalCode'))
+      out.postalCode = text(errors, at('address', 'postalCode'), a.postalCode, LIMITS.postalCode);
     if (part('city')) out.city = text(errors, at('address', 'city'), a.city, LIMITS.city);
     const sentCountry = text(errors, at('address', 'country'), a.country, 2)?.toUpperCase();
     if (sentCountry && !COUNTRY_CODES.has(sentCountry)) {
-      errors.add(at('address', 'country'), 'INVALID', `country "${sentCountry}" is not an ISO 3166-1 alpha-2 code such as NL, BE or DE.`);
+      errors.add(
+        at('address', 'country'),
+        'INVALID',
+        `country "${sentCountry}" is not an ISO 3166-1 alpha-2 code such as NL, BE or DE.`,
+      );
     }
     // In an update that leaves the country out, the venue keeps its own, not the edition's.
-    const country = sentCountry ?? (part('country') ? edition.country : options.existing?.country ?? edition.country);
+    const country =
+      sentCountry ??
+      (part('country') ? edition.country : (options.existing?.country ?? edition.country));
     if (part('country')) out.country = country;
-    const region = part('region') ? text(errors, at('address', 'region'), a.region, 10)?.toUpperCase() ?? null : options.existing?.region ?? null;
+    const region = part('region')
+      ? (text(errors, at('address', 'region'), a.region, 10)?.toUpperCase() ?? null)
+      : (options.existing?.region ?? null);
     if (region && (part('region') || part('country'))) {
       const problem = regionProblem(region, country);
       if (problem) errors.add(at('address', 'region'), 'INVALID', problem);
@@ -175,15 +241,24 @@ export function validateLocation(
     else {
       let inRange = true;
       if (!(c.lat >= -90 && c.lat <= 90)) {
-        errors.add(at('coordinates', 'lat'), 'OUT_OF_RANGE', `lat must be between -90 and 90 (got ${c.lat}).`);
+        errors.add(
+          at('coordinates', 'lat'),
+          'OUT_OF_RANGE',
+          `lat must be between -90 and 90 (got ${c.lat}).`,
+        );
         inRange = false;
       }
       if (!(c.lng >= -180 && c.lng <= 180)) {
-        errors.add(at('coordinates', 'lng'), 'OUT_OF_RANGE', `lng must be between -180 and 180 (got ${c.lng}).`);
+        errors.add(
+          at('coordinates', 'lng'),
+          'OUT_OF_RANGE',
+          `lng must be between -180 and 180 (got ${c.lng}).`,
+        );
         inRange = false;
       }
       const box = COUNTRIES[edition.country as keyof typeof COUNTRIES]?.bbox;
-      const inside = (lat: number, lng: number) => !!box && lat >= box.south && lat <= box.north && lng >= box.west && lng <= box.east;
+      const inside = (lat: number, lng: number) =>
+        !!box && lat >= box.south && lat <= box.north && lng >= box.west && lng <= box.east;
       if (inRange && box && !inside(c.lat, c.lng)) {
         const swapped = inside(c.lng, c.lat);
         errors.add(
@@ -200,62 +275,129 @@ export function validateLocation(
   }
 
   if (has('meal')) {
-    if (!input.meal) errors.add(at('meal'), 'REQUIRED', `meal is required: one of ${MEALS.join(', ')}.`);
-    else if (!(MEALS as readonly string[]).includes(input.meal)) errors.add(at('meal'), 'INVALID', `meal "${input.meal}" is not one of ${MEALS.join(', ')}.`);
+    if (!input.meal)
+      errors.add(at('meal'), 'REQUIRED', `meal is required: one of ${MEALS.join(', ')}.`);
+    else if (!(MEALS as readonly string[]).includes(input.meal))
+      errors.add(at('meal'), 'INVALID', `meal "${input.meal}" is not one of ${MEALS.join(', ')}.`);
     else out.meal = input.meal as Meal;
   }
 
-  const startsAt = has('startsAt') ? input.startsAt ?? null : options.existing?.startsAt ?? null;
-  const endsAt = has('endsAt') ? input.endsAt ?? null : options.existing?.endsAt ?? null;
-  for (const [key, value] of [['startsAt', startsAt], ['endsAt', endsAt]] as const) {
+  const startsAt = has('startsAt')
+    ? (input.startsAt ?? null)
+    : (options.existing?.startsAt ?? null);
+  const endsAt = has('endsAt') ? (input.endsAt ?? null) : (options.existing?.endsAt ?? null);
+  for (const [key, value] of [
+    ['startsAt', startsAt],
+    ['endsAt', endsAt],
+  ] as const) {
     if (has(key) && value && localDate(value, edition.timeZone) !== edition.date) {
-      errors.add(at(key), 'NOT_ON_EDITION_DAY', `${key} ${value.toISOString()} is not on the edition’s day, ${edition.date} (${edition.timeZone}).`);
+      errors.add(
+        at(key),
+        'NOT_ON_EDITION_DAY',
+        `${key} ${value.toISOString()} is not on the edition’s day, ${edition.date} (${edition.timeZone}).`,
+      );
     }
   }
-  if ((has('startsAt') || has('endsAt')) && startsAt && endsAt && endsAt.getTime() <= startsAt.getTime()) {
-    errors.add(at('endsAt'), 'END_BEFORE_START', `endsAt ${endsAt.toISOString()} is not after startsAt ${startsAt.toISOString()}.`);
+  if (
+    (has('startsAt') || has('endsAt')) &&
+    startsAt &&
+    endsAt &&
+    endsAt.getTime() <= startsAt.getTime()
+  ) {
+    errors.add(
+      at('endsAt'),
+      'END_BEFORE_START',
+      `endsAt ${endsAt.toISOString()} is not after startsAt ${startsAt.toISOString()}.`,
+    );
   }
   if (has('startsAt')) out.startsAt = startsAt;
   if (has('endsAt')) out.endsAt = endsAt;
 
-  const capacity = has('capacity') ? input.capacity ?? null : options.existing?.capacity ?? null;
+  const capacity = has('capacity')
+    ? (input.capacity ?? null)
+    : (options.existing?.capacity ?? null);
   if (has('capacity') && capacity !== null) {
     if (!Number.isInteger(capacity) || capacity < 0 || capacity > LIMITS.capacity) {
-      errors.add(at('capacity'), 'OUT_OF_RANGE', `capacity must be a whole number from 0 to ${LIMITS.capacity} (got ${capacity}).`);
+      errors.add(
+        at('capacity'),
+        'OUT_OF_RANGE',
+        `capacity must be a whole number from 0 to ${LIMITS.capacity} (got ${capacity}).`,
+      );
     }
   }
   if (has('capacity')) out.capacity = capacity;
 
   if (input.participants != null) {
     if (!Number.isInteger(input.participants) || input.participants < 0) {
-      errors.add(at('participants'), 'BELOW_ZERO', `participants cannot be below zero (got ${input.participants}).`);
+      errors.add(
+        at('participants'),
+        'BELOW_ZERO',
+        `participants cannot be below zero (got ${input.participants}).`,
+      );
     } else if (capacity !== null && input.participants > capacity) {
-      errors.add(at('participants'), 'OVER_CAPACITY', `participants (${input.participants}) exceed capacity (${capacity}).`);
+      errors.add(
+        at('participants'),
+        'OVER_CAPACITY',
+        `participants (${input.participants}) exceed capacity (${capacity}).`,
+      );
     } else out.participants = input.participants;
-  } else if (has('capacity') && capacity !== null && options.existing && options.existing.participants > capacity) {
-    errors.add(at('capacity'), 'BELOW_PARTICIPANTS', `capacity ${capacity} is below the ${options.existing.participants} participants already counted.`);
+  } else if (
+    has('capacity') &&
+    capacity !== null &&
+    options.existing &&
+    options.existing.participants > capacity
+  ) {
+    errors.add(
+      at('capacity'),
+      'BELOW_PARTICIPANTS',
+      `capacity ${capacity} is below the ${options.existing.participants} participants already counted.`,
+    );
   }
 
   if (has('targetGroups')) {
     const groups = [...new Set(input.targetGroups ?? [])];
     groups.forEach((g, i) => {
-      if (!(TARGET_GROUPS as readonly string[]).includes(g)) errors.add(at('targetGroups', i), 'INVALID', `target group "${g}" is not one of ${TARGET_GROUPS.join(', ')}.`);
+      if (!(TARGET_GROUPS as readonly string[]).includes(g))
+        errors.add(
+          at('targetGroups', i),
+          'INVALID',
+          `target group "${g}" is not one of ${TARGET_GROUPS.join(', ')}.`,
+        );
     });
     out.targetGroups = groups as TargetGroup[];
   }
   if (has('languages')) {
     const langs = [...new Set((input.languages ?? []).map((l) => l.trim().toLowerCase()))];
-    if (langs.length > LIMITS.languages) errors.add(at('languages'), 'TOO_LONG', `at most ${LIMITS.languages} languages.`);
+    if (langs.length > LIMITS.languages)
+      errors.add(at('languages'), 'TOO_LONG', `at most ${LIMITS.languages} languages.`);
     langs.forEach((l, i) => {
-      if (!/^[a-z]{2,3}$/.test(l)) errors.add(at('languages', i), 'INVALID', `language "${l.slice(0, 20)}" is not an ISO 639 code like nl, ar or tir.`);
+      if (!/^[a-z]{2,3}$/.test(l))
+        errors.add(
+          at('languages', i),
+          'INVALID',
+          `language "${l.slice(0, 20)}" is not an ISO 639 code like nl, ar or tir.`,
+        );
     });
     out.languages = langs;
   }
   if (has('wheelchairAccessible')) out.wheelchairAccessible = input.wheelchairAccessible ?? null;
-  if (has('description')) out.description = text(errors, at('description'), input.description, LIMITS.description, false, true);
+  if (has('description'))
+    out.description = text(
+      errors,
+      at('description'),
+      input.description,
+      LIMITS.description,
+      false,
+      true,
+    );
   if (has('registrationUrl')) {
     const url = text(errors, at('registrationUrl'), input.registrationUrl, LIMITS.url);
-    if (url && !isHttpUrl(url)) errors.add(at('registrationUrl'), 'INVALID_URL', `registrationUrl must be an http or https URL (got "${url.slice(0, 60)}").`);
+    if (url && !isHttpUrl(url))
+      errors.add(
+        at('registrationUrl'),
+        'INVALID_URL',
+        `registrationUrl must be an http or https URL (got "${url.slice(0, 60)}").`,
+      );
     out.registrationUrl = url;
   }
   if (has('sensitive')) out.sensitive = input.sensitive ?? false;

@@ -2,8 +2,8 @@
  * What the public sees of the venues. The rule itself is db/schema.ts's `publicVenue` (the partial
  * index of the public map is built from it); here it is in the forms the queries need.
  */
-import { sql, type SQL } from 'drizzle-orm';
-import { publicVenue, type Location } from '../db/schema.ts';
+import { type SQL, sql } from 'drizzle-orm';
+import { type Location, publicVenue } from '../db/schema.ts';
 
 export { publicVenue };
 
@@ -14,5 +14,8 @@ export function isPublicVenue(row: Pick<Location, 'status' | 'awaitingApproval'>
 
 /** The rule in a hand-written statement where the venues table goes by `alias`. */
 export function publicVenueAs(alias: string): SQL {
-  return publicVenue({ status: sql.raw(`${alias}.status`), awaitingApproval: sql.raw(`${alias}.awaiting_approval`) });
+  return publicVenue({
+    status: sql.raw(`${alias}.status`),
+    awaitingApproval: sql.raw(`${alias}.awaiting_approval`),
+  });
 }

@@ -5,10 +5,18 @@
  */
 import { and, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { editions, locationChanges, locations, organisations, participationLog, type Edition, type Location } from '../db/schema.ts';
-import { UserErrors, UserInputError, type UserError } from './errors.ts';
+import {
+  type Edition,
+  editions,
+  type Location,
+  locationChanges,
+  locations,
+  organisations,
+  participationLog,
+} from '../db/schema.ts';
+import { type UserError, UserErrors, UserInputError } from './errors.ts';
 import type { CountNotice, ParticipationNotice } from './notices.ts';
-import { LIMITS, validateLocation, type LocationFields, type LocationValues } from './validate.ts';
+import { LIMITS, type LocationFields, type LocationValues, validateLocation } from './validate.ts';
 
 export interface Actor {
   /** api_keys.id, or null for the command line. */
@@ -23,9 +31,18 @@ export interface Actor {
  * Counts are the day's figures, not a venue's description: a key that may only describe venues
  * (LOCATIONS_WRITE) must not move them through a venue write.
  */
-function countRefused(errors: UserErrors, actor: Actor, path: (string | number)[], fields: LocationFields): void {
+function countRefused(
+  errors: UserErrors,
+  actor: Actor,
+  path: (string | number)[],
+  fields: LocationFields,
+): void {
   if (actor.mayCount || fields.participants == null) return;
-  errors.add([...path, 'participants'], 'FORBIDDEN', 'participants needs a key with the PARTICIPATION_WRITE scope: leave it out, or report the count with reportParticipation.');
+  errors.add(
+    [...path, 'participants'],
+    'FORBIDDEN',
+    'participants needs a key with the PARTICIPATION_WRITE scope: leave it out, or report the count with reportParticipation.',
+  );
 }
 
 /**
@@ -48,20 +65,35 @@ function comparable(value: unknown): unknown {
 }
 
 /** What would change, field by field, if `next` were written over `current`. */
-export function diff(current: Partial<Location> | null, next: Partial<LocationValues>): Record<string, { from: unknown; to: unknown }> {
+export function diff(
+  current: Partial<Location> | null,
+  next: Partial<LocationValues>,
+): Record<string, { from: unknown; to: unknown }> {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const [key, to] of Object.entries(next)) {
-    const from = current ? (current as Record<string, unknown>)[key] ?? null : null;
+    const from = current ? ((current as Record<string, unknown>)[key] ?? null) : null;
     if (comparable(from) !== comparable(to)) changes[key] = { from, to: to ?? null };
   }
   return changes;
 }
 
-async function audit(tx: Writer, actor: Actor, entries: { locationId: number; organisationId: number; action: string; changes: Record<string, { from: unknown; to: unknown }> }[]) {
+async function audit(
+  tx: Writer,
+  actor: Actor,
+  entries: {
+    locationId: number;
+    organisationId: number;
+    action: string;
+    changes: Record<string, { from: unknown; to: unknown }>;
+  }[],
+) {
   for (let i = 0; i < entries.length; i += SLICE) {
     if (i > 0) await breathe();
     const chunk = entries.slice(i, i + SLICE);
-    if (chunk.length) await tx.insert(locationChanges).values(chunk.map((e) => ({ ...e, apiKeyId: actor.keyId, actor: actor.name })));
+    if (chunk.length)
+      await tx
+        .insert(locationChanges)
+        .values(chunk.map((e) => ({ ...e, apiKeyId: actor.keyId, actor: actor.name })));
   }
 }
 
@@ -72,7 +104,14 @@ async function audit(tx: Writer, actor: Actor, entries: { locationId: number; or
 async function logParticipation(
   tx: Writer,
   actor: Actor,
-  entries: { locationId: number; editionId: number; organisationId: number; oldValue: number; newValue: number; capacity: number | null }[],
+  entries: {
+    locationId: number;
+    editionId: number;
+    organisationId: number;
+    oldValue: number;
+    newValue: number;
+    capacity: number | null;
+  }[],
   notices: CountNotice[],
 ) {
   const changed = entries.filter((e) => e.oldValue !== e.newValue);
@@ -81,11 +120,24 @@ async function logParticipation(
     const chunk = changed.slice(i, i + SLICE);
     const logged = await tx
       .insert(participationLog)
-      .values(chunk.map(({ capacity: _capacity, ...e }) => ({ ...e, apiKeyId: actor.keyId, actor: actor.name })))
+      .values(
+        chunk.map(({ capacity: _capacity, ...e }) => ({
+          ...e,
+          apiKeyId: actor.keyId,
+          actor: actor.name,
+        })),
+      )
       .returning({ id: participationLog.id, at: participationLog.at });
     logged.forEach((entry, j) => {
       const e = chunk[j]!;
-      notices.push({ edition: e.editionId, location: e.locationId, participants: e.newValue, capacity: e.capacity, seq: entry.id, at: entry.at.getTime() });
+      notices.push({
+        edition: e.editionId,
+        location: e.locationId,
+        participants: e.newValue,
+        capacity: e.capacity,
+        seq: entry.id,
+        at: entry.at.getTime(),
+      });
     });
   }
 }
@@ -95,23 +147,44 @@ async function logParticipation(
  * row stays share-locked until the venue commits: an approval running meanwhile waits for it (and
  * then releases it too), and one that ran first is seen here.
  */
-async function awaitsApproval(tx: Writer, edition: Edition, organisationId: number): Promise<boolean> {
+async function awaitsApproval(
+  tx: Writer,
+  edition: Edition,
+  organisationId: number,
+): Promise<boolean> {
   if (!edition.requireApproval) return false;
-  const [org] = await tx.select({ approvedAt: organisations.approvedAt }).from(organisations).where(eq(organisations.id, organisationId)).for('share');
+  const [org] = await tx
+    .select({ approvedAt: organisations.approvedAt })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId))
+    .for('share');
   return !org?.approvedAt;
 }
 
 function closed(edition: Edition, path: string[]): UserError[] {
-  return edition.status === 'CLOSED' ? [{ field: path, code: 'EDITION_CLOSED', message: `Edition ${edition.slug} is closed for changes.` }] : [];
+  return edition.status === 'CLOSED'
+    ? [
+        {
+          field: path,
+          code: 'EDITION_CLOSED',
+          message: `Edition ${edition.slug} is closed for changes.`,
+        },
+      ]
+    : [];
 }
 
 /**
  * A write's answer; `notices` say what it changed (the venues' edition, and each count), for the
  * caller to announce once it has committed.
  */
-export type WriteResult<T> = { ok: true; value: T; notices: ParticipationNotice[] } | { ok: false; errors: UserError[] };
+export type WriteResult<T> =
+  | { ok: true; value: T; notices: ParticipationNotice[] }
+  | { ok: false; errors: UserError[] };
 
-export async function createLocation(db: Db, args: { edition: Edition; organisationId: number; fields: LocationFields; actor: Actor }): Promise<WriteResult<Location>> {
+export async function createLocation(
+  db: Db,
+  args: { edition: Edition; organisationId: number; fields: LocationFields; actor: Actor },
+): Promise<WriteResult<Location>> {
   const errors = new UserErrors();
   const notices: CountNotice[] = [];
   errors.list.push(...closed(args.edition, ['edition']));
@@ -131,9 +204,37 @@ export async function createLocation(db: Db, args: { edition: Edition; organisat
         })
         .onConflictDoNothing()
         .returning();
-      if (!row) throw new UserInputError([{ field: ['externalId'], code: 'TAKEN', message: `externalId "${values.externalId}" is already used by another of your venues in this edition.` }]);
-      await audit(tx, args.actor, [{ locationId: row.id, organisationId: row.organisationId, action: 'CREATE', changes: diff(null, values) }]);
-      await logParticipation(tx, args.actor, [{ locationId: row.id, editionId: row.editionId, organisationId: row.organisationId, oldValue: 0, newValue: row.participants, capacity: row.capacity }], notices);
+      if (!row)
+        throw new UserInputError([
+          {
+            field: ['externalId'],
+            code: 'TAKEN',
+            message: `externalId "${values.externalId}" is already used by another of your venues in this edition.`,
+          },
+        ]);
+      await audit(tx, args.actor, [
+        {
+          locationId: row.id,
+          organisationId: row.organisationId,
+          action: 'CREATE',
+          changes: diff(null, values),
+        },
+      ]);
+      await logParticipation(
+        tx,
+        args.actor,
+        [
+          {
+            locationId: row.id,
+            editionId: row.editionId,
+            organisationId: row.organisationId,
+            oldValue: 0,
+            newValue: row.participants,
+            capacity: row.capacity,
+          },
+        ],
+        notices,
+      );
       return row;
     });
     return { ok: true, value: row, notices: [{ edition: row.editionId }, ...notices] };
@@ -143,17 +244,30 @@ export async function createLocation(db: Db, args: { edition: Edition; organisat
   }
 }
 
-export async function updateLocation(db: Db, args: { location: Location; fields: LocationFields; actor: Actor }): Promise<WriteResult<Location>> {
+export async function updateLocation(
+  db: Db,
+  args: { location: Location; fields: LocationFields; actor: Actor },
+): Promise<WriteResult<Location>> {
   const notices: CountNotice[] = [];
-  const [edition] = await db.select().from(editions).where(eq(editions.id, args.location.editionId));
+  const [edition] = await db
+    .select()
+    .from(editions)
+    .where(eq(editions.id, args.location.editionId));
   const errors = new UserErrors();
   errors.list.push(...closed(edition!, ['id']));
   countRefused(errors, args.actor, [], args.fields);
   try {
     const row = await db.transaction(async (tx) => {
       // Lock the row so the cross-field checks (capacity against participants) hold at commit.
-      const [current] = await tx.select().from(locations).where(eq(locations.id, args.location.id)).for('update');
-      const values = validateLocation(errors, [], args.fields, edition!, { partial: true, existing: current! });
+      const [current] = await tx
+        .select()
+        .from(locations)
+        .where(eq(locations.id, args.location.id))
+        .for('update');
+      const values = validateLocation(errors, [], args.fields, edition!, {
+        partial: true,
+        existing: current!,
+      });
       if (errors.any) throw new UserInputError(errors.list);
       const changes = diff(current!, values);
       if (Object.keys(changes).length === 0) return current!;
@@ -162,20 +276,52 @@ export async function updateLocation(db: Db, args: { location: Location; fields:
         .set({ ...values, updatedAt: sql`now()` })
         .where(eq(locations.id, current!.id))
         .returning();
-      await audit(tx, args.actor, [{ locationId: row!.id, organisationId: row!.organisationId, action: 'UPDATE', changes }]);
-      await logParticipation(tx, args.actor, [{ locationId: row!.id, editionId: row!.editionId, organisationId: row!.organisationId, oldValue: current!.participants, newValue: row!.participants, capacity: row!.capacity }], notices);
+      await audit(tx, args.actor, [
+        { locationId: row!.id, organisationId: row!.organisationId, action: 'UPDATE', changes },
+      ]);
+      await logParticipation(
+        tx,
+        args.actor,
+        [
+          {
+            locationId: row!.id,
+            editionId: row!.editionId,
+            organisationId: row!.organisationId,
+            oldValue: current!.participants,
+            newValue: row!.participants,
+            capacity: row!.capacity,
+          },
+        ],
+        notices,
+      );
       return row!;
     });
     return { ok: true, value: row, notices: [{ edition: row.editionId }, ...notices] };
   } catch (error) {
     if (error instanceof UserInputError) return { ok: false, errors: error.errors };
-    if (isUniqueViolation(error)) return { ok: false, errors: [{ field: ['externalId'], code: 'TAKEN', message: 'externalId is already used by another of your venues in this edition.' }] };
+    if (isUniqueViolation(error))
+      return {
+        ok: false,
+        errors: [
+          {
+            field: ['externalId'],
+            code: 'TAKEN',
+            message: 'externalId is already used by another of your venues in this edition.',
+          },
+        ],
+      };
     throw error;
   }
 }
 
-export async function cancelLocation(db: Db, args: { location: Location; reason?: string | null; actor: Actor }): Promise<WriteResult<Location>> {
-  const [edition] = await db.select().from(editions).where(eq(editions.id, args.location.editionId));
+export async function cancelLocation(
+  db: Db,
+  args: { location: Location; reason?: string | null; actor: Actor },
+): Promise<WriteResult<Location>> {
+  const [edition] = await db
+    .select()
+    .from(editions)
+    .where(eq(editions.id, args.location.editionId));
   const refusal = closed(edition!, ['id']);
   if (refusal.length) return { ok: false, errors: refusal };
   const row = await db.transaction(async (tx) => {
@@ -186,9 +332,13 @@ export async function cancelLocation(db: Db, args: { location: Location; reason?
       .where(and(eq(locations.id, args.location.id), sql`${locations.status} <> 'CANCELLED'`))
       .returning();
     if (!row) return null;
-    const changes: Record<string, { from: unknown; to: unknown }> = { status: { from: args.location.status, to: 'CANCELLED' } };
+    const changes: Record<string, { from: unknown; to: unknown }> = {
+      status: { from: args.location.status, to: 'CANCELLED' },
+    };
     if (args.reason) changes['reason'] = { from: null, to: args.reason };
-    await audit(tx, args.actor, [{ locationId: row.id, organisationId: row.organisationId, action: 'CANCEL', changes }]);
+    await audit(tx, args.actor, [
+      { locationId: row.id, organisationId: row.organisationId, action: 'CANCEL', changes },
+    ]);
     return row;
   });
   // Cancelled already (by an earlier or a simultaneous call): nothing changed.
@@ -214,18 +364,34 @@ export type UpsertRow = LocationFields & { externalId: string };
  */
 export async function upsertLocations(
   db: Db,
-  args: { edition: Edition; organisationId: number; rows: readonly UpsertRow[]; cancelMissing?: boolean; confirmCancelAll?: boolean; actor: Actor; dryRun?: boolean },
+  args: {
+    edition: Edition;
+    organisationId: number;
+    rows: readonly UpsertRow[];
+    cancelMissing?: boolean;
+    confirmCancelAll?: boolean;
+    actor: Actor;
+    dryRun?: boolean;
+  },
 ): Promise<WriteResult<UpsertOutcome>> {
   const errors = new UserErrors();
   const notices: CountNotice[] = [];
   errors.list.push(...closed(args.edition, ['edition']));
   if (args.rows.length > LIMITS.batch) {
-    errors.add(['locations'], 'BATCH_TOO_LARGE', `${args.rows.length} rows in one batch; at most ${LIMITS.batch}. Split the list, or send it as several calls without cancelMissing.`);
+    errors.add(
+      ['locations'],
+      'BATCH_TOO_LARGE',
+      `${args.rows.length} rows in one batch; at most ${LIMITS.batch}. Split the list, or send it as several calls without cancelMissing.`,
+    );
     return { ok: false, errors: errors.list };
   }
   // An empty list with cancelMissing cancels everything: more often a failed export than a wish.
   if (args.rows.length === 0 && args.cancelMissing && !args.confirmCancelAll) {
-    errors.add(['confirmCancelAll'], 'REQUIRED', 'The list is empty, so cancelMissing would cancel every venue of yours in this edition. Confirm it if that is meant (confirmCancelAll: true; --confirm-cancel-all on the command line).');
+    errors.add(
+      ['confirmCancelAll'],
+      'REQUIRED',
+      'The list is empty, so cancelMissing would cancel every venue of yours in this edition. Confirm it if that is meant (confirmCancelAll: true; --confirm-cancel-all on the command line).',
+    );
     return { ok: false, errors: errors.list };
   }
   const seen = new Map<string, number>();
@@ -236,9 +402,18 @@ export async function upsertLocations(
     const values = validateLocation(errors, ['locations', i], row, args.edition);
     const externalId = values.externalId;
     if (!externalId) {
-      if (!errors.list.some((e) => e.field?.[1] === i && e.field?.[2] === 'externalId')) errors.add(['locations', i, 'externalId'], 'REQUIRED', 'externalId is required in a bulk upsert: it is how a row finds its venue again.');
+      if (!errors.list.some((e) => e.field?.[1] === i && e.field?.[2] === 'externalId'))
+        errors.add(
+          ['locations', i, 'externalId'],
+          'REQUIRED',
+          'externalId is required in a bulk upsert: it is how a row finds its venue again.',
+        );
     } else if (seen.has(externalId)) {
-      errors.add(['locations', i, 'externalId'], 'DUPLICATE', `externalId "${externalId}" appears again (first at row ${seen.get(externalId)}).`);
+      errors.add(
+        ['locations', i, 'externalId'],
+        'DUPLICATE',
+        `externalId "${externalId}" appears again (first at row ${seen.get(externalId)}).`,
+      );
     } else seen.set(externalId, i);
     prepared.push(values);
   }
@@ -253,13 +428,30 @@ export async function upsertLocations(
         const rows = await tx
           .select()
           .from(locations)
-          .where(and(eq(locations.organisationId, args.organisationId), eq(locations.editionId, args.edition.id), inArray(locations.externalId, ids.slice(i, i + 5000))))
+          .where(
+            and(
+              eq(locations.organisationId, args.organisationId),
+              eq(locations.editionId, args.edition.id),
+              inArray(locations.externalId, ids.slice(i, i + 5000)),
+            ),
+          )
           .for('update');
         for (const row of rows) existing.set(row.externalId!, row);
       }
       const toCreate: { index: number; values: Partial<LocationValues> }[] = [];
-      const toUpdate: { index: number; current: Location; values: Partial<LocationValues>; changes: Record<string, { from: unknown; to: unknown }> }[] = [];
-      const result: UpsertOutcome = { created: 0, updated: 0, unchanged: 0, cancelled: 0, ids: new Array(prepared.length) };
+      const toUpdate: {
+        index: number;
+        current: Location;
+        values: Partial<LocationValues>;
+        changes: Record<string, { from: unknown; to: unknown }>;
+      }[] = [];
+      const result: UpsertOutcome = {
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        cancelled: 0,
+        ids: new Array(prepared.length),
+      };
       const rowErrors = new UserErrors();
       prepared.forEach((values, index) => {
         const current = existing.get(values.externalId!);
@@ -274,10 +466,18 @@ export async function upsertLocations(
         // bring back a venue that was cancelled or held as a draft.
         const sent = args.rows[index]!;
         if (sent.sensitive == null) next.sensitive = current.sensitive;
-        if (sent.status == null) next.status = current.status === 'CANCELLED' ? 'CANCELLED' : (current.status as 'DRAFT' | 'PUBLISHED');
+        if (sent.status == null)
+          next.status =
+            current.status === 'CANCELLED'
+              ? 'CANCELLED'
+              : (current.status as 'DRAFT' | 'PUBLISHED');
         if (next.participants === undefined) {
           if (next.capacity != null && current.participants > next.capacity) {
-            rowErrors.add(['locations', index, 'capacity'], 'BELOW_PARTICIPANTS', `capacity ${next.capacity} is below the ${current.participants} participants already counted.`);
+            rowErrors.add(
+              ['locations', index, 'capacity'],
+              'BELOW_PARTICIPANTS',
+              `capacity ${next.capacity} is below the ${current.participants} participants already counted.`,
+            );
           }
         }
         const changes = diff(current, next);
@@ -294,33 +494,81 @@ export async function upsertLocations(
         const chunk = toCreate.slice(i, i + SLICE);
         const inserted = await tx
           .insert(locations)
-          .values(chunk.map(({ values }) => ({
-            ...(values as LocationValues),
-            participants: values.participants ?? 0,
+          .values(
+            chunk.map(({ values }) => ({
+              ...(values as LocationValues),
+              participants: values.participants ?? 0,
+              editionId: args.edition.id,
+              organisationId: args.organisationId,
+              awaitingApproval: awaiting,
+            })),
+          )
+          .returning({
+            id: locations.id,
+            externalId: locations.externalId,
+            participants: locations.participants,
+            capacity: locations.capacity,
+          });
+        const byExternal = new Map(inserted.map((r) => [r.externalId!, r]));
+        for (const { index, values } of chunk)
+          result.ids[index] = byExternal.get(values.externalId!)!.id;
+        await audit(
+          tx,
+          args.actor,
+          chunk.map(({ index, values }) => ({
+            locationId: result.ids[index]!,
+            organisationId: args.organisationId,
+            action: 'UPSERT_CREATE',
+            changes: diff(null, values),
+          })),
+        );
+        await logParticipation(
+          tx,
+          args.actor,
+          inserted.map((r) => ({
+            locationId: r.id,
             editionId: args.edition.id,
             organisationId: args.organisationId,
-            awaitingApproval: awaiting,
-          })))
-          .returning({ id: locations.id, externalId: locations.externalId, participants: locations.participants, capacity: locations.capacity });
-        const byExternal = new Map(inserted.map((r) => [r.externalId!, r]));
-        for (const { index, values } of chunk) result.ids[index] = byExternal.get(values.externalId!)!.id;
-        await audit(tx, args.actor, chunk.map(({ index, values }) => ({ locationId: result.ids[index]!, organisationId: args.organisationId, action: 'UPSERT_CREATE', changes: diff(null, values) })));
-        await logParticipation(tx, args.actor, inserted.map((r) => ({ locationId: r.id, editionId: args.edition.id, organisationId: args.organisationId, oldValue: 0, newValue: r.participants, capacity: r.capacity })), notices);
+            oldValue: 0,
+            newValue: r.participants,
+            capacity: r.capacity,
+          })),
+          notices,
+        );
       }
       result.created = toCreate.length;
 
       for (const [n, { index, current, values }] of toUpdate.entries()) {
         if (n % 50 === 49) await breathe();
-        await tx.update(locations).set({ ...values, updatedAt: sql`now()` }).where(eq(locations.id, current.id));
+        await tx
+          .update(locations)
+          .set({ ...values, updatedAt: sql`now()` })
+          .where(eq(locations.id, current.id));
         result.ids[index] = current.id;
       }
-      await audit(tx, args.actor, toUpdate.map(({ current, changes }) => ({ locationId: current.id, organisationId: args.organisationId, action: 'UPSERT_UPDATE', changes })));
+      await audit(
+        tx,
+        args.actor,
+        toUpdate.map(({ current, changes }) => ({
+          locationId: current.id,
+          organisationId: args.organisationId,
+          action: 'UPSERT_UPDATE',
+          changes,
+        })),
+      );
       await logParticipation(
         tx,
         args.actor,
         toUpdate
           .filter((u) => u.values.participants !== undefined)
-          .map(({ current, values }) => ({ locationId: current.id, editionId: args.edition.id, organisationId: args.organisationId, oldValue: current.participants, newValue: values.participants!, capacity: values.capacity === undefined ? current.capacity : values.capacity })),
+          .map(({ current, values }) => ({
+            locationId: current.id,
+            editionId: args.edition.id,
+            organisationId: args.organisationId,
+            oldValue: current.participants,
+            newValue: values.participants!,
+            capacity: values.capacity === undefined ? current.capacity : values.capacity,
+          })),
         notices,
       );
       result.updated = toUpdate.length;
@@ -329,31 +577,65 @@ export async function upsertLocations(
         const missing = await tx
           .select({ id: locations.id, status: locations.status })
           .from(locations)
-          .where(and(
-            eq(locations.organisationId, args.organisationId),
-            eq(locations.editionId, args.edition.id),
-            sql`${locations.status} <> 'CANCELLED'`,
-            // Venues created without an externalId were never part of the member's list.
-            isNotNull(locations.externalId),
-            ids.length ? notInArray(locations.externalId, ids) : undefined,
-          ))
+          .where(
+            and(
+              eq(locations.organisationId, args.organisationId),
+              eq(locations.editionId, args.edition.id),
+              sql`${locations.status} <> 'CANCELLED'`,
+              // Venues created without an externalId were never part of the member's list.
+              isNotNull(locations.externalId),
+              ids.length ? notInArray(locations.externalId, ids) : undefined,
+            ),
+          )
           .for('update');
         for (let i = 0; i < missing.length; i += 5000) {
-          await tx.update(locations).set({ status: 'CANCELLED', updatedAt: sql`now()` }).where(inArray(locations.id, missing.slice(i, i + 5000).map((m) => m.id)));
+          await tx
+            .update(locations)
+            .set({ status: 'CANCELLED', updatedAt: sql`now()` })
+            .where(
+              inArray(
+                locations.id,
+                missing.slice(i, i + 5000).map((m) => m.id),
+              ),
+            );
         }
-        await audit(tx, args.actor, missing.map((m) => ({ locationId: m.id, organisationId: args.organisationId, action: 'UPSERT_CANCEL', changes: { status: { from: m.status, to: 'CANCELLED' } } })));
+        await audit(
+          tx,
+          args.actor,
+          missing.map((m) => ({
+            locationId: m.id,
+            organisationId: args.organisationId,
+            action: 'UPSERT_CANCEL',
+            changes: { status: { from: m.status, to: 'CANCELLED' } },
+          })),
+        );
         result.cancelled = missing.length;
       }
       if (args.dryRun) throw new DryRun(result);
       return result;
     });
     const changed = outcome.created + outcome.updated + outcome.cancelled > 0;
-    return { ok: true, value: outcome, notices: changed ? [{ edition: args.edition.id }, ...notices] : notices };
+    return {
+      ok: true,
+      value: outcome,
+      notices: changed ? [{ edition: args.edition.id }, ...notices] : notices,
+    };
   } catch (error) {
     if (error instanceof DryRun) return { ok: true, value: error.outcome, notices: [] };
     if (error instanceof UserInputError) return { ok: false, errors: error.errors };
     // Another request created one of these externalIds at the same moment: nothing was written.
-    if (isUniqueViolation(error)) return { ok: false, errors: [{ field: ['locations'], code: 'TAKEN', message: 'Another request created some of these venues at the same moment; send the list again.' }] };
+    if (isUniqueViolation(error))
+      return {
+        ok: false,
+        errors: [
+          {
+            field: ['locations'],
+            code: 'TAKEN',
+            message:
+              'Another request created some of these venues at the same moment; send the list again.',
+          },
+        ],
+      };
     throw error;
   }
 }

@@ -6,42 +6,115 @@
  * postal code.
  */
 import { createHash } from 'node:crypto';
-import { label, LANGS, type Lang } from '@tafel/schema';
+import { LANGS, type Lang, label } from '@tafel/schema';
 import type { Edition } from '../db/schema.ts';
-import { licenceStatement, type Licence, type PublicVenue } from './feeds.ts';
+import { type Licence, licenceStatement, type PublicVenue } from './feeds.ts';
 
 const TEXT: Record<Lang, Record<string, string>> = {
   nl: {
-    venues: 'Locaties', count: '{n} locaties van {o} organisaties', none: 'Er zijn nog geen openbare locaties.',
-    organisation: 'Organisatie', place: 'Plaats', approximate: 'Adres niet openbaar; de plaats is bij benadering.', meal: 'Maaltijd',
-    time: 'Tijd', participants: 'Deelnemers', of: 'van', targetGroups: 'Brengt samen', languages: 'Talen', access: 'Rolstoeltoegankelijk',
-    yes: 'Ja', no: 'Nee', register: 'Aanmelden bij {name}', language: 'Taal', data: 'Open data', licence: 'Licentie', notFound: 'Niet gevonden',
-    notFoundText: 'Er is geen editie met deze naam.', allDay: 'Tijd volgt',
+    venues: 'Locaties',
+    count: '{n} locaties van {o} organisaties',
+    none: 'Er zijn nog geen openbare locaties.',
+    organisation: 'Organisatie',
+    place: 'Plaats',
+    approximate: 'Adres niet openbaar; de plaats is bij benadering.',
+    meal: 'Maaltijd',
+    time: 'Tijd',
+    participants: 'Deelnemers',
+    of: 'van',
+    targetGroups: 'Brengt samen',
+    languages: 'Talen',
+    access: 'Rolstoeltoegankelijk',
+    yes: 'Ja',
+    no: 'Nee',
+    register: 'Aanmelden bij {name}',
+    language: 'Taal',
+    data: 'Open data',
+    licence: 'Licentie',
+    notFound: 'Niet gevonden',
+    notFoundText: 'Er is geen editie met deze naam.',
+    allDay: 'Tijd volgt',
   },
   en: {
-    venues: 'Venues', count: '{n} venues of {o} organisations', none: 'There are no public venues yet.',
-    organisation: 'Organisation', place: 'Place', approximate: 'Address not public; the place is approximate.', meal: 'Meal',
-    time: 'Time', participants: 'Participants', of: 'of', targetGroups: 'Brings together', languages: 'Languages', access: 'Wheelchair accessible',
-    yes: 'Yes', no: 'No', register: 'Register for {name}', language: 'Language', data: 'Open data', licence: 'Licence', notFound: 'Not found',
-    notFoundText: 'There is no edition by this name.', allDay: 'Time to follow',
+    venues: 'Venues',
+    count: '{n} venues of {o} organisations',
+    none: 'There are no public venues yet.',
+    organisation: 'Organisation',
+    place: 'Place',
+    approximate: 'Address not public; the place is approximate.',
+    meal: 'Meal',
+    time: 'Time',
+    participants: 'Participants',
+    of: 'of',
+    targetGroups: 'Brings together',
+    languages: 'Languages',
+    access: 'Wheelchair accessible',
+    yes: 'Yes',
+    no: 'No',
+    register: 'Register for {name}',
+    language: 'Language',
+    data: 'Open data',
+    licence: 'Licence',
+    notFound: 'Not found',
+    notFoundText: 'There is no edition by this name.',
+    allDay: 'Time to follow',
   },
   de: {
-    venues: 'Orte', count: '{n} Orte von {o} Organisationen', none: 'Es gibt noch keine öffentlichen Orte.',
-    organisation: 'Organisation', place: 'Ort', approximate: 'Adresse nicht öffentlich; der Ort ist ungefähr.', meal: 'Mahlzeit',
-    time: 'Zeit', participants: 'Teilnehmende', of: 'von', targetGroups: 'Bringt zusammen', languages: 'Sprachen', access: 'Rollstuhlgerecht',
-    yes: 'Ja', no: 'Nein', register: 'Anmelden: {name}', language: 'Sprache', data: 'Offene Daten', licence: 'Lizenz', notFound: 'Nicht gefunden',
-    notFoundText: 'Es gibt keine Ausgabe mit diesem Namen.', allDay: 'Zeit folgt',
+    venues: 'Orte',
+    count: '{n} Orte von {o} Organisationen',
+    none: 'Es gibt noch keine öffentlichen Orte.',
+    organisation: 'Organisation',
+    place: 'Ort',
+    approximate: 'Adresse nicht öffentlich; der Ort ist ungefähr.',
+    meal: 'Mahlzeit',
+    time: 'Zeit',
+    participants: 'Teilnehmende',
+    of: 'von',
+    targetGroups: 'Bringt zusammen',
+    languages: 'Sprachen',
+    access: 'Rollstuhlgerecht',
+    yes: 'Ja',
+    no: 'Nein',
+    register: 'Anmelden: {name}',
+    language: 'Sprache',
+    data: 'Offene Daten',
+    licence: 'Lizenz',
+    notFound: 'Nicht gefunden',
+    notFoundText: 'Es gibt keine Ausgabe mit diesem Namen.',
+    allDay: 'Zeit folgt',
   },
   da: {
-    venues: 'Steder', count: '{n} steder fra {o} organisationer', none: 'Der er endnu ingen offentlige steder.',
-    organisation: 'Organisation', place: 'Sted', approximate: 'Adressen er ikke offentlig; stedet er omtrentligt.', meal: 'Måltid',
-    time: 'Tid', participants: 'Deltagere', of: 'af', targetGroups: 'Samler', languages: 'Sprog', access: 'Kørestolsvenlig',
-    yes: 'Ja', no: 'Nej', register: 'Tilmeld dig: {name}', language: 'Sprog', data: 'Åbne data', licence: 'Licens', notFound: 'Ikke fundet',
-    notFoundText: 'Der er ingen udgave med dette navn.', allDay: 'Tid følger',
+    venues: 'Steder',
+    count: '{n} steder fra {o} organisationer',
+    none: 'Der er endnu ingen offentlige steder.',
+    organisation: 'Organisation',
+    place: 'Sted',
+    approximate: 'Adressen er ikke offentlig; stedet er omtrentligt.',
+    meal: 'Måltid',
+    time: 'Tid',
+    participants: 'Deltagere',
+    of: 'af',
+    targetGroups: 'Samler',
+    languages: 'Sprog',
+    access: 'Kørestolsvenlig',
+    yes: 'Ja',
+    no: 'Nej',
+    register: 'Tilmeld dig: {name}',
+    language: 'Sprog',
+    data: 'Åbne data',
+    licence: 'Licens',
+    notFound: 'Ikke fundet',
+    notFoundText: 'Der er ingen udgave med dette navn.',
+    allDay: 'Tid følger',
   },
 };
 
-const LANG_NAMES: Record<Lang, string> = { nl: 'Nederlands', en: 'English', de: 'Deutsch', da: 'Dansk' };
+const LANG_NAMES: Record<Lang, string> = {
+  nl: 'Nederlands',
+  en: 'English',
+  de: 'Deutsch',
+  da: 'Dansk',
+};
 
 const STYLE =
   'body{font:1rem/1.5 system-ui,sans-serif;margin:0 auto;max-width:48rem;padding:1rem;color:#1a1a1a;background:#fff}' +
@@ -64,12 +137,21 @@ export function pageLang(value: string | null): Lang {
   return (LANGS as readonly string[]).includes(value ?? '') ? (value as Lang) : 'nl';
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 const html = (value: string | number) => String(value).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 /** JSON inside a <script>: nothing in it can close the element or open a comment. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Only a web address may become a link: no `javascript:` or `data:` from a member's input. */
@@ -123,37 +205,81 @@ function schemaEvent(edition: Edition, v: PublicVenue, lang: Lang) {
   };
 }
 
-function venueArticle(edition: Edition, v: PublicVenue, lang: Lang, t: Record<string, string>): string {
-  const time = new Intl.DateTimeFormat(lang, { timeZone: edition.timeZone, hour: '2-digit', minute: '2-digit' });
-  const place = [v.street, [v.postalCode, v.city].filter(Boolean).join(' '), v.region ? label(v.region, lang) : ''].filter(Boolean).join(', ');
+function venueArticle(
+  edition: Edition,
+  v: PublicVenue,
+  lang: Lang,
+  t: Record<string, string>,
+): string {
+  const time = new Intl.DateTimeFormat(lang, {
+    timeZone: edition.timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  const place = [
+    v.street,
+    [v.postalCode, v.city].filter(Boolean).join(' '),
+    v.region ? label(v.region, lang) : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   const rows: [string, string][] = [
     [t['organisation']!, html(v.organisationName)],
-    [t['place']!, html(place) + (v.locationPrecision === 'APPROXIMATE' ? ` <small>(${html(t['approximate']!)})</small>` : '')],
+    [
+      t['place']!,
+      html(place) +
+        (v.locationPrecision === 'APPROXIMATE'
+          ? ` <small>(${html(t['approximate']!)})</small>`
+          : ''),
+    ],
     [t['meal']!, html(label(v.meal, lang))],
     [
       t['time']!,
       v.startsAt
         ? `<time datetime="${v.startsAt.toISOString()}">${time.format(v.startsAt)}</time>` +
-          (v.endsAt ? `–<time datetime="${v.endsAt.toISOString()}">${time.format(v.endsAt)}</time>` : '')
+          (v.endsAt
+            ? `–<time datetime="${v.endsAt.toISOString()}">${time.format(v.endsAt)}</time>`
+            : '')
         : html(t['allDay']!),
     ],
-    [t['participants']!, html(v.capacity != null ? `${v.participants} ${t['of']} ${v.capacity}` : String(v.participants))],
+    [
+      t['participants']!,
+      html(
+        v.capacity != null ? `${v.participants} ${t['of']} ${v.capacity}` : String(v.participants),
+      ),
+    ],
   ];
-  if (v.targetGroups.length) rows.push([t['targetGroups']!, html(v.targetGroups.map((g) => label(g, lang)).join(', '))]);
-  if (v.languages.length) rows.push([t['languages']!, html(v.languages.map((code) => languageName(code, lang)).join(', '))]);
-  if (v.wheelchairAccessible != null) rows.push([t['access']!, html(v.wheelchairAccessible ? t['yes']! : t['no']!)]);
+  if (v.targetGroups.length)
+    rows.push([t['targetGroups']!, html(v.targetGroups.map((g) => label(g, lang)).join(', '))]);
+  if (v.languages.length)
+    rows.push([
+      t['languages']!,
+      html(v.languages.map((code) => languageName(code, lang)).join(', ')),
+    ]);
+  if (v.wheelchairAccessible != null)
+    rows.push([t['access']!, html(v.wheelchairAccessible ? t['yes']! : t['no']!)]);
   const register = webUrl(v.registrationUrl);
   const headingId = `v-${v.id}`;
   return (
     `<article aria-labelledby="${html(headingId)}"><h2 id="${html(headingId)}">${html(v.name)}</h2>` +
     (v.description ? `<p>${html(v.description)}</p>` : '') +
     `<dl>${rows.map(([term, value]) => `<dt>${html(term)}</dt><dd>${value}</dd>`).join('')}</dl>` +
-    (register ? `<p><a href="${html(register)}" rel="nofollow noopener">${html(fill(t['register']!, { name: v.name }))}</a></p>` : '') +
+    (register
+      ? `<p><a href="${html(register)}" rel="nofollow noopener">${html(fill(t['register']!, { name: v.name }))}</a></p>`
+      : '') +
     '</article>'
   );
 }
 
-function page(lang: Lang, title: string, description: string, head: string, main: string, nav: string, footer: string): string {
+function page(
+  lang: Lang,
+  title: string,
+  description: string,
+  head: string,
+  main: string,
+  nav: string,
+  footer: string,
+): string {
   return (
     `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8">` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
@@ -173,32 +299,63 @@ function languageNav(path: string, lang: Lang): string {
 }
 
 /** The whole page of an edition's public venues, in one of the four languages. */
-export function editionPage(edition: Edition, venues: PublicVenue[], lang: Lang, licence: Licence, publicUrl: string): string {
+export function editionPage(
+  edition: Edition,
+  venues: PublicVenue[],
+  lang: Lang,
+  licence: Licence,
+  publicUrl: string,
+): string {
   const t = TEXT[lang];
   const path = `/editions/${edition.slug}`;
-  const day = new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${edition.date}T12:00:00Z`));
+  const day = new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeZone: 'UTC' }).format(
+    new Date(`${edition.date}T12:00:00Z`),
+  );
   const organisations = new Set(venues.map((v) => v.organisationSlug)).size;
   const summary = fill(t['count']!, { n: venues.length, o: organisations });
-  const alternates = LANGS.map((l) => `<link rel="alternate" hreflang="${l}" href="${html(`${publicUrl}${path}?lang=${l}`)}">`).join('');
-  const jsonLd = { '@context': 'https://schema.org', '@graph': venues.map((v) => schemaEvent(edition, v, lang)) };
+  const alternates = LANGS.map(
+    (l) => `<link rel="alternate" hreflang="${l}" href="${html(`${publicUrl}${path}?lang=${l}`)}">`,
+  ).join('');
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@graph': venues.map((v) => schemaEvent(edition, v, lang)),
+  };
   const head =
     `<link rel="canonical" href="${html(`${publicUrl}${path}${lang === 'nl' ? '' : `?lang=${lang}`}`)}">${alternates}` +
     `<script type="application/ld+json">${scriptJson(jsonLd)}</script>`;
   const main =
     `<h1>${html(edition.name)}: ${html(t['venues']!.toLowerCase())}</h1>` +
     `<p><time datetime="${edition.date}">${html(day)}</time>. ${html(summary)}.</p>` +
-    (venues.length ? venues.map((v) => venueArticle(edition, v, lang, t)).join('') : `<p>${html(t['none']!)}</p>`);
+    (venues.length
+      ? venues.map((v) => venueArticle(edition, v, lang, t)).join('')
+      : `<p>${html(t['none']!)}</p>`);
   const feeds = (['geojson', 'csv', 'ics'] as const)
     .map((format) => `<li><a href="${path}/locations.${format}">${format.toUpperCase()}</a></li>`)
     .join('');
   const footer =
     `<h2>${html(t['data']!)}</h2><ul>${feeds}</ul>` +
     `<p>${html(t['licence']!)}: ${licence.url ? `<a href="${html(licence.url)}" rel="license">${html(licence.name)}</a>` : html(licence.name)}. ${html(licenceStatement(edition, licence))}</p>`;
-  return page(lang, `${edition.name}: ${t['venues']}`, `${edition.name}, ${day}. ${summary}.`, head, main, languageNav(path, lang), footer);
+  return page(
+    lang,
+    `${edition.name}: ${t['venues']}`,
+    `${edition.name}, ${day}. ${summary}.`,
+    head,
+    main,
+    languageNav(path, lang),
+    footer,
+  );
 }
 
 /** The 404 page for an unknown edition, in the asked language. */
 export function editionNotFoundPage(lang: Lang): string {
   const t = TEXT[lang];
-  return page(lang, t['notFound']!, t['notFoundText']!, '', `<h1>${html(t['notFound']!)}</h1><p>${html(t['notFoundText']!)}</p>`, '', '');
+  return page(
+    lang,
+    t['notFound']!,
+    t['notFoundText']!,
+    '',
+    `<h1>${html(t['notFound']!)}</h1><p>${html(t['notFoundText']!)}</p>`,
+    '',
+    '',
+  );
 }

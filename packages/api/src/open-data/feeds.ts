@@ -8,7 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import { asc, eq, sql } from 'drizzle-orm';
 import ical from 'ical-generator';
 import type { Db } from '../db/client.ts';
-import { locations, organisations, type Edition } from '../db/schema.ts';
+import { type Edition, locations, organisations } from '../db/schema.ts';
 import { encodeGlobalId } from '../graphql/global-id.ts';
 import { publicLocationCondition } from '../locations/filter.ts';
 
@@ -34,8 +34,12 @@ export async function publicVenues(db: Db, editionId: number) {
       wheelchairAccessible: locations.wheelchairAccessible,
       description: locations.description,
       registrationUrl: locations.registrationUrl,
-      street: sql<string | null>`CASE WHEN ${locations.sensitive} THEN NULL ELSE ${locations.street} END`,
-      postalCode: sql<string | null>`CASE WHEN ${locations.sensitive} THEN NULL ELSE ${locations.postalCode} END`,
+      street: sql<
+        string | null
+      >`CASE WHEN ${locations.sensitive} THEN NULL ELSE ${locations.street} END`,
+      postalCode: sql<
+        string | null
+      >`CASE WHEN ${locations.sensitive} THEN NULL ELSE ${locations.postalCode} END`,
       city: locations.city,
       region: locations.region,
       country: locations.country,
@@ -75,15 +79,42 @@ export function toGeoJson(edition: Edition, venues: PublicVenue[], licence: Lice
       type: 'Feature' as const,
       id: v.id,
       geometry: { type: 'Point' as const, coordinates: [lng, lat] },
-      properties: { ...v, edition: edition.slug, startsAt: iso(v.startsAt), endsAt: iso(v.endsAt), updatedAt: iso(v.updatedAt) },
+      properties: {
+        ...v,
+        edition: edition.slug,
+        startsAt: iso(v.startsAt),
+        endsAt: iso(v.endsAt),
+        updatedAt: iso(v.updatedAt),
+      },
     })),
   };
 }
 
 export const CSV_COLUMNS = [
-  'id', 'name', 'organisation', 'organisationName', 'meal', 'startsAt', 'endsAt', 'capacity', 'participants', 'targetGroups',
-  'languages', 'wheelchairAccessible', 'street', 'postalCode', 'city', 'region', 'country', 'lat', 'lng', 'locationPrecision',
-  'registrationUrl', 'description', 'updatedAt', 'licence',
+  'id',
+  'name',
+  'organisation',
+  'organisationName',
+  'meal',
+  'startsAt',
+  'endsAt',
+  'capacity',
+  'participants',
+  'targetGroups',
+  'languages',
+  'wheelchairAccessible',
+  'street',
+  'postalCode',
+  'city',
+  'region',
+  'country',
+  'lat',
+  'lng',
+  'locationPrecision',
+  'registrationUrl',
+  'description',
+  'updatedAt',
+  'licence',
 ] as const;
 
 /**
@@ -115,7 +146,12 @@ export function toCsv(edition: Edition, venues: PublicVenue[], licence: Licence)
 }
 
 /** One event per venue's meal; a venue without a time is an all-day event on the edition's day. */
-export function toICalendar(edition: Edition, venues: PublicVenue[], licence: Licence, baseUrl: string): string {
+export function toICalendar(
+  edition: Edition,
+  venues: PublicVenue[],
+  licence: Licence,
+  baseUrl: string,
+): string {
   const calendar = ical({
     name: `${edition.name}: venues`,
     description: licenceStatement(edition, licence),
@@ -130,17 +166,23 @@ export function toICalendar(edition: Edition, venues: PublicVenue[], licence: Li
     calendar.createEvent({
       id: `${v.id}@tafel`,
       summary: `${label(v.meal, 'en')}: ${v.name}`,
-      ...(v.startsAt ? { start: v.startsAt, end: v.endsAt ?? v.startsAt } : { start: day, allDay: true }),
+      ...(v.startsAt
+        ? { start: v.startsAt, end: v.endsAt ?? v.startsAt }
+        : { start: day, allDay: true }),
       stamp: v.updatedAt,
       lastModified: v.updatedAt,
       location: { title: place || v.name, geo: { lat: v.lat, lon: v.lng } },
       url: v.registrationUrl,
       description: [
         `${v.organisationName}. ${v.participants}${v.capacity != null ? ` of ${v.capacity}` : ''} participants.`,
-        v.targetGroups.length ? `Bringing together: ${v.targetGroups.map((g) => label(g, 'en')).join(', ')}.` : '',
+        v.targetGroups.length
+          ? `Bringing together: ${v.targetGroups.map((g) => label(g, 'en')).join(', ')}.`
+          : '',
         v.locationPrecision === 'APPROXIMATE' ? 'The place is approximate.' : '',
         licenceStatement(edition, licence),
-      ].filter(Boolean).join('\n'),
+      ]
+        .filter(Boolean)
+        .join('\n'),
     });
   }
   return calendar.toString();

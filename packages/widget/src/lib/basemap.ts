@@ -26,14 +26,23 @@ export function createBaseMap(container: HTMLElement): L.Map {
     const panBy = map.panBy;
     map.panBy = (offset, options) => panBy.call(map, offset, { ...options, animate: false });
   }
-  map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>');
+  map.attributionControl.setPrefix(
+    '<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>',
+  );
   const outline = map.createPane('tafel-outline');
   outline.style.zIndex = '250';
   outline.style.pointerEvents = 'none';
-  L.polygon(outlineRings().map((ring) => [ring]), { pane: 'tafel-outline', interactive: false, className: 'tafel-outline', smoothFactor: 1 },
+  L.polygon(
+    outlineRings().map((ring) => [ring]),
+    { pane: 'tafel-outline', interactive: false, className: 'tafel-outline', smoothFactor: 1 },
   ).addTo(map);
   // The provinces' borders, thin lines on the land; shown only when tiles fail (the tiles have the real ones).
-  L.polyline(provinceBorders(), { pane: 'tafel-outline', interactive: false, className: 'tafel-province', smoothFactor: 1 }).addTo(map);
+  L.polyline(provinceBorders(), {
+    pane: 'tafel-outline',
+    interactive: false,
+    className: 'tafel-province',
+    smoothFactor: 1,
+  }).addTo(map);
   return map;
 }
 
@@ -41,7 +50,12 @@ export function createBaseMap(container: HTMLElement): L.Map {
  * Tiles from `url` on `map`. While they fail, the map container has the class `tiles-failed`
  * (the outline and the province borders are the map then) and credits the outline's data.
  */
-export function addTiles(map: L.Map, url: string, attribution: string, outlineAttribution: string): L.TileLayer {
+export function addTiles(
+  map: L.Map,
+  url: string,
+  attribution: string,
+  outlineAttribution: string,
+): L.TileLayer {
   const tiles = L.tileLayer(url, { attribution, maxZoom: 19 });
   const container = map.getContainer();
   const failed = (yes: boolean) => {

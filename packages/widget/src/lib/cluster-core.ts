@@ -2,11 +2,22 @@
  * The clustering that both the worker and the main-thread fallback run: supercluster over the
  * venues' coordinates, each cluster carrying how many of its venues serve each meal.
  */
-import Supercluster, { type ClusterProperties as SuperclusterProps, type PointFeature } from 'supercluster';
+import Supercluster, {
+  type PointFeature,
+  type ClusterProperties as SuperclusterProps,
+} from 'supercluster';
 
-interface PointProps { i: number; m: number }
+interface PointProps {
+  i: number;
+  m: number;
+}
 /** Counts per meal, in the order of MEALS. */
-interface ClusterProps { c0: number; c1: number; c2: number; c3: number }
+interface ClusterProps {
+  c0: number;
+  c1: number;
+  c2: number;
+  c3: number;
+}
 
 export type Index = Supercluster<PointProps, ClusterProps>;
 
@@ -19,7 +30,13 @@ export const STRIDE = 8;
  */
 export type Clusters = Float64Array;
 
-export interface BBoxQuery { west: number; south: number; east: number; north: number; zoom: number }
+export interface BBoxQuery {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+  zoom: number;
+}
 
 export function createIndex(coords: Float64Array, meals: Uint8Array): Index {
   const features: PointFeature<PointProps>[] = new Array(meals.length);
@@ -75,7 +92,10 @@ export type Request =
   | { id: number; type: 'expand'; cluster: number };
 
 /** Answers one request; shared by the worker and the main-thread fallback. */
-export function answer(index: Index | undefined, request: Request): { index?: Index; result: Clusters | number | null } {
+export function answer(
+  index: Index | undefined,
+  request: Request,
+): { index?: Index; result: Clusters | number | null } {
   switch (request.type) {
     case 'load':
       return { index: createIndex(request.coords, request.meals), result: null };

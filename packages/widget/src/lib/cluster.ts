@@ -6,7 +6,7 @@
 import ClusterWorker from './cluster.worker.ts?worker&inline';
 import { answer, type BBoxQuery, type Clusters, type Index, type Request } from './cluster-core.ts';
 
-export { STRIDE, type Clusters } from './cluster-core.ts';
+export { type Clusters, STRIDE } from './cluster-core.ts';
 
 type Body<T> = T extends unknown ? Omit<T, 'id'> : never;
 
@@ -37,7 +37,11 @@ export class ClusterIndex {
 
   load(coords: Float64Array, meals: Uint8Array): Promise<void> {
     this.#lastLoad = { type: 'load', coords, meals };
-    return this.#send({ type: 'load', coords: coords.slice(), meals: meals.slice() }) as Promise<void>;
+    return this.#send({
+      type: 'load',
+      coords: coords.slice(),
+      meals: meals.slice(),
+    }) as Promise<void>;
   }
 
   query(q: BBoxQuery): Promise<Clusters> {
@@ -77,6 +81,7 @@ export class ClusterIndex {
     if (this.#lastLoad) this.#answerLocally({ ...this.#lastLoad, id: 0 } as Request);
     const pending = [...this.#pending.values()];
     this.#pending.clear();
-    for (const { request, resolve } of pending) resolve(request.type === 'load' ? null : this.#answerLocally(request));
+    for (const { request, resolve } of pending)
+      resolve(request.type === 'load' ? null : this.#answerLocally(request));
   }
 }

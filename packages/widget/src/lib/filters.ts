@@ -3,8 +3,24 @@
  * me", the list's and the legend's toggles), and what the visitor chose in it, as a Lit reactive
  * controller.
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { MEALS, REGION_CODES, TARGET_GROUPS, label, type Lang, type LocationFilter, type Meal, type TargetGroup } from '@tafel/schema';
+
+import {
+  type Lang,
+  type LocationFilter,
+  label,
+  MEALS,
+  type Meal,
+  REGION_CODES,
+  TARGET_GROUPS,
+  type TargetGroup,
+} from '@tafel/schema';
+import {
+  html,
+  nothing,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
 import { parseMeals, parseTargetGroups } from './attributes.ts';
 import { formatNumber, t } from './i18n.ts';
 
@@ -72,7 +88,12 @@ export class FilterController implements ReactiveController {
   }
 
   get chosen(): Chosen {
-    return { search: this.search.trim(), meal: this.meal, group: this.targetGroup, region: this.#host.region ? '' : this.region };
+    return {
+      search: this.search.trim(),
+      meal: this.meal,
+      group: this.targetGroup,
+      region: this.#host.region ? '' : this.region,
+    };
   }
 
   /**
@@ -81,8 +102,11 @@ export class FilterController implements ReactiveController {
    */
   choose(chosen: Chosen): boolean {
     const host = this.#host;
-    const pick = <T extends string>(value: string | undefined, preset: readonly T[], all: readonly T[]): T | '' =>
-      (preset.length ? preset : all).find((v) => v === value) ?? '';
+    const pick = <T extends string>(
+      value: string | undefined,
+      preset: readonly T[],
+      all: readonly T[],
+    ): T | '' => (preset.length ? preset : all).find((v) => v === value) ?? '';
     const before = JSON.stringify(this.filter);
     this.search = (chosen.search ?? '').slice(0, 200);
     this.meal = pick(chosen.meal, parseMeals(host.meals), MEALS);
@@ -94,11 +118,19 @@ export class FilterController implements ReactiveController {
 
   /** Whether the visitor narrowed the preset set. */
   get active(): boolean {
-    return Boolean(this.meal || this.targetGroup || (this.region && !this.#host.region) || this.search.trim());
+    return Boolean(
+      this.meal || this.targetGroup || (this.region && !this.#host.region) || this.search.trim(),
+    );
   }
 
   /** The form, its handlers bound to this controller. */
-  template(lang: Lang, listOpen: boolean, legendOpen: boolean, count: number, on: Pick<FiltersHandlers, 'nearMe' | 'toggleList' | 'toggleLegend' | 'legendKey'>): TemplateResult {
+  template(
+    lang: Lang,
+    listOpen: boolean,
+    legendOpen: boolean,
+    count: number,
+    on: Pick<FiltersHandlers, 'nearMe' | 'toggleList' | 'toggleLegend' | 'legendKey'>,
+  ): TemplateResult {
     const host = this.#host;
     const view: FiltersView = {
       lang,
@@ -180,24 +212,30 @@ export function filtersTemplate(view: FiltersView, on: FiltersHandlers): Templat
       autocomplete="off"
       @input=${on.search}
     />
-    ${meals.length > 1
-      ? html`<select part="select" name="meal" aria-label=${t(lang, 'meal')} @change=${on.select}>
+    ${
+      meals.length > 1
+        ? html`<select part="select" name="meal" aria-label=${t(lang, 'meal')} @change=${on.select}>
           <option value="" .selected=${!view.meal}>${t(lang, 'allMeals')}</option>
           ${meals.map((m) => option(m, view.meal))}
         </select>`
-      : nothing}
-    ${groups.length > 1
-      ? html`<select part="select" name="targetGroup" aria-label=${t(lang, 'targetGroup')} @change=${on.select}>
+        : nothing
+    }
+    ${
+      groups.length > 1
+        ? html`<select part="select" name="targetGroup" aria-label=${t(lang, 'targetGroup')} @change=${on.select}>
           <option value="" .selected=${!view.targetGroup}>${t(lang, 'allTargetGroups')}</option>
           ${groups.map((g) => option(g, view.targetGroup))}
         </select>`
-      : nothing}
-    ${view.presetRegion
-      ? nothing
-      : html`<select part="select" name="region" aria-label=${t(lang, 'region')} @change=${on.select}>
+        : nothing
+    }
+    ${
+      view.presetRegion
+        ? nothing
+        : html`<select part="select" name="region" aria-label=${t(lang, 'region')} @change=${on.select}>
           <option value="" .selected=${!view.region}>${t(lang, 'allRegions')}</option>
           ${REGION_CODES.map((r) => option(r, view.region))}
-        </select>`}
+        </select>`
+    }
     <button part="button near-me" type="button" @click=${on.nearMe}>${t(lang, 'nearMe')}</button>
     <button
       part="button legend-toggle"

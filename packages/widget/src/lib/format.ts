@@ -36,7 +36,12 @@ function timeFormat(lang: Lang, timeZone: string | null | undefined): Intl.DateT
   return format;
 }
 
-export function formatTimes(lang: Lang, startsAt: string | null, endsAt: string | null, timeZone?: string | null): string {
+export function formatTimes(
+  lang: Lang,
+  startsAt: string | null,
+  endsAt: string | null,
+  timeZone?: string | null,
+): string {
   const format = timeFormat(lang, timeZone);
   const part = (value: string | null) => {
     const date = value ? new Date(value) : null;

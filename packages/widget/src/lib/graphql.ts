@@ -8,7 +8,8 @@ import type { TypedOperation } from '@tafel/schema';
  * Where the widget's script came from: its origin's `/graphql` is the default endpoint. A classic
  * script (`tafel.iife.js`) knows it from `document.currentScript`, a module from `import.meta`.
  */
-const scriptUrl: string | undefined = (document.currentScript as HTMLScriptElement | null)?.src || import.meta.url;
+const scriptUrl: string | undefined =
+  (document.currentScript as HTMLScriptElement | null)?.src || import.meta.url;
 
 export function defaultEndpoint(): string {
   try {
@@ -25,7 +26,11 @@ export interface ErrorBody {
 }
 
 /** Errors of the request itself (an unknown edition, a bad filter): asking again gets the same answer. */
-const FINAL_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
+const FINAL_CODES = new Set([
+  'BAD_USER_INPUT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+]);
 
 export class GraphQLError extends Error {
   /** True when retrying cannot help: the element stops and says why. */
@@ -42,7 +47,11 @@ export class GraphQLError extends Error {
 }
 
 /** The URL of an operation sent as GET; also the URL a subscription's EventSource opens. */
-export function operationUrl<R, V>(endpoint: string, operation: TypedOperation<R, V>, variables: V): string {
+export function operationUrl<R, V>(
+  endpoint: string,
+  operation: TypedOperation<R, V>,
+  variables: V,
+): string {
   const url = new URL(endpoint, location.href);
   url.searchParams.set('query', operation.document);
   url.searchParams.set('operationName', operation.name);
@@ -70,7 +79,11 @@ export async function query<R, V>(
     cache: fresh ? 'no-cache' : 'default',
     signal,
   });
-  const body = (await response.json().catch(() => null)) as { data?: R; errors?: ErrorBody[] } | null;
-  if (!body?.data || body.errors?.length) throw new GraphQLError(body?.errors, `HTTP ${response.status}`);
+  const body = (await response.json().catch(() => null)) as {
+    data?: R;
+    errors?: ErrorBody[];
+  } | null;
+  if (!body?.data || body.errors?.length)
+    throw new GraphQLError(body?.errors, `HTTP ${response.status}`);
   return body.data;
 }

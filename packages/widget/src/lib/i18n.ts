@@ -2,43 +2,143 @@
  * The widget's own words in the four languages of the contract. Vocabulary labels (meals, target
  * groups, regions) come from `@tafel/schema`; these are the words around them.
  */
-import { pickLang, type Lang } from '@tafel/schema';
+import { type Lang, pickLang } from '@tafel/schema';
 
 const STRINGS = {
-  mapLabel: { nl: 'Kaart van de tafels', en: 'Map of the venues', de: 'Karte der Tische', da: 'Kort over bordene' },
-  listLabel: { nl: 'Lijst van de tafels', en: 'List of the venues', de: 'Liste der Tische', da: 'Liste over bordene' },
+  mapLabel: {
+    nl: 'Kaart van de tafels',
+    en: 'Map of the venues',
+    de: 'Karte der Tische',
+    da: 'Kort over bordene',
+  },
+  listLabel: {
+    nl: 'Lijst van de tafels',
+    en: 'List of the venues',
+    de: 'Liste der Tische',
+    da: 'Liste over bordene',
+  },
   filters: { nl: 'Tafels zoeken', en: 'Find a venue', de: 'Tisch suchen', da: 'Find et bord' },
-  search: { nl: 'Zoek op naam, plaats of postcode', en: 'Search by name, city or postal code', de: 'Nach Name, Ort oder Postleitzahl suchen', da: 'Søg efter navn, by eller postnummer' },
+  search: {
+    nl: 'Zoek op naam, plaats of postcode',
+    en: 'Search by name, city or postal code',
+    de: 'Nach Name, Ort oder Postleitzahl suchen',
+    da: 'Søg efter navn, by eller postnummer',
+  },
   meal: { nl: 'Maaltijd', en: 'Meal', de: 'Mahlzeit', da: 'Måltid' },
   allMeals: { nl: 'Alle maaltijden', en: 'All meals', de: 'Alle Mahlzeiten', da: 'Alle måltider' },
   targetGroup: { nl: 'Doelgroep', en: 'Target group', de: 'Zielgruppe', da: 'Målgruppe' },
-  allTargetGroups: { nl: 'Alle doelgroepen', en: 'All target groups', de: 'Alle Zielgruppen', da: 'Alle målgrupper' },
+  allTargetGroups: {
+    nl: 'Alle doelgroepen',
+    en: 'All target groups',
+    de: 'Alle Zielgruppen',
+    da: 'Alle målgrupper',
+  },
   region: { nl: 'Provincie', en: 'Region', de: 'Region', da: 'Region' },
-  allRegions: { nl: 'Alle provincies', en: 'All regions', de: 'Alle Regionen', da: 'Alle regioner' },
+  allRegions: {
+    nl: 'Alle provincies',
+    en: 'All regions',
+    de: 'Alle Regionen',
+    da: 'Alle regioner',
+  },
   nearMe: { nl: 'Bij mij in de buurt', en: 'Near me', de: 'In meiner Nähe', da: 'Nær mig' },
-  nearMeFailed: { nl: 'Je locatie is niet beschikbaar.', en: 'Your location is not available.', de: 'Ihr Standort ist nicht verfügbar.', da: 'Din placering er ikke tilgængelig.' },
+  nearMeFailed: {
+    nl: 'Je locatie is niet beschikbaar.',
+    en: 'Your location is not available.',
+    de: 'Ihr Standort ist nicht verfügbar.',
+    da: 'Din placering er ikke tilgængelig.',
+  },
   showList: { nl: 'Lijst', en: 'List', de: 'Liste', da: 'Liste' },
   venues: { nl: '{n} tafels', en: '{n} venues', de: '{n} Tische', da: '{n} borde' },
   venue: { nl: '1 tafel', en: '1 venue', de: '1 Tisch', da: '1 bord' },
-  noVenues: { nl: 'Geen tafels gevonden.', en: 'No venues found.', de: 'Keine Tische gefunden.', da: 'Ingen borde fundet.' },
+  noVenues: {
+    nl: 'Geen tafels gevonden.',
+    en: 'No venues found.',
+    de: 'Keine Tische gefunden.',
+    da: 'Ingen borde fundet.',
+  },
   showMore: { nl: 'Meer tonen', en: 'Show more', de: 'Mehr anzeigen', da: 'Vis flere' },
-  showing: { nl: '{shown} van {n} getoond', en: '{shown} of {n} shown', de: '{shown} von {n} angezeigt', da: '{shown} af {n} vist' },
-  loading: { nl: 'Tafels laden…', en: 'Loading venues…', de: 'Tische werden geladen…', da: 'Indlæser borde…' },
+  showing: {
+    nl: '{shown} van {n} getoond',
+    en: '{shown} of {n} shown',
+    de: '{shown} von {n} angezeigt',
+    da: '{shown} af {n} vist',
+  },
+  loading: {
+    nl: 'Tafels laden…',
+    en: 'Loading venues…',
+    de: 'Tische werden geladen…',
+    da: 'Indlæser borde…',
+  },
   participants: { nl: 'deelnemers', en: 'participants', de: 'Teilnehmende', da: 'deltagere' },
-  participantsOf: { nl: '{n} van {cap} deelnemers', en: '{n} of {cap} participants', de: '{n} von {cap} Teilnehmenden', da: '{n} af {cap} deltagere' },
-  participantsOnly: { nl: '{n} deelnemers', en: '{n} participants', de: '{n} Teilnehmende', da: '{n} deltagere' },
+  participantsOf: {
+    nl: '{n} van {cap} deelnemers',
+    en: '{n} of {cap} participants',
+    de: '{n} von {cap} Teilnehmenden',
+    da: '{n} af {cap} deltagere',
+  },
+  participantsOnly: {
+    nl: '{n} deelnemers',
+    en: '{n} participants',
+    de: '{n} Teilnehmende',
+    da: '{n} deltagere',
+  },
   targetGroups: { nl: 'Voor', en: 'For', de: 'Für', da: 'For' },
   languages: { nl: 'Talen', en: 'Languages', de: 'Sprachen', da: 'Sprog' },
-  wheelchair: { nl: 'Rolstoeltoegankelijk', en: 'Wheelchair accessible', de: 'Rollstuhlgerecht', da: 'Kørestolsvenlig' },
-  notWheelchair: { nl: 'Niet rolstoeltoegankelijk', en: 'Not wheelchair accessible', de: 'Nicht rollstuhlgerecht', da: 'Ikke kørestolsvenlig' },
+  wheelchair: {
+    nl: 'Rolstoeltoegankelijk',
+    en: 'Wheelchair accessible',
+    de: 'Rollstuhlgerecht',
+    da: 'Kørestolsvenlig',
+  },
+  notWheelchair: {
+    nl: 'Niet rolstoeltoegankelijk',
+    en: 'Not wheelchair accessible',
+    de: 'Nicht rollstuhlgerecht',
+    da: 'Ikke kørestolsvenlig',
+  },
   register: { nl: 'Aanmelden', en: 'Register', de: 'Anmelden', da: 'Tilmeld' },
-  approximate: { nl: 'Locatie bij benadering', en: 'Approximate location', de: 'Ungefährer Standort', da: 'Omtrentlig placering' },
-  selected: { nl: 'Geselecteerd: {name}', en: 'Selected: {name}', de: 'Ausgewählt: {name}', da: 'Valgt: {name}' },
-  offline: { nl: 'Geen verbinding: je ziet de laatst bekende gegevens.', en: 'No connection: showing the last known data.', de: 'Keine Verbindung: zuletzt bekannte Daten.', da: 'Ingen forbindelse: viser de senest kendte data.' },
-  unknownEdition: { nl: 'Onbekende editie “{edition}”.', en: 'Unknown edition “{edition}”.', de: 'Unbekannte Ausgabe „{edition}“.', da: 'Ukendt udgave “{edition}”.' },
-  refused: { nl: 'Zo kunnen de gegevens niet worden opgevraagd: {reason}', en: 'The data cannot be asked for like this: {reason}', de: 'So können die Daten nicht abgefragt werden: {reason}', da: 'Dataene kan ikke hentes sådan: {reason}' },
-  loadFailed: { nl: 'De tafels konden niet worden geladen.', en: 'The venues could not be loaded.', de: 'Die Tische konnten nicht geladen werden.', da: 'Bordene kunne ikke indlæses.' },
-  counterLabel: { nl: 'mensen aan tafel', en: 'people at the table', de: 'Menschen am Tisch', da: 'mennesker ved bordet' },
+  approximate: {
+    nl: 'Locatie bij benadering',
+    en: 'Approximate location',
+    de: 'Ungefährer Standort',
+    da: 'Omtrentlig placering',
+  },
+  selected: {
+    nl: 'Geselecteerd: {name}',
+    en: 'Selected: {name}',
+    de: 'Ausgewählt: {name}',
+    da: 'Valgt: {name}',
+  },
+  offline: {
+    nl: 'Geen verbinding: je ziet de laatst bekende gegevens.',
+    en: 'No connection: showing the last known data.',
+    de: 'Keine Verbindung: zuletzt bekannte Daten.',
+    da: 'Ingen forbindelse: viser de senest kendte data.',
+  },
+  unknownEdition: {
+    nl: 'Onbekende editie “{edition}”.',
+    en: 'Unknown edition “{edition}”.',
+    de: 'Unbekannte Ausgabe „{edition}“.',
+    da: 'Ukendt udgave “{edition}”.',
+  },
+  refused: {
+    nl: 'Zo kunnen de gegevens niet worden opgevraagd: {reason}',
+    en: 'The data cannot be asked for like this: {reason}',
+    de: 'So können die Daten nicht abgefragt werden: {reason}',
+    da: 'Dataene kan ikke hentes sådan: {reason}',
+  },
+  loadFailed: {
+    nl: 'De tafels konden niet worden geladen.',
+    en: 'The venues could not be loaded.',
+    de: 'Die Tische konnten nicht geladen werden.',
+    da: 'Bordene kunne ikke indlæses.',
+  },
+  counterLabel: {
+    nl: 'mensen aan tafel',
+    en: 'people at the table',
+    de: 'Menschen am Tisch',
+    da: 'mennesker ved bordet',
+  },
   atVenues: { nl: 'op {n} locaties', en: 'at {n} venues', de: 'an {n} Orten', da: 'på {n} steder' },
   legend: { nl: 'Legenda', en: 'Legend', de: 'Legende', da: 'Signaturforklaring' },
   legendCluster: {
@@ -47,26 +147,42 @@ const STRINGS = {
     de: 'Gruppe von Tischen: wie viele, im Ring ihre Mahlzeiten',
     da: 'En gruppe borde: hvor mange, med en ring af deres måltider',
   },
-  cluster: { nl: '{n} tafels, klik om in te zoomen', en: '{n} venues, click to zoom in', de: '{n} Tische, zum Vergrößern klicken', da: '{n} borde, klik for at zoome ind' },
+  cluster: {
+    nl: '{n} tafels, klik om in te zoomen',
+    en: '{n} venues, click to zoom in',
+    de: '{n} Tische, zum Vergrößern klicken',
+    da: '{n} borde, klik for at zoome ind',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;
 
 /** A widget string in a language, with `{name}` placeholders filled in. */
-export function t(lang: Lang, key: StringKey, values: Record<string, string | number> = {}): string {
+export function t(
+  lang: Lang,
+  key: StringKey,
+  values: Record<string, string | number> = {},
+): string {
   return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 }
 
 /** Why an element stopped for good, from the API's refusal of its request. */
-export function refusalText(lang: Lang, error: { argument: string | undefined; message: string }, edition: string | undefined): string {
-  return error.argument === 'edition' ? t(lang, 'unknownEdition', { edition: edition ?? '' }) : t(lang, 'refused', { reason: error.message });
+export function refusalText(
+  lang: Lang,
+  error: { argument: string | undefined; message: string },
+  edition: string | undefined,
+): string {
+  return error.argument === 'edition'
+    ? t(lang, 'unknownEdition', { edition: edition ?? '' })
+    : t(lang, 'refused', { reason: error.message });
 }
 
 /** The element's language: its own `lang` attribute, else the nearest ancestor's, else the page's, else Dutch. */
 export function elementLang(element: HTMLElement): Lang {
   const own = element.getAttribute('lang');
   if (own) return pickLang(own);
-  const inherited = element.parentElement?.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
+  const inherited =
+    element.parentElement?.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
   return pickLang(inherited);
 }
 

@@ -11,20 +11,28 @@ import 'leaflet/src/map/handler/Map.TapHold';
 import 'leaflet/src/map/handler/Map.TouchZoom';
 import 'leaflet/src/control/Control.Zoom';
 import 'leaflet/src/control/Control.Attribution';
-import { Map as LeafletMap } from 'leaflet/src/map/Map';
-import { svg } from 'leaflet/src/layer/vector/SVG';
 import type * as L from 'leaflet';
+import { svg } from 'leaflet/src/layer/vector/SVG';
+import { Map as LeafletMap } from 'leaflet/src/map/Map';
 
-export { createMap as map } from 'leaflet/src/map/Map';
+export type {
+  CircleMarker,
+  LeafletEventHandlerFn,
+  Map,
+  Marker,
+  Popup,
+  PopupEvent,
+  TileLayer,
+} from 'leaflet';
 export { LayerGroup } from 'leaflet/src/layer/LayerGroup';
-export { popup } from 'leaflet/src/layer/Popup';
-export { marker } from 'leaflet/src/layer/marker/Marker';
 export { divIcon } from 'leaflet/src/layer/marker/DivIcon';
+export { marker } from 'leaflet/src/layer/marker/Marker';
+export { popup } from 'leaflet/src/layer/Popup';
 export { tileLayer } from 'leaflet/src/layer/tile/TileLayer';
+export { circleMarker } from 'leaflet/src/layer/vector/CircleMarker';
 export { polygon } from 'leaflet/src/layer/vector/Polygon';
 export { polyline } from 'leaflet/src/layer/vector/Polyline';
-export { circleMarker } from 'leaflet/src/layer/vector/CircleMarker';
-export type { LeafletEventHandlerFn, Map, Marker, Popup, PopupEvent, TileLayer, CircleMarker } from 'leaflet';
+export { createMap as map } from 'leaflet/src/map/Map';
 
 /**
  * Leaflet's `Renderer.getRenderer` with SVG only: the original also pulls in the Canvas renderer,
@@ -39,7 +47,11 @@ type MapInternals = L.Map & {
 
 (LeafletMap as unknown as { include(methods: object): void }).include({
   getRenderer(this: MapInternals, layer: L.Path) {
-    let renderer = layer.options.renderer || this._getPaneRenderer(layer.options.pane) || this.options.renderer || this._renderer;
+    let renderer =
+      layer.options.renderer ||
+      this._getPaneRenderer(layer.options.pane) ||
+      this.options.renderer ||
+      this._renderer;
     if (!renderer) {
       renderer = svg();
       this._renderer = renderer;

@@ -1,6 +1,7 @@
 /** The legend of the map's markers: what each meal's colour and glyph say, and what a cluster is. */
+
+import { type Lang, label, type Meal } from '@tafel/schema';
 import { html, nothing, type TemplateResult } from 'lit';
-import { label, type Lang, type Meal } from '@tafel/schema';
 import { t } from './i18n.ts';
 import { GLYPHS } from './venue-layer.ts';
 
@@ -8,9 +9,16 @@ import { GLYPHS } from './venue-layer.ts';
  * The legend for `meals` (those the map can show); `keydown` for Escape. Its keys are drawn only
  * while it is open: the map's own markers are then the only ones in the element.
  */
-export function legendTemplate(lang: Lang, meals: readonly Meal[], open: boolean, keydown: (event: KeyboardEvent) => void): TemplateResult {
+export function legendTemplate(
+  lang: Lang,
+  meals: readonly Meal[],
+  open: boolean,
+  keydown: (event: KeyboardEvent) => void,
+): TemplateResult {
   return html`<section part="legend" id="legend" class="legend" aria-label=${t(lang, 'legend')} ?hidden=${!open} @keydown=${keydown}>
-    ${open ? html`<ul>
+    ${
+      open
+        ? html`<ul>
       ${meals.map(
         (meal) =>
           html`<li>
@@ -19,6 +27,8 @@ export function legendTemplate(lang: Lang, meals: readonly Meal[], open: boolean
           </li>`,
       )}
       <li><span class="key cluster" aria-hidden="true"><span>12</span></span>${t(lang, 'legendCluster')}</li>
-    </ul>` : nothing}
+    </ul>`
+        : nothing
+    }
   </section>`;
 }

@@ -29,8 +29,12 @@ export function readHash(hash: string, prefix: string): LinkState {
 
 /** `hash` with the parts under `prefix` replaced by `state` (empty values left out). */
 export function writeHash(hash: string, prefix: string, state: LinkState): string {
-  const parts = hash.replace(/^#/, '').split('&').filter((part) => part && !part.startsWith(prefix));
-  for (const key of KEYS) if (state[key]) parts.push(`${prefix}${key}=${encodeURIComponent(state[key])}`);
+  const parts = hash
+    .replace(/^#/, '')
+    .split('&')
+    .filter((part) => part && !part.startsWith(prefix));
+  for (const key of KEYS)
+    if (state[key]) parts.push(`${prefix}${key}=${encodeURIComponent(state[key])}`);
   return parts.join('&');
 }
 

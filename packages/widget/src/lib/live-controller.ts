@@ -2,8 +2,9 @@
  * An element's live stream as a Lit reactive controller: open while the element is connected,
  * live and given an edition; its status is the element's notice.
  */
-import type { ReactiveController } from 'lit';
+
 import type { TypedOperation } from '@tafel/schema';
+import type { ReactiveController } from 'lit';
 import type { GraphQLError } from './graphql.ts';
 import { elementLang, t } from './i18n.ts';
 import { LiveStream } from './live.ts';
@@ -26,7 +27,11 @@ export class LiveController<R> implements ReactiveController {
   #handlers: LiveControllerHandlers<R>;
   #stream: LiveStream<unknown, unknown> | undefined;
 
-  constructor(host: TafelElement, operation: TypedOperation<R, { edition: string }>, handlers: LiveControllerHandlers<R>) {
+  constructor(
+    host: TafelElement,
+    operation: TypedOperation<R, { edition: string }>,
+    handlers: LiveControllerHandlers<R>,
+  ) {
     this.#host = host;
     this.#operation = operation;
     this.#handlers = handlers;
@@ -47,13 +52,18 @@ export class LiveController<R> implements ReactiveController {
     const host = this.#host;
     if (!host.live || !host.edition || !host.isConnected) return;
     const { data, resumed, failed, poll } = this.#handlers;
-    this.#stream = new LiveStream(endpointOf(host), this.#operation, { edition: host.edition }, {
-      data,
-      status: (online) => (host._notice = online ? '' : t(elementLang(host), 'offline')),
-      resumed,
-      failed,
-      poll,
-    }) as LiveStream<unknown, unknown>;
+    this.#stream = new LiveStream(
+      endpointOf(host),
+      this.#operation,
+      { edition: host.edition },
+      {
+        data,
+        status: (online) => (host._notice = online ? '' : t(elementLang(host), 'offline')),
+        resumed,
+        failed,
+        poll,
+      },
+    ) as LiveStream<unknown, unknown>;
   }
 
   close(): void {

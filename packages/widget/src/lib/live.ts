@@ -12,7 +12,7 @@
  * that a million pages refused at once do not come back at once.
  */
 import type { TypedOperation } from '@tafel/schema';
-import { GraphQLError, operationUrl, type ErrorBody } from './graphql.ts';
+import { type ErrorBody, GraphQLError, operationUrl } from './graphql.ts';
 
 export interface LiveHandlers<R> {
   /** Each result the server pushes. */
@@ -50,7 +50,12 @@ export class LiveStream<R, V> {
   #broken = false;
   #closed = false;
 
-  constructor(endpoint: string, operation: TypedOperation<R, V>, variables: V, handlers: LiveHandlers<R>) {
+  constructor(
+    endpoint: string,
+    operation: TypedOperation<R, V>,
+    variables: V,
+    handlers: LiveHandlers<R>,
+  ) {
     this.#url = operationUrl(endpoint, operation, variables);
     this.#handlers = handlers;
     void this.#open();
@@ -68,13 +73,22 @@ export class LiveStream<R, V> {
     const aborts = new AbortController();
     this.#aborts = aborts;
     try {
-      const response = await fetch(this.#url, { headers: { accept: 'text/event-stream' }, cache: 'no-store', signal: aborts.signal });
+      const response = await fetch(this.#url, {
+        headers: { accept: 'text/event-stream' },
+        cache: 'no-store',
+        signal: aborts.signal,
+      });
       if (response.status === 503 || response.status === 429) {
         void response.body?.cancel();
         return this.#refused(Number(response.headers.get('retry-after')) || 30);
       }
       // Anything but an event stream (a proxy's error page) counts as a failed try.
-      if (!response.ok || !response.body || !response.headers.get('content-type')?.startsWith('text/event-stream')) throw response.status;
+      if (
+        !response.ok ||
+        !response.body ||
+        !response.headers.get('content-type')?.startsWith('text/event-stream')
+      )
+        throw response.status;
       this.#stopPolling();
       this.#refusals = 0;
       this.#handlers.status(true);
@@ -106,7 +120,9 @@ export class LiveStream<R, V> {
     if (this.#closed || !/^event: ?next$/m.test(block)) return;
     let payload: { data?: R | null; errors?: ErrorBody[] } | undefined;
     try {
-      payload = JSON.parse(Array.from(block.matchAll(/^data: ?(.*)$/gm), (m) => m[1]).join('\n')) as typeof payload;
+      payload = JSON.parse(
+        Array.from(block.matchAll(/^data: ?(.*)$/gm), (m) => m[1]).join('\n'),
+      ) as typeof payload;
     } catch {
       return;
     }
@@ -139,7 +155,9 @@ export class LiveStream<R, V> {
     if (this.#closed) return;
     this.#broken = true;
     this.#startPolling();
-    this.#later(jitter(Math.min(MAX_REFUSED_DELAY, retryAfterSeconds * 1000 * 2 ** this.#refusals++)));
+    this.#later(
+      jitter(Math.min(MAX_REFUSED_DELAY, retryAfterSeconds * 1000 * 2 ** this.#refusals++)),
+    );
   }
 
   #later(delay: number): void {

@@ -3,10 +3,11 @@
  * venue layer, the popup, the visitor's position, and a ResizeObserver that keeps Leaflet's size
  * right. Built when the element has rendered its container; removed when the element leaves the page.
  */
-import type { LitElement, ReactiveController } from 'lit';
+
 import type { MapLocation } from '@tafel/schema';
-import * as L from './leaflet.ts';
+import type { LitElement, ReactiveController } from 'lit';
 import { addTiles, createBaseMap } from './basemap.ts';
+import * as L from './leaflet.ts';
 import { VenueLayer, type VenueLayerOptions } from './venue-layer.ts';
 
 /** The Netherlands, until the venues are in. */
@@ -166,7 +167,12 @@ export class MapController implements ReactiveController {
   openPopup(latlng: [number, number], content: HTMLElement): void {
     const map = this.#map;
     if (!map) return;
-    const popup = L.popup({ maxWidth: 300, minWidth: 200, autoPanPadding: [16, 16], className: 'tafel-popup' })
+    const popup = L.popup({
+      maxWidth: 300,
+      minWidth: 200,
+      autoPanPadding: [16, 16],
+      className: 'tafel-popup',
+    })
       .setLatLng(latlng)
       .setContent(content);
     // Another venue's popup giving way is no closing: the venue stays chosen, the list stays put.
@@ -190,7 +196,11 @@ export class MapController implements ReactiveController {
     const map = this.#map;
     if (!map) return;
     this.#you?.remove();
-    this.#you = L.circleMarker([here.lat, here.lng], { radius: 7, className: 'tafel-you', interactive: false }).addTo(map);
+    this.#you = L.circleMarker([here.lat, here.lng], {
+      radius: 7,
+      className: 'tafel-you',
+      interactive: false,
+    }).addTo(map);
     map.setView([here.lat, here.lng], Math.max(map.getZoom(), 11));
   }
 }

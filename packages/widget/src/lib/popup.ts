@@ -1,6 +1,7 @@
 /** A venue's popup on the map: Lit templates, never HTML strings (Leaflet renders those as HTML). */
+
+import { type Lang, label, type MapLocation } from '@tafel/schema';
 import { html, nothing, type TemplateResult } from 'lit';
-import { label, type Lang, type MapLocation } from '@tafel/schema';
 import { formatTimes, languageNames, safeHttpUrl } from './format.ts';
 import { formatNumber, t } from './i18n.ts';
 
@@ -23,7 +24,11 @@ export function popupElement(close: () => void): HTMLElement {
 }
 
 /** The popup's content; times as the clocks read in the edition's `timeZone`. */
-export function popupTemplate(venue: MapLocation, lang: Lang, timeZone: string | null): TemplateResult {
+export function popupTemplate(
+  venue: MapLocation,
+  lang: Lang,
+  timeZone: string | null,
+): TemplateResult {
   const url = safeHttpUrl(venue.registrationUrl);
   const times = formatTimes(lang, venue.startsAt, venue.endsAt, timeZone);
   const place = [venue.address?.postalCode, venue.address?.city].filter(Boolean).join(' ');
@@ -37,18 +42,26 @@ export function popupTemplate(venue: MapLocation, lang: Lang, timeZone: string |
     <p class="count" data-participants=${venue.participants} data-capacity=${venue.capacity ?? ''}>
       ${participantsText(venue, lang)}
     </p>
-    ${venue.targetGroups.length
-      ? html`<p class="groups">${t(lang, 'targetGroups')}: ${venue.targetGroups.map((g) => label(g, lang)).join(', ')}</p>`
-      : nothing}
-    ${venue.languages.length
-      ? html`<p class="languages">${t(lang, 'languages')}: ${languageNames(lang, venue.languages)}</p>`
-      : nothing}
-    ${venue.wheelchairAccessible === null
-      ? nothing
-      : html`<p class="wheelchair">${t(lang, venue.wheelchairAccessible ? 'wheelchair' : 'notWheelchair')}</p>`}
+    ${
+      venue.targetGroups.length
+        ? html`<p class="groups">${t(lang, 'targetGroups')}: ${venue.targetGroups.map((g) => label(g, lang)).join(', ')}</p>`
+        : nothing
+    }
+    ${
+      venue.languages.length
+        ? html`<p class="languages">${t(lang, 'languages')}: ${languageNames(lang, venue.languages)}</p>`
+        : nothing
+    }
+    ${
+      venue.wheelchairAccessible === null
+        ? nothing
+        : html`<p class="wheelchair">${t(lang, venue.wheelchairAccessible ? 'wheelchair' : 'notWheelchair')}</p>`
+    }
     ${venue.locationPrecision === 'APPROXIMATE' ? html`<p class="approximate">${t(lang, 'approximate')}</p>` : nothing}
-    ${url
-      ? html`<a part="register" class="register" href=${url} target="_blank" rel="noopener noreferrer">${t(lang, 'register')}</a>`
-      : nothing}
+    ${
+      url
+        ? html`<a part="register" class="register" href=${url} target="_blank" rel="noopener noreferrer">${t(lang, 'register')}</a>`
+        : nothing
+    }
   </article>`;
 }

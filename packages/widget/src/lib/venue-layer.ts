@@ -2,11 +2,12 @@
  * The venues on the map as one Leaflet layer: a cluster index (in a worker where the page allows
  * it) and the markers of the clusters and venues in view, redrawn as the map moves.
  */
+
+import { type Lang, type MapLocation, MEALS, type Meal } from '@tafel/schema';
 import { render, svg, type TemplateResult } from 'lit';
-import { MEALS, type Lang, type MapLocation, type Meal } from '@tafel/schema';
-import * as L from './leaflet.ts';
-import { ClusterIndex, STRIDE, type Clusters } from './cluster.ts';
+import { ClusterIndex, type Clusters, STRIDE } from './cluster.ts';
 import { formatNumber, t } from './i18n.ts';
+import * as L from './leaflet.ts';
 
 /** Markers added to the map in one go before the page gets a turn. */
 const DRAW_SLICE = 40;
@@ -110,7 +111,8 @@ export class VenueLayer extends L.LayerGroup {
       north: Math.min(85, bounds.getNorth()),
       zoom: map.getZoom(),
     });
-    const current = () => generation === this.#queryGeneration && shown === this.#venues && Boolean(this._map);
+    const current = () =>
+      generation === this.#queryGeneration && shown === this.#venues && Boolean(this._map);
     if (!current()) return;
     if (!result) return void this.draw();
     const lang = this.#options.lang();
@@ -138,7 +140,9 @@ export class VenueLayer extends L.LayerGroup {
       for (const o of fresh.slice(start, start + DRAW_SLICE)) {
         const count = result[o + 2]!;
         const marker =
-          count > 1 ? this.#clusterMarker(result, o, lang) : this.#venueMarker(shown[result[o + 3]!]!, [result[o + 1]!, result[o]!]);
+          count > 1
+            ? this.#clusterMarker(result, o, lang)
+            : this.#venueMarker(shown[result[o + 3]!]!, [result[o + 1]!, result[o]!]);
         this.addLayer(marker);
         this.#drawn.set(markerKey(result, o), marker);
       }

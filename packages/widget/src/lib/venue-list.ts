@@ -2,8 +2,9 @@
  * The list beside the map, the map's accessible twin: its order, its state, its template and its
  * keyboard (one tab stop; arrows, Home, End, Page Up and Page Down move between venues).
  */
-import { html, nothing, type LitElement, type TemplateResult } from 'lit';
-import { label, type Lang, type MapLocation } from '@tafel/schema';
+
+import { type Lang, label, type MapLocation } from '@tafel/schema';
+import { html, type LitElement, nothing, type TemplateResult } from 'lit';
 import { formatTimes } from './format.ts';
 import { distanceKm, type Point } from './geo.ts';
 import { t } from './i18n.ts';
@@ -18,7 +19,8 @@ export class ListOrder {
 
   sorted(venues: MapLocation[], near: Point | null, lang: Lang): MapLocation[] {
     const cache = this.#cache;
-    if (cache && cache.source === venues && cache.near === near && cache.lang === lang) return cache.sorted;
+    if (cache && cache.source === venues && cache.near === near && cache.lang === lang)
+      return cache.sorted;
     let sorted: MapLocation[];
     if (near) {
       const distance = new Map(venues.map((v) => [v, distanceKm(near, v.coordinates)]));
@@ -95,12 +97,14 @@ export function listTemplate(view: ListView, on: ListHandlers): TemplateResult {
         </li>`,
       )}
     </ul>
-    ${sorted.length > items.length
-      ? html`<p class="sr-only">${t(lang, 'showing', { shown: items.length, n: sorted.length })}</p>
+    ${
+      sorted.length > items.length
+        ? html`<p class="sr-only">${t(lang, 'showing', { shown: items.length, n: sorted.length })}</p>
           <button part="button" class="more" type="button" @click=${on.more}>
             ${t(lang, 'showMore')}
           </button>`
-      : nothing}
+        : nothing
+    }
   </section>`;
 }
 
@@ -185,12 +189,17 @@ export class VenueList {
   focusItem(position: number): void {
     this.active = position;
     void this.#host.updateComplete.then(() =>
-      this.#host.renderRoot.querySelector<HTMLElement>(`.list li:nth-child(${position + 1}) button`)?.focus(),
+      this.#host.renderRoot
+        .querySelector<HTMLElement>(`.list li:nth-child(${position + 1}) button`)
+        ?.focus(),
     );
   }
 
   /** The list of `venues` (already in order); `select` when the visitor chooses one. */
-  template(view: Omit<ListView, 'open' | 'limit' | 'active'>, select: (id: string) => void): TemplateResult {
+  template(
+    view: Omit<ListView, 'open' | 'limit' | 'active'>,
+    select: (id: string) => void,
+  ): TemplateResult {
     const total = view.sorted.length;
     return listTemplate(
       { ...view, open: this.open, limit: this.limit, active: this.active },

@@ -1,6 +1,6 @@
 /** An edition's venues: every page of a filtered set, and the venues a map has loaded. */
-import { MapLocations, type ResultOf, type LocationFilter, type MapLocation } from '@tafel/schema';
-import { query, type QueryOptions } from './graphql.ts';
+import { type LocationFilter, type MapLocation, MapLocations, type ResultOf } from '@tafel/schema';
+import { type QueryOptions, query } from './graphql.ts';
 
 /** The API's cap on `first`. */
 const PAGE = 1000;
@@ -24,11 +24,17 @@ export async function fetchAllVenues(
   const venues: MapLocation[] = [];
   let after: string | null = null;
   for (;;) {
-    const result: ResultOf<typeof MapLocations> = await query(endpoint, MapLocations, { edition, filter, first: PAGE, after }, options);
+    const result: ResultOf<typeof MapLocations> = await query(
+      endpoint,
+      MapLocations,
+      { edition, filter, first: PAGE, after },
+      options,
+    );
     const { locations } = result;
     const timeZone = result.edition?.timeZone || null;
     venues.push(...locations.nodes);
-    if (!locations.pageInfo.hasNextPage || !locations.pageInfo.endCursor) return { venues, timeZone };
+    if (!locations.pageInfo.hasNextPage || !locations.pageInfo.endCursor)
+      return { venues, timeZone };
     if (!after) options.firstPage?.({ venues: [...venues], timeZone });
     after = locations.pageInfo.endCursor;
   }
@@ -51,7 +57,11 @@ export class VenueStore {
   }
 
   /** A live count; the venue it changed, when known. */
-  count({ id, participants, capacity }: Pick<MapLocation, 'id' | 'participants' | 'capacity'>): MapLocation | undefined {
+  count({
+    id,
+    participants,
+    capacity,
+  }: Pick<MapLocation, 'id' | 'participants' | 'capacity'>): MapLocation | undefined {
     const venue = this.#byId.get(id);
     if (venue) Object.assign(venue, { participants, capacity });
     return venue;

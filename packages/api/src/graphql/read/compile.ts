@@ -10,18 +10,18 @@
  * every selection gets the same answer either way.
  */
 import { decodeBase64, decodeCursorChunk, getConnectionPageSize } from '@pothos/core';
-import { and, or, sql, type SQL } from 'drizzle-orm';
+import { and, or, type SQL, sql } from 'drizzle-orm';
 import { alias, type PgTable } from 'drizzle-orm/pg-core';
 import {
-  getArgumentValues,
-  getDirectiveValues,
-  GraphQLIncludeDirective,
-  GraphQLSkipDirective,
-  Kind,
   type FieldNode,
   type GraphQLField,
+  GraphQLIncludeDirective,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
+  GraphQLSkipDirective,
+  getArgumentValues,
+  getDirectiveValues,
+  Kind,
   type SelectionSetNode,
 } from 'graphql';
 import type { Context } from '../context.ts';
@@ -104,7 +104,8 @@ export class Compiler {
 
   type(name: string): GraphQLObjectType {
     const type = this.info.schema.getType(name);
-    if (!type || !('getFields' in type) || 'getPossibleTypes' in type || !('getInterfaces' in type)) throw new Unsupported(name);
+    if (!type || !('getFields' in type) || 'getPossibleTypes' in type || !('getInterfaces' in type))
+      throw new Unsupported(name);
     return type as GraphQLObjectType;
   }
 
@@ -112,18 +113,30 @@ export class Compiler {
   fields(type: GraphQLObjectType, nodes: readonly FieldNode[]): Field[] {
     const byKey = new Map<string, FieldNode[]>();
     const visited = new Set<string>();
-    for (const node of nodes) if (node.selectionSet) this.#collect(type, node.selectionSet, byKey, visited);
+    for (const node of nodes)
+      if (node.selectionSet) this.#collect(type, node.selectionSet, byKey, visited);
     const defs = type.getFields();
     const variables = this.info.variableValues;
     return [...byKey].map(([key, fieldNodes]) => {
       const name = fieldNodes[0]!.name.value;
       const def = name === '__typename' ? null : (defs[name] ?? null);
       if (!def && name !== '__typename') throw new Unsupported(name);
-      return { key, name, nodes: fieldNodes, def, args: () => (def ? getArgumentValues(def, fieldNodes[0]!, variables) : {}) };
+      return {
+        key,
+        name,
+        nodes: fieldNodes,
+        def,
+        args: () => (def ? getArgumentValues(def, fieldNodes[0]!, variables) : {}),
+      };
     });
   }
 
-  #collect(type: GraphQLObjectType, set: SelectionSetNode, into: Map<string, FieldNode[]>, visited: Set<string>): void {
+  #collect(
+    type: GraphQLObjectType,
+    set: SelectionSetNode,
+    into: Map<string, FieldNode[]>,
+    visited: Set<string>,
+  ): void {
     for (const selection of set.selections) {
       if (!this.#included(selection)) continue;
       if (selection.kind === Kind.FIELD) {
@@ -132,21 +145,26 @@ export class Compiler {
         if (list) list.push(selection);
         else into.set(key, [selection]);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        if (!selection.typeCondition || matches(type, selection.typeCondition.name.value)) this.#collect(type, selection.selectionSet, into, visited);
+        if (!selection.typeCondition || matches(type, selection.typeCondition.name.value))
+          this.#collect(type, selection.selectionSet, into, visited);
       } else {
         const name = selection.name.value;
         if (visited.has(name)) continue;
         visited.add(name);
         const fragment = this.info.fragments[name];
-        if (fragment && matches(type, fragment.typeCondition.name.value)) this.#collect(type, fragment.selectionSet, into, visited);
+        if (fragment && matches(type, fragment.typeCondition.name.value))
+          this.#collect(type, fragment.selectionSet, into, visited);
       }
     }
   }
 
   #included(node: Parameters<typeof getDirectiveValues>[1]): boolean {
     if (!node.directives?.length) return true;
-    if (getDirectiveValues(GraphQLSkipDirective, node, this.info.variableValues)?.['if'] === true) return false;
-    return getDirectiveValues(GraphQLIncludeDirective, node, this.info.variableValues)?.['if'] !== false;
+    if (getDirectiveValues(GraphQLSkipDirective, node, this.info.variableValues)?.['if'] === true)
+      return false;
+    return (
+      getDirectiveValues(GraphQLIncludeDirective, node, this.info.variableValues)?.['if'] !== false
+    );
   }
 
   /** An object of `typeName` as a JSON object of exactly the asked fields, keyed by response key. */
@@ -173,7 +191,13 @@ export class Compiler {
   }
 
   /** A to-one relation: the related row's object through a lateral join, or null. */
-  relation<T extends PgTable>(field: Field, row: Row, typeName: string, table: T, on: (t: T) => SQL): SQL {
+  relation<T extends PgTable>(
+    field: Field,
+    row: Row,
+    typeName: string,
+    table: T,
+    on: (t: T) => SQL,
+  ): SQL {
     const name = this.name('r');
     const target = this.source(table, 't');
     const inner: Row = { t: target.t, joins: [] };
@@ -188,18 +212,35 @@ export class Compiler {
    * A Relay connection, paged as @pothos/plugin-drizzle pages it (the same page sizes, keyset
    * conditions, cursors and pageInfo), as one JSON object: a scalar subquery over the page's rows.
    */
-  connection(field: Field, connectionType: string, spec: ConnectionSpec, args: Record<string, unknown> = field.args()): SQL {
-    const { first, last, after, before } = args as { first?: number | null; last?: number | null; after?: string | null; before?: string | null };
+  connection(
+    field: Field,
+    connectionType: string,
+    spec: ConnectionSpec,
+    args: Record<string, unknown> = field.args(),
+  ): SQL {
+    const { first, last, after, before } = args as {
+      first?: number | null;
+      last?: number | null;
+      after?: string | null;
+      before?: string | null;
+    };
     // The plugin's own refusals (both directions, negative sizes) stay its own.
     if (first != null && last != null) throw new Unsupported('first and last');
-    if ((first != null && first < 0) || (last != null && last < 0)) throw new Unsupported('negative page size');
-    const { expectedSize: size } = getConnectionPageSize({ args: { first, last }, defaultSize: spec.defaultSize, maxSize: spec.maxSize });
+    if ((first != null && first < 0) || (last != null && last < 0))
+      throw new Unsupported('negative page size');
+    const { expectedSize: size } = getConnectionPageSize({
+      args: { first, last },
+      defaultSize: spec.defaultSize,
+      maxSize: spec.maxSize,
+    });
     const backward = first == null && last != null;
     const conditions: SQL[] = [spec.where];
     if (after) conditions.push(keyset(spec.order, parseCursor(after, spec.order), 'after'));
     if (before) conditions.push(keyset(spec.order, parseCursor(before, spec.order), 'before'));
     const paging = sql.join(
-      spec.order.map((o) => sql`${o.column} ${sql.raw((o.direction === 'asc') !== backward ? 'ASC' : 'DESC')}`),
+      spec.order.map(
+        (o) => sql`${o.column} ${sql.raw((o.direction === 'asc') !== backward ? 'ASC' : 'DESC')}`,
+      ),
       sql`, `,
     );
     const s = this.name('s');
@@ -223,7 +264,8 @@ export class Compiler {
       columns.push(sql`${this.object(spec.node, nodes, row)} AS ${sql.raw(column)}`);
       return ref(column);
     };
-    const list = (value: SQL) => sql`coalesce(json_agg(${value} ORDER BY ${outputOrder}) ${kept}, '[]'::json)`;
+    const list = (value: SQL) =>
+      sql`coalesce(json_agg(${value} ORDER BY ${outputOrder}) ${kept}, '[]'::json)`;
 
     const connection = this.type(connectionType);
     let readsRows = false;
@@ -304,7 +346,10 @@ function cursorText(order: Order[]): SQL {
   const payload =
     order.length === 1
       ? order[0]!.chunk
-      : sql`'T:[' || ${sql.join(order.map((o) => sql`to_json(${o.chunk})::text`), sql` || ',' || `)} || ']'`;
+      : sql`'T:[' || ${sql.join(
+          order.map((o) => sql`to_json(${o.chunk})::text`),
+          sql` || ',' || `,
+        )} || ']'`;
   return sql`replace(encode(convert_to('DC:' || ${payload}, 'UTF8'), 'base64'), E'\\n', '')`;
 }
 
@@ -332,6 +377,12 @@ function keyset(order: Order[], values: unknown[], paging: 'after' | 'before'): 
     const ascending = paging === 'after' ? o.direction === 'asc' : o.direction === 'desc';
     return ascending ? sql`${o.column} > ${value}` : sql`${o.column} < ${value}`;
   };
-  const parts = order.map((o, i) => and(...order.slice(0, i).map((p, j) => sql`${p.column} = ${values[j]}`), compare(o, values[i]))!);
+  const parts = order.map(
+    (o, i) =>
+      and(
+        ...order.slice(0, i).map((p, j) => sql`${p.column} = ${values[j]}`),
+        compare(o, values[i]),
+      )!,
+  );
   return parts.length === 1 ? parts[0]! : sql`(${or(...parts)})`;
 }

@@ -5,15 +5,24 @@
  * when its parent is compiled, or resolves as before when it is not (mutation payloads, `node`,
  * `viewer`, subscriptions).
  */
-import { and, count, sql, type SQL } from 'drizzle-orm';
-import { defaultFieldResolver, getOperationAST, Kind, type DocumentNode, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { and, count, type SQL, sql } from 'drizzle-orm';
+import {
+  type DocumentNode,
+  defaultFieldResolver,
+  type GraphQLFieldResolver,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  getOperationAST,
+  Kind,
+} from 'graphql';
 import { locations, organisations } from '../../db/schema.ts';
 import { rowsOf } from '../../locations/stats.ts';
-import { checkPage, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../paging.ts';
 import type { Context } from '../context.ts';
+import { checkPage, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../paging.ts';
 import { editionAndFilter, listCondition } from '../types/location.ts';
 import { likeOf } from '../types/organisation.ts';
-import { COMPILED, Compiler, Unsupported, type Field } from './compile.ts';
+import { COMPILED, Compiler, type Field, Unsupported } from './compile.ts';
 import { byId, RULES } from './rules.ts';
 
 /** Every type a compiled answer may hold. */
@@ -34,7 +43,13 @@ type Compile = (c: Compiler, field: Field, args: Record<string, any>, ctx: Conte
 /** The root field as the compiler's Field. */
 function rootField(info: GraphQLResolveInfo, args: Record<string, unknown>): Field {
   const def = info.parentType.getFields()[info.fieldName]!;
-  return { key: info.path.key as string, name: info.fieldName, nodes: info.fieldNodes, def, args: () => args };
+  return {
+    key: info.path.key as string,
+    name: info.fieldName,
+    nodes: info.fieldNodes,
+    def,
+    args: () => args,
+  };
 }
 
 const ROOTS: Record<string, Compile> = {
@@ -49,14 +64,16 @@ const ROOTS: Record<string, Compile> = {
       node: 'Location',
       defaultSize: DEFAULT_PAGE_SIZE,
       maxSize: MAX_PAGE_SIZE,
-      count: () => sql`(SELECT ${count()} FROM ${locations} WHERE ${listCondition(locations, edition.id, filter, args['updatedSince'])})`,
+      count: () =>
+        sql`(SELECT ${count()} FROM ${locations} WHERE ${listCondition(locations, edition.id, filter, args['updatedSince'])})`,
     });
   },
   organisations: async (c, field, args) => {
     checkPage(args);
     const search = (args['search'] as string | null | undefined)?.trim();
     const pattern = search ? likeOf(search) : null;
-    const matching = (t: typeof organisations): SQL => (pattern ? sql`(${t.name} ILIKE ${pattern} OR ${t.slug} ILIKE ${pattern})` : sql`true`);
+    const matching = (t: typeof organisations): SQL =>
+      pattern ? sql`(${t.name} ILIKE ${pattern} OR ${t.slug} ILIKE ${pattern})` : sql`true`;
     const from = c.source(organisations, 'o');
     const o = from.t;
     return c.connection(field, 'QueryOrganisationsConnection', {
@@ -70,7 +87,8 @@ const ROOTS: Record<string, Compile> = {
       node: 'Organisation',
       defaultSize: DEFAULT_PAGE_SIZE,
       maxSize: MAX_PAGE_SIZE,
-      count: () => sql`(SELECT ${count()} FROM ${organisations} WHERE ${and(matching(organisations))})`,
+      count: () =>
+        sql`(SELECT ${count()} FROM ${organisations} WHERE ${and(matching(organisations))})`,
     });
   },
 };
@@ -94,14 +112,17 @@ function compiledRoot(compile: Compile, ordinary: Resolver): Resolver {
 /** A field that reads its compiled parent's answer, or resolves as before. */
 function readsCompiled(ordinary: Resolver): Resolver {
   return (source, args, ctx, info) =>
-    (source as Record<string, unknown>)[COMPILED] === 1 ? (source as Record<string, unknown>)[info.path.key] : ordinary(source, args, ctx, info);
+    (source as Record<string, unknown>)[COMPILED] === 1
+      ? (source as Record<string, unknown>)[info.path.key]
+      : ordinary(source, args, ctx, info);
 }
 
 export function installCompiledReads(schema: GraphQLSchema): GraphQLSchema {
   for (const name of COMPILED_TYPES) {
     const type = schema.getType(name) as GraphQLObjectType | undefined;
     if (!type) throw new Error(`compiled reads: the schema has no type ${name}`);
-    for (const field of Object.values(type.getFields())) field.resolve = readsCompiled((field.resolve ?? defaultFieldResolver) as Resolver);
+    for (const field of Object.values(type.getFields()))
+      field.resolve = readsCompiled((field.resolve ?? defaultFieldResolver) as Resolver);
   }
   const query = schema.getQueryType()!.getFields();
   for (const [name, compile] of Object.entries(ROOTS)) {
@@ -120,6 +141,8 @@ export function answersCompiled(document: DocumentNode, operationName?: string |
   const operation = getOperationAST(document, operationName);
   return (
     operation?.operation === 'query' &&
-    operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && (s.name.value in ROOTS || s.name.value === '__typename'))
+    operation.selectionSet.selections.every(
+      (s) => s.kind === Kind.FIELD && (s.name.value in ROOTS || s.name.value === '__typename'),
+    )
   );
 }

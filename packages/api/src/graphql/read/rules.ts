@@ -4,12 +4,12 @@
  * formats — and the golden answers (test/golden.test.ts) hold both to it.
  */
 import { REGIONS } from '@tafel/schema';
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { editions, locations, organisations } from '../../db/schema.ts';
 import { publicVenue } from '../../locations/visibility.ts';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../paging.ts';
 import type { Context } from '../context.ts';
-import { literal, type Compiler, type FieldRule, type Row, type TypeRules } from './compile.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../paging.ts';
+import { type Compiler, type FieldRule, literal, type Row, type TypeRules } from './compile.ts';
 
 type L = typeof locations;
 type O = typeof organisations;
@@ -53,7 +53,10 @@ function exact(c: Compiler, row: Row): SQL {
 /** The region's Dutch name, as Address.regionName: the code itself when it names no known region. */
 const REGION_CASES = sql.raw(
   Object.entries(REGIONS)
-    .map(([code, labels]) => `WHEN '${code.replace(/'/g, "''")}' THEN '${labels.nl.replace(/'/g, "''")}'`)
+    .map(
+      ([code, labels]) =>
+        `WHEN '${code.replace(/'/g, "''")}' THEN '${labels.nl.replace(/'/g, "''")}'`,
+    )
     .join(' '),
 );
 
@@ -72,8 +75,10 @@ const address: TypeRules = {
 };
 
 const coordinates: TypeRules = {
-  lat: (_f, row, c) => sql`CASE WHEN ${exact(c, row)} THEN ${(row.t as L).lat} ELSE ${(row.t as L).publicLat} END`,
-  lng: (_f, row, c) => sql`CASE WHEN ${exact(c, row)} THEN ${(row.t as L).lng} ELSE ${(row.t as L).publicLng} END`,
+  lat: (_f, row, c) =>
+    sql`CASE WHEN ${exact(c, row)} THEN ${(row.t as L).lat} ELSE ${(row.t as L).publicLat} END`,
+  lng: (_f, row, c) =>
+    sql`CASE WHEN ${exact(c, row)} THEN ${(row.t as L).lng} ELSE ${(row.t as L).publicLng} END`,
 };
 
 const location: TypeRules = {
@@ -81,11 +86,20 @@ const location: TypeRules = {
   externalId: column<L>((t) => t.externalId),
   name: column<L>((t) => t.name),
   status: column<L>((t) => t.status),
-  organisation: (f, row, c) => c.relation(f, row, 'Organisation', organisations, (o) => sql`${o.id} = ${(row.t as L).organisationId}`),
-  edition: (f, row, c) => c.relation(f, row, 'Edition', editions, (e) => sql`${e.id} = ${(row.t as L).editionId}`),
+  organisation: (f, row, c) =>
+    c.relation(
+      f,
+      row,
+      'Organisation',
+      organisations,
+      (o) => sql`${o.id} = ${(row.t as L).organisationId}`,
+    ),
+  edition: (f, row, c) =>
+    c.relation(f, row, 'Edition', editions, (e) => sql`${e.id} = ${(row.t as L).editionId}`),
   address: (f, row, c) => c.object('Address', f.nodes, row),
   coordinates: (f, row, c) => c.object('Coordinates', f.nodes, row),
-  locationPrecision: (_f, row, c) => sql`CASE WHEN ${exact(c, row)} THEN 'EXACT' ELSE 'APPROXIMATE' END`,
+  locationPrecision: (_f, row, c) =>
+    sql`CASE WHEN ${exact(c, row)} THEN 'EXACT' ELSE 'APPROXIMATE' END`,
   sensitive: column<L>((t) => t.sensitive),
   meal: column<L>((t) => t.meal),
   startsAt: instant<L>((t) => t.startsAt),
@@ -104,7 +118,14 @@ const location: TypeRules = {
 
 /** Venues ordered by id, as the lists and the drizzle plugin order them. */
 export function byId(t: L) {
-  return [{ column: t.id, direction: 'asc' as const, chunk: sql`'N:' || ${t.id}`, type: 'number' as const }];
+  return [
+    {
+      column: t.id,
+      direction: 'asc' as const,
+      chunk: sql`'N:' || ${t.id}`,
+      type: 'number' as const,
+    },
+  ];
 }
 
 const organisation: TypeRules = {
@@ -119,14 +140,19 @@ const organisation: TypeRules = {
     const args = f.args() as { edition: string };
     const from = c.source(locations, 'l');
     const l = from.t;
-    return c.connection(f, 'OrganisationLocationsConnection', {
-      from,
-      where: sql`${l.organisationId} = ${(row.t as O).id} AND ${l.editionId} = (SELECT id FROM editions WHERE slug = ${args.edition}) AND ${publicVenue(l)}`,
-      order: byId(l),
-      node: 'Location',
-      defaultSize: DEFAULT_PAGE_SIZE,
-      maxSize: MAX_PAGE_SIZE,
-    }, args);
+    return c.connection(
+      f,
+      'OrganisationLocationsConnection',
+      {
+        from,
+        where: sql`${l.organisationId} = ${(row.t as O).id} AND ${l.editionId} = (SELECT id FROM editions WHERE slug = ${args.edition}) AND ${publicVenue(l)}`,
+        order: byId(l),
+        node: 'Location',
+        defaultSize: DEFAULT_PAGE_SIZE,
+        maxSize: MAX_PAGE_SIZE,
+      },
+      args,
+    );
   },
 };
 

@@ -1,9 +1,9 @@
+import type { Db } from '../../db/client.ts';
 import type { Edition } from '../../db/schema.ts';
 import { editionBySlug, unknownEdition } from '../../locations/editions.ts';
 import type { UserError } from '../../locations/errors.ts';
-import type { Db } from '../../db/client.ts';
-import type { Context } from '../context.ts';
 import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
 import { badInput } from '../errors.ts';
 import { EditionStatusEnum } from './enums.ts';
 
@@ -12,14 +12,27 @@ export const EditionRef = builder.drizzleNode('editions', {
   description: 'One event day of the federation, e.g. `nid-2027`.',
   id: { column: (e) => e.id },
   fields: (t) => ({
-    slug: t.exposeString('slug', { description: 'Stable short name used in every query, e.g. `nid-2027`.' }),
-    name: t.exposeString('name', { description: 'The name of the day, e.g. "Nationaal Integratiediner 2027".' }),
-    date: t.expose('date', { type: 'Date', description: 'The event day in the edition’s time zone.' }),
-    timeZone: t.exposeString('timeZone', { description: 'IANA time zone of the day, e.g. `Europe/Amsterdam`.' }),
+    slug: t.exposeString('slug', {
+      description: 'Stable short name used in every query, e.g. `nid-2027`.',
+    }),
+    name: t.exposeString('name', {
+      description: 'The name of the day, e.g. "Nationaal Integratiediner 2027".',
+    }),
+    date: t.expose('date', {
+      type: 'Date',
+      description: 'The event day in the edition’s time zone.',
+    }),
+    timeZone: t.exposeString('timeZone', {
+      description: 'IANA time zone of the day, e.g. `Europe/Amsterdam`.',
+    }),
     country: t.exposeString('country', { description: 'ISO 3166-1 alpha-2 country code.' }),
-    status: t.expose('status', { type: EditionStatusEnum, description: 'PLANNED, OPEN or CLOSED.' }),
+    status: t.expose('status', {
+      type: EditionStatusEnum,
+      description: 'PLANNED, OPEN or CLOSED.',
+    }),
     requireApproval: t.exposeBoolean('requireApproval', {
-      description: 'Whether a new organisation’s venues wait for staff approval before they go public.',
+      description:
+        'Whether a new organisation’s venues wait for staff approval before they go public.',
     }),
   }),
 });
@@ -28,25 +41,37 @@ builder.queryFields((t) => ({
   editions: t.drizzleField({
     type: ['editions'],
     description: 'Every edition, newest day first.',
-    resolve: (query, _root, _args, ctx) => ctx.db.query.editions.findMany(query({ orderBy: { date: 'desc', id: 'desc' } })),
+    resolve: (query, _root, _args, ctx) =>
+      ctx.db.query.editions.findMany(query({ orderBy: { date: 'desc', id: 'desc' } })),
   }),
   edition: t.drizzleField({
     type: 'editions',
     nullable: true,
     description: 'One edition by its slug; null if there is none.',
-    args: { slug: t.arg.string({ required: true, description: 'The edition’s slug, e.g. `nid-2027`.' }) },
-    resolve: (query, _root, args, ctx) => ctx.db.query.editions.findFirst(query({ where: { slug: args.slug } })),
+    args: {
+      slug: t.arg.string({ required: true, description: 'The edition’s slug, e.g. `nid-2027`.' }),
+    },
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.query.editions.findFirst(query({ where: { slug: args.slug } })),
   }),
 }));
 
 /** The id of an edition, for reads: found by slug (kept by the app's EditionIds), or a GraphQL error that names the argument. */
-export async function requireEdition(ctx: Pick<Context, 'db' | 'editions'>, slug: string, argument = 'edition'): Promise<{ id: number }> {
+export async function requireEdition(
+  ctx: Pick<Context, 'db' | 'editions'>,
+  slug: string,
+  argument = 'edition',
+): Promise<{ id: number }> {
   const id = await ctx.editions.idOf(ctx.db, slug);
   if (id === null) throw badInput(argument, `no edition with slug "${slug.slice(0, 60)}".`);
   return { id };
 }
 
 /** Find an edition by slug, or a NOT_FOUND userError for a mutation's payload. */
-export async function requireEditionOrError(db: Db, slug: string, field: string[] = ['edition']): Promise<Edition | UserError[]> {
+export async function requireEditionOrError(
+  db: Db,
+  slug: string,
+  field: string[] = ['edition'],
+): Promise<Edition | UserError[]> {
   return (await editionBySlug(db, slug)) ?? [unknownEdition(slug, field)];
 }

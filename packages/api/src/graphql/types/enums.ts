@@ -1,8 +1,21 @@
-import { LANGS, MEALS, MEAL_LABELS, ORGANISATION_KINDS, ORGANISATION_KIND_LABELS, TARGET_GROUPS, TARGET_GROUP_LABELS } from '@tafel/schema';
+import {
+  LANGS,
+  MEAL_LABELS,
+  MEALS,
+  ORGANISATION_KIND_LABELS,
+  ORGANISATION_KINDS,
+  TARGET_GROUP_LABELS,
+  TARGET_GROUPS,
+} from '@tafel/schema';
 import { builder } from '../builder.ts';
 
-const described = <K extends string>(keys: readonly K[], labels: Record<K, { en: string; nl: string }>) =>
-  Object.fromEntries(keys.map((k) => [k, { value: k, description: `${labels[k].en} (nl: ${labels[k].nl})` }])) as Record<K, { value: K; description: string }>;
+const described = <K extends string>(
+  keys: readonly K[],
+  labels: Record<K, { en: string; nl: string }>,
+) =>
+  Object.fromEntries(
+    keys.map((k) => [k, { value: k, description: `${labels[k].en} (nl: ${labels[k].nl})` }]),
+  ) as Record<K, { value: K; description: string }>;
 
 export const MealEnum = builder.enumType('Meal', {
   description: 'The meal a venue serves.',
@@ -10,7 +23,8 @@ export const MealEnum = builder.enumType('Meal', {
 });
 
 export const TargetGroupEnum = builder.enumType('TargetGroup', {
-  description: 'Who a venue brings to the table. Labels in four languages are in the contract package.',
+  description:
+    'Who a venue brings to the table. Labels in four languages are in the contract package.',
   values: described(TARGET_GROUPS, TARGET_GROUP_LABELS),
 });
 
@@ -41,11 +55,17 @@ export const LocationPrecisionEnum = builder.enumType('LocationPrecision', {
   description: 'How exact the coordinates and address you were given are.',
   values: {
     EXACT: { description: 'The venue itself.' },
-    APPROXIMATE: { description: 'A sensitive venue: coordinates snapped to a 0.01° grid (about 1 km), no street or postal code.' },
+    APPROXIMATE: {
+      description:
+        'A sensitive venue: coordinates snapped to a 0.01° grid (about 1 km), no street or postal code.',
+    },
   } as const,
 });
 
 export const LanguageEnum = builder.enumType('Language', {
   description: 'A language Tafel labels things in.',
-  values: Object.fromEntries(LANGS.map((l) => [l.toUpperCase(), { value: l }])) as Record<Uppercase<(typeof LANGS)[number]>, { value: (typeof LANGS)[number] }>,
+  values: Object.fromEntries(LANGS.map((l) => [l.toUpperCase(), { value: l }])) as Record<
+    Uppercase<(typeof LANGS)[number]>,
+    { value: (typeof LANGS)[number] }
+  >,
 });

@@ -16,20 +16,32 @@ export const NearInput = builder.inputType('Near', {
   fields: (t) => ({
     lat: t.float({ required: true, description: 'Latitude of the centre.' }),
     lng: t.float({ required: true, description: 'Longitude of the centre.' }),
-    radiusKm: t.float({ required: true, description: 'Radius in kilometres, more than 0 and at most 500.' }),
+    radiusKm: t.float({
+      required: true,
+      description: 'Radius in kilometres, more than 0 and at most 500.',
+    }),
   }),
 });
 
 export const LocationFilterInput = builder.inputType('LocationFilter', {
-  description: 'Narrow a list of venues. Every part given must match; list parts match any of their values.',
+  description:
+    'Narrow a list of venues. Every part given must match; list parts match any of their values.',
   fields: (t) => ({
-    bbox: t.field({ type: BBoxInput, description: 'Only venues inside this box (a map viewport).' }),
+    bbox: t.field({
+      type: BBoxInput,
+      description: 'Only venues inside this box (a map viewport).',
+    }),
     near: t.field({ type: NearInput, description: 'Only venues within a radius of a point.' }),
     organisation: t.string({ description: 'Only this organisation’s venues (its slug).' }),
     region: t.string({ description: 'Only this region (ISO 3166-2 code, e.g. `NL-UT`).' }),
     city: t.string({ description: 'Only this city (case-insensitive, exact name).' }),
     meals: t.field({ type: [MealEnum], description: 'Only these meals.' }),
-    targetGroups: t.field({ type: [TargetGroupEnum], description: 'Only venues welcoming any of these groups.' }),
-    search: t.string({ description: 'Part of the name, city or postal code (at most 100 characters).' }),
+    targetGroups: t.field({
+      type: [TargetGroupEnum],
+      description: 'Only venues welcoming any of these groups.',
+    }),
+    search: t.string({
+      description: 'Part of the name, city or postal code (at most 100 characters).',
+    }),
   }),
 });

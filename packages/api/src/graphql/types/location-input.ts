@@ -4,7 +4,9 @@ import { MealEnum, TargetGroupEnum } from './enums.ts';
 export const AddressInput = builder.inputType('AddressInput', {
   description: 'A venue’s address. Region is an ISO 3166-2 code such as `NL-UT`.',
   fields: (t) => ({
-    street: t.string({ description: 'Street and number (withheld from the public for sensitive venues).' }),
+    street: t.string({
+      description: 'Street and number (withheld from the public for sensitive venues).',
+    }),
     postalCode: t.string({ description: 'Postal code, e.g. `3511 AB`.' }),
     city: t.string({ description: 'City or village.' }),
     region: t.string({ description: 'ISO 3166-2 region code, e.g. `NL-UT`.' }),
@@ -13,7 +15,8 @@ export const AddressInput = builder.inputType('AddressInput', {
 });
 
 export const CoordinatesInput = builder.inputType('CoordinatesInput', {
-  description: 'WGS 84 decimal degrees. Must lie in the edition’s country (a swapped pair is caught).',
+  description:
+    'WGS 84 decimal degrees. Must lie in the edition’s country (a swapped pair is caught).',
   fields: (t) => ({
     lat: t.float({ required: true, description: 'Latitude.' }),
     lng: t.float({ required: true, description: 'Longitude.' }),
@@ -31,23 +34,57 @@ export const PublishStatusEnum = builder.enumType('PublishStatus', {
 /** The venue's own fields, shared by create, update and bulk rows. */
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
-export function venueFields<R extends boolean>(t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>, required: R) {
+export function venueFields<R extends boolean>(
+  t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>,
+  required: R,
+) {
   return {
-    externalId: t.string({ description: 'Your own id for this venue (unique per organisation and edition), so a re-sent list finds it again.' }),
+    externalId: t.string({
+      description:
+        'Your own id for this venue (unique per organisation and edition), so a re-sent list finds it again.',
+    }),
     name: t.string({ required, description: 'The venue’s name, 1–200 characters.' }),
-    address: t.field({ type: AddressInput, description: 'Street, postal code, city, region, country.' }),
+    address: t.field({
+      type: AddressInput,
+      description: 'Street, postal code, city, region, country.',
+    }),
     coordinates: t.field({ type: CoordinatesInput, required, description: 'Where the venue is.' }),
     meal: t.field({ type: MealEnum, required, description: 'Breakfast, lunch, dinner or other.' }),
-    startsAt: t.field({ type: 'DateTime', description: 'When the meal starts; on the edition’s day.' }),
-    endsAt: t.field({ type: 'DateTime', description: 'When the meal ends; after startsAt, on the edition’s day.' }),
+    startsAt: t.field({
+      type: 'DateTime',
+      description: 'When the meal starts; on the edition’s day.',
+    }),
+    endsAt: t.field({
+      type: 'DateTime',
+      description: 'When the meal ends; after startsAt, on the edition’s day.',
+    }),
     capacity: t.int({ description: 'Seats, 0–100,000; not below the participants counted.' }),
-    participants: t.int({ description: 'People taking part; 0 to capacity. On the day, prefer reportParticipation or recordArrivals.' }),
-    targetGroups: t.field({ type: [TargetGroupEnum], description: 'Who this table brings together.' }),
-    languages: t.stringList({ description: 'Languages spoken, ISO 639 codes (nl, ar, ti, …), at most 20.' }),
+    participants: t.int({
+      description:
+        'People taking part; 0 to capacity. On the day, prefer reportParticipation or recordArrivals.',
+    }),
+    targetGroups: t.field({
+      type: [TargetGroupEnum],
+      description: 'Who this table brings together.',
+    }),
+    languages: t.stringList({
+      description: 'Languages spoken, ISO 639 codes (nl, ar, ti, …), at most 20.',
+    }),
     wheelchairAccessible: t.boolean({ description: 'Step-free access.' }),
-    description: t.string({ description: 'What to expect, up to 2,000 characters (shown as text, never HTML).' }),
-    registrationUrl: t.field({ type: 'URL', description: 'Where the public signs up: http or https only.' }),
-    sensitive: t.boolean({ description: 'Show the public only an approximate place (about 1 km) and no street: for shelters and asylum seekers’ centres.' }),
-    status: t.field({ type: PublishStatusEnum, description: 'DRAFT or PUBLISHED (default PUBLISHED).' }),
+    description: t.string({
+      description: 'What to expect, up to 2,000 characters (shown as text, never HTML).',
+    }),
+    registrationUrl: t.field({
+      type: 'URL',
+      description: 'Where the public signs up: http or https only.',
+    }),
+    sensitive: t.boolean({
+      description:
+        'Show the public only an approximate place (about 1 km) and no street: for shelters and asylum seekers’ centres.',
+    }),
+    status: t.field({
+      type: PublishStatusEnum,
+      description: 'DRAFT or PUBLISHED (default PUBLISHED).',
+    }),
   };
 }

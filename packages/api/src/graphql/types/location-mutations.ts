@@ -1,16 +1,23 @@
 import { canSeePrivate } from '../../auth/viewer.ts';
-import type { Context } from '../context.ts';
 import type { Edition, Location } from '../../db/schema.ts';
 import { organisationBySlug, unknownOrganisation } from '../../locations/organisations.ts';
 import type { LocationFields } from '../../locations/validate.ts';
-import { cancelLocation, createLocation, updateLocation, upsertLocations, type Actor, type WriteResult } from '../../locations/write.ts';
+import {
+  type Actor,
+  cancelLocation,
+  createLocation,
+  updateLocation,
+  upsertLocations,
+  type WriteResult,
+} from '../../locations/write.ts';
 import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
 import { decodeLocationId } from '../global-id.ts';
 import { requireEditionOrError } from './edition.ts';
-import { LocationPayloadRef, refused } from './location-payload.ts';
 import { LocationRef } from './location.ts';
 import { venueFields } from './location-input.ts';
-import { UserErrorRef, userError, type UserError } from './user-error.ts';
+import { LocationPayloadRef, refused } from './location-payload.ts';
+import { type UserError, UserErrorRef, userError } from './user-error.ts';
 
 /** Once a write has committed: what it changed, to this process and (NOTIFY) every other. */
 function announceChanges(ctx: Context, result: WriteResult<unknown>): void {
@@ -19,7 +26,8 @@ function announceChanges(ctx: Context, result: WriteResult<unknown>): void {
 
 export function actorOf(ctx: Context): Actor {
   const viewer = ctx.viewer;
-  const mayCount = !!viewer && (viewer.organisation === null || viewer.scopes.includes('PARTICIPATION_WRITE'));
+  const mayCount =
+    !!viewer && (viewer.organisation === null || viewer.scopes.includes('PARTICIPATION_WRITE'));
   return { keyId: viewer?.keyId ?? null, name: viewer?.prefix ?? 'anonymous', mayCount };
 }
 
@@ -27,13 +35,31 @@ export function actorOf(ctx: Context): Actor {
  * On whose behalf: a member key acts for its own organisation; a staff key must name one.
  * Returns the organisation id, or userErrors.
  */
-export async function actingOrganisation(ctx: Context, slug: string | null | undefined, field: string[] = ['organisation']): Promise<number | UserError[]> {
+export async function actingOrganisation(
+  ctx: Context,
+  slug: string | null | undefined,
+  field: string[] = ['organisation'],
+): Promise<number | UserError[]> {
   const own = ctx.viewer?.organisation;
   if (own) {
-    if (slug != null && slug !== own.slug) return [{ field, code: 'FORBIDDEN', message: `This key belongs to ${own.slug}; it cannot act for "${slug}".` }];
+    if (slug != null && slug !== own.slug)
+      return [
+        {
+          field,
+          code: 'FORBIDDEN',
+          message: `This key belongs to ${own.slug}; it cannot act for "${slug}".`,
+        },
+      ];
     return own.id;
   }
-  if (slug == null) return [{ field, code: 'REQUIRED', message: 'A staff key must say on whose behalf: give `organisation` (a slug).' }];
+  if (slug == null)
+    return [
+      {
+        field,
+        code: 'REQUIRED',
+        message: 'A staff key must say on whose behalf: give `organisation` (a slug).',
+      },
+    ];
   const org = await organisationBySlug(ctx.db, slug);
   if (!org) return [unknownOrganisation(slug, field)];
   return org.id;
@@ -44,7 +70,11 @@ export async function actingOrganisation(ctx: Context, slug: string | null | und
  * organisation's public venue; one the viewer may not see is answered exactly as a missing one,
  * so its existence does not leak.
  */
-export async function locationById(ctx: Context, globalId: string, field: string[] = ['id']): Promise<Location | UserError[]> {
+export async function locationById(
+  ctx: Context,
+  globalId: string,
+  field: string[] = ['id'],
+): Promise<Location | UserError[]> {
   let id: number | null;
   try {
     id = decodeLocationId(globalId);
@@ -52,21 +82,27 @@ export async function locationById(ctx: Context, globalId: string, field: string
     id = null;
   }
   const row = id !== null ? await ctx.db.query.locations.findFirst({ where: { id } }) : undefined;
-  if (!row || !canSeePrivate(ctx, row.organisationId)) return [{ field, code: 'NOT_FOUND', message: `No venue with ID "${globalId.slice(0, 60)}".` }];
+  if (!row || !canSeePrivate(ctx, row.organisationId))
+    return [{ field, code: 'NOT_FOUND', message: `No venue with ID "${globalId.slice(0, 60)}".` }];
   return row;
 }
 
 const CreateLocationInput = builder.inputType('CreateLocationInput', {
-  description: 'A new venue. Inputs are flat: the edition and (for staff) the organisation beside the venue’s fields.',
+  description:
+    'A new venue. Inputs are flat: the edition and (for staff) the organisation beside the venue’s fields.',
   fields: (t) => ({
     edition: t.string({ required: true, description: 'Edition slug.' }),
-    organisation: t.string({ description: 'Staff only: the organisation’s slug on whose behalf. Member keys act for their own.' }),
+    organisation: t.string({
+      description:
+        'Staff only: the organisation’s slug on whose behalf. Member keys act for their own.',
+    }),
     ...venueFields(t, true),
   }),
 });
 
 const UpdateLocationInput = builder.inputType('UpdateLocationInput', {
-  description: 'Change a venue: give its ID and only the fields to change (null clears an optional field).',
+  description:
+    'Change a venue: give its ID and only the fields to change (null clears an optional field).',
   fields: (t) => ({
     id: t.id({ required: true, description: 'The venue’s global ID.' }),
     ...venueFields(t, false),
@@ -82,10 +118,17 @@ const CancelLocationInput = builder.inputType('CancelLocationInput', {
 });
 
 const UpsertLocationRow = builder.inputType('UpsertLocationRow', {
-  description: 'One venue in a bulk upsert: the whole venue as your system knows it, found again by externalId.',
+  description:
+    'One venue in a bulk upsert: the whole venue as your system knows it, found again by externalId.',
   fields: (t) => {
     const fields = venueFields(t, true);
-    return { ...fields, externalId: t.string({ required: true, description: 'Your own id for this venue: required, unique within the batch.' }) };
+    return {
+      ...fields,
+      externalId: t.string({
+        required: true,
+        description: 'Your own id for this venue: required, unique within the batch.',
+      }),
+    };
   },
 });
 
@@ -94,13 +137,26 @@ const UpsertLocationsInput = builder.inputType('UpsertLocationsInput', {
   fields: (t) => ({
     edition: t.string({ required: true, description: 'Edition slug.' }),
     organisation: t.string({ description: 'Staff only: on whose behalf.' }),
-    locations: t.field({ type: [UpsertLocationRow], required: true, description: 'The venues; each row describes a whole venue. Participant counts are kept unless a row sends them.' }),
-    cancelMissing: t.boolean({ defaultValue: false, description: 'Cancel your venues in this edition (that have an externalId) which the list no longer has.' }),
+    locations: t.field({
+      type: [UpsertLocationRow],
+      required: true,
+      description:
+        'The venues; each row describes a whole venue. Participant counts are kept unless a row sends them.',
+    }),
+    cancelMissing: t.boolean({
+      defaultValue: false,
+      description:
+        'Cancel your venues in this edition (that have an externalId) which the list no longer has.',
+    }),
     confirmCancelAll: t.boolean({
       defaultValue: false,
-      description: 'Needed with cancelMissing and an empty `locations` list, which cancels every venue of yours in this edition; without it such a call is refused and changes nothing.',
+      description:
+        'Needed with cancelMissing and an empty `locations` list, which cancels every venue of yours in this edition; without it such a call is refused and changes nothing.',
     }),
-    dryRun: t.boolean({ defaultValue: false, description: 'Check everything and report the counts, but change nothing.' }),
+    dryRun: t.boolean({
+      defaultValue: false,
+      description: 'Check everything and report the counts, but change nothing.',
+    }),
   }),
 });
 
@@ -113,29 +169,44 @@ interface UpsertPayloadShape {
   userErrors: UserError[];
 }
 
-const UpsertLocationsPayload = builder.objectRef<UpsertPayloadShape>('UpsertLocationsPayload').implement({
-  description: 'What a bulk upsert did. When userErrors is not empty, nothing changed.',
-  fields: (t) => ({
-    created: t.exposeInt('created', { description: 'Venues created.' }),
-    updated: t.exposeInt('updated', { description: 'Venues changed.' }),
-    unchanged: t.exposeInt('unchanged', { description: 'Venues that were already exactly so.' }),
-    cancelled: t.exposeInt('cancelled', { description: 'Venues cancelled because the list no longer has them (cancelMissing).' }),
-    locations: t.field({
-      type: [LocationRef],
-      description: 'The venues, in the order of the rows sent.',
-      resolve: async (p, _a, ctx) => {
-        if (p.ids.length === 0) return [];
-        const rows = await ctx.db.query.locations.findMany({ where: { id: { in: p.ids } } });
-        const byId = new Map(rows.map((r) => [r.id, r]));
-        return p.ids.map((id) => byId.get(id)!).filter(Boolean);
-      },
+const UpsertLocationsPayload = builder
+  .objectRef<UpsertPayloadShape>('UpsertLocationsPayload')
+  .implement({
+    description: 'What a bulk upsert did. When userErrors is not empty, nothing changed.',
+    fields: (t) => ({
+      created: t.exposeInt('created', { description: 'Venues created.' }),
+      updated: t.exposeInt('updated', { description: 'Venues changed.' }),
+      unchanged: t.exposeInt('unchanged', { description: 'Venues that were already exactly so.' }),
+      cancelled: t.exposeInt('cancelled', {
+        description: 'Venues cancelled because the list no longer has them (cancelMissing).',
+      }),
+      locations: t.field({
+        type: [LocationRef],
+        description: 'The venues, in the order of the rows sent.',
+        resolve: async (p, _a, ctx) => {
+          if (p.ids.length === 0) return [];
+          const rows = await ctx.db.query.locations.findMany({ where: { id: { in: p.ids } } });
+          const byId = new Map(rows.map((r) => [r.id, r]));
+          return p.ids.map((id) => byId.get(id)!).filter(Boolean);
+        },
+      }),
+      userErrors: t.field({
+        type: [UserErrorRef],
+        description: 'Every bad row, by its path: `["locations", "17", "coordinates", "lat"]`.',
+        resolve: (p) => p.userErrors,
+      }),
     }),
-    userErrors: t.field({ type: [UserErrorRef], description: 'Every bad row, by its path: `["locations", "17", "coordinates", "lat"]`.', resolve: (p) => p.userErrors }),
-  }),
-});
+  });
 
 function fieldsOf(input: Record<string, unknown>): LocationFields {
-  const { edition: _e, organisation: _o, id: _i, dryRun: _d, confirmCancelAll: _c, ...fields } = input;
+  const {
+    edition: _e,
+    organisation: _o,
+    id: _i,
+    dryRun: _d,
+    confirmCancelAll: _c,
+    ...fields
+  } = input;
   return fields as LocationFields;
 }
 
@@ -150,7 +221,12 @@ builder.mutationFields((t) => ({
       if (Array.isArray(edition)) return refused(edition);
       const organisationId = await actingOrganisation(ctx, input.organisation);
       if (Array.isArray(organisationId)) return refused(organisationId);
-      const result = await createLocation(ctx.db, { edition, organisationId, fields: fieldsOf(input), actor: actorOf(ctx) });
+      const result = await createLocation(ctx.db, {
+        edition,
+        organisationId,
+        fields: fieldsOf(input),
+        actor: actorOf(ctx),
+      });
       announceChanges(ctx, result);
       return result.ok ? { location: result.value, userErrors: [] } : refused(result.errors);
     },
@@ -159,34 +235,54 @@ builder.mutationFields((t) => ({
     type: LocationPayloadRef,
     description: 'Change one of your venues (needs LOCATIONS_WRITE).',
     args: { input: t.arg({ type: UpdateLocationInput, required: true }) },
-    authScopes: (_root, { input }) => ({ $all: { scope: 'LOCATIONS_WRITE', ownsLocation: String(input.id) } }),
+    authScopes: (_root, { input }) => ({
+      $all: { scope: 'LOCATIONS_WRITE', ownsLocation: String(input.id) },
+    }),
     resolve: async (_root, { input }, ctx) => {
       const location = await locationById(ctx, String(input.id));
       if (Array.isArray(location)) return refused(location);
       if (location.status === 'CANCELLED' && input.status == null) {
-        return refused([userError(['id'], 'CANCELLED', 'This venue is cancelled; to bring it back, send `status: PUBLISHED` with the change.')]);
+        return refused([
+          userError(
+            ['id'],
+            'CANCELLED',
+            'This venue is cancelled; to bring it back, send `status: PUBLISHED` with the change.',
+          ),
+        ]);
       }
-      const result = await updateLocation(ctx.db, { location, fields: fieldsOf(input), actor: actorOf(ctx) });
+      const result = await updateLocation(ctx.db, {
+        location,
+        fields: fieldsOf(input),
+        actor: actorOf(ctx),
+      });
       announceChanges(ctx, result);
       return result.ok ? { location: result.value, userErrors: [] } : refused(result.errors);
     },
   }),
   cancelLocation: t.field({
     type: LocationPayloadRef,
-    description: 'Call off one of your venues (needs LOCATIONS_WRITE). Cancelling twice changes nothing.',
+    description:
+      'Call off one of your venues (needs LOCATIONS_WRITE). Cancelling twice changes nothing.',
     args: { input: t.arg({ type: CancelLocationInput, required: true }) },
-    authScopes: (_root, { input }) => ({ $all: { scope: 'LOCATIONS_WRITE', ownsLocation: String(input.id) } }),
+    authScopes: (_root, { input }) => ({
+      $all: { scope: 'LOCATIONS_WRITE', ownsLocation: String(input.id) },
+    }),
     resolve: async (_root, { input }, ctx) => {
       const location = await locationById(ctx, String(input.id));
       if (Array.isArray(location)) return refused(location);
-      const result = await cancelLocation(ctx.db, { location, reason: input.reason, actor: actorOf(ctx) });
+      const result = await cancelLocation(ctx.db, {
+        location,
+        reason: input.reason,
+        actor: actorOf(ctx),
+      });
       announceChanges(ctx, result);
       return result.ok ? { location: result.value, userErrors: [] } : refused(result.errors);
     },
   }),
   upsertLocations: t.field({
     type: UpsertLocationsPayload,
-    description: 'Send your whole list of venues; rows are matched by externalId. One transaction: one bad row refuses the batch, and every bad row is named. Re-sending the same list changes nothing.',
+    description:
+      'Send your whole list of venues; rows are matched by externalId. One transaction: one bad row refuses the batch, and every bad row is named. Re-sending the same list changes nothing.',
     args: { input: t.arg({ type: UpsertLocationsInput, required: true }) },
     authScopes: { scope: 'LOCATIONS_WRITE' },
     resolve: async (_root, { input }, ctx) => {
@@ -198,14 +294,18 @@ builder.mutationFields((t) => ({
       const result = await upsertLocations(ctx.db, {
         edition: edition as Edition,
         organisationId,
-        rows: input.locations.map((row) => fieldsOf(row) as LocationFields & { externalId: string }),
+        rows: input.locations.map(
+          (row) => fieldsOf(row) as LocationFields & { externalId: string },
+        ),
         cancelMissing: input.cancelMissing ?? false,
         confirmCancelAll: input.confirmCancelAll ?? false,
         dryRun: input.dryRun ?? false,
         actor: actorOf(ctx),
       });
       if (!input.dryRun) announceChanges(ctx, result);
-      return result.ok ? { ...result.value, ids: input.dryRun ? [] : result.value.ids, userErrors: [] } : { ...none, userErrors: result.errors };
+      return result.ok
+        ? { ...result.value, ids: input.dryRun ? [] : result.value.ids, userErrors: [] }
+        : { ...none, userErrors: result.errors };
     },
   }),
 }));

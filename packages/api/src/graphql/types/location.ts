@@ -1,21 +1,29 @@
-import { and, count, gte, type SQL } from 'drizzle-orm';
 import { REGIONS } from '@tafel/schema';
+import { and, count, gte, type SQL } from 'drizzle-orm';
 import { canSeePrivate } from '../../auth/viewer.ts';
-import type { Context } from '../context.ts';
-import { locations, type Location } from '../../db/schema.ts';
+import { type Location, locations } from '../../db/schema.ts';
+import {
+  type LocationFilterInput as LocationFilterInputShape,
+  publicLocationCondition,
+  type ResolvedFilter,
+  resolveFilter,
+} from '../../locations/filter.ts';
 import { isPublicVenue } from '../../locations/visibility.ts';
-import { publicLocationCondition, resolveFilter, type LocationFilterInput as LocationFilterInputShape, type ResolvedFilter } from '../../locations/filter.ts';
 import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
 import { asBadInput } from '../errors.ts';
+import { decodeLocationId } from '../global-id.ts';
 import { guardNodeType } from '../nodes.ts';
 import { checkPage } from '../paging.ts';
-import { decodeLocationId } from '../global-id.ts';
 import { requireEdition } from './edition.ts';
 import { LocationPrecisionEnum, LocationStatusEnum, MealEnum, TargetGroupEnum } from './enums.ts';
 import { LocationFilterInput } from './filter-input.ts';
 
 /** Is this venue visible to this viewer? The public sees published, approved venues only. */
-export function isVisible(ctx: Context, row: Pick<Location, 'status' | 'awaitingApproval' | 'organisationId'>): boolean {
+export function isVisible(
+  ctx: Context,
+  row: Pick<Location, 'status' | 'awaitingApproval' | 'organisationId'>,
+): boolean {
   return isPublicVenue(row) || canSeePrivate(ctx, row.organisationId);
 }
 
@@ -36,15 +44,26 @@ const Address = builder.objectRef<AddressShape>('Address').implement({
   description: 'A venue’s address. For a sensitive venue the public gets only city and region.',
   fields: (t) => ({
     street: t.exposeString('street', { nullable: true, description: 'Street and number.' }),
-    postalCode: t.exposeString('postalCode', { nullable: true, description: 'Postal code, e.g. `3511 AB`.' }),
+    postalCode: t.exposeString('postalCode', {
+      nullable: true,
+      description: 'Postal code, e.g. `3511 AB`.',
+    }),
     city: t.exposeString('city', { nullable: true, description: 'City or village.' }),
-    region: t.exposeString('region', { nullable: true, description: 'ISO 3166-2 region code, e.g. `NL-UT`.' }),
+    region: t.exposeString('region', {
+      nullable: true,
+      description: 'ISO 3166-2 region code, e.g. `NL-UT`.',
+    }),
     regionName: t.string({
       nullable: true,
-      description: 'The region’s name in Dutch (labels in other languages are in the contract package).',
-      resolve: (a) => (a.region && a.region in REGIONS ? REGIONS[a.region as keyof typeof REGIONS].nl : a.region),
+      description:
+        'The region’s name in Dutch (labels in other languages are in the contract package).',
+      resolve: (a) =>
+        a.region && a.region in REGIONS ? REGIONS[a.region as keyof typeof REGIONS].nl : a.region,
     }),
-    country: t.exposeString('country', { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' }),
+    country: t.exposeString('country', {
+      nullable: true,
+      description: 'ISO 3166-1 alpha-2 country code.',
+    }),
   }),
 });
 
@@ -61,15 +80,26 @@ export const LocationRef = builder.drizzleNode('locations', {
   description: 'A venue where people eat together on an edition’s day.',
   id: { column: (l) => l.id },
   fields: (t) => ({
-    externalId: t.exposeString('externalId', { nullable: true, description: 'The publishing organisation’s own id for this venue.' }),
+    externalId: t.exposeString('externalId', {
+      nullable: true,
+      description: 'The publishing organisation’s own id for this venue.',
+    }),
     name: t.exposeString('name', { description: 'The venue’s name.' }),
-    status: t.expose('status', { type: LocationStatusEnum, description: 'DRAFT, PUBLISHED or CANCELLED.' }),
-    organisation: t.relation('organisation', { description: 'The member organisation that hosts this venue.' }),
-    edition: t.relation('edition', { description: 'The edition (event day) this venue takes part in.' }),
+    status: t.expose('status', {
+      type: LocationStatusEnum,
+      description: 'DRAFT, PUBLISHED or CANCELLED.',
+    }),
+    organisation: t.relation('organisation', {
+      description: 'The member organisation that hosts this venue.',
+    }),
+    edition: t.relation('edition', {
+      description: 'The edition (event day) this venue takes part in.',
+    }),
     address: t.field({
       type: Address,
       nullable: true,
-      description: 'Street, postal code, city, region, country. Street and postal code are withheld for sensitive venues.',
+      description:
+        'Street, postal code, city, region, country. Street and postal code are withheld for sensitive venues.',
       resolve: (l, _args, ctx) => {
         const isExact = exact(ctx, l);
         return {
@@ -83,43 +113,95 @@ export const LocationRef = builder.drizzleNode('locations', {
     }),
     coordinates: t.field({
       type: Coordinates,
-      description: 'Where the venue is; approximate (about 1 km) for sensitive venues, see `locationPrecision`.',
-      resolve: (l, _args, ctx) => (exact(ctx, l) ? { lat: l.lat, lng: l.lng } : { lat: l.publicLat, lng: l.publicLng }),
+      description:
+        'Where the venue is; approximate (about 1 km) for sensitive venues, see `locationPrecision`.',
+      resolve: (l, _args, ctx) =>
+        exact(ctx, l) ? { lat: l.lat, lng: l.lng } : { lat: l.publicLat, lng: l.publicLng },
     }),
     locationPrecision: t.field({
       type: LocationPrecisionEnum,
-      description: 'EXACT, or APPROXIMATE when the venue is sensitive and you are not its organisation.',
+      description:
+        'EXACT, or APPROXIMATE when the venue is sensitive and you are not its organisation.',
       resolve: (l, _args, ctx) => (exact(ctx, l) ? 'EXACT' : 'APPROXIMATE'),
     }),
-    sensitive: t.exposeBoolean('sensitive', { description: 'Whether the venue is shown publicly only approximately.' }),
+    sensitive: t.exposeBoolean('sensitive', {
+      description: 'Whether the venue is shown publicly only approximately.',
+    }),
     meal: t.expose('meal', { type: MealEnum, description: 'Breakfast, lunch, dinner or other.' }),
-    startsAt: t.expose('startsAt', { type: 'DateTime', nullable: true, description: 'When the meal starts.' }),
-    endsAt: t.expose('endsAt', { type: 'DateTime', nullable: true, description: 'When the meal ends.' }),
-    capacity: t.exposeInt('capacity', { nullable: true, description: 'Seats; participants never exceed it.' }),
-    participants: t.exposeInt('participants', { description: 'People taking part (a count, never who).' }),
-    full: t.exposeBoolean('full', { description: 'The host says the venue is full, whatever the count says (`setLocationFull`).' }),
-    targetGroups: t.expose('targetGroups', { type: [TargetGroupEnum], description: 'Who this table brings together.' }),
-    languages: t.exposeStringList('languages', { description: 'Languages spoken at the table, ISO 639-1 codes.' }),
-    wheelchairAccessible: t.exposeBoolean('wheelchairAccessible', { nullable: true, description: 'Step-free access; null if unknown.' }),
-    description: t.exposeString('description', { nullable: true, description: 'What to expect, in the host’s words.' }),
-    registrationUrl: t.expose('registrationUrl', { type: 'URL', nullable: true, description: 'Where the public can sign up (http or https only).' }),
-    awaitingApproval: t.exposeBoolean('awaitingApproval', { description: 'True while staff approval is pending; such venues are not public.' }),
-    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the venue was first published to Tafel.' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When anything about the venue last changed.' }),
+    startsAt: t.expose('startsAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the meal starts.',
+    }),
+    endsAt: t.expose('endsAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the meal ends.',
+    }),
+    capacity: t.exposeInt('capacity', {
+      nullable: true,
+      description: 'Seats; participants never exceed it.',
+    }),
+    participants: t.exposeInt('participants', {
+      description: 'People taking part (a count, never who).',
+    }),
+    full: t.exposeBoolean('full', {
+      description: 'The host says the venue is full, whatever the count says (`setLocationFull`).',
+    }),
+    targetGroups: t.expose('targetGroups', {
+      type: [TargetGroupEnum],
+      description: 'Who this table brings together.',
+    }),
+    languages: t.exposeStringList('languages', {
+      description: 'Languages spoken at the table, ISO 639-1 codes.',
+    }),
+    wheelchairAccessible: t.exposeBoolean('wheelchairAccessible', {
+      nullable: true,
+      description: 'Step-free access; null if unknown.',
+    }),
+    description: t.exposeString('description', {
+      nullable: true,
+      description: 'What to expect, in the host’s words.',
+    }),
+    registrationUrl: t.expose('registrationUrl', {
+      type: 'URL',
+      nullable: true,
+      description: 'Where the public can sign up (http or https only).',
+    }),
+    awaitingApproval: t.exposeBoolean('awaitingApproval', {
+      description: 'True while staff approval is pending; such venues are not public.',
+    }),
+    createdAt: t.expose('createdAt', {
+      type: 'DateTime',
+      description: 'When the venue was first published to Tafel.',
+    }),
+    updatedAt: t.expose('updatedAt', {
+      type: 'DateTime',
+      description: 'When anything about the venue last changed.',
+    }),
   }),
 });
 
 guardNodeType<Location>('Location', isVisible);
 
-const resolvedArgs = new WeakMap<Context, Map<string, ReturnType<typeof resolveEditionAndFilter>>>();
+const resolvedArgs = new WeakMap<
+  Context,
+  Map<string, ReturnType<typeof resolveEditionAndFilter>>
+>();
 
-async function resolveEditionAndFilter(ctx: Context, args: { edition: string; filter?: LocationFilterInputShape | null }) {
+async function resolveEditionAndFilter(
+  ctx: Context,
+  args: { edition: string; filter?: LocationFilterInputShape | null },
+) {
   const edition = await requireEdition(ctx, args.edition);
   return { edition, filter: await resolveFilter(ctx.db, args.filter).catch(asBadInput) };
 }
 
 /** The list and its count resolve the same arguments: look them up once per request. */
-export function editionAndFilter(ctx: Context, args: { edition: string; filter?: LocationFilterInputShape | null }) {
+export function editionAndFilter(
+  ctx: Context,
+  args: { edition: string; filter?: LocationFilterInputShape | null },
+) {
   let memo = resolvedArgs.get(ctx);
   if (!memo) {
     memo = new Map();
@@ -135,8 +217,15 @@ export function editionAndFilter(ctx: Context, args: { edition: string; filter?:
 }
 
 /** The public list's condition, and for an incremental sync only what changed since then. */
-export function listCondition(table: typeof locations, editionId: number, filter: ResolvedFilter, updatedSince: Date | null | undefined): SQL {
-  return updatedSince ? and(publicLocationCondition(table, editionId, filter), gte(table.updatedAt, updatedSince))! : publicLocationCondition(table, editionId, filter);
+export function listCondition(
+  table: typeof locations,
+  editionId: number,
+  filter: ResolvedFilter,
+  updatedSince: Date | null | undefined,
+): SQL {
+  return updatedSince
+    ? and(publicLocationCondition(table, editionId, filter), gte(table.updatedAt, updatedSince))!
+    : publicLocationCondition(table, editionId, filter);
 }
 
 builder.queryFields((t) => ({
@@ -154,19 +243,27 @@ builder.queryFields((t) => ({
   }),
   locations: t.drizzleConnection({
     type: 'locations',
-    description: 'The public venues of an edition, filtered, in a stable order (by ID). At most 1,000 per page.',
+    description:
+      'The public venues of an edition, filtered, in a stable order (by ID). At most 1,000 per page.',
     args: {
       edition: t.arg.string({ required: true, description: 'Edition slug, e.g. `nid-2027`.' }),
-      filter: t.arg({ type: LocationFilterInput, description: 'Narrow the venues; all parts must match.' }),
+      filter: t.arg({
+        type: LocationFilterInput,
+        description: 'Narrow the venues; all parts must match.',
+      }),
       updatedSince: t.arg({
         type: 'DateTime',
-        description: 'Only venues changed at or after this instant (compare `updatedAt`), to sync incrementally; see `removedLocations` for the ones that left.',
+        description:
+          'Only venues changed at or after this instant (compare `updatedAt`), to sync incrementally; see `removedLocations` for the ones that left.',
       }),
     },
     totalCount: async (_parent, args, ctx) => {
       checkPage(args);
       const { edition, filter } = await editionAndFilter(ctx, args);
-      const [row] = await ctx.db.select({ n: count() }).from(locations).where(listCondition(locations, edition.id, filter, args.updatedSince));
+      const [row] = await ctx.db
+        .select({ n: count() })
+        .from(locations)
+        .where(listCondition(locations, edition.id, filter, args.updatedSince));
       return row?.n ?? 0;
     },
     resolve: async (query, _root, args, ctx) => {
@@ -174,7 +271,10 @@ builder.queryFields((t) => ({
       const { edition, filter } = await editionAndFilter(ctx, args);
       return ctx.db.query.locations.findMany(
         query({
-          where: { RAW: (table) => listCondition(table as typeof locations, edition.id, filter, args.updatedSince) },
+          where: {
+            RAW: (table) =>
+              listCondition(table as typeof locations, edition.id, filter, args.updatedSince),
+          },
           orderBy: { id: 'asc' },
         }),
       );

@@ -1,13 +1,20 @@
 import { getSchemaConfig, queryFromInfo } from '@pothos/plugin-drizzle';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../context.ts';
 import type { ParticipationUpdate } from '../../live/hub.ts';
-import { changeParticipation, setFull, IDEMPOTENCY_KEY_DAYS, keyActor, type ParticipationActor, type ParticipationChange } from '../../locations/participation.ts';
+import {
+  changeParticipation,
+  IDEMPOTENCY_KEY_DAYS,
+  keyActor,
+  type ParticipationActor,
+  type ParticipationChange,
+  setFull,
+} from '../../locations/participation.ts';
 import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
 import { decodeLocationId } from '../global-id.ts';
 import { requireEdition } from './edition.ts';
 import { isVisible, LocationRef } from './location.ts';
-import { LocationPayloadRef, refused, type LocationPayloadShape } from './location-payload.ts';
+import { LocationPayloadRef, type LocationPayloadShape, refused } from './location-payload.ts';
 import { ParticipationStatsRef } from './stats.ts';
 
 const IDEMPOTENCY_KEY_DESCRIPTION = `A key of your own for this one change (8–100 letters, digits, \`. _ : -\`; a UUID fits), so a resend counts once: the server remembers it for the venue for ${IDEMPOTENCY_KEY_DAYS} days, answers a resend with the same change as it answered the first, and refuses the same key with another change (CONFLICT, nothing counted).`;
@@ -16,16 +23,23 @@ const ReportParticipationInput = builder.inputType('ReportParticipationInput', {
   description: 'Set how many people take part at a venue now.',
   fields: (t) => ({
     location: t.id({ required: true, description: 'The venue’s ID.' }),
-    participants: t.int({ required: true, description: 'The count now: 0 up to the venue’s capacity.' }),
+    participants: t.int({
+      required: true,
+      description: 'The count now: 0 up to the venue’s capacity.',
+    }),
     idempotencyKey: t.string({ description: IDEMPOTENCY_KEY_DESCRIPTION }),
   }),
 });
 
 const RecordArrivalsInput = builder.inputType('RecordArrivalsInput', {
-  description: 'People arriving at (or leaving) a venue; applied atomically, however many hosts report at once.',
+  description:
+    'People arriving at (or leaving) a venue; applied atomically, however many hosts report at once.',
   fields: (t) => ({
     location: t.id({ required: true, description: 'The venue’s ID.' }),
-    delta: t.int({ required: true, description: 'How many arrived (positive) or left (negative).' }),
+    delta: t.int({
+      required: true,
+      description: 'How many arrived (positive) or left (negative).',
+    }),
     idempotencyKey: t.string({ description: IDEMPOTENCY_KEY_DESCRIPTION }),
   }),
 });
@@ -35,7 +49,12 @@ const RecordArrivalsInput = builder.inputType('RecordArrivalsInput', {
  * write or the live hub), so the drizzle plugin reads the row instead of loading it again.
  */
 function planLocation(ctx: Context, info: GraphQLResolveInfo): { with?: Record<string, unknown> } {
-  return queryFromInfo({ config: getSchemaConfig(builder), context: ctx, info, path: ['location'] }) as { with?: Record<string, unknown> };
+  return queryFromInfo({
+    config: getSchemaConfig(builder),
+    context: ctx,
+    info,
+    path: ['location'],
+  }) as { with?: Record<string, unknown> };
 }
 
 /** Who reports: the request's API key, or its host link (one venue). */
@@ -43,30 +62,65 @@ function actorOf(ctx: Context): ParticipationActor {
   if (ctx.viewer) return keyActor(ctx.viewer);
   // authScopes guarantee a key with PARTICIPATION_WRITE or a host link.
   const host = ctx.host!;
-  return { organisationId: host.organisationId, locationId: host.locationId, keyId: null, name: host.prefix };
+  return {
+    organisationId: host.organisationId,
+    locationId: host.locationId,
+    keyId: null,
+    name: host.prefix,
+  };
 }
 
-async function applyChange(ctx: Context, info: GraphQLResolveInfo, id: string, change: ParticipationChange, idempotencyKey: string | null | undefined): Promise<LocationPayloadShape> {
+async function applyChange(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  id: string,
+  change: ParticipationChange,
+  idempotencyKey: string | null | undefined,
+): Promise<LocationPayloadShape> {
   const rowId = decodeLocationId(id);
   if (rowId === null) {
-    return refused([{ field: ['input', 'location'], code: 'NOT_FOUND', message: `${id} is not a venue’s ID.` }]);
+    return refused([
+      { field: ['input', 'location'], code: 'NOT_FOUND', message: `${id} is not a venue’s ID.` },
+    ]);
   }
   // Planned before the write, so the venue the write returns counts as loaded for `location { … }`
   // (no second read, which could show a later count); only relations asked for are loaded after.
   const query = planLocation(ctx, info);
-  const result = await changeParticipation(ctx.db, actorOf(ctx), rowId, change, idempotencyKey ?? null);
+  const result = await changeParticipation(
+    ctx.db,
+    actorOf(ctx),
+    rowId,
+    change,
+    idempotencyKey ?? null,
+  );
   if (result.notice) ctx.live.announce([result.notice]);
   if (!result.location || Object.keys(query.with ?? {}).length === 0) return result;
-  const location = await ctx.db.query.locations.findFirst({ ...query, where: { id: result.location.id } });
+  const location = await ctx.db.query.locations.findFirst({
+    ...query,
+    where: { id: result.location.id },
+  });
   // The count as the write (or, for a resend, the first write) gave it, not a later one.
-  return { location: location ? { ...location, participants: result.location.participants, updatedAt: result.location.updatedAt } : null, userErrors: [] };
+  return {
+    location: location
+      ? {
+          ...location,
+          participants: result.location.participants,
+          updatedAt: result.location.updatedAt,
+        }
+      : null,
+    userErrors: [],
+  };
 }
 
 const SetLocationFullInput = builder.inputType('SetLocationFullInput', {
   description: 'Say a venue is full, or no longer full.',
   fields: (t) => ({
     location: t.id({ required: true, description: 'The venue’s ID.' }),
-    full: t.boolean({ required: true, description: 'True: no one more fits in, whatever the count says; false: there is room again.' }),
+    full: t.boolean({
+      required: true,
+      description:
+        'True: no one more fits in, whatever the count says; false: there is room again.',
+    }),
   }),
 });
 
@@ -76,10 +130,23 @@ builder.mutationFields((t) => ({
     description:
       'Say a venue is full (`Location.full`), whatever its count and capacity say. Needs a key with PARTICIPATION_WRITE of the venue’s organisation, staff’s, or the venue’s host link. Refused for a cancelled venue.',
     authScopes: { scope: 'PARTICIPATION_WRITE', hostLink: true },
-    args: { input: t.arg({ type: SetLocationFullInput, required: true, description: 'The venue and whether it is full.' }) },
+    args: {
+      input: t.arg({
+        type: SetLocationFullInput,
+        required: true,
+        description: 'The venue and whether it is full.',
+      }),
+    },
     resolve: async (_root, { input }, ctx) => {
       const rowId = decodeLocationId(String(input.location));
-      if (rowId === null) return refused([{ field: ['input', 'location'], code: 'NOT_FOUND', message: `${String(input.location)} is not a venue’s ID.` }]);
+      if (rowId === null)
+        return refused([
+          {
+            field: ['input', 'location'],
+            code: 'NOT_FOUND',
+            message: `${String(input.location)} is not a venue’s ID.`,
+          },
+        ]);
       const result = await setFull(ctx.db, actorOf(ctx), rowId, input.full);
       if (result.notice) ctx.live.announce([result.notice]);
       return { location: result.location, userErrors: result.userErrors };
@@ -90,31 +157,62 @@ builder.mutationFields((t) => ({
     description:
       'Set a venue’s participant count (absolute). Needs a key with PARTICIPATION_WRITE of the venue’s organisation, staff’s, or the venue’s host link. A count below zero or above capacity is refused and changes nothing.',
     authScopes: { scope: 'PARTICIPATION_WRITE', hostLink: true },
-    args: { input: t.arg({ type: ReportParticipationInput, required: true, description: 'The venue and its count.' }) },
-    resolve: (_root, { input }, ctx, info) => applyChange(ctx, info, String(input.location), { set: input.participants }, input.idempotencyKey),
+    args: {
+      input: t.arg({
+        type: ReportParticipationInput,
+        required: true,
+        description: 'The venue and its count.',
+      }),
+    },
+    resolve: (_root, { input }, ctx, info) =>
+      applyChange(
+        ctx,
+        info,
+        String(input.location),
+        { set: input.participants },
+        input.idempotencyKey,
+      ),
   }),
   recordArrivals: t.field({
     type: LocationPayloadRef,
     description:
       'Add arrivals (+n) or departures (-n) to a venue’s count, atomically. Needs a key with PARTICIPATION_WRITE of the venue’s organisation, staff’s, or the venue’s host link. A change that would take the count below zero or above capacity is refused and changes nothing.',
     authScopes: { scope: 'PARTICIPATION_WRITE', hostLink: true },
-    args: { input: t.arg({ type: RecordArrivalsInput, required: true, description: 'The venue and the change.' }) },
-    resolve: (_root, { input }, ctx, info) => applyChange(ctx, info, String(input.location), { add: input.delta }, input.idempotencyKey),
+    args: {
+      input: t.arg({
+        type: RecordArrivalsInput,
+        required: true,
+        description: 'The venue and the change.',
+      }),
+    },
+    resolve: (_root, { input }, ctx, info) =>
+      applyChange(ctx, info, String(input.location), { add: input.delta }, input.idempotencyKey),
   }),
 }));
 
-const ParticipationUpdateRef = builder.objectRef<ParticipationUpdate>('ParticipationUpdate').implement({
-  description: 'A venue’s count changed: the venue, its new count and the edition’s new total.',
-  fields: (t) => ({
-    location: t.field({ type: LocationRef, description: 'The venue, as of this change.', resolve: (u) => u.location }),
-    participants: t.exposeInt('participants', { description: 'The venue’s count after the change.' }),
-    total: t.exposeInt('total', { description: 'Participants at all public venues of the edition, as of this update.' }),
-    at: t.expose('at', { type: 'DateTime', description: 'When the change was made.' }),
-    replay: t.exposeBoolean('replay', {
-      description: 'True for the current state sent when you (re)subscribe or after the server reconnected to its database, false for a new change.',
+const ParticipationUpdateRef = builder
+  .objectRef<ParticipationUpdate>('ParticipationUpdate')
+  .implement({
+    description: 'A venue’s count changed: the venue, its new count and the edition’s new total.',
+    fields: (t) => ({
+      location: t.field({
+        type: LocationRef,
+        description: 'The venue, as of this change.',
+        resolve: (u) => u.location,
+      }),
+      participants: t.exposeInt('participants', {
+        description: 'The venue’s count after the change.',
+      }),
+      total: t.exposeInt('total', {
+        description: 'Participants at all public venues of the edition, as of this update.',
+      }),
+      at: t.expose('at', { type: 'DateTime', description: 'When the change was made.' }),
+      replay: t.exposeBoolean('replay', {
+        description:
+          'True for the current state sent when you (re)subscribe or after the server reconnected to its database, false for a new change.',
+      }),
     }),
-  }),
-});
+  });
 
 builder.subscriptionFields((t) => ({
   participationChanged: t.field({
@@ -124,7 +222,11 @@ builder.subscriptionFields((t) => ({
     args: { edition: t.arg.string({ required: true, description: 'Edition slug.' }) },
     subscribe: async (_root, args, ctx) => {
       const edition = await requireEdition(ctx, args.edition);
-      return ctx.live.participationChanged(edition.id, (row) => isVisible(ctx, row), ctx.viewer?.keyId ?? null);
+      return ctx.live.participationChanged(
+        edition.id,
+        (row) => isVisible(ctx, row),
+        ctx.viewer?.keyId ?? null,
+      );
     },
     resolve: (update, _args, ctx, info) => {
       // The hub's row is the venue: planned here, `location { … }` reads it instead of reloading.
@@ -141,6 +243,11 @@ builder.subscriptionFields((t) => ({
       const edition = await requireEdition(ctx, args.edition);
       return ctx.live.statsChanged(edition.id);
     },
-    resolve: (stats) => ({ editionId: stats.editionId, filter: {}, computed: stats.summary, timelines: stats.timelines }),
+    resolve: (stats) => ({
+      editionId: stats.editionId,
+      filter: {},
+      computed: stats.summary,
+      timelines: stats.timelines,
+    }),
   }),
 }));

@@ -4,23 +4,36 @@
  * A person's name and address are shown to themselves and to staff who manage people, never to
  * the public.
  */
-import { checkEmail, invitePerson, linkUrl, removePerson, signInLinkFor, type PeopleActor } from '../../auth/people.ts';
+import {
+  checkEmail,
+  invitePerson,
+  linkUrl,
+  type PeopleActor,
+  removePerson,
+  signInLinkFor,
+} from '../../auth/people.ts';
 import { endAllSessions } from '../../auth/sessions.ts';
 import { isStaff, type StaffRole } from '../../auth/viewer.ts';
 import type { Person } from '../../db/schema.ts';
 import { organisationBySlug, unknownOrganisation } from '../../locations/organisations.ts';
 import { builder } from '../builder.ts';
-import { guardNodeType } from '../nodes.ts';
-import { checkPage } from '../paging.ts';
 import type { Context } from '../context.ts';
 import { decodeGlobalId, encodeGlobalId } from '../global-id.ts';
-import { UserErrorRef, userError, type UserError } from './user-error.ts';
+import { guardNodeType } from '../nodes.ts';
+import { checkPage } from '../paging.ts';
+import { type UserError, UserErrorRef, userError } from './user-error.ts';
 
 export const StaffRoleEnum = builder.enumType('StaffRole', {
   description: 'What a member of the federation’s staff may do.',
   values: {
-    ADMIN: { value: 'admin', description: 'Everything, including editions, organisations, API keys and inviting staff.' },
-    MODERATOR: { value: 'moderator', description: 'Approvals, venues and inviting coordinators; not the admin-only actions.' },
+    ADMIN: {
+      value: 'admin',
+      description: 'Everything, including editions, organisations, API keys and inviting staff.',
+    },
+    MODERATOR: {
+      value: 'moderator',
+      description: 'Approvals, venues and inviting coordinators; not the admin-only actions.',
+    },
     PRESS: { value: 'press', description: 'Reads what the public reads; changes nothing.' },
   } as const,
 });
@@ -29,7 +42,9 @@ export const LinkDeliveryEnum = builder.enumType('LinkDelivery', {
   description: 'How this server sends people their links.',
   values: {
     EMAIL: { description: 'By e-mail.' },
-    SERVER_LOG: { description: 'To the server’s log (no mail server configured): ask whoever runs it.' },
+    SERVER_LOG: {
+      description: 'To the server’s log (no mail server configured): ask whoever runs it.',
+    },
   } as const,
 });
 
@@ -40,20 +55,35 @@ function maySee(ctx: Context, person: Person): boolean {
 
 export const PersonRef = builder.drizzleNode('people', {
   name: 'Person',
-  description: 'Someone who signs in: a coordinator of one organisation, or federation staff. Visible to themselves and to staff only.',
+  description:
+    'Someone who signs in: a coordinator of one organisation, or federation staff. Visible to themselves and to staff only.',
   id: { column: (p) => p.id },
   fields: (t) => ({
     name: t.exposeString('name', { nullable: true, description: 'Their name, if given.' }),
-    email: t.exposeString('email', { description: 'Their e-mail address: where their sign-in links go.' }),
-    role: t.field({ type: StaffRoleEnum, nullable: true, description: 'Staff: their role. Null for a coordinator.', resolve: (p) => p.staffRole }),
-    organisation: t.relation('organisation', { nullable: true, description: 'A coordinator’s organisation. Null for staff.' }),
-    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When they were first invited.' }),
+    email: t.exposeString('email', {
+      description: 'Their e-mail address: where their sign-in links go.',
+    }),
+    role: t.field({
+      type: StaffRoleEnum,
+      nullable: true,
+      description: 'Staff: their role. Null for a coordinator.',
+      resolve: (p) => p.staffRole,
+    }),
+    organisation: t.relation('organisation', {
+      nullable: true,
+      description: 'A coordinator’s organisation. Null for staff.',
+    }),
+    createdAt: t.expose('createdAt', {
+      type: 'DateTime',
+      description: 'When they were first invited.',
+    }),
   }),
 });
 guardNodeType<Person>('Person', maySee);
 
 const InvitePersonInput = builder.inputType('InvitePersonInput', {
-  description: 'Whom to invite: an address, and either a staff role or an organisation to coordinate.',
+  description:
+    'Whom to invite: an address, and either a staff role or an organisation to coordinate.',
   fields: (t) => ({
     email: t.string({ required: true, description: 'Their e-mail address.' }),
     name: t.string({ description: 'Their name (optional).' }),
@@ -62,49 +92,108 @@ const InvitePersonInput = builder.inputType('InvitePersonInput', {
   }),
 });
 
-const InvitePersonPayload = builder.objectRef<{ person?: Person | null; invitationUrl?: string | null; expiresAt?: Date | null; userErrors: UserError[] }>('InvitePersonPayload').implement({
-  description: 'The invitation: a one-time link, valid 7 days, e-mailed when the server sends mail.',
-  fields: (t) => ({
-    person: t.field({ type: PersonRef, nullable: true, description: 'The person invited.', resolve: (p) => p.person ?? null }),
-    invitationUrl: t.field({ type: 'URL', nullable: true, description: 'The invitation link, to pass on if it was not e-mailed. It works once.', resolve: (p) => p.invitationUrl ?? null }),
-    expiresAt: t.field({ type: 'DateTime', nullable: true, description: 'Until when the link works.', resolve: (p) => p.expiresAt ?? null }),
-    userErrors: t.field({ type: [UserErrorRef], description: 'Why nothing was done.', resolve: (p) => p.userErrors }),
-  }),
-});
+const InvitePersonPayload = builder
+  .objectRef<{
+    person?: Person | null;
+    invitationUrl?: string | null;
+    expiresAt?: Date | null;
+    userErrors: UserError[];
+  }>('InvitePersonPayload')
+  .implement({
+    description:
+      'The invitation: a one-time link, valid 7 days, e-mailed when the server sends mail.',
+    fields: (t) => ({
+      person: t.field({
+        type: PersonRef,
+        nullable: true,
+        description: 'The person invited.',
+        resolve: (p) => p.person ?? null,
+      }),
+      invitationUrl: t.field({
+        type: 'URL',
+        nullable: true,
+        description: 'The invitation link, to pass on if it was not e-mailed. It works once.',
+        resolve: (p) => p.invitationUrl ?? null,
+      }),
+      expiresAt: t.field({
+        type: 'DateTime',
+        nullable: true,
+        description: 'Until when the link works.',
+        resolve: (p) => p.expiresAt ?? null,
+      }),
+      userErrors: t.field({
+        type: [UserErrorRef],
+        description: 'Why nothing was done.',
+        resolve: (p) => p.userErrors,
+      }),
+    }),
+  });
 
 const RequestSignInLinkInput = builder.inputType('RequestSignInLinkInput', {
   description: 'Ask for a sign-in link.',
-  fields: (t) => ({ email: t.string({ required: true, description: 'The address you were invited with.' }) }),
-});
-
-const RequestSignInLinkPayload = builder.objectRef<{ delivery: 'EMAIL' | 'SERVER_LOG' | null; userErrors: UserError[] }>('RequestSignInLinkPayload').implement({
-  description: 'The same answer whether or not the address is known: if it is, a link valid 15 minutes is on its way.',
   fields: (t) => ({
-    delivery: t.field({ type: LinkDeliveryEnum, nullable: true, description: 'How the link is sent, if the address is known.', resolve: (p) => p.delivery }),
-    userErrors: t.field({ type: [UserErrorRef], description: 'Why nothing was sent.', resolve: (p) => p.userErrors }),
+    email: t.string({ required: true, description: 'The address you were invited with.' }),
   }),
 });
+
+const RequestSignInLinkPayload = builder
+  .objectRef<{ delivery: 'EMAIL' | 'SERVER_LOG' | null; userErrors: UserError[] }>(
+    'RequestSignInLinkPayload',
+  )
+  .implement({
+    description:
+      'The same answer whether or not the address is known: if it is, a link valid 15 minutes is on its way.',
+    fields: (t) => ({
+      delivery: t.field({
+        type: LinkDeliveryEnum,
+        nullable: true,
+        description: 'How the link is sent, if the address is known.',
+        resolve: (p) => p.delivery,
+      }),
+      userErrors: t.field({
+        type: [UserErrorRef],
+        description: 'Why nothing was sent.',
+        resolve: (p) => p.userErrors,
+      }),
+    }),
+  });
 
 const RemovePersonInput = builder.inputType('RemovePersonInput', {
   description: 'Whom to remove.',
   fields: (t) => ({ id: t.id({ required: true, description: 'The person’s ID.' }) }),
 });
 
-const RemovePersonPayload = builder.objectRef<{ removedPersonId: string | null; userErrors: UserError[] }>('RemovePersonPayload').implement({
-  description: 'The person is gone, with their name, address, sessions and links.',
-  fields: (t) => ({
-    removedPersonId: t.id({ nullable: true, description: 'The removed person’s ID.', resolve: (p) => p.removedPersonId }),
-    userErrors: t.field({ type: [UserErrorRef], description: 'Why nothing was removed.', resolve: (p) => p.userErrors }),
-  }),
-});
+const RemovePersonPayload = builder
+  .objectRef<{ removedPersonId: string | null; userErrors: UserError[] }>('RemovePersonPayload')
+  .implement({
+    description: 'The person is gone, with their name, address, sessions and links.',
+    fields: (t) => ({
+      removedPersonId: t.id({
+        nullable: true,
+        description: 'The removed person’s ID.',
+        resolve: (p) => p.removedPersonId,
+      }),
+      userErrors: t.field({
+        type: [UserErrorRef],
+        description: 'Why nothing was removed.',
+        resolve: (p) => p.userErrors,
+      }),
+    }),
+  });
 
-const SignOutEverywherePayload = builder.objectRef<{ signedOut: number; userErrors: UserError[] }>('SignOutEverywherePayload').implement({
-  description: 'Every session of yours has ended, this one too.',
-  fields: (t) => ({
-    signedOut: t.exposeInt('signedOut', { description: 'How many sessions ended.' }),
-    userErrors: t.field({ type: [UserErrorRef], description: 'Always empty.', resolve: (p) => p.userErrors }),
-  }),
-});
+const SignOutEverywherePayload = builder
+  .objectRef<{ signedOut: number; userErrors: UserError[] }>('SignOutEverywherePayload')
+  .implement({
+    description: 'Every session of yours has ended, this one too.',
+    fields: (t) => ({
+      signedOut: t.exposeInt('signedOut', { description: 'How many sessions ended.' }),
+      userErrors: t.field({
+        type: [UserErrorRef],
+        description: 'Always empty.',
+        resolve: (p) => p.userErrors,
+      }),
+    }),
+  });
 
 /** A key or session acting, as the domain sees it. */
 function actor(ctx: Context): PeopleActor {
@@ -115,18 +204,28 @@ builder.queryFields((t) => ({
   me: t.drizzleField({
     type: 'people',
     nullable: true,
-    description: 'The signed-in person; null without a session (an API key is no person: see `viewer`).',
-    resolve: (query, _root, _args, ctx) => (ctx.viewer?.session ? ctx.db.query.people.findFirst(query({ where: { id: ctx.viewer.session.personId } })) : null),
+    description:
+      'The signed-in person; null without a session (an API key is no person: see `viewer`).',
+    resolve: (query, _root, _args, ctx) =>
+      ctx.viewer?.session
+        ? ctx.db.query.people.findFirst(query({ where: { id: ctx.viewer.session.personId } }))
+        : null,
   }),
   people: t.drizzleConnection({
     type: 'people',
-    description: 'Staff (admins and moderators): everyone who signs in, staff first, then by organisation.',
+    description:
+      'Staff (admins and moderators): everyone who signs in, staff first, then by organisation.',
     authScopes: { moderator: true },
-    args: { organisation: t.arg.string({ description: 'Only this organisation’s coordinators (slug).' }) },
+    args: {
+      organisation: t.arg.string({ description: 'Only this organisation’s coordinators (slug).' }),
+    },
     resolve: (query, _root, args, ctx) => {
       checkPage(args);
       return ctx.db.query.people.findMany(
-        query({ where: args.organisation ? { organisation: { slug: args.organisation } } : {}, orderBy: { id: 'asc' } }),
+        query({
+          where: args.organisation ? { organisation: { slug: args.organisation } } : {},
+          orderBy: { id: 'asc' },
+        }),
       );
     },
   }),
@@ -147,44 +246,93 @@ builder.mutationFields((t) => ({
         organisationId = org.id;
       }
       const role = (input.role ?? null) as StaffRole | null;
-      const result = await invitePerson(ctx.db, actor(ctx), { email: input.email, name: input.name, ...(role ? { role } : { organisationId: organisationId! }) } as never);
+      const result = await invitePerson(ctx.db, actor(ctx), {
+        email: input.email,
+        name: input.name,
+        ...(role ? { role } : { organisationId: organisationId! }),
+      } as never);
       if (!result.ok) return { userErrors: result.errors };
       const url = linkUrl(ctx.people.publicUrl, result.token);
-      void ctx.people.mailer.send({ personId: result.person.id, to: result.person.email, kind: 'INVITATION', url, expiresAt: result.expiresAt });
-      return { person: result.person, invitationUrl: url, expiresAt: result.expiresAt, userErrors: [] };
+      void ctx.people.mailer.send({
+        personId: result.person.id,
+        to: result.person.email,
+        kind: 'INVITATION',
+        url,
+        expiresAt: result.expiresAt,
+      });
+      return {
+        person: result.person,
+        invitationUrl: url,
+        expiresAt: result.expiresAt,
+        userErrors: [],
+      };
     },
   }),
   requestSignInLink: t.field({
     type: RequestSignInLinkPayload,
-    description: 'Ask for a one-time sign-in link by e-mail (valid 15 minutes). The answer is the same whether or not the address is known. Rate limited per address and per client.',
+    description:
+      'Ask for a one-time sign-in link by e-mail (valid 15 minutes). The answer is the same whether or not the address is known. Rate limited per address and per client.',
     args: { input: t.arg({ type: RequestSignInLinkInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const email = checkEmail(input.email);
-      if (!email) return { delivery: null, userErrors: [userError(['email'], 'INVALID', 'This is not an e-mail address like name@example.org.')] };
+      if (!email)
+        return {
+          delivery: null,
+          userErrors: [
+            userError(['email'], 'INVALID', 'This is not an e-mail address like name@example.org.'),
+          ],
+        };
       if (!(await ctx.people.mayRequestLink(email))) {
-        return { delivery: null, userErrors: [userError(['email'], 'RATE_LIMITED', 'Too many sign-in links were asked for; wait an hour and try again.')] };
+        return {
+          delivery: null,
+          userErrors: [
+            userError(
+              ['email'],
+              'RATE_LIMITED',
+              'Too many sign-in links were asked for; wait an hour and try again.',
+            ),
+          ],
+        };
       }
       // A write: on the primary, whoever asks.
       const link = await signInLinkFor(ctx.database.db, email);
       // Sent after answering: the time to answer does not tell whether the address is known.
-      if (link) void ctx.people.mailer.send({ personId: link.person.id, to: link.person.email, kind: 'SIGN_IN', url: linkUrl(ctx.people.publicUrl, link.token), expiresAt: link.expiresAt });
-      return { delivery: ctx.people.mailer.delivery === 'email' ? ('EMAIL' as const) : ('SERVER_LOG' as const), userErrors: [] };
+      if (link)
+        void ctx.people.mailer.send({
+          personId: link.person.id,
+          to: link.person.email,
+          kind: 'SIGN_IN',
+          url: linkUrl(ctx.people.publicUrl, link.token),
+          expiresAt: link.expiresAt,
+        });
+      return {
+        delivery:
+          ctx.people.mailer.delivery === 'email' ? ('EMAIL' as const) : ('SERVER_LOG' as const),
+        userErrors: [],
+      };
     },
   }),
   signOutEverywhere: t.field({
     type: SignOutEverywherePayload,
     description: 'End every session of the signed-in person, in every browser, this one too.',
     authScopes: { person: true },
-    resolve: async (_root, _args, ctx) => ({ signedOut: await endAllSessions(ctx.db, ctx.viewer!.session!.personId), userErrors: [] }),
+    resolve: async (_root, _args, ctx) => ({
+      signedOut: await endAllSessions(ctx.db, ctx.viewer!.session!.personId),
+      userErrors: [],
+    }),
   }),
   removePerson: t.field({
     type: RemovePersonPayload,
-    description: 'Remove a person, with their name, address, sessions and links: yourself, or someone you may invite.',
+    description:
+      'Remove a person, with their name, address, sessions and links: yourself, or someone you may invite.',
     args: { input: t.arg({ type: RemovePersonInput, required: true }) },
     authScopes: { authenticated: true },
     resolve: async (_root, { input }, ctx) => {
       const { typename, id } = decodeGlobalId(String(input.id));
-      const notFound = { removedPersonId: null, userErrors: [userError(['id'], 'NOT_FOUND', 'No such person (or not one you may remove).')] };
+      const notFound = {
+        removedPersonId: null,
+        userErrors: [userError(['id'], 'NOT_FOUND', 'No such person (or not one you may remove).')],
+      };
       if (typename !== 'Person') return notFound;
       const result = await removePerson(ctx.db, actor(ctx), Number(id));
       if (!result.ok) return { removedPersonId: null, userErrors: result.errors };

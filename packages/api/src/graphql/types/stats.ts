@@ -1,9 +1,14 @@
-import { label as vocabularyLabel, type Lang } from '@tafel/schema';
+import { type Lang, label as vocabularyLabel } from '@tafel/schema';
 import { GraphQLError, Kind } from 'graphql';
-import { resolveFilter, type ResolvedFilter } from '../../locations/filter.ts';
-import { computeTimeline, type Bucket, type StatsSummary, type TimelinePoint } from '../../locations/stats.ts';
-import type { Context } from '../context.ts';
+import { type ResolvedFilter, resolveFilter } from '../../locations/filter.ts';
+import {
+  type Bucket,
+  computeTimeline,
+  type StatsSummary,
+  type TimelinePoint,
+} from '../../locations/stats.ts';
 import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
 import { asBadInput } from '../errors.ts';
 import { requireEdition } from './edition.ts';
 import { LanguageEnum } from './enums.ts';
@@ -41,7 +46,9 @@ function summaryOf(source: StatsSource, ctx: Context): Promise<StatsSummary> {
 
 function parseMinutes(value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 1440) {
-    throw new GraphQLError(`Minutes must be a whole number from 1 to 1440 (got ${JSON.stringify(value)}).`);
+    throw new GraphQLError(
+      `Minutes must be a whole number from 1 to 1440 (got ${JSON.stringify(value)}).`,
+    );
   }
   return value;
 }
@@ -56,66 +63,121 @@ const Minutes = builder.scalarType('Minutes', {
 const StatBucketRef = builder.objectRef<Bucket>('StatBucket').implement({
   description: 'Counts for one region, meal, target group or organisation.',
   fields: (t) => ({
-    key: t.exposeString('key', { description: 'The code: a region code, meal, target group or organisation slug.' }),
+    key: t.exposeString('key', {
+      description: 'The code: a region code, meal, target group or organisation slug.',
+    }),
     label: t.string({
-      description: 'A human label for the key (organisation buckets carry the organisation’s name).',
-      args: { lang: t.arg({ type: LanguageEnum, defaultValue: 'nl', description: 'Language of the label.' }) },
+      description:
+        'A human label for the key (organisation buckets carry the organisation’s name).',
+      args: {
+        lang: t.arg({
+          type: LanguageEnum,
+          defaultValue: 'nl',
+          description: 'Language of the label.',
+        }),
+      },
       resolve: (b, args) => b.label ?? vocabularyLabel(b.key, (args.lang ?? 'nl') as Lang),
     }),
     participants: t.exposeInt('participants', { description: 'People taking part.' }),
-    capacity: t.exposeInt('capacity', { description: 'Seats (venues without a stated capacity count 0).' }),
+    capacity: t.exposeInt('capacity', {
+      description: 'Seats (venues without a stated capacity count 0).',
+    }),
     locations: t.exposeInt('locations', { description: 'Public venues.' }),
   }),
 });
 
-const TimelinePointRef = builder.objectRef<{ at: Date; participants: number }>('TimelinePoint').implement({
-  description: 'Participants at a moment of the day.',
-  fields: (t) => ({
-    at: t.expose('at', { type: 'DateTime', description: 'The end of the interval.' }),
-    participants: t.exposeInt('participants', { description: 'Participants at that moment.' }),
-  }),
-});
+const TimelinePointRef = builder
+  .objectRef<{ at: Date; participants: number }>('TimelinePoint')
+  .implement({
+    description: 'Participants at a moment of the day.',
+    fields: (t) => ({
+      at: t.expose('at', { type: 'DateTime', description: 'The end of the interval.' }),
+      participants: t.exposeInt('participants', { description: 'Participants at that moment.' }),
+    }),
+  });
 
-export const ParticipationStatsRef = builder.objectRef<StatsSource>('ParticipationStats').implement({
-  description: 'Live participation counts over the public venues that match a filter. Counts, never people.',
-  fields: (t) => ({
-    participants: t.int({ description: 'People taking part.', resolve: async (s, _a, ctx) => (await summaryOf(s, ctx)).participants }),
-    capacity: t.int({ description: 'Seats in all.', resolve: async (s, _a, ctx) => (await summaryOf(s, ctx)).capacity }),
-    locations: t.int({ description: 'Public venues.', resolve: async (s, _a, ctx) => (await summaryOf(s, ctx)).locations }),
-    organisations: t.int({ description: 'Organisations hosting them.', resolve: async (s, _a, ctx) => (await summaryOf(s, ctx)).organisations }),
-    byRegion: t.field({ type: [StatBucketRef], description: 'Per region, biggest first.', resolve: async (s, _a, ctx) => (await summaryOf(s, ctx)).byRegion }),
-    byMeal: t.field({ type: [StatBucketRef], description: 'Per meal, biggest first.', resolve: async (s, _a, ctx) => (await summaryOf(s, ctx)).byMeal }),
-    byTargetGroup: t.field({
-      type: [StatBucketRef],
-      description: 'Per target group, biggest first. A venue counts in each of its groups, so these add up to more than the total.',
-      resolve: async (s, _a, ctx) => (await summaryOf(s, ctx)).byTargetGroup,
+export const ParticipationStatsRef = builder
+  .objectRef<StatsSource>('ParticipationStats')
+  .implement({
+    description:
+      'Live participation counts over the public venues that match a filter. Counts, never people.',
+    fields: (t) => ({
+      participants: t.int({
+        description: 'People taking part.',
+        resolve: async (s, _a, ctx) => (await summaryOf(s, ctx)).participants,
+      }),
+      capacity: t.int({
+        description: 'Seats in all.',
+        resolve: async (s, _a, ctx) => (await summaryOf(s, ctx)).capacity,
+      }),
+      locations: t.int({
+        description: 'Public venues.',
+        resolve: async (s, _a, ctx) => (await summaryOf(s, ctx)).locations,
+      }),
+      organisations: t.int({
+        description: 'Organisations hosting them.',
+        resolve: async (s, _a, ctx) => (await summaryOf(s, ctx)).organisations,
+      }),
+      byRegion: t.field({
+        type: [StatBucketRef],
+        description: 'Per region, biggest first.',
+        resolve: async (s, _a, ctx) => (await summaryOf(s, ctx)).byRegion,
+      }),
+      byMeal: t.field({
+        type: [StatBucketRef],
+        description: 'Per meal, biggest first.',
+        resolve: async (s, _a, ctx) => (await summaryOf(s, ctx)).byMeal,
+      }),
+      byTargetGroup: t.field({
+        type: [StatBucketRef],
+        description:
+          'Per target group, biggest first. A venue counts in each of its groups, so these add up to more than the total.',
+        resolve: async (s, _a, ctx) => (await summaryOf(s, ctx)).byTargetGroup,
+      }),
+      byOrganisation: t.field({
+        type: [StatBucketRef],
+        description: 'Per organisation, biggest first.',
+        resolve: async (s, _a, ctx) => (await summaryOf(s, ctx)).byOrganisation,
+      }),
+      timeline: t.field({
+        type: [TimelinePointRef],
+        description:
+          'Participants over the day from the participation log, one point per interval that saw a change.',
+        args: {
+          interval: t.arg({
+            type: Minutes,
+            defaultValue: 15,
+            description: 'Interval length in minutes (default 15).',
+          }),
+        },
+        resolve: (s, args, ctx) => timelineOf(s, args.interval ?? 15, ctx),
+      }),
+      updatedAt: t.field({
+        type: 'DateTime',
+        description: 'As of when: the last change to any of the counted venues.',
+        resolve: async (s, _a, ctx) => (await summaryOf(s, ctx)).updatedAt ?? new Date(0),
+      }),
     }),
-    byOrganisation: t.field({ type: [StatBucketRef], description: 'Per organisation, biggest first.', resolve: async (s, _a, ctx) => (await summaryOf(s, ctx)).byOrganisation }),
-    timeline: t.field({
-      type: [TimelinePointRef],
-      description: 'Participants over the day from the participation log, one point per interval that saw a change.',
-      args: { interval: t.arg({ type: Minutes, defaultValue: 15, description: 'Interval length in minutes (default 15).' }) },
-      resolve: (s, args, ctx) => timelineOf(s, args.interval ?? 15, ctx),
-    }),
-    updatedAt: t.field({
-      type: 'DateTime',
-      description: 'As of when: the last change to any of the counted venues.',
-      resolve: async (s, _a, ctx) => (await summaryOf(s, ctx)).updatedAt ?? new Date(0),
-    }),
-  }),
-});
+  });
 
 builder.queryFields((t) => ({
   stats: t.field({
     type: ParticipationStatsRef,
-    description: 'Participation counts of an edition’s public venues: totals, buckets and the day’s timeline.',
+    description:
+      'Participation counts of an edition’s public venues: totals, buckets and the day’s timeline.',
     args: {
       edition: t.arg.string({ required: true, description: 'Edition slug.' }),
-      filter: t.arg({ type: LocationFilterInput, description: 'Count only the venues that match.' }),
+      filter: t.arg({
+        type: LocationFilterInput,
+        description: 'Count only the venues that match.',
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const edition = await requireEdition(ctx, args.edition);
-      return { editionId: edition.id, filter: await resolveFilter(ctx.db, args.filter).catch(asBadInput) };
+      return {
+        editionId: edition.id,
+        filter: await resolveFilter(ctx.db, args.filter).catch(asBadInput),
+      };
     },
   }),
 }));

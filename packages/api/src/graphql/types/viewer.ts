@@ -3,29 +3,46 @@ import { sql } from 'drizzle-orm';
 import type { Viewer } from '../../auth/viewer.ts';
 import { builder } from '../builder.ts';
 import { badInput } from '../errors.ts';
-import { checkPage } from '../paging.ts';
 import { decodeLocationId } from '../global-id.ts';
-import { ApiKeyScopeEnum } from './staff.ts';
+import { checkPage } from '../paging.ts';
 import { LocationStatusEnum } from './enums.ts';
+import { ApiKeyScopeEnum } from './staff.ts';
 
 const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
   description: 'The organisation or staff member behind the API key of this request.',
   fields: (t) => ({
-    keyPrefix: t.exposeString('prefix', { description: 'The key’s visible prefix; for a signed-in person, `person:<number>` (see `me`).' }),
-    isStaff: t.boolean({ description: 'Whether this is federation staff (a staff key, or a staff member signed in).', resolve: (v) => v.organisation === null }),
-    scopes: t.field({ type: [ApiKeyScopeEnum], description: 'What the key may write (staff keys may do everything).', resolve: (v) => v.scopes }),
+    keyPrefix: t.exposeString('prefix', {
+      description:
+        'The key’s visible prefix; for a signed-in person, `person:<number>` (see `me`).',
+    }),
+    isStaff: t.boolean({
+      description: 'Whether this is federation staff (a staff key, or a staff member signed in).',
+      resolve: (v) => v.organisation === null,
+    }),
+    scopes: t.field({
+      type: [ApiKeyScopeEnum],
+      description: 'What the key may write (staff keys may do everything).',
+      resolve: (v) => v.scopes,
+    }),
     organisation: t.drizzleField({
       type: 'organisations',
       nullable: true,
       description: 'The key’s organisation; null for staff.',
-      resolve: (query, v, _a, ctx) => (v.organisation ? ctx.db.query.organisations.findFirst(query({ where: { id: v.organisation.id } })) : null),
+      resolve: (query, v, _a, ctx) =>
+        v.organisation
+          ? ctx.db.query.organisations.findFirst(query({ where: { id: v.organisation.id } }))
+          : null,
     }),
     locations: t.drizzleConnection({
       type: 'locations',
-      description: 'Your organisation’s venues in an edition, whatever their status, with exact places. Staff see every organisation’s.',
+      description:
+        'Your organisation’s venues in an edition, whatever their status, with exact places. Staff see every organisation’s.',
       args: {
         edition: t.arg.string({ required: true, description: 'Edition slug.' }),
-        statuses: t.arg({ type: [LocationStatusEnum], description: 'Only these statuses (default: all).' }),
+        statuses: t.arg({
+          type: [LocationStatusEnum],
+          description: 'Only these statuses (default: all).',
+        }),
       },
       resolve: (query, v, args, ctx) => {
         checkPage(args);
@@ -33,7 +50,10 @@ const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
           query({
             where: {
               // Press read what the public reads (`locations`), not drafts: none here.
-              RAW: (l) => (!v.organisation && v.role === 'press' ? sql`false` : sql`${l.editionId} = (SELECT id FROM editions WHERE slug = ${args.edition})`),
+              RAW: (l) =>
+                !v.organisation && v.role === 'press'
+                  ? sql`false`
+                  : sql`${l.editionId} = (SELECT id FROM editions WHERE slug = ${args.edition})`,
               ...(v.organisation ? { organisationId: v.organisation.id } : {}),
               ...(args.statuses?.length ? { status: { in: args.statuses } } : {}),
             },
@@ -45,28 +65,41 @@ const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
   }),
 });
 
-const FieldChangeRef = builder.objectRef<{ field: string; from: string; to: string }>('FieldChange').implement({
-  description: 'A field’s value before and after, as JSON text.',
-  fields: (t) => ({
-    field: t.exposeString('field', { description: 'The field.' }),
-    from: t.exposeString('from', { description: 'The old value, as JSON.' }),
-    to: t.exposeString('to', { description: 'The new value, as JSON.' }),
-  }),
-});
+const FieldChangeRef = builder
+  .objectRef<{ field: string; from: string; to: string }>('FieldChange')
+  .implement({
+    description: 'A field’s value before and after, as JSON text.',
+    fields: (t) => ({
+      field: t.exposeString('field', { description: 'The field.' }),
+      from: t.exposeString('from', { description: 'The old value, as JSON.' }),
+      to: t.exposeString('to', { description: 'The new value, as JSON.' }),
+    }),
+  });
 
 const LocationChangeRef = builder.drizzleObject('locationChanges', {
   name: 'LocationChange',
   description: 'One change to a venue: who, when, what. The audit trail.',
   fields: (t) => ({
-    action: t.exposeString('action', { description: 'CREATE, UPDATE, CANCEL, UPSERT_CREATE, UPSERT_UPDATE, UPSERT_CANCEL or APPROVE.' }),
-    actor: t.exposeString('actor', { nullable: true, description: 'The API key prefix (or `cli:…`) that made the change.' }),
+    action: t.exposeString('action', {
+      description:
+        'CREATE, UPDATE, CANCEL, UPSERT_CREATE, UPSERT_UPDATE, UPSERT_CANCEL or APPROVE.',
+    }),
+    actor: t.exposeString('actor', {
+      nullable: true,
+      description: 'The API key prefix (or `cli:…`) that made the change.',
+    }),
     at: t.expose('at', { type: 'DateTime', description: 'When.' }),
     location: t.relation('location', { description: 'The venue.' }),
     organisation: t.relation('organisation', { description: 'The venue’s organisation.' }),
     changes: t.field({
       type: [FieldChangeRef],
       description: 'Each field that changed, with its old and new value as JSON.',
-      resolve: (c) => Object.entries(c.changes).map(([field, v]) => ({ field, from: JSON.stringify(v.from ?? null), to: JSON.stringify(v.to ?? null) })),
+      resolve: (c) =>
+        Object.entries(c.changes).map(([field, v]) => ({
+          field,
+          from: JSON.stringify(v.from ?? null),
+          to: JSON.stringify(v.to ?? null),
+        })),
     }),
   }),
 });
@@ -80,19 +113,24 @@ builder.queryFields((t) => ({
   }),
   locationChanges: t.drizzleConnection({
     type: 'locationChanges',
-    description: 'The audit trail of venue changes, newest first. Staff see all; a member key sees its own organisation’s.',
+    description:
+      'The audit trail of venue changes, newest first. Staff see all; a member key sees its own organisation’s.',
     // Press are staff but read only what the public reads: the trail holds drafts' values.
-    authScopes: (_root, _args, ctx) => (ctx.viewer?.organisation ? { authenticated: true } : { moderator: true }),
+    authScopes: (_root, _args, ctx) =>
+      ctx.viewer?.organisation ? { authenticated: true } : { moderator: true },
     args: {
       location: t.arg.id({ description: 'Only this venue’s changes.' }),
-      organisation: t.arg.string({ description: 'Staff: only this organisation’s changes (slug).' }),
+      organisation: t.arg.string({
+        description: 'Staff: only this organisation’s changes (slug).',
+      }),
     },
     resolve: (query, _root, args, ctx) => {
       checkPage(args);
       const own = ctx.viewer?.organisation;
       const locationId = args.location ? decodeLocationId(String(args.location)) : undefined;
       // Another type's ID would filter by a row of another table: refused as no venue's.
-      if (locationId === null) throw badInput('location', `"${String(args.location).slice(0, 60)}" is not a venue’s ID.`);
+      if (locationId === null)
+        throw badInput('location', `"${String(args.location).slice(0, 60)}" is not a venue’s ID.`);
       return ctx.db.query.locationChanges.findMany(
         query({
           where: {
