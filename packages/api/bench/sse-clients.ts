@@ -153,7 +153,9 @@ function measure(start: number, commits: number[]) {
     NaN;
   // Sparse, so that the cluster bench can merge the histograms of several subscribers' processes.
   const sparse: [number, number][] = [];
-  histogram.forEach((n, ms) => n && sparse.push([ms, n]));
+  histogram.forEach((n, ms) => {
+    if (n) sparse.push([ms, n]);
+  });
   return {
     histogram: sparse,
     pairs,

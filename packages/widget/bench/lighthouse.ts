@@ -86,7 +86,7 @@ let failed = false;
 try {
   // The snippet as a partner's editor gets it: from the configurator's box, with the counter.
   const browser = await launchChromium();
-  let configured;
+  let configured: Awaited<ReturnType<typeof configure>>;
   try {
     const page = await browser.context.newPage();
     await page.route(/tile\.openstreetmap\.org/, (route) => route.abort());

@@ -99,7 +99,8 @@ describe('<tafel-map> courtesies', () => {
     const before = await page.evaluate(() => {
       const root = document.querySelector('tafel-map')!.shadowRoot!;
       const pane = root.querySelector('.leaflet-map-pane')!;
-      const seen = ((window as any).__zoom = { animated: false, transitions: 0 });
+      const seen = { animated: false, transitions: 0 };
+      (window as any).__zoom = seen;
       new MutationObserver(() => {
         if (pane.classList.contains('leaflet-zoom-anim')) seen.animated = true;
       }).observe(pane, { attributes: true, attributeFilter: ['class'] });

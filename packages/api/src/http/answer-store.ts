@@ -164,7 +164,10 @@ export class AnswerStore {
     if (this.#entries.peek(key) !== kept) return undefined;
     for (const tag of [...deps.tags, ...deps.counts]) {
       let keys = this.#index.get(tag);
-      if (!keys) this.#index.set(tag, (keys = new Set()));
+      if (!keys) {
+        keys = new Set();
+        this.#index.set(tag, keys);
+      }
       keys.add(key);
     }
     return kept;

@@ -88,7 +88,10 @@ const states = new WeakMap<Request, RequestState>();
 
 function stateOf(request: Request): RequestState {
   let state = states.get(request);
-  if (!state) states.set(request, (state = { refreshes: [] }));
+  if (!state) {
+    state = { refreshes: [] };
+    states.set(request, state);
+  }
   return state;
 }
 

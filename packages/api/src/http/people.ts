@@ -39,7 +39,7 @@ const PAGE_HEADERS = {
   'x-content-type-options': 'nosniff',
 };
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
@@ -51,9 +51,9 @@ function page(
 ): Response {
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)} — Tafel</title>
+<title>${escapeHtml(title)} — Tafel</title>
 <style>body{font:1.1rem/1.5 system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}button{font:inherit;padding:.5rem 1.2rem;margin:.25rem 0}button:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}</style>
-</head><body><main><h1>${escape(title)}</h1>
+</head><body><main><h1>${escapeHtml(title)}</h1>
 ${body}
 </main></body></html>
 `;
@@ -63,7 +63,7 @@ ${body}
 function refusedPage(message: string, status: number): Response {
   return page(
     'This link does not work',
-    `<p>${escape(message)}</p>\n<p><a href="${MANAGE_PATH}">Ask for a new sign-in link</a></p>`,
+    `<p>${escapeHtml(message)}</p>\n<p><a href="${MANAGE_PATH}">Ask for a new sign-in link</a></p>`,
     status,
   );
 }
@@ -129,7 +129,7 @@ export function peoplePlugin(
           page(
             'Sign in to Tafel',
             `<p>Press the button to sign in in this browser. The link then stops working.</p>
-<form method="post" action="${LINK_PATH}"><input type="hidden" name="token" value="${escape(token)}"><button type="submit">Sign in</button></form>`,
+<form method="post" action="${LINK_PATH}"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit">Sign in</button></form>`,
           ),
         );
       }
@@ -183,7 +183,7 @@ export function peoplePlugin(
           );
         }
         const who = viewer.organisation
-          ? `a coordinator of ${escape(viewer.organisation.name)}`
+          ? `a coordinator of ${escapeHtml(viewer.organisation.name)}`
           : `staff (${viewer.role})`;
         return endResponse(
           page(

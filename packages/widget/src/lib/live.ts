@@ -103,8 +103,7 @@ export class LiveStream<R, V> {
         const { done, value } = await reader.read();
         if (done || this.#closed) break;
         buffer += decoder.decode(value, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
           this.#event(buffer.slice(0, end));
           buffer = buffer.slice(end + 2);
         }

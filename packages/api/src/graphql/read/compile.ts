@@ -45,6 +45,7 @@ export interface Field {
 }
 
 /** The row a field is compiled against: its table's alias and the lateral joins its fields need. */
+// biome-ignore lint/suspicious/noExplicitAny: a drizzle alias of any of the compiled tables; each rule narrows it
 export interface Row<T = any> {
   t: T;
   joins: SQL[];
@@ -183,7 +184,7 @@ export class Compiler {
   }
 
   /** `json_build_object` of these keys and values, with the compiled marker (and `__typename` when asked). */
-  json(type: GraphQLObjectType, entries: [string, SQL][]): SQL {
+  json(_type: GraphQLObjectType, entries: [string, SQL][]): SQL {
     if (entries.length > MAX_KEYS) throw new Unsupported('too many fields for one JSON object');
     const parts = [sql.raw(`'${COMPILED}', 1`)];
     for (const [key, value] of entries) parts.push(sql`${sql.raw(`'${key}'`)}, ${value}`);

@@ -38,6 +38,7 @@ const COMPILED_TYPES = [
 ];
 
 type Resolver = GraphQLFieldResolver<unknown, Context>;
+// biome-ignore lint/suspicious/noExplicitAny: the field's arguments as graphql-js coerced them; each rule reads its own
 type Compile = (c: Compiler, field: Field, args: Record<string, any>, ctx: Context) => Promise<SQL>;
 
 /** The root field as the compiler's Field. */
