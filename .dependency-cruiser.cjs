@@ -5,7 +5,7 @@
  * api/demo loads straight into tables. The widget knows the API only through the contract.
  */
 const api = '^packages/api/src/';
-const app = `${api}(server|yoga|cli|config|logger|print-schema)\\.ts$`;
+const app = `${api}((server|yoga|cli|config|logger|print-schema)\\.ts$|cli/)`;
 module.exports = {
   forbidden: [
     {

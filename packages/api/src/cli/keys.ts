@@ -1,0 +1,115 @@
+/** `pnpm tafel keys`: create, list and revoke API keys. */
+
+import { parseArgs } from 'node:util';
+import { eq, isNull } from 'drizzle-orm';
+import type { KeyCache } from '../auth/key-cache.ts';
+import { API_KEY_SCOPES, issueKey, revokeKey } from '../auth/keys.ts';
+import type { ApiKeyScope } from '../auth/viewer.ts';
+import type { Database } from '../db/client.ts';
+import { apiKeys, organisations } from '../db/schema.ts';
+import { type CliIo, organisationId, UsageError } from './common.ts';
+
+function parseScopes(text: string | undefined): ApiKeyScope[] {
+  if (!text) return [...API_KEY_SCOPES];
+  const scopes = text
+    .split(',')
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean);
+  const unknown = scopes.filter((s) => !(API_KEY_SCOPES as readonly string[]).includes(s));
+  if (unknown.length)
+    throw new UsageError(
+      `Unknown scope ${unknown.join(', ')}; known: ${API_KEY_SCOPES.join(', ')}.`,
+    );
+  return scopes as ApiKeyScope[];
+}
+
+export async function keys(
+  database: Database,
+  sub: string | undefined,
+  args: string[],
+  io: CliIo,
+  cache: KeyCache,
+): Promise<number> {
+  if (sub === 'create') {
+    const { values } = parseArgs({
+      args,
+      options: {
+        staff: { type: 'boolean' },
+        organisation: { type: 'string' },
+        scopes: { type: 'string' },
+        label: { type: 'string' },
+      },
+    });
+    if (!!values.staff === !!values.organisation)
+      throw new UsageError('Say whose key: --staff, or --organisation SLUG.');
+    const orgId = values.organisation ? await organisationId(database, values.organisation) : null;
+    const { secret, apiKey } = await issueKey(database.db, {
+      organisationId: orgId,
+      scopes: parseScopes(values.scopes),
+      label: values.label ?? null,
+    });
+    io.log(
+      `Issued ${values.staff ? 'a staff key' : `a key for ${values.organisation}`} ${apiKey.prefix}… with scopes ${apiKey.scopes.join(', ')}.`,
+    );
+    io.log(
+      'The secret below is shown once; store it now. Send it as: Authorization: Bearer <secret>',
+    );
+    io.log(secret);
+    return 0;
+  }
+  if (sub === 'list') {
+    const { values } = parseArgs({
+      args,
+      options: { organisation: { type: 'string' }, all: { type: 'boolean' } },
+    });
+    const rows = await database.db
+      .select({
+        prefix: apiKeys.prefix,
+        scopes: apiKeys.scopes,
+        label: apiKeys.label,
+        organisation: organisations.slug,
+        createdAt: apiKeys.createdAt,
+        lastUsedAt: apiKeys.lastUsedAt,
+        revokedAt: apiKeys.revokedAt,
+      })
+      .from(apiKeys)
+      .leftJoin(organisations, eq(organisations.id, apiKeys.organisationId))
+      .where(values.all ? undefined : isNull(apiKeys.revokedAt))
+      .orderBy(apiKeys.id);
+    const shown = values.organisation
+      ? rows.filter((r) => r.organisation === values.organisation)
+      : rows;
+    for (const r of shown) {
+      io.log(
+        [
+          r.prefix,
+          r.organisation ?? 'STAFF',
+          r.scopes.join(','),
+          r.label ?? '',
+          `created ${r.createdAt.toISOString()}`,
+          r.lastUsedAt ? `used ${r.lastUsedAt.toISOString()}` : 'never used',
+          r.revokedAt ? `REVOKED ${r.revokedAt.toISOString()}` : '',
+        ]
+          .filter(Boolean)
+          .join('  '),
+      );
+    }
+    if (shown.length === 0) io.log('No keys.');
+    return 0;
+  }
+  if (sub === 'revoke') {
+    const prefix = args[0];
+    if (!prefix)
+      throw new UsageError(
+        'Give the prefix of the key to revoke: pnpm tafel keys revoke tafel_XXXXXXXX',
+      );
+    const row = await revokeKey(database.db, prefix, cache);
+    if (!row) {
+      io.error(`No key with prefix ${prefix}.`);
+      return 1;
+    }
+    io.log(`Revoked ${prefix}.`);
+    return 0;
+  }
+  throw new UsageError('keys create | keys list | keys revoke');
+}
