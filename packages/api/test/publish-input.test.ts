@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { csvProblemOf, parseVenueCsv } from '../src/locations/csv.ts';
 import { rowsOf } from '../src/locations/stats.ts';
-import { upsertLocations } from '../src/locations/write.ts';
+import { upsertLocations } from '../src/locations/upsert.ts';
 import {
   CREATE,
   type PublishFixture,

@@ -12,7 +12,7 @@ import {
   parseVenueCsv,
 } from '../locations/csv.ts';
 import { editionBySlug, unknownEdition } from '../locations/editions.ts';
-import { upsertLocations } from '../locations/write.ts';
+import { upsertLocations } from '../locations/upsert.ts';
 import { type Announce, actor, type CliIo, organisationId, UsageError } from './common.ts';
 
 /** A CSV file's content passed inline, when a command is handed to the running server. */

@@ -6,8 +6,9 @@
 import { parse } from 'csv-parse';
 import type { Edition } from '../db/schema.ts';
 import type { UserError } from './errors.ts';
+import type { UpsertRow } from './upsert.ts';
 import { LIMITS } from './validate.ts';
-import { breathe, type UpsertRow } from './write.ts';
+import { breathe } from './write.ts';
 
 /** The columns, in the template's order, with the input field each fills. */
 export const CSV_COLUMNS = {

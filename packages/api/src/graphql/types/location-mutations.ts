@@ -1,13 +1,13 @@
 import { canSeePrivate } from '../../auth/viewer.ts';
 import type { Edition, Location } from '../../db/schema.ts';
 import { organisationBySlug, unknownOrganisation } from '../../locations/organisations.ts';
+import { upsertLocations } from '../../locations/upsert.ts';
 import type { LocationFields } from '../../locations/validate.ts';
 import {
   type Actor,
   cancelLocation,
   createLocation,
   updateLocation,
-  upsertLocations,
   type WriteResult,
 } from '../../locations/write.ts';
 import { builder } from '../builder.ts';
