@@ -3,9 +3,9 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { type Organisation, organisations } from '../db/schema.ts';
 import { type UserError, UserErrors, userError } from './errors.ts';
+import { isHttpUrl } from './fields.ts';
 import type { TableNotice } from './notices.ts';
 import { checkName, checkSlug } from './slugs.ts';
-import { isHttpUrl } from './validate.ts';
 
 /** Admit an organisation: the staff mutation and the command line both come here; `notices` say what changed, for the caller to announce. */
 export async function createOrganisation(

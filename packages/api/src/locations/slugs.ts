@@ -1,6 +1,6 @@
 /** The checks an edition's and an organisation's slug and name pass, wherever they are written. */
 import type { UserErrors } from './errors.ts';
-import { freeText } from './validate.ts';
+import { freeText } from './fields.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -1,0 +1,109 @@
+/**
+ * The rules for single fields that validateLocation (validate.ts) applies: the day in a time zone,
+ * free text, regions and web addresses.
+ */
+
+import { REGIONS } from '@tafel/schema';
+import { iso31661, iso31662 } from 'iso-3166';
+import type { UserErrors } from './errors.ts';
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The day of an instant in a time zone, as YYYY-MM-DD. */
+export function localDate(instant: Date, timeZone: string): string {
+  // Building a DateTimeFormat costs far more than using one: keep one per zone.
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(instant);
+}
+
+/** Control characters (C0, DEL, C1) and line separators: none belongs in a one-line field. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+/** In running text tabs and line breaks are fine; other controls (escapes, NUL, …) are not. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job.
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
+/** Bidi embeddings, overrides and isolates: they make the text around them read in another order. */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/u;
+/** What shows nothing: whitespace, format characters (zero-width spaces and joiners, BOM, …) and blank fillers. */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each joiner and selector is matched alone, on purpose.
+const INVISIBLE = /[\s\p{Cf}\u034f\u115f\u1160\u3164\uffa0\u2800\ufe00-\ufe0f]/gu;
+
+const codePoint = (c: string) =>
+  `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * A free-text field, trimmed and NFC-normalised (so the same name is stored one way). Refused:
+ * control characters (a description keeps tabs and line breaks), bidi overrides that could
+ * disguise a name, and text that shows nothing.
+ */
+function text(
+  errors: UserErrors,
+  path: (string | number)[],
+  value: string | null | undefined,
+  max: number,
+  required = false,
+  multiline = false,
+): string | null {
+  const name = path.at(-1);
+  const trimmed = value?.normalize('NFC').trim() ?? '';
+  if (trimmed === '') {
+    if (required) errors.add(path, 'REQUIRED', `${name} must not be empty.`);
+    return null;
+  }
+  const control = (multiline ? CONTROL_IN_TEXT : CONTROL).exec(trimmed)?.[0];
+  const bidi = BIDI_CONTROL.exec(trimmed)?.[0];
+  if (control) {
+    errors.add(
+      path,
+      'INVALID',
+      `${name} contains a control character (${codePoint(control)})${multiline ? '' : '; it must be one line'}.`,
+    );
+  } else if (bidi) {
+    errors.add(
+      path,
+      'INVALID',
+      `${name} contains a bidirectional override (${codePoint(bidi)}), which changes how the text reads.`,
+    );
+  } else if (trimmed.replace(INVISIBLE, '') === '') {
+    errors.add(path, required ? 'REQUIRED' : 'INVALID', `${name} has only invisible characters.`);
+  }
+  if (trimmed.length > max)
+    errors.add(path, 'TOO_LONG', `${name} is ${trimmed.length} characters; at most ${max}.`);
+  return trimmed;
+}
+
+/** The same rules for the names of organisations and editions. */
+export { text as freeText };
+
+/** ISO 3166-1 alpha-2 codes in use, and ISO 3166-2 subdivision codes (each begins with its country's). */
+export const COUNTRY_CODES = new Set(iso31661.map((c) => c.alpha2));
+const REGION_CODES = new Set(iso31662.map((r) => r.code));
+
+/** Why a region cannot be one of this country's, or null. */
+export function regionProblem(region: string, country: string): string | null {
+  if (country === 'NL' && !(region in REGIONS))
+    return `region "${region}" is not a Dutch province code (one of ${Object.keys(REGIONS).join(', ')}).`;
+  if (!REGION_CODES.has(region))
+    return `region "${region.slice(0, 10)}" is not an ISO 3166-2 code such as NL-UT or BE-VAN.`;
+  if (!region.startsWith(`${country}-`))
+    return `region "${region}" lies in ${region.slice(0, 2)}, not in ${country}, the address's country.`;
+  return null;
+}
+
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
