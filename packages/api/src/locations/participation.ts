@@ -5,24 +5,23 @@
  * announces the committed change (LiveHub.announce): a NOTIFY inside the write would serialise
  * every commit on PostgreSQL's notification lock and halve the write rate.
  */
-import { and, eq, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Db } from '../db/client.ts';
-import {
-  type Location,
-  locationChanges,
-  locations,
-  participationLog,
-  participationRequests,
-} from '../db/schema.ts';
+import { type Location, locationChanges, locations, participationRequests } from '../db/schema.ts';
 import { USER_ERROR_CODES, type UserError, type UserErrorCode } from './errors.ts';
 import { publicLocationCondition, type ResolvedFilter } from './filter.ts';
 import type { CountNotice, VenueNotice } from './notices.ts';
+import {
+  assessment,
+  buildChange,
+  type ChangeKind,
+  MAX_PARTICIPANTS,
+  preparedChange,
+  type Runner,
+} from './participation-statement.ts';
 import { rowsOf } from './stats.ts';
-import { publicVenue, publicVenueAs } from './visibility.ts';
-
-/** The most people one venue can report, and the largest single step of arrivals. */
-export const MAX_PARTICIPANTS = 100_000;
+import { publicVenue } from './visibility.ts';
 
 export type ParticipationChange = { set: number } | { add: number };
 
@@ -33,7 +32,7 @@ export interface ParticipationResult {
   notice?: CountNotice;
 }
 
-function refused(
+export function refused(
   field: string,
   code: UserErrorCode,
   message: string = USER_ERROR_CODES[code],
@@ -64,88 +63,6 @@ function checkInput(change: ParticipationChange): ParticipationResult | null {
     );
   }
   return null;
-}
-
-/** The values one participation change needs, as SQL values or placeholders of a prepared statement. */
-interface ChangeValues {
-  location: number | Placeholder;
-  /** The count asked for (`set`) or the arrivals (`add`). */
-  amount: number | Placeholder;
-  organisation: number | null | Placeholder;
-}
-
-/**
- * The venue's count before and after the change, and why the change would be refused (null: it
- * may go ahead). The same assessment decides under the row lock and explains a refusal.
- */
-function assessment(kind: ChangeKind, { location, amount, organisation }: ChangeValues): SQL {
-  const after =
-    kind === 'set' ? sql`${amount}::bigint` : sql`(l.participants::bigint + ${amount}::bigint)`;
-  return sql`
-    SELECT l.id, l.participants AS before, ${after} AS after,
-      CASE
-        WHEN ${organisation}::int IS NOT NULL AND l.organisation_id <> ${organisation}::int
-          THEN CASE WHEN ${publicVenueAs('l')} THEN 'FORBIDDEN' ELSE 'NOT_FOUND' END
-        WHEN l.status = 'CANCELLED' THEN 'CANCELLED'
-        WHEN e.status = 'CLOSED' THEN 'EDITION_CLOSED'
-        WHEN ${after} < 0 THEN 'BELOW_ZERO'
-        WHEN ${after} > ${MAX_PARTICIPANTS} THEN 'OUT_OF_RANGE'
-        WHEN ${after} > l.capacity THEN 'OVER_CAPACITY'
-      END AS refusal,
-      l.capacity
-    FROM ${locations} l JOIN editions e ON e.id = l.edition_id
-    WHERE l.id = ${location}::int`;
-}
-
-type ChangeKind = 'set' | 'add';
-
-/**
- * The locking write of one change, prepared once per database and kind: this is the statement
- * hosts send all day, so PostgreSQL parses and plans it once per connection rather than per
- * request (drizzle sends every other query unnamed).
- */
-function buildChange(db: Runner, kind: ChangeKind) {
-  const values = {
-    location: sql.placeholder('location'),
-    amount: sql.placeholder('amount'),
-    organisation: sql.placeholder('organisation'),
-  };
-  const target = db
-    .$with('target', {
-      id: sql<number>`id`.mapWith(Number).as('id'),
-      before: sql<number>`before`.mapWith(Number).as('before'),
-      after: sql<number>`after`.mapWith(Number).as('after'),
-      refusal: sql<string | null>`refusal`.as('refusal'),
-    })
-    .as(sql`${assessment(kind, values)} FOR UPDATE OF l`);
-  const go = sql`${target.refusal} IS NULL AND ${target.after} <> ${target.before}`;
-  const logged = db.$with('logged', { id: sql<number>`id`.as('id') }).as(sql`
-      INSERT INTO ${participationLog} (location_id, edition_id, organisation_id, api_key_id, actor, old_value, new_value)
-      SELECT l.id, l.edition_id, l.organisation_id, ${sql.placeholder('keyId')}::int, ${sql.placeholder('actor')}::text, t.before, t.after
-      FROM target t JOIN ${locations} l ON l.id = t.id WHERE t.refusal IS NULL AND t.after <> t.before
-      RETURNING id`);
-  return (
-    db
-      .with(target, logged)
-      .update(locations)
-      .set({ participants: sql`${target.after}::int`, updatedAt: sql`now()` })
-      .from(target)
-      .where(and(eq(locations.id, target.id), go))
-      // The log insert runs because it is a data-modifying CTE; its id orders this venue's changes.
-      .returning({ location: locations, seq: sql<number>`(SELECT id FROM logged)`.mapWith(Number) })
-      .prepare(`tafel_participation_${kind}`)
-  );
-}
-
-const preparedChanges = new WeakMap<Db, Record<ChangeKind, ReturnType<typeof buildChange>>>();
-
-function preparedChange(db: Db, kind: ChangeKind) {
-  let prepared = preparedChanges.get(db);
-  if (!prepared) {
-    prepared = { set: buildChange(db, 'set'), add: buildChange(db, 'add') };
-    preparedChanges.set(db, prepared);
-  }
-  return prepared[kind];
 }
 
 /** For a missing venue and for another organisation's venue that is not public alike, so neither tells them apart. */
@@ -198,8 +115,6 @@ export function keyActor(viewer: Viewer): ParticipationActor {
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{8,100}$/;
 /** How long the server remembers an idempotency key: the day of the edition, and a day to spare. */
 export const IDEMPOTENCY_KEY_DAYS = 2;
-
-type Runner = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
  * Apply a participation change: at the actor's own organisation's venue (any venue for staff,
