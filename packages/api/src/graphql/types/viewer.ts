@@ -6,7 +6,7 @@ import { badInput } from '../errors.ts';
 import { decodeLocationId } from '../global-id.ts';
 import { checkPage } from '../paging.ts';
 import { LocationStatusEnum } from './enums.ts';
-import { ApiKeyScopeEnum } from './staff.ts';
+import { ApiKeyScopeEnum } from './staff-types.ts';
 
 const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
   description: 'The organisation or staff member behind the API key of this request.',
