@@ -38,7 +38,7 @@ const SELECT_ZOOM = 14;
  * @summary The venues of a Tafel edition on a map, for any partner website.
  *
  * @event {CustomEvent<TafelLocationSelectDetail>} tafel-location-select - A venue was chosen, on the map (`source: 'map'`) or in the list (`'list'`). `detail` is `{ id, location, source }`; `location` is the venue as loaded (`MapLocation` from `@tafel/schema`, with its live count). Bubbles, composed.
- * @event {CustomEvent<TafelLoadDetail>} tafel-load - The venues of the current presets and filters are drawn (after each filter change). `detail` is `{ count, offMainThread }`: how many are shown, and whether clustering runs in a worker. Bubbles, composed.
+ * @event {CustomEvent<TafelLoadDetail>} tafel-load - The venues of the current presets and filters are drawn: after the first load and each filter change, and after each refresh (a reconnect, or each poll while the API refuses live streams). `detail` is `{ count, offMainThread }`: how many are shown, and whether clustering runs in a worker. Bubbles, composed.
  *
  * @csspart base - The frame around filters, map and list.
  * @csspart filters - The search form above the map.
