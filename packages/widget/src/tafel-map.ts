@@ -1,22 +1,22 @@
-import { type Lang, type MapLocation, MEALS, ParticipationChanged } from '@tafel/schema';
-import { html, type PropertyValues, render, type TemplateResult } from 'lit';
+import { type Lang, type MapLocation, ParticipationChanged } from '@tafel/schema';
+import { type PropertyValues, render, type TemplateResult } from 'lit';
 import { Announcer } from './lib/announcer.ts';
-import { parseCenter, parseMeals } from './lib/attributes.ts';
+import { parseCenter } from './lib/attributes.ts';
 import { escapeHtml } from './lib/basemap.ts';
-import { DataController } from './lib/data-controller.ts';
 import type { TafelLoadDetail, TafelLocationSelectDetail } from './lib/events.ts';
 import { FilterController } from './lib/filters.ts';
 import { locate } from './lib/geo.ts';
-import type { GraphQLError } from './lib/graphql.ts';
-import { elementLang, formatNumber, refusalText, t } from './lib/i18n.ts';
+import { elementLang, t } from './lib/i18n.ts';
 import { legendTemplate } from './lib/legend.ts';
-import { readHash, replaceHash, writeHash } from './lib/link-state.ts';
 import { LiveController } from './lib/live-controller.ts';
 import { MapController, type MapView, type TileSource } from './lib/map-controller.ts';
+import { LinkController } from './lib/map-link.ts';
+import { MapLoader } from './lib/map-loader.ts';
+import { countText, legendMeals, listStatus, mapTemplate } from './lib/map-template.ts';
 import { popupElement, popupTemplate } from './lib/popup.ts';
-import { endpointOf, TafelElement } from './lib/tafel-element.ts';
+import { TafelElement } from './lib/tafel-element.ts';
 import { VenueList } from './lib/venue-list.ts';
-import { fetchAllVenues, type VenueSet, VenueStore } from './lib/venues.ts';
+import { VenueStore } from './lib/venues.ts';
 import styles from './tafel-map.styles.ts';
 
 export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
@@ -133,13 +133,15 @@ export class TafelMap extends TafelElement {
   #popupContent: HTMLElement | undefined;
   #popupFrom: 'map' | 'list' = 'map';
   #venues = new VenueStore();
-  #data = new DataController(this, {
-    load: (signal, fresh) => this.#load(signal, fresh),
-    retryDelay: (failures) => Math.min(30_000, 2000 * 2 ** failures),
-    // Keep whatever was shown; say so discreetly and try again later.
-    unreachable: () =>
-      (this._notice = t(this.#lang, this._shown.length ? 'offline' : 'loadFailed')),
-    refused: (error) => this.#stop(error),
+  #loader = new MapLoader(this, {
+    venues: () => this.#venues,
+    filters: () => this.#filters,
+    list: () => this.#list,
+    lang: () => this.#lang,
+    announce: (text) => this.#announcer.announce(text),
+    countText: (n) => this.#countText(n),
+    index: (partial, refresh) => void this.#indexShown(partial, refresh),
+    closeLive: () => this.#live.close(),
   });
   #live = new LiveController(this, ParticipationChanged, {
     data: ({ participationChanged: change }) => {
@@ -148,15 +150,11 @@ export class TafelMap extends TafelElement {
       if (venue.id === this._selected) this.#renderPopup();
       this.requestUpdate();
     },
-    resumed: () => this.#refresh(true),
+    resumed: () => this.#loader.refresh(true),
     // Not `fresh`: the cacheable GET, which a CDN in front of the API answers for everyone.
-    poll: () => this.#refresh(false),
-    failed: (error) => this.#stop(error),
+    poll: () => this.#loader.refresh(false),
+    failed: (error) => this.#loader.stop(error),
   });
-  /** Set while a refresh's load starts (it reads it before its first `await`). */
-  #refreshing = false;
-  /** The filter of the venues shown last. */
-  #shownFilter = '';
   #view = new MapController(this, {
     container: () => this.renderRoot.querySelector<HTMLElement>('.map'),
     tiles: () => this.#tileSource,
@@ -171,14 +169,13 @@ export class TafelMap extends TafelElement {
       this.#popupContent = undefined;
       if (this.#popupFrom === 'list') this.#list.popupClosed();
       this._selected = null;
-      this.#writeHash();
+      this.#link.write();
     },
   });
   #filters = new FilterController(this, () => {
-    this.#writeHash();
-    void this.#applyFilters();
+    this.#link.write();
+    void this.#loader.applyFilters();
   });
-  #loadEvent = false;
   #list = new VenueList(this);
   #announcer = new Announcer(this);
   #formHandlers = {
@@ -187,9 +184,12 @@ export class TafelMap extends TafelElement {
     toggleLegend: () => (this._legend = !this._legend),
     legendKey: (event: KeyboardEvent) => this.#legendKey(event),
   };
-  /** A venue a link asks for, chosen once the venues are drawn. */
-  #linkedVenue: string | null = null;
-  #hashChanged = () => this.#readHash(true);
+  #link = new LinkController(this, {
+    filters: () => this.#filters,
+    closePopup: () => this.#view.map?.closePopup(),
+    applyFilters: () => void this.#loader.applyFilters(),
+    select: (id) => this.#select(id, 'list', false),
+  });
   #selectFromList = (id: string) => this.#select(id, 'list');
 
   constructor() {
@@ -200,16 +200,6 @@ export class TafelMap extends TafelElement {
     this._timeZone = null;
     this._legend = false;
     this.linkState = false;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.linkState) addEventListener('hashchange', this.#hashChanged);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    removeEventListener('hashchange', this.#hashChanged);
   }
 
   get #lang(): Lang {
@@ -231,17 +221,11 @@ export class TafelMap extends TafelElement {
       'targetGroups',
     ] as const;
     const reload = reloads.some((key) => changed.has(key));
-    if (changed.has('linkState')) {
-      removeEventListener('hashchange', this.#hashChanged);
-      if (this.linkState && this.isConnected) {
-        addEventListener('hashchange', this.#hashChanged);
-        // Before a load starts, which then asks for the linked filters itself.
-        this.#readHash(!reload);
-      }
-    }
+    // Before a load starts, which then asks for the linked filters itself.
+    if (changed.has('linkState')) this.#link.linkStateChanged(!reload);
     if (reload) {
       this.#view.fitted = false;
-      void this.#data.reload();
+      void this.#loader.data.reload();
     }
     if (
       (changed.has('endpoint') || changed.has('edition') || changed.has('live')) &&
@@ -281,105 +265,15 @@ export class TafelMap extends TafelElement {
       this.#view.fitted = !partial;
     }
     await this.#view.draw();
-    if (!partial) this.#selectLinked();
-    if (!this.#loadEvent) {
-      this.#loadEvent = true;
+    if (!partial) this.#link.selectLinked();
+    if (!this.#loader.loadEvent) {
+      this.#loader.loadEvent = true;
       const detail: TafelLoadDetail = {
         count: shown.length,
         offMainThread: this.#view.offMainThread,
       };
       this.dispatchEvent(new CustomEvent('tafel-load', { detail, bubbles: true, composed: true }));
     }
-  }
-
-  // ————— data —————
-
-  /**
-   * The same venues again with their numbers now (a poll, a stream back after a break): the
-   * visitor's view, list and focus stay as they are.
-   */
-  #refresh(fresh: boolean): void {
-    this.#refreshing = true;
-    void this.#data.reload(fresh);
-    this.#refreshing = false;
-  }
-
-  /** Load the preset set; `fresh` after a reconnect or a failure, past any cached answer. */
-  async #load(signal: AbortSignal, fresh: boolean): Promise<void> {
-    const refresh = this.#refreshing;
-    this._loading = true;
-    try {
-      // A large edition arrives in pages: draw the first at once, then the whole set.
-      const early = (first: VenueSet) => {
-        if (this.#filters.active || this._shown.length) return;
-        this._timeZone = first.timeZone;
-        this.#show(first.venues, false, true);
-      };
-      const { venues, timeZone } = await fetchAllVenues(
-        endpointOf(this),
-        this.edition!,
-        this.#filters.preset,
-        { signal, fresh, firstPage: early },
-      );
-      if (signal.aborted) return;
-      this._timeZone = timeZone;
-      this.#venues.setAll(venues);
-      this.#data.answered();
-      this._notice = '';
-      if (this.#filters.active) await this.#applyFilters(false, fresh, refresh);
-      else this.#show(venues, false, false, refresh);
-    } finally {
-      if (this.#data.isCurrent(signal)) this._loading = false;
-    }
-  }
-
-  /** The API refused what this map asks (an unknown edition): asking again would not help. */
-  #stop(error: GraphQLError): void {
-    this.#live.close();
-    this.#data.stop();
-    this._loading = false;
-    this._notice = refusalText(this.#lang, error, this.edition);
-  }
-
-  /** Ask the API for exactly the venues of the current filters. */
-  async #applyFilters(announce = true, fresh = false, refresh = false): Promise<void> {
-    this.#data.abort();
-    if (!this.#filters.active || !this.edition) {
-      this.#show(this.#venues.all, announce);
-      return;
-    }
-    const loads = this.#data.begin();
-    this._loading = true;
-    try {
-      const { venues, timeZone } = await fetchAllVenues(
-        endpointOf(this),
-        this.edition,
-        this.#filters.filter,
-        { signal: loads.signal, fresh },
-      );
-      if (loads.signal.aborted) return;
-      this._timeZone = timeZone;
-      this._notice = '';
-      this.#show(this.#venues.merge(venues), announce, false, refresh);
-    } catch {
-      if (!loads.signal.aborted) this._notice = t(this.#lang, 'offline');
-    } finally {
-      if (this.#data.isCurrent(loads.signal)) this._loading = false;
-    }
-  }
-
-  /** Show a set of venues; `partial` while the rest of a large set is still coming; `refresh` keeps view and list. */
-  #show(venues: MapLocation[], announce: boolean, partial = false, refresh = false): void {
-    // Only the same filter's set again is a refresh: one landing after the visitor chose anew is not.
-    const filter = JSON.stringify(this.#filters.filter);
-    if (filter !== this.#shownFilter) refresh = false;
-    this.#shownFilter = filter;
-    this._shown = venues;
-    if (!refresh || this.#list.active >= venues.length) this.#list.reset();
-    this.#loadEvent = partial;
-    if (partial) this.#venues.add(venues);
-    if (announce) this.#announcer.announce(this.#countText(venues.length));
-    void this.#indexShown(partial, refresh);
   }
 
   // ————— choosing a venue —————
@@ -412,45 +306,11 @@ export class TafelMap extends TafelElement {
     }
     this.#announcer.announce(t(this.#lang, 'selected', { name: venue.name }));
     if (source === 'list' && focus) this.#popupContent.querySelector<HTMLElement>('h3')?.focus();
-    this.#writeHash();
+    this.#link.write();
     const detail: TafelLocationSelectDetail = { id, location: venue, source };
     this.dispatchEvent(
       new CustomEvent('tafel-location-select', { detail, bubbles: true, composed: true }),
     );
-  }
-
-  // ————— link-state: the page's address —————
-
-  get #hashKey(): string {
-    return this.id ? `tafel-${this.id}.` : 'tafel.';
-  }
-
-  /** Take the venue and filters from the page's hash; `apply` them now (else a load will). */
-  #readHash(apply: boolean): void {
-    const state = readHash(location.hash, this.#hashKey);
-    const changed = this.#filters.choose(state);
-    this.#linkedVenue = state.venue ?? null;
-    if (!apply) return;
-    if (!this.#linkedVenue && this._selected) this.#view.map?.closePopup();
-    if (changed) void this.#applyFilters();
-    else this.#selectLinked();
-  }
-
-  #selectLinked(): void {
-    const id = this.#linkedVenue;
-    this.#linkedVenue = null;
-    if (id && id !== this._selected && this._shown.some((v) => v.id === id))
-      this.#select(id, 'list', false);
-  }
-
-  #writeHash(): void {
-    if (this.linkState)
-      replaceHash(
-        writeHash(location.hash, this.#hashKey, {
-          ...this.#filters.chosen,
-          venue: this._selected ?? '',
-        }),
-      );
   }
 
   #renderPopup(): void {
@@ -460,16 +320,8 @@ export class TafelMap extends TafelElement {
     this.#view.updatePopup();
   }
 
-  /** The meals the map can show: the preset's, else all. */
-  get #legendMeals() {
-    const preset = parseMeals(this.meals);
-    return preset.length ? preset : MEALS;
-  }
-
   #countText(n: number): string {
-    return n === 1
-      ? t(this.#lang, 'venue')
-      : t(this.#lang, 'venues', { n: formatNumber(this.#lang, n) });
+    return countText(this.#lang, n);
   }
 
   // ————— "near me" and the list —————
@@ -513,28 +365,20 @@ export class TafelMap extends TafelElement {
     const count = this._shown.length;
     const list = {
       lang,
-      status:
-        this._loading && !count
-          ? t(lang, 'loading')
-          : count
-            ? this.#countText(count)
-            : t(lang, 'noVenues'),
+      status: listStatus(lang, this._loading, count),
       sorted: this.#list.open ? this.#list.sorted(this._shown, this.#lang) : [],
       selected: this._selected,
       timeZone: this._timeZone,
     };
-    return html`<div class="box">
-      <div part="base" class="base" lang=${lang}>
-        ${this.#filters.template(lang, this.#list.open, this._legend, count, this.#formHandlers)}
-        <div class="body">
-          ${legendTemplate(lang, this.#legendMeals, this._legend, this.#formHandlers.legendKey)}
-          ${this.#list.template(list, this.#selectFromList)}
-          <div part="map" class="map" role="region" aria-label=${t(lang, 'mapLabel')}></div>
-        </div>
-        <p part="notice" class="notice" ?hidden=${!this._notice}>${this._notice}</p>
-        <div class="sr-only" role="status" aria-live="polite">${this.#announcer.text}</div>
-      </div>
-    </div>`;
+    const on = this.#formHandlers;
+    return mapTemplate({
+      lang,
+      filters: this.#filters.template(lang, this.#list.open, this._legend, count, on),
+      legend: legendTemplate(lang, legendMeals(this.meals), this._legend, on.legendKey),
+      list: this.#list.template(list, this.#selectFromList),
+      notice: this._notice,
+      announcement: this.#announcer.text,
+    });
   }
 }
 
