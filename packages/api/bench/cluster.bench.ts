@@ -15,16 +15,11 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { RecordArrivals } from '@tafel/schema';
 import { sql } from 'drizzle-orm';
 import { type Cluster, startCluster } from '../../../deploy/cluster.mjs';
-import { issueKey } from '../src/auth/keys.ts';
-import { generateDemo } from '../src/demo/generate.ts';
-import { loadDemo } from '../src/demo/load.ts';
-import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { editionTotal } from '../src/locations/participation.ts';
 import { rowsOf } from '../src/locations/stats.ts';
-import { percentile, poster, report, scratchDatabase, UNLIMITED } from './support.ts';
+import { loadArrivals, percentile, poster, report, scratchDatabase, UNLIMITED } from './support.ts';
 
 const PROCESSES = 3;
 const SUBSCRIBERS = Number(process.env['BENCH_CLUSTER_SUBSCRIBERS'] ?? 9000);
@@ -118,27 +113,7 @@ export async function run(): Promise<void> {
   );
   try {
     const db = scratch.database.db;
-    await loadDemo(db, generateDemo());
-    await db.execute(sql`UPDATE locations SET capacity = NULL`);
-    const venues = rowsOf<{ id: number }>(
-      await db.execute(
-        sql`SELECT l.id FROM locations l JOIN editions e ON e.id = l.edition_id WHERE e.slug = 'nid-2027' AND l.status = 'PUBLISHED' AND NOT l.awaiting_approval ORDER BY l.id`,
-      ),
-    ).map((r) => Number(r.id));
-    const { secret, apiKey } = await issueKey(db, {
-      organisationId: null,
-      scopes: ['PARTICIPATION_WRITE'],
-      label: 'bench',
-    });
-    const [edition] = rowsOf<{ id: number }>(
-      await db.execute(sql`SELECT id FROM editions WHERE slug = 'nid-2027'`),
-    );
-    const bodies = venues.map((id) =>
-      JSON.stringify({
-        query: RecordArrivals.document,
-        variables: { input: { location: encodeGlobalId('Location', id), delta: 1 } },
-      }),
-    );
+    const { bodies, secret, apiKey, edition } = await loadArrivals(db);
 
     cluster = await startCluster({
       databaseUrl: scratch.url,
@@ -198,7 +173,7 @@ export async function run(): Promise<void> {
       ),
     );
 
-    const first = (await editionTotal(db, edition!.id)).total;
+    const first = (await editionTotal(db, edition.id)).total;
     const [{ last: lastLogId }] = rowsOf<{ last: number }>(
       await db.execute(sql`SELECT coalesce(max(id), 0) AS last FROM participation_log`),
     ) as [{ last: number }];

@@ -14,17 +14,13 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { RecordArrivals } from '@tafel/schema';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
-import { issueKey } from '../src/auth/keys.ts';
 import type { Db } from '../src/db/client.ts';
-import { generateDemo } from '../src/demo/generate.ts';
-import { loadDemo } from '../src/demo/load.ts';
-import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { editionTotal } from '../src/locations/participation.ts';
 import { rowsOf } from '../src/locations/stats.ts';
 import {
+  loadArrivals,
   poster,
   report,
   type ScratchDb,
@@ -47,15 +43,6 @@ async function figures(db: Db): Promise<{ total: number; logged: number }> {
     ),
   );
   return { total: Number(row!.total), logged: Number(row!.logged) };
-}
-
-function arrivalBodies(venueIds: number[]): string[] {
-  return venueIds.map((id) =>
-    JSON.stringify({
-      query: RecordArrivals.document,
-      variables: { input: { location: encodeGlobalId('Location', id), delta: 1 } },
-    }),
-  );
 }
 
 /** CPU time (ms) used so far by every PostgreSQL process on this machine, from /proc (Linux). */
@@ -305,23 +292,7 @@ export async function run(): Promise<void> {
   const scratch = await scratchDatabase('live');
   try {
     const db = scratch.database.db;
-    await loadDemo(db, generateDemo());
-    // Room for every arrival the benchmark sends.
-    await db.execute(sql`UPDATE locations SET capacity = NULL`);
-    const venues = rowsOf<{ id: number }>(
-      await db.execute(
-        sql`SELECT l.id FROM locations l JOIN editions e ON e.id = l.edition_id WHERE e.slug = 'nid-2027' AND l.status = 'PUBLISHED' AND NOT l.awaiting_approval ORDER BY l.id`,
-      ),
-    ).map((r) => Number(r.id));
-    const { secret, apiKey } = await issueKey(db, {
-      organisationId: null,
-      scopes: ['PARTICIPATION_WRITE'],
-      label: 'bench',
-    });
-    const [edition] = rowsOf<{ id: number }>(
-      await db.execute(sql`SELECT id FROM editions WHERE slug = 'nid-2027'`),
-    );
-    const bodies = arrivalBodies(venues);
+    const { bodies, secret, apiKey, edition } = await loadArrivals(db);
 
     const parts = (process.env['BENCH_LIVE'] ?? 'writes,fanout').split(',');
     if (parts.includes('writes')) {
@@ -336,7 +307,7 @@ export async function run(): Promise<void> {
       ',',
     ) as Writer[]) {
       if (parts.includes('fanout'))
-        await fanOut(scratch, edition!.id, { keyId: apiKey.id, secret }, bodies, writer);
+        await fanOut(scratch, edition.id, { keyId: apiKey.id, secret }, bodies, writer);
     }
   } finally {
     await scratch.drop();

@@ -3,8 +3,15 @@
 import { randomBytes } from 'node:crypto';
 import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { RecordArrivals } from '@tafel/schema';
+import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { type Database, openDatabase } from '../src/db/client.ts';
+import { issueKey } from '../src/auth/keys.ts';
+import { type Database, type Db, openDatabase } from '../src/db/client.ts';
+import { generateDemo } from '../src/demo/generate.ts';
+import { loadDemo } from '../src/demo/load.ts';
+import { encodeGlobalId } from '../src/graphql/global-id.ts';
+import { rowsOf } from '../src/locations/stats.ts';
 import { createApp } from '../src/yoga.ts';
 
 export const benchBaseUrl =
@@ -182,4 +189,33 @@ export function poster(
       req.on('error', reject);
       req.end(body);
     });
+}
+
+/**
+ * The demo edition loaded for a write benchmark: capacities lifted (room for every arrival sent),
+ * a staff key that may count, the edition, and one `recordArrivals(+1)` body per public venue.
+ */
+export async function loadArrivals(db: Db) {
+  await loadDemo(db, generateDemo());
+  await db.execute(sql`UPDATE locations SET capacity = NULL`);
+  const venues = rowsOf<{ id: number }>(
+    await db.execute(
+      sql`SELECT l.id FROM locations l JOIN editions e ON e.id = l.edition_id WHERE e.slug = 'nid-2027' AND l.status = 'PUBLISHED' AND NOT l.awaiting_approval ORDER BY l.id`,
+    ),
+  ).map((r) => Number(r.id));
+  const { secret, apiKey } = await issueKey(db, {
+    organisationId: null,
+    scopes: ['PARTICIPATION_WRITE'],
+    label: 'bench',
+  });
+  const [edition] = rowsOf<{ id: number }>(
+    await db.execute(sql`SELECT id FROM editions WHERE slug = 'nid-2027'`),
+  );
+  const bodies = venues.map((id) =>
+    JSON.stringify({
+      query: RecordArrivals.document,
+      variables: { input: { location: encodeGlobalId('Location', id), delta: 1 } },
+    }),
+  );
+  return { bodies, secret, apiKey, edition: edition! };
 }
