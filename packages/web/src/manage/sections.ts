@@ -31,7 +31,14 @@ export function roleOf(me: Me): Role {
   return me.role ?? 'COORDINATOR';
 }
 
-export const SECTIONS: Section[] = [];
+export const SECTIONS: Section[] = [
+  {
+    id: 'applications',
+    roles: ['ADMIN', 'MODERATOR'],
+    label: { nl: 'Aanmeldingen', en: 'Applications', de: 'Anmeldungen', da: 'Ansøgninger' },
+    load: () => import('../applications/section.ts'),
+  },
+];
 
 /** The sections a person may open, in the order above. */
 export function sectionsFor(me: Me): Section[] {
