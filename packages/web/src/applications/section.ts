@@ -8,9 +8,8 @@ import { ORGANISATION_KIND_LABELS, type OrganisationKind } from '@tafel/schema';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { NetworkError, request, type UserError } from '../lib/gql.ts';
-import { formatDateTime, translator } from '../lib/i18n.ts';
+import { formatDateTime, type Lang, translator } from '../lib/i18n.ts';
 import { base } from '../lib/styles.ts';
-import type { SectionContext } from '../manage/sections.ts';
 import { APPLICATIONS, type ApplicationsKey } from './messages.ts';
 
 const PENDING = /* GraphQL */ `
@@ -107,7 +106,8 @@ export class TafelSectionApplications extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) context!: SectionContext;
+  /** What /manage hands each section (its `SectionContext`); this one needs the language. */
+  @property({ attribute: false }) context!: { lang: Lang };
   @state() private applications: Application[] | null = null;
   @state() private failed = false;
   @state() private busy = false;
