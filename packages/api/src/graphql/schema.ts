@@ -15,6 +15,8 @@ import './types/person.ts';
 import './types/participation.ts';
 import './types/host-link.ts';
 import './types/sync.ts';
+import './types/console.ts';
+import './types/audit.ts';
 import { installCompiledReads } from './read/install.ts';
 
 export const schema = installCompiledReads(builder.toSchema({ sortSchema: true }));
