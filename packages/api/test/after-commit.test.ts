@@ -274,8 +274,14 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
       { input: { id: venueId('Buurthuis De Ster'), reason: 'Test' } },
       staff,
     ),
-  closeEdition: () => gql(EDITION_STEP('closeEdition', 'CloseEditionInput'), { input: { edition: 'nid-test' } }, staff),
-  openEdition: () => gql(EDITION_STEP('openEdition', 'OpenEditionInput'), { input: { edition: 'nid-test' } }, staff),
+  closeEdition: () =>
+    gql(
+      EDITION_STEP('closeEdition', 'CloseEditionInput'),
+      { input: { edition: 'nid-test' } },
+      staff,
+    ),
+  openEdition: () =>
+    gql(EDITION_STEP('openEdition', 'OpenEditionInput'), { input: { edition: 'nid-test' } }, staff),
   postponeEdition: () =>
     gql(
       EDITION_STEP('postponeEdition', 'PostponeEditionInput'),
@@ -290,7 +296,10 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
     );
     // Open again for the tests below (a cancelled edition stays so through the API); this
     // process does not hear the table's trigger, so only the mutation's announcement counts.
-    await t.database.db.update(editions).set({ status: 'OPEN' }).where(eq(editions.slug, 'nid-test'));
+    await t.database.db
+      .update(editions)
+      .set({ status: 'OPEN' })
+      .where(eq(editions.slug, 'nid-test'));
   },
 };
 

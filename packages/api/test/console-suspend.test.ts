@@ -57,7 +57,8 @@ async function publicView() {
     expect(response.status).toBe(200);
     exports[format] = (await response.text()).includes('Heracles Stadion');
   }
-  const names = (nodes: { name: string }[]) => nodes.map((n) => n.name).includes('Heracles Stadion');
+  const names = (nodes: { name: string }[]) =>
+    nodes.map((n) => n.name).includes('Heracles Stadion');
   return {
     list: names(list.data!['locations'].nodes),
     totalCount: list.data!['locations'].totalCount,
@@ -76,11 +77,7 @@ describe('suspendOrganisation and reinstateOrganisation', () => {
   it('refuse everyone but staff admins, and change nothing', async () => {
     const seen: Record<string, string> = {};
     for (const role of ROLES.filter((r: Role) => r !== 'admin' && r !== 'staffKey')) {
-      const response = await w.gql(
-        SUSPEND,
-        { input: { id: asito(), reason: 'Test' } },
-        w.as(role),
-      );
+      const response = await w.gql(SUSPEND, { input: { id: asito(), reason: 'Test' } }, w.as(role));
       seen[role] = outcome(response);
     }
     expect(seen).toEqual({
@@ -251,7 +248,9 @@ describe('suspendOrganisation and reinstateOrganisation', () => {
         );
         expect(r.data!['recordArrivals'].userErrors).toEqual([]);
       }
-      await stream.until((m) => m.data?.participationChanged?.location?.name === 'Stadhuis Utrecht');
+      await stream.until(
+        (m) => m.data?.participationChanged?.location?.name === 'Stadhuis Utrecht',
+      );
       const names = stream.messages
         .filter((m) => m.data?.participationChanged?.replay === false)
         .map((m) => m.data.participationChanged.location.name);

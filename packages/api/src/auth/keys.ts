@@ -122,11 +122,11 @@ export async function authenticate(
         row.organisationId === null
           ? null
           : {
-            id: row.organisationId,
-            slug: row.organisationSlug!,
-            name: row.organisationName!,
-            suspended: row.organisationSuspended === true,
-          },
+              id: row.organisationId,
+              slug: row.organisationSlug!,
+              name: row.organisationName!,
+              suspended: row.organisationSuspended === true,
+            },
       role: row.organisationId === null ? 'admin' : null,
       session: null,
     },

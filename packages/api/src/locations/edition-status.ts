@@ -55,7 +55,8 @@ export async function changeEditionStatus(
   } else if (input.date != null) {
     errors.add(['input', 'date'], 'INVALID', 'Only postponing takes a new day.');
   }
-  if (errors.any || 'code' in checked) return { edition: null, userErrors: errors.list, notices: [] };
+  if (errors.any || 'code' in checked)
+    return { edition: null, userErrors: errors.list, notices: [] };
   const refuse = (e: UserErrors): EditionStepResult => ({
     edition: null,
     userErrors: e.list,
@@ -68,7 +69,11 @@ export async function changeEditionStatus(
       .where(eq(editions.slug, input.edition))
       .for('update');
     if (!current)
-      return { edition: null, userErrors: [unknownEdition(input.edition, ['input', 'edition'])], notices: [] };
+      return {
+        edition: null,
+        userErrors: [unknownEdition(input.edition, ['input', 'edition'])],
+        notices: [],
+      };
     const to = TARGET[input.step];
     if (!FROM[input.step].includes(current.status))
       return refuse(
@@ -81,7 +86,11 @@ export async function changeEditionStatus(
     const postpone = input.step === 'POSTPONE' ? input.date! : null;
     if (postpone !== null && postpone === current.date)
       return refuse(
-        new UserErrors().add(['input', 'date'], 'INVALID', `${current.name} is on ${postpone} already.`),
+        new UserErrors().add(
+          ['input', 'date'],
+          'INVALID',
+          `${current.name} is on ${postpone} already.`,
+        ),
       );
     const [edition] = await tx
       .update(editions)

@@ -46,18 +46,18 @@ export async function createEdition(
   if (errors.any) return { edition: null, userErrors: errors.list, notices: [] };
   const row = await db.transaction(async (tx) => {
     const [row] = await tx
-    .insert(editions)
-    .values({
-      slug: input.slug,
-      name: name!,
-      date: input.date,
-      timeZone,
-      country,
-      status: input.status ?? 'OPEN',
-      requireApproval: input.requireApproval ?? false,
-    })
-    .onConflictDoNothing()
-    .returning();
+      .insert(editions)
+      .values({
+        slug: input.slug,
+        name: name!,
+        date: input.date,
+        timeZone,
+        country,
+        status: input.status ?? 'OPEN',
+        requireApproval: input.requireApproval ?? false,
+      })
+      .onConflictDoNothing()
+      .returning();
     if (row && actor)
       await audit(tx, actor, {
         action: 'CREATE_EDITION',

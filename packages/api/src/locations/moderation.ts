@@ -28,7 +28,9 @@ const refuse = (error: UserError): ModerationResult => ({
 /** Why this venue cannot take this step, or null when it can. */
 function refusal(action: Moderation, venue: Location): string | null {
   if (action === 'UNPUBLISH')
-    return venue.status === 'PUBLISHED' ? null : `The venue is ${venue.status.toLowerCase()}, not published.`;
+    return venue.status === 'PUBLISHED'
+      ? null
+      : `The venue is ${venue.status.toLowerCase()}, not published.`;
   if (!venue.awaitingApproval) return 'The venue is not waiting for approval.';
   if (action === 'REJECT' && venue.status !== 'PUBLISHED')
     return `The venue is ${venue.status.toLowerCase()}: only a venue offered for publication can be rejected.`;
@@ -66,7 +68,10 @@ export async function moderateLocation(
     if (venue.status !== location!.status)
       changes['status'] = { from: venue.status, to: location!.status };
     if (venue.awaitingApproval !== location!.awaitingApproval)
-      changes['awaitingApproval'] = { from: venue.awaitingApproval, to: location!.awaitingApproval };
+      changes['awaitingApproval'] = {
+        from: venue.awaitingApproval,
+        to: location!.awaitingApproval,
+      };
     await tx.insert(locationChanges).values({
       locationId: venue.id,
       organisationId: venue.organisationId,

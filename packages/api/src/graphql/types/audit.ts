@@ -5,7 +5,7 @@
  */
 import { and, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import { isStaff } from '../../auth/viewer.ts';
-import { auditEvents, type AuditEvent } from '../../db/schema.ts';
+import type { AuditEvent, auditEvents } from '../../db/schema.ts';
 import { organisationBySlug } from '../../locations/organisations.ts';
 import { builder } from '../builder.ts';
 import { badInput } from '../errors.ts';
@@ -75,13 +75,14 @@ const AuditChangeRef = builder.objectRef<ChangeShape>('AuditChange').implement({
 });
 
 function actorOf(e: AuditEvent): ActorShape {
-  const kind = e.personId !== null || e.actor.startsWith('person:')
-    ? 'PERSON'
-    : e.hostLinkId !== null || e.actor.startsWith('tafel_host_')
-      ? 'HOST_LINK'
-      : e.actor.startsWith('cli:')
-        ? 'COMMAND_LINE'
-        : 'API_KEY';
+  const kind =
+    e.personId !== null || e.actor.startsWith('person:')
+      ? 'PERSON'
+      : e.hostLinkId !== null || e.actor.startsWith('tafel_host_')
+        ? 'HOST_LINK'
+        : e.actor.startsWith('cli:')
+          ? 'COMMAND_LINE'
+          : 'API_KEY';
   return { kind, label: e.actor, personId: e.personId };
 }
 
@@ -92,7 +93,8 @@ export const AuditEventRef = builder.drizzleNode('auditEvents', {
   id: { column: (e) => e.id },
   fields: (t) => ({
     action: t.exposeString('action', {
-      description: 'What was done, e.g. `SUSPEND_ORGANISATION`, `REJECT_LOCATION`, `POSTPONE_EDITION`.',
+      description:
+        'What was done, e.g. `SUSPEND_ORGANISATION`, `REJECT_LOCATION`, `POSTPONE_EDITION`.',
     }),
     at: t.expose('at', { type: 'DateTime', description: 'When.' }),
     actor: t.field({ type: AuditActorRef, description: 'Who.', resolve: actorOf }),
@@ -161,7 +163,8 @@ builder.queryFields((t) => ({
           );
         organisationId = org.id;
       }
-      const locationId = f.location != null ? idOf(f.location, 'Location', 'filter.location') : null;
+      const locationId =
+        f.location != null ? idOf(f.location, 'Location', 'filter.location') : null;
       const personId = f.person != null ? idOf(f.person, 'Person', 'filter.person') : null;
       const where = (a: typeof auditEvents): SQL =>
         and(

@@ -7,7 +7,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { isStaff } from '../../auth/viewer.ts';
-import { locations } from '../../db/schema.ts';
+import type { locations } from '../../db/schema.ts';
 import { auditActorOf } from '../../locations/audit.ts';
 import { changeEditionStatus, type EditionStep } from '../../locations/edition-status.ts';
 import { type Moderation, moderateLocation } from '../../locations/moderation.ts';
@@ -26,7 +26,8 @@ builder.drizzleObjectFields(OrganisationRef, (t) => ({
   suspendedAt: t.field({
     type: 'DateTime',
     nullable: true,
-    description: 'Staff only (null for anyone else): when the organisation was suspended, if it is.',
+    description:
+      'Staff only (null for anyone else): when the organisation was suspended, if it is.',
     resolve: (o, _args, ctx) => (isStaff(ctx) ? o.suspendedAt : null),
   }),
   suspensionReason: t.string({
@@ -99,7 +100,12 @@ function organisationId(globalId: string | number): number | UserError {
     : userError(['input', 'id'], 'NOT_FOUND', 'There is no such organisation.');
 }
 
-async function suspend(ctx: Context, id: string | number, suspend: boolean, reason?: string | null) {
+async function suspend(
+  ctx: Context,
+  id: string | number,
+  suspend: boolean,
+  reason?: string | null,
+) {
   const orgId = organisationId(id);
   if (typeof orgId !== 'number') return { organisation: null, userErrors: [orgId] };
   const result = await setSuspended(ctx.db, auditActorOf(ctx.viewer!), {
@@ -113,10 +119,18 @@ async function suspend(ctx: Context, id: string | number, suspend: boolean, reas
   return { organisation: result.organisation, userErrors };
 }
 
-async function moderate(ctx: Context, action: Moderation, id: string | number, reason?: string | null) {
+async function moderate(
+  ctx: Context,
+  action: Moderation,
+  id: string | number,
+  reason?: string | null,
+) {
   const { typename, id: raw } = decodeGlobalId(String(id));
   if (typename !== 'Location')
-    return { location: null, userErrors: [userError(['input', 'id'], 'NOT_FOUND', 'There is no such venue.')] };
+    return {
+      location: null,
+      userErrors: [userError(['input', 'id'], 'NOT_FOUND', 'There is no such venue.')],
+    };
   const result = await moderateLocation(ctx.db, auditActorOf(ctx.viewer!), {
     locationId: Number(raw),
     action,
@@ -176,7 +190,11 @@ builder.mutationFields((t) => ({
       'Staff (admins and moderators): reject a venue waiting for approval. It becomes a draft, still waiting for approval.',
     args: {
       input: t.arg({
-        type: ModerateLocationInput('RejectLocationInput', 'Reject one venue, with a reason.', true),
+        type: ModerateLocationInput(
+          'RejectLocationInput',
+          'Reject one venue, with a reason.',
+          true,
+        ),
         required: true,
       }),
     },
@@ -189,7 +207,11 @@ builder.mutationFields((t) => ({
       'Staff (admins and moderators): take a published venue out of the public view. It becomes a draft that needs approval again.',
     args: {
       input: t.arg({
-        type: ModerateLocationInput('UnpublishLocationInput', 'Unpublish one venue, with a reason.', true),
+        type: ModerateLocationInput(
+          'UnpublishLocationInput',
+          'Unpublish one venue, with a reason.',
+          true,
+        ),
         required: true,
       }),
     },
@@ -200,14 +222,24 @@ builder.mutationFields((t) => ({
     type: EditionPayload,
     description:
       'Staff admins: open an edition (planned, postponed or closed) for venues and participation.',
-    args: { input: t.arg({ type: EditionStepInput('OpenEditionInput', 'Open an edition.', false), required: true }) },
+    args: {
+      input: t.arg({
+        type: EditionStepInput('OpenEditionInput', 'Open an edition.', false),
+        required: true,
+      }),
+    },
     authScopes: { staff: true },
     resolve: (_root, { input }, ctx) => step(ctx, input, 'OPEN'),
   }),
   closeEdition: t.field({
     type: EditionPayload,
     description: 'Staff admins: close an edition; it becomes read-only.',
-    args: { input: t.arg({ type: EditionStepInput('CloseEditionInput', 'Close an edition.', false), required: true }) },
+    args: {
+      input: t.arg({
+        type: EditionStepInput('CloseEditionInput', 'Close an edition.', false),
+        required: true,
+      }),
+    },
     authScopes: { staff: true },
     resolve: (_root, { input }, ctx) => step(ctx, input, 'CLOSE'),
   }),
@@ -215,7 +247,10 @@ builder.mutationFields((t) => ({
     type: EditionPayload,
     description: 'Staff admins: call an edition off, with a reason. A cancelled edition stays so.',
     args: {
-      input: t.arg({ type: EditionStepInput('CancelEditionInput', 'Cancel an edition.', true), required: true }),
+      input: t.arg({
+        type: EditionStepInput('CancelEditionInput', 'Cancel an edition.', true),
+        required: true,
+      }),
     },
     authScopes: { staff: true },
     resolve: (_root, { input }, ctx) => step(ctx, input, 'CANCEL'),

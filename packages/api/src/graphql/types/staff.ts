@@ -3,7 +3,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { API_KEY_SCOPES, issueKey, revokeKey } from '../../auth/keys.ts';
 import { editions, locationChanges, locations, organisations } from '../../db/schema.ts';
-import { auditActorOf, audit } from '../../locations/audit.ts';
+import { audit, auditActorOf } from '../../locations/audit.ts';
 import { createEdition, unknownEdition } from '../../locations/editions.ts';
 import {
   createOrganisation,
