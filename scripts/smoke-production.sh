@@ -39,7 +39,11 @@ grep -qi "content-security-policy: default-src 'none'" <<<"$page" || fail "Graph
 script=$(grep -o '/graphiql/graphiql\.[0-9a-f]*\.js' <<<"$page") || fail "GraphiQL's page names no script"
 curl -sf -o /dev/null "$base$script" || fail "GraphiQL's script is not served"
 curl -sf -o /dev/null "$base/widget/tafel.js" || fail "the widget is not served"
-echo "smoke: /ready, a public query, GraphiQL with its policy and script, the widget"
+manage=$(curl -sfi "$base/manage")
+grep -qi "content-security-policy: default-src 'self'" <<<"$manage" || fail "/manage came without its policy"
+asset=$(grep -o '/web/assets/manage-[A-Za-z0-9_-]*\.js' <<<"$manage" | head -n1) || fail "/manage names no script"
+curl -sf -o /dev/null "$base$asset" || fail "the portal's script is not served"
+echo "smoke: /ready, a public query, GraphiQL with its policy and script, the widget, /manage"
 kill -TERM -- "-$server"
 for _ in $(seq 1 20); do grep -q '"msg":"stopped"' server.log && break; sleep 0.5; done
 grep -q '"msg":"stopped"' server.log || fail "the server did not stop cleanly on SIGTERM"

@@ -13,11 +13,22 @@ const server = `${root}packages/api/dist/server.js`;
 if (existsSync(turbo)) {
   const built = spawnSync(
     turbo,
-    ['run', 'build', '--filter=@tafel/api', '--filter=@tafel/widget', '--output-logs=errors-only'],
+    [
+      'run',
+      'build',
+      '--filter=@tafel/api',
+      '--filter=@tafel/widget',
+      '--filter=@tafel/web',
+      '--output-logs=errors-only',
+    ],
     { cwd: root, stdio: 'inherit' },
   );
   if (built.status !== 0) process.exit(built.status ?? 1);
-} else if (!existsSync(server) || !existsSync(`${root}packages/widget/dist/tafel.js`)) {
+} else if (
+  !existsSync(server) ||
+  !existsSync(`${root}packages/widget/dist/tafel.js`) ||
+  !existsSync(`${root}packages/web/dist/manage.html`)
+) {
   console.error(
     'The server is not built, and this is a production install without the build tools: run `pnpm install && pnpm build` first, then `pnpm install --prod` if you like.',
   );

@@ -20,6 +20,8 @@ export interface RunningApi {
   staffKey: string | null;
   /** Why there is no staff key, when there is none. */
   keyError: string;
+  /** The last line each of `commands` printed. */
+  printed: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -71,11 +73,29 @@ async function createStaffKey(
   }
 }
 
+/** One command of the API's command line; its last line. */
+async function runCli(env: NodeJS.ProcessEnv, args: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)(tsx, [join(api, 'src', 'cli.ts'), ...args], {
+    cwd: api,
+    env,
+    timeout: 120_000,
+  });
+  const last = stdout.trim().split('\n').pop()?.trim() ?? '';
+  if (!last) throw new Error(`tafel ${args.join(' ')} printed nothing:\n${stdout}`);
+  return last;
+}
+
 export interface ApiOptions {
   /** Make a staff key (see RunningApi). */
   staffKey?: boolean;
   /** More environment for the API, e.g. a low TAFEL_MAX_SUBSCRIBERS. */
   env?: Record<string, string>;
+  /**
+   * Commands of the API's command line to run on the fresh folder before the server takes its
+   * lock, by name, e.g. `{ admin: ['people', 'invite', '--staff', ...] }`; their last lines are
+   * in `printed`. A failing command fails the start.
+   */
+  commands?: Record<string, string[]>;
 }
 
 export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
@@ -91,10 +111,16 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
   delete env['DATABASE_URL']; // always PGlite with the demo data
   // The tests and the bench send hundreds of anonymous requests a minute from one address.
   env['TAFEL_RATE_LIMIT'] = 'off';
+  // Links the API prints (sign-in, host links) point at this server.
+  env['TAFEL_PUBLIC_URL'] = `http://127.0.0.1:${port}`;
   Object.assign(env, options.env);
   const { key, error } = options.staffKey
     ? await createStaffKey(env)
     : { key: null, error: 'not asked for' };
+  const printed: Record<string, string> = {};
+  for (const [name, args] of Object.entries(options.commands ?? {})) {
+    printed[name] = await runCli(env, args);
+  }
 
   let output = '';
   const child = spawn(tsx, [join(api, 'src', 'server.ts')], {
@@ -118,6 +144,7 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
     url,
     staffKey: key,
     keyError: error,
+    printed,
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

@@ -68,7 +68,10 @@ export function viewerOf(
  */
 export function fromOwnOrigin(request: Request, publicUrl: string): boolean {
   const site = request.headers.get('sec-fetch-site');
-  if (site !== null && site !== 'same-origin' && site !== 'none') return false;
+  // Browsers set it and no page can change it. A page with `Referrer-Policy: no-referrer` (the
+  // sign-in confirm page) makes the browser send `Origin: null` with its own form: trust the site.
+  if (site === 'same-origin') return true;
+  if (site !== null && site !== 'none') return false;
   const origin = request.headers.get('origin');
   return (
     origin === null ||

@@ -171,29 +171,6 @@ export function peoplePlugin(
           }),
         );
       }
-      if (path === MANAGE_PATH && (request.method === 'GET' || request.method === 'HEAD')) {
-        const token = sessionToken(request.headers.get('cookie'));
-        const viewer = token ? await sessionViewer(database.db, token, config.sessions) : null;
-        if (!viewer?.session) {
-          return endResponse(
-            page(
-              'Tafel — not signed in',
-              '<p>You are not signed in. Ask for a sign-in link with the <code>requestSignInLink</code> mutation; the portal pages follow.</p>',
-            ),
-          );
-        }
-        const who = viewer.organisation
-          ? `a coordinator of ${escapeHtml(viewer.organisation.name)}`
-          : `staff (${viewer.role})`;
-        return endResponse(
-          page(
-            'Tafel — signed in',
-            `<p>You are signed in as person #${viewer.session.personId}, ${who}.</p>
-<form method="post" action="${SIGN_OUT_PATH}"><button type="submit">Sign out</button></form>
-<form method="post" action="${SIGN_OUT_PATH}"><input type="hidden" name="everywhere" value="1"><button type="submit">Sign out everywhere</button></form>`,
-          ),
-        );
-      }
     },
   };
 }

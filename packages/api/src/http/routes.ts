@@ -1,7 +1,8 @@
 /**
  * The routes beside GraphQL: /health, /ready, the widget's files at /widget/, the demo page at /,
- * the iframe page at /embed and the embed configurator at /embed/configure. A yoga plugin, so one
- * app serves everything.
+ * the iframe page at /embed and the embed configurator at /embed/configure; the pages for people
+ * (packages/web) at /manage, /join and /host/<token>, their assets at /web/. A yoga plugin, so
+ * one app serves everything.
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -12,6 +13,26 @@ import { embedEndpointsFromEnv } from './config.ts';
 import { decodedPath, GRAPHQL_PATH } from './gate.ts';
 
 export const widgetDist = join(repoRoot, 'packages', 'widget', 'dist') + sep;
+export const webDist = join(repoRoot, 'packages', 'web', 'dist') + sep;
+
+/**
+ * The people's pages: scripts and styles from this origin only, data from this origin's API,
+ * map tiles from wherever the operator's tile server is (images), never framed by another site.
+ */
+const WEB_PAGE_HEADERS: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'",
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
+
+/** Which built page answers a path of the people's pages, or null. */
+export function webPage(path: string): string | null {
+  if (path === '/manage' || path === '/manage/') return 'manage.html';
+  if (path === '/join' || path === '/join/') return 'join.html';
+  if (/^\/host\/[A-Za-z0-9_-]{1,200}\/?$/.test(path)) return 'host.html';
+  return null;
+}
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -28,6 +49,7 @@ async function serveFile(
   root: string,
   relative: string,
   cacheControl: string,
+  extraHeaders: Record<string, string> = {},
 ): Promise<Response | null> {
   const path = normalize(join(root, relative));
   if (!path.startsWith(root)) return null;
@@ -40,6 +62,7 @@ async function serveFile(
         // Partner pages load the widget from another origin.
         'access-control-allow-origin': '*',
         'x-content-type-options': 'nosniff',
+        ...extraHeaders,
       },
     });
   } catch {
@@ -83,8 +106,9 @@ export function routesPlugin(
   database: Database,
   {
     root = widgetDist,
+    webRoot = webDist,
     embedEndpoints = embedEndpointsFromEnv(),
-  }: { root?: string; embedEndpoints?: string[] } = {},
+  }: { root?: string; webRoot?: string; embedEndpoints?: string[] } = {},
 ): Plugin {
   return {
     async onRequest({ url, endResponse, request }) {
@@ -103,6 +127,26 @@ export function routesPlugin(
           ),
         );
         return;
+      }
+      const page = webPage(path);
+      if (page !== null || path.startsWith('/web/')) {
+        const relative = page ?? decodedPath(path.slice('/web/'.length));
+        const response =
+          relative === null
+            ? null
+            : page !== null
+              ? // A page's address may carry a token (/host/…): never kept by a cache.
+                await serveFile(webRoot, relative, 'no-store', WEB_PAGE_HEADERS)
+              : await serveFile(webRoot, relative, 'public, max-age=31536000, immutable');
+        return endResponse(
+          response ??
+            new Response(
+              page !== null
+                ? 'The pages are not built yet: run `pnpm build` (pnpm start does it for you).'
+                : 'Not found',
+              { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } },
+            ),
+        );
       }
       let file: string | null = null;
       if (path === '/' || path === '/index.html') file = 'index.html';

@@ -1,0 +1,40 @@
+/**
+ * The sections of /manage, by role. Each is loaded only when opened (its own chunk) and defines
+ * the element `tafel-section-<id>`, which gets `.context` (the language and who is signed in).
+ * A section for a new part of the portal or the console is one entry here.
+ */
+import type { Lang } from '../lib/i18n.ts';
+
+export type Role = 'COORDINATOR' | 'ADMIN' | 'MODERATOR' | 'PRESS';
+
+export interface Me {
+  id: string;
+  name: string | null;
+  email: string;
+  role: 'ADMIN' | 'MODERATOR' | 'PRESS' | null;
+  organisation: { id: string; slug: string; name: string } | null;
+}
+
+export interface SectionContext {
+  lang: Lang;
+  me: Me;
+}
+
+export interface Section {
+  id: string;
+  roles: readonly Role[];
+  label: Record<Lang, string>;
+  load(): Promise<unknown>;
+}
+
+export function roleOf(me: Me): Role {
+  return me.role ?? 'COORDINATOR';
+}
+
+export const SECTIONS: Section[] = [];
+
+/** The sections a person may open, in the order above. */
+export function sectionsFor(me: Me): Section[] {
+  const role = roleOf(me);
+  return SECTIONS.filter((section) => section.roles.includes(role));
+}

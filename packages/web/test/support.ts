@@ -1,0 +1,90 @@
+/**
+ * Helpers for the pages' browser tests: the API from Node (with the staff key, to set up what a
+ * test needs), one Chromium per file, pages that record their errors, signing in through a link
+ * as a person does (open it, press the button), and axe-core.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { type Chromium, launchChromium } from '../../widget/scripts/chromium.ts';
+import { seriousViolations } from '../../widget/test/axe.ts';
+import { gql, staffKey } from '../../widget/test/browser.ts';
+
+/** A GraphQL request from Node, with a bearer token (key or host link) when given. */
+export { gql, seriousViolations, staffKey };
+export const API = inject('api');
+export const EDITION = 'nid-2027';
+export const LANGS = ['nl', 'en', 'de', 'da'] as const;
+
+/** Invite a person through the API with the staff key; the invitation link. */
+export async function invite(input: {
+  email: string;
+  name?: string;
+  role?: 'ADMIN' | 'MODERATOR' | 'PRESS';
+  organisation?: string;
+}): Promise<string> {
+  const { invitePerson } = await gql<{
+    invitePerson: { invitationUrl: string | null; userErrors: { message: string }[] };
+  }>(
+    `mutation ($input: InvitePersonInput!) {
+      invitePerson(input: $input) { invitationUrl userErrors { message } }
+    }`,
+    { input },
+    staffKey(),
+  );
+  if (!invitePerson.invitationUrl)
+    throw new Error(`no invitation: ${JSON.stringify(invitePerson.userErrors)}`);
+  return invitePerson.invitationUrl;
+}
+
+/** One Chromium per test file, at a viewport (a phone's for the host's page). */
+export function useBrowser(viewport?: { width: number; height: number }): {
+  readonly browser: Chromium;
+} {
+  let browser: Chromium | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium(viewport ? { viewport } : {});
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('browser not started');
+      return browser;
+    },
+  };
+}
+
+export interface TestPage {
+  page: Page;
+  /** Uncaught errors, console errors and policy violations: a test ends with none. */
+  errors: string[];
+}
+
+/** A new tab (in the browser's one context: cookies are shared between its tabs). */
+export async function newPage(browser: Chromium): Promise<TestPage> {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.route(/tile\.openstreetmap\.org/, (route) => route.abort());
+  return { page, errors };
+}
+
+/** Open a sign-in or invitation link and press its button, as a person does; lands on /manage. */
+export async function signIn(page: Page, link: string): Promise<void> {
+  await page.goto(link);
+  await Promise.all([
+    page.waitForURL(`${API}/manage`),
+    page.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
+}
+
+/** Open a page of ours in a language (`?lang=`). */
+export async function openIn(page: Page, path: string, lang: string): Promise<void> {
+  const url = new URL(path, API);
+  url.searchParams.set('lang', lang);
+  await page.goto(url.href);
+}

@@ -1,0 +1,25 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+/**
+ * One page per audience, built into `dist/` and served by the API: `/manage` (the portal and
+ * the staff console), `/join`, `/host/<token>`. Assets carry a content hash and live under
+ * `/web/`; the pages themselves are served without caching.
+ */
+const page = (name: string) => resolve(import.meta.dirname, `${name}.html`);
+
+export default defineConfig({
+  base: '/web/',
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    reportCompressedSize: true,
+    // scripts/size.ts follows each page's imports through it.
+    manifest: true,
+    rolldownOptions: {
+      input: { manage: page('manage') },
+    },
+  },
+});
