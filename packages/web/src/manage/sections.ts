@@ -3,6 +3,7 @@
  * the element `tafel-section-<id>`, which gets `.context` (the language and who is signed in).
  * A section for a new part of the portal or the console is one entry here.
  */
+import { CONSOLE_SECTIONS } from '../console/sections.ts';
 import type { Lang } from '../lib/i18n.ts';
 
 export type Role = 'COORDINATOR' | 'ADMIN' | 'MODERATOR' | 'PRESS';
@@ -31,7 +32,7 @@ export function roleOf(me: Me): Role {
   return me.role ?? 'COORDINATOR';
 }
 
-export const SECTIONS: Section[] = [];
+export const SECTIONS: Section[] = [...CONSOLE_SECTIONS];
 
 /** The sections a person may open, in the order above. */
 export function sectionsFor(me: Me): Section[] {
