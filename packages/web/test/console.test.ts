@@ -73,7 +73,11 @@ describe('the staff console', () => {
     const member = first!.organisation;
     expect((await apiVenues({ organisation: member.slug })).length).toBeGreaterThan(0);
 
-    const link = await invite({ email: 'carla.console@tafel.test', name: 'Carla Console', role: 'ADMIN' });
+    const link = await invite({
+      email: 'carla.console@tafel.test',
+      name: 'Carla Console',
+      role: 'ADMIN',
+    });
     const { page, errors } = await newPage(ctx.browser);
     await signIn(page, link);
     await page.goto(`${API}/manage?lang=en#organisations`);
@@ -82,7 +86,9 @@ describe('the staff console', () => {
     await page.getByRole('heading', { name: 'Organisations', level: 2 }).waitFor();
     await page.getByLabel('Find an organisation').fill(member.name);
     await page.getByLabel('Find an organisation').press('Enter');
-    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: member.name, exact: true }) });
+    const card = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: member.name, exact: true }) });
     await card.getByRole('button', { name: 'Suspend' }).focus();
     await page.keyboard.press('Enter');
     await page.getByLabel('Reason').waitFor();
@@ -98,7 +104,9 @@ describe('the staff console', () => {
     await page.getByRole('link', { name: 'Venues' }).click();
     await page.getByRole('heading', { name: 'Venues', level: 2 }).waitFor();
     await page.getByLabel('Edition').selectOption({ label: 'Console day' });
-    const venueCard = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: waiting, exact: true }) });
+    const venueCard = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: waiting, exact: true }) });
     await venueCard.getByRole('button', { name: 'Approve' }).click();
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByText(`${waiting} is approved.`).waitFor();
@@ -106,7 +114,9 @@ describe('the staff console', () => {
 
     // Editions: postpone, first without a reason (refused in the page), then with one.
     await page.getByRole('link', { name: 'Editions' }).click();
-    const dayCard = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Console day', exact: true }) });
+    const dayCard = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: 'Console day', exact: true }) });
     await dayCard.getByRole('button', { name: 'Postpone' }).click();
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByRole('alert').getByText('Enter a reason.').waitFor();
@@ -124,9 +134,11 @@ describe('the staff console', () => {
     // The audit trail: all three, then filtered.
     await page.getByRole('link', { name: 'Audit trail' }).click();
     const headings = page.getByRole('list').getByRole('heading', { level: 3 });
-    await expect.poll(() => headings.allTextContents()).toEqual(
-      expect.arrayContaining(['Organisation suspended', 'Venue approved', 'Edition postponed']),
-    );
+    await expect
+      .poll(() => headings.allTextContents())
+      .toEqual(
+        expect.arrayContaining(['Organisation suspended', 'Venue approved', 'Edition postponed']),
+      );
     await page.getByLabel('Organisation').selectOption({ label: member.name });
     await page.getByRole('button', { name: 'Show', exact: true }).click();
     await expect.poll(() => headings.allTextContents()).toEqual(['Organisation suspended']);
@@ -165,7 +177,9 @@ describe('the staff console', () => {
           const heading = page.getByRole('heading', { level: 2 });
           await heading.waitFor();
           // The lists are in: their loading line is gone.
-          await expect.poll(() => page.getByText(/Laden…|Loading…|Wird geladen…|Indlæser…/).count()).toBe(0);
+          await expect
+            .poll(() => page.getByText(/Laden…|Loading…|Wird geladen…|Indlæser…/).count())
+            .toBe(0);
           if (width === 1024) (seen[lang] ??= []).push((await heading.textContent()) ?? '');
           expect(await seriousViolations(page), `${lang} ${section} ${width}px`).toEqual([]);
           const overflow = await page.evaluate(

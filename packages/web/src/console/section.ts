@@ -6,10 +6,10 @@
  */
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { SectionContext } from '../manage/sections.ts';
 import { errorsByField, NetworkError, request, type UserError } from '../lib/gql.ts';
 import { type Lang, translator } from '../lib/i18n.ts';
 import { base } from '../lib/styles.ts';
+import type { SectionContext } from '../manage/sections.ts';
 import { CONSOLE } from './messages.ts';
 
 export const consoleStyles = css`
@@ -103,7 +103,9 @@ export abstract class ConsoleSection extends LitElement {
       answer = await request(document, variables);
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;
-      this.errors = [{ field: null, code: 'NETWORK', message: c('failed', { message: error.message }) }];
+      this.errors = [
+        { field: null, code: 'NETWORK', message: c('failed', { message: error.message }) },
+      ];
       return null;
     }
     if (answer.errors.length || !answer.data) {

@@ -75,7 +75,10 @@ export class TafelSectionAudit extends ConsoleSection {
 
   private async load(more = false): Promise<void> {
     const data = await this.call<{
-      auditEvents: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: AuditEvent[] };
+      auditEvents: {
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        nodes: AuditEvent[];
+      };
     }>(EVENTS, { filter: this.filter, after: more ? this.next : null });
     const page = data?.auditEvents;
     this.events = more ? [...(this.events ?? []), ...(page?.nodes ?? [])] : (page?.nodes ?? []);
@@ -134,7 +137,8 @@ export class TafelSectionAudit extends ConsoleSection {
             <select id="field-person" name="person">
               <option value="">${t('anyone')}</option>
               ${this.people.map(
-                (p) => html`<option value=${p.id} ?selected=${this.filter.person === p.id}>${p.name}</option>`,
+                (p) =>
+                  html`<option value=${p.id} ?selected=${this.filter.person === p.id}>${p.name}</option>`,
               )}
             </select>
           </div>
@@ -178,8 +182,12 @@ export class TafelSectionAudit extends ConsoleSection {
   private card(e: AuditEvent) {
     const t = translator(AUDIT, this.language);
     const action = e.action in AUDIT.en ? t(e.action as AuditKey) : e.action;
-    const who = e.actor.name ?? (e.actor.kind === 'PERSON' ? e.actor.label : t('system', { label: e.actor.label }));
-    const about = [e.organisation?.name, e.location?.name, e.edition?.name].filter(Boolean).join(' · ');
+    const who =
+      e.actor.name ??
+      (e.actor.kind === 'PERSON' ? e.actor.label : t('system', { label: e.actor.label }));
+    const about = [e.organisation?.name, e.location?.name, e.edition?.name]
+      .filter(Boolean)
+      .join(' · ');
     return html`<li>
       <div class="card-head">
         <h3>${action}</h3>
@@ -190,9 +198,10 @@ export class TafelSectionAudit extends ConsoleSection {
       ${e.reason ? html`<p>${t('reason', { reason: e.reason })}</p>` : nothing}
       ${
         e.location && this.filter.location !== e.location.id
-          ? html`<button type="button" @click=${() => this.onlyVenue(e.location)}>
-            ${t('onlyVenue')}<span class="visually-hidden">: ${e.location.name}</span>
-          </button>`
+          ? html`<button type="button" @click=${() => this.onlyVenue(e.location)}
+              aria-label=${`${t('onlyVenue')}: ${e.location.name}`}>
+              ${t('onlyVenue')}
+            </button>`
           : nothing
       }
     </li>`;

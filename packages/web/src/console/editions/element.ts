@@ -169,7 +169,7 @@ export class TafelSectionEditions extends ConsoleSection {
     const headId = `edition-${e.slug}`;
     return html`<li>
       <div class="card-head">
-        <h4 id=${headId}>${e.name}</h4>
+        <h3 id=${headId}>${e.name}</h3>
         <span><strong>${t(`status${e.status}`)}</strong> ${t('on', { date: e.date })}</span>
       </div>
       ${e.postponedFrom ? html`<p class="meta">${t('movedFrom', { date: e.postponedFrom })}</p>` : nothing}
@@ -177,7 +177,7 @@ export class TafelSectionEditions extends ConsoleSection {
       ${
         open
           ? html`<form class="step" @submit=${this.confirm} aria-labelledby="step-title" novalidate>
-            <h5 id="step-title">${t(TITLE[open], { name: e.name })}</h5>
+            <h4 id="step-title">${t(TITLE[open], { name: e.name })}</h4>
             ${this.summary()} ${this.reasonField(open === 'cancel' || open === 'postpone')}
             ${open === 'postpone' ? this.input('date', t('newDate'), t('newDateHint'), 'date') : nothing}
             <div class="actions">

@@ -37,7 +37,11 @@ const MUTATIONS: Record<Action, { field: string; input: string; reasonRequired: 
   unpublish: { field: 'unpublishLocation', input: 'UnpublishLocationInput', reasonRequired: true },
 };
 const DONE = { approve: 'approved', reject: 'rejected', unpublish: 'unpublished' } as const;
-const TITLE = { approve: 'approveTitle', reject: 'rejectTitle', unpublish: 'unpublishTitle' } as const;
+const TITLE = {
+  approve: 'approveTitle',
+  reject: 'rejectTitle',
+  unpublish: 'unpublishTitle',
+} as const;
 
 @customElement('tafel-section-venues')
 export class TafelSectionVenues extends ConsoleSection {
@@ -83,7 +87,9 @@ export class TafelSectionVenues extends ConsoleSection {
 
   private find(event: Event): void {
     event.preventDefault();
-    this.search = ((new FormData(event.target as HTMLFormElement).get('search') as string) ?? '').trim();
+    this.search = (
+      (new FormData(event.target as HTMLFormElement).get('search') as string) ?? ''
+    ).trim();
     void this.findPublished();
   }
 
@@ -126,7 +132,8 @@ export class TafelSectionVenues extends ConsoleSection {
         <label for="field-edition">${c('edition')}</label>
         <select id="field-edition" name="edition" @change=${this.choose}>
           ${this.editions.map(
-            (e) => html`<option value=${e.slug} ?selected=${e.slug === this.edition}>${e.name}</option>`,
+            (e) =>
+              html`<option value=${e.slug} ?selected=${e.slug === this.edition}>${e.name}</option>`,
           )}
         </select>
       </div>
