@@ -180,7 +180,10 @@ describe('the staff console', () => {
           await expect
             .poll(() => page.getByText(/Laden…|Loading…|Wird geladen…|Indlæser…/).count())
             .toBe(0);
-          if (width === 1024) (seen[lang] ??= []).push((await heading.textContent()) ?? '');
+          if (width === 1024) {
+            seen[lang] ??= [];
+            seen[lang].push((await heading.textContent()) ?? '');
+          }
           expect(await seriousViolations(page), `${lang} ${section} ${width}px`).toEqual([]);
           const overflow = await page.evaluate(
             () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
