@@ -9,7 +9,6 @@ import { property, state } from 'lit/decorators.js';
 import { errorsByField, NetworkError, request, type UserError } from '../lib/gql.ts';
 import { type Lang, translator } from '../lib/i18n.ts';
 import { base } from '../lib/styles.ts';
-import type { SectionContext } from '../manage/sections.ts';
 import { CONSOLE } from './messages.ts';
 
 export const consoleStyles = css`
@@ -74,10 +73,15 @@ export const consoleStyles = css`
   }
 `;
 
+/** What /manage gives a section (manage/sections.ts SectionContext); the console needs the language. */
+export interface ConsoleContext {
+  lang: Lang;
+}
+
 export abstract class ConsoleSection extends LitElement {
   static override styles = [base, consoleStyles];
 
-  @property({ attribute: false }) context!: SectionContext;
+  @property({ attribute: false }) context!: ConsoleContext;
   /** The last refusal, shown in the summary and at its fields. */
   @state() protected errors: UserError[] = [];
   /** What just went well, read out politely. */

@@ -3,7 +3,6 @@
  * the element `tafel-section-<id>`, which gets `.context` (the language and who is signed in).
  * A section for a new part of the portal or the console is one entry here.
  */
-import { CONSOLE_SECTIONS } from '../console/sections.ts';
 import type { Lang } from '../lib/i18n.ts';
 
 export type Role = 'COORDINATOR' | 'ADMIN' | 'MODERATOR' | 'PRESS';
@@ -32,7 +31,32 @@ export function roleOf(me: Me): Role {
   return me.role ?? 'COORDINATOR';
 }
 
-export const SECTIONS: Section[] = [...CONSOLE_SECTIONS];
+export const SECTIONS: Section[] = [
+  {
+    id: 'organisations',
+    roles: ['ADMIN'],
+    label: { nl: 'Organisaties', en: 'Organisations', de: 'Organisationen', da: 'Organisationer' },
+    load: () => import('../console/organisations/element.ts'),
+  },
+  {
+    id: 'venues',
+    roles: ['ADMIN', 'MODERATOR'],
+    label: { nl: 'Locaties', en: 'Venues', de: 'Standorte', da: 'Steder' },
+    load: () => import('../console/venues/element.ts'),
+  },
+  {
+    id: 'editions',
+    roles: ['ADMIN'],
+    label: { nl: 'Edities', en: 'Editions', de: 'Ausgaben', da: 'Udgaver' },
+    load: () => import('../console/editions/element.ts'),
+  },
+  {
+    id: 'audit',
+    roles: ['ADMIN', 'MODERATOR'],
+    label: { nl: 'Logboek', en: 'Audit trail', de: 'Protokoll', da: 'Log' },
+    load: () => import('../console/audit/element.ts'),
+  },
+];
 
 /** The sections a person may open, in the order above. */
 export function sectionsFor(me: Me): Section[] {
