@@ -5,10 +5,12 @@
  * upsert, the CSV import, the command line (beside the server, over the channel) and the admin
  * route the command line uses on PGlite.
  */
+import { eq } from 'drizzle-orm';
 import { type GraphQLObjectType, getNamedType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, UsageError } from '../src/cli.ts';
 import { applications } from '../src/db/applications.ts';
+import { editions, locations } from '../src/db/schema.ts';
 import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { schema } from '../src/graphql/schema.ts';
 import { newAdminToken } from '../src/http/admin.ts';
@@ -261,7 +263,78 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
       { input: { organisation: 'buurthuis-west' } },
       staff,
     ),
+  suspendOrganisation: () =>
+    gql(
+      'mutation($input: SuspendOrganisationInput!) { suspendOrganisation(input: $input) { userErrors { field message code } } }',
+      { input: { id: encodeGlobalId('Organisation', fx.asito.id), reason: 'Test' } },
+      staff,
+    ),
+  reinstateOrganisation: () =>
+    gql(
+      'mutation($input: ReinstateOrganisationInput!) { reinstateOrganisation(input: $input) { userErrors { field message code } } }',
+      { input: { id: encodeGlobalId('Organisation', fx.asito.id) } },
+      staff,
+    ),
+  approveLocation: async () => {
+    // Waiting for approval, set straight in the table: only the mutation announces.
+    await awaitApproval('Stadhuis Utrecht');
+    return gql(
+      `mutation($input: ApproveLocationInput!) { approveLocation(input: $input) { ${PAYLOAD} } }`,
+      { input: { id: venueId('Stadhuis Utrecht') } },
+      staff,
+    );
+  },
+  rejectLocation: async () => {
+    await awaitApproval('Stadhuis Utrecht');
+    return gql(
+      `mutation($input: RejectLocationInput!) { rejectLocation(input: $input) { ${PAYLOAD} } }`,
+      { input: { id: venueId('Stadhuis Utrecht'), reason: 'Test' } },
+      staff,
+    );
+  },
+  unpublishLocation: () =>
+    gql(
+      `mutation($input: UnpublishLocationInput!) { unpublishLocation(input: $input) { ${PAYLOAD} } }`,
+      { input: { id: venueId('Buurthuis De Ster'), reason: 'Test' } },
+      staff,
+    ),
+  closeEdition: () =>
+    gql(
+      EDITION_STEP('closeEdition', 'CloseEditionInput'),
+      { input: { edition: 'nid-test' } },
+      staff,
+    ),
+  openEdition: () =>
+    gql(EDITION_STEP('openEdition', 'OpenEditionInput'), { input: { edition: 'nid-test' } }, staff),
+  postponeEdition: () =>
+    gql(
+      EDITION_STEP('postponeEdition', 'PostponeEditionInput'),
+      { input: { edition: 'nid-test', reason: 'Test', date: '2027-10-21' } },
+      staff,
+    ),
+  cancelEdition: async () => {
+    await gql(
+      EDITION_STEP('cancelEdition', 'CancelEditionInput'),
+      { input: { edition: 'nid-test', reason: 'Test' } },
+      staff,
+    );
+    // Open again for the tests below (a cancelled edition stays so through the API); this
+    // process does not hear the table's trigger, so only the mutation's announcement counts.
+    await t.database.db
+      .update(editions)
+      .set({ status: 'OPEN' })
+      .where(eq(editions.slug, 'nid-test'));
+  },
 };
+
+const EDITION_STEP = (field: string, input: string) =>
+  `mutation($input: ${input}!) { ${field}(input: $input) { userErrors { field message code } } }`;
+const venueId = (name: string) => encodeGlobalId('Location', fx.locations[name]!.id);
+const awaitApproval = (name: string) =>
+  t.database.db
+    .update(locations)
+    .set({ status: 'PUBLISHED', awaitingApproval: true })
+    .where(eq(locations.id, fx.locations[name]!.id));
 
 describe('after a commit, one path to the caches', () => {
   it('covers every mutation of the schema that changes public data', () => {

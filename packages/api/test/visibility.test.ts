@@ -1,7 +1,7 @@
 /**
  * "A public venue" has one definition (db/schema.ts's publicVenue). Its forms — the SQL every
  * query uses, the check on a row already read, and the partial index the database really has
- * (made by the migrations) — must agree on every status and approval state.
+ * (made by the migrations) — must agree on every status, approval state and suspension.
  */
 
 import { eq, sql } from 'drizzle-orm';
@@ -30,10 +30,15 @@ it('calls the same venues public in every query, on a row read, and in the publi
   expect(index?.predicate).toBeTruthy();
   const venue = fx.locations['Heracles Stadion']!;
   for (const status of ['DRAFT', 'PUBLISHED', 'CANCELLED'] as const) {
-    for (const awaitingApproval of [false, true]) {
+    for (const [awaitingApproval, organisationSuspended] of [
+      [false, false],
+      [true, false],
+      [false, true],
+      [true, true],
+    ] as const) {
       const [row] = await db
         .update(locations)
-        .set({ status, awaitingApproval })
+        .set({ status, awaitingApproval, organisationSuspended })
         .where(eq(locations.id, venue.id))
         .returning();
       const [seen] = rowsOf<{ query: boolean; index: boolean }>(
@@ -41,14 +46,22 @@ it('calls the same venues public in every query, on a row read, and in the publi
           sql`SELECT (${publicVenue(locations)}) AS query, (${sql.raw(index!.predicate)}) AS index FROM ${locations} WHERE ${locations.id} = ${venue.id}`,
         ),
       );
-      const expected = status === 'PUBLISHED' && !awaitingApproval;
+      const expected = status === 'PUBLISHED' && !awaitingApproval && !organisationSuspended;
       expect({
         status,
         awaitingApproval,
+        organisationSuspended,
         query: seen!.query,
         row: isPublicVenue(row!),
         index: seen!.index,
-      }).toEqual({ status, awaitingApproval, query: expected, row: expected, index: expected });
+      }).toEqual({
+        status,
+        awaitingApproval,
+        organisationSuspended,
+        query: expected,
+        row: expected,
+        index: expected,
+      });
     }
   }
 });

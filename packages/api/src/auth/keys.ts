@@ -104,6 +104,7 @@ export async function authenticate(
       organisationId: apiKeys.organisationId,
       organisationSlug: organisations.slug,
       organisationName: organisations.name,
+      organisationSuspended: sql<boolean>`${organisations.suspendedAt} IS NOT NULL`,
     })
     .from(apiKeys)
     .leftJoin(organisations, eq(organisations.id, apiKeys.organisationId))
@@ -120,7 +121,12 @@ export async function authenticate(
       organisation:
         row.organisationId === null
           ? null
-          : { id: row.organisationId, slug: row.organisationSlug!, name: row.organisationName! },
+          : {
+              id: row.organisationId,
+              slug: row.organisationSlug!,
+              name: row.organisationName!,
+              suspended: row.organisationSuspended === true,
+            },
       role: row.organisationId === null ? 'admin' : null,
       session: null,
     },

@@ -76,7 +76,12 @@ export function mayManage(
   if (isAdmin(actor)) return true;
   if (target.staffRole !== null || !viewerOf(actor)) return false;
   if (actor.organisation === null) return actor.role === 'moderator';
-  return actor.session !== null && actor.organisation.id === target.organisationId;
+  // A coordinator of a suspended organisation may remove themselves, not manage others.
+  return (
+    actor.session !== null &&
+    actor.organisation.id === target.organisationId &&
+    actor.organisation.suspended !== true
+  );
 }
 
 export async function personByEmail(db: Db, email: string): Promise<Person | null> {

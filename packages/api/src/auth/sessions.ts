@@ -76,6 +76,7 @@ export async function sessionViewer(
       organisationId: people.organisationId,
       organisationSlug: organisations.slug,
       organisationName: organisations.name,
+      organisationSuspended: sql<boolean>`${organisations.suspendedAt} IS NOT NULL`,
       stale: sql<boolean>`${sessions.lastSeenAt} < now() - interval '1 minute'`,
     })
     .from(sessions)
@@ -101,7 +102,12 @@ export async function sessionViewer(
     organisation:
       row.organisationId === null
         ? null
-        : { id: row.organisationId, slug: row.organisationSlug!, name: row.organisationName! },
+        : {
+            id: row.organisationId,
+            slug: row.organisationSlug!,
+            name: row.organisationName!,
+            suspended: row.organisationSuspended === true,
+          },
     role,
     session: { id: row.id, personId: row.personId },
   };

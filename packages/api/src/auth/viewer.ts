@@ -22,8 +22,11 @@ export interface Viewer {
    */
   prefix: string;
   scopes: ApiKeyScope[];
-  /** Null for federation staff (a staff key, or a staff member's session). */
-  organisation: { id: number; slug: string; name: string } | null;
+  /**
+   * Null for federation staff (a staff key, or a staff member's session). `suspended`: staff have
+   * suspended the organisation, and its keys and coordinators may not write.
+   */
+  organisation: { id: number; slug: string; name: string; suspended?: boolean } | null;
   /** Staff only: the role (a staff key is `admin`). Null for an organisation's key or coordinator. */
   role: StaffRole | null;
   /** The signed-in person and their session; null for an API key. */
@@ -53,4 +56,9 @@ export function canSeePrivate(ctx: WithViewer, organisationId: number): boolean 
 /** One string per key or person, to count and share per viewer (rate limits, streams, shared results). */
 export function viewerKey(viewer: Viewer): string {
   return viewer.session ? `person:${viewer.session.personId}` : `key:${viewer.keyId}`;
+}
+
+/** Is the viewer an organisation's key or coordinator while staff have suspended that organisation? */
+export function isSuspended(viewer: Viewer | null): boolean {
+  return viewer?.organisation?.suspended === true;
 }

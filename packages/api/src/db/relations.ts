@@ -51,4 +51,14 @@ export const relations = defineRelations({ ...schema, ...applicationTables }, (r
       optional: false,
     }),
   },
+  auditEvents: {
+    organisation: r.one.organisations({
+      from: r.auditEvents.organisationId,
+      to: r.organisations.id,
+    }),
+    location: r.one.locations({ from: r.auditEvents.locationId, to: r.locations.id }),
+    edition: r.one.editions({ from: r.auditEvents.editionId, to: r.editions.id }),
+    person: r.one.people({ from: r.auditEvents.personId, to: r.people.id }),
+    apiKey: r.one.apiKeys({ from: r.auditEvents.apiKeyId, to: r.apiKeys.id }),
+  },
 }));

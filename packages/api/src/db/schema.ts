@@ -24,7 +24,13 @@ export const mealEnum = pgEnum('meal', MEALS);
 export const targetGroupEnum = pgEnum('target_group', TARGET_GROUPS);
 export const organisationKindEnum = pgEnum('organisation_kind', ORGANISATION_KINDS);
 export const locationStatusEnum = pgEnum('location_status', ['DRAFT', 'PUBLISHED', 'CANCELLED']);
-export const editionStatusEnum = pgEnum('edition_status', ['PLANNED', 'OPEN', 'CLOSED']);
+export const editionStatusEnum = pgEnum('edition_status', [
+  'PLANNED',
+  'OPEN',
+  'CLOSED',
+  'CANCELLED',
+  'POSTPONED',
+]);
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -43,6 +49,10 @@ export const editions = pgTable('editions', {
   status: editionStatusEnum('status').notNull().default('OPEN'),
   /** When set, a new organisation's first venues wait for staff approval before they go public. */
   requireApproval: boolean('require_approval').notNull().default(false),
+  /** Why staff cancelled or postponed it (public: the people who would come need to know). */
+  statusReason: text('status_reason'),
+  /** The day it had before it was last postponed. */
+  postponedFrom: date('postponed_from', { mode: 'string' }),
   ...timestamps,
 });
 
@@ -57,17 +67,30 @@ export const organisations = pgTable(
     logoUrl: text('logo_url'),
     /** Set once staff trust this organisation's venues to go public without approval. */
     approvedAt: timestamp('approved_at', { withTimezone: true }),
+    /**
+     * Set while staff have suspended the organisation: its venues leave the public view (the
+     * trigger `organisations_suspended` copies it onto them) and its keys and coordinators may not
+     * write.
+     */
+    suspendedAt: timestamp('suspended_at', { withTimezone: true }),
+    /** Why it was suspended (staff only). */
+    suspensionReason: text('suspension_reason'),
     ...timestamps,
   },
   (t) => [index('organisations_name_idx').on(t.name)],
 );
 
 /**
- * A venue the public sees: published, and not awaiting staff approval. The one definition: every
- * query (locations/visibility.ts) and the partial index of the public map are built from it.
+ * A venue the public sees: published, not awaiting staff approval, and its organisation not
+ * suspended. The one definition: every query (locations/visibility.ts) and the partial index of
+ * the public map are built from it.
  */
-export function publicVenue(t: { status: SQLWrapper; awaitingApproval: SQLWrapper }): SQL {
-  return sql`${t.status} = 'PUBLISHED' AND NOT ${t.awaitingApproval}`;
+export function publicVenue(t: {
+  status: SQLWrapper;
+  awaitingApproval: SQLWrapper;
+  organisationSuspended: SQLWrapper;
+}): SQL {
+  return sql`${t.status} = 'PUBLISHED' AND NOT ${t.awaitingApproval} AND NOT ${t.organisationSuspended}`;
 }
 
 export const locations = pgTable(
@@ -123,6 +146,12 @@ export const locations = pgTable(
     status: locationStatusEnum('status').notNull().default('PUBLISHED'),
     /** Set while the edition requires staff approval of a not-yet-approved organisation's venues. */
     awaitingApproval: boolean('awaiting_approval').notNull().default(false),
+    /**
+     * Its organisation is suspended: a copy of `organisations.suspended_at IS NOT NULL`, kept by
+     * triggers (migration console) on every path, so the public rule and its partial index need no
+     * join.
+     */
+    organisationSuspended: boolean('organisation_suspended').notNull().default(false),
     /**
      * When the venue first became public (published and not awaiting approval), whoever made it
      * so; never cleared. Set by the trigger `locations_public_since` (see its migration), so no
@@ -364,6 +393,43 @@ export const locationChanges = pgTable(
 );
 
 /**
+ * The audit trail, append-only: what staff and coordinators did (suspend, approve, reject, open,
+ * postpone, …), by whom, to which organisation, venue or edition, and why. Who is a person, a key
+ * or a host link by id, and `actor` keeps the key's prefix or `person:<id>` when those rows go —
+ * never a name or an address. Written in the same transaction as the change (locations/audit.ts).
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    action: text('action').notNull(),
+    personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
+    apiKeyId: integer('api_key_id').references(() => apiKeys.id, { onDelete: 'set null' }),
+    hostLinkId: integer('host_link_id').references(() => hostLinks.id, { onDelete: 'set null' }),
+    /** A key's or host link's prefix, `person:<id>`, or `cli:<user>`. */
+    actor: text('actor').notNull(),
+    organisationId: integer('organisation_id').references(() => organisations.id, {
+      onDelete: 'set null',
+    }),
+    locationId: integer('location_id').references(() => locations.id, { onDelete: 'set null' }),
+    editionId: integer('edition_id').references(() => editions.id, { onDelete: 'set null' }),
+    reason: text('reason'),
+    /** What changed, e.g. `{ "status": { "from": "OPEN", "to": "POSTPONED" } }`. */
+    details: jsonb('details').notNull().default({}).$type<Record<string, unknown>>(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('audit_events_at_idx').on(t.at, t.id),
+    index('audit_events_person_idx').on(t.personId),
+    index('audit_events_api_key_idx').on(t.apiKeyId),
+    index('audit_events_host_link_idx').on(t.hostLinkId),
+    index('audit_events_organisation_idx').on(t.organisationId),
+    index('audit_events_location_idx').on(t.locationId),
+    index('audit_events_edition_idx').on(t.editionId),
+  ],
+);
+
+/**
  * Rate-limit counters that every API process shares (http/rate-limit.ts, through
  * rate-limiter-flexible): one row per client and window, `expire` its end. UNLOGGED (see its
  * migration): counters need no crash safety and no replica, and counting a request then never
@@ -389,3 +455,4 @@ export type PersonLink = typeof personLinks.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type ParticipationRequest = typeof participationRequests.$inferSelect;
 export type HostLink = typeof hostLinks.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;

@@ -5,7 +5,7 @@
 import { type AuthFailure, AuthScopeFailureType } from '@pothos/plugin-scope-auth';
 import { eq, sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
-import { type ApiKeyScope, isStaff } from '../auth/viewer.ts';
+import { type ApiKeyScope, isStaff, isSuspended } from '../auth/viewer.ts';
 import { locations } from '../db/schema.ts';
 import { publicVenue } from '../locations/visibility.ts';
 import type { Context } from './context.ts';
@@ -21,10 +21,11 @@ export function authScopes(ctx: Context) {
     hostLink: ctx.host !== null,
     scope: (scope: ApiKeyScope) =>
       ctx.viewer !== null &&
+      !isSuspended(ctx.viewer) &&
       ((ctx.viewer.organisation === null && ctx.viewer.role === 'admin') ||
         ctx.viewer.scopes.includes(scope)),
     ownsLocation: async (globalId: string) => {
-      if (!ctx.viewer) return false;
+      if (!ctx.viewer || isSuspended(ctx.viewer)) return false;
       if (ctx.viewer.organisation === null) return true;
       const owner = await locationOwner(ctx, globalId);
       return owner === null || !owner.public || owner.organisationId === ctx.viewer.organisation.id;
@@ -55,6 +56,11 @@ export function unauthorizedError(
       },
     );
   }
+  if (isSuspended(context.viewer))
+    return new GraphQLError(
+      `Forbidden: the federation's staff have suspended ${context.viewer.organisation!.name}; its keys and coordinators may not write until it is reinstated.`,
+      { extensions: { code: 'FORBIDDEN', http: { status: 403 } } },
+    );
   const failed = failedScopes(result.failure);
   const reasons = [
     failed.has('staff') && 'only federation staff keys and staff admins may do this',

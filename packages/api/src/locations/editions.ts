@@ -3,6 +3,7 @@ import { COUNTRIES } from '@tafel/schema';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { type Edition, editions } from '../db/schema.ts';
+import { type AuditActor, audit } from './audit.ts';
 import { type UserError, UserErrors, userError } from './errors.ts';
 import type { TableNotice } from './notices.ts';
 import { checkName, checkSlug } from './slugs.ts';
@@ -16,9 +17,11 @@ export async function createEdition(
     date: string;
     timeZone?: string | null;
     country?: string | null;
-    status?: 'PLANNED' | 'OPEN' | 'CLOSED' | null;
+    status?: Edition['status'] | null;
     requireApproval?: boolean | null;
   },
+  /** Who creates it, for the audit trail (the command line passes its own). */
+  actor?: AuditActor,
 ): Promise<{ edition: Edition | null; userErrors: UserError[]; notices: TableNotice[] }> {
   const errors = new UserErrors();
   checkSlug(errors, input.slug);
@@ -38,20 +41,31 @@ export async function createEdition(
   } catch {
     errors.add(['timeZone'], 'INVALID', `"${timeZone.slice(0, 60)}" is not an IANA time zone.`);
   }
+  if (input.status === 'CANCELLED' || input.status === 'POSTPONED')
+    errors.add(['status'], 'INVALID', 'A new edition is PLANNED, OPEN or CLOSED.');
   if (errors.any) return { edition: null, userErrors: errors.list, notices: [] };
-  const [row] = await db
-    .insert(editions)
-    .values({
-      slug: input.slug,
-      name: name!,
-      date: input.date,
-      timeZone,
-      country,
-      status: input.status ?? 'OPEN',
-      requireApproval: input.requireApproval ?? false,
-    })
-    .onConflictDoNothing()
-    .returning();
+  const row = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(editions)
+      .values({
+        slug: input.slug,
+        name: name!,
+        date: input.date,
+        timeZone,
+        country,
+        status: input.status ?? 'OPEN',
+        requireApproval: input.requireApproval ?? false,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (row && actor)
+      await audit(tx, actor, {
+        action: 'CREATE_EDITION',
+        editionId: row.id,
+        details: { status: { from: null, to: row.status }, date: { from: null, to: row.date } },
+      });
+    return row;
+  });
   if (!row)
     return {
       edition: null,

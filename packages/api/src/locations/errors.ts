@@ -26,6 +26,10 @@ export const USER_ERROR_CODES = {
   CANCELLED: 'The venue is cancelled.',
   RATE_LIMITED: 'Too many attempts for now; try again later.',
   CONFLICT: 'The idempotency key was already used for another change; nothing was changed.',
+  EDITION_NOT_OPEN:
+    'The edition is not open: participation is counted only while it is open (not planned, postponed or cancelled).',
+  INVALID_TRANSITION: 'It is not in a state that allows this change.',
+  SUSPENDED: 'The organisation is suspended: its keys and coordinators may not write.',
   EXPIRED: 'Too late: the edition’s day, and the hours after it, are over.',
   REFUSED: 'The request was refused (the join form’s checks against automated sending).',
   DECIDED: 'The application was already approved or rejected; nothing was changed.',

@@ -66,7 +66,10 @@ export async function createHostLink(
     return refuse(
       userError(field, 'CANCELLED', 'The venue is cancelled: nobody will count there.'),
     );
-  if (venue.editionStatus === 'CLOSED') return refuse(userError(field, 'EDITION_CLOSED'));
+  if (venue.editionStatus === 'CLOSED' || venue.editionStatus === 'CANCELLED')
+    return refuse(
+      userError(field, 'EDITION_CLOSED', `The edition is ${venue.editionStatus.toLowerCase()}.`),
+    );
   if (venue.over)
     return refuse(
       userError(

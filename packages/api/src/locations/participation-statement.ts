@@ -36,11 +36,12 @@ export function assessment(
           THEN CASE WHEN ${publicVenueAs('l')} THEN 'FORBIDDEN' ELSE 'NOT_FOUND' END
         WHEN l.status = 'CANCELLED' THEN 'CANCELLED'
         WHEN e.status = 'CLOSED' THEN 'EDITION_CLOSED'
+        WHEN e.status <> 'OPEN' THEN 'EDITION_NOT_OPEN'
         WHEN ${after} < 0 THEN 'BELOW_ZERO'
         WHEN ${after} > ${MAX_PARTICIPANTS} THEN 'OUT_OF_RANGE'
         WHEN ${after} > l.capacity THEN 'OVER_CAPACITY'
       END AS refusal,
-      l.capacity
+      l.capacity, e.status AS edition_status
     FROM ${locations} l JOIN editions e ON e.id = l.edition_id
     WHERE l.id = ${location}::int`;
 }

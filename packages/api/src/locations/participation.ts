@@ -69,8 +69,18 @@ function checkInput(change: ParticipationChange): ParticipationResult | null {
 const NOT_FOUND_MESSAGE = 'There is no such venue (or it is not yours).';
 
 const REFUSAL_MESSAGES: Partial<
-  Record<UserErrorCode, (a: { before: number; after: number; capacity: number | null }) => string>
+  Record<
+    UserErrorCode,
+    (a: {
+      before: number;
+      after: number;
+      capacity: number | null;
+      editionStatus?: string;
+    }) => string
+  >
 > = {
+  EDITION_NOT_OPEN: (a) =>
+    `The edition is ${a.editionStatus?.toLowerCase() ?? 'not open'}: participation is counted only while it is open.`,
   BELOW_ZERO: (a) => `A count cannot go below zero: ${a.before} now, ${a.after} after this change.`,
   OVER_CAPACITY: (a) =>
     `The venue seats ${a.capacity}: ${a.before} now, ${a.after} after this change.`,
@@ -84,6 +94,7 @@ const ABOUT_THE_VENUE = new Set<UserErrorCode>([
   'FORBIDDEN',
   'CANCELLED',
   'EDITION_CLOSED',
+  'EDITION_NOT_OPEN',
 ]);
 
 /**
@@ -288,6 +299,7 @@ async function applyChange(
     after: string | number;
     refusal: UserErrorCode | null;
     capacity: number | null;
+    edition_status: string;
   }>(
     await runner.execute(
       assessment(kind, { location: locationId, amount, organisation: organisationId }),
@@ -298,6 +310,7 @@ async function applyChange(
     before: Number(assessed.before),
     after: Number(assessed.after),
     capacity: assessed.capacity,
+    editionStatus: assessed.edition_status,
   };
   if (assessed.refusal) {
     const code = assessed.refusal;

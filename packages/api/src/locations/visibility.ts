@@ -8,8 +8,10 @@ import { type Location, publicVenue } from '../db/schema.ts';
 export { publicVenue };
 
 /** The rule on a row already read. */
-export function isPublicVenue(row: Pick<Location, 'status' | 'awaitingApproval'>): boolean {
-  return row.status === 'PUBLISHED' && !row.awaitingApproval;
+export function isPublicVenue(
+  row: Pick<Location, 'status' | 'awaitingApproval' | 'organisationSuspended'>,
+): boolean {
+  return row.status === 'PUBLISHED' && !row.awaitingApproval && !row.organisationSuspended;
 }
 
 /** The rule in a hand-written statement where the venues table goes by `alias`. */
@@ -17,5 +19,6 @@ export function publicVenueAs(alias: string): SQL {
   return publicVenue({
     status: sql.raw(`${alias}.status`),
     awaitingApproval: sql.raw(`${alias}.awaiting_approval`),
+    organisationSuspended: sql.raw(`${alias}.organisation_suspended`),
   });
 }

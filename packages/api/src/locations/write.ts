@@ -162,12 +162,12 @@ export async function awaitsApproval(
 }
 
 export function closed(edition: Edition, path: string[]): UserError[] {
-  return edition.status === 'CLOSED'
+  return edition.status === 'CLOSED' || edition.status === 'CANCELLED'
     ? [
         {
           field: path,
           code: 'EDITION_CLOSED',
-          message: `Edition ${edition.slug} is closed for changes.`,
+          message: `Edition ${edition.slug} is ${edition.status === 'CLOSED' ? 'closed' : 'cancelled'}: its venues are read-only.`,
         },
       ]
     : [];

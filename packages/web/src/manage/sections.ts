@@ -38,6 +38,30 @@ export const SECTIONS: Section[] = [
     label: { nl: 'Aanmeldingen', en: 'Applications', de: 'Anmeldungen', da: 'Ansøgninger' },
     load: () => import('../applications/section.ts'),
   },
+  {
+    id: 'organisations',
+    roles: ['ADMIN'],
+    label: { nl: 'Organisaties', en: 'Organisations', de: 'Organisationen', da: 'Organisationer' },
+    load: () => import('../console/organisations/element.ts'),
+  },
+  {
+    id: 'venues',
+    roles: ['ADMIN', 'MODERATOR'],
+    label: { nl: 'Locaties', en: 'Venues', de: 'Standorte', da: 'Steder' },
+    load: () => import('../console/venues/element.ts'),
+  },
+  {
+    id: 'editions',
+    roles: ['ADMIN'],
+    label: { nl: 'Edities', en: 'Editions', de: 'Ausgaben', da: 'Udgaver' },
+    load: () => import('../console/editions/element.ts'),
+  },
+  {
+    id: 'audit',
+    roles: ['ADMIN', 'MODERATOR'],
+    label: { nl: 'Logboek', en: 'Audit trail', de: 'Protokoll', da: 'Log' },
+    load: () => import('../console/audit/element.ts'),
+  },
 ];
 
 /** The sections a person may open, in the order above. */

@@ -165,6 +165,8 @@ const edition: TypeRules = {
   country: column<E>((t) => t.country),
   status: column<E>((t) => t.status),
   requireApproval: column<E>((t) => t.requireApproval),
+  statusReason: column<E>((t) => t.statusReason),
+  postponedFrom: (_f, row) => sql`to_char(${(row.t as E).postponedFrom}, 'YYYY-MM-DD')`,
 };
 
 /** `__typename` of any compiled object. */

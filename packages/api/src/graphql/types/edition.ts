@@ -28,7 +28,16 @@ export const EditionRef = builder.drizzleNode('editions', {
     country: t.exposeString('country', { description: 'ISO 3166-1 alpha-2 country code.' }),
     status: t.expose('status', {
       type: EditionStatusEnum,
-      description: 'PLANNED, OPEN or CLOSED.',
+      description: 'PLANNED, OPEN, CLOSED, CANCELLED or POSTPONED.',
+    }),
+    statusReason: t.exposeString('statusReason', {
+      nullable: true,
+      description: 'Why the edition was cancelled or postponed, as staff told it; null otherwise.',
+    }),
+    postponedFrom: t.expose('postponedFrom', {
+      type: 'Date',
+      nullable: true,
+      description: 'The day the edition had before it was last postponed; null if never.',
     }),
     requireApproval: t.exposeBoolean('requireApproval', {
       description:

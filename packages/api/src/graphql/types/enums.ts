@@ -48,6 +48,13 @@ export const EditionStatusEnum = builder.enumType('EditionStatus', {
     PLANNED: { description: 'Announced; members may publish venues.' },
     OPEN: { description: 'Open for venues and participation reports.' },
     CLOSED: { description: 'Over; read-only.' },
+    CANCELLED: {
+      description: 'Called off by staff (see `statusReason`); read-only, no participation.',
+    },
+    POSTPONED: {
+      description:
+        'Moved to a new day by staff (see `statusReason`, `postponedFrom`); no participation until it opens again.',
+    },
   } as const,
 });
 

@@ -19,10 +19,10 @@ import { requireEdition } from './edition.ts';
 import { LocationPrecisionEnum, LocationStatusEnum, MealEnum, TargetGroupEnum } from './enums.ts';
 import { LocationFilterInput } from './filter-input.ts';
 
-/** Is this venue visible to this viewer? The public sees published, approved venues only. */
+/** Is this venue visible to this viewer? The public sees published, approved venues of organisations not suspended. */
 export function isVisible(
   ctx: Context,
-  row: Pick<Location, 'status' | 'awaitingApproval' | 'organisationId'>,
+  row: Pick<Location, 'status' | 'awaitingApproval' | 'organisationSuspended' | 'organisationId'>,
 ): boolean {
   return isPublicVenue(row) || canSeePrivate(ctx, row.organisationId);
 }

@@ -3,6 +3,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { API_KEY_SCOPES, issueKey, revokeKey } from '../../auth/keys.ts';
 import { editions, locationChanges, locations, organisations } from '../../db/schema.ts';
+import { audit, auditActorOf } from '../../locations/audit.ts';
 import { createEdition, unknownEdition } from '../../locations/editions.ts';
 import {
   createOrganisation,
@@ -33,7 +34,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateEditionInput, required: true }) },
     authScopes: { staff: true },
     resolve: async (_root, { input }, ctx) => {
-      const result = await createEdition(ctx.db, input);
+      const result = await createEdition(ctx.db, input, auditActorOf(ctx.viewer!));
       ctx.live.announce(result.notices);
       return result;
     },
@@ -46,6 +47,12 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const errors = new UserErrors();
       const name = checkName(errors, input.name);
+      if (input.status === 'CANCELLED' || input.status === 'POSTPONED')
+        errors.add(
+          ['status'],
+          'INVALID',
+          'Cancel or postpone with cancelEdition or postponeEdition: they take a reason (and a new day).',
+        );
       if (errors.any) return { edition: null, userErrors: errors.list };
       const set = {
         ...(name != null ? { name } : {}),
@@ -53,13 +60,32 @@ builder.mutationFields((t) => ({
         ...(input.requireApproval != null ? { requireApproval: input.requireApproval } : {}),
         updatedAt: sql`now()`,
       };
-      const [row] = await ctx.db
-        .update(editions)
-        .set(set)
-        .where(eq(editions.slug, input.slug))
-        .returning();
+      const row = await ctx.db.transaction(async (tx) => {
+        const [before] = await tx
+          .select()
+          .from(editions)
+          .where(eq(editions.slug, input.slug))
+          .for('update');
+        if (!before) return null;
+        const [row] = await tx
+          .update(editions)
+          .set(set)
+          .where(eq(editions.id, before.id))
+          .returning();
+        const changes = Object.fromEntries(
+          (['name', 'status', 'requireApproval'] as const)
+            .filter((k) => before[k] !== row![k])
+            .map((k) => [k, { from: before[k], to: row![k] }]),
+        );
+        await audit(tx, auditActorOf(ctx.viewer!), {
+          action: 'UPDATE_EDITION',
+          editionId: before.id,
+          details: changes,
+        });
+        return row!;
+      });
       if (!row) return { edition: null, userErrors: [unknownEdition(input.slug, ['slug'])] };
-      ctx.live.announce([{ table: 'editions' }]);
+      ctx.live.announce([{ table: 'editions' }, { edition: row.id }]);
       return { edition: row, userErrors: [] };
     },
   }),
@@ -99,6 +125,11 @@ builder.mutationFields((t) => ({
             .where(and(eq(locations.organisationId, org.id), eq(locations.awaitingApproval, true)))
             .returning({ id: locations.id, editionId: locations.editionId });
           const actor = actorOf(ctx);
+          await audit(tx, auditActorOf(ctx.viewer!), {
+            action: 'APPROVE_ORGANISATION',
+            organisationId: org.id,
+            details: { released: { from: null, to: released.length } },
+          });
           if (released.length) {
             await tx.insert(locationChanges).values(
               released.map((l) => ({

@@ -1,0 +1,199 @@
+/**
+ * The console's editions: each with its day and status (and why it was called off or moved),
+ * the steps its status allows — open, close, call off (with a reason), postpone (with a reason
+ * and a new day) — and a form for a new one. Staff admins only.
+ */
+import { html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { translator } from '../../lib/i18n.ts';
+import { CONSOLE } from '../messages.ts';
+import { ConsoleSection } from '../section.ts';
+import { EDITIONS } from './messages.ts';
+
+type Status = 'PLANNED' | 'OPEN' | 'CLOSED' | 'CANCELLED' | 'POSTPONED';
+type Step = 'open' | 'close' | 'cancel' | 'postpone';
+
+interface Edition {
+  slug: string;
+  name: string;
+  date: string;
+  status: Status;
+  statusReason: string | null;
+  postponedFrom: string | null;
+}
+
+const LIST = /* GraphQL */ `
+  query ConsoleEditions { editions { slug name date status statusReason postponedFrom } }
+`;
+const CREATE = /* GraphQL */ `
+  mutation CreateEdition($input: CreateEditionInput!) {
+    createEdition(input: $input) { edition { slug } userErrors { field message code } }
+  }
+`;
+/** Which steps each status allows, as the API does. */
+const STEPS: Record<Status, Step[]> = {
+  PLANNED: ['open', 'close', 'postpone', 'cancel'],
+  OPEN: ['close', 'postpone', 'cancel'],
+  POSTPONED: ['open', 'close', 'postpone', 'cancel'],
+  CLOSED: ['open'],
+  CANCELLED: [],
+};
+const FIELD: Record<Step, string> = {
+  open: 'openEdition',
+  close: 'closeEdition',
+  cancel: 'cancelEdition',
+  postpone: 'postponeEdition',
+};
+const INPUT: Record<Step, string> = {
+  open: 'OpenEditionInput',
+  close: 'CloseEditionInput',
+  cancel: 'CancelEditionInput',
+  postpone: 'PostponeEditionInput',
+};
+const TITLE = {
+  open: 'openTitle',
+  close: 'closeTitle',
+  cancel: 'cancelTitle',
+  postpone: 'postponeTitle',
+} as const;
+
+@customElement('tafel-section-editions')
+export class TafelSectionEditions extends ConsoleSection {
+  @state() private editions: Edition[] | null = null;
+  @state() private acting: { edition: Edition; step: Step } | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const data = await this.call<{ editions: Edition[] }>(LIST, {});
+    this.editions = data?.editions ?? [];
+  }
+
+  private async open(edition: Edition, step: Step): Promise<void> {
+    this.acting = { edition, step };
+    this.errors = [];
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#field-reason')?.focus();
+  }
+
+  private close(): void {
+    this.acting = null;
+    this.errors = [];
+  }
+
+  private async confirm(event: Event): Promise<void> {
+    event.preventDefault();
+    const { edition, step } = this.acting!;
+    const form = event.target as HTMLFormElement;
+    const needsReason = step === 'cancel' || step === 'postpone';
+    const reason = await this.readReason(form, needsReason);
+    if (reason === null) return;
+    const input: Record<string, unknown> = { edition: edition.slug, reason: reason || null };
+    if (step === 'postpone') input['date'] = new FormData(form).get('date') || null;
+    const field = FIELD[step];
+    const done = await this.call<Record<string, { edition: Edition }>>(
+      `mutation ($input: ${INPUT[step]}!) { ${field}(input: $input) { edition { slug name status } userErrors { field message code } } }`,
+      { input },
+      field,
+    );
+    if (!done) return;
+    const t = translator(EDITIONS, this.language);
+    const status = done[field]!.edition.status;
+    this.status = t('done', { name: edition.name, status: t(`status${status}`) });
+    this.acting = null;
+    await this.load();
+  }
+
+  private async create(event: Event): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const input = {
+      name: String(data.get('name') ?? '').trim(),
+      slug: String(data.get('slug') ?? '').trim(),
+      date: String(data.get('date') ?? ''),
+      status: 'PLANNED',
+    };
+    this.acting = null;
+    const done = await this.call(CREATE, { input }, 'createEdition');
+    if (!done) return;
+    form.reset();
+    this.status = translator(EDITIONS, this.language)('created', { name: input.name });
+    await this.load();
+  }
+
+  override render() {
+    const t = translator(EDITIONS, this.language);
+    const c = translator(CONSOLE, this.language);
+    return html`<h2>${t('heading')}</h2>
+      <p>${t('intro')}</p>
+      ${this.acting ? nothing : this.summary()} ${this.statusLine()}
+      ${
+        this.editions === null
+          ? html`<p>${c('loading')}</p>`
+          : html`<ul class="cards">
+            ${this.editions.map((e) => this.card(e))}
+          </ul>`
+      }
+      ${
+        this.acting
+          ? nothing
+          : html`<h3>${t('create')}</h3>
+            <form @submit=${this.create} novalidate>
+              ${this.input('name', t('name'), t('nameHint'))}
+              ${this.input('slug', t('slug'), t('slugHint'))}
+              ${this.input('date', t('date'), t('dateHint'), 'date')}
+              <button type="submit" class="primary">${t('createButton')}</button>
+            </form>`
+      }`;
+  }
+
+  private input(name: string, label: string, hint: string, type = 'text') {
+    return this.field(
+      name,
+      label,
+      (describedBy, invalid) =>
+        html`<input id="field-${name}" name=${name} type=${type} aria-describedby=${describedBy}
+          aria-invalid=${invalid ? 'true' : 'false'} />`,
+      hint,
+    );
+  }
+
+  private card(e: Edition) {
+    const t = translator(EDITIONS, this.language);
+    const c = translator(CONSOLE, this.language);
+    const open = this.acting?.edition.slug === e.slug ? this.acting.step : null;
+    const headId = `edition-${e.slug}`;
+    return html`<li>
+      <div class="card-head">
+        <h3 id=${headId}>${e.name}</h3>
+        <span><strong>${t(`status${e.status}`)}</strong> ${t('on', { date: e.date })}</span>
+      </div>
+      ${e.postponedFrom ? html`<p class="meta">${t('movedFrom', { date: e.postponedFrom })}</p>` : nothing}
+      ${e.statusReason ? html`<p class="meta">${c('reason')}: ${e.statusReason}</p>` : nothing}
+      ${
+        open
+          ? html`<form class="step" @submit=${this.confirm} aria-labelledby="step-title" novalidate>
+            <h4 id="step-title">${t(TITLE[open], { name: e.name })}</h4>
+            ${this.summary()} ${this.reasonField(open === 'cancel' || open === 'postpone')}
+            ${open === 'postpone' ? this.input('date', t('newDate'), t('newDateHint'), 'date') : nothing}
+            <div class="actions">
+              <button type="submit" class="primary">${c('confirm')}</button>
+              <button type="button" @click=${this.close}>${c('cancel')}</button>
+            </div>
+          </form>`
+          : html`<div class="actions">
+            ${STEPS[e.status].map(
+              (step) =>
+                html`<button type="button" aria-describedby=${headId} @click=${() => this.open(e, step)}>
+                  ${t(step)}
+                </button>`,
+            )}
+          </div>`
+      }
+    </li>`;
+  }
+}

@@ -1,0 +1,163 @@
+import type { Messages } from '../../lib/i18n.ts';
+
+export type EditionsKey =
+  | 'heading'
+  | 'intro'
+  | 'on'
+  | 'movedFrom'
+  | 'statusPLANNED'
+  | 'statusOPEN'
+  | 'statusCLOSED'
+  | 'statusCANCELLED'
+  | 'statusPOSTPONED'
+  | 'open'
+  | 'close'
+  | 'cancel'
+  | 'postpone'
+  | 'openTitle'
+  | 'closeTitle'
+  | 'cancelTitle'
+  | 'postponeTitle'
+  | 'newDate'
+  | 'newDateHint'
+  | 'done'
+  | 'create'
+  | 'name'
+  | 'nameHint'
+  | 'slug'
+  | 'slugHint'
+  | 'date'
+  | 'dateHint'
+  | 'createButton'
+  | 'created';
+
+export const EDITIONS: Messages<EditionsKey> = {
+  nl: {
+    heading: 'Edities',
+    intro:
+      'Deelnemers tellen kan alleen als een editie open is. Bij uitstel schuiven de tijden van alle locaties mee naar de nieuwe dag.',
+    on: 'op {date}',
+    movedFrom: 'verplaatst van {date}',
+    statusPLANNED: 'Gepland',
+    statusOPEN: 'Open',
+    statusCLOSED: 'Gesloten',
+    statusCANCELLED: 'Afgelast',
+    statusPOSTPONED: 'Uitgesteld',
+    open: 'Openen',
+    close: 'Sluiten',
+    cancel: 'Afgelasten',
+    postpone: 'Uitstellen',
+    openTitle: '{name} openen',
+    closeTitle: '{name} sluiten',
+    cancelTitle: '{name} afgelasten',
+    postponeTitle: '{name} uitstellen',
+    newDate: 'Nieuwe datum',
+    newDateHint: 'De dag waarop de editie nu plaatsvindt',
+    done: '{name}: {status}.',
+    create: 'Nieuwe editie',
+    name: 'Naam',
+    nameHint: 'Bijvoorbeeld Nationaal Integratiediner 2028',
+    slug: 'Korte naam voor webadressen',
+    slugHint: 'Kleine letters, cijfers en streepjes, bijvoorbeeld nid-2028',
+    date: 'Datum',
+    dateHint: 'De dag van de editie',
+    createButton: 'Editie aanmaken',
+    created: '{name} is aangemaakt (gepland).',
+  },
+  en: {
+    heading: 'Editions',
+    intro:
+      'Participation can only be counted while an edition is open. When it is postponed, every venue’s times move to the new day.',
+    on: 'on {date}',
+    movedFrom: 'moved from {date}',
+    statusPLANNED: 'Planned',
+    statusOPEN: 'Open',
+    statusCLOSED: 'Closed',
+    statusCANCELLED: 'Cancelled',
+    statusPOSTPONED: 'Postponed',
+    open: 'Open',
+    close: 'Close',
+    cancel: 'Call off',
+    postpone: 'Postpone',
+    openTitle: 'Open {name}',
+    closeTitle: 'Close {name}',
+    cancelTitle: 'Call off {name}',
+    postponeTitle: 'Postpone {name}',
+    newDate: 'New date',
+    newDateHint: 'The day the edition now takes place',
+    done: '{name}: {status}.',
+    create: 'New edition',
+    name: 'Name',
+    nameHint: 'For example National Integration Dinner 2028',
+    slug: 'Short name for web addresses',
+    slugHint: 'Lowercase letters, digits and hyphens, for example nid-2028',
+    date: 'Date',
+    dateHint: 'The day of the edition',
+    createButton: 'Create edition',
+    created: '{name} is created (planned).',
+  },
+  de: {
+    heading: 'Ausgaben',
+    intro:
+      'Teilnehmende können nur gezählt werden, solange eine Ausgabe geöffnet ist. Bei einer Verschiebung wandern die Zeiten aller Standorte auf den neuen Tag.',
+    on: 'am {date}',
+    movedFrom: 'verschoben vom {date}',
+    statusPLANNED: 'Geplant',
+    statusOPEN: 'Geöffnet',
+    statusCLOSED: 'Geschlossen',
+    statusCANCELLED: 'Abgesagt',
+    statusPOSTPONED: 'Verschoben',
+    open: 'Öffnen',
+    close: 'Schließen',
+    cancel: 'Absagen',
+    postpone: 'Verschieben',
+    openTitle: '{name} öffnen',
+    closeTitle: '{name} schließen',
+    cancelTitle: '{name} absagen',
+    postponeTitle: '{name} verschieben',
+    newDate: 'Neues Datum',
+    newDateHint: 'Der Tag, an dem die Ausgabe jetzt stattfindet',
+    done: '{name}: {status}.',
+    create: 'Neue Ausgabe',
+    name: 'Name',
+    nameHint: 'Zum Beispiel Nationales Integrationsdinner 2028',
+    slug: 'Kurzname für Webadressen',
+    slugHint: 'Kleinbuchstaben, Ziffern und Bindestriche, zum Beispiel nid-2028',
+    date: 'Datum',
+    dateHint: 'Der Tag der Ausgabe',
+    createButton: 'Ausgabe anlegen',
+    created: '{name} ist angelegt (geplant).',
+  },
+  da: {
+    heading: 'Udgaver',
+    intro:
+      'Deltagere kan kun tælles, mens en udgave er åben. Ved udsættelse flyttes alle steders tider til den nye dag.',
+    on: 'den {date}',
+    movedFrom: 'flyttet fra {date}',
+    statusPLANNED: 'Planlagt',
+    statusOPEN: 'Åben',
+    statusCLOSED: 'Lukket',
+    statusCANCELLED: 'Aflyst',
+    statusPOSTPONED: 'Udsat',
+    open: 'Åbn',
+    close: 'Luk',
+    cancel: 'Aflys',
+    postpone: 'Udsæt',
+    openTitle: 'Åbn {name}',
+    closeTitle: 'Luk {name}',
+    cancelTitle: 'Aflys {name}',
+    postponeTitle: 'Udsæt {name}',
+    newDate: 'Ny dato',
+    newDateHint: 'Dagen, hvor udgaven nu finder sted',
+    done: '{name}: {status}.',
+    create: 'Ny udgave',
+    name: 'Navn',
+    nameHint: 'For eksempel Nationalt Integrationsmåltid 2028',
+    slug: 'Kort navn til webadresser',
+    slugHint: 'Små bogstaver, tal og bindestreger, for eksempel nid-2028',
+    date: 'Dato',
+    dateHint: 'Udgavens dag',
+    createButton: 'Opret udgave',
+    created: '{name} er oprettet (planlagt).',
+  },
+};
