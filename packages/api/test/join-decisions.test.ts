@@ -172,6 +172,29 @@ describe('approving and rejecting', () => {
     expect(text).toContain('Ask Coby to invite a colleague.');
   });
 
+  it('both decisions are in the audit trail, by application number, without the applicant', async () => {
+    const events = rowsOf<{
+      action: string;
+      reason: string | null;
+      details: unknown;
+      actor: string;
+    }>(
+      await w.t.database.db.execute(
+        sql`SELECT action, reason, details, actor FROM audit_events WHERE action LIKE '%_APPLICATION' ORDER BY id`,
+      ),
+    );
+    expect(events.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['APPROVE_APPLICATION', 'REJECT_APPLICATION']),
+    );
+    const text = JSON.stringify(events);
+    expect(text).not.toContain(APPLICANT.email);
+    expect(text).not.toContain(APPLICANT.name);
+    expect(text).not.toContain('coby@asito.example');
+    expect(events.find((e) => e.action === 'REJECT_APPLICATION')?.reason).toContain(
+      'You are already a member through Asito.',
+    );
+  });
+
   it('staff may delete an application, its personal data with it', async () => {
     const [rejected] = (await gql(w.app.url, LIST, { status: 'REJECTED' }, who['admin'])).body.data
       .applications.nodes;

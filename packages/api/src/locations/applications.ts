@@ -5,6 +5,7 @@
  * between opening the form and sending it — come first; a refused application stores nothing.
  * The per-client rate limit is the HTTP layer's (it knows the client).
  */
+
 import { ORGANISATION_KINDS, type OrganisationKind } from '@tafel/schema';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FormTokens } from '../auth/form-tokens.ts';
@@ -13,6 +14,7 @@ import type { Viewer } from '../auth/viewer.ts';
 import { type Application, applications } from '../db/applications.ts';
 import type { Db } from '../db/client.ts';
 import { type Organisation, organisations, type Person } from '../db/schema.ts';
+import { audit, auditActorOf } from './audit.ts';
 import { type UserError, UserErrors, UserInputError, userError } from './errors.ts';
 import { freeText, isHttpUrl } from './fields.ts';
 import type { TableNotice } from './notices.ts';
@@ -213,6 +215,13 @@ export async function approveApplication(
         .set({ organisationId: organisation.id })
         .where(eq(applications.id, id))
         .returning();
+      // The trail names the application by number: the applicant's name and address stay on
+      // its row, which can be deleted.
+      await audit(tx, auditActorOf(actor), {
+        action: 'APPROVE_APPLICATION',
+        organisationId: organisation.id,
+        details: { application: id },
+      });
       return {
         ok: true as const,
         application: application!,
@@ -240,9 +249,15 @@ export async function rejectApplication(
   const reason = freeText(errors, ['reason'], rawReason, MAX_REASON, true, true);
   if (errors.any) return { ok: false, userErrors: errors.list };
   try {
-    const application = await db.transaction((tx) =>
-      decide(tx, id, { status: 'REJECTED', reason }, actor),
-    );
+    const application = await db.transaction(async (tx) => {
+      const decided = await decide(tx, id, { status: 'REJECTED', reason }, actor);
+      await audit(tx, auditActorOf(actor), {
+        action: 'REJECT_APPLICATION',
+        reason,
+        details: { application: id },
+      });
+      return decided;
+    });
     return { ok: true, application, notices: [] };
   } catch (error) {
     if (error instanceof UserInputError) return { ok: false, userErrors: error.errors };
