@@ -193,6 +193,7 @@ export function createApp({
         people,
         stats: caches.stats,
         editions: caches.editions,
+        geocoderUrl: config.geocoderUrl,
       };
     },
   });

@@ -15,6 +15,7 @@ import './types/person.ts';
 import './types/participation.ts';
 import './types/host-link.ts';
 import './types/sync.ts';
+import './types/geocode.ts';
 import { installCompiledReads } from './read/install.ts';
 
 export const schema = installCompiledReads(builder.toSchema({ sortSchema: true }));
