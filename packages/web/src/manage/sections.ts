@@ -31,7 +31,20 @@ export function roleOf(me: Me): Role {
   return me.role ?? 'COORDINATOR';
 }
 
-export const SECTIONS: Section[] = [];
+export const SECTIONS: Section[] = [
+  {
+    id: 'venues',
+    roles: ['COORDINATOR'],
+    label: { nl: 'Locaties', en: 'Venues', de: 'Orte', da: 'Steder' },
+    load: () => import('../portal/venues.ts'),
+  },
+  {
+    id: 'keys',
+    roles: ['COORDINATOR'],
+    label: { nl: 'API-sleutels', en: 'API keys', de: 'API-Schlüssel', da: 'API-nøgler' },
+    load: () => import('../portal/keys.ts'),
+  },
+];
 
 /** The sections a person may open, in the order above. */
 export function sectionsFor(me: Me): Section[] {
