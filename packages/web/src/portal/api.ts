@@ -106,3 +106,8 @@ export function timeIn(iso: string | null, timeZone: string): string {
     minute: '2-digit',
   }).format(new Date(iso));
 }
+
+/** What a portal section reads of the /manage shell's context (manage/sections.ts). */
+export interface PortalContext {
+  lang: import('../lib/i18n.ts').Lang;
+}

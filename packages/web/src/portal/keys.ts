@@ -7,7 +7,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { errorsByField, NetworkError, request, type UserError } from '../lib/gql.ts';
 import { formatDateTime, translator } from '../lib/i18n.ts';
 import { base } from '../lib/styles.ts';
-import type { SectionContext } from '../manage/sections.ts';
+
+import type { PortalContext } from './api.ts';
 import { formStyles } from './form-styles.ts';
 import { PORTAL } from './messages.ts';
 
@@ -56,7 +57,7 @@ export class TafelSectionKeys extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) context!: SectionContext;
+  @property({ attribute: false }) context!: PortalContext;
   @state() private keys: Key[] | null = null;
   @state() private secret = '';
   @state() private status = '';

@@ -9,10 +9,17 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { errorsByField, NetworkError, request, type UserError } from '../lib/gql.ts';
 import { translator } from '../lib/i18n.ts';
 import { base } from '../lib/styles.ts';
-import type { SectionContext } from '../manage/sections.ts';
-import { CANCEL, EDITIONS, type Edition, UPDATE, VENUES, type Venue } from './api.ts';
+
+import {
+  CANCEL,
+  EDITIONS,
+  type Edition,
+  type PortalContext,
+  UPDATE,
+  VENUES,
+  type Venue,
+} from './api.ts';
 import { PORTAL } from './messages.ts';
-import './venue-form.ts';
 
 type Group = 'DRAFT' | 'AWAITING' | 'PUBLISHED' | 'CANCELLED';
 const GROUPS: Group[] = ['DRAFT', 'AWAITING', 'PUBLISHED', 'CANCELLED'];
@@ -54,11 +61,13 @@ export class TafelSectionVenues extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) context!: SectionContext;
+  @property({ attribute: false }) context!: PortalContext;
   @state() private editions: Edition[] = [];
   @state() private edition = '';
   @state() private venues: Venue[] | null = null;
   @state() private editing: Venue | 'new' | null = null;
+  /** The form and its map (Leaflet) load only when a venue is opened. */
+  @state() private formReady = false;
   @state() private status = '';
   @state() private failed = '';
 
@@ -132,6 +141,14 @@ export class TafelSectionVenues extends LitElement {
     }
   }
 
+  private open(venue: Venue | 'new'): void {
+    if (!this.formReady)
+      void import('./venue-form.ts').then(() => {
+        this.formReady = true;
+      });
+    this.editing = venue;
+  }
+
   private saved(event: CustomEvent<Venue>): void {
     this.editing = null;
     this.status = this.t('saved', { name: event.detail.name });
@@ -142,6 +159,7 @@ export class TafelSectionVenues extends LitElement {
     const t = this.t;
     const lang = this.context.lang;
     const edition = this.editions.find((e) => e.slug === this.edition);
+    if (this.editing && edition && !this.formReady) return html`<p role="status">…</p>`;
     if (this.editing && edition)
       return html`<tafel-venue-form
         .language=${lang}
@@ -172,9 +190,7 @@ export class TafelSectionVenues extends LitElement {
             class="primary"
             type="button"
             ?disabled=${!edition}
-            @click=${() => {
-              this.editing = 'new';
-            }}
+            @click=${() => this.open('new')}
           >
             ${t('newVenue')}
           </button>
@@ -185,7 +201,7 @@ export class TafelSectionVenues extends LitElement {
     </section>`;
   }
 
-  private list(lang: SectionContext['lang']) {
+  private list(lang: PortalContext['lang']) {
     const t = this.t;
     if (this.editions.length === 0 && !this.failed) return html`<p>${t('noEditions')}</p>`;
     if (this.venues === null) return html`<p role="status">…</p>`;
@@ -208,9 +224,7 @@ export class TafelSectionVenues extends LitElement {
                   ? html`<button
                       type="button"
                       aria-label="${t('edit')}: ${venue.name}"
-                      @click=${() => {
-                        this.editing = venue;
-                      }}
+                      @click=${() => this.open(venue)}
                     >
                       ${t('edit')}
                     </button>`
