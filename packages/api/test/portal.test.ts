@@ -160,6 +160,71 @@ describe('keys from a coordinator’s session', () => {
   });
 });
 
+const PROFILE = `mutation ($input: UpdateOrganisationInput!) {
+  updateOrganisation(input: $input) { organisation { slug name website logoUrl } userErrors { field code } }
+}`;
+
+describe('updateOrganisation', () => {
+  it('a coordinator changes their own profile; refused input and others’ organisations change nothing', async () => {
+    const { gql } = createClient(t.database);
+    const headers = sessionHeaders(
+      await personSession(t.database, { email: 'p@moskee.example', organisationId: fx.moskee.id }),
+    );
+    const done = await gql(
+      PROFILE,
+      {
+        input: {
+          name: 'Moskee BoZ',
+          website: 'https://moskee.example',
+          logoUrl: 'https://moskee.example/logo.png',
+        },
+      },
+      { headers },
+    );
+    expect(done.data!['updateOrganisation']).toEqual({
+      organisation: {
+        slug: 'moskee-bergen-op-zoom',
+        name: 'Moskee BoZ',
+        website: 'https://moskee.example',
+        logoUrl: 'https://moskee.example/logo.png',
+      },
+      userErrors: [],
+    });
+    const bad = await gql(
+      PROFILE,
+      { input: { name: 'Nieuw', website: 'javascript:alert(1)' } },
+      { headers },
+    );
+    expect(bad.data!['updateOrganisation'].userErrors).toEqual([
+      { field: ['website'], code: 'INVALID_URL' },
+    ]);
+    const other = await gql(
+      PROFILE,
+      { input: { organisation: 'asito', name: 'Gekaapt' } },
+      { headers },
+    );
+    expect(other.data!['updateOrganisation'].userErrors).toEqual([
+      { field: ['organisation'], code: 'NOT_FOUND' },
+    ]);
+    const rows = await t.database.db.query.organisations.findMany({ orderBy: { id: 'asc' } });
+    expect(rows.map((r) => r.name)).toEqual(['Asito', 'Gemeente Utrecht', 'Moskee BoZ']);
+
+    const moderator = sessionHeaders(
+      await personSession(t.database, { email: 'm2@federatie.example', role: 'moderator' }),
+    );
+    const refused = await gql(
+      PROFILE,
+      { input: { organisation: 'asito', name: 'X' } },
+      { headers: moderator },
+    );
+    expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    const key = await memberKey(t.database, fx.asito.id);
+    expect(
+      (await gql(PROFILE, { input: { name: 'X' } }, { key })).errors?.[0]?.extensions?.['code'],
+    ).toBe('FORBIDDEN');
+  });
+});
+
 describe('geocode and regionAt', () => {
   it('asks the configured geocoder (Nominatim protocol) and keeps its address parts', async () => {
     const { gql } = createClient(t.database, { responseCache: false, geocoderUrl });

@@ -16,6 +16,7 @@ import './types/participation.ts';
 import './types/host-link.ts';
 import './types/sync.ts';
 import './types/geocode.ts';
+import './types/organisation-profile.ts';
 import { installCompiledReads } from './read/install.ts';
 
 export const schema = installCompiledReads(builder.toSchema({ sortSchema: true }));
