@@ -62,9 +62,9 @@ describe('the member portal', () => {
     await signIn(page, link);
 
     for (const lang of LANGS) {
-      for (const section of ['venues', 'keys']) {
+      for (const section of ['venues', 'keys', 'profile']) {
         await openIn(page, `/manage#${section}`, lang);
-        await page.locator(`#${section === 'venues' ? 'venues' : 'keys'}-title`).waitFor();
+        await page.locator(`#${section}-title`).waitFor();
         expect(await seriousViolations(page), `${lang} #${section}`).toEqual([]);
       }
     }
@@ -149,6 +149,28 @@ describe('the member portal', () => {
     await page.getByRole('button', { name: `Cancel venue: ${NAME}` }).click();
     await page.getByText(`${NAME} is cancelled.`).waitFor();
     await page.getByRole('heading', { name: /Cancelled/ }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the profile: checked in the browser, saved through updateOrganisation', async () => {
+    const { page, errors } = await newPage(ctx.browser);
+    await signIn(page, await invite({ email: 'coordinator.a3@taalmaatjes.test', organisation: A }));
+    await openIn(page, '/manage#profile', 'en');
+    const website = page.getByLabel('Website');
+    await expect.poll(() => page.getByLabel('Name').inputValue()).not.toBe('');
+    await website.fill('ftp://taalmaatjes.test');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => website.getAttribute('aria-invalid')).toBe('true');
+    expect(await website.getAttribute('aria-describedby')).toBe('website-error');
+    await website.fill('https://taalmaatjes.test');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('The profile is saved.').waitFor();
+    const { organisation } = await gql<{ organisation: { website: string } }>(
+      'query ($s: String!) { organisation(slug: $s) { website } }',
+      { s: A },
+    );
+    expect(organisation.website).toBe('https://taalmaatjes.test');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -44,6 +44,12 @@ export const SECTIONS: Section[] = [
     label: { nl: 'API-sleutels', en: 'API keys', de: 'API-Schlüssel', da: 'API-nøgler' },
     load: () => import('../portal/keys.ts'),
   },
+  {
+    id: 'profile',
+    roles: ['COORDINATOR'],
+    label: { nl: 'Profiel', en: 'Profile', de: 'Profil', da: 'Profil' },
+    load: () => import('../portal/profile.ts'),
+  },
 ];
 
 /** The sections a person may open, in the order above. */
