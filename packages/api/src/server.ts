@@ -4,11 +4,13 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { demoSignIn, demoSignInAllowed } from './cli/demo-sign-in.ts';
 import { runCommand, UsageError } from './cli.ts';
 import { databaseOptionsFromEnv, openDatabase } from './db/client.ts';
 import { writeAdminFile } from './db/lock.ts';
 import { ensureDemo } from './demo/ensure.ts';
 import { type CommandRunner, newAdminToken } from './http/admin.ts';
+import { publicUrl } from './http/config.ts';
 import { serverTimeouts } from './http/timeouts.ts';
 import { LiveHub } from './live/hub.ts';
 import { logger } from './logger.ts';
@@ -23,6 +25,14 @@ await database.migrate();
 if (database.kind === 'pglite' && process.env['TAFEL_DEMO'] !== 'off') {
   await ensureDemo(database.db, logger);
 }
+// The demo's sign-in (README): fresh one-time links for a demo admin and coordinator.
+const demo = demoSignInAllowed(process.env, database.kind === 'pglite')
+  ? await demoSignIn(
+      database.db,
+      publicUrl(),
+      (await import('./demo/generate.ts')).DEMO_EDITION_SLUG,
+    )
+  : null;
 
 // Every process LISTENs from the start for changes, whoever wrote them: the live feeds and the
 // app's caches follow them (yoga.ts).
@@ -55,6 +65,16 @@ server.listen(port, host, () => {
     { port, host, database: database.kind },
     `Tafel API on http://localhost:${port}/graphql (${where}); widget demo on http://localhost:${port}/`,
   );
+  if (demo) {
+    // Plain lines, for a person at the terminal: each link signs in once (demo only).
+    console.log(
+      `\nThe portal: http://localhost:${port}/manage — demo sign-in, each link works once:\n` +
+        `  admin:       ${demo.admin}\n` +
+        `  coordinator: ${demo.coordinator} (of ${demo.organisation})\n` +
+        '  Restart for new links, or ask for one at /manage with admin@demo.tafel.test or\n' +
+        '  coordinator@demo.tafel.test: without a mail server it is written to this log.\n',
+    );
+  }
 });
 
 let stopping = false;

@@ -5,6 +5,7 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { FormTokens } from './auth/form-tokens.ts';
 import { KeyCache } from './auth/key-cache.ts';
 import { createMailer, type Mailer } from './auth/mail.ts';
 import type { Database } from './db/client.ts';
@@ -19,6 +20,7 @@ import { type PublicApiConfig, publicApiConfigFromEnv } from './http/config.ts';
 import { knownFault, loggable, malformedParamsPlugin } from './http/errors.ts';
 import { GRAPHQL_PATH, graphqlOnlyAtItsPath, hostLinkOf, viewerOf } from './http/gate.ts';
 import { localGraphiQL } from './http/graphiql.ts';
+import { JoinLimits } from './http/join-limits.ts';
 import { peoplePlugin, SignInLinkLimits } from './http/people.ts';
 import { publicApiPlugins } from './http/public-api.ts';
 import { routesPlugin } from './http/routes.ts';
@@ -100,6 +102,8 @@ export function createApp({
       log: (line) => logger.info(line),
     });
   const signInLimits = new SignInLinkLimits(database, config);
+  const joinLimits = new JoinLimits(database, config);
+  const formTokens = new FormTokens(database.db);
   keys ??= live?.keys ?? new KeyCache(database);
   live ??= new LiveHub(database, logger, { keys });
   const caches: AppCaches = {
@@ -181,6 +185,11 @@ export function createApp({
         mayRequestLink: (email: string) =>
           signInLimits.take(clientIp(request, serverContext, config.trustProxy), email),
       };
+      const join = {
+        tokens: formTokens,
+        minFillMs: config.joinForm.minFillMs,
+        mayApply: () => joinLimits.take(clientIp(request, serverContext, config.trustProxy)),
+      };
       // Anonymous reads go to the pool with a statement timeout; a host link writes.
       return {
         database,
@@ -191,6 +200,7 @@ export function createApp({
         log: logger,
         live: hub,
         people,
+        join,
         stats: caches.stats,
         editions: caches.editions,
         geocoderUrl: config.geocoderUrl,

@@ -8,8 +8,11 @@
 import { type GraphQLObjectType, getNamedType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, UsageError } from '../src/cli.ts';
+import { applications } from '../src/db/applications.ts';
+import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { schema } from '../src/graphql/schema.ts';
 import { newAdminToken } from '../src/http/admin.ts';
+import { TERMS_VERSION } from '../src/locations/terms.ts';
 import { createApp } from '../src/yoga.ts';
 import { serveHttp, waitFor } from './live-support.ts';
 import { memberKey, openTestDatabase, seedFixture, staffKey, type TestDb } from './support.ts';
@@ -146,6 +149,10 @@ const KEY_MUTATIONS = [
   'removePerson',
   'createHostLink',
   'revokeHostLink',
+  // Applications to join are never public; approving one creates an organisation (below).
+  'applyToJoin',
+  'rejectApplication',
+  'deleteApplication',
 ];
 const MUTATIONS: Record<string, () => Promise<unknown>> = {
   createLocation: async () => {
@@ -236,6 +243,24 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
       { input: { organisation: 'asito', name: 'Asito Schoonmaak' } },
       staff,
     ),
+  approveApplication: async () => {
+    const [row] = await t.database.db
+      .insert(applications)
+      .values({
+        organisationName: 'Buurthuis Oost',
+        kind: 'CHARITY',
+        contactName: 'Olga Oost',
+        email: 'olga@buurthuis-oost.example',
+        termsVersion: TERMS_VERSION,
+        consentedAt: new Date(),
+      })
+      .returning();
+    return gql(
+      'mutation($input: ApproveApplicationInput!) { approveApplication(input: $input) { userErrors { field message code } } }',
+      { input: { id: encodeGlobalId('Application', row!.id) } },
+      staff,
+    );
+  },
   approveOrganisation: () =>
     gql(
       'mutation($input: ApproveOrganisationInput!) { approveOrganisation(input: $input) { userErrors { field message code } } }',

@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invitePerson, removePerson } from '../src/auth/people.ts';
 import { runCommand } from '../src/cli.ts';
 import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { rowsOf } from '../src/locations/stats.ts';
@@ -384,6 +385,33 @@ describe('links that do not work: refused, nothing changed', () => {
     expect(await signIn.response.text()).toMatch(/This link is not valid/);
     expect(signIn.setCookie).toBe('');
     expect(await peopleTables()).toEqual(before);
+  });
+
+  it('in the browser’s language: nl, de, da or English', async () => {
+    const forged = `${app.url}/manage/link?token=${'B'.repeat(43)}`;
+    const cases: [string, string, RegExp][] = [
+      ['de-DE,de;q=0.9,en;q=0.5', 'de', /Dieser Link ist ungültig/],
+      ['da', 'da', /Linket er ikke gyldigt/],
+      ['fr-FR,nl;q=0.8', 'nl', /Deze link is niet geldig/],
+      ['fr-FR', 'en', /This link is not valid/],
+    ];
+    for (const [accept, lang, text] of cases) {
+      const response = await fetch(forged, { headers: { 'accept-language': accept } });
+      const html = await response.text();
+      expect(html, accept).toContain(`<html lang="${lang}">`);
+      expect(html, accept).toMatch(text);
+      expect(response.headers.get('content-language')).toBe(lang);
+    }
+    const invited = await invitePerson(t.database.db, 'operator', {
+      email: 'taal@tafel.test',
+      role: 'press',
+    });
+    if (!invited.ok) throw new Error('not invited');
+    const confirm = await fetch(`${app.url}/manage/link?token=${invited.token}`, {
+      headers: { 'accept-language': 'da-DK' },
+    });
+    expect(await confirm.text()).toMatch(/<button type="submit">Log ind<\/button>/);
+    await removePerson(t.database.db, 'operator', invited.person.id);
   });
 
   it('a used link', async () => {

@@ -14,10 +14,21 @@ export interface LinkMessage {
   expiresAt: Date;
 }
 
+/** Any other message to a person, e.g. the answer to an application to join. */
+export interface NoticeMessage {
+  /** What it is, for the log, naming nobody: `rejection of application #12`. */
+  about: string;
+  to: string;
+  subject: string;
+  /** The message; without SMTP it goes to the log, so it must name nobody either. */
+  text: string;
+}
+
 export interface Mailer {
   /** `email`: messages go out by SMTP; `log`: links are written to the server log. */
   readonly delivery: 'email' | 'log';
   send(message: LinkMessage): Promise<void>;
+  sendNotice(message: NoticeMessage): Promise<void>;
   close(): void;
 }
 
@@ -51,6 +62,9 @@ export function createMailer(options: {
           `${message.kind === 'INVITATION' ? 'invitation' : 'sign-in link'} for person #${message.personId} (no TAFEL_SMTP_URL, so not e-mailed): ${message.url}`,
         );
       },
+      async sendNotice(message) {
+        log(`${message.about} (no TAFEL_SMTP_URL, so not e-mailed): ${message.text}`);
+      },
       close() {},
     };
   }
@@ -73,6 +87,21 @@ export function createMailer(options: {
         // The transport's message may quote the address: log its code only.
         log(
           `${message.kind === 'INVITATION' ? 'invitation' : 'sign-in link'} for person #${message.personId} could not be e-mailed (${(error as { code?: string }).code ?? 'error'})`,
+        );
+      }
+    },
+    async sendNotice(message) {
+      try {
+        await transport.sendMail({
+          from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+        });
+        log(`${message.about} e-mailed`);
+      } catch (error) {
+        log(
+          `${message.about} could not be e-mailed (${(error as { code?: string }).code ?? 'error'})`,
         );
       }
     },

@@ -1,7 +1,8 @@
 import { defineRelations } from 'drizzle-orm';
+import * as applicationTables from './applications.ts';
 import * as schema from './schema.ts';
 
-export const relations = defineRelations(schema, (r) => ({
+export const relations = defineRelations({ ...schema, ...applicationTables }, (r) => ({
   editions: {
     locations: r.many.locations(),
   },
@@ -21,6 +22,12 @@ export const relations = defineRelations(schema, (r) => ({
   },
   apiKeys: {
     organisation: r.one.organisations({ from: r.apiKeys.organisationId, to: r.organisations.id }),
+  },
+  applications: {
+    organisation: r.one.organisations({
+      from: r.applications.organisationId,
+      to: r.organisations.id,
+    }),
   },
   people: {
     organisation: r.one.organisations({ from: r.people.organisationId, to: r.organisations.id }),

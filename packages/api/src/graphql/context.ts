@@ -4,6 +4,7 @@
  * the resolvers what the app built once: the live hub and the caches it keeps up to date.
  */
 import type { Logger } from 'pino';
+import type { FormTokens } from '../auth/form-tokens.ts';
 import type { HostLinkViewer } from '../auth/host-links.ts';
 import type { Mailer } from '../auth/mail.ts';
 import type { SessionLimits } from '../auth/sessions.ts';
@@ -28,6 +29,7 @@ export interface Context {
   /** This process's live participation feeds (subscriptions). */
   live: LiveHub;
   people: PeopleContext;
+  join: JoinContext;
   /** The app's stats, kept per edition until the hub hears of a change. */
   stats: StatsCache;
   /** The app's editions by slug. */
@@ -44,4 +46,12 @@ export interface PeopleContext {
   sessions: SessionLimits;
   /** Count one sign-in link request from this request's client for this address; false when over a limit. */
   mayRequestLink(email: string): Promise<boolean>;
+}
+
+/** What the join form needs: its signed tokens, its least fill time, and the per-client limit. */
+export interface JoinContext {
+  tokens: FormTokens;
+  minFillMs: number;
+  /** Count one application from this request's client; false when over the limit. */
+  mayApply(): Promise<boolean>;
 }

@@ -10,6 +10,8 @@
  * - `venues:<slug>` / `venues:*`: the venues of one edition, or of any (no edition argument above).
  * - `counts:<slug>` / `counts:*`: the live counts of one edition's venues, or of any.
  * - `all`: a field this file does not know; every change lets the answer go.
+ * - `never`: an answer that must be made afresh for each request (`joinForm`'s token says when
+ *   the form was opened); it is never kept.
  *
  * Counts are what participation writes move: a venue's `participants` and `updatedAt` (a report
  * touches it, and so the `updatedSince` filter), and every stats field. Where unsure, more tags,
@@ -36,6 +38,9 @@ export interface Dependencies {
   /** Told of a count change in any of these, the answer may be served within the staleness bound. */
   counts: string[];
 }
+
+/** The tag of an answer that is never kept. */
+export const NEVER_KEPT = 'never';
 
 /** The fields of a venue that a participation write changes. */
 const COUNT_FIELDS = new Set(['participants', 'updatedAt']);
@@ -137,7 +142,8 @@ class Collector {
         tags.add('venues:*');
         tags.add('organisations');
         tags.add('editions');
-      } else if (field !== 'viewer') tags.add('all');
+      } else if (field === 'joinForm') tags.add(NEVER_KEPT);
+      else if (field !== 'viewer') tags.add('all');
     } else if (parent === 'Location') {
       if (COUNT_FIELDS.has(field)) counts.add(`counts:${scope}`);
       else tags.add(`venues:${scope}`);
@@ -155,6 +161,8 @@ class Collector {
       if (field === 'byOrganisation') tags.add('organisations');
     } else if (VENUE_PARTS.has(parent)) {
       tags.add(`venues:${scope}`);
+    } else if (parent === 'JoinForm') {
+      tags.add(NEVER_KEPT);
     } else if (!STRUCTURAL.test(parent)) {
       tags.add('all');
     }

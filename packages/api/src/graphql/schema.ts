@@ -17,6 +17,8 @@ import './types/host-link.ts';
 import './types/sync.ts';
 import './types/geocode.ts';
 import './types/organisation-profile.ts';
+import './types/application.ts';
+import './types/application-mutations.ts';
 import { installCompiledReads } from './read/install.ts';
 
 export const schema = installCompiledReads(builder.toSchema({ sortSchema: true }));

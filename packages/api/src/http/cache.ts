@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { getOperationAST } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
-import { type Dependencies, dependenciesOf } from '../graphql/dependencies.ts';
+import { type Dependencies, dependenciesOf, NEVER_KEPT } from '../graphql/dependencies.ts';
 import { isAnonymous } from '../graphql/limits.ts';
 import type { AnswerStore, Lookup, Mark } from './answer-store.ts';
 import { GRAPHQL_PATH } from './gate.ts';
@@ -199,8 +199,12 @@ export function responseCachePlugins(store: AnswerStore): Plugin[] {
           args.operationName,
           (args.variableValues ?? {}) as Record<string, unknown>,
         );
-        const mark = store.mark();
         state.deps = deps;
+        if (deps.tags.includes(NEVER_KEPT)) {
+          store.release(state.key);
+          return;
+        }
+        const mark = store.mark();
         return {
           onExecuteDone({ result }) {
             if (isAsyncIterable(result) || result.errors?.length) {

@@ -74,6 +74,11 @@ export interface PublicApiConfig {
   geocoderUrl: string | undefined;
   /** Sign-in link requests per window: per client IP and per e-mail address. */
   signInLinkLimit: { perIp: number; perAddress: number; windowSeconds: number };
+  /**
+   * The join form: applications per client IP per window (`TAFEL_JOIN_LIMIT_IP`), and the least
+   * time between opening the form and sending it.
+   */
+  joinForm: { perIp: number; windowSeconds: number; minFillMs: number };
 }
 
 export interface StreamCapsConfig {
@@ -147,6 +152,7 @@ export const DEFAULTS: PublicApiConfig = {
   mailFrom: undefined,
   geocoderUrl: undefined,
   signInLinkLimit: { perIp: 20, perAddress: 5, windowSeconds: 3600 },
+  joinForm: { perIp: 10, windowSeconds: 3600, minFillMs: 3000 },
 };
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -318,6 +324,10 @@ export function publicApiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Pu
       perIp: int(env, 'TAFEL_SIGN_IN_LIMIT_IP', DEFAULTS.signInLinkLimit.perIp),
       perAddress: int(env, 'TAFEL_SIGN_IN_LIMIT_ADDRESS', DEFAULTS.signInLinkLimit.perAddress),
       windowSeconds: DEFAULTS.signInLinkLimit.windowSeconds,
+    },
+    joinForm: {
+      ...DEFAULTS.joinForm,
+      perIp: int(env, 'TAFEL_JOIN_LIMIT_IP', DEFAULTS.joinForm.perIp),
     },
   };
 }

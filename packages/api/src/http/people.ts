@@ -6,11 +6,12 @@
  * Also: the per-IP and per-address limit on asking for sign-in links.
  */
 import { createHash } from 'node:crypto';
+import type { Lang } from '@tafel/schema';
 import { eq } from 'drizzle-orm';
 import type { Plugin } from 'graphql-yoga';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { hashSecret } from '../auth/keys.ts';
-import { LINK_PATH, useLink } from '../auth/people.ts';
+import { LINK_PATH, type LinkRefusal, useLink } from '../auth/people.ts';
 import {
   clearedSessionCookie,
   endAllSessions,
@@ -24,6 +25,7 @@ import type { Database } from '../db/client.ts';
 import { personLinks } from '../db/schema.ts';
 import type { PublicApiConfig } from './config.ts';
 import { fromOwnOrigin, rateLimitStore } from './gate.ts';
+import { pageLang, texts } from './people-pages.ts';
 import { limiterIn } from './rate-limit.ts';
 
 export const MANAGE_PATH = '/manage';
@@ -44,26 +46,32 @@ function escapeHtml(text: string): string {
 }
 
 function page(
+  lang: Lang,
   title: string,
   body: string,
   status = 200,
   headers: Record<string, string> = {},
 ): Response {
   const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} — Tafel</title>
 <style>body{font:1.1rem/1.5 system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}button{font:inherit;padding:.5rem 1.2rem;margin:.25rem 0}button:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}</style>
 </head><body><main><h1>${escapeHtml(title)}</h1>
 ${body}
 </main></body></html>
 `;
-  return new Response(html, { status, headers: { ...PAGE_HEADERS, ...headers } });
+  return new Response(html, {
+    status,
+    headers: { ...PAGE_HEADERS, 'content-language': lang, vary: 'Accept-Language', ...headers },
+  });
 }
 
-function refusedPage(message: string, status: number): Response {
+function refusedPage(lang: Lang, reason: LinkRefusal, status: number): Response {
+  const t = texts(lang);
   return page(
-    'This link does not work',
-    `<p>${escapeHtml(message)}</p>\n<p><a href="${MANAGE_PATH}">Ask for a new sign-in link</a></p>`,
+    lang,
+    t.refusedTitle,
+    `<p>${escapeHtml(t[reason])}</p>\n<p><a href="${MANAGE_PATH}?lang=${lang}">${escapeHtml(t.askAgain)}</a></p>`,
     status,
   );
 }
@@ -90,12 +98,6 @@ async function linkState(
   return row.expiresAt.getTime() <= Date.now() ? 'EXPIRED' : 'ok';
 }
 
-const STATE_MESSAGES = {
-  UNKNOWN: 'This link is not valid. Copy the whole link from the message, or ask for a new one.',
-  EXPIRED: 'This link has expired. Ask for a new one.',
-  USED: 'This link was already used; each link works once. Ask for a new one.',
-} as const;
-
 async function formToken(request: Request): Promise<string> {
   const type = request.headers.get('content-type') ?? '';
   if (!type.startsWith('application/x-www-form-urlencoded')) return '';
@@ -104,12 +106,9 @@ async function formToken(request: Request): Promise<string> {
   return new URLSearchParams(text).get('token') ?? '';
 }
 
-function crossSitePage(): Response {
-  return page(
-    'Not from this site',
-    '<p>This form was sent from another site. Nothing was done. Open the link from your message again.</p>',
-    403,
-  );
+function crossSitePage(lang: Lang): Response {
+  const t = texts(lang);
+  return page(lang, t.crossTitle, `<p>${escapeHtml(t.crossText)}</p>`, 403);
 }
 
 export function peoplePlugin(
@@ -120,24 +119,29 @@ export function peoplePlugin(
   return {
     async onRequest({ request, url, endResponse }) {
       const path = url.pathname;
+      const lang = pageLang(request.headers.get('accept-language'));
       if (path === LINK_PATH && (request.method === 'GET' || request.method === 'HEAD')) {
         const token = url.searchParams.get('token') ?? '';
         const state = await linkState(database, token);
         if (state !== 'ok')
-          return endResponse(refusedPage(STATE_MESSAGES[state], state === 'UNKNOWN' ? 404 : 410));
+          return endResponse(refusedPage(lang, state, state === 'UNKNOWN' ? 404 : 410));
+        const t = texts(lang);
         return endResponse(
           page(
-            'Sign in to Tafel',
-            `<p>Press the button to sign in in this browser. The link then stops working.</p>
-<form method="post" action="${LINK_PATH}"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit">Sign in</button></form>`,
+            lang,
+            t.confirmTitle,
+            `<p>${escapeHtml(t.confirmText)}</p>
+<form method="post" action="${LINK_PATH}"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit">${escapeHtml(t.confirmButton)}</button></form>`,
           ),
         );
       }
       if (path === LINK_PATH && request.method === 'POST') {
-        if (!fromOwnOrigin(request, config.publicUrl)) return endResponse(crossSitePage());
+        if (!fromOwnOrigin(request, config.publicUrl)) return endResponse(crossSitePage(lang));
         const result = await useLink(database.db, await formToken(request), config.sessions);
         if (!result.ok)
-          return endResponse(refusedPage(result.message, result.reason === 'UNKNOWN' ? 404 : 410));
+          return endResponse(
+            refusedPage(lang, result.reason, result.reason === 'UNKNOWN' ? 404 : 410),
+          );
         return endResponse(
           new Response(null, {
             status: 303,
@@ -150,7 +154,7 @@ export function peoplePlugin(
         );
       }
       if (path === SIGN_OUT_PATH && request.method === 'POST') {
-        if (!fromOwnOrigin(request, config.publicUrl)) return endResponse(crossSitePage());
+        if (!fromOwnOrigin(request, config.publicUrl)) return endResponse(crossSitePage(lang));
         const token = sessionToken(request.headers.get('cookie'));
         if (token) {
           const everywhere = new URLSearchParams(await request.text()).get('everywhere') === '1';

@@ -27,6 +27,8 @@ export const USER_ERROR_CODES = {
   RATE_LIMITED: 'Too many attempts for now; try again later.',
   CONFLICT: 'The idempotency key was already used for another change; nothing was changed.',
   EXPIRED: 'Too late: the edition’s day, and the hours after it, are over.',
+  REFUSED: 'The request was refused (the join form’s checks against automated sending).',
+  DECIDED: 'The application was already approved or rejected; nothing was changed.',
 } as const;
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;
 

@@ -17,3 +17,20 @@ export function checkName(errors: UserErrors, name: string | null | undefined): 
   if (name == null) return null;
   return freeText(errors, ['name'], name, 200, true);
 }
+
+/** A slug made from a name: letters without accents, digits, single hyphens; `organisation` if none remain. */
+export function slugFrom(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/å/g, 'a')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 50)
+    .replace(/-+$/, '');
+  return slug || 'organisation';
+}

@@ -50,6 +50,12 @@ export const SECTIONS: Section[] = [
     label: { nl: 'Profiel', en: 'Profile', de: 'Profil', da: 'Profil' },
     load: () => import('../portal/profile.ts'),
   },
+  {
+    id: 'applications',
+    roles: ['ADMIN', 'MODERATOR'],
+    label: { nl: 'Aanmeldingen', en: 'Applications', de: 'Anmeldungen', da: 'Ansøgninger' },
+    load: () => import('../applications/section.ts'),
+  },
 ];
 
 /** The sections a person may open, in the order above. */

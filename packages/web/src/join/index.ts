@@ -1,0 +1,2 @@
+/** /join: the page's one element. */
+import './join-page.ts';
