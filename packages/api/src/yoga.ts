@@ -203,6 +203,7 @@ export function createApp({
         join,
         stats: caches.stats,
         editions: caches.editions,
+        geocoderUrl: config.geocoderUrl,
       };
     },
   });

@@ -239,6 +239,12 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
       { input: { slug: 'buurthuis-west', name: 'Buurthuis West' } },
       staff,
     ),
+  updateOrganisation: () =>
+    gql(
+      'mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { userErrors { field message code } } }',
+      { input: { organisation: 'asito', name: 'Asito Schoonmaak' } },
+      staff,
+    ),
   approveApplication: async () => {
     const [row] = await t.database.db
       .insert(applications)

@@ -10,6 +10,7 @@ import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { startApi } from '../../widget/scripts/api-server.ts';
 import { buildWidget } from '../../widget/scripts/build.ts';
+import { startGeocoder } from './fake-geocoder.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -43,8 +44,10 @@ export async function buildPages(): Promise<void> {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   await buildWidget();
   await buildPages();
+  const geocoder = await startGeocoder();
   const api = await startApi({
     staffKey: true,
+    env: { TAFEL_GEOCODER_URL: geocoder.url },
     commands: {
       admin: [
         'people',
@@ -63,5 +66,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('staffKey', api.staffKey);
   project.provide('keyError', api.keyError);
   project.provide('adminLink', api.printed['admin'] ?? '');
-  return () => api.stop();
+  return async () => {
+    await api.stop();
+    await geocoder.stop();
+  };
 }

@@ -44,11 +44,21 @@ export async function issueKey(db: Db, { organisationId, scopes, label }: IssueK
  * Revoke a key at once (revoking twice changes nothing). The trigger on api_keys tells every
  * other process; this one forgets the key before answering. Null: no key has this prefix.
  */
-export async function revokeKey(db: Db, prefix: string, cache?: KeyCache) {
+export async function revokeKey(
+  db: Db,
+  prefix: string,
+  cache?: KeyCache,
+  /** Only a key of this organisation (a coordinator revokes their own organisation's keys). */
+  organisationId?: number,
+) {
   const [row] = await db
     .update(apiKeys)
     .set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, now())` })
-    .where(eq(apiKeys.prefix, prefix))
+    .where(
+      organisationId === undefined
+        ? eq(apiKeys.prefix, prefix)
+        : and(eq(apiKeys.prefix, prefix), eq(apiKeys.organisationId, organisationId)),
+    )
     .returning();
   if (row) cache?.forget(row.id);
   return row ?? null;

@@ -34,6 +34,8 @@ export interface Context {
   stats: StatsCache;
   /** The app's editions by slug. */
   editions: EditionIds;
+  /** A Nominatim-style geocoder's base URL (TAFEL_GEOCODER_URL), or undefined: the shipped places. */
+  geocoderUrl: string | undefined;
 }
 
 /** What the people's mutations need beyond the database: how links go out and where they point. */

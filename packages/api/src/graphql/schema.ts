@@ -15,6 +15,8 @@ import './types/person.ts';
 import './types/participation.ts';
 import './types/host-link.ts';
 import './types/sync.ts';
+import './types/geocode.ts';
+import './types/organisation-profile.ts';
 import './types/application.ts';
 import './types/application-mutations.ts';
 import './types/console.ts';

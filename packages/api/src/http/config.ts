@@ -70,6 +70,8 @@ export interface PublicApiConfig {
   smtpUrl: string | undefined;
   /** The From of those messages (`TAFEL_MAIL_FROM`). */
   mailFrom: string | undefined;
+  /** A Nominatim-style geocoder's base URL (`TAFEL_GEOCODER_URL`); unset: the shipped GeoNames places. */
+  geocoderUrl: string | undefined;
   /** Sign-in link requests per window: per client IP and per e-mail address. */
   signInLinkLimit: { perIp: number; perAddress: number; windowSeconds: number };
   /**
@@ -148,6 +150,7 @@ export const DEFAULTS: PublicApiConfig = {
   sessions: { idleMs: 7 * 24 * 3600_000, maxMs: 30 * 24 * 3600_000 },
   smtpUrl: undefined,
   mailFrom: undefined,
+  geocoderUrl: undefined,
   signInLinkLimit: { perIp: 20, perAddress: 5, windowSeconds: 3600 },
   joinForm: { perIp: 10, windowSeconds: 3600, minFillMs: 3000 },
 };
@@ -191,6 +194,16 @@ function redisUrl(raw: string | undefined): string | undefined {
   if (!/^rediss?:\/\//.test(url))
     throw new Error(
       `TAFEL_REDIS_URL must be a redis:// or rediss:// URL like redis://127.0.0.1:6379 (got "${url}").`,
+    );
+  return url;
+}
+
+function geocoderUrl(raw: string | undefined): string | undefined {
+  const url = raw?.trim().replace(/\/+$/, '');
+  if (!url) return undefined;
+  if (!/^https?:\/\/[^/?#]+(\/[^?#]*)?$/.test(url))
+    throw new Error(
+      `TAFEL_GEOCODER_URL must be the http(s) base of a Nominatim-style geocoder like https://nominatim.example.org (got "${url.slice(0, 80)}").`,
     );
   return url;
 }
@@ -306,6 +319,7 @@ export function publicApiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Pu
     },
     smtpUrl: smtpUrl(env['TAFEL_SMTP_URL']),
     mailFrom: env['TAFEL_MAIL_FROM']?.trim() || undefined,
+    geocoderUrl: geocoderUrl(env['TAFEL_GEOCODER_URL']),
     signInLinkLimit: {
       perIp: int(env, 'TAFEL_SIGN_IN_LIMIT_IP', DEFAULTS.signInLinkLimit.perIp),
       perAddress: int(env, 'TAFEL_SIGN_IN_LIMIT_ADDRESS', DEFAULTS.signInLinkLimit.perAddress),

@@ -63,3 +63,44 @@ export function unknownOrganisation(
 ): UserError {
   return userError(field, 'NOT_FOUND', `No organisation with slug "${slug.slice(0, 60)}".`);
 }
+
+/**
+ * Change an organisation's profile: its name, website and logo. A field left out stays; an empty
+ * website or logo removes it. Refused input changes nothing.
+ */
+export async function updateOrganisation(
+  db: Db,
+  id: number,
+  input: { name?: string | null; website?: string | null; logoUrl?: string | null },
+): Promise<{ organisation: Organisation | null; userErrors: UserError[]; notices: TableNotice[] }> {
+  const errors = new UserErrors();
+  const name = input.name != null ? checkName(errors, input.name) : undefined;
+  const url = (field: 'website' | 'logoUrl', value: string | null | undefined) => {
+    if (value == null) return undefined;
+    const trimmed = value.trim();
+    if (!trimmed) return null;
+    if (trimmed.length > 2048)
+      errors.add([field], 'TOO_LONG', `${field} is at most 2,048 characters.`);
+    else if (!isHttpUrl(trimmed))
+      errors.add([field], 'INVALID_URL', `${field} must be an http or https URL.`);
+    return trimmed;
+  };
+  const website = url('website', input.website);
+  const logoUrl = url('logoUrl', input.logoUrl);
+  if (errors.any) return { organisation: null, userErrors: errors.list, notices: [] };
+  const [row] = await db
+    .update(organisations)
+    .set({
+      ...(name != null ? { name } : {}),
+      ...(website !== undefined ? { website } : {}),
+      ...(logoUrl !== undefined ? { logoUrl } : {}),
+      updatedAt: new Date(),
+    })
+    .where(eq(organisations.id, id))
+    .returning();
+  return {
+    organisation: row ?? null,
+    userErrors: [],
+    notices: row ? [{ table: 'organisations' }] : [],
+  };
+}

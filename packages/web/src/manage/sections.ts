@@ -33,6 +33,24 @@ export function roleOf(me: Me): Role {
 
 export const SECTIONS: Section[] = [
   {
+    id: 'venues',
+    roles: ['COORDINATOR'],
+    label: { nl: 'Locaties', en: 'Venues', de: 'Orte', da: 'Steder' },
+    load: () => import('../portal/venues.ts'),
+  },
+  {
+    id: 'keys',
+    roles: ['COORDINATOR'],
+    label: { nl: 'API-sleutels', en: 'API keys', de: 'API-Schlüssel', da: 'API-nøgler' },
+    load: () => import('../portal/keys.ts'),
+  },
+  {
+    id: 'profile',
+    roles: ['COORDINATOR'],
+    label: { nl: 'Profiel', en: 'Profile', de: 'Profil', da: 'Profil' },
+    load: () => import('../portal/profile.ts'),
+  },
+  {
     id: 'applications',
     roles: ['ADMIN', 'MODERATOR'],
     label: { nl: 'Aanmeldingen', en: 'Applications', de: 'Anmeldungen', da: 'Ansøgninger' },

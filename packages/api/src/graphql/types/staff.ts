@@ -1,6 +1,7 @@
 /** Federation staff: editions, organisations, approval and API keys (types in staff-types.ts). */
 
 import { and, eq, sql } from 'drizzle-orm';
+import { GraphQLError } from 'graphql';
 import { API_KEY_SCOPES, issueKey, revokeKey } from '../../auth/keys.ts';
 import { editions, locationChanges, locations, organisations } from '../../db/schema.ts';
 import { audit, auditActorOf } from '../../locations/audit.ts';
@@ -12,6 +13,7 @@ import {
 } from '../../locations/organisations.ts';
 import { checkName } from '../../locations/slugs.ts';
 import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
 import { actorOf } from './location-mutations.ts';
 import {
   ApproveOrganisationInput,
@@ -26,6 +28,19 @@ import {
   UpdateEditionInput,
 } from './staff-types.ts';
 import { UserErrors, userError } from './user-error.ts';
+
+/**
+ * Whose keys a signed-in person handles: a coordinator, their own organisation's (returned); a
+ * staff admin, any (null). Anyone else signed in (moderators, press) is refused.
+ */
+function keyOwner(ctx: Context): { id: number; slug: string } | null {
+  const viewer = ctx.viewer;
+  if (viewer && viewer.organisation === null && viewer.role === 'admin') return null;
+  if (viewer?.session && viewer.organisation) return viewer.organisation;
+  throw new GraphQLError('Forbidden: only federation staff admins and coordinators may do this.', {
+    extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+  });
+}
 
 builder.mutationFields((t) => ({
   createEdition: t.field({
@@ -161,12 +176,17 @@ builder.mutationFields((t) => ({
   issueApiKey: t.field({
     type: IssueApiKeyPayload,
     description:
-      'Staff: issue a key for an organisation, or a staff key. The secret is in the payload, once.',
+      'Issue a key: staff admins for any organisation or a staff key; a signed-in coordinator for their own organisation (leave `organisation` out, or give its slug). The secret is in the payload, once.',
     args: { input: t.arg({ type: IssueApiKeyInput, required: true }) },
-    authScopes: { staff: true },
+    authScopes: { staff: true, person: true },
     resolve: async (_root, { input }, ctx) => {
       let organisationId: number | null = null;
-      if (input.organisation != null) {
+      const own = keyOwner(ctx);
+      if (own) {
+        if (input.organisation != null && input.organisation !== own.slug)
+          return { apiKey: null, userErrors: [unknownOrganisation(input.organisation)] };
+        organisationId = own.id;
+      } else if (input.organisation != null) {
         const org = await organisationBySlug(ctx.db, input.organisation);
         if (!org) return { apiKey: null, userErrors: [unknownOrganisation(input.organisation)] };
         organisationId = org.id;
@@ -197,11 +217,13 @@ builder.mutationFields((t) => ({
   }),
   revokeApiKey: t.field({
     type: RevokeApiKeyPayload,
-    description: 'Staff: revoke a key at once. Revoking twice changes nothing.',
+    description:
+      'Revoke a key at once: staff admins any key, a signed-in coordinator their organisation’s. Revoking twice changes nothing.',
     args: { input: t.arg({ type: RevokeApiKeyInput, required: true }) },
-    authScopes: { staff: true },
+    authScopes: { staff: true, person: true },
     resolve: async (_root, { input }, ctx) => {
-      const row = await revokeKey(ctx.db, input.prefix, ctx.live.keys);
+      const own = keyOwner(ctx);
+      const row = await revokeKey(ctx.db, input.prefix, ctx.live.keys, own?.id);
       if (!row)
         return {
           apiKey: null,
@@ -221,21 +243,31 @@ builder.mutationFields((t) => ({
 builder.queryFields((t) => ({
   apiKeys: t.drizzleField({
     type: ['apiKeys'],
-    description: 'Staff: every key, by prefix (never the secrets), newest first.',
+    description:
+      'Keys by prefix (never the secrets), newest first: staff admins see every key, a signed-in coordinator their organisation’s.',
     args: {
       organisation: t.arg.string({ description: 'Only this organisation’s keys.' }),
       includeRevoked: t.arg.boolean({ defaultValue: false, description: 'Also revoked keys.' }),
     },
-    authScopes: { staff: true },
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.query.apiKeys.findMany(
+    authScopes: { staff: true, person: true },
+    resolve: (query, _root, args, ctx) => {
+      const own = keyOwner(ctx);
+      return ctx.db.query.apiKeys.findMany(
         query({
           where: {
             ...(args.includeRevoked ? {} : { revokedAt: { isNull: true } }),
-            ...(args.organisation ? { organisation: { slug: args.organisation } } : {}),
+            ...(own
+              ? {
+                  organisationId: own.id,
+                  ...(args.organisation ? { organisation: { slug: args.organisation } } : {}),
+                }
+              : args.organisation
+                ? { organisation: { slug: args.organisation } }
+                : {}),
           },
           orderBy: { id: 'desc' },
         }),
-      ),
+      );
+    },
   }),
 }));

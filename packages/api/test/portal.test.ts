@@ -1,0 +1,302 @@
+/**
+ * What the member portal needs from the API: a coordinator's session issues, lists and revokes
+ * its own organisation's keys and no other's (moderators, press and member keys may not);
+ * `geocode` through a Nominatim-style geocoder (a real HTTP server this test starts), falling
+ * back to the shipped GeoNames places without one or when it fails; `regionAt` from a point.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createClient,
+  memberKey,
+  openTestDatabase,
+  personSession,
+  seedFixture,
+  sessionHeaders,
+  type TestDb,
+} from './support.ts';
+
+let t: TestDb;
+let fx: Awaited<ReturnType<typeof seedFixture>>;
+let geocoder: Server;
+let geocoderUrl: string;
+const asked: URL[] = [];
+
+const ISSUE = `mutation ($input: IssueApiKeyInput!) {
+  issueApiKey(input: $input) { secret apiKey { prefix organisation { slug } } userErrors { field code } }
+}`;
+const REVOKE = `mutation ($input: RevokeApiKeyInput!) {
+  revokeApiKey(input: $input) { apiKey { prefix revokedAt } userErrors { field code } }
+}`;
+const KEYS = `query ($org: String) { apiKeys(organisation: $org) { prefix organisation { slug } } }`;
+const GEOCODE = `query ($q: String!) {
+  geocode(query: $q) { geocoderFailed hits { label lat lng street postalCode city region country source } }
+}`;
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  fx = await seedFixture(t.database);
+  geocoder = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://geocoder.test');
+    asked.push(url);
+    if (url.searchParams.get('q') === 'broken') {
+      res.writeHead(500).end('no');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(
+      JSON.stringify([
+        {
+          lat: '52.0907',
+          lon: '5.1214',
+          display_name: 'Oudegracht 1, 3511 AA Utrecht, Nederland',
+          address: {
+            road: 'Oudegracht',
+            house_number: '1',
+            postcode: '3511 AA',
+            city: 'Utrecht',
+            'ISO3166-2-lvl4': 'NL-UT',
+            country_code: 'nl',
+          },
+        },
+      ]),
+    );
+  });
+  await new Promise<void>((resolve) => geocoder.listen(0, '127.0.0.1', resolve));
+  geocoderUrl = `http://127.0.0.1:${(geocoder.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  geocoder.closeAllConnections();
+  await new Promise((resolve) => geocoder.close(resolve));
+  await t.close();
+});
+
+describe('keys from a coordinator’s session', () => {
+  it('issues, lists and revokes its own organisation’s keys, and never another’s', async () => {
+    const { gql } = createClient(t.database);
+    const asito = sessionHeaders(
+      await personSession(t.database, { email: 'c@asito.example', organisationId: fx.asito.id }),
+    );
+    const made = await gql(
+      ISSUE,
+      { input: { scopes: ['LOCATIONS_WRITE'], label: 'rooster' } },
+      { headers: asito },
+    );
+    expect(made.errors).toBeUndefined();
+    const issued = made.data!['issueApiKey'];
+    expect(issued.userErrors).toEqual([]);
+    expect(issued.secret).toMatch(/^tafel_/);
+    expect(issued.apiKey.organisation.slug).toBe('asito');
+
+    // Another organisation's slug: refused as unknown, nothing issued.
+    const theirs = await gql(
+      ISSUE,
+      { input: { scopes: ['LOCATIONS_WRITE'], organisation: 'gemeente-utrecht' } },
+      { headers: asito },
+    );
+    expect(theirs.data!['issueApiKey'].userErrors).toEqual([
+      { field: ['organisation'], code: 'NOT_FOUND' },
+    ]);
+
+    const utrechtKey = await memberKey(t.database, fx.utrecht.id);
+    const utrechtPrefix = utrechtKey.slice(0, 14);
+    // The list: only asito's, even when asking for utrecht's.
+    const listed = await gql(KEYS, {}, { headers: asito });
+    const slugs = new Set(
+      listed.data!['apiKeys'].map((k: { organisation: { slug: string } }) => k.organisation.slug),
+    );
+    expect([...slugs]).toEqual(['asito']);
+    expect(
+      (await gql(KEYS, { org: 'gemeente-utrecht' }, { headers: asito })).data!['apiKeys'],
+    ).toEqual([]);
+
+    // Utrecht's key: not found for asito's coordinator, and still working.
+    const prefixes = await t.database.db.query.apiKeys.findMany({
+      where: { organisationId: fx.utrecht.id },
+    });
+    const utrechtRow = prefixes.find((k) => utrechtKey.startsWith(k.prefix))!;
+    expect(utrechtPrefix.length).toBeGreaterThan(0);
+    const refused = await gql(REVOKE, { input: { prefix: utrechtRow.prefix } }, { headers: asito });
+    expect(refused.data!['revokeApiKey'].userErrors).toEqual([
+      { field: ['prefix'], code: 'NOT_FOUND' },
+    ]);
+    const still = await t.database.db.query.apiKeys.findFirst({ where: { id: utrechtRow.id } });
+    expect(still!.revokedAt).toBeNull();
+
+    const revoked = await gql(
+      REVOKE,
+      { input: { prefix: issued.apiKey.prefix } },
+      { headers: asito },
+    );
+    expect(revoked.data!['revokeApiKey'].apiKey.revokedAt).not.toBeNull();
+  });
+
+  it('refuses moderators, press and organisation keys', async () => {
+    const { gql } = createClient(t.database);
+    const moderator = sessionHeaders(
+      await personSession(t.database, { email: 'm@federatie.example', role: 'moderator' }),
+    );
+    const press = sessionHeaders(
+      await personSession(t.database, { email: 'p@krant.example', role: 'press' }),
+    );
+    const before = await t.database.db.query.apiKeys.findMany();
+    for (const headers of [moderator, press]) {
+      const answer = await gql(
+        ISSUE,
+        { input: { scopes: ['LOCATIONS_WRITE'], organisation: 'asito' } },
+        { headers },
+      );
+      expect(answer.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+      expect((await gql(KEYS, {}, { headers })).errors?.[0]?.extensions?.['code']).toBe(
+        'FORBIDDEN',
+      );
+    }
+    const key = await memberKey(t.database, fx.asito.id);
+    const byKey = await gql(ISSUE, { input: { scopes: ['LOCATIONS_WRITE'] } }, { key });
+    expect(byKey.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect((await t.database.db.query.apiKeys.findMany()).length).toBe(before.length + 1);
+  });
+});
+
+const PROFILE = `mutation ($input: UpdateOrganisationInput!) {
+  updateOrganisation(input: $input) { organisation { slug name website logoUrl } userErrors { field code } }
+}`;
+
+describe('updateOrganisation', () => {
+  it('a coordinator changes their own profile; refused input and others’ organisations change nothing', async () => {
+    const { gql } = createClient(t.database);
+    const headers = sessionHeaders(
+      await personSession(t.database, { email: 'p@moskee.example', organisationId: fx.moskee.id }),
+    );
+    const done = await gql(
+      PROFILE,
+      {
+        input: {
+          name: 'Moskee BoZ',
+          website: 'https://moskee.example',
+          logoUrl: 'https://moskee.example/logo.png',
+        },
+      },
+      { headers },
+    );
+    expect(done.data!['updateOrganisation']).toEqual({
+      organisation: {
+        slug: 'moskee-bergen-op-zoom',
+        name: 'Moskee BoZ',
+        website: 'https://moskee.example',
+        logoUrl: 'https://moskee.example/logo.png',
+      },
+      userErrors: [],
+    });
+    const bad = await gql(
+      PROFILE,
+      { input: { name: 'Nieuw', website: 'javascript:alert(1)' } },
+      { headers },
+    );
+    expect(bad.data!['updateOrganisation'].userErrors).toEqual([
+      { field: ['website'], code: 'INVALID_URL' },
+    ]);
+    const other = await gql(
+      PROFILE,
+      { input: { organisation: 'asito', name: 'Gekaapt' } },
+      { headers },
+    );
+    expect(other.data!['updateOrganisation'].userErrors).toEqual([
+      { field: ['organisation'], code: 'NOT_FOUND' },
+    ]);
+    const rows = await t.database.db.query.organisations.findMany({ orderBy: { id: 'asc' } });
+    expect(rows.map((r) => r.name)).toEqual(['Asito', 'Gemeente Utrecht', 'Moskee BoZ']);
+
+    const moderator = sessionHeaders(
+      await personSession(t.database, { email: 'm2@federatie.example', role: 'moderator' }),
+    );
+    const refused = await gql(
+      PROFILE,
+      { input: { organisation: 'asito', name: 'X' } },
+      { headers: moderator },
+    );
+    expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    const key = await memberKey(t.database, fx.asito.id);
+    expect(
+      (await gql(PROFILE, { input: { name: 'X' } }, { key })).errors?.[0]?.extensions?.['code'],
+    ).toBe('FORBIDDEN');
+  });
+});
+
+describe('geocode and regionAt', () => {
+  it('asks the configured geocoder (Nominatim protocol) and keeps its address parts', async () => {
+    const { gql } = createClient(t.database, { responseCache: false, geocoderUrl });
+    const key = await memberKey(t.database, fx.asito.id);
+    const answer = await gql(GEOCODE, { q: 'Oudegracht 1 Utrecht' }, { key });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!['geocode']).toEqual({
+      geocoderFailed: false,
+      hits: [
+        {
+          label: 'Oudegracht 1, 3511 AA Utrecht, Nederland',
+          lat: 52.0907,
+          lng: 5.1214,
+          street: 'Oudegracht 1',
+          postalCode: '3511 AA',
+          city: 'Utrecht',
+          region: 'NL-UT',
+          country: 'NL',
+          source: 'GEOCODER',
+        },
+      ],
+    });
+    const last = asked.at(-1)!;
+    expect(last.pathname).toBe('/search');
+    expect(Object.fromEntries(last.searchParams)).toMatchObject({
+      format: 'jsonv2',
+      q: 'Oudegracht 1 Utrecht',
+      countrycodes: 'nl',
+    });
+  });
+
+  it('falls back to the shipped places without a geocoder, or when it fails', async () => {
+    const key = await memberKey(t.database, fx.asito.id);
+    const none = createClient(t.database);
+    const plain = await none.gql(GEOCODE, { q: 'Kerkstraat 3, Amersfoort' }, { key });
+    const hit = plain.data!['geocode'].hits[0];
+    expect(hit).toMatchObject({
+      city: 'Amersfoort',
+      region: 'NL-UT',
+      source: 'PLACES',
+      street: null,
+    });
+    expect(hit.lat).toBeCloseTo(52.16, 1);
+
+    const failing = createClient(t.database, { responseCache: false, geocoderUrl });
+    const broken = await failing.gql(GEOCODE, { q: 'broken' }, { key });
+    expect(broken.data!['geocode']).toEqual({ geocoderFailed: true, hits: [] });
+  });
+
+  it('needs a key or a session, and a sensible query', async () => {
+    const { gql } = createClient(t.database);
+    expect((await gql(GEOCODE, { q: 'Utrecht' })).errors?.[0]?.extensions?.['code']).toBe(
+      'UNAUTHENTICATED',
+    );
+    const key = await memberKey(t.database, fx.asito.id);
+    expect((await gql(GEOCODE, { q: 'x' }, { key })).errors?.[0]?.extensions?.['code']).toBe(
+      'BAD_USER_INPUT',
+    );
+  });
+
+  it('suggests the province a point lies in', async () => {
+    const { gql } = createClient(t.database);
+    const key = await memberKey(t.database, fx.asito.id);
+    const at = (lat: number, lng: number) =>
+      gql(
+        `query ($lat: Float!, $lng: Float!) { regionAt(lat: $lat, lng: $lng) }`,
+        { lat, lng },
+        { key },
+      );
+    expect((await at(52.09, 5.12)).data!['regionAt']).toBe('NL-UT'); // Utrecht
+    expect((await at(51.44, 5.48)).data!['regionAt']).toBe('NL-NB'); // Eindhoven
+    expect((await at(53.22, 6.57)).data!['regionAt']).toBe('NL-GR'); // Groningen
+    expect((await at(48.85, 2.35)).data!['regionAt']).toBeNull(); // Paris
+  });
+});

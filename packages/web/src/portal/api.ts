@@ -1,0 +1,113 @@
+/** The portal's GraphQL: the venue as the form and the list use it, and the edition's day. */
+
+export interface Edition {
+  slug: string;
+  name: string;
+  date: string;
+  timeZone: string;
+  country: string;
+  status: string;
+}
+
+export interface Venue {
+  id: string;
+  name: string;
+  status: 'DRAFT' | 'PUBLISHED' | 'CANCELLED';
+  awaitingApproval: boolean;
+  meal: string;
+  startsAt: string | null;
+  endsAt: string | null;
+  capacity: number | null;
+  participants: number;
+  description: string | null;
+  registrationUrl: string | null;
+  languages: string[];
+  targetGroups: string[];
+  wheelchairAccessible: boolean | null;
+  sensitive: boolean;
+  externalId: string | null;
+  coordinates: { lat: number; lng: number };
+  address: {
+    street: string | null;
+    postalCode: string | null;
+    city: string | null;
+    region: string | null;
+    country: string | null;
+  } | null;
+}
+
+const VENUE_FIELDS = `id name status awaitingApproval meal startsAt endsAt capacity participants
+  description registrationUrl languages targetGroups wheelchairAccessible sensitive externalId
+  coordinates { lat lng } address { street postalCode city region country }`;
+
+export const EDITIONS = `query { editions { slug name date timeZone country status } }`;
+
+export const VENUES = `query ($edition: String!) {
+  viewer { locations(edition: $edition, first: 1000) { nodes { ${VENUE_FIELDS} } } }
+}`;
+
+const PAYLOAD = `location { ${VENUE_FIELDS} } userErrors { field message code }`;
+export const CREATE = `mutation ($input: CreateLocationInput!) { createLocation(input: $input) { ${PAYLOAD} } }`;
+export const UPDATE = `mutation ($input: UpdateLocationInput!) { updateLocation(input: $input) { ${PAYLOAD} } }`;
+export const CANCEL = `mutation ($input: CancelLocationInput!) { cancelLocation(input: $input) { ${PAYLOAD} } }`;
+
+export const GEOCODE = `query ($query: String!, $country: String) {
+  geocode(query: $query, country: $country) {
+    geocoderFailed
+    hits { label lat lng street postalCode city region country source }
+  }
+}`;
+export const REGION_AT = `query ($lat: Float!, $lng: Float!, $country: String) {
+  regionAt(lat: $lat, lng: $lng, country: $country)
+}`;
+
+export interface GeocodeHit {
+  label: string;
+  lat: number;
+  lng: number;
+  street: string | null;
+  postalCode: string | null;
+  city: string | null;
+  region: string | null;
+  country: string;
+  source: 'GEOCODER' | 'PLACES';
+}
+
+/** Minutes the time zone is ahead of UTC at an instant. */
+function offsetMinutes(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return Math.round((local - instant.getTime()) / 60000);
+}
+
+/** "18:30" on the edition's day in its time zone → an ISO instant. */
+export function instantOn(date: string, time: string, timeZone: string): string {
+  const naive = new Date(`${date}T${time}:00Z`);
+  const offset = offsetMinutes(naive, timeZone);
+  return new Date(naive.getTime() - offset * 60000).toISOString();
+}
+
+/** An ISO instant → "18:30" in the edition's time zone. */
+export function timeIn(iso: string | null, timeZone: string): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hourCycle: 'h23',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
+}
+
+/** What a portal section reads of the /manage shell's context (manage/sections.ts). */
+export interface PortalContext {
+  lang: import('../lib/i18n.ts').Lang;
+}

@@ -1,0 +1,315 @@
+/**
+ * The venue form: every field of createLocation/updateLocation. The browser checks what the
+ * server checks (checks.ts), the server's userErrors come back at their fields; either way each
+ * field says what is wrong (aria-invalid, aria-describedby) and the first one gets focus. The
+ * place comes from the address search and the pin; the region from the point, changeable.
+ */
+import { MEAL_LABELS, MEALS, REGIONS, TARGET_GROUP_LABELS, TARGET_GROUPS } from '@tafel/schema';
+import { html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { errorsByField, NetworkError, request, type UserError } from '../lib/gql.ts';
+import { type Lang, translator } from '../lib/i18n.ts';
+import { base } from '../lib/styles.ts';
+import { CREATE, type Edition, instantOn, REGION_AT, timeIn, UPDATE, type Venue } from './api.ts';
+import { checkVenue, type Draft, FIELD_OF, ORDER } from './checks.ts';
+import { PORTAL } from './messages.ts';
+import type { PlaceEvent } from './place-picker.ts';
+import './place-picker.ts';
+import { formStyles } from './form-styles.ts';
+
+@customElement('tafel-venue-form')
+export class TafelVenueForm extends LitElement {
+  static override styles = [base, formStyles];
+
+  @property() language: Lang = 'nl';
+  @property({ attribute: false }) edition!: Edition;
+  @property({ attribute: false }) venue: Venue | null = null;
+  @state() private point: { lat: number; lng: number } | null = null;
+  @state() private address = { street: '', postalCode: '', city: '', region: '' };
+  @state() private errors = new Map<string, string>();
+  @state() private summary = '';
+  @state() private busy = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const v = this.venue;
+    if (v) {
+      this.point = { ...v.coordinates };
+      this.address = {
+        street: v.address?.street ?? '',
+        postalCode: v.address?.postalCode ?? '',
+        city: v.address?.city ?? '',
+        region: v.address?.region ?? '',
+      };
+    }
+  }
+
+  private get t() {
+    return translator(PORTAL, this.language);
+  }
+
+  /** Attributes that tie a field to its hint and error. */
+  private described(name: string, hint = false) {
+    const ids = [hint ? `${name}-hint` : '', this.errors.has(name) ? `${name}-error` : '']
+      .filter(Boolean)
+      .join(' ');
+    return { ids: ids || nothing, invalid: this.errors.has(name) ? 'true' : 'false' };
+  }
+
+  private err(name: string) {
+    const message = this.errors.get(name);
+    return message ? html`<p class="error" id="${name}-error">${message}</p>` : nothing;
+  }
+
+  private text(
+    name: string,
+    label: string,
+    options: { type?: string; hint?: string; value?: string } = {},
+  ) {
+    const d = this.described(name, !!options.hint);
+    const value =
+      options.value ??
+      ((this.venue as unknown as Record<string, unknown> | null)?.[name] as
+        | string
+        | null
+        | undefined) ??
+      '';
+    return html`<div class="field">
+      <label for=${name}>${label}</label>
+      ${options.hint ? html`<p class="hint" id="${name}-hint">${options.hint}</p>` : nothing}
+      <input id=${name} name=${name} type=${options.type ?? 'text'} .value=${String(value)}
+        aria-describedby=${d.ids} aria-invalid=${d.invalid} />
+      ${this.err(name)}
+    </div>`;
+  }
+
+  override render() {
+    const t = this.t;
+    const v = this.venue;
+    const tz = this.edition.timeZone;
+    const regions = Object.entries(REGIONS).filter(([code]) =>
+      code.startsWith(`${this.edition.country}-`),
+    );
+    const dTime = this.described('startsAt', true);
+    const dEnd = this.described('endsAt', true);
+    return html`<section aria-labelledby="form-title">
+      <h2 id="form-title">${v ? t('formEdit', { name: v.name }) : t('formNew')}</h2>
+      <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('back'))}>${t('back')}</button>
+      <p role="alert" class="error" ?hidden=${!this.summary}>${this.summary}</p>
+      <form novalidate @submit=${(e: Event) => e.preventDefault()}>
+        ${this.text('name', t('name'))}
+        <div class="field">
+          <label for="meal">${t('meal')}</label>
+          <select id="meal" name="meal" aria-invalid=${this.described('meal').invalid}
+            aria-describedby=${this.described('meal').ids}>
+            ${MEALS.map((m) => html`<option value=${m} ?selected=${(v?.meal ?? 'DINNER') === m}>${MEAL_LABELS[m][this.language]}</option>`)}
+          </select>
+          ${this.err('meal')}
+        </div>
+        <div class="row">
+          <div class="field">
+            <label for="startsAt">${t('startsAt')}</label>
+            <p class="hint" id="startsAt-hint">${t('timeHint', { date: this.edition.date })}</p>
+            <input id="startsAt" name="startsAt" type="time" .value=${timeIn(v?.startsAt ?? null, tz)}
+              aria-describedby=${dTime.ids} aria-invalid=${dTime.invalid} />
+            ${this.err('startsAt')}
+          </div>
+          <div class="field">
+            <label for="endsAt">${t('endsAt')}</label>
+            <p class="hint" id="endsAt-hint">${t('timeHint', { date: this.edition.date })}</p>
+            <input id="endsAt" name="endsAt" type="time" .value=${timeIn(v?.endsAt ?? null, tz)}
+              aria-describedby=${dEnd.ids} aria-invalid=${dEnd.invalid} />
+            ${this.err('endsAt')}
+          </div>
+        </div>
+        <tafel-place-picker .language=${this.language} .country=${this.edition.country} .point=${this.point}
+          .error=${this.errors.get('place') ?? ''} @place=${this.placed}></tafel-place-picker>
+        ${this.text('street', t('street'), { value: this.address.street })}
+        <div class="row">
+          ${this.text('postalCode', t('postalCode'), { value: this.address.postalCode })}
+          ${this.text('city', t('city'), { value: this.address.city })}
+        </div>
+        <div class="field">
+          <label for="region">${t('region')}</label>
+          <select id="region" name="region" aria-invalid=${this.described('region').invalid}
+            aria-describedby=${this.described('region').ids}
+            @change=${(e: Event) => {
+              this.address = { ...this.address, region: (e.target as HTMLSelectElement).value };
+            }}>
+            <option value="" ?selected=${!this.address.region}>${t('regionNone')}</option>
+            ${regions.map(([code, labels]) => html`<option value=${code} ?selected=${this.address.region === code}>${labels[this.language]}</option>`)}
+          </select>
+          ${this.err('region')}
+        </div>
+        <div class="row">
+          ${this.text('capacity', t('capacity'), { type: 'number', value: v?.capacity == null ? '' : String(v.capacity) })}
+          ${this.text('participants', t('participants'), { type: 'number', value: String(v?.participants ?? 0) })}
+        </div>
+        <div class="field">
+          <label for="description">${t('description')}</label>
+          <textarea id="description" name="description" rows="4" .value=${v?.description ?? ''}
+            aria-invalid=${this.described('description').invalid}
+            aria-describedby=${this.described('description').ids}></textarea>
+          ${this.err('description')}
+        </div>
+        ${this.text('registrationUrl', t('registrationUrl'), { type: 'url' })}
+        ${this.text('languages', t('languages'), { hint: t('languagesHint'), value: (v?.languages ?? []).join(', ') })}
+        <fieldset>
+          <legend>${t('targetGroups')}</legend>
+          <div class="checks">
+            ${TARGET_GROUPS.map(
+              (g) => html`<label class="check"><input type="checkbox" name="targetGroups" value=${g}
+              ?checked=${v?.targetGroups.includes(g) ?? false} /> ${TARGET_GROUP_LABELS[g][this.language]}</label>`,
+            )}
+          </div>
+        </fieldset>
+        <label class="check"><input type="checkbox" name="wheelchairAccessible" ?checked=${v?.wheelchairAccessible ?? false} />
+          ${t('wheelchairAccessible')}</label>
+        <label class="check"><input type="checkbox" name="sensitive" ?checked=${v?.sensitive ?? false} /> ${t('sensitive')}</label>
+        ${this.text('externalId', t('externalId'))}
+        <div class="actions">
+          ${
+            v && v.status !== 'DRAFT'
+              ? html`<button class="primary" type="button" ?disabled=${this.busy} @click=${() => this.submit(null)}>${t('save')}</button>`
+              : html`<button type="button" ?disabled=${this.busy} @click=${() => this.submit('DRAFT')}>${t('saveDraft')}</button>
+                  <button class="primary" type="button" ?disabled=${this.busy} @click=${() => this.submit('PUBLISHED')}>${t('savePublish')}</button>`
+          }
+        </div>
+      </form>
+    </section>`;
+  }
+
+  private async placed(event: CustomEvent<PlaceEvent>): Promise<void> {
+    const { lat, lng, hit } = event.detail;
+    this.point = { lat, lng };
+    const errors = new Map(this.errors);
+    errors.delete('place');
+    this.errors = errors;
+    if (hit) {
+      this.address = {
+        street: hit.street ?? this.address.street,
+        postalCode: hit.postalCode ?? this.address.postalCode,
+        city: hit.city ?? this.address.city,
+        region: hit.region ?? this.address.region,
+      };
+      return;
+    }
+    try {
+      const answer = await request<{ regionAt: string | null }>(REGION_AT, {
+        lat,
+        lng,
+        country: this.edition.country,
+      });
+      const region = answer.data?.regionAt;
+      if (region) this.address = { ...this.address, region };
+    } catch (error) {
+      if (!(error instanceof NetworkError)) throw error;
+    }
+  }
+
+  private read(): Draft {
+    const form = this.renderRoot.querySelector('form')!;
+    const data = new FormData(form);
+    const s = (name: string) => String(data.get(name) ?? '').trim();
+    return {
+      name: s('name'),
+      meal: s('meal'),
+      startsAt: s('startsAt'),
+      endsAt: s('endsAt'),
+      street: s('street'),
+      postalCode: s('postalCode'),
+      city: s('city'),
+      region: s('region'),
+      capacity: s('capacity'),
+      participants: s('participants'),
+      description: s('description'),
+      registrationUrl: s('registrationUrl'),
+      languages: s('languages'),
+      targetGroups: data.getAll('targetGroups').map(String),
+      wheelchairAccessible: data.get('wheelchairAccessible') !== null,
+      sensitive: data.get('sensitive') !== null,
+      externalId: s('externalId'),
+      point: this.point,
+    };
+  }
+
+  private async submit(status: 'DRAFT' | 'PUBLISHED' | null): Promise<void> {
+    const t = this.t;
+    const draft = this.read();
+    const problems = checkVenue(draft, t);
+    if (problems.size > 0) return this.show(problems);
+    const date = this.edition.date;
+    const tz = this.edition.timeZone;
+    const fields = {
+      name: draft.name,
+      meal: draft.meal,
+      startsAt: draft.startsAt ? instantOn(date, draft.startsAt, tz) : null,
+      endsAt: draft.endsAt ? instantOn(date, draft.endsAt, tz) : null,
+      coordinates: draft.point,
+      address: {
+        street: draft.street || null,
+        postalCode: draft.postalCode || null,
+        city: draft.city || null,
+        region: draft.region || null,
+        country: this.edition.country,
+      },
+      capacity: draft.capacity ? Number(draft.capacity) : null,
+      participants: draft.participants ? Number(draft.participants) : 0,
+      description: draft.description || null,
+      registrationUrl: draft.registrationUrl || null,
+      languages: draft.languages
+        ? draft.languages
+            .split(/[\s,]+/)
+            .filter(Boolean)
+            .map((l) => l.toLowerCase())
+        : [],
+      targetGroups: draft.targetGroups,
+      wheelchairAccessible: draft.wheelchairAccessible,
+      sensitive: draft.sensitive,
+      externalId: draft.externalId || null,
+      ...(status ? { status } : {}),
+    };
+    this.busy = true;
+    try {
+      const creating = !this.venue;
+      const answer = await request<
+        Record<string, { location: Venue | null; userErrors: UserError[] }>
+      >(creating ? CREATE : UPDATE, {
+        input: creating
+          ? { edition: this.edition.slug, ...fields }
+          : { id: this.venue!.id, ...fields },
+      });
+      const payload = answer.data?.[creating ? 'createLocation' : 'updateLocation'];
+      if (!payload) {
+        this.summary = answer.errors[0]?.message ?? t('offline');
+        return;
+      }
+      if (payload.userErrors.length > 0 || !payload.location) {
+        const byField = errorsByField(payload.userErrors);
+        const shown = new Map<string, string>();
+        for (const [field, messages] of byField)
+          shown.set(FIELD_OF[field] ?? (field || 'name'), messages.join(' '));
+        return this.show(shown);
+      }
+      this.dispatchEvent(new CustomEvent<Venue>('saved', { detail: payload.location }));
+    } catch (error) {
+      if (!(error instanceof NetworkError)) throw error;
+      this.summary = t('offline');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async show(found: Map<string, string>): Promise<void> {
+    const rank = (f: string) => (ORDER.includes(f) ? ORDER.indexOf(f) : ORDER.length);
+    const problems = new Map([...found].sort(([a], [b]) => rank(a) - rank(b)));
+    this.errors = problems;
+    const elsewhere = [...problems].filter(([f]) => !ORDER.includes(f)).map(([, m]) => m);
+    this.summary = [this.t('problemsN', { n: problems.size }), ...elsewhere].join(' ');
+    await this.updateComplete;
+    const first = [...problems.keys()][0];
+    if (first === 'place')
+      this.renderRoot.querySelector<HTMLElement>('tafel-place-picker')?.focus();
+    else this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
+  }
+}

@@ -1,0 +1,261 @@
+/**
+ * The portal's venues (`#venues`): the organisation's venues in an edition (the chooser keeps
+ * the newest by default), grouped by status — drafts, awaiting approval, published, cancelled —
+ * with publish and cancel per venue, and the venue form for a new one or to edit one.
+ */
+import { MEAL_LABELS, type Meal } from '@tafel/schema';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { errorsByField, NetworkError, request, type UserError } from '../lib/gql.ts';
+import { translator } from '../lib/i18n.ts';
+import { base } from '../lib/styles.ts';
+
+import {
+  CANCEL,
+  EDITIONS,
+  type Edition,
+  type PortalContext,
+  UPDATE,
+  VENUES,
+  type Venue,
+} from './api.ts';
+import { PORTAL } from './messages.ts';
+
+type Group = 'DRAFT' | 'AWAITING' | 'PUBLISHED' | 'CANCELLED';
+const GROUPS: Group[] = ['DRAFT', 'AWAITING', 'PUBLISHED', 'CANCELLED'];
+
+function groupOf(venue: Venue): Group {
+  if (venue.status === 'PUBLISHED' && venue.awaitingApproval) return 'AWAITING';
+  return venue.status;
+}
+
+@customElement('tafel-section-venues')
+export class TafelSectionVenues extends LitElement {
+  static override styles = [
+    base,
+    css`
+      .bar {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+        align-items: end;
+      }
+      .bar .field {
+        flex: 1 1 14rem;
+      }
+      ul {
+        list-style: none;
+        padding: 0;
+      }
+      li {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: center;
+        border-bottom: 1px solid var(--tafel-line);
+        padding: 0.5rem 0;
+      }
+      li .what {
+        flex: 1 1 12rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) context!: PortalContext;
+  @state() private editions: Edition[] = [];
+  @state() private edition = '';
+  @state() private venues: Venue[] | null = null;
+  @state() private editing: Venue | 'new' | null = null;
+  /** The form and its map (Leaflet) load only when a venue is opened. */
+  @state() private formReady = false;
+  @state() private status = '';
+  @state() private failed = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.start();
+  }
+
+  private get t() {
+    return translator(PORTAL, this.context.lang);
+  }
+
+  private async start(): Promise<void> {
+    try {
+      const answer = await request<{ editions: Edition[] }>(EDITIONS);
+      this.editions = answer.data?.editions ?? [];
+      this.edition = this.editions[0]?.slug ?? '';
+      await this.load();
+    } catch (error) {
+      if (!(error instanceof NetworkError)) throw error;
+      this.failed = this.t('offline');
+    }
+  }
+
+  private async load(): Promise<void> {
+    if (!this.edition) {
+      this.venues = [];
+      return;
+    }
+    const answer = await request<{ viewer: { locations: { nodes: Venue[] } } | null }>(VENUES, {
+      edition: this.edition,
+    });
+    this.venues = answer.data?.viewer?.locations.nodes ?? [];
+    this.failed = answer.errors[0]?.message ?? '';
+  }
+
+  private choose(event: Event): void {
+    this.edition = (event.target as HTMLSelectElement).value;
+    this.venues = null;
+    void this.load();
+  }
+
+  private async act(venue: Venue, what: 'publish' | 'cancel'): Promise<void> {
+    const t = this.t;
+    if (what === 'cancel' && !confirm(t('confirmCancel', { name: venue.name }))) return;
+    this.status = '';
+    try {
+      const answer =
+        what === 'publish'
+          ? await request<{ updateLocation: { userErrors: UserError[] } }>(UPDATE, {
+              input: { id: venue.id, status: 'PUBLISHED' },
+            })
+          : await request<{ cancelLocation: { userErrors: UserError[] } }>(CANCEL, {
+              input: { id: venue.id },
+            });
+      const payload =
+        'updateLocation' in (answer.data ?? {})
+          ? (answer.data as { updateLocation: { userErrors: UserError[] } }).updateLocation
+          : (answer.data as { cancelLocation: { userErrors: UserError[] } } | null)?.cancelLocation;
+      const errors = payload?.userErrors ?? [];
+      if (!payload || errors.length > 0) {
+        this.status =
+          [...errorsByField(errors).values()].flat().join(' ') || (answer.errors[0]?.message ?? '');
+        return;
+      }
+      this.status = t(what === 'publish' ? 'published' : 'cancelled', { name: venue.name });
+      await this.load();
+    } catch (error) {
+      if (!(error instanceof NetworkError)) throw error;
+      this.status = t('offline');
+    }
+  }
+
+  private open(venue: Venue | 'new'): void {
+    if (!this.formReady)
+      void import('./venue-form.ts').then(() => {
+        this.formReady = true;
+      });
+    this.editing = venue;
+  }
+
+  private saved(event: CustomEvent<Venue>): void {
+    this.editing = null;
+    this.status = this.t('saved', { name: event.detail.name });
+    void this.load();
+  }
+
+  override render() {
+    const t = this.t;
+    const lang = this.context.lang;
+    const edition = this.editions.find((e) => e.slug === this.edition);
+    if (this.editing && edition && !this.formReady) return html`<p role="status">…</p>`;
+    if (this.editing && edition)
+      return html`<tafel-venue-form
+        .language=${lang}
+        .edition=${edition}
+        .venue=${this.editing === 'new' ? null : this.editing}
+        @saved=${this.saved}
+        @back=${() => {
+          this.editing = null;
+        }}
+      ></tafel-venue-form>`;
+    return html`<section aria-labelledby="venues-title">
+      <h2 id="venues-title">${t('venues')}</h2>
+      ${this.failed ? html`<p role="alert" class="error">${this.failed}</p>` : nothing}
+      <div class="bar">
+        <div class="field">
+          <label for="edition">${t('edition')}</label>
+          <select id="edition" @change=${this.choose}>
+            ${this.editions.map(
+              (e) =>
+                html`<option value=${e.slug} ?selected=${e.slug === this.edition}>
+                  ${e.name} (${e.date})
+                </option>`,
+            )}
+          </select>
+        </div>
+        <div class="field">
+          <button
+            class="primary"
+            type="button"
+            ?disabled=${!edition}
+            @click=${() => this.open('new')}
+          >
+            ${t('newVenue')}
+          </button>
+        </div>
+      </div>
+      <p role="status" class="ok">${this.status}</p>
+      ${this.list(lang)}
+    </section>`;
+  }
+
+  private list(lang: PortalContext['lang']) {
+    const t = this.t;
+    if (this.editions.length === 0 && !this.failed) return html`<p>${t('noEditions')}</p>`;
+    if (this.venues === null) return html`<p role="status">…</p>`;
+    if (this.venues.length === 0) return html`<p>${t('none')}</p>`;
+    return GROUPS.map((group) => {
+      const venues = this.venues!.filter((v) => groupOf(v) === group);
+      if (venues.length === 0) return nothing;
+      return html`<h3 id="group-${group}">${t(`group${group}`)} (${venues.length})</h3>
+        <ul aria-labelledby="group-${group}">
+          ${venues.map(
+            (venue) => html`<li>
+              <span class="what"
+                ><strong>${venue.name}</strong> —
+                ${MEAL_LABELS[venue.meal as Meal]?.[lang] ?? venue.meal}${
+                  venue.address?.city ? html`, ${venue.address.city}` : nothing
+                }</span
+              >
+              ${
+                venue.status !== 'CANCELLED'
+                  ? html`<button
+                      type="button"
+                      aria-label="${t('edit')}: ${venue.name}"
+                      @click=${() => this.open(venue)}
+                    >
+                      ${t('edit')}
+                    </button>`
+                  : nothing
+              }
+              ${
+                venue.status === 'DRAFT'
+                  ? html`<button
+                      type="button"
+                      class="primary"
+                      aria-label="${t('publish')}: ${venue.name}"
+                      @click=${() => this.act(venue, 'publish')}
+                    >
+                      ${t('publish')}
+                    </button>`
+                  : nothing
+              }
+              ${
+                venue.status !== 'CANCELLED'
+                  ? html`<button
+                      type="button"
+                      aria-label="${t('cancel')}: ${venue.name}"
+                      @click=${() => this.act(venue, 'cancel')}
+                    >
+                      ${t('cancel')}
+                    </button>`
+                  : nothing
+              }
+            </li>`,
+          )}
+        </ul>`;
+    });
+  }
+}
