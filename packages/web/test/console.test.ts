@@ -172,7 +172,7 @@ describe('the staff console', () => {
     for (const width of [1024, 320]) {
       await page.setViewportSize({ width, height: 800 });
       for (const lang of LANGS) {
-        for (const section of ['organisations', 'venues', 'editions', 'audit']) {
+        for (const section of ['organisations', 'moderation', 'editions', 'audit']) {
           await page.goto(`${API}/manage?lang=${lang}#${section}`);
           const heading = page.getByRole('heading', { level: 2 });
           await heading.waitFor();

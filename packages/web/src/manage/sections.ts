@@ -63,7 +63,7 @@ export const SECTIONS: Section[] = [
     load: () => import('../console/organisations/element.ts'),
   },
   {
-    id: 'venues',
+    id: 'moderation',
     roles: ['ADMIN', 'MODERATOR'],
     label: { nl: 'Locaties', en: 'Venues', de: 'Standorte', da: 'Steder' },
     load: () => import('../console/venues/element.ts'),

@@ -43,7 +43,7 @@ const TITLE = {
   unpublish: 'unpublishTitle',
 } as const;
 
-@customElement('tafel-section-venues')
+@customElement('tafel-section-moderation')
 export class TafelSectionVenues extends ConsoleSection {
   @state() private editions: EditionChoice[] = [];
   @state() private edition = '';
