@@ -5,7 +5,7 @@
  * numbers told clearly; the service worker's files; axe in four languages.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   API,
   EDITION,
@@ -19,6 +19,17 @@ import {
 } from './support.ts';
 
 const ctx = useBrowser({ width: 360, height: 740 });
+
+/** Every tab a test opens is closed after it, passed or failed: open live streams hold connections. */
+const opened: Page[] = [];
+async function open() {
+  const tab = await newPage(ctx.browser);
+  opened.push(tab.page);
+  return tab;
+}
+afterEach(async () => {
+  for (const page of opened.splice(0)) if (!page.isClosed()) await page.close();
+});
 
 interface Venue {
   id: string;
@@ -96,12 +107,12 @@ describe('/host/<token>', () => {
     const v = await venue(0);
     const link = await hostLink(v.id);
     expect(link.url).toBe(`${API}/host/${link.token}`);
-    const counter = await newPage(ctx.browser);
+    const counter = await open();
     await counter.page.goto(`${API}/`);
     await expect.poll(() => counterValue(counter.page), { timeout: 20_000 }).toBeGreaterThan(0);
     const before = await counterValue(counter.page);
 
-    const { page, errors } = await newPage(ctx.browser);
+    const { page, errors } = await open();
     await openHost(page, link.token);
     expect(await page.locator('tafel-host h1').textContent()).toBe(v.name);
     expect(await shown(page)).toBe(String(v.participants));
@@ -123,7 +134,7 @@ describe('/host/<token>', () => {
   it('offline: 7 taps wait on the phone, are sent when back, count exactly +7, and a replay counts nothing', async () => {
     const v = await venue(1);
     const link = await hostLink(v.id);
-    const { page } = await newPage(ctx.browser);
+    const { page } = await open();
     const sent: string[] = [];
     page.on('request', (request) => {
       if (request.url().endsWith('/graphql') && request.postData()?.includes('HostArrivals'))
@@ -173,8 +184,8 @@ describe('/host/<token>', () => {
   it('two phones on one venue tapping at once: the exact sum', async () => {
     const v = await venue(2);
     const [a, b] = [await hostLink(v.id), await hostLink(v.id)];
-    const one = await newPage(ctx.browser);
-    const two = await newPage(ctx.browser);
+    const one = await open();
+    const two = await open();
     await openHost(one.page, a.token);
     await openHost(two.page, b.token);
     const taps = async (page: Page) => {
@@ -210,7 +221,7 @@ describe('/host/<token>', () => {
     });
     expect((await venueNow(vb.id)).participants).toBe(vb.participants);
 
-    const { page } = await newPage(ctx.browser);
+    const { page } = await open();
     // The page's venue is the link's, whatever the address says after it.
     await openHost(page, `${link.token}/`);
     expect(await page.locator('tafel-host h1').textContent()).toBe(va.name);
@@ -233,7 +244,7 @@ describe('/host/<token>', () => {
     const capacity = v.capacity!;
     await setCount(v.id, capacity);
     const link = await hostLink(v.id);
-    const { page, errors } = await newPage(ctx.browser);
+    const { page, errors } = await open();
     await openHost(page, link.token);
     await page.getByRole('heading', { name: `Full: ${capacity} of ${capacity} seats` }).waitFor();
 
@@ -279,7 +290,7 @@ describe('/host/<token>', () => {
 
     const v = await venue(6);
     const link = await hostLink(v.id);
-    const { page, errors } = await newPage(ctx.browser);
+    const { page, errors } = await open();
     const headings: string[] = [];
     for (const lang of LANGS) {
       await openHost(page, link.token, lang);
