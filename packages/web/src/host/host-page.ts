@@ -17,23 +17,14 @@ import { offlineShell } from './offline.ts';
 import { type Action, type Tap, TapQueue, uuid } from './queue.ts';
 import { Sender } from './sender.ts';
 import { LiveTotal } from './total.ts';
-import { renderPanels } from './view.ts';
-
-/** A tap the page asks about before keeping it: it would take the count past the capacity. */
-export interface Prompt {
-  action: Action;
-  /** The count it would make: the capacity the page offers. */
-  after: number;
-  /** Held by the sender: the API refused it (another host counted meanwhile). */
-  held?: Tap;
-}
+import { type HostView, type Prompt, renderPanels } from './view.ts';
 
 /** The link's token: the visible part of it names its queue and its remembered venue. */
 const PREFIX_LENGTH = 18;
 const VENUE_REFRESH = 20_000;
 
 @customElement('tafel-host')
-export class TafelHost extends LitElement {
+export class TafelHost extends LitElement implements HostView {
   static override styles = [base, hostStyles];
 
   /** Set once the service worker keeps this page and its files for offline use. */

@@ -1,9 +1,43 @@
 /** The counter's screen, for a phone: the venue, the count, the big buttons, what waits, the total. */
 import { html, nothing } from 'lit';
 import { formatNumber, LANG_NAMES, LANGS, type Lang } from '../lib/i18n.ts';
-import type { TafelHost } from './host-page.ts';
+import type { Venue } from './api.ts';
+import type { HOST } from './messages.ts';
+import type { Action, Tap } from './queue.ts';
 
-function time(page: TafelHost): string {
+/** A tap the page asks about before keeping it: it would take the count past the capacity. */
+export interface Prompt {
+  action: Action;
+  /** The count it would make: the capacity the page offers. */
+  after: number;
+  /** Held by the sender: the API refused it (another host counted meanwhile). */
+  held?: Tap;
+}
+
+/** What the screen shows and what its buttons call: the page element (host-page.ts). */
+export interface HostView {
+  t: (key: keyof (typeof HOST)['en'], params?: Record<string, string | number>) => string;
+  locale: Lang;
+  venue: Venue | null;
+  pending: Tap[];
+  online: boolean;
+  total: number | null;
+  prompt: Prompt | null;
+  error: string;
+  notice: string;
+  announcement: string;
+  fieldError: string;
+  readonly projected: { count: number; capacity: number | null; full: boolean };
+  setLang(lang: Lang): void;
+  act(action: Action): Promise<void>;
+  raiseAndCount(): Promise<void>;
+  dontCount(): Promise<void>;
+  raiseTo(capacity: number): Promise<void>;
+  setCount(value: number): Promise<void>;
+  setFull(full: boolean): Promise<void>;
+}
+
+function time(page: HostView): string {
   const venue = page.venue!;
   if (!venue.startsAt) return '';
   const format = new Intl.DateTimeFormat(page.locale, {
@@ -27,7 +61,7 @@ function numberFrom(form: HTMLFormElement, name: string): number {
   return value === '' ? Number.NaN : Number(value);
 }
 
-export function renderPanels(page: TafelHost) {
+export function renderPanels(page: HostView) {
   const t = page.t;
   const { count, capacity, full } = page.projected;
   const atCapacity = capacity !== null && count >= capacity;
@@ -119,7 +153,7 @@ export function renderPanels(page: TafelHost) {
   `;
 }
 
-function renderPrompt(page: TafelHost, capacity: number | null) {
+function renderPrompt(page: HostView, capacity: number | null) {
   const prompt = page.prompt!;
   const t = page.t;
   const raiseLabel = prompt.action.kind === 'set' ? 'raiseAndSet' : 'raiseAndCount';
@@ -136,7 +170,7 @@ function renderPrompt(page: TafelHost, capacity: number | null) {
   </section>`;
 }
 
-function renderRaise(page: TafelHost, count: number, capacity: number | null) {
+function renderRaise(page: HostView, count: number, capacity: number | null) {
   const t = page.t;
   return html`<form
     class="raise"
