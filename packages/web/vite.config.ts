@@ -19,7 +19,7 @@ export default defineConfig({
     // scripts/size.ts follows each page's imports through it.
     manifest: true,
     rolldownOptions: {
-      input: { manage: page('manage'), join: page('join') },
+      input: { manage: page('manage'), join: page('join'), host: page('host') },
     },
   },
 });

@@ -197,6 +197,12 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
       { input: { location: created, full: true } },
       member,
     ),
+  raiseCapacity: () =>
+    gql(
+      `mutation($input: RaiseCapacityInput!) { raiseCapacity(input: $input) { ${PAYLOAD} } }`,
+      { input: { location: created, capacity: 60 } },
+      member,
+    ),
   cancelLocation: () =>
     gql(
       `mutation($input: CancelLocationInput!) { cancelLocation(input: $input) { ${PAYLOAD} } }`,

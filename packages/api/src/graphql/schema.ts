@@ -14,6 +14,7 @@ import './types/viewer.ts';
 import './types/person.ts';
 import './types/participation.ts';
 import './types/host-link.ts';
+import './types/capacity.ts';
 import './types/sync.ts';
 import './types/geocode.ts';
 import './types/organisation-profile.ts';

@@ -26,6 +26,13 @@ const WEB_PAGE_HEADERS: Record<string, string> = {
   'x-frame-options': 'DENY',
 };
 
+/**
+ * The host's counter as an app (packages/web/public/host/): its service worker, which must be
+ * served from /host/ to control /host/<token> and be checked for updates on every visit (not the
+ * year-long cache of /web/), its manifest and icon.
+ */
+const HOST_APP_FILES = new Set(['/host/sw.js', '/host/manifest.webmanifest', '/host/icon.svg']);
+
 /** Which built page answers a path of the people's pages, or null. */
 export function webPage(path: string): string | null {
   if (path === '/manage' || path === '/manage/') return 'manage.html';
@@ -43,6 +50,7 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
 };
 
 async function serveFile(
@@ -127,6 +135,18 @@ export function routesPlugin(
           ),
         );
         return;
+      }
+      if (HOST_APP_FILES.has(path)) {
+        const response = await serveFile(webRoot, path.slice(1), 'no-cache', {
+          'service-worker-allowed': '/host/',
+        });
+        return endResponse(
+          response ??
+            new Response('The pages are not built yet: run `pnpm build`.', {
+              status: 404,
+              headers: { 'content-type': 'text/plain; charset=utf-8' },
+            }),
+        );
       }
       const page = webPage(path);
       if (page !== null || path.startsWith('/web/')) {

@@ -164,6 +164,18 @@ builder.mutationFields((t) => ({
 }));
 
 builder.queryFields((t) => ({
+  hostLink: t.drizzleField({
+    type: 'hostLinks',
+    nullable: true,
+    description:
+      'The host link this request carries (`Authorization: Bearer tafelhost_…`), with its venue: what the host’s page shows. Null without one; a revoked, expired or unknown link is refused (401) before this is read.',
+    resolve: async (query, _root, _args, ctx) => {
+      if (!ctx.host) return null;
+      return (
+        (await ctx.db.query.hostLinks.findFirst(query({ where: { id: ctx.host.id } }))) ?? null
+      );
+    },
+  }),
   hostLinks: t.field({
     type: [HostLinkRef],
     description:

@@ -58,7 +58,7 @@ function planLocation(ctx: Context, info: GraphQLResolveInfo): { with?: Record<s
 }
 
 /** Who reports: the request's API key, or its host link (one venue). */
-function actorOf(ctx: Context): ParticipationActor {
+export function actorOf(ctx: Context): ParticipationActor {
   if (ctx.viewer) return keyActor(ctx.viewer);
   // authScopes guarantee a key with PARTICIPATION_WRITE or a host link.
   const host = ctx.host!;

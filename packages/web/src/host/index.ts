@@ -1,0 +1,2 @@
+/** The host's page: /host/<token>. */
+import './host-page.ts';
