@@ -16,6 +16,7 @@ import { getOperationAST } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { type Dependencies, dependenciesOf } from '../graphql/dependencies.ts';
 import { isAnonymous } from '../graphql/limits.ts';
+import { serialised } from '../graphql/read/splice.ts';
 import type { AnswerStore, Lookup, Mark } from './answer-store.ts';
 import { GRAPHQL_PATH } from './gate.ts';
 import { persistedOperations } from './persisted.ts';
@@ -210,7 +211,7 @@ export function responseCachePlugins(store: AnswerStore): Plugin[] {
             state.mark = mark;
             store.set(
               state.key!,
-              { body: encoder.encode(JSON.stringify(result)), headers: {} },
+              { body: encoder.encode(serialised(result)), headers: {} },
               deps,
               mark,
             );

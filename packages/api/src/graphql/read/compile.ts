@@ -86,10 +86,18 @@ export interface ConnectionSpec {
 export class Compiler {
   #names = 0;
 
+  /**
+   * @param spliced the answer goes into the response text as PostgreSQL writes it (splice.ts):
+   *   compact JSON exactly as `JSON.stringify` writes the executor's answer, with no marker.
+   */
   constructor(
-    readonly info: GraphQLResolveInfo,
+    readonly info: Pick<
+      GraphQLResolveInfo,
+      'schema' | 'fragments' | 'variableValues' | 'fieldNodes' | 'parentType' | 'fieldName' | 'path'
+    >,
     readonly ctx: Context,
     readonly rules: Record<string, TypeRules>,
+    readonly spliced = false,
   ) {}
 
   /** A fresh SQL alias. */
@@ -110,7 +118,12 @@ export class Compiler {
     return type as GraphQLObjectType;
   }
 
-  /** The fields asked of an object type under these field nodes, merged by response key as the executor merges them. */
+  /**
+   * The fields asked of an object type under these field nodes, merged by response key, in the
+   * order graphql-jit writes them (ast.js `collectFields`): a selection set's own fields first,
+   * then its fragments, the last first. A key takes its place from its first occurrence, even a
+   * skipped one; a key none of whose occurrences is included is left out.
+   */
   fields(type: GraphQLObjectType, nodes: readonly FieldNode[]): Field[] {
     const byKey = new Map<string, FieldNode[]>();
     const visited = new Set<string>();
@@ -118,18 +131,20 @@ export class Compiler {
       if (node.selectionSet) this.#collect(type, node.selectionSet, byKey, visited);
     const defs = type.getFields();
     const variables = this.info.variableValues;
-    return [...byKey].map(([key, fieldNodes]) => {
-      const name = fieldNodes[0]!.name.value;
-      const def = name === '__typename' ? null : (defs[name] ?? null);
-      if (!def && name !== '__typename') throw new Unsupported(name);
-      return {
-        key,
-        name,
-        nodes: fieldNodes,
-        def,
-        args: () => (def ? getArgumentValues(def, fieldNodes[0]!, variables) : {}),
-      };
-    });
+    return [...byKey]
+      .filter(([, fieldNodes]) => fieldNodes.length > 0)
+      .map(([key, fieldNodes]) => {
+        const name = fieldNodes[0]!.name.value;
+        const def = name === '__typename' ? null : (defs[name] ?? null);
+        if (!def && name !== '__typename') throw new Unsupported(name);
+        return {
+          key,
+          name,
+          nodes: fieldNodes,
+          def,
+          args: () => (def ? getArgumentValues(def, fieldNodes[0]!, variables) : {}),
+        };
+      });
   }
 
   #collect(
@@ -138,23 +153,34 @@ export class Compiler {
     into: Map<string, FieldNode[]>,
     visited: Set<string>,
   ): void {
-    for (const selection of set.selections) {
-      if (!this.#included(selection)) continue;
-      if (selection.kind === Kind.FIELD) {
-        const key = selection.alias?.value ?? selection.name.value;
-        const list = into.get(key);
-        if (list) list.push(selection);
-        else into.set(key, [selection]);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        if (!selection.typeCondition || matches(type, selection.typeCondition.name.value))
-          this.#collect(type, selection.selectionSet, into, visited);
-      } else {
-        const name = selection.name.value;
-        if (visited.has(name)) continue;
-        visited.add(name);
-        const fragment = this.info.fragments[name];
-        if (fragment && matches(type, fragment.typeCondition.name.value))
-          this.#collect(type, fragment.selectionSet, into, visited);
+    const stack = [{ set, included: true }];
+    for (let next = stack.pop(); next; next = stack.pop()) {
+      for (const selection of next.set.selections) {
+        if (selection.kind === Kind.FIELD) {
+          const key = selection.alias?.value ?? selection.name.value;
+          let list = into.get(key);
+          if (!list) into.set(key, (list = []));
+          if (next.included && this.#included(selection)) list.push(selection);
+          continue;
+        }
+        let fragmentSet: SelectionSetNode;
+        if (selection.kind === Kind.INLINE_FRAGMENT) {
+          if (selection.typeCondition && !matches(type, selection.typeCondition.name.value))
+            continue;
+          fragmentSet = selection.selectionSet;
+        } else {
+          const name = selection.name.value;
+          if (visited.has(name)) continue;
+          visited.add(name);
+          const fragment = this.info.fragments[name];
+          if (!fragment || !matches(type, fragment.typeCondition.name.value)) continue;
+          fragmentSet = fragment.selectionSet;
+        }
+        // graphql-jit keeps a fragment's condition on the fields inside it, across all the
+        // places the fragment is used: the executor's to reproduce, not the splice's.
+        if (this.spliced && selection.directives?.length)
+          throw new Unsupported('a directive on a fragment');
+        stack.push({ set: fragmentSet, included: next.included && this.#included(selection) });
       }
     }
   }
@@ -183,9 +209,20 @@ export class Compiler {
     );
   }
 
-  /** `json_build_object` of these keys and values, with the compiled marker (and `__typename` when asked). */
+  /**
+   * `json_build_object` of these keys and values, with the compiled marker; spliced, the same
+   * object as compact JSON text (keys are GraphQL names: nothing to escape).
+   */
   json(_type: GraphQLObjectType, entries: [string, SQL][]): SQL {
     if (entries.length > MAX_KEYS) throw new Unsupported('too many fields for one JSON object');
+    if (this.spliced) {
+      if (entries.length === 0) return sql`'{}'::json`;
+      const parts = entries.map(
+        ([key, value], i) =>
+          sql`${sql.raw(`'${i === 0 ? '{' : ','}"${key}":'`)} || coalesce(to_json(${value})::text, 'null')`,
+      );
+      return sql`(${sql.join(parts, sql` || `)} || '}')::json`;
+    }
     const parts = [sql.raw(`'${COMPILED}', 1`)];
     for (const [key, value] of entries) parts.push(sql`${sql.raw(`'${key}'`)}, ${value}`);
     return sql`json_build_object(${sql.join(parts, sql`, `)})`;
@@ -265,8 +302,11 @@ export class Compiler {
       columns.push(sql`${this.object(spec.node, nodes, row)} AS ${sql.raw(column)}`);
       return ref(column);
     };
+    // Spliced: array_to_json writes no spaces between the items, as JSON.stringify does.
     const list = (value: SQL) =>
-      sql`coalesce(json_agg(${value} ORDER BY ${outputOrder}) ${kept}, '[]'::json)`;
+      this.spliced
+        ? sql`coalesce(array_to_json(array_agg(${value} ORDER BY ${outputOrder}) ${kept}), '[]'::json)`
+        : sql`coalesce(json_agg(${value} ORDER BY ${outputOrder}) ${kept}, '[]'::json)`;
 
     const connection = this.type(connectionType);
     let readsRows = false;
@@ -339,7 +379,7 @@ function matches(type: GraphQLObjectType, condition: string): boolean {
 /** A string constant; only ever GraphQL names, which need no quoting beyond the quotes. */
 export function literal(text: string): SQL {
   if (!/^[_A-Za-z][_0-9A-Za-z]*$/.test(text)) throw new Unsupported(text);
-  return sql.raw(`'${text}'`);
+  return sql.raw(`'${text}'::text`);
 }
 
 /** The cursor @pothos/plugin-drizzle writes for a row: base64 of `DC:` and the order's chunk or tuple. */
