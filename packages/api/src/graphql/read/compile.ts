@@ -9,8 +9,8 @@
  * rule for raises `Unsupported`, and the field is answered by its ordinary resolver instead, so
  * every selection gets the same answer either way.
  */
-import { decodeBase64, decodeCursorChunk, getConnectionPageSize } from '@pothos/core';
-import { and, or, type SQL, sql } from 'drizzle-orm';
+import { getConnectionPageSize } from '@pothos/core';
+import { and, type SQL, sql } from 'drizzle-orm';
 import { alias, type PgTable } from 'drizzle-orm/pg-core';
 import {
   type FieldNode,
@@ -25,6 +25,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Context } from '../context.ts';
+import { cursorText, keyset, parseCursor } from './cursors.ts';
 
 /** The compiler has no exact rule for this selection: answer it the ordinary way. */
 export class Unsupported extends Error {}
@@ -159,7 +160,10 @@ export class Compiler {
         if (selection.kind === Kind.FIELD) {
           const key = selection.alias?.value ?? selection.name.value;
           let list = into.get(key);
-          if (!list) into.set(key, (list = []));
+          if (!list) {
+            list = [];
+            into.set(key, list);
+          }
           if (next.included && this.#included(selection)) list.push(selection);
           continue;
         }
@@ -380,50 +384,4 @@ function matches(type: GraphQLObjectType, condition: string): boolean {
 export function literal(text: string): SQL {
   if (!/^[_A-Za-z][_0-9A-Za-z]*$/.test(text)) throw new Unsupported(text);
   return sql.raw(`'${text}'::text`);
-}
-
-/** The cursor @pothos/plugin-drizzle writes for a row: base64 of `DC:` and the order's chunk or tuple. */
-function cursorText(order: Order[]): SQL {
-  const payload =
-    order.length === 1
-      ? order[0]!.chunk
-      : sql`'T:[' || ${sql.join(
-          order.map((o) => sql`to_json(${o.chunk})::text`),
-          sql` || ',' || `,
-        )} || ']'`;
-  return sql`replace(encode(convert_to('DC:' || ${payload}, 'UTF8'), 'base64'), E'\\n', '')`;
-}
-
-/** The values of a cursor this compiler wrote for this order; any other cursor is the plugin's to judge. */
-function parseCursor(cursor: string, order: Order[]): unknown[] {
-  let values: unknown;
-  try {
-    const decoded = decodeBase64(cursor);
-    if (!decoded.startsWith('DC:')) throw new Unsupported('cursor');
-    values = decodeCursorChunk(decoded.slice(3));
-  } catch {
-    throw new Unsupported('cursor');
-  }
-  const list = order.length === 1 ? [values] : values;
-  if (!Array.isArray(list) || list.length !== order.length) throw new Unsupported('cursor');
-  list.forEach((value, i) => {
-    if (typeof value !== order[i]!.type) throw new Unsupported('cursor');
-  });
-  return list;
-}
-
-/** Rows past a cursor: the first column that differs from it differs in the direction paged. */
-function keyset(order: Order[], values: unknown[], paging: 'after' | 'before'): SQL {
-  const compare = (o: Order, value: unknown) => {
-    const ascending = paging === 'after' ? o.direction === 'asc' : o.direction === 'desc';
-    return ascending ? sql`${o.column} > ${value}` : sql`${o.column} < ${value}`;
-  };
-  const parts = order.map(
-    (o, i) =>
-      and(
-        ...order.slice(0, i).map((p, j) => sql`${p.column} = ${values[j]}`),
-        compare(o, values[i]),
-      )!,
-  );
-  return parts.length === 1 ? parts[0]! : sql`(${or(...parts)})`;
 }

@@ -23,7 +23,7 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import { rowsOf } from '../../locations/stats.ts';
 import type { Context } from '../context.ts';
-import { Compiler, Unsupported } from './compile.ts';
+import { Compiler } from './compile.ts';
 import { answersCompiled, ROOTS } from './install.ts';
 import { RULES } from './rules.ts';
 
