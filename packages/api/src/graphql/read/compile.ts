@@ -25,10 +25,9 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Context } from '../context.ts';
-import { cursorText, keyset, parseCursor } from './cursors.ts';
+import { cursorText, keyset, type Order, parseCursor, Unsupported } from './cursors.ts';
 
-/** The compiler has no exact rule for this selection: answer it the ordinary way. */
-export class Unsupported extends Error {}
+export { type Order, Unsupported };
 
 /** PostgreSQL's functions take at most 100 arguments: 49 fields beside the marker. */
 const MAX_KEYS = 49;
@@ -55,15 +54,6 @@ export interface Row<T = any> {
 export type FieldRule = (field: Field, row: Row, c: Compiler) => SQL;
 export type TypeRules = Record<string, FieldRule>;
 
-export interface Order {
-  column: SQL | object;
-  direction: 'asc' | 'desc';
-  /** The cursor chunk of this column as text (`N:42`, `S:name`), as @pothos/core writes it. */
-  chunk: SQL;
-  /** The JavaScript type a decoded cursor holds for this column. */
-  type: 'number' | 'string';
-}
-
 /** A table under an alias of its own: `t` holds its columns as that alias's. */
 export interface Source<T extends PgTable = PgTable> {
   table: T;
@@ -86,6 +76,8 @@ export interface ConnectionSpec {
 
 export class Compiler {
   #names = 0;
+  /** Spliced: the values that are JSON text already (objects, lists, relations), not to be quoted again. */
+  #jsonText = new WeakSet<SQL>();
 
   /**
    * @param spliced the answer goes into the response text as PostgreSQL writes it (splice.ts):
@@ -220,16 +212,22 @@ export class Compiler {
   json(_type: GraphQLObjectType, entries: [string, SQL][]): SQL {
     if (entries.length > MAX_KEYS) throw new Unsupported('too many fields for one JSON object');
     if (this.spliced) {
-      if (entries.length === 0) return sql`'{}'::json`;
-      const parts = entries.map(
-        ([key, value], i) =>
-          sql`${sql.raw(`'${i === 0 ? '{' : ','}"${key}":'`)} || coalesce(to_json(${value})::text, 'null')`,
-      );
-      return sql`(${sql.join(parts, sql` || `)} || '}')::json`;
+      if (entries.length === 0) return this.#text(sql`'{}'`);
+      const parts = entries.map(([key, value], i) => {
+        const json = this.#jsonText.has(value) ? value : sql`to_json(${value})::text`;
+        return sql`${sql.raw(`'${i === 0 ? '{' : ','}"${key}":'`)} || coalesce(${json}, 'null')`;
+      });
+      return this.#text(sql`(${sql.join(parts, sql` || `)} || '}')`);
     }
     const parts = [sql.raw(`'${COMPILED}', 1`)];
     for (const [key, value] of entries) parts.push(sql`${sql.raw(`'${key}'`)}, ${value}`);
     return sql`json_build_object(${sql.join(parts, sql`, `)})`;
+  }
+
+  /** Mark a spliced value as JSON text already. */
+  #text(value: SQL): SQL {
+    if (this.spliced) this.#jsonText.add(value);
+    return value;
   }
 
   /** A to-one relation: the related row's object through a lateral join, or null. */
@@ -247,7 +245,7 @@ export class Compiler {
     row.joins.push(
       sql`LEFT JOIN LATERAL (SELECT ${json} AS j FROM ${table} ${sql.raw(target.name)} ${sql.join(inner.joins, sql` `)} WHERE ${on(target.t)}) ${sql.raw(name)} ON true`,
     );
-    return sql.raw(`${name}.j`);
+    return this.#text(sql.raw(`${name}.j`));
   }
 
   /**
@@ -304,12 +302,14 @@ export class Compiler {
     const nodeColumn = (nodes: readonly FieldNode[]) => {
       const column = `j${columns.length}`;
       columns.push(sql`${this.object(spec.node, nodes, row)} AS ${sql.raw(column)}`);
-      return ref(column);
+      return this.#text(ref(column));
     };
-    // Spliced: array_to_json writes no spaces between the items, as JSON.stringify does.
+    // Spliced: the items' JSON text joined with no spaces, as JSON.stringify writes a list.
     const list = (value: SQL) =>
       this.spliced
-        ? sql`coalesce(array_to_json(array_agg(${value} ORDER BY ${outputOrder}) ${kept}), '[]'::json)`
+        ? this.#text(
+            sql`coalesce('[' || string_agg(${value}, ',' ORDER BY ${outputOrder}) ${kept} || ']', '[]')`,
+          )
         : sql`coalesce(json_agg(${value} ORDER BY ${outputOrder}) ${kept}, '[]'::json)`;
 
     const connection = this.type(connectionType);
@@ -371,8 +371,10 @@ export class Compiler {
     if (needsCursor) columns.push(sql`${cursorText(spec.order)} AS c`);
     const rows = sql`SELECT ${sql.join(columns, sql`, `)} FROM ${spec.from.table} ${sql.raw(spec.from.name)} ${sql.join(row.joins, sql` `)} WHERE ${and(...conditions)} ORDER BY ${paging} LIMIT ${sql.raw(String(size + 1))}`;
     // Only a count asked: no page to read. Otherwise one aggregate row, even over no rows.
-    if (!readsRows) return sql`(SELECT ${this.json(connection, entries)})`;
-    return sql`(SELECT ${this.json(connection, entries)} FROM (${rows}) ${sql.raw(s)} GROUP BY ())`;
+    if (!readsRows) return this.#text(sql`(SELECT ${this.json(connection, entries)})`);
+    return this.#text(
+      sql`(SELECT ${this.json(connection, entries)} FROM (${rows}) ${sql.raw(s)} GROUP BY ())`,
+    );
   }
 }
 

@@ -4,7 +4,18 @@
  */
 import { decodeBase64, decodeCursorChunk } from '@pothos/core';
 import { and, or, type SQL, sql } from 'drizzle-orm';
-import { type Order, Unsupported } from './compile.ts';
+
+/** The compiler has no exact rule for this selection: answer it the ordinary way. */
+export class Unsupported extends Error {}
+
+export interface Order {
+  column: SQL | object;
+  direction: 'asc' | 'desc';
+  /** The cursor chunk of this column as text (`N:42`, `S:name`), as @pothos/core writes it. */
+  chunk: SQL;
+  /** The JavaScript type a decoded cursor holds for this column. */
+  type: 'number' | 'string';
+}
 
 /** The cursor @pothos/plugin-drizzle writes for a row: base64 of `DC:` and the order's chunk or tuple. */
 export function cursorText(order: Order[]): SQL {
