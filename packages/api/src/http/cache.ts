@@ -209,12 +209,7 @@ export function responseCachePlugins(store: AnswerStore): Plugin[] {
               return;
             }
             state.mark = mark;
-            store.set(
-              state.key!,
-              { body: encoder.encode(serialised(result)), headers: {} },
-              deps,
-              mark,
-            );
+            store.set(state.key!, { body: serialised(result), headers: {} }, deps, mark);
           },
         };
       },

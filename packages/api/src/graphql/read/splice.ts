@@ -21,14 +21,41 @@ import {
   Kind,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { Sql } from 'postgres';
 import { rowsOf } from '../../locations/stats.ts';
 import type { Context } from '../context.ts';
 import { Compiler } from './compile.ts';
 import { answersCompiled, ROOTS } from './install.ts';
 import { RULES } from './rules.ts';
 
-/** The response text of a query the compiled path answers entirely, or null to execute it. */
-export async function splicedAnswer(args: ExecutionArgs): Promise<string | null> {
+/**
+ * The values of a one-row statement. On PostgreSQL undecoded (postgres.js `raw()`): the JSON
+ * goes from the database's socket to the response's as bytes, never a JavaScript string.
+ */
+async function firstRow(ctx: Context, statement: SQL): Promise<(Uint8Array | string | null)[]> {
+  if (ctx.database.kind === 'postgres') {
+    const db = ctx.db as unknown as {
+      dialect: { sqlToQuery(s: SQL): { sql: string; params: unknown[] } };
+      session: { logger: { logQuery(sql: string, params: unknown[]): void } };
+      $client: Sql;
+    };
+    const query = db.dialect.sqlToQuery(statement);
+    db.session.logger.logQuery(query.sql, query.params);
+    const rows = await db.$client
+      .unsafe(query.sql, query.params as never[], { prepare: false })
+      .raw();
+    return (rows[0] ?? []) as (Uint8Array | null)[];
+  }
+  const [row] = rowsOf<Record<string, string | null>>(await ctx.db.execute(statement));
+  return Object.values(row ?? {});
+}
+
+const encoder = new TextEncoder();
+
+/** The response body of a query the compiled path answers entirely, or null to execute it. */
+export async function splicedAnswer(
+  args: ExecutionArgs,
+): Promise<Uint8Array<ArrayBuffer> | string | null> {
   const { schema, document } = args;
   const operation = getOperationAST(document, args.operationName);
   const query = schema.getQueryType();
@@ -48,7 +75,7 @@ export async function splicedAnswer(args: ExecutionArgs): Promise<string | null>
 
   const keys = new Set<string>();
   /** Each root field in order: its text (`__typename`) or its statement. */
-  const parts: { key: string; text?: string; statement?: SQL }[] = [];
+  const parts: { key: string; text?: Uint8Array | string | null; statement?: SQL }[] = [];
   try {
     for (const node of operation.selectionSet.selections) {
       // Root fragments and directives are the executor's to merge.
@@ -84,15 +111,14 @@ export async function splicedAnswer(args: ExecutionArgs): Promise<string | null>
   }
   const statements = parts.flatMap((p) => (p.statement ? [p.statement] : []));
   if (statements.length > 0) {
-    let row: Record<string, string | null> | undefined;
+    let values: (Uint8Array | string | null)[];
     try {
-      [row] = rowsOf<Record<string, string | null>>(
-        await ctx.db.execute(
-          sql`SELECT ${sql.join(
-            statements.map((s, i) => sql`(${s})::text AS ${sql.raw(`j${i}`)}`),
-            sql`, `,
-          )}`,
-        ),
+      values = await firstRow(
+        ctx,
+        sql`SELECT ${sql.join(
+          statements.map((s, i) => sql`(${s})::text AS ${sql.raw(`j${i}`)}`),
+          sql`, `,
+        )}`,
       );
     } catch {
       // The database's fault (a timeout, an outage): the executor meets it again and answers
@@ -100,38 +126,50 @@ export async function splicedAnswer(args: ExecutionArgs): Promise<string | null>
       return null;
     }
     let next = 0;
-    for (const p of parts) if (p.statement) p.text = row?.[`j${next++}`] ?? 'null';
+    for (const p of parts) if (p.statement) p.text = values[next++] ?? 'null';
   }
-  return `{"data":{${parts.map((p) => `"${p.key}":${p.text}`).join(',')}}}`;
+  if (parts.every((p) => typeof p.text === 'string'))
+    return `{"data":{${parts.map((p) => `"${p.key}":${p.text}`).join(',')}}}`;
+  const chunks: Uint8Array[] = [];
+  parts.forEach((p, i) => {
+    chunks.push(encoder.encode(`${i === 0 ? '{"data":{' : ','}"${p.key}":`));
+    chunks.push(typeof p.text === 'string' ? encoder.encode(p.text) : p.text!);
+  });
+  chunks.push(encoder.encode('}}'));
+  return Buffer.concat(chunks);
 }
 
 /**
- * A result whose serialised form is the spliced text (yoga serialises a result with its own
- * `stringify`, as graphql-jit's results do). Its `data` is parsed only if something reads it;
- * once read (and perhaps changed), or once the result carries errors or extensions, it is
- * serialised as any other.
+ * A result whose serialised form is the spliced body (yoga serialises a result with its own
+ * `stringify`, as graphql-jit's results do, and makes the response of what that gives: bytes
+ * are sent as they are). Its `data` is parsed only if something reads it; once read (and
+ * perhaps changed), or once the result carries errors or extensions, it is serialised as any
+ * other.
  */
-export function splicedResult(text: string): ExecutionResult {
+export function splicedResult(body: Uint8Array<ArrayBuffer> | string): ExecutionResult {
   let data: ExecutionResult['data'];
-  const result: ExecutionResult & { stringify(r: unknown): string } = {
+  const result: ExecutionResult & { stringify(r: unknown): Uint8Array<ArrayBuffer> | string } = {
     get data() {
+      const text = typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
       data ??= (JSON.parse(text) as ExecutionResult).data;
       return data;
     },
     stringify: (r) =>
       r === result && data === undefined && !result.errors && !result.extensions
-        ? text
+        ? body
         : JSON.stringify(r),
   };
   return result;
 }
 
-/** Serialise a result as yoga will: with its own `stringify` where it has one. */
-export function serialised(result: ExecutionResult): string {
+/** A result serialised as yoga will serialise it: with its own `stringify` where it has one. */
+export function serialised(result: ExecutionResult): Uint8Array<ArrayBuffer> {
   const own = (result as { stringify?: unknown }).stringify;
-  return typeof own === 'function'
-    ? (own as (r: unknown) => string)(result)
-    : JSON.stringify(result);
+  const body =
+    typeof own === 'function'
+      ? (own as (r: unknown) => Uint8Array<ArrayBuffer> | string)(result)
+      : JSON.stringify(result);
+  return typeof body === 'string' ? encoder.encode(body) : body;
 }
 
 /**
@@ -143,8 +181,8 @@ export function splicedReadsPlugin(): Plugin {
     onExecute({ args, executeFn, setExecuteFn }) {
       if (!answersCompiled(args.document, args.operationName)) return;
       setExecuteFn(async (a: ExecutionArgs) => {
-        const text = await splicedAnswer(a);
-        return text === null ? executeFn(a) : splicedResult(text);
+        const body = await splicedAnswer(a);
+        return body === null ? executeFn(a) : splicedResult(body);
       });
     },
   };
