@@ -96,7 +96,6 @@ function stateOf(request: Request): RequestState {
   return state;
 }
 
-const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /** The longest one wait for another request's computation lasts. */
