@@ -12,6 +12,7 @@ import type { Database } from './db/client.ts';
 import type { Context } from './graphql/context.ts';
 import { refuseNulPlugin } from './graphql/input.ts';
 import { answersCompiled } from './graphql/read/install.ts';
+import { splicedReadsPlugin } from './graphql/read/splice.ts';
 import { schema } from './graphql/schema.ts';
 import { adminPlugin, type CommandRunner } from './http/admin.ts';
 import { AnswerStore } from './http/answer-store.ts';
@@ -49,6 +50,8 @@ export interface AppOptions {
   admin?: { token: string; commands: CommandRunner };
   /** How people's links go out; one is made from the config (SMTP, else the log) if none is given. */
   mailer?: Mailer;
+  /** Answer wholly compiled queries with PostgreSQL's JSON text spliced into the body (graphql/read/splice.ts). Default: on; the tests compare both ways. */
+  splicedReads?: boolean;
 }
 
 /** GraphiQL's title and the query it opens with. */
@@ -92,6 +95,7 @@ export function createApp({
   keys,
   admin,
   mailer,
+  splicedReads = true,
 }: AppOptions): App {
   const config = { ...publicApiConfigFromEnv(), ...publicApi };
   const links =
@@ -145,6 +149,8 @@ export function createApp({
         {},
         { enableIf: ({ document, operationName }) => answersCompiled(document, operationName) },
       ),
+      // Such a query answered whole from PostgreSQL's JSON text, where it can be; else as above.
+      ...(splicedReads ? [splicedReadsPlugin()] : []),
       useSharedSubscriptionResults(),
       useLeanEventStream({ maskErrors }),
       // After the stream's server: it admits or refuses the stream that one would serve.

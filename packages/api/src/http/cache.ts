@@ -16,6 +16,7 @@ import { getOperationAST } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { type Dependencies, dependenciesOf, NEVER_KEPT } from '../graphql/dependencies.ts';
 import { isAnonymous } from '../graphql/limits.ts';
+import { serialised } from '../graphql/read/splice.ts';
 import type { AnswerStore, Lookup, Mark } from './answer-store.ts';
 import { GRAPHQL_PATH } from './gate.ts';
 import { persistedOperations } from './persisted.ts';
@@ -95,7 +96,6 @@ function stateOf(request: Request): RequestState {
   return state;
 }
 
-const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /** The longest one wait for another request's computation lasts. */
@@ -212,12 +212,7 @@ export function responseCachePlugins(store: AnswerStore): Plugin[] {
               return;
             }
             state.mark = mark;
-            store.set(
-              state.key!,
-              { body: encoder.encode(JSON.stringify(result)), headers: {} },
-              deps,
-              mark,
-            );
+            store.set(state.key!, { body: serialised(result), headers: {} }, deps, mark);
           },
         };
       },

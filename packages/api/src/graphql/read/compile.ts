@@ -9,8 +9,8 @@
  * rule for raises `Unsupported`, and the field is answered by its ordinary resolver instead, so
  * every selection gets the same answer either way.
  */
-import { decodeBase64, decodeCursorChunk, getConnectionPageSize } from '@pothos/core';
-import { and, or, type SQL, sql } from 'drizzle-orm';
+import { getConnectionPageSize } from '@pothos/core';
+import { and, type SQL, sql } from 'drizzle-orm';
 import { alias, type PgTable } from 'drizzle-orm/pg-core';
 import {
   type FieldNode,
@@ -25,9 +25,9 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Context } from '../context.ts';
+import { cursorText, keyset, type Order, parseCursor, Unsupported } from './cursors.ts';
 
-/** The compiler has no exact rule for this selection: answer it the ordinary way. */
-export class Unsupported extends Error {}
+export { type Order, Unsupported };
 
 /** PostgreSQL's functions take at most 100 arguments: 49 fields beside the marker. */
 const MAX_KEYS = 49;
@@ -54,15 +54,6 @@ export interface Row<T = any> {
 export type FieldRule = (field: Field, row: Row, c: Compiler) => SQL;
 export type TypeRules = Record<string, FieldRule>;
 
-export interface Order {
-  column: SQL | object;
-  direction: 'asc' | 'desc';
-  /** The cursor chunk of this column as text (`N:42`, `S:name`), as @pothos/core writes it. */
-  chunk: SQL;
-  /** The JavaScript type a decoded cursor holds for this column. */
-  type: 'number' | 'string';
-}
-
 /** A table under an alias of its own: `t` holds its columns as that alias's. */
 export interface Source<T extends PgTable = PgTable> {
   table: T;
@@ -85,11 +76,21 @@ export interface ConnectionSpec {
 
 export class Compiler {
   #names = 0;
+  /** Spliced: the values that are JSON text already (objects, lists, relations), not to be quoted again. */
+  #jsonText = new WeakSet<SQL>();
 
+  /**
+   * @param spliced the answer goes into the response text as PostgreSQL writes it (splice.ts):
+   *   compact JSON exactly as `JSON.stringify` writes the executor's answer, with no marker.
+   */
   constructor(
-    readonly info: GraphQLResolveInfo,
+    readonly info: Pick<
+      GraphQLResolveInfo,
+      'schema' | 'fragments' | 'variableValues' | 'fieldNodes' | 'parentType' | 'fieldName' | 'path'
+    >,
     readonly ctx: Context,
     readonly rules: Record<string, TypeRules>,
+    readonly spliced = false,
   ) {}
 
   /** A fresh SQL alias. */
@@ -110,7 +111,12 @@ export class Compiler {
     return type as GraphQLObjectType;
   }
 
-  /** The fields asked of an object type under these field nodes, merged by response key as the executor merges them. */
+  /**
+   * The fields asked of an object type under these field nodes, merged by response key, in the
+   * order graphql-jit writes them (ast.js `collectFields`): a selection set's own fields first,
+   * then its fragments, the last first. A key takes its place from its first occurrence, even a
+   * skipped one; a key none of whose occurrences is included is left out.
+   */
   fields(type: GraphQLObjectType, nodes: readonly FieldNode[]): Field[] {
     const byKey = new Map<string, FieldNode[]>();
     const visited = new Set<string>();
@@ -118,18 +124,20 @@ export class Compiler {
       if (node.selectionSet) this.#collect(type, node.selectionSet, byKey, visited);
     const defs = type.getFields();
     const variables = this.info.variableValues;
-    return [...byKey].map(([key, fieldNodes]) => {
-      const name = fieldNodes[0]!.name.value;
-      const def = name === '__typename' ? null : (defs[name] ?? null);
-      if (!def && name !== '__typename') throw new Unsupported(name);
-      return {
-        key,
-        name,
-        nodes: fieldNodes,
-        def,
-        args: () => (def ? getArgumentValues(def, fieldNodes[0]!, variables) : {}),
-      };
-    });
+    return [...byKey]
+      .filter(([, fieldNodes]) => fieldNodes.length > 0)
+      .map(([key, fieldNodes]) => {
+        const name = fieldNodes[0]!.name.value;
+        const def = name === '__typename' ? null : (defs[name] ?? null);
+        if (!def && name !== '__typename') throw new Unsupported(name);
+        return {
+          key,
+          name,
+          nodes: fieldNodes,
+          def,
+          args: () => (def ? getArgumentValues(def, fieldNodes[0]!, variables) : {}),
+        };
+      });
   }
 
   #collect(
@@ -138,23 +146,37 @@ export class Compiler {
     into: Map<string, FieldNode[]>,
     visited: Set<string>,
   ): void {
-    for (const selection of set.selections) {
-      if (!this.#included(selection)) continue;
-      if (selection.kind === Kind.FIELD) {
-        const key = selection.alias?.value ?? selection.name.value;
-        const list = into.get(key);
-        if (list) list.push(selection);
-        else into.set(key, [selection]);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        if (!selection.typeCondition || matches(type, selection.typeCondition.name.value))
-          this.#collect(type, selection.selectionSet, into, visited);
-      } else {
-        const name = selection.name.value;
-        if (visited.has(name)) continue;
-        visited.add(name);
-        const fragment = this.info.fragments[name];
-        if (fragment && matches(type, fragment.typeCondition.name.value))
-          this.#collect(type, fragment.selectionSet, into, visited);
+    const stack = [{ set, included: true }];
+    for (let next = stack.pop(); next; next = stack.pop()) {
+      for (const selection of next.set.selections) {
+        if (selection.kind === Kind.FIELD) {
+          const key = selection.alias?.value ?? selection.name.value;
+          let list = into.get(key);
+          if (!list) {
+            list = [];
+            into.set(key, list);
+          }
+          if (next.included && this.#included(selection)) list.push(selection);
+          continue;
+        }
+        let fragmentSet: SelectionSetNode;
+        if (selection.kind === Kind.INLINE_FRAGMENT) {
+          if (selection.typeCondition && !matches(type, selection.typeCondition.name.value))
+            continue;
+          fragmentSet = selection.selectionSet;
+        } else {
+          const name = selection.name.value;
+          if (visited.has(name)) continue;
+          visited.add(name);
+          const fragment = this.info.fragments[name];
+          if (!fragment || !matches(type, fragment.typeCondition.name.value)) continue;
+          fragmentSet = fragment.selectionSet;
+        }
+        // graphql-jit keeps a fragment's condition on the fields inside it, across all the
+        // places the fragment is used: the executor's to reproduce, not the splice's.
+        if (this.spliced && selection.directives?.length)
+          throw new Unsupported('a directive on a fragment');
+        stack.push({ set: fragmentSet, included: next.included && this.#included(selection) });
       }
     }
   }
@@ -183,12 +205,29 @@ export class Compiler {
     );
   }
 
-  /** `json_build_object` of these keys and values, with the compiled marker (and `__typename` when asked). */
+  /**
+   * `json_build_object` of these keys and values, with the compiled marker; spliced, the same
+   * object as compact JSON text (keys are GraphQL names: nothing to escape).
+   */
   json(_type: GraphQLObjectType, entries: [string, SQL][]): SQL {
     if (entries.length > MAX_KEYS) throw new Unsupported('too many fields for one JSON object');
+    if (this.spliced) {
+      if (entries.length === 0) return this.#text(sql`'{}'`);
+      const parts = entries.map(([key, value], i) => {
+        const json = this.#jsonText.has(value) ? value : sql`to_json(${value})::text`;
+        return sql`${sql.raw(`'${i === 0 ? '{' : ','}"${key}":'`)} || coalesce(${json}, 'null')`;
+      });
+      return this.#text(sql`(${sql.join(parts, sql` || `)} || '}')`);
+    }
     const parts = [sql.raw(`'${COMPILED}', 1`)];
     for (const [key, value] of entries) parts.push(sql`${sql.raw(`'${key}'`)}, ${value}`);
     return sql`json_build_object(${sql.join(parts, sql`, `)})`;
+  }
+
+  /** Mark a spliced value as JSON text already. */
+  #text(value: SQL): SQL {
+    if (this.spliced) this.#jsonText.add(value);
+    return value;
   }
 
   /** A to-one relation: the related row's object through a lateral join, or null. */
@@ -206,7 +245,7 @@ export class Compiler {
     row.joins.push(
       sql`LEFT JOIN LATERAL (SELECT ${json} AS j FROM ${table} ${sql.raw(target.name)} ${sql.join(inner.joins, sql` `)} WHERE ${on(target.t)}) ${sql.raw(name)} ON true`,
     );
-    return sql.raw(`${name}.j`);
+    return this.#text(sql.raw(`${name}.j`));
   }
 
   /**
@@ -263,10 +302,15 @@ export class Compiler {
     const nodeColumn = (nodes: readonly FieldNode[]) => {
       const column = `j${columns.length}`;
       columns.push(sql`${this.object(spec.node, nodes, row)} AS ${sql.raw(column)}`);
-      return ref(column);
+      return this.#text(ref(column));
     };
+    // Spliced: the items' JSON text joined with no spaces, as JSON.stringify writes a list.
     const list = (value: SQL) =>
-      sql`coalesce(json_agg(${value} ORDER BY ${outputOrder}) ${kept}, '[]'::json)`;
+      this.spliced
+        ? this.#text(
+            sql`coalesce('[' || string_agg(${value}, ',' ORDER BY ${outputOrder}) ${kept} || ']', '[]')`,
+          )
+        : sql`coalesce(json_agg(${value} ORDER BY ${outputOrder}) ${kept}, '[]'::json)`;
 
     const connection = this.type(connectionType);
     let readsRows = false;
@@ -327,8 +371,10 @@ export class Compiler {
     if (needsCursor) columns.push(sql`${cursorText(spec.order)} AS c`);
     const rows = sql`SELECT ${sql.join(columns, sql`, `)} FROM ${spec.from.table} ${sql.raw(spec.from.name)} ${sql.join(row.joins, sql` `)} WHERE ${and(...conditions)} ORDER BY ${paging} LIMIT ${sql.raw(String(size + 1))}`;
     // Only a count asked: no page to read. Otherwise one aggregate row, even over no rows.
-    if (!readsRows) return sql`(SELECT ${this.json(connection, entries)})`;
-    return sql`(SELECT ${this.json(connection, entries)} FROM (${rows}) ${sql.raw(s)} GROUP BY ())`;
+    if (!readsRows) return this.#text(sql`(SELECT ${this.json(connection, entries)})`);
+    return this.#text(
+      sql`(SELECT ${this.json(connection, entries)} FROM (${rows}) ${sql.raw(s)} GROUP BY ())`,
+    );
   }
 }
 
@@ -339,51 +385,5 @@ function matches(type: GraphQLObjectType, condition: string): boolean {
 /** A string constant; only ever GraphQL names, which need no quoting beyond the quotes. */
 export function literal(text: string): SQL {
   if (!/^[_A-Za-z][_0-9A-Za-z]*$/.test(text)) throw new Unsupported(text);
-  return sql.raw(`'${text}'`);
-}
-
-/** The cursor @pothos/plugin-drizzle writes for a row: base64 of `DC:` and the order's chunk or tuple. */
-function cursorText(order: Order[]): SQL {
-  const payload =
-    order.length === 1
-      ? order[0]!.chunk
-      : sql`'T:[' || ${sql.join(
-          order.map((o) => sql`to_json(${o.chunk})::text`),
-          sql` || ',' || `,
-        )} || ']'`;
-  return sql`replace(encode(convert_to('DC:' || ${payload}, 'UTF8'), 'base64'), E'\\n', '')`;
-}
-
-/** The values of a cursor this compiler wrote for this order; any other cursor is the plugin's to judge. */
-function parseCursor(cursor: string, order: Order[]): unknown[] {
-  let values: unknown;
-  try {
-    const decoded = decodeBase64(cursor);
-    if (!decoded.startsWith('DC:')) throw new Unsupported('cursor');
-    values = decodeCursorChunk(decoded.slice(3));
-  } catch {
-    throw new Unsupported('cursor');
-  }
-  const list = order.length === 1 ? [values] : values;
-  if (!Array.isArray(list) || list.length !== order.length) throw new Unsupported('cursor');
-  list.forEach((value, i) => {
-    if (typeof value !== order[i]!.type) throw new Unsupported('cursor');
-  });
-  return list;
-}
-
-/** Rows past a cursor: the first column that differs from it differs in the direction paged. */
-function keyset(order: Order[], values: unknown[], paging: 'after' | 'before'): SQL {
-  const compare = (o: Order, value: unknown) => {
-    const ascending = paging === 'after' ? o.direction === 'asc' : o.direction === 'desc';
-    return ascending ? sql`${o.column} > ${value}` : sql`${o.column} < ${value}`;
-  };
-  const parts = order.map(
-    (o, i) =>
-      and(
-        ...order.slice(0, i).map((p, j) => sql`${p.column} = ${values[j]}`),
-        compare(o, values[i]),
-      )!,
-  );
-  return parts.length === 1 ? parts[0]! : sql`(${or(...parts)})`;
+  return sql.raw(`'${text}'::text`);
 }

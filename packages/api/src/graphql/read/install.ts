@@ -53,7 +53,8 @@ function rootField(info: GraphQLResolveInfo, args: Record<string, unknown>): Fie
   };
 }
 
-const ROOTS: Record<string, Compile> = {
+/** The root fields the compiled path answers, and how. */
+export const ROOTS: Record<string, Compile> = {
   locations: async (c, field, args, ctx) => {
     checkPage(args);
     const { edition, filter } = await editionAndFilter(ctx, args as { edition: string });

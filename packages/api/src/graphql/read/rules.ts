@@ -74,11 +74,28 @@ const address: TypeRules = {
   country: column<L>((t) => t.country),
 };
 
+/**
+ * A float as JSON.stringify writes it, for the spliced answer: PostgreSQL writes the same
+ * shortest digits, but `1e-05` where JavaScript writes `0.00001`, `1e-07` for `1e-7`, and `-0`.
+ */
+function jsFloat(value: SQL): SQL {
+  return sql`(SELECT CASE WHEN v = 0 THEN '0'::json WHEN abs(v) >= 1e-4 THEN to_json(v) ELSE (SELECT (CASE WHEN m[3]::int <= 6 THEN m[1] || '0.' || repeat('0', m[3]::int - 1) || replace(m[2], '.', '') ELSE m[1] || m[2] || 'e-' || m[3]::int END)::json FROM regexp_match(v::text, '^(-?)([0-9.]+)e-([0-9]+)$') m) END FROM (SELECT ${value} AS v) f)`;
+}
+
+const float =
+  (pick: (row: Row, c: Compiler) => SQL): FieldRule =>
+  (_f, row, c) =>
+    c.spliced ? jsFloat(pick(row, c)) : pick(row, c);
+
 const coordinates: TypeRules = {
-  lat: (_f, row, c) =>
-    sql`CASE WHEN ${exact(c, row)} THEN ${(row.t as L).lat} ELSE ${(row.t as L).publicLat} END`,
-  lng: (_f, row, c) =>
-    sql`CASE WHEN ${exact(c, row)} THEN ${(row.t as L).lng} ELSE ${(row.t as L).publicLng} END`,
+  lat: float(
+    (row, c) =>
+      sql`CASE WHEN ${exact(c, row)} THEN ${(row.t as L).lat} ELSE ${(row.t as L).publicLat} END`,
+  ),
+  lng: float(
+    (row, c) =>
+      sql`CASE WHEN ${exact(c, row)} THEN ${(row.t as L).lng} ELSE ${(row.t as L).publicLng} END`,
+  ),
 };
 
 const location: TypeRules = {
