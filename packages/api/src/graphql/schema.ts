@@ -14,6 +14,7 @@ import './types/viewer.ts';
 import './types/person.ts';
 import './types/participation.ts';
 import './types/host-link.ts';
+import './types/day-view.ts';
 import './types/sync.ts';
 import { installCompiledReads } from './read/install.ts';
 
