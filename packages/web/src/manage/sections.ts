@@ -31,7 +31,14 @@ export function roleOf(me: Me): Role {
   return me.role ?? 'COORDINATOR';
 }
 
-export const SECTIONS: Section[] = [];
+export const SECTIONS: Section[] = [
+  {
+    id: 'day',
+    roles: ['ADMIN', 'MODERATOR'],
+    label: { nl: 'De dag', en: 'The day', de: 'Der Tag', da: 'Dagen' },
+    load: () => import('./day/day-section.ts'),
+  },
+];
 
 /** The sections a person may open, in the order above. */
 export function sectionsFor(me: Me): Section[] {
