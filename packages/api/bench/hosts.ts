@@ -78,7 +78,8 @@ export async function hosts(url: string, db: Db, venueIds: number[]): Promise<vo
       await new Promise((r) => setTimeout(r, gap));
       const roll = Math.random();
       const delta = roll < 0.1 && host.added > 0 ? -1 : roll > 0.95 ? 5 : 1;
-      const key = `bench-h${h}-${(seq += 1)}`;
+      seq += 1;
+      const key = `bench-h${h}-${seq}`;
       const body = `{"query":${ARRIVE},"variables":{"input":{"location":"${encodeGlobalId('Location', host.locationId)}","delta":${delta},"idempotencyKey":"${key}"}}}`;
       // A send that got no answer (a reset connection) is sent again with the same key, as the
       // host's page does: counted once whether or not the first one committed.
@@ -91,7 +92,7 @@ export async function hosts(url: string, db: Db, venueIds: number[]): Promise<vo
           firstFailure ||= (error as Error).message;
         }
       }
-      if (!first || first.status !== 200 || !first.text.includes('"userErrors":[]')) {
+      if (first?.status !== 200 || !first.text.includes('"userErrors":[]')) {
         host.failed += 1;
         if (first) firstFailure ||= `${first.status} ${first.text.slice(0, 160)}`;
         continue;

@@ -8,7 +8,6 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { formatNumber, type Lang, translator } from '../../lib/i18n.ts';
 import { base } from '../../lib/styles.ts';
-import type { SectionContext } from '../sections.ts';
 import {
   type DayData,
   type DayVenue,
@@ -20,6 +19,12 @@ import {
   readDay,
 } from './day-data.ts';
 import { DAY } from './messages.ts';
+
+/** What /manage hands a section (sections.ts's SectionContext; not imported: it loads this file). */
+interface DayContext {
+  lang: Lang;
+  me: { role: 'ADMIN' | 'MODERATOR' | 'PRESS' | null };
+}
 
 @customElement('tafel-section-day')
 export class TafelSectionDay extends LitElement {
@@ -81,7 +86,7 @@ export class TafelSectionDay extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) context!: SectionContext;
+  @property({ attribute: false }) context!: DayContext;
   @state() private list: EditionChoice[] | null = null;
   @state() private edition = '';
   @state() private region = '';
