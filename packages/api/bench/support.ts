@@ -217,5 +217,5 @@ export async function loadArrivals(db: Db) {
       variables: { input: { location: encodeGlobalId('Location', id), delta: 1 } },
     }),
   );
-  return { bodies, secret, apiKey, edition: edition! };
+  return { bodies, secret, apiKey, edition: edition!, venues };
 }

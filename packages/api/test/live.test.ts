@@ -82,7 +82,7 @@ describe('participationChanged', () => {
       expect(r.data.recordArrivals.userErrors).toEqual([]);
       await next(2);
       expect(received[1].data.participationChanged).toEqual({
-        location: { id: idOf('Heracles Stadion'), participants: 584, capacity: 600 },
+        location: { id: idOf('Heracles Stadion'), participants: 584, capacity: 600, full: false },
         participants: 584,
         total: await publicTotal(),
         at: expect.any(String),

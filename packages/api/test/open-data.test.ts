@@ -4,6 +4,7 @@
  * street or postal code in every format.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
+import { eq } from 'drizzle-orm';
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locations } from '../src/db/schema.ts';
@@ -23,6 +24,7 @@ interface ApiVenue {
   endsAt: string | null;
   capacity: number | null;
   participants: number;
+  full: boolean;
   targetGroups: string[];
   locationPrecision: string;
   coordinates: { lat: number; lng: number };
@@ -39,16 +41,22 @@ let api: ApiVenue[];
 beforeAll(async () => {
   t = await openTestDatabase();
   fx = await seedFixture(t.database);
+  // The stadium's host said it is full: the feeds say so too.
+  await t.database.db
+    .update(locations)
+    .set({ full: true })
+    .where(eq(locations.id, fx.locations['Heracles Stadion']!.id));
   app = createApp({ database: t.database, publicApi: { rateLimit: false } });
   const response = await app.fetch('http://tafel.test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      query: `{ locations(edition: "nid-test", first: 1000) { nodes { id name meal startsAt endsAt capacity participants targetGroups locationPrecision coordinates { lat lng } address { street postalCode city region } organisation { slug name } } } }`,
+      query: `{ locations(edition: "nid-test", first: 1000) { nodes { id name meal startsAt endsAt capacity participants full targetGroups locationPrecision coordinates { lat lng } address { street postalCode city region } organisation { slug name } } } }`,
     }),
   });
   api = ((await response.json()) as any).data.locations.nodes;
   expect(api.length).toBe(5);
+  expect(api.filter((v) => v.full).map((v) => v.name)).toEqual(['Heracles Stadion']);
 });
 afterAll(() => t.close());
 
@@ -85,6 +93,7 @@ describe('GeoJSON', () => {
         meal: v.meal,
         participants: v.participants,
         capacity: v.capacity,
+        full: v.full,
         targetGroups: v.targetGroups,
         organisationSlug: v.organisation.slug,
         street: v.address.street,
@@ -127,6 +136,7 @@ describe('CSV', () => {
       expect(r['organisation']).toBe(v.organisation.slug);
       expect(Number(r['participants'])).toBe(v.participants);
       expect(r['capacity'] === '' ? null : Number(r['capacity'])).toBe(v.capacity);
+      expect(r['full']).toBe(String(v.full));
       expect(Number(r['lat'])).toBe(v.coordinates.lat);
       expect(Number(r['lng'])).toBe(v.coordinates.lng);
       expect((r['targetGroups'] ?? '').split(';').filter(Boolean)).toEqual(v.targetGroups);

@@ -53,6 +53,8 @@ export interface MapLocation {
   endsAt: string | null;
   capacity: number | null;
   participants: number;
+  /** The host (or the organisation) says no one more fits in, whatever the count says. */
+  full: boolean;
   targetGroups: TargetGroup[];
   languages: string[];
   wheelchairAccessible: boolean | null;
@@ -64,7 +66,7 @@ export interface MapLocation {
 }
 
 const MAP_LOCATION_FIELDS = `
-  id name meal startsAt endsAt capacity participants targetGroups languages wheelchairAccessible
+  id name meal startsAt endsAt capacity participants full targetGroups languages wheelchairAccessible
   registrationUrl locationPrecision coordinates { lat lng } address { city region postalCode }
   organisation { slug name }`;
 
@@ -143,7 +145,7 @@ export const Stats = op<
 export const ParticipationChanged = op<
   {
     participationChanged: {
-      location: { id: string; participants: number; capacity: number | null };
+      location: { id: string; participants: number; capacity: number | null; full: boolean };
       participants: number;
       total: number;
       at: string;
@@ -154,7 +156,7 @@ export const ParticipationChanged = op<
   'ParticipationChanged',
   `subscription ParticipationChanged($edition: String!) {
   participationChanged(edition: $edition) {
-    location { id participants capacity }
+    location { id participants capacity full }
     participants
     total
     at

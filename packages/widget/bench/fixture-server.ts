@@ -62,6 +62,7 @@ export function syntheticVenues(count: number): MapLocation[] {
       endsAt: '2027-10-14T19:00:00.000Z',
       capacity,
       participants: Math.floor(random() * capacity),
+      full: false,
       targetGroups: [TARGET_GROUPS[Math.floor(random() * TARGET_GROUPS.length)]!],
       languages: ['nl'],
       wheelchairAccessible: random() < 0.7,

@@ -203,7 +203,8 @@ describe('<tafel-map> on the demo edition', () => {
   test('a click on a marker opens its popup with the exact name, organisation and counts', async () => {
     const venue = loneVenue(
       await apiVenues(),
-      (v) => v.capacity !== null && v.targetGroups.length > 0,
+      (v) =>
+        v.capacity !== null && v.participants < v.capacity && !v.full && v.targetGroups.length > 0,
     );
     const { page } = await openPage(
       chromium.browser,

@@ -80,6 +80,12 @@ export const SECTIONS: Section[] = [
     label: { nl: 'Logboek', en: 'Audit trail', de: 'Protokoll', da: 'Log' },
     load: () => import('../console/audit/element.ts'),
   },
+  {
+    id: 'day',
+    roles: ['ADMIN', 'MODERATOR'],
+    label: { nl: 'De dag', en: 'The day', de: 'Der Tag', da: 'Dagen' },
+    load: () => import('./day/day-section.ts'),
+  },
 ];
 
 /** The sections a person may open, in the order above. */

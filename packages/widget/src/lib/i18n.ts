@@ -69,6 +69,7 @@ const STRINGS = {
     de: 'Tische werden geladen…',
     da: 'Indlæser borde…',
   },
+  full: { nl: 'Vol', en: 'Full', de: 'Voll', da: 'Fuldt' },
   participants: { nl: 'deelnemers', en: 'participants', de: 'Teilnehmende', da: 'deltagere' },
   participantsOf: {
     nl: '{n} van {cap} deelnemers',

@@ -5,12 +5,22 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatTimes, languageNames, safeHttpUrl } from './format.ts';
 import { formatNumber, t } from './i18n.ts';
 
-/** `12 of 40 places taken`, or without a capacity `12 people`, in the visitor's language. */
+/** Full: its host says so, or the count has reached the capacity. */
+export function isFull(venue: Pick<MapLocation, 'full' | 'participants' | 'capacity'>): boolean {
+  return venue.full || (venue.capacity != null && venue.participants >= venue.capacity);
+}
+
+/**
+ * `12 of 40 participants`, or without a capacity `12 participants`, in the visitor's language;
+ * `Full · 40 of 40 participants` when full.
+ */
 export function participantsText(venue: MapLocation, lang: Lang): string {
   const n = formatNumber(lang, venue.participants);
-  return venue.capacity != null
-    ? t(lang, 'participantsOf', { n, cap: formatNumber(lang, venue.capacity) })
-    : t(lang, 'participantsOnly', { n });
+  const count =
+    venue.capacity != null
+      ? t(lang, 'participantsOf', { n, cap: formatNumber(lang, venue.capacity) })
+      : t(lang, 'participantsOnly', { n });
+  return isFull(venue) ? `${t(lang, 'full')} · ${count}` : count;
 }
 
 /** The element a popup's content is rendered into; `close` on Escape. */
@@ -39,7 +49,12 @@ export function popupTemplate(
     <p class="meal meal-${venue.meal.toLowerCase()}">
       <span class="dot" aria-hidden="true"></span>${label(venue.meal, lang)}${times ? html` · ${times}` : nothing}
     </p>
-    <p class="count" data-participants=${venue.participants} data-capacity=${venue.capacity ?? ''}>
+    <p
+      class="count"
+      data-participants=${venue.participants}
+      data-capacity=${venue.capacity ?? ''}
+      data-full=${isFull(venue)}
+    >
       ${participantsText(venue, lang)}
     </p>
     ${

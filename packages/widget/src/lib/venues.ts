@@ -61,9 +61,10 @@ export class VenueStore {
     id,
     participants,
     capacity,
-  }: Pick<MapLocation, 'id' | 'participants' | 'capacity'>): MapLocation | undefined {
+    full,
+  }: Pick<MapLocation, 'id' | 'participants' | 'capacity' | 'full'>): MapLocation | undefined {
     const venue = this.#byId.get(id);
-    if (venue) Object.assign(venue, { participants, capacity });
+    if (venue) Object.assign(venue, { participants, capacity, full });
     return venue;
   }
 
