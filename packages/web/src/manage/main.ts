@@ -62,6 +62,12 @@ export class TafelManage extends LitElement {
       .who p {
         margin: 0;
       }
+      @media print {
+        header,
+        tafel-sections-list {
+          display: none;
+        }
+      }
     `,
   ];
 

@@ -51,6 +51,12 @@ export const SECTIONS: Section[] = [
     load: () => import('../portal/profile.ts'),
   },
   {
+    id: 'host-links',
+    roles: ['COORDINATOR'],
+    label: { nl: 'Tellinks', en: 'Host links', de: 'Zähllinks', da: 'Tællelinks' },
+    load: () => import('../portal/host-links.ts'),
+  },
+  {
     id: 'applications',
     roles: ['ADMIN', 'MODERATOR'],
     label: { nl: 'Aanmeldingen', en: 'Applications', de: 'Anmeldungen', da: 'Ansøgninger' },
