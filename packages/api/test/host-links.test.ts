@@ -485,3 +485,34 @@ describe('the command line', () => {
     ).rejects.toThrow(/not a venue’s ID/);
   });
 });
+
+describe('a suspended organisation', () => {
+  it('has host links that count nothing until it is reinstated', async () => {
+    const link = await newLink('Heracles Stadion');
+    const suspend = (on: boolean) =>
+      t.database.db.execute(
+        sql`UPDATE organisations SET suspended_at = ${on ? sql`now()` : null}, suspension_reason = ${on ? 'test' : null} WHERE id = ${fx.asito.id}`,
+      );
+    await suspend(true);
+    try {
+      const before = await snapshot();
+      const sent = await gql(
+        ARRIVE,
+        { input: { location: id('Heracles Stadion'), delta: 1 } },
+        { key: link.token },
+      );
+      expect(sent.status).toBe(401);
+      expect(sent.errors![0]!.message).toMatch(/on hold: the federation's staff have suspended/);
+      expect(await snapshot()).toEqual(before);
+    } finally {
+      await suspend(false);
+    }
+    const again = await gql(
+      ARRIVE,
+      { input: { location: id('Heracles Stadion'), delta: 1 } },
+      { key: link.token },
+    );
+    expect(again.status).toBe(200);
+    expect(again.errors).toBeUndefined();
+  });
+});

@@ -121,6 +121,7 @@ export async function authenticateHostLink(db: Db, token: string): Promise<HostL
       expiresAt: hostLinks.expiresAt,
       revokedAt: hostLinks.revokedAt,
       expired: sql<boolean>`${hostLinks.expiresAt} <= now()`,
+      suspended: locations.organisationSuspended,
     })
     .from(hostLinks)
     .innerJoin(locations, eq(locations.id, hostLinks.locationId))
@@ -133,6 +134,11 @@ export async function authenticateHostLink(db: Db, token: string): Promise<HostL
     );
   if (row.expired)
     throw unauthenticated(`Host link ${row.prefix}… expired at ${row.expiresAt.toISOString()}.`);
+  // Like its keys: a suspended organisation's host links count nothing until it is reinstated.
+  if (row.suspended)
+    throw unauthenticated(
+      `Host link ${row.prefix}… is on hold: the federation's staff have suspended the venue's organisation. It works again when they reinstate it.`,
+    );
   return {
     id: row.id,
     prefix: row.prefix,
