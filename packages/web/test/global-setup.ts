@@ -20,6 +20,8 @@ declare module 'vitest' {
     staffKey: string | null;
     /** Why there is no staff key, when there is none. */
     keyError: string;
+    /** The API's PGlite folder, for the command line (`cli` in support.ts). */
+    apiDataDir: string;
     /** The first admin's invitation link, printed by `tafel people invite --staff --role admin`. */
     adminLink: string;
   }
@@ -65,6 +67,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('api', api.url);
   project.provide('staffKey', api.staffKey);
   project.provide('keyError', api.keyError);
+  project.provide('apiDataDir', api.dataDir);
   project.provide('adminLink', api.printed['admin'] ?? '');
   return async () => {
     await api.stop();

@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { runCli } from '../../widget/scripts/api-server.ts';
 import { type Chromium, launchChromium } from '../../widget/scripts/chromium.ts';
 import { seriousViolations } from '../../widget/test/axe.ts';
 import { gql, staffKey } from '../../widget/test/browser.ts';
@@ -14,6 +15,16 @@ export { gql, seriousViolations, staffKey };
 export const API = inject('api');
 export const EDITION = 'nid-2027';
 export const LANGS = ['nl', 'en', 'de', 'da'] as const;
+
+/**
+ * The API's command line, as an operator types it (`pnpm tafel …`) on the machine where the
+ * server runs: on PGlite it hands the command to the running server. Its last line.
+ */
+export function cli(args: string[]): Promise<string> {
+  const env: NodeJS.ProcessEnv = { ...process.env, TAFEL_DATA_DIR: inject('apiDataDir') };
+  delete env['DATABASE_URL'];
+  return runCli(env, args);
+}
 
 /** Invite a person through the API with the staff key; the invitation link. */
 export async function invite(input: {

@@ -22,6 +22,8 @@ export interface RunningApi {
   keyError: string;
   /** The last line each of `commands` printed. */
   printed: Record<string, string>;
+  /** The PGlite folder: the command line with this TAFEL_DATA_DIR hands its work to the server. */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -74,7 +76,7 @@ async function createStaffKey(
 }
 
 /** One command of the API's command line; its last line. */
-async function runCli(env: NodeJS.ProcessEnv, args: string[]): Promise<string> {
+export async function runCli(env: NodeJS.ProcessEnv, args: string[]): Promise<string> {
   const { stdout } = await promisify(execFile)(tsx, [join(api, 'src', 'cli.ts'), ...args], {
     cwd: api,
     env,
@@ -145,6 +147,7 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
     staffKey: key,
     keyError: error,
     printed,
+    dataDir,
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
