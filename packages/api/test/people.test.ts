@@ -541,15 +541,29 @@ describe('coordinators, moderators and press by session', () => {
     expect(
       new Set(own.body.data.viewer.locations.nodes.map((n: any) => n.organisation.slug)),
     ).toEqual(new Set(['gemeente-utrecht']));
-    const keys = await gql(app.url, `{ apiKeys { prefix } }`, {}, cookies['asito']);
-    expect(keys.body.errors![0]!.extensions.code).toBe('FORBIDDEN');
-    const issue = await gql(
+    // Keys: a coordinator sees and issues its own organisation's only.
+    const keys = await gql(
       app.url,
-      `mutation { issueApiKey(input: { organisation: "gemeente-utrecht", scopes: [LOCATIONS_WRITE] }) { secret } }`,
+      `{ apiKeys { prefix organisation { slug } } }`,
       {},
       cookies['asito'],
     );
-    expect(issue.body.errors![0]!.extensions.code).toBe('FORBIDDEN');
+    expect(keys.body.errors).toBeUndefined();
+    expect(
+      keys.body.data.apiKeys
+        .map((k: any) => k.organisation?.slug ?? 'staff')
+        .filter((slug: string) => slug !== 'asito'),
+    ).toEqual([]);
+    const issue = await gql(
+      app.url,
+      `mutation { issueApiKey(input: { organisation: "gemeente-utrecht", scopes: [LOCATIONS_WRITE] }) { secret userErrors { code } } }`,
+      {},
+      cookies['asito'],
+    );
+    expect(issue.body.data?.issueApiKey?.secret ?? null).toBeNull();
+    expect(
+      issue.body.errors?.[0]?.extensions.code ?? issue.body.data.issueApiKey.userErrors[0].code,
+    ).toMatch(/FORBIDDEN|NOT_FOUND/);
     const invite = await gql(
       app.url,
       INVITE,

@@ -96,13 +96,14 @@ describe('authorization matrix: who may call which mutation', () => {
       name: 'issueApiKey',
       query: `mutation($input: IssueApiKeyInput!) { issueApiKey(input: $input) { secret userErrors { code } } }`,
       input: () => ({ organisation: 'asito', scopes: ['LOCATIONS_WRITE'] }),
-      allowed: ['staff', 'adminPerson'],
+      // A coordinator issues its own organisation's keys (the portal's keys section).
+      allowed: ['staff', 'adminPerson', 'asitoPerson'],
     },
     {
       name: 'revokeApiKey',
       query: `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { prefix } userErrors { code } } }`,
       input: () => ({ prefix: keys['utrecht']!.slice(0, 14) }),
-      allowed: ['staff', 'adminPerson'],
+      allowed: ['staff', 'adminPerson', 'utrechtPerson'],
     },
     {
       name: 'recordArrivals',
