@@ -42,6 +42,18 @@ const VENUE_FIELDS = `id name status awaitingApproval meal startsAt endsAt capac
 
 export const EDITIONS = `query { editions { slug name date timeZone country status } }`;
 
+/**
+ * The edition a section opens on: the next one still to come (open or planned, today or later,
+ * nearest first) — the one a coordinator is preparing — else the newest.
+ */
+export function defaultEdition(editions: readonly Edition[], today = new Date()): string {
+  const day = today.toISOString().slice(0, 10);
+  const coming = editions
+    .filter((e) => (e.status === 'OPEN' || e.status === 'PLANNED') && e.date >= day)
+    .sort((a, b) => a.date.localeCompare(b.date));
+  return (coming[0] ?? editions[0])?.slug ?? '';
+}
+
 export const VENUES = `query ($edition: String!) {
   viewer { locations(edition: $edition, first: 1000) { nodes { ${VENUE_FIELDS} } } }
 }`;

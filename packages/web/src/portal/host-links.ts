@@ -9,7 +9,15 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { NetworkError, request, type UserError } from '../lib/gql.ts';
 import { formatDateTime, translator } from '../lib/i18n.ts';
 import { base } from '../lib/styles.ts';
-import { EDITIONS, type Edition, type PortalContext, timeIn, VENUES, type Venue } from './api.ts';
+import {
+  defaultEdition,
+  EDITIONS,
+  type Edition,
+  type PortalContext,
+  timeIn,
+  VENUES,
+  type Venue,
+} from './api.ts';
 import { HOST_LINKS } from './host-links-messages.ts';
 import { qrCode } from './qr-code.ts';
 
@@ -122,7 +130,7 @@ export class TafelSectionHostLinks extends LitElement {
     try {
       const answer = await request<{ editions: Edition[] }>(EDITIONS);
       this.editions = answer.data?.editions ?? [];
-      this.edition = this.editions[0]?.slug ?? '';
+      this.edition = defaultEdition(this.editions);
       await this.load();
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;

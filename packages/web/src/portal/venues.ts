@@ -1,7 +1,8 @@
 /**
- * The portal's venues (`#venues`): the organisation's venues in an edition (the chooser keeps
- * the newest by default), grouped by status — drafts, awaiting approval, published, cancelled —
- * with publish and cancel per venue, and the venue form for a new one or to edit one.
+ * The portal's venues (`#venues`): the organisation's venues in an edition (the chooser opens
+ * on the next one to come, `defaultEdition`), grouped by status — drafts, awaiting approval,
+ * published, cancelled — with publish and cancel per venue, and the venue form for a new one or
+ * to edit one.
  */
 import { MEAL_LABELS, type Meal } from '@tafel/schema';
 import { css, html, LitElement, nothing } from 'lit';
@@ -12,6 +13,7 @@ import { base } from '../lib/styles.ts';
 
 import {
   CANCEL,
+  defaultEdition,
   EDITIONS,
   type Edition,
   type PortalContext,
@@ -84,7 +86,7 @@ export class TafelSectionVenues extends LitElement {
     try {
       const answer = await request<{ editions: Edition[] }>(EDITIONS);
       this.editions = answer.data?.editions ?? [];
-      this.edition = this.editions[0]?.slug ?? '';
+      this.edition = defaultEdition(this.editions);
       await this.load();
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;
