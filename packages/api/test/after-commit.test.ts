@@ -227,6 +227,17 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
       },
       member,
     ),
+  importLocations: () =>
+    gql(
+      'mutation($input: ImportLocationsInput!) { importLocations(input: $input) { created userErrors { field message code } } }',
+      {
+        input: {
+          edition: 'nid-test',
+          csv: 'external_id,name,lat,lng,meal\nimport-1,Geimporteerd,52.1,5.1,LUNCH',
+        },
+      },
+      member,
+    ),
   createEdition: () =>
     gql(
       'mutation($input: CreateEditionInput!) { createEdition(input: $input) { userErrors { field message code } } }',

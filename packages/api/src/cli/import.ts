@@ -11,15 +11,13 @@ import {
   formatProblem,
   parseVenueCsv,
 } from '../locations/csv.ts';
+import { IMPORT_MAX_BYTES } from '../locations/csv-import.ts';
 import { editionBySlug, unknownEdition } from '../locations/editions.ts';
 import { upsertLocations } from '../locations/upsert.ts';
 import { type Announce, actor, type CliIo, organisationId, UsageError } from './common.ts';
 
 /** A CSV file's content passed inline, when a command is handed to the running server. */
 export const INLINE = 'inline:';
-
-/** The largest CSV file an import reads; a bigger one is refused before it is read. */
-const IMPORT_MAX_BYTES = Number(process.env['TAFEL_IMPORT_MAX_BYTES'] || 5_000_000);
 
 /**
  * A path as the user typed it: `pnpm tafel` runs this script in packages/api, and pnpm says in

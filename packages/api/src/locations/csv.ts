@@ -276,7 +276,18 @@ export async function parseVenueCsv(
     const line = info.lines;
     const bad = (column: string, message: string, code = 'INVALID') =>
       problems.push({ line, column, message, code });
-    const value = (c: Column) => (record[c] ?? '').trim();
+    // A cell a spreadsheet would run as a formula is refused, never stored (OWASP, CSV injection).
+    const formulas = new Set<string>();
+    for (const [column, cell] of Object.entries(record)) {
+      if (!looksLikeFormula(cell)) continue;
+      formulas.add(column);
+      bad(
+        column,
+        `"${cell.length > 40 ? `${cell.slice(0, 40)}…` : cell}" begins with "${cell.trim()[0]}", so a spreadsheet would run it as a formula. Formulas are not imported: type the value itself, without the leading "${cell.trim()[0]}".`,
+        'FORMULA',
+      );
+    }
+    const value = (c: Column) => (formulas.has(c) ? '' : (record[c] ?? '').trim());
     const optional = (c: Column) => value(c) || null;
     const number = (c: Column, integer: boolean): number | null => {
       const v = value(c);
@@ -357,6 +368,17 @@ export async function parseVenueCsv(
       code: 'REQUIRED',
     });
   return { rows, lines, problems };
+}
+
+/**
+ * Does a cell begin as a spreadsheet formula would: `=`, `+`, `-`, `@`, a tab or a carriage
+ * return? A plain number (`-3.5`, `+4`, `-4,2`) is not a formula, nor a lone `-` (a dash for
+ * "none", which a spreadsheet shows as text).
+ */
+export function looksLikeFormula(cell: string): boolean {
+  const v = cell.replace(/^[ ]+/, '');
+  if (!/^[=+\-@\t\r]/.test(v) || v.trim() === '-') return false;
+  return !/^[+-]?\d+([.,]\d+)?$/.test(v.trim());
 }
 
 /** Turn an upsert userError (`["locations", 17, "coordinates", "lat"]`) into a line and column. */

@@ -33,6 +33,9 @@ export const USER_ERROR_CODES = {
   EXPIRED: 'Too late: the edition’s day, and the hours after it, are over.',
   REFUSED: 'The request was refused (the join form’s checks against automated sending).',
   DECIDED: 'The application was already approved or rejected; nothing was changed.',
+  TOO_LARGE: 'The file is larger than an import reads.',
+  FORMULA:
+    'A spreadsheet cell begins like a formula (`=`, `+`, `-`, `@`); formulas are not imported.',
 } as const;
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;
 

@@ -57,6 +57,12 @@ export const SECTIONS: Section[] = [
     load: () => import('../portal/host-links.ts'),
   },
   {
+    id: 'import',
+    roles: ['COORDINATOR'],
+    label: { nl: 'Importeren', en: 'Import', de: 'Importieren', da: 'Importér' },
+    load: () => import('../portal/import.ts'),
+  },
+  {
     id: 'applications',
     roles: ['ADMIN', 'MODERATOR'],
     label: { nl: 'Aanmeldingen', en: 'Applications', de: 'Anmeldungen', da: 'Ansøgninger' },
