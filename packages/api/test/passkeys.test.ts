@@ -68,9 +68,7 @@ async function me(cookie: string): Promise<string | null> {
 async function tables() {
   const out: Record<string, unknown> = {};
   for (const table of ['people', 'passkeys', 'passkey_challenges', 'sessions'])
-    out[table] = rowsOf(
-      await t.database.db.execute(sql.raw(`SELECT * FROM ${table} ORDER BY id`)),
-    );
+    out[table] = rowsOf(await t.database.db.execute(sql.raw(`SELECT * FROM ${table} ORDER BY id`)));
   return JSON.parse(JSON.stringify(out));
 }
 
@@ -123,10 +121,14 @@ describe('passkeys', () => {
     expect(ask.options.rpId).toBe('localhost');
     const signIn = await post('sign-in', device.get(ask.options, origin));
     expect(signIn.status, JSON.stringify(signIn.json)).toBe(200);
-    expect(signIn.setCookie).toMatch(/^tafel_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict; Expires=/);
+    expect(signIn.setCookie).toMatch(
+      /^tafel_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict; Expires=/,
+    );
     expect(await me(signIn.setCookie.split(';')[0]!)).toBe('pasi.passkey@tafel.test');
     const [row] = rowsOf<{ counter: string | number; last_used_at: string | null }>(
-      await t.database.db.execute(sql`SELECT counter, last_used_at FROM passkeys WHERE person_id = ${personId}`),
+      await t.database.db.execute(
+        sql`SELECT counter, last_used_at FROM passkeys WHERE person_id = ${personId}`,
+      ),
     );
     expect(Number(row!.counter)).toBe(1);
     expect(row!.last_used_at).not.toBeNull();
@@ -166,7 +168,10 @@ describe('passkeys', () => {
     }
     // A registration challenge is not a sign-in challenge.
     const { json: reg } = await post('register-options', {}, { cookie });
-    const mixed = await post('sign-in', device.get({ ...ask.options, challenge: reg.options.challenge }, origin));
+    const mixed = await post(
+      'sign-in',
+      device.get({ ...ask.options, challenge: reg.options.challenge }, origin),
+    );
     expect(mixed.json.userErrors[0].code).toBe('CHALLENGE');
     const after = await tables();
     // Only the registration options' challenge was added.
@@ -237,7 +242,8 @@ describe('passkeys', () => {
 
   it('limits sign-in attempts per client address', async () => {
     let status = 200;
-    for (let i = 0; i < 10 && status === 200; i++) status = (await post('sign-in-options', {})).status;
+    for (let i = 0; i < 10 && status === 200; i++)
+      status = (await post('sign-in-options', {})).status;
     expect(status).toBe(429);
   });
 });

@@ -26,7 +26,12 @@ export class SoftAuthenticator {
   #authData(rpId: string, flags: number, attested?: Uint8Array): Buffer {
     const counter = Buffer.alloc(4);
     counter.writeUInt32BE(this.counter);
-    return Buffer.concat([sha256(rpId), Buffer.from([flags]), counter, attested ?? Buffer.alloc(0)]);
+    return Buffer.concat([
+      sha256(rpId),
+      Buffer.from([flags]),
+      counter,
+      attested ?? Buffer.alloc(0),
+    ]);
   }
 
   /** Answer registration options (`navigator.credentials.create`). */

@@ -16,7 +16,17 @@ beforeAll(async () => {
   api = await startApi({
     publicHost: 'localhost',
     commands: {
-      admin: ['people', 'invite', '--staff', '--role', 'admin', '--email', 'pia.passkey@tafel.test', '--name', 'Pia Passkey'],
+      admin: [
+        'people',
+        'invite',
+        '--staff',
+        '--role',
+        'admin',
+        '--email',
+        'pia.passkey@tafel.test',
+        '--name',
+        'Pia Passkey',
+      ],
     },
   });
 }, 180_000);
@@ -65,7 +75,10 @@ describe('passkeys', () => {
     for (const lang of LANGS) {
       await open(page, lang, '#passkeys');
       await page.getByRole('heading', { name: /Passkeys|Adgangsnøgler/ }).waitFor();
-      await page.getByRole('button', { name: /Verwijderen|Remove|Entfernen|Fjern/ }).first().waitFor();
+      await page
+        .getByRole('button', { name: /Verwijderen|Remove|Entfernen|Fjern/ })
+        .first()
+        .waitFor();
       expect(await seriousViolations(page), lang).toEqual([]);
     }
 
@@ -96,7 +109,9 @@ describe('passkeys', () => {
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     await open(page, 'en', '#passkeys');
     await page.getByText('Passkey 1').waitFor();
-    const line = (await page.getByRole('listitem').filter({ hasText: 'Passkey 1' }).textContent())?.replace(/\s+/g, ' ');
+    const line = (
+      await page.getByRole('listitem').filter({ hasText: 'Passkey 1' }).textContent()
+    )?.replace(/\s+/g, ' ');
     expect(line).toMatch(/last used: \w+ \d/);
     expect(line).not.toMatch(/never/);
 

@@ -56,8 +56,7 @@ export interface PasskeyError {
 export const PASSKEY_MESSAGES: Record<PasskeyErrorCode, string> = {
   UNAUTHENTICATED: 'Sign in first to add or remove a passkey.',
   INVALID: 'The passkey’s answer could not be verified; nothing was saved. Try again.',
-  CHALLENGE:
-    'This passkey request has expired or was already used; nothing was done. Start again.',
+  CHALLENGE: 'This passkey request has expired or was already used; nothing was done. Start again.',
   UNKNOWN_CREDENTIAL:
     'This passkey is not known here (it may have been removed). Sign in with an e-mail link.',
   NOT_FOUND: 'There is no such passkey of yours.',

@@ -107,9 +107,7 @@ export function passkeyPlugin(database: Database, config: PublicApiConfig): Plug
       if (!url.pathname.startsWith(`${PASSKEY_PATH}/`)) return;
       const action = url.pathname.slice(PASSKEY_PATH.length + 1);
       if (request.method !== 'POST')
-        return endResponse(
-          json({ userErrors: [] }, 405, { allow: 'POST' }),
-        );
+        return endResponse(json({ userErrors: [] }, 405, { allow: 'POST' }));
       if (!fromOwnOrigin(request, config.publicUrl))
         return endResponse(
           json(

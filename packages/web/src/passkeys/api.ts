@@ -14,7 +14,10 @@ export interface PasskeySummary {
 
 export type PasskeyAnswer<T> = { ok: true; data: T } | { ok: false; errors: UserError[] };
 
-export async function passkeyPost<T>(action: string, body: unknown = {}): Promise<PasskeyAnswer<T>> {
+export async function passkeyPost<T>(
+  action: string,
+  body: unknown = {},
+): Promise<PasskeyAnswer<T>> {
   let response: Response;
   try {
     response = await fetch(`/manage/passkey/${action}`, {

@@ -5,9 +5,8 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { NetworkError } from '../lib/gql.ts';
-import { formatDateTime, translator } from '../lib/i18n.ts';
+import { formatDateTime, type Lang, translator } from '../lib/i18n.ts';
 import { base } from '../lib/styles.ts';
-import type { SectionContext } from '../manage/sections.ts';
 import { type PasskeySummary, passkeyPost, passkeysPossible } from './api.ts';
 import { PASSKEYS } from './messages.ts';
 
@@ -34,7 +33,8 @@ export class TafelSectionPasskeys extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) context!: SectionContext;
+  /** What /manage gives every section (its SectionContext); only the language is needed. */
+  @property({ attribute: false }) context!: { lang: Lang };
   @state() private passkeys: PasskeySummary[] | null = null;
   @state() private status = '';
   @state() private problem = '';
