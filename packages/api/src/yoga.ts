@@ -22,6 +22,7 @@ import { knownFault, loggable, malformedParamsPlugin } from './http/errors.ts';
 import { GRAPHQL_PATH, graphqlOnlyAtItsPath, hostLinkOf, viewerOf } from './http/gate.ts';
 import { localGraphiQL } from './http/graphiql.ts';
 import { JoinLimits } from './http/join-limits.ts';
+import { passkeyPlugin } from './http/passkeys.ts';
 import { peoplePlugin, SignInLinkLimits } from './http/people.ts';
 import { publicApiPlugins } from './http/public-api.ts';
 import { routesPlugin } from './http/routes.ts';
@@ -143,6 +144,7 @@ export function createApp({
       refuseNulPlugin(),
       routesPlugin(database, { embedEndpoints: config.embedEndpoints }),
       peoplePlugin(database, config),
+      passkeyPlugin(database, config),
       graphiql.plugin,
       // The public lists' queries run compiled by graphql-jit (once per document); all else as before.
       useGraphQlJit(

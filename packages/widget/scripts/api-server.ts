@@ -98,6 +98,11 @@ export interface ApiOptions {
    * in `printed`. A failing command fails the start.
    */
   commands?: Record<string, string[]>;
+  /**
+   * The host in TAFEL_PUBLIC_URL and in `url` (the server listens on 127.0.0.1 either way):
+   * `localhost` where a test needs a domain, e.g. for WebAuthn, whose RP ID may not be an IP.
+   */
+  publicHost?: string;
 }
 
 export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
@@ -114,7 +119,8 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
   // The tests and the bench send hundreds of anonymous requests a minute from one address.
   env['TAFEL_RATE_LIMIT'] = 'off';
   // Links the API prints (sign-in, host links) point at this server.
-  env['TAFEL_PUBLIC_URL'] = `http://127.0.0.1:${port}`;
+  const publicUrl = `http://${options.publicHost ?? '127.0.0.1'}:${port}`;
+  env['TAFEL_PUBLIC_URL'] = publicUrl;
   Object.assign(env, options.env);
   const { key, error } = options.staffKey
     ? await createStaffKey(env)
@@ -133,9 +139,9 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const url = `http://127.0.0.1:${port}`;
+  const url = publicUrl;
   try {
-    await waitReady(url, child, () => output);
+    await waitReady(`http://127.0.0.1:${port}`, child, () => output);
   } catch (failure) {
     child.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });

@@ -6,6 +6,7 @@
 import { MEALS, ORGANISATION_KINDS, TARGET_GROUPS } from '@tafel/schema';
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -272,6 +273,54 @@ export const sessions = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [index('sessions_person_idx').on(t.personId)],
+);
+
+/**
+ * Passkeys (WebAuthn credentials) a person registered to sign in without a link: the
+ * authenticator's credential id and public key, its signature counter (a clone shows a counter
+ * that went back), its transports as it named them, when added and last used. Go with the person.
+ */
+export const passkeys = pgTable(
+  'passkeys',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    /** base64url, as the browser sends it. */
+    credentialId: text('credential_id').notNull().unique(),
+    /** The COSE public key, base64url. */
+    publicKey: text('public_key').notNull(),
+    // A 32-bit unsigned number: beyond integer's range.
+    counter: bigint('counter', { mode: 'number' }).notNull().default(0),
+    transports: text('transports').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [index('passkeys_person_idx').on(t.personId)],
+);
+
+/**
+ * WebAuthn challenges, server-side: short-lived and one-time (`used_at` set by the verify that
+ * takes it). A registration challenge belongs to the signed-in person who asked for it.
+ */
+export const passkeyChallenges = pgTable(
+  'passkey_challenges',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** base64url, as the client data carries it. */
+    challenge: text('challenge').notNull().unique(),
+    /** REGISTER or SIGN_IN. */
+    purpose: text('purpose').notNull(),
+    personId: integer('person_id').references(() => people.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('passkey_challenges_person_idx').on(t.personId),
+    index('passkey_challenges_expires_idx').on(t.expiresAt),
+    check('passkey_challenges_purpose', sql`${t.purpose} IN ('REGISTER', 'SIGN_IN')`),
+  ],
 );
 
 /** Every participation change, append-only: the live totals, the day's timeline and the audit trail. */

@@ -98,6 +98,12 @@ export const SECTIONS: Section[] = [
     label: { nl: 'De dag', en: 'The day', de: 'Der Tag', da: 'Dagen' },
     load: () => import('./day/day-section.ts'),
   },
+  {
+    id: 'passkeys',
+    roles: ['COORDINATOR', 'ADMIN', 'MODERATOR', 'PRESS'],
+    label: { nl: 'Passkeys', en: 'Passkeys', de: 'Passkeys', da: 'Adgangsnøgler' },
+    load: () => import('../passkeys/section.ts'),
+  },
 ];
 
 /** The sections a person may open, in the order above. */

@@ -9,6 +9,7 @@ import { errorsByField, NetworkError, request, type UserError } from '../lib/gql
 import { type Lang, translator } from '../lib/i18n.ts';
 import { base } from '../lib/styles.ts';
 import { MANAGE } from './messages.ts';
+import '../passkeys/sign-in.ts';
 
 const REQUEST = /* GraphQL */ `
   mutation RequestSignInLink($input: RequestSignInLinkInput!) {
@@ -56,6 +57,7 @@ export class TafelSignIn extends LitElement {
       <p role="status" class="ok">
         ${this.sent === 'SERVER_LOG' ? t('sentLog') : this.sent === 'EMAIL' ? t('sentEmail') : ''}
       </p>
+      <tafel-passkey-sign-in .language=${this.language}></tafel-passkey-sign-in>
     </section>`;
   }
 
