@@ -20,7 +20,7 @@ self.addEventListener('activate', (event) => {
 /** The page asks to keep itself and the files it loaded; it hears 'kept' or 'failed'. */
 self.addEventListener('message', (event) => {
   const data = event.data;
-  if (!data || data.type !== 'keep' || !Array.isArray(data.urls)) return;
+  if (data?.type !== 'keep' || !Array.isArray(data.urls)) return;
   const port = event.ports[0];
   const urls = data.urls.filter((url) => new URL(url).origin === self.location.origin);
   event.waitUntil(
