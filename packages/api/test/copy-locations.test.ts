@@ -90,7 +90,12 @@ beforeAll(async () => {
     ])
     .returning();
   void shut;
-  const base = { organisationId: fx.asito.id, editionId: last!.id, country: 'NL', meal: 'DINNER' };
+  const base = {
+    organisationId: fx.asito.id,
+    editionId: last!.id,
+    country: 'NL',
+    meal: 'DINNER' as const,
+  };
   const rows: NewLocation[] = [
     {
       ...base,
