@@ -238,6 +238,12 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
       },
       member,
     ),
+  copyLocations: () =>
+    gql(
+      'mutation($input: CopyLocationsInput!) { copyLocations(input: $input) { copiedCount userErrors { field message code } } }',
+      { input: { from: 'other-day', to: 'nid-test' } },
+      member,
+    ),
   createEdition: () =>
     gql(
       'mutation($input: CreateEditionInput!) { createEdition(input: $input) { userErrors { field message code } } }',

@@ -1,8 +1,8 @@
 /**
  * The portal's venues (`#venues`): the organisation's venues in an edition (the chooser opens
  * on the next one to come, `defaultEdition`), grouped by status — drafts, awaiting approval,
- * published, cancelled — with publish and cancel per venue, and the venue form for a new one or
- * to edit one.
+ * published, cancelled — with publish and cancel per venue, the venue form for a new one or to
+ * edit one, and "copy last year's venues" (copy-venues.ts).
  */
 import { MEAL_LABELS, type Meal } from '@tafel/schema';
 import { css, html, LitElement, nothing } from 'lit';
@@ -22,6 +22,7 @@ import {
   type Venue,
 } from './api.ts';
 import { PORTAL } from './messages.ts';
+import './copy-venues.ts';
 
 type Group = 'DRAFT' | 'AWAITING' | 'PUBLISHED' | 'CANCELLED';
 const GROUPS: Group[] = ['DRAFT', 'AWAITING', 'PUBLISHED', 'CANCELLED'];
@@ -198,6 +199,16 @@ export class TafelSectionVenues extends LitElement {
           </button>
         </div>
       </div>
+      ${
+        edition
+          ? html`<tafel-copy-venues
+              .language=${lang}
+              .editions=${this.editions}
+              .edition=${edition}
+              @copied=${() => void this.load()}
+            ></tafel-copy-venues>`
+          : nothing
+      }
       <p role="status" class="ok">${this.status}</p>
       ${this.list(lang)}
     </section>`;

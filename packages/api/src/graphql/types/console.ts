@@ -30,6 +30,13 @@ builder.drizzleObjectFields(OrganisationRef, (t) => ({
       'Staff only (null for anyone else): when the organisation was suspended, if it is.',
     resolve: (o, _args, ctx) => (isStaff(ctx) ? o.suspendedAt : null),
   }),
+  approvedAt: t.field({
+    type: 'DateTime',
+    nullable: true,
+    description:
+      'Staff only (null for anyone else): when staff approved the organisation; null while it is not approved (then, in an edition that requires approval, its new venues wait for staff).',
+    resolve: (o, _args, ctx) => (isStaff(ctx) ? o.approvedAt : null),
+  }),
   suspensionReason: t.string({
     nullable: true,
     description: 'Staff only (null for anyone else): why it was suspended.',
