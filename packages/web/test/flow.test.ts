@@ -143,6 +143,8 @@ describe('from the first admin to a venue on the public map', () => {
     await openIn(page, '/manage#venues', 'en');
     await page.getByText(`Signed in as ${COORDINATOR.name} — coordinator of ${ORG.name}`).waitFor();
     expect(await page.getByRole('link', { name: 'People' }).count()).toBe(0);
+    // The demo edition (another test file may have made an edition that sorts first).
+    await page.getByLabel('Edition', { exact: true }).selectOption(EDITION);
     await page.getByRole('button', { name: 'New venue' }).click();
     await page.getByLabel('Name', { exact: true }).fill(VENUE);
     await page.getByLabel('Starts at').fill('17:30');

@@ -209,6 +209,8 @@ describe('staff decide, and the new coordinator signs in', () => {
     const venue = 'Iftar-tafel Al-Amal';
     await serveBlankTiles(page);
     await openIn(page, '/manage#venues', 'en');
+    // The demo edition (another test file may have made an edition that sorts first).
+    await page.getByLabel('Edition', { exact: true }).selectOption('nid-2027');
     await page.getByRole('button', { name: 'New venue' }).click();
     await page.getByLabel('Name', { exact: true }).fill(venue);
     await page.getByLabel('Search the address').fill('Oudegracht 1, Utrecht');
