@@ -170,7 +170,7 @@ async function waitForMail(count: number): Promise<void> {
 }
 
 const ME = `{ me { id name email role organisation { slug } } viewer { keyPrefix isStaff } }`;
-const INVITE = `mutation($input: InvitePersonInput!) { invitePerson(input: $input) { person { id email role organisation { slug } } invitationUrl expiresAt userErrors { field message code } } }`;
+const INVITE = `mutation($input: InvitePersonInput!) { invitePerson(input: $input) { person { id email role organisation { slug } } invitationUrl expiresAt delivery userErrors { field message code } } }`;
 const REQUEST = `mutation($email: String!) { requestSignInLink(input: { email: $email }) { delivery userErrors { field message code } } }`;
 
 const cookies: Record<string, Record<string, string>> = {};
@@ -315,6 +315,7 @@ describe('invitations and sessions', () => {
       cookies['admin'],
     );
     expect(body.data.invitePerson.userErrors).toEqual([]);
+    expect(body.data.invitePerson.delivery).toBe('EMAIL');
     expect(body.data.invitePerson.person).toMatchObject({
       email: COORDINATOR.email,
       role: null,

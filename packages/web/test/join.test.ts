@@ -4,7 +4,7 @@
  * people's and screen readers' way, the server's refusal of a form sent too soon, the thank-you;
  * then staff open Applications in the console (four languages, axe), reject one with a reason
  * and approve the other — the invitation link shown to copy — and the new coordinator signs in
- * with it and lands in /manage.
+ * with it and lands in /manage, where they make their first venue and publish it.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -15,6 +15,7 @@ import {
   newPage,
   openIn,
   seriousViolations,
+  serveBlankTiles,
   signIn,
   staffKey,
   useBrowser,
@@ -203,6 +204,29 @@ describe('staff decide, and the new coordinator signs in', () => {
       .getByText('Signed in as Jamila Jansen — coordinator of Buurtmoskee Al-Amal')
       .waitFor();
     expect(await page.getByRole('link', { name: 'Applications' }).count()).toBe(0);
+
+    // Their first venue: by address search, saved, published — and public.
+    const venue = 'Iftar-tafel Al-Amal';
+    await serveBlankTiles(page);
+    await openIn(page, '/manage#venues', 'en');
+    // The demo edition (another test file may have made an edition that sorts first).
+    await page.getByLabel('Edition', { exact: true }).selectOption('nid-2027');
+    await page.getByRole('button', { name: 'New venue' }).click();
+    await page.getByLabel('Name', { exact: true }).fill(venue);
+    await page.getByLabel('Search the address').fill('Oudegracht 1, Utrecht');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect.poll(() => page.getByLabel('Postal code').inputValue()).toBe('3511 AA');
+    await page.getByRole('button', { name: 'Save as draft' }).click();
+    await page.getByText(`${venue} is saved.`).waitFor();
+    await page.getByRole('button', { name: `Publish: ${venue}` }).click();
+    await page.getByText(`${venue} is published.`).waitFor();
+    const { organisations } = await gql<{
+      organisations: { nodes: { locations: { nodes: { name: string }[] } }[] };
+    }>(
+      `query ($e: String!) { organisations(search: "Al-Amal", first: 1) { nodes { locations(edition: $e, first: 10) { nodes { name } } } } }`,
+      { e: 'nid-2027' },
+    );
+    expect(organisations.nodes[0]?.locations.nodes.map((n) => n.name)).toEqual([venue]);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -84,6 +84,20 @@ export async function newPage(browser: Chromium): Promise<TestPage> {
   return { page, errors };
 }
 
+/** A transparent 1×1 PNG: the map's tiles, without going to the internet. */
+const TILE = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+
+/** Answer the map's tile requests with a blank tile (instead of refusing them), for pages with a map. */
+export async function serveBlankTiles(page: Page): Promise<void> {
+  await page.unroute(/tile\.openstreetmap\.org/);
+  await page.route(/tile\.openstreetmap\.org/, (route) =>
+    route.fulfill({ status: 200, contentType: 'image/png', body: TILE }),
+  );
+}
+
 /** Open a sign-in or invitation link and press its button, as a person does; lands on /manage. */
 export async function signIn(page: Page, link: string): Promise<void> {
   await page.goto(link);

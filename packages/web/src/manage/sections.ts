@@ -69,6 +69,12 @@ export const SECTIONS: Section[] = [
     load: () => import('../applications/section.ts'),
   },
   {
+    id: 'people',
+    roles: ['ADMIN', 'MODERATOR'],
+    label: { nl: 'Mensen', en: 'People', de: 'Personen', da: 'Personer' },
+    load: () => import('../people/section.ts'),
+  },
+  {
     id: 'organisations',
     roles: ['ADMIN'],
     label: { nl: 'Organisaties', en: 'Organisations', de: 'Organisationen', da: 'Organisationer' },

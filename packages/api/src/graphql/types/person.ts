@@ -97,6 +97,7 @@ const InvitePersonPayload = builder
     person?: Person | null;
     invitationUrl?: string | null;
     expiresAt?: Date | null;
+    delivery?: 'EMAIL' | 'SERVER_LOG' | null;
     userErrors: UserError[];
   }>('InvitePersonPayload')
   .implement({
@@ -120,6 +121,12 @@ const InvitePersonPayload = builder
         nullable: true,
         description: 'Until when the link works.',
         resolve: (p) => p.expiresAt ?? null,
+      }),
+      delivery: t.field({
+        type: LinkDeliveryEnum,
+        nullable: true,
+        description: 'Whether the link was e-mailed, or (no mail server) only answered here.',
+        resolve: (p) => p.delivery ?? null,
       }),
       userErrors: t.field({
         type: [UserErrorRef],
@@ -264,6 +271,8 @@ builder.mutationFields((t) => ({
         person: result.person,
         invitationUrl: url,
         expiresAt: result.expiresAt,
+        delivery:
+          ctx.people.mailer.delivery === 'email' ? ('EMAIL' as const) : ('SERVER_LOG' as const),
         userErrors: [],
       };
     },
