@@ -4,21 +4,9 @@
  * A section for a new part of the portal or the console is one entry here.
  */
 import type { Lang } from '../lib/i18n.ts';
+import type { Me, Role } from './context.ts';
 
-export type Role = 'COORDINATOR' | 'ADMIN' | 'MODERATOR' | 'PRESS';
-
-export interface Me {
-  id: string;
-  name: string | null;
-  email: string;
-  role: 'ADMIN' | 'MODERATOR' | 'PRESS' | null;
-  organisation: { id: string; slug: string; name: string } | null;
-}
-
-export interface SectionContext {
-  lang: Lang;
-  me: Me;
-}
+export type { Me, Role, SectionContext } from './context.ts';
 
 export interface Section {
   id: string;

@@ -12,7 +12,7 @@ import { ConsoleSection, consoleStyles } from '../console/section.ts';
 import type { UserError } from '../lib/gql.ts';
 import { translator } from '../lib/i18n.ts';
 import { base } from '../lib/styles.ts';
-import type { Me } from '../manage/sections.ts';
+import type { Me } from '../manage/context.ts';
 import { PEOPLE } from './messages.ts';
 import {
   localized,
