@@ -86,6 +86,8 @@ describe('importing a spreadsheet in the portal', () => {
 
     await openIn(page, '/manage#import', 'en');
     await file.waitFor();
+    // The demo edition (other tests add editions nearer today).
+    await page.locator('#edition').selectOption(EDITION);
     await file.setInputFiles(csv(BAD));
     await page.getByRole('button', { name: 'Check' }).click();
     await expect

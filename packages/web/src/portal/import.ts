@@ -8,7 +8,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { NetworkError, request, type UserError } from '../lib/gql.ts';
 import { translator } from '../lib/i18n.ts';
 import { base } from '../lib/styles.ts';
-import { EDITIONS, type Edition, type PortalContext } from './api.ts';
+import { defaultEdition, EDITIONS, type Edition, type PortalContext } from './api.ts';
 import { formStyles } from './form-styles.ts';
 import { IMPORT } from './import-messages.ts';
 
@@ -91,7 +91,7 @@ export class TafelSectionImport extends LitElement {
     try {
       const answer = await request<{ editions: Edition[] }>(EDITIONS);
       this.editions = answer.data?.editions ?? [];
-      this.edition = this.editions[0]?.slug ?? '';
+      this.edition = defaultEdition(this.editions);
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;
       this.status = this.t('offline');
