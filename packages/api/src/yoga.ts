@@ -21,7 +21,7 @@ import { type PublicApiConfig, publicApiConfigFromEnv } from './http/config.ts';
 import { knownFault, loggable, malformedParamsPlugin } from './http/errors.ts';
 import { GRAPHQL_PATH, graphqlOnlyAtItsPath, hostLinkOf, viewerOf } from './http/gate.ts';
 import { localGraphiQL } from './http/graphiql.ts';
-import { JoinLimits } from './http/join-limits.ts';
+import { joinFormLimit } from './http/join-limits.ts';
 import { passkeyPlugin } from './http/passkeys.ts';
 import { peoplePlugin, SignInLinkLimits } from './http/people.ts';
 import { publicApiPlugins } from './http/public-api.ts';
@@ -107,7 +107,7 @@ export function createApp({
       log: (line) => logger.info(line),
     });
   const signInLimits = new SignInLinkLimits(database, config);
-  const joinLimits = new JoinLimits(database, config);
+  const joinLimits = joinFormLimit(database, config);
   const formTokens = new FormTokens(database.db);
   keys ??= live?.keys ?? new KeyCache(database);
   live ??= new LiveHub(database, logger, { keys });

@@ -6,7 +6,6 @@
  * or `userErrors: [{ field, message, code }]` with a 4xx status, and nothing changed.
  */
 import type { Plugin } from 'graphql-yoga';
-import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import {
   type PasskeyError,
   type PasskeyErrorCode,
@@ -24,7 +23,7 @@ import type { Database } from '../db/client.ts';
 import { clientIp } from './client-ip.ts';
 import type { PublicApiConfig } from './config.ts';
 import { fromOwnOrigin, rateLimitStore } from './gate.ts';
-import { limiterIn } from './rate-limit.ts';
+import { PerClientLimit } from './rate-limit.ts';
 
 export const PASSKEY_PATH = '/manage/passkey';
 const MAX_BODY = 32 * 1024;
@@ -71,35 +70,16 @@ async function body(request: Request): Promise<Record<string, unknown> | null> {
   }
 }
 
-/** How often one client address may start a passkey sign-in: as often as it may ask for links. */
-export class PasskeyLimits {
-  readonly #perIp: RateLimiterAbstract;
-  constructor(database: Database, config: PublicApiConfig) {
-    const { perIp, windowSeconds } = config.signInLinkLimit;
-    this.#perIp = limiterIn(
-      rateLimitStore(database, config),
-      'passkey-ip',
-      Math.max(1, perIp),
-      windowSeconds,
-    );
-  }
-
-  async take(ip: string | null): Promise<boolean> {
-    if (!ip) return true;
-    try {
-      await this.#perIp.consume(ip);
-      return true;
-    } catch (error) {
-      if (error instanceof Error) throw error;
-      return false;
-    }
-  }
-}
-
 export function passkeyPlugin(database: Database, config: PublicApiConfig): Plugin {
   const rp = relyingParty(config.publicUrl);
   const secure = secureCookies(config.publicUrl);
-  const limits = new PasskeyLimits(database, config);
+  // How often one client address may start a passkey sign-in: as often as it may ask for links.
+  const limits = new PerClientLimit(
+    rateLimitStore(database, config),
+    'passkey-ip',
+    config.signInLinkLimit.perIp,
+    config.signInLinkLimit.windowSeconds,
+  );
   const db = database.db;
 
   return {

@@ -9,7 +9,6 @@ import { createHash } from 'node:crypto';
 import type { Lang } from '@tafel/schema';
 import { eq } from 'drizzle-orm';
 import type { Plugin } from 'graphql-yoga';
-import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { hashSecret } from '../auth/keys.ts';
 import { LINK_PATH, type LinkRefusal, useLink } from '../auth/people.ts';
 import {
@@ -26,7 +25,7 @@ import { personLinks } from '../db/schema.ts';
 import type { PublicApiConfig } from './config.ts';
 import { fromOwnOrigin, rateLimitStore } from './gate.ts';
 import { pageLang, texts } from './people-pages.ts';
-import { limiterIn } from './rate-limit.ts';
+import { PerClientLimit } from './rate-limit.ts';
 
 export const MANAGE_PATH = '/manage';
 export const SIGN_OUT_PATH = '/manage/sign-out';
@@ -184,26 +183,19 @@ export function peoplePlugin(
  * shared store. The address is counted by its hash: the store never holds an address.
  */
 export class SignInLinkLimits {
-  readonly #perIp: RateLimiterAbstract;
-  readonly #perAddress: RateLimiterAbstract;
+  readonly #perIp: PerClientLimit;
+  readonly #perAddress: PerClientLimit;
 
   constructor(database: Database, config: PublicApiConfig) {
     const store = rateLimitStore(database, config);
     const { perIp, perAddress, windowSeconds } = config.signInLinkLimit;
-    this.#perIp = limiterIn(store, 'signin-ip', Math.max(1, perIp), windowSeconds);
-    this.#perAddress = limiterIn(store, 'signin-addr', Math.max(1, perAddress), windowSeconds);
+    this.#perIp = new PerClientLimit(store, 'signin-ip', perIp, windowSeconds);
+    this.#perAddress = new PerClientLimit(store, 'signin-addr', perAddress, windowSeconds);
   }
 
   /** Count one request; false when the address or the client is over its limit. */
   async take(ip: string | null, email: string): Promise<boolean> {
     const address = createHash('sha256').update(email.toLowerCase()).digest('base64url');
-    try {
-      await this.#perAddress.consume(address);
-      if (ip) await this.#perIp.consume(ip);
-      return true;
-    } catch (error) {
-      if (error instanceof Error) throw error;
-      return false;
-    }
+    return (await this.#perAddress.take(address)) && (await this.#perIp.take(ip));
   }
 }

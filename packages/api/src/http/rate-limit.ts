@@ -76,6 +76,30 @@ export function limiterIn(
     : new RateLimiterDrizzle({ ...shared, storeClient: store.db, schema: rateLimits });
 }
 
+/**
+ * One budget per client address in a store, e.g. the join form's or passkey sign-ins': `take`
+ * counts one attempt and says whether the client is still within it. Without a client address
+ * (an in-process request) nothing is counted.
+ */
+export class PerClientLimit {
+  readonly #limiter: RateLimiterAbstract;
+
+  constructor(store: RateLimitStore, keyPrefix: string, points: number, duration: number) {
+    this.#limiter = limiterIn(store, keyPrefix, Math.max(1, points), duration);
+  }
+
+  async take(ip: string | null): Promise<boolean> {
+    if (!ip) return true;
+    try {
+      await this.#limiter.consume(ip);
+      return true;
+    } catch (error) {
+      if (error instanceof Error) throw error;
+      return false;
+    }
+  }
+}
+
 export class RateLimits {
   private readonly limiters: Record<ClientKind, RateLimiterAbstract>;
   /** Until Redis first answers (at most its connect timeout), requests wait for it rather than count in memory. */
