@@ -150,7 +150,8 @@ describe('the configurator’s snippet on a partner’s page', () => {
     expect(await page.isDisabled('#link-state')).toBe(false);
     await page.check('#link-state');
     await page.check('input[name="form"][value="iframe"]');
-    expect(await page.isDisabled('#link-state')).toBe(true);
+    // The page disables the choice when it renders the new form, not in the same tick as the click.
+    await expect.poll(() => page.isDisabled('#link-state')).toBe(true);
     await expect.poll(() => page.locator('#snippet').inputValue()).toMatch(/^<iframe /);
     expect(await page.locator('#snippet').inputValue()).not.toContain('link-state');
     await page.close();
