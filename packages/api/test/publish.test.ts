@@ -6,12 +6,15 @@
  */
 
 import { sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeLocationId, encodeGlobalId } from '../src/graphql/global-id.ts';
+import { createHostLink } from '../src/locations/host-links.ts';
 import {
   CANCEL,
   CREATE,
+  memberKey,
   type PublishFixture,
+  personSession,
   sessionHeaders,
   type TestDb,
   UPDATE,
@@ -188,6 +191,138 @@ describe('authorization matrix: who may call which mutation', () => {
       });
     }
   }
+
+  describe('a suspended organisation, on its own venue and keys', () => {
+    // Moskee Bergen op Zoom gets a key with both scopes, a coordinator and a host link for its
+    // venue while in good standing; then staff suspend it. Every mutation that would be its own
+    // business is refused for all three, and changes nothing; staff still may (the matrix above).
+    const own: { key?: string; person?: string; hostLink?: string; otherKey?: string } = {};
+    const SUSPEND = `mutation($input: SuspendOrganisationInput!) { suspendOrganisation(input: $input) { userErrors { code } } }`;
+    const REINSTATE = `mutation($input: ReinstateOrganisationInput!) { reinstateOrganisation(input: $input) { userErrors { code } } }`;
+    const org = () => encodeGlobalId('Organisation', publish.fx.moskee.id);
+    beforeAll(async () => {
+      own.key = await memberKey(t.database, publish.fx.moskee.id);
+      own.otherKey = await memberKey(t.database, publish.fx.moskee.id, ['LOCATIONS_WRITE']);
+      own.person = await personSession(t.database, {
+        email: 'coordinator@moskee.test',
+        organisationId: publish.fx.moskee.id,
+      });
+      own.hostLink = (
+        await createHostLink(
+          t.database.db,
+          { organisationId: null, keyId: null, name: 'test' },
+          publish.fx.locations['Moskee Bergen op Zoom']!.id,
+        )
+      ).token!;
+      // All three work before the suspension.
+      const before = await gql(
+        `mutation($input: RecordArrivalsInput!) { recordArrivals(input: $input) { userErrors { code } } }`,
+        { input: { location: id('Moskee Bergen op Zoom'), delta: 1 } },
+        { key: own.hostLink },
+      );
+      expect(before.data!['recordArrivals'].userErrors).toEqual([]);
+      const suspended = await gql(
+        SUSPEND,
+        { input: { id: org(), reason: 'Matrix test' } },
+        { key: keys['staff'] },
+      );
+      expect(suspended.data!['suspendOrganisation'].userErrors).toEqual([]);
+    });
+    afterAll(async () => {
+      const back = await gql(REINSTATE, { input: { id: org() } }, { key: keys['staff'] });
+      expect(back.data!['reinstateOrganisation'].userErrors).toEqual([]);
+    });
+
+    const mosque = () => id('Moskee Bergen op Zoom');
+    const theirs: { name: string; query: string; input: () => Record<string, unknown> }[] = [
+      { name: 'createLocation', query: CREATE, input: () => venue({ name: 'Iftar' }) },
+      {
+        name: 'updateLocation',
+        query: UPDATE,
+        input: () => ({ id: mosque(), name: 'Moskee (nieuw)' }),
+      },
+      { name: 'cancelLocation', query: CANCEL, input: () => ({ id: mosque() }) },
+      {
+        name: 'upsertLocations',
+        query: UPSERT,
+        input: () => ({
+          edition: 'nid-test',
+          locations: [
+            {
+              externalId: 'b-1',
+              name: 'Moskee',
+              coordinates: { lat: 51.5, lng: 4.3 },
+              meal: 'DINNER',
+            },
+          ],
+        }),
+      },
+      {
+        name: 'recordArrivals',
+        query: `mutation($input: RecordArrivalsInput!) { recordArrivals(input: $input) { userErrors { code } } }`,
+        input: () => ({ location: mosque(), delta: 1 }),
+      },
+      {
+        name: 'reportParticipation',
+        query: `mutation($input: ReportParticipationInput!) { reportParticipation(input: $input) { userErrors { code } } }`,
+        input: () => ({ location: mosque(), participants: 10 }),
+      },
+      {
+        name: 'setLocationFull',
+        query: `mutation($input: SetLocationFullInput!) { setLocationFull(input: $input) { userErrors { code } } }`,
+        input: () => ({ location: mosque(), full: true }),
+      },
+      {
+        name: 'createHostLink',
+        query: `mutation($input: CreateHostLinkInput!) { createHostLink(input: $input) { token userErrors { code } } }`,
+        input: () => ({ location: mosque() }),
+      },
+      {
+        name: 'issueApiKey',
+        query: `mutation($input: IssueApiKeyInput!) { issueApiKey(input: $input) { secret userErrors { code } } }`,
+        input: () => ({ scopes: ['LOCATIONS_WRITE'] }),
+      },
+    ];
+    const whos = {
+      key: () => ({ key: own.key }),
+      coordinator: () => ({ headers: sessionHeaders(own.person!) }),
+      'host link': () => ({ key: own.hostLink }),
+    };
+    for (const m of theirs) {
+      for (const [who, as] of Object.entries(whos)) {
+        it(`${m.name} refuses the suspended organisation's ${who} and changes nothing`, async () => {
+          const before = await snapshot();
+          const r = await gql(m.query, { input: m.input() }, as());
+          const payload = r.data?.[m.name];
+          if (payload) {
+            // A payload can only be a refusal: nothing made, nothing named.
+            expect(payload.userErrors?.length ?? 0).toBeGreaterThan(0);
+          } else {
+            const code = r.errors![0]!.extensions!['code'];
+            // Keys and coordinators are known and forbidden; the host link is on hold.
+            if (who === 'host link') {
+              expect(code).toBe('UNAUTHENTICATED');
+              expect(r.errors![0]!.message).toMatch(/on hold/);
+            } else {
+              expect(code).toBe('FORBIDDEN');
+              expect(r.errors![0]!.message).toMatch(/suspended Moskee Bergen op Zoom/);
+            }
+          }
+          expect(await snapshot()).toEqual(before);
+        });
+      }
+    }
+
+    it('its coordinator may still revoke its own key: a leaked key must be stoppable', async () => {
+      const REVOKE = `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { prefix revokedAt } userErrors { code } } }`;
+      const prefix = own.otherKey!.slice(0, 14);
+      const asKey = await gql(REVOKE, { input: { prefix } }, { key: own.key });
+      expect(asKey.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
+      const r = await gql(REVOKE, { input: { prefix } }, { headers: sessionHeaders(own.person!) });
+      expect(r.data!['revokeApiKey'].userErrors).toEqual([]);
+      expect(r.data!['revokeApiKey'].apiKey.revokedAt).not.toBeNull();
+    });
+  });
 
   it('a revoked key is refused even for public reads, never read as anonymous', async () => {
     const r = await gql(`{ editions { slug } }`, {}, { key: keys['revoked'] });

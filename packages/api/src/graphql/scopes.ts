@@ -5,7 +5,7 @@
 import { type AuthFailure, AuthScopeFailureType } from '@pothos/plugin-scope-auth';
 import { eq, sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
-import { type ApiKeyScope, isStaff, isSuspended } from '../auth/viewer.ts';
+import { type ApiKeyScope, isStaff, isSuspended, type Viewer } from '../auth/viewer.ts';
 import { locations } from '../db/schema.ts';
 import { publicVenue } from '../locations/visibility.ts';
 import type { Context } from './context.ts';
@@ -33,6 +33,14 @@ export function authScopes(ctx: Context) {
   };
 }
 
+/** A write refused because staff suspended the viewer's organisation. */
+export function suspendedError(viewer: Viewer): GraphQLError {
+  return new GraphQLError(
+    `Forbidden: the federation's staff have suspended ${viewer.organisation!.name}; its keys and coordinators may not write until it is reinstated.`,
+    { extensions: { code: 'FORBIDDEN', http: { status: 403 } } },
+  );
+}
+
 /** A refused field: 401 without a key, else 403 naming every scope that failed. */
 export function unauthorizedError(
   _parent: unknown,
@@ -56,11 +64,7 @@ export function unauthorizedError(
       },
     );
   }
-  if (isSuspended(context.viewer))
-    return new GraphQLError(
-      `Forbidden: the federation's staff have suspended ${context.viewer.organisation!.name}; its keys and coordinators may not write until it is reinstated.`,
-      { extensions: { code: 'FORBIDDEN', http: { status: 403 } } },
-    );
+  if (isSuspended(context.viewer)) return suspendedError(context.viewer);
   const failed = failedScopes(result.failure);
   const reasons = [
     failed.has('staff') && 'only federation staff keys and staff admins may do this',

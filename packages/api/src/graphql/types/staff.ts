@@ -3,6 +3,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import { API_KEY_SCOPES, issueKey, revokeKey } from '../../auth/keys.ts';
+import { isSuspended } from '../../auth/viewer.ts';
 import { editions, locationChanges, locations, organisations } from '../../db/schema.ts';
 import { audit, auditActorOf } from '../../locations/audit.ts';
 import { createEdition, unknownEdition } from '../../locations/editions.ts';
@@ -14,6 +15,7 @@ import {
 import { checkName } from '../../locations/slugs.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
+import { suspendedError } from '../scopes.ts';
 import { actorOf } from './location-mutations.ts';
 import {
   ApproveOrganisationInput,
@@ -182,6 +184,8 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       let organisationId: number | null = null;
       const own = keyOwner(ctx);
+      // Revoking stays possible (a leaked key must be stoppable); a new key is a write like any other.
+      if (own && isSuspended(ctx.viewer)) throw suspendedError(ctx.viewer!);
       if (own) {
         if (input.organisation != null && input.organisation !== own.slug)
           return { apiKey: null, userErrors: [unknownOrganisation(input.organisation)] };
