@@ -224,3 +224,53 @@ describe('approving and rejecting', () => {
     expect(JSON.stringify(open.body)).not.toMatch(/jamila|sven/i);
   });
 });
+
+describe('in the applicant’s language', () => {
+  const subject = (raw: string) => /^Subject: (.*)$/m.exec(plain(raw))?.[1] ?? '';
+  const mailTo = async (address: string) => {
+    const find = () => mails.find((m) => m.to.includes(address));
+    for (let i = 0; i < 100 && !find(); i++) await new Promise((r) => setTimeout(r, 50));
+    return find()!;
+  };
+  const byName = async (name: string) =>
+    (await pending()).find((a) => a.organisationName === name)!;
+
+  it('a Danish application is answered in Danish: the invitation, and its page', async () => {
+    const input = application({
+      organisationName: 'Skolen ved Søen',
+      kind: 'SCHOOL',
+      contactName: 'Dorte Dal',
+      email: 'dorte@skole.example',
+      language: 'DA',
+    });
+    expect(await apply(input)).toEqual({ received: true, userErrors: [] });
+    const target = await byName('Skolen ved Søen');
+    const { body } = await gql(w.app.url, APPROVE, { id: target.id }, who['moderator']);
+    expect(body.data.approveApplication.userErrors).toEqual([]);
+    expect(body.data.approveApplication.invitationUrl).toMatch(/&lang=da$/);
+    const mail = await mailTo('dorte@skole.example');
+    expect(subject(mail.raw)).toBe('Din invitation til Tafel');
+    expect(plain(mail.raw)).toContain('logge ind');
+    const page = await fetch(body.data.approveApplication.invitationUrl);
+    expect(await page.text()).toContain('<html lang="da">');
+  });
+
+  it('a Dutch application’s rejection is in Dutch, with the reason as staff wrote it', async () => {
+    const input = application({
+      organisationName: 'Stichting Samen Eten',
+      kind: 'CHARITY',
+      contactName: 'Noor Nijhof',
+      email: 'noor@samen-eten.example',
+      language: 'NL',
+    });
+    expect(await apply(input)).toEqual({ received: true, userErrors: [] });
+    const target = await byName('Stichting Samen Eten');
+    const reason = 'Deze stichting is al lid via de gemeente.';
+    const { body } = await gql(w.app.url, REJECT, { id: target.id, reason }, who['moderator']);
+    expect(body.data.rejectApplication.userErrors).toEqual([]);
+    const mail = await mailTo('noor@samen-eten.example');
+    expect(subject(mail.raw)).toBe('Uw aanmelding bij Tafel');
+    expect(plain(mail.raw)).toContain('De reden:');
+    expect(plain(mail.raw)).toContain(reason);
+  });
+});

@@ -23,7 +23,8 @@ const COORDINATOR = { email: 'coby.coordinator@asito.example', name: 'Coby Coör
 const OTHER = { email: 'udo.utrecht@utrecht.example', name: 'Udo Utrechter' };
 const MODERATOR = { email: 'mo.moderator@federatie.example', name: 'Mo Moderatorsen' };
 const PRESS = { email: 'pia.press@krant.example', name: 'Pia Persbureau' };
-const EVERYONE = [ADMIN, COORDINATOR, OTHER, MODERATOR, PRESS];
+const GERDA = { email: 'gerda.gastgeberin@verein.example', name: 'Gerda Gastgeberin' };
+const EVERYONE = [ADMIN, COORDINATOR, OTHER, MODERATOR, PRESS, GERDA];
 
 interface Served {
   url: string;
@@ -796,6 +797,70 @@ describe('removing people', () => {
     const removed = await cli(['people', 'remove', press.split(' ')[0]!]);
     expect(removed.code).toBe(0);
     expect((await gql(app.url, ME, {}, cookies['press'])).body.data.me).toBeNull();
+  });
+});
+
+describe('messages in the person’s language', () => {
+  /** A message's headers and text as read: soft line breaks joined, `=3D` decoded. */
+  const plain = (raw: string) => raw.replace(/=\r?\n/g, '').replace(/=3D/gi, '=');
+  const subject = (raw: string) => /^Subject: (.*)$/m.exec(raw)?.[1] ?? '';
+
+  it('an invitation in German, its link’s page in German, and later sign-in links too', async () => {
+    const sent = mails.length;
+    const invited = await gql(
+      app.url,
+      INVITE,
+      { input: { ...GERDA, organisation: 'asito', language: 'DE' } },
+      cookies['admin'],
+    );
+    expect(invited.body.data.invitePerson.userErrors).toEqual([]);
+    await waitForMail(sent + 1);
+    const mail = plain(mails[sent]!.raw);
+    expect(subject(mail)).toBe('Ihre Einladung zu Tafel');
+    expect(mail).toContain('Sie sind zu Tafel eingeladen.');
+    const link = /https?:\/\/\S+\/manage\/link\?token=[A-Za-z0-9_-]{43}&lang=de/.exec(mail)?.[0];
+    expect(link).toBeDefined();
+    expect(invited.body.data.invitePerson.invitationUrl).toBe(link);
+    // The page says it in German whatever the browser asks for, and signing in keeps the language.
+    const page = await fetch(link!, { headers: { 'accept-language': 'da' } });
+    const html = await page.text();
+    expect(html).toContain('<html lang="de">');
+    expect(html).toContain('action="/manage/link?lang=de"');
+    const token = new URL(link!).searchParams.get('token')!;
+    const signIn = await fetch(`${app.url}/manage/link?lang=de`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...sameOrigin(app.url) },
+      body: new URLSearchParams({ token }).toString(),
+    });
+    expect(signIn.status).toBe(303);
+    expect(signIn.headers.get('location')).toBe('/manage?lang=de');
+
+    // A sign-in link later: in her language, unless the page she asks from is in another.
+    const again = mails.length;
+    await gql(app.url, REQUEST, { email: GERDA.email });
+    await waitForMail(again + 1);
+    expect(plain(mails[again]!.raw)).toContain('um sich bei Tafel anzumelden');
+    const danish = await gql(
+      app.url,
+      `mutation($email: String!) { requestSignInLink(input: { email: $email, language: DA }) { userErrors { code } } }`,
+      { email: GERDA.email },
+    );
+    expect(danish.body.data.requestSignInLink.userErrors).toEqual([]);
+    await waitForMail(again + 2);
+    expect(subject(plain(mails[again + 1]!.raw))).toBe('Dit login-link til Tafel');
+  });
+
+  it('a language Tafel does not write in is refused, and nothing changes', async () => {
+    const before = await peopleTables();
+    const r = await gql(
+      app.url,
+      INVITE,
+      { input: { email: 'x@verein.example', organisation: 'asito', language: 'FR' } },
+      cookies['admin'],
+    );
+    expect(r.body.errors![0]!.message).toMatch(/Language/);
+    expect(await peopleTables()).toEqual(before);
   });
 });
 

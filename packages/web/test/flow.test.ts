@@ -130,11 +130,13 @@ describe('from the first admin to a venue on the public map', () => {
     await page.getByLabel('Name (optional)').fill(COORDINATOR.name);
     await email.fill(COORDINATOR.email);
     await organisation.selectOption(ORG.slug);
+    // Their messages in Dutch, though the admin's page is in English: the link opens in Dutch.
+    await page.getByLabel('Language of their messages').selectOption('nl');
     await page.getByRole('button', { name: 'Invite', exact: true }).click();
     await page.getByText(`${COORDINATOR.name} is invited.`).waitFor();
     await page.getByText('There is no mail server: pass this link on yourself.').waitFor();
     const link = await page.getByLabel('Invitation link (works once, valid 7 days)').inputValue();
-    expect(link).toMatch(new RegExp(`^${API}/manage/link\\?token=[A-Za-z0-9_-]{43}$`));
+    expect(link).toMatch(new RegExp(`^${API}/manage/link\\?token=[A-Za-z0-9_-]{43}&lang=nl$`));
     await page.getByText(`Coordinator of ${ORG.name}`).waitFor();
     expect(await seriousViolations(page), 'the invitation').toEqual([]);
 

@@ -192,7 +192,8 @@ describe('staff decide, and the new coordinator signs in', () => {
     await mosque.getByRole('button', { name: 'Approve' }).click();
     await page.getByText('Buurtmoskee Al-Amal is admitted').waitFor();
     const link = await page.getByLabel('Invitation link (works once, valid 7 days)').inputValue();
-    expect(link).toMatch(new RegExp(`^${API}/manage/link\\?token=[A-Za-z0-9_-]{43}$`));
+    // The invitation speaks the language the join form was filled in (English here).
+    expect(link).toMatch(new RegExp(`^${API}/manage/link\\?token=[A-Za-z0-9_-]{43}&lang=en$`));
     await page.getByText('No applications are waiting.').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     expect(await pending()).toEqual([]);

@@ -101,9 +101,10 @@ export async function serveBlankTiles(page: Page): Promise<void> {
 /** Open a sign-in or invitation link and press its button, as a person does; lands on /manage. */
 export async function signIn(page: Page, link: string): Promise<void> {
   await page.goto(link);
+  // The button speaks the link's language (`&lang=`), else the browser's.
   await Promise.all([
-    page.waitForURL(`${API}/manage`),
-    page.getByRole('button', { name: 'Sign in' }).click(),
+    page.waitForURL(new RegExp(`^${API}/manage(\\?lang=[a-z]{2})?$`)),
+    page.locator('form[action^="/manage/link"] button[type="submit"]').click(),
   ]);
 }
 

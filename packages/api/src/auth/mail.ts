@@ -3,13 +3,17 @@
  * `TAFEL_MAIL_FROM`); without, the link goes to the server log — naming the person by their
  * number only: no log line ever carries an address or a name.
  */
+import type { Lang } from '@tafel/schema';
 import { createTransport, type Transporter } from 'nodemailer';
+import { linkMail } from './mail-texts.ts';
 
 export interface LinkMessage {
   /** The person's number, for the log. */
   personId: number;
   to: string;
   kind: 'INVITATION' | 'SIGN_IN';
+  /** The language it is written in; null: not chosen, English. */
+  language: Lang | null;
   url: string;
   expiresAt: Date;
 }
@@ -34,19 +38,6 @@ export interface Mailer {
 
 /** What the mailer may log: a line without personal data. */
 export type MailLog = (line: string) => void;
-
-const SUBJECT = {
-  INVITATION: 'Your invitation to Tafel',
-  SIGN_IN: 'Your Tafel sign-in link',
-} as const;
-
-function text({ kind, url, expiresAt }: LinkMessage): string {
-  const what =
-    kind === 'INVITATION'
-      ? 'You are invited to Tafel. Open this link to accept and sign in'
-      : 'Open this link to sign in to Tafel';
-  return `${what} (it works once, until ${expiresAt.toISOString().replace('T', ' ').slice(0, 16)} UTC):\n\n${url}\n\nIf you did not ask for this, ignore this message.\n`;
-}
 
 export function createMailer(options: {
   smtpUrl?: string | undefined;
@@ -74,12 +65,13 @@ export function createMailer(options: {
     delivery: 'email',
     async send(message) {
       try {
-        await transport.sendMail({
-          from,
-          to: message.to,
-          subject: SUBJECT[message.kind],
-          text: text(message),
-        });
+        const { subject, text } = linkMail(
+          message.language,
+          message.kind,
+          message.url,
+          message.expiresAt,
+        );
+        await transport.sendMail({ from, to: message.to, subject, text });
         log(
           `${message.kind === 'INVITATION' ? 'invitation' : 'sign-in link'} for person #${message.personId} e-mailed`,
         );

@@ -11,6 +11,7 @@
  * - anyone may remove themselves.
  * Press invite and remove nobody.
  */
+import type { Lang } from '@tafel/schema';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { organisations, type Person, people, personLinks } from '../db/schema.ts';
@@ -40,10 +41,12 @@ export interface PeopleError {
 export type PeopleActor = Viewer | 'operator';
 
 /** A person to invite: staff with a role, or a coordinator of an organisation. */
-export type Invitee = { email: string; name?: string | null } & (
-  | { role: StaffRole; organisationId?: null }
-  | { role?: null; organisationId: number }
-);
+export type Invitee = {
+  email: string;
+  name?: string | null;
+  /** The language of their messages (default English; an invitation again may change it). */
+  language?: Lang | null;
+} & ({ role: StaffRole; organisationId?: null } | { role?: null; organisationId: number });
 
 const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
 const MAX_EMAIL = 254;
@@ -55,8 +58,9 @@ export function checkEmail(raw: string): string | null {
   return email.length <= MAX_EMAIL && EMAIL.test(email) ? email : null;
 }
 
-export function linkUrl(publicUrl: string, token: string): string {
-  return `${publicUrl}${LINK_PATH}?token=${token}`;
+/** A person's link; `language` opens its confirm page in the language of the message. */
+export function linkUrl(publicUrl: string, token: string, language?: Lang | null): string {
+  return `${publicUrl}${LINK_PATH}?token=${token}${language ? `&lang=${language}` : ''}`;
 }
 
 function isAdmin(actor: PeopleActor): boolean {
@@ -190,10 +194,17 @@ export async function invitePerson(
         ],
       };
     }
+    const language = invitee.language ?? null;
     if (!person) {
       [person] = await tx
         .insert(people)
-        .values({ email: email!, name, staffRole, organisationId })
+        .values({ email: email!, name, staffRole, organisationId, language })
+        .returning();
+    } else if (language && language !== person.language) {
+      [person] = await tx
+        .update(people)
+        .set({ language, updatedAt: sql`now()` })
+        .where(eq(people.id, person.id))
         .returning();
     }
     const link = await issueLink(tx, person!.id, 'INVITATION', ttlMs);

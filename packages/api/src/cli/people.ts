@@ -1,6 +1,7 @@
 /** `pnpm tafel people`: invite, list and remove staff. */
 
 import { parseArgs } from 'node:util';
+import { LANGS, type Lang } from '@tafel/schema';
 import { createMailer } from '../auth/mail.ts';
 import { type Invitee, invitePerson, linkUrl, listPeople, removePerson } from '../auth/people.ts';
 import { STAFF_ROLES, type StaffRole } from '../auth/viewer.ts';
@@ -23,8 +24,12 @@ export async function peopleCommand(
         organisation: { type: 'string' },
         email: { type: 'string' },
         name: { type: 'string' },
+        language: { type: 'string' },
       },
     });
+    const language = values.language?.toLowerCase();
+    if (language !== undefined && !(LANGS as readonly string[]).includes(language))
+      throw new UsageError(`--language must be one of ${LANGS.join(', ')}.`);
     if (!!values.staff === !!values.organisation)
       throw new UsageError('Say whom: --staff --role ROLE, or --organisation SLUG.');
     if (!values.email) throw new UsageError('--email is required.');
@@ -41,6 +46,7 @@ export async function peopleCommand(
         organisationId: await organisationId(database, values.organisation!),
       };
     }
+    invitee.language = (language as Lang | undefined) ?? null;
     const result = await invitePerson(database.db, 'operator', invitee);
     if (!result.ok) {
       for (const e of result.errors)
@@ -48,7 +54,7 @@ export async function peopleCommand(
       return 1;
     }
     const config = publicApiConfigFromEnv();
-    const url = linkUrl(config.publicUrl, result.token);
+    const url = linkUrl(config.publicUrl, result.token, result.person.language as Lang | null);
     if (config.smtpUrl) {
       const mailer = createMailer({
         smtpUrl: config.smtpUrl,
@@ -59,6 +65,7 @@ export async function peopleCommand(
         personId: result.person.id,
         to: result.person.email,
         kind: 'INVITATION',
+        language: result.person.language as Lang | null,
         url,
         expiresAt: result.expiresAt,
       });

@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { organisationKindEnum, organisations } from './schema.ts';
+import { languageCheck, organisationKindEnum, organisations } from './schema.ts';
 
 export const applicationStatusEnum = pgEnum('application_status', [
   'PENDING',
@@ -29,6 +29,8 @@ export const applications = pgTable(
     /** The version of the terms the applicant consented to, and when. */
     termsVersion: text('terms_version').notNull(),
     consentedAt: timestamp('consented_at', { withTimezone: true }).notNull(),
+    /** The join form's language: the answer and the invitation are written in it. */
+    language: text('language'),
     status: applicationStatusEnum('status').notNull().default('PENDING'),
     /** Why it was rejected, as the applicant was told. */
     reason: text('reason'),
@@ -44,6 +46,7 @@ export const applications = pgTable(
   (t) => [
     index('applications_status_created_idx').on(t.status, t.createdAt),
     index('applications_organisation_idx').on(t.organisationId),
+    check('applications_language', languageCheck(t.language)),
     check('applications_decided', sql`(${t.status} = 'PENDING') = (${t.decidedAt} IS NULL)`),
   ],
 );

@@ -3,7 +3,7 @@
  * key has a delete rule and an index. Participants are counts, never people.
  */
 
-import { MEALS, ORGANISATION_KINDS, TARGET_GROUPS } from '@tafel/schema';
+import { LANGS, MEALS, ORGANISATION_KINDS, TARGET_GROUPS } from '@tafel/schema';
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import {
   bigint,
@@ -210,6 +210,11 @@ export const personLinkKindEnum = pgEnum('person_link_kind', ['INVITATION', 'SIG
  * data is the name and the e-mail address only, never public, and deleted with the row (its
  * sessions and links go with it).
  */
+/** A column holding one of the languages Tafel writes in. */
+export function languageCheck(column: SQLWrapper): SQL {
+  return sql`${column} IN (${sql.raw(LANGS.map((l) => `'${l}'`).join(', '))})`;
+}
+
 export const people = pgTable(
   'people',
   {
@@ -223,10 +228,13 @@ export const people = pgTable(
     organisationId: integer('organisation_id').references(() => organisations.id, {
       onDelete: 'cascade',
     }),
+    /** The language their messages are written in (nl, en, de or da); null: not chosen, English. */
+    language: text('language'),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('people_email_lower_idx').on(sql`lower(${t.email})`),
+    check('people_language', languageCheck(t.language)),
     index('people_organisation_idx').on(t.organisationId),
     check(
       'people_staff_or_coordinator',

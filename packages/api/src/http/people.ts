@@ -6,7 +6,7 @@
  * Also: the per-IP and per-address limit on asking for sign-in links.
  */
 import { createHash } from 'node:crypto';
-import type { Lang } from '@tafel/schema';
+import { LANGS, type Lang } from '@tafel/schema';
 import { eq } from 'drizzle-orm';
 import type { Plugin } from 'graphql-yoga';
 import { hashSecret } from '../auth/keys.ts';
@@ -118,7 +118,13 @@ export function peoplePlugin(
   return {
     async onRequest({ request, url, endResponse }) {
       const path = url.pathname;
-      const lang = pageLang(request.headers.get('accept-language'));
+      // A link's own language (its message's) comes first, then the browser's.
+      const asked = url.searchParams.get('lang');
+      const linkLang = (LANGS as readonly (string | null)[]).includes(asked)
+        ? (asked as Lang)
+        : null;
+      const lang = linkLang ?? pageLang(request.headers.get('accept-language'));
+      const langQuery = linkLang ? `?lang=${linkLang}` : '';
       if (path === LINK_PATH && (request.method === 'GET' || request.method === 'HEAD')) {
         const token = url.searchParams.get('token') ?? '';
         const state = await linkState(database, token);
@@ -130,7 +136,7 @@ export function peoplePlugin(
             lang,
             t.confirmTitle,
             `<p>${escapeHtml(t.confirmText)}</p>
-<form method="post" action="${LINK_PATH}"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit">${escapeHtml(t.confirmButton)}</button></form>`,
+<form method="post" action="${LINK_PATH}${langQuery}"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit">${escapeHtml(t.confirmButton)}</button></form>`,
           ),
         );
       }
@@ -145,7 +151,7 @@ export function peoplePlugin(
           new Response(null, {
             status: 303,
             headers: {
-              location: MANAGE_PATH,
+              location: `${MANAGE_PATH}${langQuery}`,
               'cache-control': 'no-store',
               'set-cookie': sessionCookie(result.session.token, result.session.expiresAt, secure),
             },

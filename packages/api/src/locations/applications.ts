@@ -6,6 +6,7 @@
  * The per-client rate limit is the HTTP layer's (it knows the client).
  */
 
+import type { Lang } from '@tafel/schema';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@tafel/schema';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FormTokens } from '../auth/form-tokens.ts';
@@ -37,6 +38,8 @@ export interface ApplicationInput {
   formToken: string;
   /** The honeypot: hidden from people, so anything in it was filled in by a program. */
   leaveEmpty?: string | null;
+  /** The form's language: the answer and the invitation are written in it. */
+  language?: Lang | null;
 }
 
 const REFUSED_MESSAGE =
@@ -90,6 +93,7 @@ export function checkApplication(input: ApplicationInput): {
       contactName: contactName!,
       email: email!,
       termsVersion: TERMS_VERSION,
+      language: input.language ?? null,
     },
     errors: [],
   };
@@ -207,6 +211,7 @@ export async function approveApplication(
         email: pending.email,
         name: pending.contactName,
         organisationId: organisation.id,
+        language: pending.language as Lang | null,
       });
       if (!invited.ok)
         throw new UserInputError(invited.errors.map((e) => userError(e.field, e.code, e.message)));

@@ -337,6 +337,7 @@ export class TafelJoin extends LitElement {
           termsVersion: this.form.termsVersion,
           formToken: this.form.token,
           leaveEmpty: this.value('homepage'),
+          language: this.language.toUpperCase(),
         },
       });
       const payload = answer.data?.applyToJoin;

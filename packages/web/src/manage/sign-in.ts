@@ -77,7 +77,7 @@ export class TafelSignIn extends LitElement {
     try {
       const answer = await request<{
         requestSignInLink: { delivery: 'EMAIL' | 'SERVER_LOG' | null; userErrors: UserError[] };
-      }>(REQUEST, { input: { email } });
+      }>(REQUEST, { input: { email, language: this.language.toUpperCase() } });
       const payload = answer.data?.requestSignInLink;
       const errors = payload?.userErrors ?? [];
       if (errors.length > 0 || !payload) {

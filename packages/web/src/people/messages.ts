@@ -38,6 +38,8 @@ export type PeopleKey =
   | 'removed'
   | 'emailRequired'
   | 'emailInvalid'
+  | 'messageLanguage'
+  | 'messageLanguageHint'
   | 'emailTaken'
   | 'nameTooLong'
   | 'organisationRequired'
@@ -54,6 +56,8 @@ export const PEOPLE: Messages<PeopleKey> = {
     nameHint: 'Zoals de persoon aangesproken wil worden.',
     email: 'E-mailadres',
     emailHint: 'Hierheen gaan de uitnodiging en later de inloglinks.',
+    messageLanguage: 'Taal van de berichten',
+    messageLanguageHint: 'De uitnodiging en later de inloglinks worden in deze taal geschreven.',
     who: 'Uitnodigen als',
     asCoordinator: 'Coördinator van een organisatie',
     asStaff: 'Medewerker van de federatie',
@@ -100,6 +104,8 @@ export const PEOPLE: Messages<PeopleKey> = {
     nameHint: 'As the person likes to be addressed.',
     email: 'E-mail address',
     emailHint: 'Where the invitation and, later, sign-in links go.',
+    messageLanguage: 'Language of their messages',
+    messageLanguageHint: 'The invitation, and later sign-in links, are written in this language.',
     who: 'Invite as',
     asCoordinator: 'Coordinator of an organisation',
     asStaff: 'Member of the federation’s staff',
@@ -146,6 +152,9 @@ export const PEOPLE: Messages<PeopleKey> = {
     nameHint: 'Wie die Person angesprochen werden möchte.',
     email: 'E-Mail-Adresse',
     emailHint: 'Hierhin gehen die Einladung und später die Anmeldelinks.',
+    messageLanguage: 'Sprache der Nachrichten',
+    messageLanguageHint:
+      'Die Einladung und spätere Anmeldelinks werden in dieser Sprache geschrieben.',
     who: 'Einladen als',
     asCoordinator: 'Koordinator:in einer Organisation',
     asStaff: 'Mitarbeiter:in des Verbands',
@@ -192,6 +201,8 @@ export const PEOPLE: Messages<PeopleKey> = {
     nameHint: 'Som personen gerne vil tiltales.',
     email: 'E-mailadresse',
     emailHint: 'Hertil sendes invitationen og senere links til at logge ind.',
+    messageLanguage: 'Sprog i beskederne',
+    messageLanguageHint: 'Invitationen og senere login-links skrives på dette sprog.',
     who: 'Inviter som',
     asCoordinator: 'Koordinator for en organisation',
     asStaff: 'Medarbejder i forbundet',

@@ -10,7 +10,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { CONSOLE } from '../console/messages.ts';
 import { ConsoleSection, consoleStyles } from '../console/section.ts';
 import type { UserError } from '../lib/gql.ts';
-import { translator } from '../lib/i18n.ts';
+import { LANG_NAMES, LANGS, translator } from '../lib/i18n.ts';
 import { base } from '../lib/styles.ts';
 import type { Me } from '../manage/context.ts';
 import { PEOPLE } from './messages.ts';
@@ -107,6 +107,7 @@ export class TafelSectionPeople extends ConsoleSection {
     const name = ((data.get('name') as string | null) ?? '').trim();
     const organisation = (data.get('organisation') as string | null) ?? '';
     const role = (data.get('role') as string | null) ?? '';
+    const language = ((data.get('language') as string | null) || this.language).toUpperCase();
     const staff = this.isAdmin && this.kind === 'staff';
     const problems: UserError[] = [];
     if (name.length > 200)
@@ -123,6 +124,7 @@ export class TafelSectionPeople extends ConsoleSection {
       email,
       ...(name ? { name } : {}),
       ...(staff ? { role } : { organisation }),
+      language,
     };
     const done = await this.call<{
       invitePerson: {
@@ -220,6 +222,18 @@ export class TafelSectionPeople extends ConsoleSection {
             html`<input id="field-email" name="email" type="email" autocomplete="off" required
               aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : 'false'} />`,
           t('emailHint'),
+        )}
+        ${this.field(
+          'language',
+          t('messageLanguage'),
+          (describedBy) =>
+            html`<select id="field-language" name="language" aria-describedby=${describedBy}>
+              ${LANGS.map(
+                (l) =>
+                  html`<option value=${l} lang=${l} ?selected=${l === this.language}>${LANG_NAMES[l]}</option>`,
+              )}
+            </select>`,
+          t('messageLanguageHint'),
         )}
         ${this.isAdmin ? this.whoChoice() : nothing}
         ${this.kind === 'staff' && this.isAdmin ? this.roleField() : this.organisationField()}

@@ -3,6 +3,8 @@
  * (`approveApplication`, `rejectApplication`, `deleteApplication`: admins and moderators). Thin
  * over locations/applications.ts.
  */
+import type { Lang } from '@tafel/schema';
+import { rejectionMail } from '../../auth/mail-texts.ts';
 import { linkUrl } from '../../auth/people.ts';
 import type { Application } from '../../db/applications.ts';
 import type { Organisation } from '../../db/schema.ts';
@@ -16,7 +18,7 @@ import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { decodeGlobalId, encodeGlobalId } from '../global-id.ts';
 import { ApplicationRef } from './application.ts';
-import { OrganisationKindEnum } from './enums.ts';
+import { LanguageEnum, OrganisationKindEnum } from './enums.ts';
 import { OrganisationRef } from './organisation.ts';
 import { LinkDeliveryEnum } from './person.ts';
 import { type UserError, UserErrorRef, userError } from './user-error.ts';
@@ -41,6 +43,11 @@ const ApplyToJoinInput = builder.inputType('ApplyToJoinInput', {
     leaveEmpty: t.string({
       description:
         'Leave empty: a field the form hides from people. Anything in it refuses the application.',
+    }),
+    language: t.field({
+      type: LanguageEnum,
+      description:
+        'The form’s language: the answer, and the invitation when approved, are written in it (default English).',
     }),
   }),
 });
@@ -196,9 +203,6 @@ function delivery(ctx: Context): 'EMAIL' | 'SERVER_LOG' {
 }
 
 /** The applicant's message: the reason, naming nobody (without SMTP it goes to the log). */
-function rejectionText(application: Application): string {
-  return `Thank you for applying to join Tafel as ${application.organisationName}. Your application was not accepted.\n\nThe reason:\n${application.reason}\n\nYou may reply to this message with questions.\n`;
-}
 
 builder.mutationFields((t) => ({
   applyToJoin: t.field({
@@ -240,11 +244,13 @@ builder.mutationFields((t) => ({
       const result = await approveApplication(ctx.db, ctx.viewer!, id);
       if (!result.ok) return { userErrors: result.userErrors };
       ctx.live.announce(result.notices);
-      const url = linkUrl(ctx.people.publicUrl, result.token);
+      const language = result.person.language as Lang | null;
+      const url = linkUrl(ctx.people.publicUrl, result.token, language);
       void ctx.people.mailer.send({
         personId: result.person.id,
         to: result.person.email,
         kind: 'INVITATION',
+        language,
         url,
         expiresAt: result.expiresAt,
       });
@@ -272,8 +278,11 @@ builder.mutationFields((t) => ({
       void ctx.people.mailer.sendNotice({
         about: `rejection of application #${result.application.id}`,
         to: result.application.email,
-        subject: 'Your application to join Tafel',
-        text: rejectionText(result.application),
+        ...rejectionMail(
+          result.application.language as Lang | null,
+          result.application.organisationName,
+          result.application.reason ?? '',
+        ),
       });
       return { application: result.application, delivery: delivery(ctx), userErrors: [] };
     },

@@ -4,6 +4,8 @@
  * A person's name and address are shown to themselves and to staff who manage people, never to
  * the public.
  */
+
+import type { Lang } from '@tafel/schema';
 import {
   checkEmail,
   invitePerson,
@@ -21,6 +23,7 @@ import type { Context } from '../context.ts';
 import { decodeGlobalId, encodeGlobalId } from '../global-id.ts';
 import { guardNodeType } from '../nodes.ts';
 import { checkPage } from '../paging.ts';
+import { LanguageEnum } from './enums.ts';
 import { type UserError, UserErrorRef, userError } from './user-error.ts';
 
 export const StaffRoleEnum = builder.enumType('StaffRole', {
@@ -89,6 +92,11 @@ const InvitePersonInput = builder.inputType('InvitePersonInput', {
     name: t.string({ description: 'Their name (optional).' }),
     role: t.field({ type: StaffRoleEnum, description: 'Staff: their role (staff admins only).' }),
     organisation: t.string({ description: 'A coordinator: the slug of their organisation.' }),
+    language: t.field({
+      type: LanguageEnum,
+      description:
+        'The language of their messages, this invitation’s and later ones (default English; inviting again may change it).',
+    }),
   }),
 });
 
@@ -140,6 +148,10 @@ const RequestSignInLinkInput = builder.inputType('RequestSignInLinkInput', {
   description: 'Ask for a sign-in link.',
   fields: (t) => ({
     email: t.string({ required: true, description: 'The address you were invited with.' }),
+    language: t.field({
+      type: LanguageEnum,
+      description: 'The language to write the message in (default: the person’s).',
+    }),
   }),
 });
 
@@ -256,14 +268,17 @@ builder.mutationFields((t) => ({
       const result = await invitePerson(ctx.db, actor(ctx), {
         email: input.email,
         name: input.name,
+        language: input.language ?? null,
         ...(role ? { role } : { organisationId: organisationId! }),
       } as never);
       if (!result.ok) return { userErrors: result.errors };
-      const url = linkUrl(ctx.people.publicUrl, result.token);
+      const language = result.person.language as Lang | null;
+      const url = linkUrl(ctx.people.publicUrl, result.token, language);
       void ctx.people.mailer.send({
         personId: result.person.id,
         to: result.person.email,
         kind: 'INVITATION',
+        language,
         url,
         expiresAt: result.expiresAt,
       });
@@ -306,12 +321,14 @@ builder.mutationFields((t) => ({
       // A write: on the primary, whoever asks.
       const link = await signInLinkFor(ctx.database.db, email);
       // Sent after answering: the time to answer does not tell whether the address is known.
+      const language = (input.language ?? link?.person.language ?? null) as Lang | null;
       if (link)
         void ctx.people.mailer.send({
           personId: link.person.id,
           to: link.person.email,
           kind: 'SIGN_IN',
-          url: linkUrl(ctx.people.publicUrl, link.token),
+          language,
+          url: linkUrl(ctx.people.publicUrl, link.token, language),
           expiresAt: link.expiresAt,
         });
       return {
