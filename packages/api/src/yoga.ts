@@ -211,7 +211,7 @@ export function createApp({
         join,
         stats: caches.stats,
         editions: caches.editions,
-        geocoderUrl: config.geocoderUrl,
+        geocoders: { url: config.geocoderUrl, nlUrl: config.geocoderNlUrl },
       };
     },
   });

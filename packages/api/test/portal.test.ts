@@ -1,12 +1,15 @@
 /**
  * What the member portal needs from the API: a coordinator's session issues, lists and revokes
  * its own organisation's keys and no other's (moderators, press and member keys may not);
- * `geocode` through a Nominatim-style geocoder (a real HTTP server this test starts), falling
- * back to the shipped GeoNames places without one or when it fails; `regionAt` from a point.
+ * `geocode` through a Nominatim-style geocoder and, for the Netherlands, PDOK's Locatieserver
+ * (real HTTP servers this test starts), falling back to the shipped GeoNames places without one
+ * or when it fails; `regionAt` from a point.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdokRegion } from '../src/graphql/geocoder.ts';
+import { publicApiConfigFromEnv } from '../src/http/config.ts';
 import {
   createClient,
   memberKey,
@@ -22,6 +25,43 @@ let fx: Awaited<ReturnType<typeof seedFixture>>;
 let geocoder: Server;
 let geocoderUrl: string;
 const asked: URL[] = [];
+let pdok: Server;
+let geocoderNlUrl: string;
+const pdokAsked: URL[] = [];
+
+/** A PDOK Locatieserver's answer: an address, a town named by its province, one without a province, one without a point. */
+const PDOK_DOCS = [
+  {
+    type: 'adres',
+    weergavenaam: 'Oudegracht 12A-2, 3511AR Utrecht',
+    centroide_ll: 'POINT(5.11970 52.08940)',
+    straatnaam: 'Oudegracht',
+    huisnummer: 12,
+    huisletter: 'A',
+    huisnummertoevoeging: '2',
+    postcode: '3511AR',
+    woonplaatsnaam: 'Utrecht',
+    provinciecode: 'PV26',
+    provincienaam: 'Utrecht',
+  },
+  {
+    type: 'woonplaats',
+    weergavenaam: 'Leeuwarden, Leeuwarden, Fryslân',
+    centroide_ll: 'POINT(5.79990 53.20120)',
+    woonplaatsnaam: 'Leeuwarden',
+    provincienaam: 'Fryslân',
+  },
+  {
+    type: 'adres',
+    weergavenaam: 'Kerkstraat 3, 3811CV Amersfoort',
+    centroide_ll: 'POINT(5.38720 52.15610)',
+    straatnaam: 'Kerkstraat',
+    huisnummer: 3,
+    postcode: '3811CV',
+    woonplaatsnaam: 'Amersfoort',
+  },
+  { type: 'adres', weergavenaam: 'Nergens 1', centroide_ll: 'POINT EMPTY' },
+];
 
 const ISSUE = `mutation ($input: IssueApiKeyInput!) {
   issueApiKey(input: $input) { secret apiKey { prefix organisation { slug } } userErrors { field code } }
@@ -30,9 +70,16 @@ const REVOKE = `mutation ($input: RevokeApiKeyInput!) {
   revokeApiKey(input: $input) { apiKey { prefix revokedAt } userErrors { field code } }
 }`;
 const KEYS = `query ($org: String) { apiKeys(organisation: $org) { prefix organisation { slug } } }`;
-const GEOCODE = `query ($q: String!) {
-  geocode(query: $q) { geocoderFailed hits { label lat lng street postalCode city region country source } }
+const GEOCODE = `query ($q: String!, $country: String) {
+  geocode(query: $q, country: $country) { geocoderFailed hits { label lat lng street postalCode city region country source } }
 }`;
+
+/** The last request a fake geocoder had: its path and (some of) its parameters. */
+function expectAsked(requests: URL[], pathname: string, params: Record<string, string>) {
+  const last = requests.at(-1)!;
+  expect(last.pathname).toBe(pathname);
+  expect(Object.fromEntries(last.searchParams)).toMatchObject(params);
+}
 
 beforeAll(async () => {
   t = await openTestDatabase();
@@ -65,11 +112,25 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => geocoder.listen(0, '127.0.0.1', resolve));
   geocoderUrl = `http://127.0.0.1:${(geocoder.address() as AddressInfo).port}`;
+  pdok = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://pdok.test');
+    pdokAsked.push(url);
+    if (!url.pathname.endsWith('/v3_1/free')) {
+      res.writeHead(503).end('down');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ response: { numFound: PDOK_DOCS.length, docs: PDOK_DOCS } }));
+  });
+  await new Promise<void>((resolve) => pdok.listen(0, '127.0.0.1', resolve));
+  geocoderNlUrl = `http://127.0.0.1:${(pdok.address() as AddressInfo).port}/v3_1`;
 });
 
 afterAll(async () => {
   geocoder.closeAllConnections();
   await new Promise((resolve) => geocoder.close(resolve));
+  pdok.closeAllConnections();
+  await new Promise((resolve) => pdok.close(resolve));
   await t.close();
 });
 
@@ -247,9 +308,7 @@ describe('geocode and regionAt', () => {
         },
       ],
     });
-    const last = asked.at(-1)!;
-    expect(last.pathname).toBe('/search');
-    expect(Object.fromEntries(last.searchParams)).toMatchObject({
+    expectAsked(asked, '/search', {
       format: 'jsonv2',
       q: 'Oudegracht 1 Utrecht',
       countrycodes: 'nl',
@@ -272,6 +331,121 @@ describe('geocode and regionAt', () => {
     const failing = createClient(t.database, { responseCache: false, geocoderUrl });
     const broken = await failing.gql(GEOCODE, { q: 'broken' }, { key });
     expect(broken.data!['geocode']).toEqual({ geocoderFailed: true, hits: [] });
+  });
+
+  it('asks PDOK for the Netherlands when TAFEL_GEOCODER_NL_URL is set, Nominatim elsewhere', async () => {
+    const { gql } = createClient(t.database, {
+      responseCache: false,
+      geocoderUrl,
+      geocoderNlUrl,
+    });
+    const key = await memberKey(t.database, fx.asito.id);
+    const nominatimAsked = asked.length;
+    const answer = await gql(GEOCODE, { q: 'Oudegracht 12A-2 Utrecht', country: 'NL' }, { key });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!['geocode']).toEqual({
+      geocoderFailed: false,
+      hits: [
+        {
+          label: 'Oudegracht 12A-2, 3511AR Utrecht',
+          lat: 52.0894,
+          lng: 5.1197,
+          street: 'Oudegracht 12A-2',
+          postalCode: '3511 AR',
+          city: 'Utrecht',
+          region: 'NL-UT',
+          country: 'NL',
+          source: 'GEOCODER',
+        },
+        {
+          label: 'Leeuwarden, Leeuwarden, Fryslân',
+          lat: 53.2012,
+          lng: 5.7999,
+          street: null,
+          postalCode: null,
+          city: 'Leeuwarden',
+          region: 'NL-FR',
+          country: 'NL',
+          source: 'GEOCODER',
+        },
+        {
+          label: 'Kerkstraat 3, 3811CV Amersfoort',
+          lat: 52.1561,
+          lng: 5.3872,
+          street: 'Kerkstraat 3',
+          postalCode: '3811 CV',
+          city: 'Amersfoort',
+          region: 'NL-UT',
+          country: 'NL',
+          source: 'GEOCODER',
+        },
+      ],
+    });
+    expectAsked(pdokAsked, '/v3_1/free', {
+      q: 'Oudegracht 12A-2 Utrecht',
+      fq: 'type:(adres OR woonplaats)',
+      rows: '5',
+      fl: expect.stringContaining('centroide_ll'),
+    });
+    expect(asked.length).toBe(nominatimAsked);
+
+    const pdokCount = pdokAsked.length;
+    const german = await gql(GEOCODE, { q: 'Unter den Linden 1', country: 'DE' }, { key });
+    expect(german.data!['geocode'].hits[0]).toMatchObject({ country: 'DE', source: 'GEOCODER' });
+    expect(asked.at(-1)!.searchParams.get('countrycodes')).toBe('de');
+    expect(pdokAsked.length).toBe(pdokCount);
+  });
+
+  it('reads TAFEL_GEOCODER_NL_URL once, and refuses one that is not an http(s) base', () => {
+    const base = 'https://api.pdok.nl/bzk/locatieserver/search/v3_1';
+    expect(publicApiConfigFromEnv({ TAFEL_GEOCODER_NL_URL: `${base}/` }).geocoderNlUrl).toBe(base);
+    expect(publicApiConfigFromEnv({}).geocoderNlUrl).toBeUndefined();
+    expect(() => publicApiConfigFromEnv({ TAFEL_GEOCODER_NL_URL: 'pdok.nl?q=' })).toThrow(
+      /TAFEL_GEOCODER_NL_URL must be the http\(s\) base of a PDOK Locatieserver/,
+    );
+  });
+
+  it('reads every Dutch province from PDOK’s code or name', () => {
+    const codes = Array.from({ length: 12 }, (_, i) =>
+      pdokRegion({ provinciecode: `PV${20 + i}` }),
+    );
+    expect(codes).toEqual([
+      'NL-GR',
+      'NL-FR',
+      'NL-DR',
+      'NL-OV',
+      'NL-FL',
+      'NL-GE',
+      'NL-UT',
+      'NL-NH',
+      'NL-ZH',
+      'NL-ZE',
+      'NL-NB',
+      'NL-LI',
+    ]);
+    expect(pdokRegion({ provincienaam: 'Noord-Brabant' })).toBe('NL-NB');
+    expect(pdokRegion({ provincienaam: 'Friesland' })).toBe('NL-FR');
+    expect(pdokRegion({ provinciecode: 'PV99', provincienaam: 'Fryslân' })).toBe('NL-FR');
+    expect(pdokRegion({ provinciecode: 'PV99' })).toBeNull();
+  });
+
+  it('falls back to the shipped places when PDOK fails', async () => {
+    const key = await memberKey(t.database, fx.asito.id);
+    const failing = createClient(t.database, {
+      responseCache: false,
+      geocoderUrl,
+      geocoderNlUrl: `${geocoderNlUrl}/down`,
+    });
+    const nominatimAsked = asked.length;
+    const answer = await failing.gql(GEOCODE, { q: 'Kerkstraat 3, Amersfoort' }, { key });
+    expect(answer.data!['geocode'].geocoderFailed).toBe(true);
+    expect(answer.data!['geocode'].hits[0]).toMatchObject({
+      city: 'Amersfoort',
+      region: 'NL-UT',
+      source: 'PLACES',
+    });
+    expect(pdokAsked.at(-1)!.pathname).toBe('/v3_1/down/free');
+    expect(asked.length).toBe(nominatimAsked);
   });
 
   it('needs a key or a session, and a sensible query', async () => {

@@ -13,6 +13,7 @@ import type { Database, Db } from '../db/client.ts';
 import type { LiveHub } from '../live/hub.ts';
 import type { EditionIds } from '../locations/editions.ts';
 import type { StatsCache } from '../locations/stats-cache.ts';
+import type { GeocoderUrls } from './geocoder.ts';
 
 export interface Context {
   database: Database;
@@ -34,8 +35,8 @@ export interface Context {
   stats: StatsCache;
   /** The app's editions by slug. */
   editions: EditionIds;
-  /** A Nominatim-style geocoder's base URL (TAFEL_GEOCODER_URL), or undefined: the shipped places. */
-  geocoderUrl: string | undefined;
+  /** The geocoders' base URLs (TAFEL_GEOCODER_URL, TAFEL_GEOCODER_NL_URL); unset: the shipped places. */
+  geocoders: GeocoderUrls;
 }
 
 /** What the people's mutations need beyond the database: how links go out and where they point. */

@@ -72,6 +72,8 @@ export interface PublicApiConfig {
   mailFrom: string | undefined;
   /** A Nominatim-style geocoder's base URL (`TAFEL_GEOCODER_URL`); unset: the shipped GeoNames places. */
   geocoderUrl: string | undefined;
+  /** A PDOK Locatieserver's base URL for the Netherlands (`TAFEL_GEOCODER_NL_URL`); unset: as elsewhere. */
+  geocoderNlUrl: string | undefined;
   /** Sign-in link requests per window: per client IP and per e-mail address. */
   signInLinkLimit: { perIp: number; perAddress: number; windowSeconds: number };
   /**
@@ -151,6 +153,7 @@ export const DEFAULTS: PublicApiConfig = {
   smtpUrl: undefined,
   mailFrom: undefined,
   geocoderUrl: undefined,
+  geocoderNlUrl: undefined,
   signInLinkLimit: { perIp: 20, perAddress: 5, windowSeconds: 3600 },
   joinForm: { perIp: 10, windowSeconds: 3600, minFillMs: 3000 },
 };
@@ -198,13 +201,11 @@ function redisUrl(raw: string | undefined): string | undefined {
   return url;
 }
 
-function geocoderUrl(raw: string | undefined): string | undefined {
+function geocoderUrl(raw: string | undefined, name: string, like: string): string | undefined {
   const url = raw?.trim().replace(/\/+$/, '');
   if (!url) return undefined;
   if (!/^https?:\/\/[^/?#]+(\/[^?#]*)?$/.test(url))
-    throw new Error(
-      `TAFEL_GEOCODER_URL must be the http(s) base of a Nominatim-style geocoder like https://nominatim.example.org (got "${url.slice(0, 80)}").`,
-    );
+    throw new Error(`${name} must be the http(s) base of ${like} (got "${url.slice(0, 80)}").`);
   return url;
 }
 
@@ -319,7 +320,16 @@ export function publicApiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Pu
     },
     smtpUrl: smtpUrl(env['TAFEL_SMTP_URL']),
     mailFrom: env['TAFEL_MAIL_FROM']?.trim() || undefined,
-    geocoderUrl: geocoderUrl(env['TAFEL_GEOCODER_URL']),
+    geocoderUrl: geocoderUrl(
+      env['TAFEL_GEOCODER_URL'],
+      'TAFEL_GEOCODER_URL',
+      'a Nominatim-style geocoder like https://nominatim.example.org',
+    ),
+    geocoderNlUrl: geocoderUrl(
+      env['TAFEL_GEOCODER_NL_URL'],
+      'TAFEL_GEOCODER_NL_URL',
+      'a PDOK Locatieserver like https://api.pdok.nl/bzk/locatieserver/search/v3_1',
+    ),
     signInLinkLimit: {
       perIp: int(env, 'TAFEL_SIGN_IN_LIMIT_IP', DEFAULTS.signInLinkLimit.perIp),
       perAddress: int(env, 'TAFEL_SIGN_IN_LIMIT_ADDRESS', DEFAULTS.signInLinkLimit.perAddress),

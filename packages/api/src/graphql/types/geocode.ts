@@ -11,7 +11,10 @@ import { type GeocodeHit, geocode, suggestedRegion } from '../geocoder.ts';
 const GeocodeSourceEnum = builder.enumType('GeocodeSource', {
   description: 'Where a found place came from.',
   values: {
-    GEOCODER: { description: 'The configured geocoder (TAFEL_GEOCODER_URL): an address.' },
+    GEOCODER: {
+      description:
+        'The configured geocoder (TAFEL_GEOCODER_NL_URL for the Netherlands, else TAFEL_GEOCODER_URL): an address.',
+    },
     PLACES: {
       description: 'The GeoNames places the API ships: a town’s centre; drag the pin to the door.',
     },
@@ -76,7 +79,7 @@ builder.queryFields((t) => ({
       const query = args.query.trim();
       if (query.length < 2 || query.length > 200)
         throw badInput('query', 'between 2 and 200 characters.');
-      return geocode(ctx.geocoderUrl, query, checkCountry(args.country ?? 'NL'));
+      return geocode(ctx.geocoders, query, checkCountry(args.country ?? 'NL'));
     },
   }),
   regionAt: t.string({
