@@ -18,6 +18,8 @@ interface Described {
 }
 interface Member extends Described {
   kind: 'field' | 'method';
+  /** Set on a field that has an attribute. */
+  attribute?: string;
   privacy?: 'public' | 'private' | 'protected';
   static?: boolean;
   parameters?: Described[];
@@ -86,13 +88,16 @@ export function referenceTables(manifest: Manifest): Map<string, string> {
       if (text) tables.set(`${element.tagName}:${kind}`, text);
     };
     const { attributes = [], events = [], cssParts = [], cssProperties = [] } = element;
-    const methods = (element.members ?? []).filter(
+    const members = (element.members ?? []).filter(
       (m) =>
-        m.kind === 'method' &&
         !m.static &&
         (m.privacy ?? 'public') === 'public' &&
-        !m.name.startsWith('#'),
+        !m.name.startsWith('#') &&
+        !m.name.startsWith('_'),
     );
+    const methods = members.filter((m) => m.kind === 'method');
+    // Properties with no attribute: set from JavaScript only.
+    const properties = members.filter((m) => m.kind === 'field' && !m.attribute);
     add(
       'attributes',
       attributes.length
@@ -130,6 +135,15 @@ export function referenceTables(manifest: Manifest): Map<string, string> {
               p.default === undefined ? '' : code(p.default),
               p.description,
             ]),
+          )
+        : undefined,
+    );
+    add(
+      'properties',
+      properties.length
+        ? table(
+            ['property', 'type', ''],
+            properties.map((p) => [code(p.name), p.type && code(p.type.text), p.description]),
           )
         : undefined,
     );

@@ -89,6 +89,7 @@ export class TafelMap extends TafelElement {
     tileUrl: { attribute: 'tile-url', reflect: true },
     attribution: { reflect: true },
     linkState: { type: Boolean, attribute: 'link-state', reflect: true },
+    preview: { attribute: false },
     _shown: { state: true },
     _legend: { state: true },
     _selected: { state: true },
@@ -122,6 +123,8 @@ export class TafelMap extends TafelElement {
   declare live: boolean;
   /** Keep the chosen venue and filters in the page's address (its hash, under `tafel.`, or `tafel-<id>.` for a map with an `id`), so a link shows them; read on load and when the hash changes. */
   declare linkState: boolean;
+  /** JavaScript only: one venue not public yet (a draft), in the shape the map loads (`MapLocation` from `@tafel/schema`), added to the edition's venues (unless the visitor filters) and marked "Draft — not public yet" in its popup and in the list: a coordinator's preview of a venue before it is published. It is never sent anywhere; other maps do not show it. */
+  declare preview: MapLocation | undefined;
 
   declare _shown: MapLocation[];
   declare _selected: string | null;
@@ -219,6 +222,7 @@ export class TafelMap extends TafelElement {
       'region',
       'meals',
       'targetGroups',
+      'preview',
     ] as const;
     const reload = reloads.some((key) => changed.has(key));
     // Before a load starts, which then asks for the linked filters itself.
@@ -316,7 +320,10 @@ export class TafelMap extends TafelElement {
   #renderPopup(): void {
     const venue = this._selected ? this.#venues.get(this._selected) : undefined;
     if (!venue || !this.#popupContent) return;
-    render(popupTemplate(venue, this.#lang, this._timeZone), this.#popupContent);
+    render(
+      popupTemplate(venue, this.#lang, this._timeZone, venue.id === this.preview?.id),
+      this.#popupContent,
+    );
     this.#view.updatePopup();
   }
 
@@ -369,6 +376,7 @@ export class TafelMap extends TafelElement {
       sorted: this.#list.open ? this.#list.sorted(this._shown, this.#lang) : [],
       selected: this._selected,
       timeZone: this._timeZone,
+      preview: this.preview?.id,
     };
     const on = this.#formHandlers;
     return mapTemplate({

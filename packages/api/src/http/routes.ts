@@ -18,10 +18,11 @@ export const webDist = join(repoRoot, 'packages', 'web', 'dist') + sep;
 /**
  * The people's pages: scripts and styles from this origin only, data from this origin's API,
  * map tiles from wherever the operator's tile server is (images), never framed by another site.
+ * `worker-src blob:` for the <tafel-map> of the portal's preview, which clusters in an inline worker.
  */
 const WEB_PAGE_HEADERS: Record<string, string> = {
   'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'",
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; connect-src 'self'; worker-src 'self' blob:; manifest-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'",
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
 };

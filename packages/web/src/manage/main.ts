@@ -104,7 +104,8 @@ export class TafelManage extends LitElement {
   private readonly follow = (): void => {
     if (!this.me) return;
     const sections = sectionsFor(this.me);
-    const wanted = decodeURIComponent(location.hash.slice(1));
+    // A section may keep its own state after a slash: `#venues/map`.
+    const wanted = decodeURIComponent(location.hash.slice(1)).split('/')[0];
     const section = sections.find((s) => s.id === wanted) ?? sections[0];
     this.open = section?.id ?? '';
     if (section && !this.loaded.has(section.id)) {

@@ -19,6 +19,9 @@ export interface Venue {
   endsAt: string | null;
   capacity: number | null;
   participants: number;
+  full: boolean;
+  locationPrecision: 'EXACT' | 'APPROXIMATE';
+  organisation: { slug: string; name: string };
   description: string | null;
   registrationUrl: string | null;
   languages: string[];
@@ -37,8 +40,22 @@ export interface Venue {
 }
 
 const VENUE_FIELDS = `id name status awaitingApproval meal startsAt endsAt capacity participants
+  full locationPrecision organisation { slug name }
   description registrationUrl languages targetGroups wheelchairAccessible sensitive externalId
   coordinates { lat lng } address { street postalCode city region country }`;
+
+/** Where a venue stands for its organisation: a published one may still await approval. */
+export type Group = 'DRAFT' | 'AWAITING' | 'PUBLISHED' | 'CANCELLED';
+export const GROUPS: Group[] = ['DRAFT', 'AWAITING', 'PUBLISHED', 'CANCELLED'];
+
+export function groupOf(venue: Venue): Group {
+  if (venue.status === 'PUBLISHED' && venue.awaitingApproval) return 'AWAITING';
+  return venue.status;
+}
+
+/** Not public yet: what "preview on the map" is for. */
+export const previewable = (venue: Venue): boolean =>
+  groupOf(venue) === 'DRAFT' || groupOf(venue) === 'AWAITING';
 
 export const EDITIONS = `query { editions { slug name date timeZone country status } }`;
 

@@ -8,12 +8,13 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Map as LeafletMap, Marker } from '../../../widget/src/lib/leaflet.ts';
-import { divIcon, map, marker, tileLayer } from '../../../widget/src/lib/leaflet.ts';
+import { divIcon, map, marker } from '../../../widget/src/lib/leaflet.ts';
 import { NetworkError, request } from '../lib/gql.ts';
 import { type Lang, translator } from '../lib/i18n.ts';
 import { base } from '../lib/styles.ts';
 import { GEOCODE, type GeocodeHit } from './api.ts';
 import { leafletBasics } from './leaflet-css.ts';
+import { addTiles } from './map-tiles.ts';
 import { PORTAL } from './messages.ts';
 
 export interface PlaceEvent {
@@ -164,10 +165,7 @@ export class TafelPlacePicker extends LitElement {
     const at: [number, number] = [this.point.lat, this.point.lng];
     if (!this.leaflet) {
       this.leaflet = map(this.mapBox, { center: at, zoom: 17 });
-      tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
-        maxZoom: 19,
-        attribution: '© OpenStreetMap',
-      }).addTo(this.leaflet);
+      addTiles(this.leaflet);
       this.pin = marker(at, {
         draggable: true,
         keyboard: true,

@@ -1,8 +1,9 @@
 /**
  * The portal's venues (`#venues`): the organisation's venues in an edition (the chooser opens
- * on the next one to come, `defaultEdition`), grouped by status — drafts, awaiting approval,
- * published, cancelled — with publish and cancel per venue, the venue form for a new one or to
- * edit one, and "copy last year's venues" (copy-venues.ts).
+ * on the next one to come, `defaultEdition`), as a list grouped by status — drafts, awaiting
+ * approval, published, cancelled — with publish and cancel per venue, or on a map (`#venues/map`,
+ * venues-map.ts); the venue form for a new one or to edit one; "preview on the map" for a venue
+ * not public yet (venue-preview.ts); and "copy last year's venues" (copy-venues.ts).
  */
 import { MEAL_LABELS, type Meal } from '@tafel/schema';
 import { css, html, LitElement, nothing } from 'lit';
@@ -16,21 +17,21 @@ import {
   defaultEdition,
   EDITIONS,
   type Edition,
+  GROUPS,
+  groupOf,
   type PortalContext,
+  previewable,
   UPDATE,
   VENUES,
   type Venue,
 } from './api.ts';
 import { PORTAL } from './messages.ts';
+import { VENUES_MAP } from './venues-map-messages.ts';
 import './copy-venues.ts';
 
-type Group = 'DRAFT' | 'AWAITING' | 'PUBLISHED' | 'CANCELLED';
-const GROUPS: Group[] = ['DRAFT', 'AWAITING', 'PUBLISHED', 'CANCELLED'];
-
-function groupOf(venue: Venue): Group {
-  if (venue.status === 'PUBLISHED' && venue.awaitingApproval) return 'AWAITING';
-  return venue.status;
-}
+type View = 'list' | 'map';
+/** The view is kept in the address: `#venues/map` opens on the map. */
+const viewInHash = (): View => (location.hash === '#venues/map' ? 'map' : 'list');
 
 @customElement('tafel-section-venues')
 export class TafelSectionVenues extends LitElement {
@@ -61,6 +62,15 @@ export class TafelSectionVenues extends LitElement {
       li .what {
         flex: 1 1 12rem;
       }
+      .views {
+        display: flex;
+        gap: 0.5rem;
+        margin: 1rem 0 0;
+      }
+      .views button[aria-pressed='true'] {
+        background: var(--tafel-accent);
+        color: var(--tafel-surface);
+      }
     `,
   ];
 
@@ -69,14 +79,50 @@ export class TafelSectionVenues extends LitElement {
   @state() private edition = '';
   @state() private venues: Venue[] | null = null;
   @state() private editing: Venue | 'new' | null = null;
+  @state() private previewing: Venue | null = null;
+  @state() private view: View = viewInHash();
   /** The form and its map (Leaflet) load only when a venue is opened. */
   @state() private formReady = false;
+  /** The map view (Leaflet) and the preview (the widget) load only when opened. */
+  @state() private mapReady = false;
+  @state() private previewReady = false;
   @state() private status = '';
   @state() private failed = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
+    addEventListener('hashchange', this.followHash);
+    this.show(this.view);
     void this.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('hashchange', this.followHash);
+  }
+
+  private readonly followHash = (): void => {
+    if (location.hash.startsWith('#venues')) this.show(viewInHash());
+  };
+
+  /** Show the list or the map, and keep the choice in the address. */
+  private show(view: View): void {
+    this.view = view;
+    if (view === 'map' && !this.mapReady)
+      void import('./venues-map.ts').then(() => {
+        this.mapReady = true;
+      });
+    const hash = view === 'map' ? '#venues/map' : '#venues';
+    if (location.hash !== hash && (view === 'map' || location.hash === '#venues/map'))
+      history.replaceState(history.state, '', hash);
+  }
+
+  private preview(venue: Venue): void {
+    if (!this.previewReady)
+      void import('./venue-preview.ts').then(() => {
+        this.previewReady = true;
+      });
+    this.previewing = venue;
   }
 
   private get t() {
@@ -162,6 +208,16 @@ export class TafelSectionVenues extends LitElement {
     const t = this.t;
     const lang = this.context.lang;
     const edition = this.editions.find((e) => e.slug === this.edition);
+    if (this.previewing && edition && !this.previewReady) return html`<p role="status">…</p>`;
+    if (this.previewing && edition)
+      return html`<tafel-venue-preview
+        .language=${lang}
+        .edition=${edition}
+        .venue=${this.previewing}
+        @back=${() => {
+          this.previewing = null;
+        }}
+      ></tafel-venue-preview>`;
     if (this.editing && edition && !this.formReady) return html`<p role="status">…</p>`;
     if (this.editing && edition)
       return html`<tafel-venue-form
@@ -210,12 +266,44 @@ export class TafelSectionVenues extends LitElement {
           : nothing
       }
       <p role="status" class="ok">${this.status}</p>
-      ${this.list(lang)}
+      ${this.views()}
+      ${this.view === 'map' ? this.map(edition) : this.list(lang)}
     </section>`;
+  }
+
+  /** The List | Map switch: two toggle buttons. */
+  private views() {
+    const t = translator(VENUES_MAP, this.context.lang);
+    const button = (view: View, text: string) =>
+      html`<button
+        type="button"
+        aria-pressed=${this.view === view ? 'true' : 'false'}
+        @click=${() => this.show(view)}
+      >
+        ${text}
+      </button>`;
+    return html`<div class="views" role="group" aria-label=${t('view')}>
+      ${button('list', t('asList'))} ${button('map', t('asMap'))}
+    </div>`;
+  }
+
+  private map(edition: Edition | undefined) {
+    const t = this.t;
+    if (this.editions.length === 0 && !this.failed) return html`<p>${t('noEditions')}</p>`;
+    if (this.venues === null || !this.mapReady || !edition) return html`<p role="status">…</p>`;
+    if (this.venues.length === 0) return html`<p>${t('none')}</p>`;
+    return html`<tafel-venues-map
+      .language=${this.context.lang}
+      .edition=${edition}
+      .venues=${this.venues}
+      @edit=${(event: CustomEvent<Venue>) => this.open(event.detail)}
+      @preview=${(event: CustomEvent<Venue>) => this.preview(event.detail)}
+    ></tafel-venues-map>`;
   }
 
   private list(lang: PortalContext['lang']) {
     const t = this.t;
+    const m = translator(VENUES_MAP, lang);
     if (this.editions.length === 0 && !this.failed) return html`<p>${t('noEditions')}</p>`;
     if (this.venues === null) return html`<p role="status">…</p>`;
     if (this.venues.length === 0) return html`<p>${t('none')}</p>`;
@@ -240,6 +328,17 @@ export class TafelSectionVenues extends LitElement {
                       @click=${() => this.open(venue)}
                     >
                       ${t('edit')}
+                    </button>`
+                  : nothing
+              }
+              ${
+                previewable(venue)
+                  ? html`<button
+                      type="button"
+                      aria-label=${m('previewOf', { name: venue.name })}
+                      @click=${() => this.preview(venue)}
+                    >
+                      ${m('preview')}
                     </button>`
                   : nothing
               }

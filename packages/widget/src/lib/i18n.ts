@@ -104,6 +104,12 @@ const STRINGS = {
     de: 'Ungefährer Standort',
     da: 'Omtrentlig placering',
   },
+  preview: {
+    nl: 'Concept — nog niet openbaar',
+    en: 'Draft — not public yet',
+    de: 'Entwurf — noch nicht öffentlich',
+    da: 'Kladde — ikke offentlig endnu',
+  },
   selected: {
     nl: 'Geselecteerd: {name}',
     en: 'Selected: {name}',

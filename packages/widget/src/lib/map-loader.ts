@@ -16,6 +16,7 @@ export interface LoaderHost extends TafelElement {
   _shown: MapLocation[];
   _loading: boolean;
   _timeZone: string | null;
+  preview: MapLocation | undefined;
 }
 
 /** The element's parts the loader uses (read when used: some are made after the loader). */
@@ -78,13 +79,15 @@ export class MapLoader {
         host._timeZone = first.timeZone;
         this.#show(first.venues, false, true);
       };
-      const { venues, timeZone } = await fetchAllVenues(
+      let { venues, timeZone } = await fetchAllVenues(
         endpointOf(host),
         host.edition!,
         this.#parts.filters().preset,
         { signal, fresh, firstPage: early },
       );
       if (signal.aborted) return;
+      const { preview } = host;
+      if (preview) venues = [...venues.filter((v) => v.id !== preview.id), preview];
       host._timeZone = timeZone;
       this.#parts.venues().setAll(venues);
       this.data.answered();

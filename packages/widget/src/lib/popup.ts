@@ -33,17 +33,23 @@ export function popupElement(close: () => void): HTMLElement {
   return element;
 }
 
-/** The popup's content; times as the clocks read in the edition's `timeZone`. */
+/** The mark of a `preview` venue (one not public yet), in popup and list. */
+export const previewMark = (lang: Lang) =>
+  html`<strong class="draft">${t(lang, 'preview')}</strong>`;
+
+/** The popup's content; times as the clocks read in the edition's `timeZone`; `preview` marks a venue not public yet. */
 export function popupTemplate(
   venue: MapLocation,
   lang: Lang,
   timeZone: string | null,
+  preview = false,
 ): TemplateResult {
   const url = safeHttpUrl(venue.registrationUrl);
   const times = formatTimes(lang, venue.startsAt, venue.endsAt, timeZone);
   const place = [venue.address?.postalCode, venue.address?.city].filter(Boolean).join(' ');
   return html`<article part="popup" class="popup" data-id=${venue.id}>
     <h3 tabindex="-1">${venue.name}</h3>
+    ${preview ? previewMark(lang) : nothing}
     <p class="org">${venue.organisation.name}</p>
     ${place ? html`<p class="place">${place}</p>` : nothing}
     <p class="meal meal-${venue.meal.toLowerCase()}">

@@ -8,7 +8,7 @@ import { html, type LitElement, nothing, type TemplateResult } from 'lit';
 import { formatTimes } from './format.ts';
 import { distanceKm, type Point } from './geo.ts';
 import { t } from './i18n.ts';
-import { participantsText } from './popup.ts';
+import { participantsText, previewMark } from './popup.ts';
 
 /** How many venues the list shows at first, and how many more each "show more" adds. */
 export const LIST_STEP = 100;
@@ -59,6 +59,8 @@ export interface ListView {
   active: number;
   selected: string | null;
   timeZone: string | null;
+  /** The id of the `preview` venue, marked as not public yet. */
+  preview: string | undefined;
 }
 
 export interface ListHandlers {
@@ -88,6 +90,7 @@ export function listTemplate(view: ListView, on: ListHandlers): TemplateResult {
             @focus=${() => on.focused(i)}
           >
             <span class="name">${venue.name}</span>
+            ${venue.id === view.preview ? previewMark(lang) : nothing}
             <span class="meta">${[venue.organisation.name, venue.address?.city].filter(Boolean).join(' · ')}</span>
             <span class="meta"
               >${label(venue.meal, lang)} ${formatTimes(lang, venue.startsAt, venue.endsAt, view.timeZone)} ·

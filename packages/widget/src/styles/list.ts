@@ -44,7 +44,8 @@ export const list = css`
   .list li button[aria-current='true'] {
     background: color-mix(in srgb, var(--_accent) 10%, transparent);
   }
-  .list .name {
+  .list .name,
+  .draft {
     font-weight: 600;
   }
   .list .meta {
