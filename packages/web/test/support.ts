@@ -108,6 +108,16 @@ export async function signIn(page: Page, link: string): Promise<void> {
   ]);
 }
 
+/** A new tab, signed in as a person invited through the API (staff, or an organisation's). */
+export async function signedIn(
+  browser: Chromium,
+  person: Parameters<typeof invite>[0],
+): Promise<TestPage> {
+  const tab = await newPage(browser);
+  await signIn(tab.page, await invite(person));
+  return tab;
+}
+
 /** Open a page of ours in a language (`?lang=`). */
 export async function openIn(page: Page, path: string, lang: string): Promise<void> {
   const url = new URL(path, API);

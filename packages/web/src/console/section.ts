@@ -208,6 +208,30 @@ export abstract class ConsoleSection extends LitElement {
     return reason;
   }
 
+  /** A list of cards: a loading line until it is in, `empty` (or "nothing found") when bare. */
+  protected cardList<T>(
+    items: readonly T[] | null,
+    card: (item: T) => TemplateResult,
+    empty?: string,
+  ): TemplateResult {
+    const c = translator(CONSOLE, this.language);
+    if (items === null) return html`<p>${c('loading')}</p>`;
+    if (items.length === 0) return html`<p>${empty ?? c('none')}</p>`;
+    return html`<ul class="cards">
+      ${items.map(card)}
+    </ul>`;
+  }
+
+  /** The organisations as a select's options, by name, one of them selected. */
+  protected organisationOptions(
+    organisations: readonly { slug: string; name: string }[],
+    selected: string | undefined,
+  ): TemplateResult[] {
+    return organisations.map(
+      (o) => html`<option value=${o.slug} ?selected=${selected === o.slug}>${o.name}</option>`,
+    );
+  }
+
   /** The polite status line every section ends with. */
   protected statusLine(): TemplateResult {
     return html`<p role="status" class="ok">${this.status}</p>`;

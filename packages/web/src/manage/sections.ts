@@ -69,6 +69,17 @@ export const SECTIONS: Section[] = [
     load: () => import('../console/organisations/element.ts'),
   },
   {
+    id: 'all-keys',
+    roles: ['ADMIN'],
+    label: {
+      nl: 'Alle API-sleutels',
+      en: 'All API keys',
+      de: 'Alle API-Schlüssel',
+      da: 'Alle API-nøgler',
+    },
+    load: () => import('../console/keys/element.ts'),
+  },
+  {
     id: 'moderation',
     roles: ['ADMIN', 'MODERATOR'],
     label: { nl: 'Locaties', en: 'Venues', de: 'Standorte', da: 'Steder' },

@@ -6,7 +6,6 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { formatDateTime, translator } from '../../lib/i18n.ts';
-import { CONSOLE } from '../messages.ts';
 import { ConsoleSection } from '../section.ts';
 import { AUDIT, type AuditKey } from './messages.ts';
 
@@ -116,7 +115,6 @@ export class TafelSectionAudit extends ConsoleSection {
 
   override render() {
     const t = translator(AUDIT, this.language);
-    const c = translator(CONSOLE, this.language);
     return html`<h2>${t('heading')}</h2>
       <p>${t('intro')}</p>
       ${this.summary()}
@@ -126,10 +124,7 @@ export class TafelSectionAudit extends ConsoleSection {
             <label for="field-organisation">${t('organisation')}</label>
             <select id="field-organisation" name="organisation">
               <option value="">${t('everything')}</option>
-              ${this.organisations.map(
-                (o) =>
-                  html`<option value=${o.slug} ?selected=${this.filter.organisation === o.slug}>${o.name}</option>`,
-              )}
+              ${this.organisationOptions(this.organisations, this.filter.organisation)}
             </select>
           </div>
           <div class="field">
@@ -158,15 +153,7 @@ export class TafelSectionAudit extends ConsoleSection {
           : nothing
       }
       ${this.statusLine()}
-      ${
-        this.events === null
-          ? html`<p>${c('loading')}</p>`
-          : this.events.length === 0
-            ? html`<p>${t('none')}</p>`
-            : html`<ul class="cards">
-              ${this.events.map((e) => this.card(e))}
-            </ul>`
-      }
+      ${this.cardList(this.events, (e) => this.card(e), t('none'))}
       ${this.next ? html`<button type="button" @click=${() => this.load(true)}>${t('more')}</button>` : nothing}`;
   }
 

@@ -127,17 +127,10 @@ export class TafelSectionEditions extends ConsoleSection {
 
   override render() {
     const t = translator(EDITIONS, this.language);
-    const c = translator(CONSOLE, this.language);
     return html`<h2>${t('heading')}</h2>
       <p>${t('intro')}</p>
       ${this.acting ? nothing : this.summary()} ${this.statusLine()}
-      ${
-        this.editions === null
-          ? html`<p>${c('loading')}</p>`
-          : html`<ul class="cards">
-            ${this.editions.map((e) => this.card(e))}
-          </ul>`
-      }
+      ${this.cardList(this.editions, (e) => this.card(e))}
       ${
         this.acting
           ? nothing

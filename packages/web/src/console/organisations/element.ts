@@ -172,7 +172,6 @@ export class TafelSectionOrganisations extends ConsoleSection {
 
   override render() {
     const t = translator(ORGANISATIONS, this.language);
-    const c = translator(CONSOLE, this.language);
     return html`<h2>${t('heading')}</h2>
       <p>${t('intro')}</p>
       ${this.acting ? nothing : this.summary()}
@@ -188,15 +187,7 @@ export class TafelSectionOrganisations extends ConsoleSection {
         <button type="submit">${t('find')}</button>
       </form>
       ${this.statusLine()}
-      ${
-        this.organisations === null
-          ? html`<p>${c('loading')}</p>`
-          : this.organisations.length === 0
-            ? html`<p>${c('none')}</p>`
-            : html`<ul class="cards">
-              ${this.organisations.map((o) => this.card(o))}
-            </ul>`
-      }`;
+      ${this.cardList(this.organisations, (o) => this.card(o))}`;
   }
 
   private card(o: Organisation) {
