@@ -151,3 +151,54 @@ describe('auditEvents', () => {
     });
   });
 });
+
+describe('keys in the audit trail', () => {
+  const ISSUE = `mutation($input: IssueApiKeyInput!) { issueApiKey(input: $input) {
+    secret apiKey { prefix } userErrors { code } } }`;
+  const REVOKE = `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) {
+    apiKey { prefix revokedAt } userErrors { code } } }`;
+  const keyEvents = async () =>
+    (await read({ first: 100 })).nodes.filter((n: { action: string }) =>
+      n.action.endsWith('_API_KEY'),
+    );
+
+  it('records who issued and who revoked a key, by prefix, never its secret; once each', async () => {
+    const issued = await w.gql(
+      ISSUE,
+      { input: { scopes: ['LOCATIONS_WRITE'], label: 'rooster' } },
+      w.as('coordinator'),
+    );
+    const { secret, apiKey } = issued.data!['issueApiKey'];
+    // A refused one records nothing.
+    const refused = await w.gql(
+      ISSUE,
+      { input: { scopes: ['LOCATIONS_WRITE'], label: 'x'.repeat(201) } },
+      w.as('coordinator'),
+    );
+    expect(refused.data!['issueApiKey'].userErrors).toEqual([{ code: 'TOO_LONG' }]);
+    for (let i = 0; i < 2; i++) {
+      const revoked = await w.gql(REVOKE, { input: { prefix: apiKey.prefix } }, w.as('admin'));
+      expect(revoked.data!['revokeApiKey'].apiKey.revokedAt).not.toBeNull();
+    }
+    const events = await keyEvents();
+    expect(events).toEqual([
+      expect.objectContaining({
+        action: 'REVOKE_API_KEY',
+        actor: { kind: 'PERSON', label: expect.any(String), name: 'Ada Admin' },
+        organisation: { slug: 'asito' },
+        changes: [{ field: 'key', from: JSON.stringify(apiKey.prefix), to: null }],
+      }),
+      expect.objectContaining({
+        action: 'ISSUE_API_KEY',
+        actor: { kind: 'PERSON', label: expect.any(String), name: 'Cor Asito' },
+        organisation: { slug: 'asito' },
+        changes: [
+          { field: 'key', from: null, to: JSON.stringify(apiKey.prefix) },
+          { field: 'scopes', from: null, to: JSON.stringify(['LOCATIONS_WRITE']) },
+        ],
+      }),
+    ]);
+    const rows = await t.database.db.execute(sql`SELECT * FROM audit_events`);
+    expect(JSON.stringify(rows)).not.toContain(secret);
+  });
+});

@@ -41,8 +41,9 @@ export async function issueKey(db: Db, { organisationId, scopes, label }: IssueK
 }
 
 /**
- * Revoke a key at once (revoking twice changes nothing). The trigger on api_keys tells every
- * other process; this one forgets the key before answering. Null: no key has this prefix.
+ * Revoke a key at once (revoking twice changes nothing: `revokedNow` is then false). The trigger
+ * on api_keys tells every other process; this one forgets the key before answering. Null: no key
+ * has this prefix.
  */
 export async function revokeKey(
   db: Db,
@@ -51,17 +52,21 @@ export async function revokeKey(
   /** Only a key of this organisation (a coordinator revokes their own organisation's keys). */
   organisationId?: number,
 ) {
-  const [row] = await db
+  const which =
+    organisationId === undefined
+      ? eq(apiKeys.prefix, prefix)
+      : and(eq(apiKeys.prefix, prefix), eq(apiKeys.organisationId, organisationId));
+  const [revoked] = await db
     .update(apiKeys)
-    .set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, now())` })
-    .where(
-      organisationId === undefined
-        ? eq(apiKeys.prefix, prefix)
-        : and(eq(apiKeys.prefix, prefix), eq(apiKeys.organisationId, organisationId)),
-    )
+    .set({ revokedAt: sql`now()` })
+    .where(and(which, isNull(apiKeys.revokedAt)))
     .returning();
-  if (row) cache?.forget(row.id);
-  return row ?? null;
+  if (revoked) {
+    cache?.forget(revoked.id);
+    return { ...revoked, revokedNow: true };
+  }
+  const [already] = await db.select().from(apiKeys).where(which).limit(1);
+  return already ? { ...already, revokedNow: false } : null;
 }
 
 function unauthenticated(message: string): GraphQLError {

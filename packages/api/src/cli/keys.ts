@@ -3,11 +3,16 @@
 import { parseArgs } from 'node:util';
 import { eq, isNull } from 'drizzle-orm';
 import type { KeyCache } from '../auth/key-cache.ts';
-import { API_KEY_SCOPES, issueKey, revokeKey } from '../auth/keys.ts';
+import { API_KEY_SCOPES } from '../auth/keys.ts';
 import type { ApiKeyScope } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { apiKeys, organisations } from '../db/schema.ts';
+import { issueKeyAs, revokeKeyAs } from '../locations/api-keys.ts';
+import { cliAuditActor } from '../locations/audit.ts';
 import { type CliIo, organisationId, UsageError } from './common.ts';
+
+/** Who the audit trail says acted from the command line (never the machine's user name). */
+const CLI = cliAuditActor('cli');
 
 function parseScopes(text: string | undefined): ApiKeyScope[] {
   if (!text) return [...API_KEY_SCOPES];
@@ -43,7 +48,7 @@ export async function keys(
     if (!!values.staff === !!values.organisation)
       throw new UsageError('Say whose key: --staff, or --organisation SLUG.');
     const orgId = values.organisation ? await organisationId(database, values.organisation) : null;
-    const { secret, apiKey } = await issueKey(database.db, {
+    const { secret, apiKey } = await issueKeyAs(database.db, CLI, {
       organisationId: orgId,
       scopes: parseScopes(values.scopes),
       label: values.label ?? null,
@@ -103,7 +108,7 @@ export async function keys(
       throw new UsageError(
         'Give the prefix of the key to revoke: pnpm tafel keys revoke tafel_XXXXXXXX',
       );
-    const row = await revokeKey(database.db, prefix, cache);
+    const row = await revokeKeyAs(database.db, CLI, prefix, cache);
     if (!row) {
       io.error(`No key with prefix ${prefix}.`);
       return 1;

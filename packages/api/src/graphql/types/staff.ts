@@ -2,9 +2,10 @@
 
 import { and, eq, sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
-import { API_KEY_SCOPES, issueKey, revokeKey } from '../../auth/keys.ts';
+import { API_KEY_SCOPES } from '../../auth/keys.ts';
 import { isSuspended } from '../../auth/viewer.ts';
 import { editions, locationChanges, locations, organisations } from '../../db/schema.ts';
+import { issueKeyAs, revokeKeyAs } from '../../locations/api-keys.ts';
 import { audit, auditActorOf } from '../../locations/audit.ts';
 import { createEdition, unknownEdition } from '../../locations/editions.ts';
 import {
@@ -211,7 +212,7 @@ builder.mutationFields((t) => ({
           apiKey: null,
           userErrors: [userError(['label'], 'TOO_LONG', 'label is at most 200 characters.')],
         };
-      const { secret, apiKey } = await issueKey(ctx.db, {
+      const { secret, apiKey } = await issueKeyAs(ctx.db, auditActorOf(ctx.viewer!), {
         organisationId,
         scopes: input.scopes,
         label: input.label,
@@ -227,7 +228,13 @@ builder.mutationFields((t) => ({
     authScopes: { staff: true, person: true },
     resolve: async (_root, { input }, ctx) => {
       const own = keyOwner(ctx);
-      const row = await revokeKey(ctx.db, input.prefix, ctx.live.keys, own?.id);
+      const row = await revokeKeyAs(
+        ctx.db,
+        auditActorOf(ctx.viewer!),
+        input.prefix,
+        ctx.live.keys,
+        own?.id,
+      );
       if (!row)
         return {
           apiKey: null,

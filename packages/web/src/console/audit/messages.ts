@@ -33,7 +33,11 @@ export type AuditKey =
   | 'OPEN_EDITION'
   | 'CLOSE_EDITION'
   | 'CANCEL_EDITION'
-  | 'POSTPONE_EDITION';
+  | 'POSTPONE_EDITION'
+  | 'APPROVE_APPLICATION'
+  | 'REJECT_APPLICATION'
+  | 'ISSUE_API_KEY'
+  | 'REVOKE_API_KEY';
 
 export const AUDIT: Messages<AuditKey> = {
   nl: {
@@ -70,6 +74,10 @@ export const AUDIT: Messages<AuditKey> = {
     CLOSE_EDITION: 'Editie gesloten',
     CANCEL_EDITION: 'Editie afgelast',
     POSTPONE_EDITION: 'Editie uitgesteld',
+    APPROVE_APPLICATION: 'Aanmelding goedgekeurd',
+    REJECT_APPLICATION: 'Aanmelding afgewezen',
+    ISSUE_API_KEY: 'API-sleutel uitgegeven',
+    REVOKE_API_KEY: 'API-sleutel ingetrokken',
   },
   en: {
     heading: 'Audit trail',
@@ -105,6 +113,10 @@ export const AUDIT: Messages<AuditKey> = {
     CLOSE_EDITION: 'Edition closed',
     CANCEL_EDITION: 'Edition called off',
     POSTPONE_EDITION: 'Edition postponed',
+    APPROVE_APPLICATION: 'Application approved',
+    REJECT_APPLICATION: 'Application rejected',
+    ISSUE_API_KEY: 'API key issued',
+    REVOKE_API_KEY: 'API key revoked',
   },
   de: {
     heading: 'Protokoll',
@@ -140,6 +152,10 @@ export const AUDIT: Messages<AuditKey> = {
     CLOSE_EDITION: 'Ausgabe geschlossen',
     CANCEL_EDITION: 'Ausgabe abgesagt',
     POSTPONE_EDITION: 'Ausgabe verschoben',
+    APPROVE_APPLICATION: 'Bewerbung angenommen',
+    REJECT_APPLICATION: 'Bewerbung abgelehnt',
+    ISSUE_API_KEY: 'API-Schlüssel ausgegeben',
+    REVOKE_API_KEY: 'API-Schlüssel widerrufen',
   },
   da: {
     heading: 'Log',
@@ -175,5 +191,9 @@ export const AUDIT: Messages<AuditKey> = {
     CLOSE_EDITION: 'Udgave lukket',
     CANCEL_EDITION: 'Udgave aflyst',
     POSTPONE_EDITION: 'Udgave udsat',
+    APPROVE_APPLICATION: 'Ansøgning godkendt',
+    REJECT_APPLICATION: 'Ansøgning afvist',
+    ISSUE_API_KEY: 'API-nøgle udstedt',
+    REVOKE_API_KEY: 'API-nøgle tilbagekaldt',
   },
 };
