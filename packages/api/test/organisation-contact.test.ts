@@ -6,15 +6,13 @@
  * nothing; approving an application makes the applicant the contact; the open-data feeds and
  * the log never carry it.
  */
-import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/locations/stats.ts';
-import { type App, createApp } from '../src/yoga.ts';
 import { consoleWorld, outcome, ROLES, type Role } from './console-support.ts';
 import {
-  type GraphQLResponse,
+  createClient,
+  loggingTo,
   memberKey,
   openTestDatabase,
   personSession,
@@ -24,7 +22,7 @@ import {
 
 let t: TestDb;
 let w: Awaited<ReturnType<typeof consoleWorld>>;
-let app: App;
+let client: ReturnType<typeof createClient>;
 const logLines: string[] = [];
 
 const CONTACT = {
@@ -56,26 +54,11 @@ function as(caller: Caller) {
 }
 
 /** Ask the app (its log captured) as a caller. */
-async function gql(
-  query: string,
-  variables: Record<string, unknown>,
-  caller: Caller,
-): Promise<GraphQLResponse> {
-  const { key, headers } = as(caller);
-  const response = await app.fetch('http://tafel.test/graphql', {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/graphql-response+json, application/json',
-      ...(key ? { authorization: `Bearer ${key}` } : {}),
-      ...headers,
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { ...((await response.json()) as GraphQLResponse), status: response.status };
+function gql(query: string, variables: Record<string, unknown>, caller: Caller) {
+  return client.gql(query, variables, as(caller));
 }
 
-/** The contact columns of an organisation's row, and the rest of it. */
+/** An organisation's whole row, as stored. */
 async function row(slug: string) {
   const [r] = rowsOf<Record<string, unknown>>(
     await t.database.db.execute(sql`SELECT * FROM organisations WHERE slug = ${slug}`),
@@ -97,20 +80,7 @@ beforeAll(async () => {
     },
     otherKey: { key: await memberKey(t.database, w.fx.moskee.id) },
   };
-  const logger = pino(
-    { level: 'info' },
-    new Writable({
-      write(chunk, _encoding, done) {
-        logLines.push(String(chunk));
-        done();
-      },
-    }),
-  );
-  app = createApp({
-    database: t.database,
-    logger,
-    publicApi: { rateLimitStore: 'memory', responseCache: true },
-  });
+  client = createClient(t.database, { responseCache: true }, loggingTo(logLines));
 });
 afterAll(() => t.close());
 
@@ -272,7 +242,9 @@ describe('an organisation’s contact', () => {
   it('the open-data feeds and the log never carry a contact', async () => {
     await gql(UPDATE, { input: { contact: CONTACT } }, 'coordinator');
     for (const format of ['geojson', 'csv', 'ics']) {
-      const response = await app.fetch(`http://tafel.test/editions/nid-test/locations.${format}`);
+      const response = await client.app.fetch(
+        `http://tafel.test/editions/nid-test/locations.${format}`,
+      );
       const text = await response.text();
       expect(response.status, format).toBe(200);
       expect(text, format).toContain('Asito');
