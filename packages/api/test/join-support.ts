@@ -1,15 +1,14 @@
 /** The join tests' world: apps over real HTTP (with a fake SMTP server, or logging), their logs and mail. */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
-import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { rowsOf } from '../src/locations/stats.ts';
 import { TERMS_VERSION } from '../src/locations/terms.ts';
 import { createApp } from '../src/yoga.ts';
 import {
+  loggingTo,
   memberKey,
   openTestDatabase,
   personSession,
@@ -31,15 +30,7 @@ export async function serve(t: TestDb, publicApi: Record<string, unknown> = {}):
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const logger = pino(
-    { level: 'info' },
-    new Writable({
-      write(chunk, _encoding, done) {
-        logLines.push(String(chunk));
-        done();
-      },
-    }),
-  );
+  const logger = loggingTo(logLines);
   const yoga = createApp({
     database: t.database,
     logger,

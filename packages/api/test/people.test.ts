@@ -6,9 +6,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
-import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invitePerson, removePerson } from '../src/auth/people.ts';
@@ -16,7 +14,7 @@ import { runCommand } from '../src/cli.ts';
 import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { rowsOf } from '../src/locations/stats.ts';
 import { createApp } from '../src/yoga.ts';
-import { openTestDatabase, seedFixture, type TestDb } from './support.ts';
+import { loggingTo, openTestDatabase, seedFixture, type TestDb } from './support.ts';
 
 const ADMIN = { email: 'Ada.Admin@Federatie.example', name: 'Ada Adminsdottir' };
 const COORDINATOR = { email: 'coby.coordinator@asito.example', name: 'Coby Coördinator' };
@@ -49,15 +47,7 @@ async function serve(
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const logger = pino(
-    { level: 'info' },
-    new Writable({
-      write(chunk, _encoding, done) {
-        logLines.push(String(chunk));
-        done();
-      },
-    }),
-  );
+  const logger = loggingTo(logLines);
   const yoga = createApp({
     ...options,
     database: t.database,

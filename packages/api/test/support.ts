@@ -4,8 +4,10 @@
  * dropped after it. Requests go through the real app (`app.fetch`), nothing is mocked.
  */
 import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
 import type { Logger } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
+import pino from 'pino';
 import postgres from 'postgres';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { issueKey } from '../src/auth/keys.ts';
@@ -89,8 +91,13 @@ export interface GraphQLResponse<T = Record<string, any>> {
 export function createClient(
   database: Database,
   publicApi: AppOptions['publicApi'] = { responseCache: false },
+  logger?: AppOptions['logger'],
 ) {
-  const app = createApp({ database, publicApi: { rateLimitStore: 'memory', ...publicApi } });
+  const app = createApp({
+    database,
+    publicApi: { rateLimitStore: 'memory', ...publicApi },
+    ...(logger ? { logger } : {}),
+  });
   async function gql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -110,6 +117,19 @@ export function createClient(
     return { ...body, status: response.status };
   }
   return { app, gql };
+}
+
+/** An app's logger at the production level (info) that keeps each line it writes in `lines`. */
+export function loggingTo(lines: string[]): pino.Logger {
+  return pino(
+    { level: 'info' },
+    new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    }),
+  );
 }
 
 /** A small, fully known fixture: two organisations, one edition, venues with every trait the filters test. */

@@ -1,8 +1,8 @@
 /**
  * The console's organisations, edit and approve, in Chromium against the real API: a staff admin
- * finds an organisation that is not approved yet, edits its name and website (the browser's
- * checks first, then the server's), approves it, and the API has both; axe with the edit form
- * open in four languages.
+ * finds an organisation that is not approved yet, sees its contact (read only), edits its name
+ * and website (the browser's checks first, then the server's), approves it, and the API has
+ * both; axe with the edit form open in four languages.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -36,6 +36,16 @@ describe('the console’s organisations: edit and approve', () => {
       { input: { slug: SLUG, name: 'Stichting Ongekeurd' } },
       staffKey(),
     );
+    await gql(
+      `mutation ($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { userErrors { message } } }`,
+      {
+        input: {
+          organisation: SLUG,
+          contact: { name: 'Onno Ongekeurd', email: 'onno@ongekeurd.test', phone: '030 123 4567' },
+        },
+      },
+      staffKey(),
+    );
     const { page, errors } = await newPage(ctx.browser);
     await signIn(
       page,
@@ -62,6 +72,14 @@ describe('the console’s organisations: edit and approve', () => {
 
     const card = await find('en', 'Stichting Ongekeurd');
     await card.getByText('Not approved yet').waitFor();
+    // The contact, read only: the organisation keeps it in its profile.
+    await card.getByText('Contact: Onno Ongekeurd').waitFor();
+    expect(await card.getByRole('link', { name: 'onno@ongekeurd.test' }).getAttribute('href')).toBe(
+      'mailto:onno@ongekeurd.test',
+    );
+    expect(await card.getByRole('link', { name: '030 123 4567' }).getAttribute('href')).toBe(
+      'tel:0301234567',
+    );
     await card.getByRole('button', { name: 'Edit' }).click();
     const name = page.getByLabel('Name', { exact: true });
     const website = page.getByLabel('Website');

@@ -18,6 +18,7 @@ import {
   openIn,
   seriousViolations,
   signIn,
+  staffKey,
   useBrowser,
 } from './support.ts';
 
@@ -171,6 +172,73 @@ describe('the member portal', () => {
       { s: A },
     );
     expect(organisation.website).toBe('https://taalmaatjes.test');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the profile’s contact: checked as the server checks it, saved, seen by staff only', async () => {
+    const { page, errors } = await newPage(ctx.browser);
+    await signIn(page, await invite({ email: 'coordinator.a4@taalmaatjes.test', organisation: A }));
+    await openIn(page, '/manage#profile', 'en');
+    await expect.poll(() => page.getByLabel('Name', { exact: true }).inputValue()).not.toBe('');
+    const saves: string[] = [];
+    page.on('request', (r) => {
+      if (r.postData()?.includes('updateOrganisation')) saves.push(r.postData()!);
+    });
+    const person = page.getByLabel('Contact person');
+    const email = page.getByLabel('E-mail address');
+    const phone = page.getByLabel('Phone number');
+    await person.fill('Coco Contact');
+    await email.fill('coco at taalmaatjes');
+    await phone.fill('bel maar');
+    await page.getByRole('button', { name: 'Save' }).click();
+    // Each problem at its field, the first of them focused; nothing sent.
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+    expect(await email.getAttribute('aria-describedby')).toBe(
+      'contactEmail-hint contactEmail-error',
+    );
+    await page.locator('#contactEmail-error').getByText('Enter a valid e-mail address').waitFor();
+    expect(await phone.getAttribute('aria-invalid')).toBe('true');
+    await page.locator('#contactPhone-error').getByText('6 to 15 digits').waitFor();
+    expect(await person.getAttribute('aria-invalid')).toBe('false');
+    expect(
+      await email.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el),
+    ).toBe(true);
+    expect(await seriousViolations(page), 'with errors').toEqual([]);
+    expect(saves, 'refused in the browser, nothing sent').toEqual([]);
+    const contactOf = async (key?: string) =>
+      (
+        await gql<{ organisation: { contact: Record<string, string | null> | null } }>(
+          'query ($s: String!) { organisation(slug: $s) { contact { name email phone } } }',
+          { s: A },
+          key,
+        )
+      ).organisation.contact;
+    expect(await contactOf(staffKey())).toBeNull();
+
+    await email.fill('coco@taalmaatjes.test');
+    await phone.fill('+31 30  123 4567');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('The profile is saved.').waitFor();
+    expect(await email.getAttribute('aria-invalid')).toBe('false');
+    expect(saves.length).toBe(1);
+    const contact = {
+      name: 'Coco Contact',
+      email: 'coco@taalmaatjes.test',
+      phone: '+31 30 123 4567',
+    };
+    expect(await contactOf(staffKey())).toEqual(contact);
+    expect(await contactOf()).toBeNull();
+
+    // Opened again, the form shows what is kept; emptied, it is gone.
+    await openIn(page, '/manage#profile', 'nl');
+    await expect.poll(() => page.getByLabel('E-mailadres').inputValue()).toBe(contact.email);
+    expect(await page.getByLabel('Telefoonnummer').inputValue()).toBe(contact.phone);
+    for (const label of ['Contactpersoon', 'E-mailadres', 'Telefoonnummer'])
+      await page.getByLabel(label).fill('');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Het profiel is opgeslagen.').waitFor();
+    expect(await contactOf(staffKey())).toBeNull();
     expect(errors).toEqual([]);
     await page.close();
   });

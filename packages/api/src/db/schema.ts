@@ -76,9 +76,23 @@ export const organisations = pgTable(
     suspendedAt: timestamp('suspended_at', { withTimezone: true }),
     /** Why it was suspended (staff only). */
     suspensionReason: text('suspension_reason'),
+    /**
+     * Whom the federation contacts: a person's name, e-mail address and phone number, each
+     * optional. Never public: only staff and the organisation itself read them; clearing them
+     * deletes them.
+     */
+    contactName: text('contact_name'),
+    contactEmail: text('contact_email'),
+    contactPhone: text('contact_phone'),
     ...timestamps,
   },
-  (t) => [index('organisations_name_idx').on(t.name)],
+  (t) => [
+    index('organisations_name_idx').on(t.name),
+    check(
+      'organisations_contact_lengths',
+      sql`char_length(${t.contactName}) <= 200 AND char_length(${t.contactEmail}) <= 254 AND char_length(${t.contactPhone}) <= 40`,
+    ),
+  ],
 );
 
 /**

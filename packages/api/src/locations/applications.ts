@@ -167,7 +167,10 @@ async function decide(
   ]);
 }
 
-/** Insert the organisation under the first free slug made from its name: `name`, `name-2`, … */
+/**
+ * Insert the organisation under the first free slug made from its name: `name`, `name-2`, … Its
+ * contact is the applicant's.
+ */
 async function organisationFor(tx: Db, application: Application): Promise<Organisation> {
   const base = slugFrom(application.organisationName);
   for (let n = 1; n <= 100; n++) {
@@ -178,6 +181,9 @@ async function organisationFor(tx: Db, application: Application): Promise<Organi
         name: application.organisationName,
         kind: application.kind,
         website: application.website,
+        // The applicant is whom staff talk to: the contact until the organisation changes it.
+        contactName: application.contactName,
+        contactEmail: application.email,
       })
       .onConflictDoNothing()
       .returning();

@@ -1,9 +1,10 @@
 /** Member organisations: admitting one, and finding one by slug. */
 import { eq } from 'drizzle-orm';
+import { checkEmail } from '../auth/people.ts';
 import type { Db } from '../db/client.ts';
 import { type Organisation, organisations } from '../db/schema.ts';
 import { type UserError, UserErrors, userError } from './errors.ts';
-import { isHttpUrl } from './fields.ts';
+import { freeText, isHttpUrl } from './fields.ts';
 import type { TableNotice } from './notices.ts';
 import { checkName, checkSlug } from './slugs.ts';
 
@@ -64,14 +65,74 @@ export function unknownOrganisation(
   return userError(field, 'NOT_FOUND', `No organisation with slug "${slug.slice(0, 60)}".`);
 }
 
+/** An organisation's contact as given: each part optional; a missing or empty one is removed. */
+export interface ContactInput {
+  name?: string | null;
+  email?: string | null;
+  phone?: string | null;
+}
+
+export const CONTACT_LIMITS = { name: 200, email: 254, phone: 40 } as const;
+
+/** Separators people write in phone numbers: spaces, dashes, dots, slashes and parentheses. */
+const PHONE_SEPARATORS = /[\s()./-]/g;
+
 /**
- * Change an organisation's profile: its name, website and logo. A field left out stays; an empty
- * website or logo removes it. Refused input changes nothing.
+ * The contact as stored, or its problems at `["contact", part]`. The values never go into a
+ * message: a refusal must not carry an address into a log.
+ */
+export function checkContact(
+  errors: UserErrors,
+  input: ContactInput | null,
+): { contactName: string | null; contactEmail: string | null; contactPhone: string | null } {
+  const name = freeText(errors, ['contact', 'name'], input?.name, CONTACT_LIMITS.name);
+  const rawEmail = input?.email?.trim() ?? '';
+  let email: string | null = null;
+  if (rawEmail.length > CONTACT_LIMITS.email)
+    errors.add(
+      ['contact', 'email'],
+      'TOO_LONG',
+      `email is at most ${CONTACT_LIMITS.email} characters.`,
+    );
+  else if (rawEmail) {
+    email = checkEmail(rawEmail);
+    if (!email)
+      errors.add(
+        ['contact', 'email'],
+        'INVALID',
+        'email is not an e-mail address like name@example.org.',
+      );
+  }
+  const phone = input?.phone?.trim().replace(/\s+/g, ' ') ?? '';
+  if (phone.length > CONTACT_LIMITS.phone)
+    errors.add(
+      ['contact', 'phone'],
+      'TOO_LONG',
+      `phone is at most ${CONTACT_LIMITS.phone} characters.`,
+    );
+  else if (phone && !/^\+?[0-9]{6,15}$/.test(phone.replace(PHONE_SEPARATORS, '')))
+    errors.add(
+      ['contact', 'phone'],
+      'INVALID',
+      'phone is not a phone number like +31 20 123 4567 or 020-123 4567: 6 to 15 digits, an optional + first, and spaces, dashes, dots, slashes or parentheses between them.',
+    );
+  return { contactName: name, contactEmail: email, contactPhone: phone || null };
+}
+
+/**
+ * Change an organisation's profile: its name, website, logo and contact. A field left out stays;
+ * an empty website or logo removes it; a contact replaces the one kept (its missing parts are
+ * removed) and a null one removes it all. Refused input changes nothing.
  */
 export async function updateOrganisation(
   db: Db,
   id: number,
-  input: { name?: string | null; website?: string | null; logoUrl?: string | null },
+  input: {
+    name?: string | null;
+    website?: string | null;
+    logoUrl?: string | null;
+    contact?: ContactInput | null;
+  },
 ): Promise<{ organisation: Organisation | null; userErrors: UserError[]; notices: TableNotice[] }> {
   const errors = new UserErrors();
   const name = input.name != null ? checkName(errors, input.name) : undefined;
@@ -87,6 +148,7 @@ export async function updateOrganisation(
   };
   const website = url('website', input.website);
   const logoUrl = url('logoUrl', input.logoUrl);
+  const contact = input.contact !== undefined ? checkContact(errors, input.contact) : undefined;
   if (errors.any) return { organisation: null, userErrors: errors.list, notices: [] };
   const [row] = await db
     .update(organisations)
@@ -94,6 +156,7 @@ export async function updateOrganisation(
       ...(name != null ? { name } : {}),
       ...(website !== undefined ? { website } : {}),
       ...(logoUrl !== undefined ? { logoUrl } : {}),
+      ...contact,
       updatedAt: new Date(),
     })
     .where(eq(organisations.id, id))

@@ -152,6 +152,8 @@ const organisation: TypeRules = {
   kind: column<O>((t) => t.kind),
   website: column<O>((t) => t.website),
   logoUrl: column<O>((t) => t.logoUrl),
+  // No `contact`: it is not public, and a query asking for it is left to its resolver's check
+  // (organisation-profile.ts).
   // As organisation.ts's relatedConnection: the organisation's public venues of the edition named.
   locations: (f, row, c) => {
     const args = f.args() as { edition: string };

@@ -1,16 +1,66 @@
 /**
- * `updateOrganisation`: an organisation's profile (name, website, logo), by a signed-in
- * coordinator for their own organisation, or by staff admins for any.
+ * `updateOrganisation`: an organisation's profile (name, website, logo, contact), by a signed-in
+ * coordinator for their own organisation, or by staff admins for any. And `Organisation.contact`,
+ * which only staff and the organisation itself read.
  */
 import { GraphQLError } from 'graphql';
+import { canSeePrivate } from '../../auth/viewer.ts';
 import {
   organisationBySlug,
   unknownOrganisation,
   updateOrganisation,
 } from '../../locations/organisations.ts';
 import { builder } from '../builder.ts';
+import { OrganisationRef } from './organisation.ts';
 import { OrganisationPayload } from './staff-types.ts';
 import { userError } from './user-error.ts';
+
+interface Contact {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+const OrganisationContactRef = builder.objectRef<Contact>('OrganisationContact').implement({
+  description:
+    'Whom the federation contacts at an organisation. Not public: only federation staff (admins, moderators, staff keys) and the organisation’s own coordinators and keys read it.',
+  fields: (t) => ({
+    name: t.exposeString('name', { nullable: true, description: 'The contact person’s name.' }),
+    email: t.exposeString('email', { nullable: true, description: 'An e-mail address.' }),
+    phone: t.exposeString('phone', {
+      nullable: true,
+      description: 'A phone number, as written (e.g. `+31 20 123 4567`).',
+    }),
+  }),
+});
+
+// The compiled read path (graphql/read/rules.ts) has no rule for `contact`: a query that asks
+// for it is answered here, by the executor, with this check.
+builder.drizzleObjectFields(OrganisationRef, (t) => ({
+  contact: t.field({
+    type: OrganisationContactRef,
+    nullable: true,
+    description:
+      'Whom the federation contacts. Null for anyone but federation staff (admins, moderators, staff keys) and the organisation’s own coordinators and keys, and null when none is kept.',
+    resolve: (o, _args, ctx) =>
+      canSeePrivate(ctx, o.id) && (o.contactName || o.contactEmail || o.contactPhone)
+        ? { name: o.contactName, email: o.contactEmail, phone: o.contactPhone }
+        : null,
+  }),
+}));
+
+const OrganisationContactInput = builder.inputType('OrganisationContactInput', {
+  description:
+    'An organisation’s contact. It replaces the one kept: a part left out or empty is removed.',
+  fields: (t) => ({
+    name: t.string({ description: 'The contact person’s name, at most 200 characters.' }),
+    email: t.string({ description: 'An e-mail address, at most 254 characters.' }),
+    phone: t.string({
+      description:
+        'A phone number: 6 to 15 digits, an optional leading +, and spaces, dashes, dots, slashes or parentheses; at most 40 characters.',
+    }),
+  }),
+});
 
 const UpdateOrganisationInput = builder.inputType('UpdateOrganisationInput', {
   description: 'An organisation’s profile. A field left out stays; an empty URL removes it.',
@@ -21,6 +71,11 @@ const UpdateOrganisationInput = builder.inputType('UpdateOrganisationInput', {
     name: t.string({ description: 'Display name, 1–200 characters.' }),
     website: t.string({ description: 'The website: http or https.' }),
     logoUrl: t.string({ description: 'A logo image URL: http or https.' }),
+    contact: t.field({
+      type: OrganisationContactInput,
+      description:
+        'Whom the federation contacts; it replaces the one kept. `null` removes it (the data is deleted).',
+    }),
   }),
 });
 
@@ -28,7 +83,7 @@ builder.mutationFields((t) => ({
   updateOrganisation: t.field({
     type: OrganisationPayload,
     description:
-      'Change an organisation’s name, website or logo: a signed-in coordinator their own, staff admins any.',
+      'Change an organisation’s name, website, logo or contact: a signed-in coordinator their own, staff admins any.',
     args: { input: t.arg({ type: UpdateOrganisationInput, required: true }) },
     authScopes: { staff: true, person: true },
     resolve: async (_root, { input }, ctx) => {

@@ -1,7 +1,8 @@
 /**
  * The console's organisations: find one, see whether it is approved and whether it is suspended
- * (since when, why); edit its name and website (`updateOrganisation`, checked in the browser as
- * the server does), approve one not yet approved (`approveOrganisation`: its venues waiting for
+ * (since when, why) and its contact (read only: the organisation keeps it in the portal's
+ * profile); edit its name and website (`updateOrganisation`, checked in the browser as the server
+ * does), approve one not yet approved (`approveOrganisation`: its venues waiting for
  * approval go public), suspend it with a reason or reinstate it. Staff admins only (the API
  * decides as well).
  */
@@ -28,12 +29,13 @@ interface Organisation {
   approvedAt: string | null;
   suspendedAt: string | null;
   suspensionReason: string | null;
+  contact: { name: string | null; email: string | null; phone: string | null } | null;
 }
 
 const LIST = /* GraphQL */ `
   query ConsoleOrganisations($search: String) {
     organisations(first: 100, search: $search) {
-      nodes { id slug name website approvedAt suspendedAt suspensionReason }
+      nodes { id slug name website approvedAt suspendedAt suspensionReason contact { name email phone } }
     }
   }
 `;
@@ -197,6 +199,7 @@ export class TafelSectionOrganisations extends ConsoleSection {
     return html`<li>
       <div class="card-head"><h3 id="org-${o.slug}">${o.name}</h3></div>
       ${o.website ? html`<p class="meta">${o.website}</p>` : nothing}
+      ${this.contact(o)}
       <p class="meta">
         ${
           o.approvedAt
@@ -239,6 +242,21 @@ export class TafelSectionOrganisations extends ConsoleSection {
             : this.suspendForm(o)
       }
     </li>`;
+  }
+
+  /** The contact, read only: the organisation keeps it in its profile (the portal). */
+  private contact(o: Organisation) {
+    const t = translator(ORGANISATIONS, this.language);
+    const c = o.contact;
+    if (!c) return html`<p class="meta">${t('noContact')}</p>`;
+    const parts = [
+      c.name,
+      c.email && html`<a href="mailto:${c.email}">${c.email}</a>`,
+      c.phone && html`<a href="tel:${c.phone.replace(/[^+0-9]/g, '')}">${c.phone}</a>`,
+    ].filter((p) => p);
+    return html`<p class="meta">
+      ${t('contact')} ${parts.map((p, i) => html`${i ? ' · ' : ''}${p}`)}
+    </p>`;
   }
 
   private suspendForm(o: Organisation) {

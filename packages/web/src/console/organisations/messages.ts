@@ -27,7 +27,9 @@ export type OrganisationsKey =
   | 'saved'
   | 'nameMissing'
   | 'nameTooLong'
-  | 'badUrl';
+  | 'badUrl'
+  | 'contact'
+  | 'noContact';
 
 export const ORGANISATIONS: Messages<OrganisationsKey> = {
   nl: {
@@ -60,6 +62,8 @@ export const ORGANISATIONS: Messages<OrganisationsKey> = {
     nameMissing: 'Vul de naam in.',
     nameTooLong: 'De naam is te lang: hoogstens 200 tekens.',
     badUrl: 'Een web-adres dat begint met http:// of https://.',
+    contact: 'Contactpersoon:',
+    noContact: 'Geen contactpersoon opgegeven.',
   },
   en: {
     heading: 'Organisations',
@@ -91,6 +95,8 @@ export const ORGANISATIONS: Messages<OrganisationsKey> = {
     nameMissing: 'Enter the name.',
     nameTooLong: 'The name is too long: at most 200 characters.',
     badUrl: 'A web address starting with http:// or https://.',
+    contact: 'Contact:',
+    noContact: 'No contact given.',
   },
   de: {
     heading: 'Organisationen',
@@ -122,6 +128,8 @@ export const ORGANISATIONS: Messages<OrganisationsKey> = {
     nameMissing: 'Bitte den Namen eingeben.',
     nameTooLong: 'Der Name ist zu lang: höchstens 200 Zeichen.',
     badUrl: 'Eine Webadresse, die mit http:// oder https:// beginnt.',
+    contact: 'Kontakt:',
+    noContact: 'Kein Kontakt angegeben.',
   },
   da: {
     heading: 'Organisationer',
@@ -154,5 +162,7 @@ export const ORGANISATIONS: Messages<OrganisationsKey> = {
     nameMissing: 'Skriv navnet.',
     nameTooLong: 'Navnet er for langt: højst 200 tegn.',
     badUrl: 'En webadresse, der begynder med http:// eller https://.',
+    contact: 'Kontakt:',
+    noContact: 'Ingen kontakt angivet.',
   },
 };
