@@ -229,3 +229,73 @@ describe('the life of an edition', () => {
     ]);
   });
 });
+
+describe('the press contact', () => {
+  const UPDATE = `mutation($input: UpdateEditionInput!) { updateEdition(input: $input) {
+    edition { slug pressContact { name email phone } } userErrors { field code } } }`;
+  const PUBLIC = `{ edition(slug: "nid-test") { pressContact { name email phone } } }`;
+  const press = { name: 'Petra Pers', email: 'pers@federatie.example', phone: '+31 20 123 4567' };
+
+  it('staff admins set it, everyone reads it, null removes it; the trail says only that it changed', async () => {
+    expect((await w.gql(PUBLIC)).data!['edition'].pressContact).toBeNull();
+    for (const role of ROLES.filter((r) => r !== 'admin' && r !== 'staffKey')) {
+      const before = await edition('nid-test');
+      const refused = await w.gql(
+        UPDATE,
+        { input: { slug: 'nid-test', pressContact: press } },
+        w.as(role),
+      );
+      expect(outcome(refused), role).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
+      expect(await edition('nid-test')).toEqual(before);
+    }
+    const set = await w.gql(
+      UPDATE,
+      { input: { slug: 'nid-test', pressContact: press } },
+      w.as('admin'),
+    );
+    expect(set.data!['updateEdition'].userErrors).toEqual([]);
+    // Public: no key, no session.
+    expect((await w.gql(PUBLIC)).data!['edition'].pressContact).toEqual(press);
+
+    const trail = rowsOf<{ details: unknown }>(
+      await t.database.db.execute(
+        sql`SELECT details FROM audit_events WHERE action = 'UPDATE_EDITION' ORDER BY id DESC LIMIT 1`,
+      ),
+    );
+    expect(trail[0]!.details).toEqual({ pressContact: { from: false, to: true } });
+    expect(JSON.stringify(trail)).not.toContain(press.email);
+
+    const cleared = await w.gql(
+      UPDATE,
+      { input: { slug: 'nid-test', pressContact: null } },
+      w.as('admin'),
+    );
+    expect(cleared.data!['updateEdition'].edition.pressContact).toBeNull();
+    const row = await edition('nid-test');
+    expect([row.pressContactName, row.pressContactEmail, row.pressContactPhone]).toEqual([
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it('refuses a bad address or phone at its field, and changes nothing', async () => {
+    const before = await edition('nid-test');
+    const refused = await w.gql(
+      UPDATE,
+      {
+        input: {
+          slug: 'nid-test',
+          name: 'Nieuwe naam',
+          pressContact: { name: 'Petra', email: 'pers@', phone: '12' },
+        },
+      },
+      w.as('admin'),
+    );
+    expect(refused.data!['updateEdition'].userErrors).toEqual([
+      { field: ['pressContact', 'email'], code: 'INVALID' },
+      { field: ['pressContact', 'phone'], code: 'INVALID' },
+    ]);
+    expect(await edition('nid-test')).toEqual(before);
+  });
+});

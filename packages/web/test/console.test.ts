@@ -131,13 +131,41 @@ describe('the staff console', () => {
     );
     expect(edition).toEqual({ status: 'POSTPONED', date: '2027-11-27' });
 
+    // Its press contact: checked in the page, then public.
+    await dayCard.getByRole('button', { name: 'Press contact' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Petra Pers');
+    await page.getByLabel('E-mail address').fill('pers@');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('alert').getByText('This is not an e-mail address').waitFor();
+    expect(await page.getByLabel('E-mail address').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('E-mail address').fill('pers@federatie.example');
+    await page.getByLabel('Phone number').fill('+31 20 123 4567');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('The press contact of Console day is saved.').waitFor();
+    await dayCard
+      .getByText('Press contact: Petra Pers, pers@federatie.example, +31 20 123 4567')
+      .waitFor();
+    const { edition: withPress } = await gql<{ edition: { pressContact: unknown } }>(
+      `{ edition(slug: "${DAY}") { pressContact { name email phone } } }`,
+    );
+    expect(withPress.pressContact).toEqual({
+      name: 'Petra Pers',
+      email: 'pers@federatie.example',
+      phone: '+31 20 123 4567',
+    });
+
     // The audit trail: all three, then filtered.
     await page.getByRole('link', { name: 'Audit trail' }).click();
     const headings = page.getByRole('list').getByRole('heading', { level: 3 });
     await expect
       .poll(() => headings.allTextContents())
       .toEqual(
-        expect.arrayContaining(['Organisation suspended', 'Venue approved', 'Edition postponed']),
+        expect.arrayContaining([
+          'Organisation suspended',
+          'Venue approved',
+          'Edition postponed',
+          'Edition changed',
+        ]),
       );
     await page.getByLabel('Organisation').selectOption({ label: member.name });
     await page.getByRole('button', { name: 'Show', exact: true }).click();
@@ -149,7 +177,8 @@ describe('the staff console', () => {
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.getByLabel('Person').selectOption({ label: 'Carla Console' });
     await page.getByRole('button', { name: 'Show', exact: true }).click();
-    await expect.poll(async () => (await headings.allTextContents()).length).toBe(3);
+    // The three, and the press contact's change (an edition changed).
+    await expect.poll(async () => (await headings.allTextContents()).length).toBe(4);
     expect(await page.content()).not.toContain('carla.console@tafel.test');
 
     // Back to organisations: reinstate, and the venues return.

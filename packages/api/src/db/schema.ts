@@ -54,6 +54,10 @@ export const editions = pgTable('editions', {
   statusReason: text('status_reason'),
   /** The day it had before it was last postponed. */
   postponedFrom: date('postponed_from', { mode: 'string' }),
+  /** Whom journalists call about this edition: public, because staff entered it for that. */
+  pressContactName: text('press_contact_name'),
+  pressContactEmail: text('press_contact_email'),
+  pressContactPhone: text('press_contact_phone'),
   ...timestamps,
 });
 

@@ -78,41 +78,31 @@ export const CONTACT_LIMITS = { name: 200, email: 254, phone: 40 } as const;
 const PHONE_SEPARATORS = /[\s()./-]/g;
 
 /**
- * The contact as stored, or its problems at `["contact", part]`. The values never go into a
+ * The contact as stored, or its problems at `[at, part]` (`["contact", "email"]`). The values never go into a
  * message: a refusal must not carry an address into a log.
  */
 export function checkContact(
   errors: UserErrors,
   input: ContactInput | null,
+  /** Where the contact is in the input: `contact`, or an edition's `pressContact`. */
+  at = 'contact',
 ): { contactName: string | null; contactEmail: string | null; contactPhone: string | null } {
-  const name = freeText(errors, ['contact', 'name'], input?.name, CONTACT_LIMITS.name);
+  const name = freeText(errors, [at, 'name'], input?.name, CONTACT_LIMITS.name);
   const rawEmail = input?.email?.trim() ?? '';
   let email: string | null = null;
   if (rawEmail.length > CONTACT_LIMITS.email)
-    errors.add(
-      ['contact', 'email'],
-      'TOO_LONG',
-      `email is at most ${CONTACT_LIMITS.email} characters.`,
-    );
+    errors.add([at, 'email'], 'TOO_LONG', `email is at most ${CONTACT_LIMITS.email} characters.`);
   else if (rawEmail) {
     email = checkEmail(rawEmail);
     if (!email)
-      errors.add(
-        ['contact', 'email'],
-        'INVALID',
-        'email is not an e-mail address like name@example.org.',
-      );
+      errors.add([at, 'email'], 'INVALID', 'email is not an e-mail address like name@example.org.');
   }
   const phone = input?.phone?.trim().replace(/\s+/g, ' ') ?? '';
   if (phone.length > CONTACT_LIMITS.phone)
-    errors.add(
-      ['contact', 'phone'],
-      'TOO_LONG',
-      `phone is at most ${CONTACT_LIMITS.phone} characters.`,
-    );
+    errors.add([at, 'phone'], 'TOO_LONG', `phone is at most ${CONTACT_LIMITS.phone} characters.`);
   else if (phone && !/^\+?[0-9]{6,15}$/.test(phone.replace(PHONE_SEPARATORS, '')))
     errors.add(
-      ['contact', 'phone'],
+      [at, 'phone'],
       'INVALID',
       'phone is not a phone number like +31 20 123 4567 or 020-123 4567: 6 to 15 digits, an optional + first, and spaces, dashes, dots, slashes or parentheses between them.',
     );

@@ -7,6 +7,20 @@ import type { Context } from '../context.ts';
 import { badInput } from '../errors.ts';
 import { EditionStatusEnum } from './enums.ts';
 
+const PressContactRef = builder
+  .objectRef<{ name: string | null; email: string | null; phone: string | null }>('PressContact')
+  .implement({
+    description: 'The federation’s press contact for an edition.',
+    fields: (t) => ({
+      name: t.exposeString('name', { nullable: true, description: 'Their name.' }),
+      email: t.exposeString('email', { nullable: true, description: 'An e-mail address.' }),
+      phone: t.exposeString('phone', {
+        nullable: true,
+        description: 'A phone number, as written (e.g. `+31 20 123 4567`).',
+      }),
+    }),
+  });
+
 export const EditionRef = builder.drizzleNode('editions', {
   name: 'Edition',
   description: 'One event day of the federation, e.g. `nid-2027`.',
@@ -42,6 +56,16 @@ export const EditionRef = builder.drizzleNode('editions', {
     requireApproval: t.exposeBoolean('requireApproval', {
       description:
         'Whether a new organisation’s venues wait for staff approval before they go public.',
+    }),
+    pressContact: t.field({
+      type: PressContactRef,
+      nullable: true,
+      description:
+        'Whom journalists contact about this edition; null when staff gave none. Public: staff enter it for that purpose.',
+      resolve: (e) =>
+        e.pressContactName || e.pressContactEmail || e.pressContactPhone
+          ? { name: e.pressContactName, email: e.pressContactEmail, phone: e.pressContactPhone }
+          : null,
     }),
   }),
 });

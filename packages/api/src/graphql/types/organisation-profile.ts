@@ -3,6 +3,7 @@
  * coordinator for their own organisation, or by staff admins for any. And `Organisation.contact`,
  * which only staff and the organisation itself read.
  */
+
 import { GraphQLError } from 'graphql';
 import { canSeePrivate } from '../../auth/viewer.ts';
 import {
@@ -11,6 +12,7 @@ import {
   updateOrganisation,
 } from '../../locations/organisations.ts';
 import { builder } from '../builder.ts';
+import { ContactInputRef } from './contact-input.ts';
 import { OrganisationRef } from './organisation.ts';
 import { OrganisationPayload } from './staff-types.ts';
 import { userError } from './user-error.ts';
@@ -49,19 +51,6 @@ builder.drizzleObjectFields(OrganisationRef, (t) => ({
   }),
 }));
 
-const OrganisationContactInput = builder.inputType('OrganisationContactInput', {
-  description:
-    'An organisation’s contact. It replaces the one kept: a part left out or empty is removed.',
-  fields: (t) => ({
-    name: t.string({ description: 'The contact person’s name, at most 200 characters.' }),
-    email: t.string({ description: 'An e-mail address, at most 254 characters.' }),
-    phone: t.string({
-      description:
-        'A phone number: 6 to 15 digits, an optional leading +, and spaces, dashes, dots, slashes or parentheses; at most 40 characters.',
-    }),
-  }),
-});
-
 const UpdateOrganisationInput = builder.inputType('UpdateOrganisationInput', {
   description: 'An organisation’s profile. A field left out stays; an empty URL removes it.',
   fields: (t) => ({
@@ -72,7 +61,7 @@ const UpdateOrganisationInput = builder.inputType('UpdateOrganisationInput', {
     website: t.string({ description: 'The website: http or https.' }),
     logoUrl: t.string({ description: 'A logo image URL: http or https.' }),
     contact: t.field({
-      type: OrganisationContactInput,
+      type: ContactInputRef,
       description:
         'Whom the federation contacts; it replaces the one kept. `null` removes it (the data is deleted).',
     }),

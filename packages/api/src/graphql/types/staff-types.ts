@@ -7,6 +7,7 @@ import { COUNTRIES } from '@tafel/schema';
 import type { ApiKeyScope } from '../../auth/viewer.ts';
 import type { apiKeys, editions, organisations } from '../../db/schema.ts';
 import { builder } from '../builder.ts';
+import { ContactInputRef } from './contact-input.ts';
 import { EditionRef } from './edition.ts';
 import { EditionStatusEnum, OrganisationKindEnum } from './enums.ts';
 import { OrganisationRef } from './organisation.ts';
@@ -88,6 +89,11 @@ export const UpdateEditionInput = builder.inputType('UpdateEditionInput', {
     status: t.field({ type: EditionStatusEnum, description: 'PLANNED, OPEN or CLOSED.' }),
     requireApproval: t.boolean({
       description: 'Hold a new organisation’s venues until staff approve it.',
+    }),
+    pressContact: t.field({
+      type: ContactInputRef,
+      description:
+        'Whom journalists contact about it (public); it replaces the one kept. `null` removes it.',
     }),
   }),
 });

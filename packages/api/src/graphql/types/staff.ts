@@ -4,11 +4,18 @@ import { and, eq, sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import { API_KEY_SCOPES } from '../../auth/keys.ts';
 import { isSuspended } from '../../auth/viewer.ts';
-import { editions, locationChanges, locations, organisations } from '../../db/schema.ts';
+import {
+  type Edition,
+  editions,
+  locationChanges,
+  locations,
+  organisations,
+} from '../../db/schema.ts';
 import { issueKeyAs, revokeKeyAs } from '../../locations/api-keys.ts';
 import { audit, auditActorOf } from '../../locations/audit.ts';
 import { createEdition, unknownEdition } from '../../locations/editions.ts';
 import {
+  checkContact,
   createOrganisation,
   organisationBySlug,
   unknownOrganisation,
@@ -65,6 +72,10 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const errors = new UserErrors();
       const name = checkName(errors, input.name);
+      const press =
+        input.pressContact !== undefined
+          ? checkContact(errors, input.pressContact ?? null, 'pressContact')
+          : undefined;
       if (input.status === 'CANCELLED' || input.status === 'POSTPONED')
         errors.add(
           ['status'],
@@ -76,6 +87,13 @@ builder.mutationFields((t) => ({
         ...(name != null ? { name } : {}),
         ...(input.status != null ? { status: input.status } : {}),
         ...(input.requireApproval != null ? { requireApproval: input.requireApproval } : {}),
+        ...(press
+          ? {
+              pressContactName: press.contactName,
+              pressContactEmail: press.contactEmail,
+              pressContactPhone: press.contactPhone,
+            }
+          : {}),
         updatedAt: sql`now()`,
       };
       const row = await ctx.db.transaction(async (tx) => {
@@ -90,11 +108,16 @@ builder.mutationFields((t) => ({
           .set(set)
           .where(eq(editions.id, before.id))
           .returning();
-        const changes = Object.fromEntries(
+        const changes: Record<string, { from: unknown; to: unknown }> = Object.fromEntries(
           (['name', 'status', 'requireApproval'] as const)
             .filter((k) => before[k] !== row![k])
             .map((k) => [k, { from: before[k], to: row![k] }]),
         );
+        // The press contact is public, yet a person's: the trail says it changed, not to what.
+        const PRESS = ['pressContactName', 'pressContactEmail', 'pressContactPhone'] as const;
+        const hasPress = (e: Edition) => PRESS.some((k) => e[k] !== null);
+        if (PRESS.some((k) => before[k] !== row![k]))
+          changes['pressContact'] = { from: hasPress(before), to: hasPress(row!) };
         await audit(tx, auditActorOf(ctx.viewer!), {
           action: 'UPDATE_EDITION',
           editionId: before.id,

@@ -12,6 +12,13 @@ import { EDITIONS } from './messages.ts';
 
 type Status = 'PLANNED' | 'OPEN' | 'CLOSED' | 'CANCELLED' | 'POSTPONED';
 type Step = 'open' | 'close' | 'cancel' | 'postpone';
+type Acting = Step | 'press';
+
+interface Contact {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+}
 
 interface Edition {
   slug: string;
@@ -20,11 +27,22 @@ interface Edition {
   status: Status;
   statusReason: string | null;
   postponedFrom: string | null;
+  pressContact: Contact | null;
 }
 
 const LIST = /* GraphQL */ `
-  query ConsoleEditions { editions { slug name date status statusReason postponedFrom } }
+  query ConsoleEditions {
+    editions { slug name date status statusReason postponedFrom pressContact { name email phone } }
+  }
 `;
+const UPDATE = /* GraphQL */ `
+  mutation EditionPress($input: UpdateEditionInput!) {
+    updateEdition(input: $input) { edition { slug } userErrors { field message code } }
+  }
+`;
+/** The server's checks of a contact, for messages in the page's language before sending. */
+const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
+const PHONE = /^\+?[0-9]{6,15}$/;
 const CREATE = /* GraphQL */ `
   mutation CreateEdition($input: CreateEditionInput!) {
     createEdition(input: $input) { edition { slug } userErrors { field message code } }
@@ -60,7 +78,7 @@ const TITLE = {
 @customElement('tafel-section-editions')
 export class TafelSectionEditions extends ConsoleSection {
   @state() private editions: Edition[] | null = null;
-  @state() private acting: { edition: Edition; step: Step } | null = null;
+  @state() private acting: { edition: Edition; step: Acting } | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -72,11 +90,47 @@ export class TafelSectionEditions extends ConsoleSection {
     this.editions = data?.editions ?? [];
   }
 
-  private async open(edition: Edition, step: Step): Promise<void> {
+  private async open(edition: Edition, step: Acting): Promise<void> {
     this.acting = { edition, step };
     this.errors = [];
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#field-reason')?.focus();
+    this.renderRoot
+      .querySelector<HTMLElement>(step === 'press' ? '#field-name' : '#field-reason')
+      ?.focus();
+  }
+
+  private async savePress(event: Event): Promise<void> {
+    event.preventDefault();
+    const { edition } = this.acting!;
+    const t = translator(EDITIONS, this.language);
+    const data = new FormData(event.target as HTMLFormElement);
+    const value = (name: string) => String(data.get(name) ?? '').trim();
+    const contact = { name: value('name'), email: value('email'), phone: value('phone') };
+    const problems = [];
+    if (contact.email && !EMAIL.test(contact.email))
+      problems.push({
+        field: ['input', 'pressContact', 'email'],
+        code: 'INVALID',
+        message: t('emailInvalid'),
+      });
+    if (contact.phone && !PHONE.test(contact.phone.replace(/[\s()./-]/g, '')))
+      problems.push({
+        field: ['input', 'pressContact', 'phone'],
+        code: 'INVALID',
+        message: t('phoneInvalid'),
+      });
+    if (problems.length) {
+      this.errors = problems;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.summary')?.focus();
+      return;
+    }
+    const empty = !contact.name && !contact.email && !contact.phone;
+    const input = { slug: edition.slug, pressContact: empty ? null : contact };
+    if (!(await this.call(UPDATE, { input }, 'updateEdition'))) return;
+    this.status = t('pressSaved', { name: edition.name });
+    this.acting = null;
+    await this.load();
   }
 
   private close(): void {
@@ -86,7 +140,8 @@ export class TafelSectionEditions extends ConsoleSection {
 
   private async confirm(event: Event): Promise<void> {
     event.preventDefault();
-    const { edition, step } = this.acting!;
+    const { edition } = this.acting!;
+    const step = this.acting!.step as Step;
     const form = event.target as HTMLFormElement;
     const needsReason = step === 'cancel' || step === 'postpone';
     const reason = await this.readReason(form, needsReason);
@@ -144,15 +199,32 @@ export class TafelSectionEditions extends ConsoleSection {
       }`;
   }
 
-  private input(name: string, label: string, hint: string, type = 'text') {
+  private input(name: string, label: string, hint?: string, type = 'text', value = '') {
     return this.field(
       name,
       label,
       (describedBy, invalid) =>
         html`<input id="field-${name}" name=${name} type=${type} aria-describedby=${describedBy}
-          aria-invalid=${invalid ? 'true' : 'false'} />`,
+          aria-invalid=${invalid ? 'true' : 'false'} .value=${value} />`,
       hint,
     );
+  }
+
+  private pressForm(e: Edition) {
+    const t = translator(EDITIONS, this.language);
+    const c = translator(CONSOLE, this.language);
+    const p = e.pressContact;
+    return html`<form class="step" @submit=${this.savePress} aria-labelledby="step-title" novalidate>
+      <h4 id="step-title">${t('pressTitle', { name: e.name })}</h4>
+      <p>${t('pressIntro')}</p>
+      ${this.summary()} ${this.input('name', t('pressName'), undefined, 'text', p?.name ?? '')}
+      ${this.input('email', t('pressEmail'), undefined, 'email', p?.email ?? '')}
+      ${this.input('phone', t('pressPhone'), undefined, 'tel', p?.phone ?? '')}
+      <div class="actions">
+        <button type="submit" class="primary">${t('pressSave')}</button>
+        <button type="button" @click=${this.close}>${c('cancel')}</button>
+      </div>
+    </form>`;
   }
 
   private card(e: Edition) {
@@ -167,10 +239,23 @@ export class TafelSectionEditions extends ConsoleSection {
       </div>
       ${e.postponedFrom ? html`<p class="meta">${t('movedFrom', { date: e.postponedFrom })}</p>` : nothing}
       ${e.statusReason ? html`<p class="meta">${c('reason')}: ${e.statusReason}</p>` : nothing}
+      <p class="meta">
+        ${
+          e.pressContact
+            ? t('pressShown', {
+                contact: [e.pressContact.name, e.pressContact.email, e.pressContact.phone]
+                  .filter(Boolean)
+                  .join(', '),
+              })
+            : t('pressNone')
+        }
+      </p>
       ${
-        open
-          ? html`<form class="step" @submit=${this.confirm} aria-labelledby="step-title" novalidate>
-            <h4 id="step-title">${t(TITLE[open], { name: e.name })}</h4>
+        open === 'press'
+          ? this.pressForm(e)
+          : open
+            ? html`<form class="step" @submit=${this.confirm} aria-labelledby="step-title" novalidate>
+            <h4 id="step-title">${t(TITLE[open as Step], { name: e.name })}</h4>
             ${this.summary()} ${this.reasonField(open === 'cancel' || open === 'postpone')}
             ${open === 'postpone' ? this.input('date', t('newDate'), t('newDateHint'), 'date') : nothing}
             <div class="actions">
@@ -178,13 +263,16 @@ export class TafelSectionEditions extends ConsoleSection {
               <button type="button" @click=${this.close}>${c('cancel')}</button>
             </div>
           </form>`
-          : html`<div class="actions">
+            : html`<div class="actions">
             ${STEPS[e.status].map(
               (step) =>
                 html`<button type="button" aria-describedby=${headId} @click=${() => this.open(e, step)}>
                   ${t(step)}
                 </button>`,
             )}
+            <button type="button" aria-describedby=${headId} @click=${() => this.open(e, 'press')}>
+              ${t('press')}
+            </button>
           </div>`
       }
     </li>`;

@@ -29,7 +29,19 @@ export type EditionsKey =
   | 'date'
   | 'dateHint'
   | 'createButton'
-  | 'created';
+  | 'created'
+  | 'press'
+  | 'pressSave'
+  | 'pressTitle'
+  | 'pressIntro'
+  | 'pressName'
+  | 'pressEmail'
+  | 'pressPhone'
+  | 'pressNone'
+  | 'pressShown'
+  | 'pressSaved'
+  | 'emailInvalid'
+  | 'phoneInvalid';
 
 export const EDITIONS: Messages<EditionsKey> = {
   nl: {
@@ -63,6 +75,19 @@ export const EDITIONS: Messages<EditionsKey> = {
     dateHint: 'De dag van de editie',
     createButton: 'Editie aanmaken',
     created: '{name} is aangemaakt (gepland).',
+    press: 'Perscontact',
+    pressSave: 'Opslaan',
+    pressTitle: 'Perscontact voor {name}',
+    pressIntro:
+      'Openbaar: journalisten zien het op de livepagina. Laat alles leeg om het te verwijderen.',
+    pressName: 'Naam',
+    pressEmail: 'E-mailadres',
+    pressPhone: 'Telefoonnummer',
+    pressNone: 'Geen perscontact.',
+    pressShown: 'Perscontact: {contact}',
+    pressSaved: 'Het perscontact van {name} is opgeslagen.',
+    emailInvalid: 'Dit is geen e-mailadres zoals naam@voorbeeld.nl.',
+    phoneInvalid: 'Dit is geen telefoonnummer zoals +31 20 123 4567: 6 tot 15 cijfers.',
   },
   en: {
     heading: 'Editions',
@@ -95,6 +120,18 @@ export const EDITIONS: Messages<EditionsKey> = {
     dateHint: 'The day of the edition',
     createButton: 'Create edition',
     created: '{name} is created (planned).',
+    press: 'Press contact',
+    pressSave: 'Save',
+    pressTitle: 'Press contact for {name}',
+    pressIntro: 'Public: journalists see it on the live page. Leave everything empty to remove it.',
+    pressName: 'Name',
+    pressEmail: 'E-mail address',
+    pressPhone: 'Phone number',
+    pressNone: 'No press contact.',
+    pressShown: 'Press contact: {contact}',
+    pressSaved: 'The press contact of {name} is saved.',
+    emailInvalid: 'This is not an e-mail address like name@example.org.',
+    phoneInvalid: 'This is not a phone number like +31 20 123 4567: 6 to 15 digits.',
   },
   de: {
     heading: 'Ausgaben',
@@ -127,6 +164,19 @@ export const EDITIONS: Messages<EditionsKey> = {
     dateHint: 'Der Tag der Ausgabe',
     createButton: 'Ausgabe anlegen',
     created: '{name} ist angelegt (geplant).',
+    press: 'Pressekontakt',
+    pressSave: 'Speichern',
+    pressTitle: 'Pressekontakt für {name}',
+    pressIntro:
+      'Öffentlich: Journalistinnen und Journalisten sehen ihn auf der Live-Seite. Alles leer lassen, um ihn zu entfernen.',
+    pressName: 'Name',
+    pressEmail: 'E-Mail-Adresse',
+    pressPhone: 'Telefonnummer',
+    pressNone: 'Kein Pressekontakt.',
+    pressShown: 'Pressekontakt: {contact}',
+    pressSaved: 'Der Pressekontakt von {name} ist gespeichert.',
+    emailInvalid: 'Das ist keine E-Mail-Adresse wie name@beispiel.de.',
+    phoneInvalid: 'Das ist keine Telefonnummer wie +49 30 123 4567: 6 bis 15 Ziffern.',
   },
   da: {
     heading: 'Udgaver',
@@ -159,5 +209,17 @@ export const EDITIONS: Messages<EditionsKey> = {
     dateHint: 'Udgavens dag',
     createButton: 'Opret udgave',
     created: '{name} er oprettet (planlagt).',
+    press: 'Pressekontakt',
+    pressSave: 'Gem',
+    pressTitle: 'Pressekontakt for {name}',
+    pressIntro: 'Offentlig: journalister ser den på livesiden. Lad alt stå tomt for at fjerne den.',
+    pressName: 'Navn',
+    pressEmail: 'E-mailadresse',
+    pressPhone: 'Telefonnummer',
+    pressNone: 'Ingen pressekontakt.',
+    pressShown: 'Pressekontakt: {contact}',
+    pressSaved: 'Pressekontakten for {name} er gemt.',
+    emailInvalid: 'Dette er ikke en e-mailadresse som navn@eksempel.dk.',
+    phoneInvalid: 'Dette er ikke et telefonnummer som +45 12 34 56 78: 6 til 15 cifre.',
   },
 };
