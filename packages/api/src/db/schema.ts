@@ -136,7 +136,10 @@ export const locations = pgTable(
     startsAt: timestamp('starts_at', { withTimezone: true }),
     endsAt: timestamp('ends_at', { withTimezone: true }),
     capacity: integer('capacity'),
+    /** People present: the count reported on the day (the participation log moves it). */
     participants: integer('participants').notNull().default(0),
+    /** People expected: registrations before the day, as the member states them. Not moved by the day's reports. */
+    expected: integer('expected').notNull().default(0),
     /** The host (or the organisation) says no one more fits in, whatever the count says. */
     full: boolean('full').notNull().default(false),
     targetGroups: targetGroupEnum('target_groups').array().notNull().default(sql`'{}'`),
@@ -175,6 +178,7 @@ export const locations = pgTable(
       'locations_participants_range',
       sql`${t.participants} >= 0 AND (${t.capacity} IS NULL OR ${t.participants} <= ${t.capacity})`,
     ),
+    check('locations_expected_range', sql`${t.expected} >= 0`),
     check('locations_capacity_positive', sql`${t.capacity} IS NULL OR ${t.capacity} >= 0`),
     check('locations_lat_range', sql`${t.lat} BETWEEN -90 AND 90`),
     check('locations_lng_range', sql`${t.lng} BETWEEN -180 AND 180`),

@@ -61,10 +61,12 @@ const Minutes = builder.scalarType('Minutes', {
 });
 
 const StatBucketRef = builder.objectRef<Bucket>('StatBucket').implement({
-  description: 'Counts for one region, meal, target group or organisation.',
+  description:
+    'Counts for one region, city, meal, target group, organisation or kind of organisation: people present and people expected, side by side.',
   fields: (t) => ({
     key: t.exposeString('key', {
-      description: 'The code: a region code, meal, target group or organisation slug.',
+      description:
+        'The code: a region code, city name, meal, target group, organisation slug or organisation kind.',
     }),
     label: t.string({
       description:
@@ -78,7 +80,12 @@ const StatBucketRef = builder.objectRef<Bucket>('StatBucket').implement({
       },
       resolve: (b, args) => b.label ?? vocabularyLabel(b.key, (args.lang ?? 'nl') as Lang),
     }),
-    participants: t.exposeInt('participants', { description: 'People taking part.' }),
+    participants: t.exposeInt('participants', {
+      description: 'People present: the counts reported on the day.',
+    }),
+    expected: t.exposeInt('expected', {
+      description: 'People expected: the registrations stated before the day.',
+    }),
     capacity: t.exposeInt('capacity', {
       description: 'Seats (venues without a stated capacity count 0).',
     }),
@@ -103,8 +110,13 @@ export const ParticipationStatsRef = builder
       'Live participation counts over the public venues that match a filter. Counts, never people.',
     fields: (t) => ({
       participants: t.int({
-        description: 'People taking part.',
+        description: 'People present: the counts reported on the day (0 before it).',
         resolve: async (s, _a, ctx) => (await summaryOf(s, ctx)).participants,
+      }),
+      expected: t.int({
+        description:
+          'People expected: the registrations the venues stated before the day, whoever has come yet.',
+        resolve: async (s, _a, ctx) => (await summaryOf(s, ctx)).expected,
       }),
       capacity: t.int({
         description: 'Seats in all.',
@@ -123,6 +135,11 @@ export const ParticipationStatsRef = builder
         description: 'Per region, biggest first.',
         resolve: async (s, _a, ctx) => (await summaryOf(s, ctx)).byRegion,
       }),
+      byCity: t.field({
+        type: [StatBucketRef],
+        description: 'Per city or village as the venues give it, biggest first.',
+        resolve: async (s, _a, ctx) => (await summaryOf(s, ctx)).byCity,
+      }),
       byMeal: t.field({
         type: [StatBucketRef],
         description: 'Per meal, biggest first.',
@@ -138,6 +155,11 @@ export const ParticipationStatsRef = builder
         type: [StatBucketRef],
         description: 'Per organisation, biggest first.',
         resolve: async (s, _a, ctx) => (await summaryOf(s, ctx)).byOrganisation,
+      }),
+      byOrganisationKind: t.field({
+        type: [StatBucketRef],
+        description: 'Per kind of organisation (company, municipality, charity, …), biggest first.',
+        resolve: async (s, _a, ctx) => (await summaryOf(s, ctx)).byOrganisationKind,
       }),
       timeline: t.field({
         type: [TimelinePointRef],
