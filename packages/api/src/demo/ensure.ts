@@ -1,16 +1,20 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
+import { loadDemoHistory } from './history.ts';
 import { hasEdition, type LoadDemoResult, loadDemo } from './load.ts';
 
 /**
  * Load the demo's past edition (with its log) and the live demo edition, each unless it is there
- * already: last year's day first, so the live day has something to be compared with.
+ * already (last year's day first, so the live day has something to be compared with), and the
+ * series `nid` with the history the seed texts give.
  */
 export async function loadDemoEditions(
   db: Db,
   done: (slug: string, loaded: LoadDemoResult, ms: number) => void,
 ): Promise<void> {
-  const { generateDemo, generatePastDemo } = await import('./generate.ts');
+  const { DEMO_EDITION_SLUG, PAST_EDITION_SLUG, generateDemo, generatePastDemo } = await import(
+    './generate.ts'
+  );
   for (const generate of [generatePastDemo, generateDemo]) {
     const started = performance.now();
     const data = generate();
@@ -18,6 +22,8 @@ export async function loadDemoEditions(
     const loaded = await loadDemo(db, data);
     done(data.edition.slug, loaded, Math.round(performance.now() - started));
   }
+  // The series, with the seed texts' totals-only editions, honestly marked with their source.
+  await loadDemoHistory(db, [PAST_EDITION_SLUG, DEMO_EDITION_SLUG]);
 }
 
 /** Load the demo editions unless they are there already (first start of an empty PGlite folder). */
