@@ -6,6 +6,7 @@
 import { parse } from 'csv-parse';
 import type { Edition } from '../db/schema.ts';
 import type { UserError } from './errors.ts';
+import { offsetAt } from './fields.ts';
 import type { UpsertRow } from './upsert.ts';
 import { LIMITS } from './validate.ts';
 import { breathe } from './write.ts';
@@ -53,33 +54,6 @@ export interface ParsedCsv {
 
 const TRUE = new Set(['yes', 'ja', 'true', '1', 'y', 'j', 'x']);
 const FALSE = new Set(['no', 'nee', 'false', '0', 'n']);
-
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** How far a zone's wall clock is ahead of UTC at an instant, in milliseconds. */
-function offsetAt(instant: number, timeZone: string): number {
-  let format = offsetFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    offsetFormats.set(timeZone, format);
-  }
-  const p = Object.fromEntries(
-    format.formatToParts(instant).map(({ type, value }) => [type, Number(value)]),
-  );
-  return (
-    Date.UTC(p['year']!, p['month']! - 1, p['day']!, p['hour']!, p['minute']!, p['second']!) -
-    Math.floor(instant / 1000) * 1000
-  );
-}
 
 const DAY_MS = 86_400_000;
 const hhmm = (ms: number) =>
