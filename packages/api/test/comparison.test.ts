@@ -164,6 +164,20 @@ describe('stats compared with the previous edition', () => {
       expect(r.data?.stats ?? null).toBeNull();
     }
     const unknown = await post(live.server.url, `{ stats(edition: "nope") { participants } }`, {});
+    // Snapshots and comparisons count afresh: priced as filtered stats, so aliases cannot pile up.
+    const many = (field: (i: number) => string) =>
+      post(
+        live.server.url,
+        `{ ${Array.from({ length: 6 }, (_, i) => `s${i}: ${field(i)}`).join(' ')} }`,
+        {},
+      );
+    for (const r of [
+      await many(
+        (i) => `stats(edition: "nid-test", at: "${thisDay(`1${i}:00`)}") { participants }`,
+      ),
+      await many(() => `stats(edition: "nid-test") { comparison { participants } }`),
+    ])
+      expect(r.errors?.[0]?.message).toMatch(/exceeds the cost limit/);
     expect(unknown.errors[0].message).toMatch(/edition: no edition with slug "nope"/);
   });
 });
