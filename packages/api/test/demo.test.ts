@@ -8,7 +8,12 @@ import { COUNTRIES, MEALS, REGION_CODES, TARGET_GROUPS } from '@tafel/schema';
 import { count, desc, eq, ne, sql, sum } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editions, locations, organisations, participationLog } from '../src/db/schema.ts';
-import { type DemoData, type DemoLocation, generateDemo } from '../src/demo/generate.ts';
+import {
+  type DemoData,
+  type DemoLocation,
+  generateDemo,
+  generatePastDemo,
+} from '../src/demo/generate.ts';
 import { hasEdition, loadDemo } from '../src/demo/load.ts';
 import { distanceMetres, dutchPlaces, rawPlaces } from '../src/demo/places.ts';
 import { openTestDatabase, type TestDb } from './support.ts';
@@ -32,6 +37,10 @@ const ADMIN1: Record<string, string> = {
 const demo = generateDemo();
 const published = demo.locations.filter((l) => l.status === 'PUBLISHED');
 const total = (venues: DemoLocation[]) => venues.reduce((s, l) => s + (l.participants ?? 0), 0);
+const totalExpected = (venues: DemoLocation[]) => venues.reduce((s, l) => s + (l.expected ?? 0), 0);
+/** Last year's day: its venues' counts are the people present, its arrivals the log. */
+const past = generatePastDemo();
+const pastPublished = past.locations.filter((l) => l.status === 'PUBLISHED');
 const dateInAmsterdam = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
 const hourInAmsterdam = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Amsterdam',
@@ -104,11 +113,14 @@ describe('generateDemo: the demo edition', () => {
     expect(generateDemo({ editionSlug: 'nid-demo' }).edition.slug).toBe('nid-demo');
   });
 
-  it('has the size of the real day: 300+ venues, 90+ organisations, about 20,000 participants', () => {
+  it('has the size of the real day: 300+ venues, 90+ organisations, about 20,000 expected', () => {
     expect(published.length).toBeGreaterThanOrEqual(300);
     expect(demo.organisations.length).toBeGreaterThanOrEqual(90);
-    expect(total(published)).toBeGreaterThanOrEqual(19_000);
-    expect(total(published)).toBeLessThanOrEqual(22_000);
+    expect(totalExpected(published)).toBeGreaterThanOrEqual(19_000);
+    expect(totalExpected(published)).toBeLessThanOrEqual(22_000);
+    // Before the day nobody is present yet and nothing is logged.
+    expect(total(demo.locations)).toBe(0);
+    expect(demo.arrivals).toEqual([]);
     const cancelled = demo.locations.filter((l) => l.status === 'CANCELLED');
     const drafts = demo.locations.filter((l) => l.status === 'DRAFT');
     expect(cancelled.length).toBeGreaterThanOrEqual(2);
@@ -176,7 +188,8 @@ describe('generateDemo: the demo edition', () => {
         city,
         region,
         meal,
-        participants,
+        expected: participants,
+        participants: 0,
         status: 'PUBLISHED',
       });
       expect(venue.capacity, externalId).toBeGreaterThanOrEqual(participants);
@@ -226,10 +239,10 @@ describe('generateDemo: the demo edition', () => {
       expect(venue.postalCode, where).not.toMatch(/ (SA|SD|SS)$/);
       expect(venue.street, where).toMatch(/^\D+ \d+$/);
       expect(venue.capacity, where).toBeGreaterThan(0);
-      expect(venue.participants, where).toBeGreaterThanOrEqual(0);
-      expect(venue.participants!, where).toBeLessThanOrEqual(venue.capacity!);
-      if (venue.status === 'PUBLISHED') expect(venue.participants, where).toBeGreaterThan(0);
-      else expect(venue.participants, where).toBe(0);
+      expect(venue.participants, where).toBe(0);
+      expect(venue.expected!, where).toBeLessThanOrEqual(venue.capacity!);
+      if (venue.status === 'PUBLISHED') expect(venue.expected, where).toBeGreaterThan(0);
+      else expect(venue.expected, where).toBe(0);
       expect(venue.languages, where).toContain('nl');
       for (const lang of venue.languages ?? []) expect(lang, where).toMatch(/^[a-z]{2}$/);
       expect(venue.targetGroups?.length, where).toBeGreaterThan(0);
@@ -251,27 +264,33 @@ describe('generateDemo: the demo edition', () => {
     }
   });
 
-  it('has arrivals over the day that add up to every venue’s participants', () => {
+  it('has last year’s day with arrivals that add up to every venue’s people present', () => {
+    expect(past.edition).toMatchObject({ slug: 'nid-2026', date: '2026-10-15', status: 'CLOSED' });
+    expect(new Date('2026-10-15T12:00:00Z').getUTCDay()).toBe(4);
+    expect(pastPublished.length).toBeGreaterThanOrEqual(300);
+    expect(total(pastPublished)).toBeGreaterThanOrEqual(18_000);
+    expect(total(pastPublished)).toBeLessThan(totalExpected(published));
+    for (const venue of pastPublished) expect(venue.expected).toBeGreaterThan(0);
     const running = new Map<string, number>();
-    const byKey = new Map(demo.locations.map((l) => [`${l.organisationSlug}/${l.externalId}`, l]));
+    const byKey = new Map(past.locations.map((l) => [`${l.organisationSlug}/${l.externalId}`, l]));
     let previous = '';
-    for (const arrival of demo.arrivals) {
+    for (const arrival of past.arrivals) {
       const key = `${arrival.organisationSlug}/${arrival.externalId}`;
       const venue = byKey.get(key);
       expect(venue?.status, key).toBe('PUBLISHED');
       expect(arrival.at >= previous, 'in time order').toBe(true);
       previous = arrival.at;
-      expect(localDate(new Date(arrival.at))).toBe('2027-10-14');
+      expect(localDate(new Date(arrival.at))).toBe('2026-10-15');
       const count = (running.get(key) ?? 0) + arrival.delta;
       expect(count, key).toBeGreaterThanOrEqual(0);
       expect(count, key).toBeLessThanOrEqual(venue!.capacity!);
       running.set(key, count);
     }
-    for (const venue of published)
+    for (const venue of pastPublished)
       expect(running.get(`${venue.organisationSlug}/${venue.externalId}`)).toBe(venue.participants);
     // A timeline with a shape: arrivals around breakfast, lunch and dinner, most at dinner.
     const byHour = new Map<number, number>();
-    for (const a of demo.arrivals)
+    for (const a of past.arrivals)
       byHour.set(localHour(new Date(a.at)), (byHour.get(localHour(new Date(a.at))) ?? 0) + a.delta);
     expect(byHour.size).toBeGreaterThan(8);
     expect((byHour.get(17) ?? 0) + (byHour.get(18) ?? 0)).toBeGreaterThan(
@@ -315,27 +334,29 @@ describe('loadDemo', () => {
   });
   afterAll(() => t?.close());
 
-  it('loads the demo edition with its participation log', async () => {
+  it('loads last year’s edition with its participation log', async () => {
     const { db } = t.database;
-    expect(await hasEdition(db, 'nid-2027')).toBe(false);
-    const result = await loadDemo(db, demo);
+    expect(await hasEdition(db, 'nid-2026')).toBe(false);
+    const result = await loadDemo(db, past);
     expect(result).toEqual({
       editionId: expect.any(Number),
-      organisations: demo.organisations.length,
-      locations: demo.locations.length,
-      participants: total(demo.locations),
+      organisations: past.organisations.length,
+      locations: past.locations.length,
+      participants: total(past.locations),
+      expected: totalExpected(past.locations),
     });
-    expect(await hasEdition(db, 'nid-2027')).toBe(true);
+    expect(await hasEdition(db, 'nid-2026')).toBe(true);
 
-    const [edition] = await db.select().from(editions).where(eq(editions.slug, 'nid-2027'));
+    const [edition] = await db.select().from(editions).where(eq(editions.slug, 'nid-2026'));
     expect(edition).toMatchObject({
       id: result.editionId,
-      date: '2027-10-14',
+      date: '2026-10-15',
+      status: 'CLOSED',
       timeZone: 'Europe/Amsterdam',
       country: 'NL',
     });
     const [orgs] = await db.select({ n: count() }).from(organisations);
-    expect(orgs!.n).toBe(demo.organisations.length);
+    expect(orgs!.n).toBe(past.organisations.length);
     const statuses = await db
       .select({
         status: locations.status,
@@ -347,15 +368,15 @@ describe('loadDemo', () => {
       .groupBy(locations.status);
     const byStatus = Object.fromEntries(statuses.map((s) => [s.status, s]));
     expect(byStatus['PUBLISHED']).toMatchObject({
-      n: published.length,
-      participants: total(published),
+      n: pastPublished.length,
+      participants: total(pastPublished),
     });
     expect(byStatus['CANCELLED']!.n + byStatus['DRAFT']!.n).toBe(
-      demo.locations.length - published.length,
+      past.locations.length - pastPublished.length,
     );
 
     const seed = await db.query.locations.findFirst({
-      where: { externalId: 'seed-almelo-dinner' },
+      where: { externalId: 'seed-almelo-dinner', editionId: result.editionId },
       with: { organisation: true },
     });
     expect(seed).toMatchObject({
@@ -364,14 +385,15 @@ describe('loadDemo', () => {
       participants: 600,
       organisation: { slug: 'asito' },
     });
-    expect(seed!.startsAt?.toISOString()).toBe('2027-10-14T16:00:00.000Z');
+    expect(seed!.expected).toBeGreaterThan(0);
+    expect(seed!.startsAt?.toISOString()).toBe('2026-10-15T16:00:00.000Z');
 
     // The log has every arrival, by the demo actor, and adds up to each venue's count.
     const [entries] = await db
       .select({ n: count(), actors: sql<string[]>`array_agg(distinct ${participationLog.actor})` })
       .from(participationLog)
       .where(eq(participationLog.editionId, result.editionId));
-    expect(entries!.n).toBe(demo.arrivals.length);
+    expect(entries!.n).toBe(past.arrivals.length);
     expect(entries!.actors).toEqual(['demo']);
     const mismatches = await db
       .select({
@@ -405,6 +427,24 @@ describe('loadDemo', () => {
     expect(wrong!.n).toBe(0);
   });
 
+  it('loads the live demo edition: expected, nobody present yet, no log', async () => {
+    const { db } = t.database;
+    const result = await loadDemo(db, demo);
+    expect(result).toMatchObject({ participants: 0, expected: totalExpected(demo.locations) });
+    const [log] = await db
+      .select({ n: count() })
+      .from(participationLog)
+      .where(eq(participationLog.editionId, result.editionId));
+    expect(log!.n).toBe(0);
+    const [seed] = await db
+      .select({ expected: locations.expected, participants: locations.participants })
+      .from(locations)
+      .where(
+        sql`${locations.editionId} = ${result.editionId} AND ${locations.externalId} = 'seed-almelo-dinner'`,
+      );
+    expect(seed).toEqual({ expected: 600, participants: 0 });
+  });
+
   it('refuses to load an edition twice, and re-uses organisations by slug', async () => {
     const { db } = t.database;
     await expect(loadDemo(db, demo)).rejects.toThrow(/already exists/);
@@ -412,7 +452,7 @@ describe('loadDemo', () => {
     const result = await loadDemo(db, copy);
     expect(result.organisations).toBe(copy.organisations.length);
     const [orgs] = await db.select({ n: count() }).from(organisations);
-    expect(orgs!.n).toBe(demo.organisations.length);
+    expect(orgs!.n).toBe(past.organisations.length);
     const [venues] = await db
       .select({ n: count() })
       .from(locations)

@@ -12,7 +12,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../src/auth/keys.ts';
 import { apiKeys, organisations } from '../src/db/schema.ts';
-import { generateDemo } from '../src/demo/generate.ts';
+import { generateDemo, generatePastDemo } from '../src/demo/generate.ts';
 import { loadDemo } from '../src/demo/load.ts';
 import { createClient, type GraphQLResponse, openTestDatabase, type TestDb } from './support.ts';
 
@@ -24,14 +24,14 @@ const STAFF_SECRET = `tafel_golden0staff${'s'.repeat(31)}`;
 const MEMBER_SECRET = `tafel_golden0asito${'a'.repeat(31)}`;
 
 const LOCATION = `fragment L on Location {
-  id name externalId status awaitingApproval sensitive locationPrecision meal startsAt endsAt capacity participants
+  id name externalId status awaitingApproval sensitive locationPrecision meal startsAt endsAt capacity participants expected
   targetGroups languages wheelchairAccessible description registrationUrl createdAt updatedAt
   coordinates { lat lng } address { street postalCode city region regionName country }
   organisation { id slug name } edition { id slug }
 }`;
 const ORGANISATION = `fragment O on Organisation { id slug name kind website logoUrl }`;
 const EDITION = `fragment E on Edition { id slug name date timeZone country status requireApproval }`;
-const BUCKET = `fragment B on StatBucket { key label labelEn: label(lang: EN) locations participants capacity }`;
+const BUCKET = `fragment B on StatBucket { key label labelEn: label(lang: EN) locations participants expected capacity }`;
 const PAGE = `pageInfo { startCursor endCursor hasNextPage hasPreviousPage }`;
 
 let t: TestDb;
@@ -42,7 +42,8 @@ beforeAll(async () => {
   const { db } = t.database;
   await loadDemo(db, generateDemo());
   // A second edition with the same organisations: nested lists must keep to the edition asked for.
-  await loadDemo(db, generateDemo({ seed: 2026, editionSlug: 'nid-2026' }));
+  // Last year's, with its day's log: the live one has nobody present yet.
+  await loadDemo(db, generatePastDemo());
   // Rows take their creation times from the clock; set them to fixed, distinct instants instead.
   await db.execute(
     sql`UPDATE editions SET created_at = timestamptz '2027-01-10T09:00:00Z', updated_at = timestamptz '2027-01-10T09:00:00Z' + id * interval '1 day'`,
@@ -256,9 +257,10 @@ describe('golden answers', () => {
   it('answers every stats field of an edition, its timeline at two intervals and labels in two languages', async () => {
     await golden(
       'stats-edition',
-      `{ stats(edition: "nid-2027") {
-      participants capacity locations organisations updatedAt
+      `{ stats(edition: "nid-2026") {
+      participants expected capacity locations organisations updatedAt
       byMeal { ...B } byRegion { ...B } byTargetGroup { ...B } byOrganisation { ...B }
+      byOrganisationKind { ...B } byCity { ...B }
       timeline { at participants } hourly: timeline(interval: 60) { at participants }
     } } ${BUCKET}`,
     );
@@ -268,7 +270,7 @@ describe('golden answers', () => {
     await golden(
       'stats-filtered',
       `{
-      region: stats(edition: "nid-2027", filter: { region: "NL-ZH" }) { participants capacity locations organisations updatedAt byMeal { ...B } byTargetGroup { ...B } timeline(interval: 120) { at participants } }
+      region: stats(edition: "nid-2027", filter: { region: "NL-ZH" }) { participants expected capacity locations organisations updatedAt byMeal { ...B } byTargetGroup { ...B } timeline(interval: 120) { at participants } }
       org: stats(edition: "nid-2027", filter: { organisation: "coa" }) { participants capacity locations organisations byRegion { ...B } byOrganisation { ...B } }
       box: stats(edition: "nid-2026", filter: { bbox: { south: 51.8, north: 52.2, west: 4.2, east: 4.6 }, meals: [DINNER] }) { participants capacity locations organisations byMeal { ...B } }
     } ${BUCKET}`,

@@ -2,6 +2,7 @@
 
 import { parseArgs } from 'node:util';
 import type { Database } from '../db/client.ts';
+import { loadDemoEditions } from '../demo/ensure.ts';
 import { generateDemo } from '../demo/generate.ts';
 import { hasEdition, loadDemo } from '../demo/load.ts';
 import { type Announce, type CliIo, UsageError } from './common.ts';
@@ -32,13 +33,21 @@ export async function demo(
     return 1;
   }
   const loaded = await loadDemo(database.db, data);
+  if (venues === undefined && values.edition === undefined && values.seed === undefined) {
+    // The plain demo comes with its history: last year's day, with its log, to compare with.
+    await loadDemoEditions(database.db, (slug, past, ms) =>
+      io.log(
+        `Loaded ${slug}: ${past.locations} venues, ${past.participants} present, in ${(ms / 1000).toFixed(1)} s.`,
+      ),
+    );
+  }
   await announce([
     { table: 'editions' },
     { table: 'organisations' },
     { edition: loaded.editionId },
   ]);
   io.log(
-    `Loaded ${data.edition.slug}: ${loaded.locations} venues, ${loaded.organisations} organisations, ${loaded.participants} participants in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    `Loaded ${data.edition.slug}: ${loaded.locations} venues, ${loaded.organisations} organisations, ${loaded.participants} present, ${loaded.expected} expected in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
   );
   return 0;
 }

@@ -5,6 +5,10 @@ import * as schema from './schema.ts';
 export const relations = defineRelations({ ...schema, ...applicationTables }, (r) => ({
   editions: {
     locations: r.many.locations(),
+    series: r.one.series({ from: r.editions.seriesId, to: r.series.id }),
+  },
+  series: {
+    editions: r.many.editions(),
   },
   organisations: {
     locations: r.many.locations(),

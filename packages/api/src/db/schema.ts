@@ -38,28 +38,59 @@ const timestamps = {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 };
 
-export const editions = pgTable('editions', {
+/** A run of editions of one event, year after year (e.g. `nid`, the Nationaal Integratiediner). */
+export const series = pgTable('series', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
-  /** The event day, in the edition's time zone. */
-  date: date('date', { mode: 'string' }).notNull(),
-  timeZone: text('time_zone').notNull().default('Europe/Amsterdam'),
-  /** ISO 3166-1 alpha-2. */
-  country: text('country').notNull().default('NL'),
-  status: editionStatusEnum('status').notNull().default('OPEN'),
-  /** When set, a new organisation's first venues wait for staff approval before they go public. */
-  requireApproval: boolean('require_approval').notNull().default(false),
-  /** Why staff cancelled or postponed it (public: the people who would come need to know). */
-  statusReason: text('status_reason'),
-  /** The day it had before it was last postponed. */
-  postponedFrom: date('postponed_from', { mode: 'string' }),
-  /** Whom journalists call about this edition: public, because staff entered it for that. */
-  pressContactName: text('press_contact_name'),
-  pressContactEmail: text('press_contact_email'),
-  pressContactPhone: text('press_contact_phone'),
   ...timestamps,
 });
+
+export const editions = pgTable(
+  'editions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    /** The event day, in the edition's time zone. */
+    date: date('date', { mode: 'string' }).notNull(),
+    timeZone: text('time_zone').notNull().default('Europe/Amsterdam'),
+    /** ISO 3166-1 alpha-2. */
+    country: text('country').notNull().default('NL'),
+    status: editionStatusEnum('status').notNull().default('OPEN'),
+    /** When set, a new organisation's first venues wait for staff approval before they go public. */
+    requireApproval: boolean('require_approval').notNull().default(false),
+    /** Why staff cancelled or postponed it (public: the people who would come need to know). */
+    statusReason: text('status_reason'),
+    /** The day it had before it was last postponed. */
+    postponedFrom: date('postponed_from', { mode: 'string' }),
+    /** Whom journalists call about this edition: public, because staff entered it for that. */
+    pressContactName: text('press_contact_name'),
+    pressContactEmail: text('press_contact_email'),
+    pressContactPhone: text('press_contact_phone'),
+    /** The series it belongs to; null for an edition of no series. */
+    seriesId: integer('series_id').references(() => series.id, { onDelete: 'set null' }),
+    /**
+     * Recorded totals of a past edition whose venues were never recorded (each null if unknown):
+     * such an edition has totals only, never a curve. Public, with their source.
+     */
+    totalParticipants: integer('total_participants'),
+    totalLocations: integer('total_locations'),
+    totalOrganisations: integer('total_organisations'),
+    /** The totals are lower bounds, as a source says "300+" or "ruim 20.000". */
+    totalsAtLeast: boolean('totals_at_least').notNull().default(false),
+    /** Where the totals come from (public): a press release, an annual report. */
+    totalsSource: text('totals_source'),
+    ...timestamps,
+  },
+  (t) => [
+    index('editions_series_date_idx').on(t.seriesId, t.date),
+    check(
+      'editions_totals_positive',
+      sql`coalesce(${t.totalParticipants}, 0) >= 0 AND coalesce(${t.totalLocations}, 0) >= 0 AND coalesce(${t.totalOrganisations}, 0) >= 0`,
+    ),
+  ],
+);
 
 export const organisations = pgTable(
   'organisations',
@@ -154,7 +185,10 @@ export const locations = pgTable(
     startsAt: timestamp('starts_at', { withTimezone: true }),
     endsAt: timestamp('ends_at', { withTimezone: true }),
     capacity: integer('capacity'),
+    /** People present: the count reported on the day (the participation log moves it). */
     participants: integer('participants').notNull().default(0),
+    /** People expected: registrations before the day, as the member states them. Not moved by the day's reports. */
+    expected: integer('expected').notNull().default(0),
     /** The host (or the organisation) says no one more fits in, whatever the count says. */
     full: boolean('full').notNull().default(false),
     targetGroups: targetGroupEnum('target_groups').array().notNull().default(sql`'{}'`),
@@ -193,6 +227,7 @@ export const locations = pgTable(
       'locations_participants_range',
       sql`${t.participants} >= 0 AND (${t.capacity} IS NULL OR ${t.participants} <= ${t.capacity})`,
     ),
+    check('locations_expected_range', sql`${t.expected} >= 0`),
     check('locations_capacity_positive', sql`${t.capacity} IS NULL OR ${t.capacity} >= 0`),
     check('locations_lat_range', sql`${t.lat} BETWEEN -90 AND 90`),
     check('locations_lng_range', sql`${t.lng} BETWEEN -180 AND 180`),
@@ -516,6 +551,7 @@ export const rateLimits = pgTable('rate_limits', {
   expire: timestamp('expire', { withTimezone: true }),
 });
 
+export type Series = typeof series.$inferSelect;
 export type Edition = typeof editions.$inferSelect;
 export type NewEdition = typeof editions.$inferInsert;
 export type Organisation = typeof organisations.$inferSelect;

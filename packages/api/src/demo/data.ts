@@ -9,6 +9,8 @@ export interface DemoEdition {
   date: string;
   timeZone: string;
   country: string;
+  /** OPEN unless said (a past day is CLOSED). */
+  status?: 'PLANNED' | 'OPEN' | 'CLOSED';
 }
 
 export interface DemoOrganisation {

@@ -50,15 +50,31 @@ function apportion<K extends string>(total: number, weights: Record<K, number>):
   return result;
 }
 
-export function generateEdition(seed: number, slug: string): DemoData {
+/** How an edition is drawn: the live demo day before it happens, or a past day as it went. */
+export interface EditionShape {
+  date?: string;
+  name?: string;
+  /** People present on the day (a past day), or expected (the live day). */
+  people?: number;
+  /**
+   * A past day: the venues' counts are the people present, with the day's arrivals as the log,
+   * and their expectations drawn around them. Otherwise (the live demo day, before it happens)
+   * the drawn numbers are the registrations, nobody is present yet and the log is empty.
+   */
+  past?: boolean;
+}
+
+export function generateEdition(seed: number, slug: string, shape: EditionShape = {}): DemoData {
   const random = createRandom(seed);
   const edition: DemoEdition = {
     slug,
-    name: DEMO_EDITION_NAME,
-    date: DEMO_DATE,
+    name: shape.name ?? DEMO_EDITION_NAME,
+    date: shape.date ?? DEMO_DATE,
     timeZone: DEMO_TIME_ZONE,
     country: 'NL',
+    ...(shape.past ? { status: 'CLOSED' as const } : {}),
   };
+  const target = shape.people ?? TARGET_PARTICIPANTS;
   const factory = new VenueFactory(random, edition, mealSlots(edition), true);
   const specs = new Map(ORGANISATIONS.map((spec) => [spec.slug, spec]));
   const host = (orgSlug: string) => {
@@ -132,7 +148,7 @@ export function generateEdition(seed: number, slug: string): DemoData {
   const drawn = [...fixed.slice(seeds.length), ...flexible];
   const seedSum = seeds.reduce((s, v) => s + (v.participants ?? 0), 0);
   const drawnSum = drawn.reduce((s, v) => s + (v.participants ?? 0), 0);
-  const factor = (TARGET_PARTICIPANTS - seedSum) / drawnSum;
+  const factor = (target - seedSum) / drawnSum;
   for (const venue of drawn) {
     const participants = Math.max(1, Math.round((venue.participants ?? 0) * factor));
     venue.participants = participants;
@@ -158,12 +174,23 @@ export function generateEdition(seed: number, slug: string): DemoData {
     kind: spec.kind,
     website: website(spec.slug, spec),
   }));
-  return {
-    edition,
-    organisations,
-    locations,
-    arrivals: arrivalsOf(locations, createRandom(seed ^ 0x5eed)),
-  };
+  if (!shape.past) {
+    // Before the day: the numbers are registrations; the hosts count who comes on the day.
+    for (const venue of locations) {
+      venue.expected = venue.participants ?? 0;
+      venue.participants = 0;
+    }
+    return { edition, organisations, locations, arrivals: [] };
+  }
+  const arrivals = arrivalsOf(locations, createRandom(seed ^ 0x5eed));
+  // A past day: some who registered stayed away, some came unannounced.
+  const registrations = createRandom(seed ^ 0xe4bec7);
+  for (const venue of locations) {
+    const present = venue.participants ?? 0;
+    venue.expected =
+      venue.status === 'PUBLISHED' ? Math.round(present * (0.95 + registrations.next() * 0.2)) : 0;
+  }
+  return { edition, organisations, locations, arrivals };
 }
 
 /**

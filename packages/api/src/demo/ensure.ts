@@ -1,16 +1,36 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
-import { hasEdition, loadDemo } from './load.ts';
+import { loadDemoHistory } from './history.ts';
+import { hasEdition, type LoadDemoResult, loadDemo } from './load.ts';
 
-/** Load the demo edition unless it is there already (first start of an empty PGlite folder). */
+/**
+ * Load the demo's past edition (with its log) and the live demo edition, each unless it is there
+ * already (last year's day first, so the live day has something to be compared with), and the
+ * series `nid` with the history the seed texts give.
+ */
+export async function loadDemoEditions(
+  db: Db,
+  done: (slug: string, loaded: LoadDemoResult, ms: number) => void,
+): Promise<void> {
+  const { DEMO_EDITION_SLUG, PAST_EDITION_SLUG, generateDemo, generatePastDemo } = await import(
+    './generate.ts'
+  );
+  for (const generate of [generatePastDemo, generateDemo]) {
+    const started = performance.now();
+    const data = generate();
+    if (await hasEdition(db, data.edition.slug)) continue;
+    const loaded = await loadDemo(db, data);
+    done(data.edition.slug, loaded, Math.round(performance.now() - started));
+  }
+  // The series, with the seed texts' totals-only editions, honestly marked with their source.
+  await loadDemoHistory(db, [PAST_EDITION_SLUG, DEMO_EDITION_SLUG]);
+}
+
+/** Load the demo editions unless they are there already (first start of an empty PGlite folder). */
 export async function ensureDemo(db: Db, log: Logger): Promise<void> {
-  const { DEMO_EDITION_SLUG, generateDemo } = await import('./generate.ts');
+  const { DEMO_EDITION_SLUG } = await import('./generate.ts');
   if (await hasEdition(db, DEMO_EDITION_SLUG)) return;
-  const started = performance.now();
-  const data = generateDemo();
-  const loaded = await loadDemo(db, data);
-  log.info(
-    { ...loaded, ms: Math.round(performance.now() - started) },
-    `loaded the demo edition ${data.edition.slug}`,
+  await loadDemoEditions(db, (slug, loaded, ms) =>
+    log.info({ ...loaded, ms }, `loaded the demo edition ${slug}`),
   );
 }

@@ -22,6 +22,24 @@ export { zonedInstant } from './time.ts';
 export const DEMO_EDITION_SLUG = 'nid-2027';
 const DEFAULT_SEED = 20_271_014;
 
+/** The demo's one past day with venues and a log: a year before the live one, also a Thursday. */
+export const PAST_EDITION_SLUG = 'nid-2026';
+const PAST_SEED = 20_261_015;
+
+/**
+ * The past demo edition, synthetic like the live one (drawn by the same generators, other seed):
+ * 15 October 2026, a year less one day before nid-2027, a Thursday as every dinner is; a little
+ * smaller; its venues' counts are the people present, its log the day's arrivals.
+ */
+export function generatePastDemo(): DemoData {
+  return generateEdition(PAST_SEED, PAST_EDITION_SLUG, {
+    date: '2026-10-15',
+    name: 'Nationaal Integratiediner 2026',
+    people: 18_900,
+    past: true,
+  });
+}
+
 export function generateDemo(options: DemoOptions = {}): DemoData {
   const seed = options.seed ?? DEFAULT_SEED;
   if (options.venues === undefined)

@@ -22,8 +22,10 @@ export interface LoadDemoResult {
   /** Organisations of the data, whether created or found by slug. */
   organisations: number;
   locations: number;
-  /** The sum of the loaded venues' participants. */
+  /** The sum of the loaded venues' participants (people present). */
   participants: number;
+  /** The sum of the loaded venues' expected people. */
+  expected: number;
 }
 
 export async function hasEdition(db: Db, slug: string): Promise<boolean> {
@@ -52,9 +54,11 @@ export async function loadDemo(db: Db, data: DemoData): Promise<LoadDemoResult> 
     // the day): once public, so removedLocations names them to a partner that synced them.
     const announced = new Date(Date.parse(`${data.edition.date}T00:00:00Z`) - 30 * 86_400_000);
     let participants = 0;
+    let expected = 0;
     for (const chunk of chunks(data.locations, LOCATION_CHUNK)) {
       const rows = chunk.map(({ organisationSlug, ...location }) => {
         participants += location.participants ?? 0;
+        expected += location.expected ?? 0;
         const publicSince = location.status === 'CANCELLED' ? { publicSince: announced } : {};
         return {
           ...location,
@@ -94,6 +98,7 @@ export async function loadDemo(db: Db, data: DemoData): Promise<LoadDemoResult> 
       organisations: organisationIds.size,
       locations: data.locations.length,
       participants,
+      expected,
     };
   });
 }

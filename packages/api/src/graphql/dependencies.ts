@@ -49,7 +49,12 @@ const STRUCTURAL = /^(Query|Organisation)\w*Connection(Edge)?$|^PageInfo$|^Node$
 /** Types of a venue's own parts. */
 const VENUE_PARTS = new Set(['Address', 'Coordinates', 'RemovedLocation']);
 /** Stats: counts, over the venues that match. */
-const STATS_TYPES = new Set(['ParticipationStats', 'StatBucket', 'TimelinePoint']);
+const STATS_TYPES = new Set([
+  'ParticipationStats',
+  'StatBucket',
+  'TimelinePoint',
+  'StatsComparison',
+]);
 
 /** The string an argument holds (a literal or a variable), or null. */
 function stringArg(
@@ -159,6 +164,9 @@ class Collector {
       counts.add(`counts:${scope}`);
       // Buckets carry organisations' names.
       if (field === 'byOrganisation') tags.add('organisations');
+      // Another edition's numbers at the clock's minute: made afresh for each request (the
+      // computation itself is kept a minute in the process).
+      if (field === 'comparison') tags.add(NEVER_KEPT);
     } else if (VENUE_PARTS.has(parent)) {
       tags.add(`venues:${scope}`);
     } else if (parent === 'JoinForm') {

@@ -61,7 +61,12 @@ export function fieldComplexity(defaultPageSize: number) {
     const page = (args['first'] ?? args['last']) as number | null | undefined;
     if (getNamedType(type).name.endsWith('Connection'))
       return { field: 1, multiplier: Math.max(0, page ?? defaultPageSize) };
-    if (field.name === 'stats' && narrows(args['filter'])) return QUERY_LIMITS.filteredStats;
+    // A snapshot (`at`) reads the log of every venue afresh; a comparison counts another edition
+    // afresh (once a minute per filter, but aliases can ask for many).
+    if (field.name === 'stats' && (narrows(args['filter']) || args['at'] != null))
+      return QUERY_LIMITS.filteredStats;
+    if (field.name === 'comparison' && field.type.toString() === 'StatsComparison')
+      return QUERY_LIMITS.filteredStats;
     if (!isListType(type)) return 1;
     // A connection's `edges` and `nodes` are already counted by its `first`.
     if (field.name === 'edges' || field.name === 'nodes')

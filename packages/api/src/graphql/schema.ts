@@ -4,6 +4,7 @@ import './scalars.ts';
 import './types/root.ts';
 import './types/enums.ts';
 import './types/edition.ts';
+import './types/series.ts';
 import './types/organisation.ts';
 import './types/location.ts';
 import './types/stats.ts';

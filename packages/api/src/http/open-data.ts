@@ -4,6 +4,8 @@
  *   /editions/<slug>/locations.geojson   GeoJSON FeatureCollection
  *   /editions/<slug>/locations.csv       CSV with a header row
  *   /editions/<slug>/locations.ics       iCalendar, one event per venue's meal
+ *   /editions/<slug>/stats.csv           totals and every breakdown, present and expected
+ *   /editions/<slug>/timeline.csv        people present over the day, per 15 minutes
  *
  * Each answer is built once and served from the app's answer store until a change to what it
  * shows (its edition's venues or counts, editions, organisations) or until the store lets it go;
@@ -14,7 +16,9 @@ import type { Plugin } from 'graphql-yoga';
 import type { Database } from '../db/client.ts';
 import type { Dependencies } from '../graphql/dependencies.ts';
 import { type EditionIds, editionBySlug, unknownEdition } from '../locations/editions.ts';
+import { computeStats, computeTimeline } from '../locations/stats.ts';
 import { type Licence, publicVenues, toCsv, toGeoJson, toICalendar } from '../open-data/feeds.ts';
+import { toStatsCsv, toTimelineCsv } from '../open-data/stats-files.ts';
 import type { AnswerStore } from './cache.ts';
 import { refusal } from './gate.ts';
 
@@ -25,7 +29,11 @@ const FORMATS = {
 } as const;
 type Format = keyof typeof FORMATS;
 
-const PATH = /^\/editions\/([a-z0-9][a-z0-9-]{0,62})\/locations\.(geojson|csv|ics)$/;
+const PATH =
+  /^\/editions\/([a-z0-9][a-z0-9-]{0,62})\/(locations|stats|timeline)\.(geojson|csv|ics)$/;
+type File = 'locations' | 'stats' | 'timeline';
+/** The timeline file's interval, as the API's default. */
+const TIMELINE_MINUTES = 15;
 
 export interface OpenDataOptions {
   licence: Licence;
@@ -89,11 +97,20 @@ export async function keptFile(
 export function openDataPlugin(database: Database, options: OpenDataOptions): Plugin {
   const { store } = options;
 
-  async function build(slug: string, format: Format): Promise<string | Response> {
+  async function build(slug: string, file: File, format: Format): Promise<string | Response> {
     const db = database.readDb;
     const edition = await editionBySlug(db, slug);
     if (!edition) return refusal(404, 'NOT_FOUND', unknownEdition(slug).message);
     options.editions.remember(edition);
+    if (file === 'stats')
+      return toStatsCsv(edition, await computeStats(db, edition.id, {}), options.licence);
+    if (file === 'timeline') {
+      const [points, summary] = await Promise.all([
+        computeTimeline(db, edition.id, {}, TIMELINE_MINUTES),
+        computeStats(db, edition.id, {}),
+      ]);
+      return toTimelineCsv(edition, points, TIMELINE_MINUTES, summary, options.licence);
+    }
     const venues = await publicVenues(db, edition.id);
     if (format === 'geojson') return JSON.stringify(toGeoJson(edition, venues, options.licence));
     if (format === 'csv') return toCsv(edition, venues, options.licence);
@@ -104,12 +121,14 @@ export function openDataPlugin(database: Database, options: OpenDataOptions): Pl
     async onRequest({ request, url, endResponse }) {
       const match = PATH.exec(url.pathname);
       if (!match || (request.method !== 'GET' && request.method !== 'HEAD')) return;
-      const [, slug, format] = match as unknown as [string, string, Format];
+      const [, slug, file, format] = match as unknown as [string, string, File, Format];
+      // Numbers come as CSV only.
+      if (file !== 'locations' && format !== 'csv') return;
       const headers: Record<string, string> = {
         'cache-control': `public, max-age=${options.maxAgeSeconds}`,
         'content-type': FORMATS[format],
         link: options.licence.url ? `<${options.licence.url}>; rel="license"` : '',
-        'content-disposition': `inline; filename="${slug}-locations.${format}"`,
+        'content-disposition': `inline; filename="${slug}-${file}.${format}"`,
         'x-content-type-options': 'nosniff',
       };
       if (!headers['link']) delete headers['link'];
@@ -117,10 +136,10 @@ export function openDataPlugin(database: Database, options: OpenDataOptions): Pl
         await keptFile(
           store,
           request,
-          `file ${slug} ${format}`,
+          `file ${slug} ${file} ${format}`,
           fileDependencies(slug),
           headers,
-          () => build(slug, format),
+          () => build(slug, file, format),
         ),
       );
     },

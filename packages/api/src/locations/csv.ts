@@ -6,6 +6,7 @@
 import { parse } from 'csv-parse';
 import type { Edition } from '../db/schema.ts';
 import type { UserError } from './errors.ts';
+import { offsetAt } from './fields.ts';
 import type { UpsertRow } from './upsert.ts';
 import { LIMITS } from './validate.ts';
 import { breathe } from './write.ts';
@@ -25,6 +26,7 @@ export const CSV_COLUMNS = {
   ends_at: ['endsAt'],
   capacity: ['capacity'],
   participants: ['participants'],
+  expected: ['expected'],
   target_groups: ['targetGroups'],
   languages: ['languages'],
   wheelchair_accessible: ['wheelchairAccessible'],
@@ -52,33 +54,6 @@ export interface ParsedCsv {
 
 const TRUE = new Set(['yes', 'ja', 'true', '1', 'y', 'j', 'x']);
 const FALSE = new Set(['no', 'nee', 'false', '0', 'n']);
-
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** How far a zone's wall clock is ahead of UTC at an instant, in milliseconds. */
-function offsetAt(instant: number, timeZone: string): number {
-  let format = offsetFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    offsetFormats.set(timeZone, format);
-  }
-  const p = Object.fromEntries(
-    format.formatToParts(instant).map(({ type, value }) => [type, Number(value)]),
-  );
-  return (
-    Date.UTC(p['year']!, p['month']! - 1, p['day']!, p['hour']!, p['minute']!, p['second']!) -
-    Math.floor(instant / 1000) * 1000
-  );
-}
 
 const DAY_MS = 86_400_000;
 const hhmm = (ms: number) =>
@@ -347,6 +322,7 @@ export async function parseVenueCsv(
       endsAt: time('ends_at'),
       capacity: number('capacity', true),
       participants: number('participants', true),
+      expected: number('expected', true),
       targetGroups: list('target_groups').map((g) => g.toUpperCase().replace(/[\s-]+/g, '_')),
       languages: list('languages'),
       wheelchairAccessible: bool('wheelchair_accessible'),

@@ -42,6 +42,28 @@ export class StatsCache {
     this.versions.set(editionId, (this.versions.get(editionId) ?? 0) + 1);
   }
 
+  private readonly remembered = new Map<string, { at: number; value: Promise<unknown> }>();
+
+  /**
+   * Something that changes slowly (an edition's row, its previous edition, a past edition's count
+   * at a given minute), computed once and shared for `ttlMs`: a live feed's every message asks
+   * for it, and must cost no query for it.
+   */
+  remember<T>(key: string, compute: () => Promise<T>, ttlMs = 60_000): Promise<T> {
+    const now = Date.now();
+    const hit = this.remembered.get(key);
+    if (hit && now - hit.at < ttlMs) return hit.value as Promise<T>;
+    const value = compute();
+    this.remembered.delete(key);
+    this.remembered.set(key, { at: now, value });
+    value.catch(() => {
+      if (this.remembered.get(key)?.value === value) this.remembered.delete(key);
+    });
+    if (this.remembered.size > this.maxEntries)
+      this.remembered.delete(this.remembered.keys().next().value!);
+    return value;
+  }
+
   get(editionId: number, filter: ResolvedFilter): Promise<StatsSummary> {
     const key = `${editionId}:${JSON.stringify(filter)}`;
     const version = this.versions.get(editionId) ?? 0;

@@ -18,6 +18,7 @@ export const LIMITS = {
   url: 2048,
   languages: 20,
   capacity: 100_000,
+  expected: 100_000,
   batch: 10_000,
 } as const;
 
@@ -38,6 +39,8 @@ export interface LocationFields {
   endsAt?: Date | null;
   capacity?: number | null;
   participants?: number | null;
+  /** Registrations before the day; the reported count (`participants`) is separate. */
+  expected?: number | null;
   targetGroups?: readonly string[] | null;
   languages?: readonly string[] | null;
   wheelchairAccessible?: boolean | null;
@@ -244,6 +247,16 @@ export function validateLocation(
       'BELOW_PARTICIPANTS',
       `capacity ${capacity} is below the ${options.existing.participants} participants already counted.`,
     );
+  }
+
+  if (input.expected != null) {
+    if (!Number.isInteger(input.expected) || input.expected < 0 || input.expected > LIMITS.expected)
+      errors.add(
+        at('expected'),
+        'OUT_OF_RANGE',
+        `expected must be a whole number from 0 to ${LIMITS.expected} (got ${input.expected}).`,
+      );
+    else out.expected = input.expected;
   }
 
   if (has('targetGroups')) {

@@ -123,6 +123,7 @@ const location: TypeRules = {
   endsAt: instant<L>((t) => t.endsAt),
   capacity: column<L>((t) => t.capacity),
   participants: column<L>((t) => t.participants),
+  expected: column<L>((t) => t.expected),
   targetGroups: column<L>((t) => t.targetGroups),
   languages: column<L>((t) => t.languages),
   wheelchairAccessible: column<L>((t) => t.wheelchairAccessible),

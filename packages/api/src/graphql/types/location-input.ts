@@ -63,6 +63,10 @@ export function venueFields<R extends boolean>(
       description:
         'People taking part; 0 to capacity. On the day, prefer reportParticipation or recordArrivals.',
     }),
+    expected: t.int({
+      description:
+        'People expected (registrations before the day), 0–100,000; left out, it stays as it is (0 for a new venue). Separate from the count of people present (`participants`).',
+    }),
     targetGroups: t.field({
       type: [TargetGroupEnum],
       description: 'Who this table brings together.',

@@ -143,7 +143,12 @@ export const LocationRef = builder.drizzleNode('locations', {
       description: 'Seats; participants never exceed it.',
     }),
     participants: t.exposeInt('participants', {
-      description: 'People taking part (a count, never who).',
+      description:
+        'People present: the count reported on the day (a count, never who). Before the day usually 0; see `expected`.',
+    }),
+    expected: t.exposeInt('expected', {
+      description:
+        'People expected: registrations before the day, as the organisation states them.',
     }),
     full: t.exposeBoolean('full', {
       description: 'The host says the venue is full, whatever the count says (`setLocationFull`).',

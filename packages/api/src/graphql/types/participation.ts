@@ -13,9 +13,10 @@ import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { decodeLocationId } from '../global-id.ts';
 import { requireEdition } from './edition.ts';
+import { LocationFilterInput } from './filter-input.ts';
 import { isVisible, LocationRef } from './location.ts';
 import { LocationPayloadRef, type LocationPayloadShape, refused } from './location-payload.ts';
-import { ParticipationStatsRef } from './stats.ts';
+import { checkedCompareWith, ParticipationStatsRef, rememberedFilter } from './stats.ts';
 
 const IDEMPOTENCY_KEY_DESCRIPTION = `A key of your own for this one change (8–100 letters, digits, \`. _ : -\`; a UUID fits), so a resend counts once: the server remembers it for the venue for ${IDEMPOTENCY_KEY_DAYS} days, answers a resend with the same change as it answered the first, and refuses the same key with another change (CONFLICT, nothing counted).`;
 
@@ -237,17 +238,39 @@ builder.subscriptionFields((t) => ({
   statsChanged: t.field({
     type: ParticipationStatsRef,
     description:
-      'The edition’s participation stats whenever they change, coalesced to a few messages a second at most; the last one is exact. Starts with the current stats.',
-    args: { edition: t.arg.string({ required: true, description: 'Edition slug.' }) },
+      'The edition’s participation stats whenever they change, coalesced to a few messages a second at most; the last one is exact. Starts with the current stats. Takes the same filter as `stats`, and `compareWith` for its comparison (computed once a minute, not per message).',
+    args: {
+      edition: t.arg.string({ required: true, description: 'Edition slug.' }),
+      filter: t.arg({
+        type: LocationFilterInput,
+        description: 'Count only the venues that match.',
+      }),
+      compareWith: t.arg.string({
+        description:
+          'Slug of the edition of the same series to compare with (`comparison`); default: the previous one.',
+      }),
+    },
     subscribe: async (_root, args, ctx) => {
       const edition = await requireEdition(ctx, args.edition);
+      // Refused at once, not in every message.
+      await rememberedFilter(ctx, args.filter);
+      if (args.compareWith) await checkedCompareWith(ctx, edition.id, args.compareWith);
       return ctx.live.statsChanged(edition.id);
     },
-    resolve: (stats) => ({
-      editionId: stats.editionId,
-      filter: {},
-      computed: stats.summary,
-      timelines: stats.timelines,
-    }),
+    resolve: async (stats, args, ctx) => {
+      const filter = await rememberedFilter(ctx, args.filter);
+      const compareWith = args.compareWith
+        ? await checkedCompareWith(ctx, stats.editionId, args.compareWith)
+        : undefined;
+      const narrowed = Object.keys(filter).length > 0;
+      return {
+        editionId: stats.editionId,
+        filter,
+        // The feed's model counts the whole edition; a filter's numbers come from the stats cache,
+        // one computation per change shared by every subscriber with the same filter.
+        ...(narrowed ? {} : { computed: stats.summary, timelines: stats.timelines }),
+        ...(compareWith ? { compareWith } : {}),
+      };
+    },
   }),
 }));

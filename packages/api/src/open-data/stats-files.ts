@@ -1,0 +1,103 @@
+/**
+ * Open data of an edition's numbers: its stats (totals and every breakdown, people present and
+ * expected side by side) and its day's timeline, as CSV. The numbers are the API's own
+ * (computeStats, computeTimeline: the same public venues), with the "as of" time and the licence
+ * on every row, so a copied row keeps its source.
+ */
+import { label } from '@tafel/schema';
+import { stringify } from 'csv-stringify/sync';
+import type { Edition } from '../db/schema.ts';
+import type { Bucket, StatsSummary, TimelinePoint } from '../locations/stats.ts';
+import { type Licence, licenceStatement, neutraliseFormula } from './feeds.ts';
+
+export const STATS_CSV_COLUMNS = [
+  'edition',
+  'dimension',
+  'key',
+  'label',
+  'participants',
+  'expected',
+  'capacity',
+  'locations',
+  'asOf',
+  'licence',
+] as const;
+
+export const TIMELINE_CSV_COLUMNS = [
+  'edition',
+  'at',
+  'intervalMinutes',
+  'participants',
+  'asOf',
+  'licence',
+] as const;
+
+/** The breakdowns, in the order of the file, by the API's field names. */
+const DIMENSIONS = [
+  'byRegion',
+  'byCity',
+  'byMeal',
+  'byTargetGroup',
+  'byOrganisation',
+  'byOrganisationKind',
+] as const;
+
+const asOfOf = (summary: { updatedAt: Date | null }) =>
+  summary.updatedAt ? summary.updatedAt.toISOString() : '';
+
+/** One row for the totals (dimension `total`), then one per bucket of every breakdown. */
+export function toStatsCsv(edition: Edition, summary: StatsSummary, licence: Licence): string {
+  const statement = licenceStatement(edition, licence);
+  const asOf = asOfOf(summary);
+  const row = (dimension: string, b: Omit<Bucket, 'label'> & { label: string | null }) => ({
+    edition: edition.slug,
+    dimension,
+    key: b.key,
+    label: b.label ?? label(b.key, 'en'),
+    participants: b.participants,
+    expected: b.expected,
+    capacity: b.capacity,
+    locations: b.locations,
+    asOf,
+    licence: statement,
+  });
+  const rows = [
+    row('total', {
+      key: '',
+      label: '',
+      participants: summary.participants,
+      expected: summary.expected,
+      capacity: summary.capacity,
+      locations: summary.locations,
+    }),
+    ...DIMENSIONS.flatMap((dimension) => summary[dimension].map((b) => row(dimension, b))),
+  ];
+  return stringify(rows, {
+    header: true,
+    columns: [...STATS_CSV_COLUMNS],
+    cast: { string: neutraliseFormula },
+  });
+}
+
+/** The people present over the day, one row per interval that saw a change. */
+export function toTimelineCsv(
+  edition: Edition,
+  points: TimelinePoint[],
+  minutes: number,
+  summary: { updatedAt: Date | null },
+  licence: Licence,
+): string {
+  const statement = licenceStatement(edition, licence);
+  const asOf = asOfOf(summary);
+  return stringify(
+    points.map((p) => ({
+      edition: edition.slug,
+      at: p.at.toISOString(),
+      intervalMinutes: minutes,
+      participants: p.participants,
+      asOf,
+      licence: statement,
+    })),
+    { header: true, columns: [...TIMELINE_CSV_COLUMNS], cast: { string: neutraliseFormula } },
+  );
+}
