@@ -164,7 +164,12 @@ export function t(
   key: StringKey,
   values: Record<string, string | number> = {},
 ): string {
-  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+  return fillIn(STRINGS[key][lang], values);
+}
+
+/** A text with its `{name}` placeholders filled in. */
+export function fillIn(text: string, values: Record<string, string | number> = {}): string {
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 }
 
 /** Why an element stopped for good, from the API's refusal of its request. */
