@@ -2,7 +2,6 @@
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
 import { unsafeCSS } from 'lit';
 import { base } from './styles/base.ts';
-import { hostReset } from './styles/reset.ts';
 import { controls } from './styles/controls.ts';
 import { layout } from './styles/layout.ts';
 import { legend } from './styles/legend.ts';
@@ -10,6 +9,7 @@ import { list } from './styles/list.ts';
 import { markers } from './styles/markers.ts';
 import { media } from './styles/media.ts';
 import { popup } from './styles/popup.ts';
+import { hostReset } from './styles/reset.ts';
 
 export { hostReset } from './styles/reset.ts';
 

@@ -115,7 +115,7 @@ function options(spec: ChartSpec): uPlot.Options {
   return {
     ...common,
     scales: {
-      x: { time: false, ori: 1, dir: 1, range: [-0.5, Math.max(0.5, rows.x.length - 0.5)] },
+      x: { time: false, ori: 1, dir: -1, range: [-0.5, Math.max(0.5, rows.x.length - 0.5)] },
       y: { ori: 0, range: valueRange },
     },
     axes: [
@@ -167,6 +167,8 @@ export class ChartCanvas {
     this.#plot?.destroy();
     const { rows } = spec;
     this.#plot = new uPlot(options(spec), [rows.x, ...rows.values] as uPlot.AlignedData, target);
+    // How many series uPlot draws: for tests and the curious.
+    target.dataset['series'] = String(this.#plot.series.length - 1);
     return this.#plot.ctx.canvas;
   }
 
