@@ -300,19 +300,16 @@ export class TafelChart extends TafelElement {
     const series = this.#series;
     const head =
       type === 'timeline'
-        ? 'time'
-        : type === 'regions'
-          ? 'region'
-          : type === 'meals'
-            ? 'meal'
-            : 'group';
-    return html`<table id="table" part="table" class=${this._tableShown ? '' : 'sr-only'}>
+        ? ct(lang, 'time')
+        : t(lang, type === 'regions' ? 'region' : type === 'meals' ? 'meal' : 'targetGroup');
+    // The wrapper hides it visually (a table's own height grows to its rows): screen readers read it.
+    return html`<div id="table" class=${this._tableShown ? 'numbers' : 'numbers sr-only'}><table part="table">
       <caption>
         ${ct(lang, type)}${series.length ? `: ${series.map((s) => s.name).join(' / ')}` : ''}
       </caption>
       <thead>
         <tr>
-          <th scope="col">${ct(lang, head)}</th>
+          <th scope="col">${head}</th>
           ${series.map((s) => html`<th scope="col">${s.name}</th>`)}
         </tr>
       </thead>
@@ -328,7 +325,7 @@ export class TafelChart extends TafelElement {
             </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   protected override render(): TemplateResult {

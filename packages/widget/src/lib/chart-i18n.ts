@@ -2,8 +2,7 @@
  * `<tafel-chart>`'s words in the four languages, apart from the map's and counter's (lib/i18n.ts)
  * so that `tafel.js` does not carry them. Vocabulary labels come from `@tafel/schema`.
  */
-import type { Lang } from '@tafel/schema';
-import { fillIn } from './i18n.ts';
+import { translator, type Words } from './i18n.ts';
 
 const STRINGS = {
   timeline: {
@@ -31,9 +30,6 @@ const STRINGS = {
     da: 'Deltagere pr. målgruppe',
   },
   time: { nl: 'Tijd', en: 'Time', de: 'Uhrzeit', da: 'Tidspunkt' },
-  region: { nl: 'Provincie', en: 'Region', de: 'Region', da: 'Region' },
-  meal: { nl: 'Maaltijd', en: 'Meal', de: 'Mahlzeit', da: 'Måltid' },
-  group: { nl: 'Doelgroep', en: 'Target group', de: 'Zielgruppe', da: 'Målgruppe' },
   lineChart: {
     nl: 'Lijngrafiek. {title}: {summary}',
     en: 'Line chart. {title}: {summary}',
@@ -88,15 +84,7 @@ const STRINGS = {
     de: 'Vergleich mit unbekannter Ausgabe „{edition}“ weggelassen.',
     da: 'Sammenligning med ukendt udgave “{edition}” udeladt.',
   },
-} as const satisfies Record<string, Record<Lang, string>>;
-
-export type ChartStringKey = keyof typeof STRINGS;
+} as const satisfies Words;
 
 /** A chart string in a language, with `{name}` placeholders filled in. */
-export function ct(
-  lang: Lang,
-  key: ChartStringKey,
-  values: Record<string, string | number> = {},
-): string {
-  return fillIn(STRINGS[key][lang], values);
-}
+export const ct = translator(STRINGS);
