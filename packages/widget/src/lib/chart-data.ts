@@ -98,16 +98,26 @@ export function formatClock(lang: Lang, minutes: number): string {
 }
 
 /**
+ * A series' points on the clock of its day. What was logged before the day (registrations in
+ * the weeks before) is one point at 00:00: the count the day began with.
+ */
+function dayPoints(s: ChartSeries): { x: number; participants: number }[] {
+  const points = (s.stats.timeline ?? [])
+    .map((p) => ({ x: clockMinutes(p.at, s.date, s.timeZone), participants: p.participants }))
+    .sort((a, b) => a.x - b.x);
+  const before = points.filter((p) => p.x < 0);
+  const day = points.filter((p) => p.x >= 0);
+  const start = before[before.length - 1];
+  return start ? [{ x: 0, participants: start.participants }, ...day] : day;
+}
+
+/**
  * The timelines of the series on one clock: a row at every clock time where any series has a
  * point. A series' value at a row is its participants then (its last point at or before it),
  * from its first point to its last: none before its day began, none after its last report.
  */
 export function timelineRows(lang: Lang, series: ChartSeries[]): ChartRows {
-  const points = series.map((s) =>
-    (s.stats.timeline ?? [])
-      .map((p) => ({ x: clockMinutes(p.at, s.date, s.timeZone), participants: p.participants }))
-      .sort((a, b) => a.x - b.x),
-  );
+  const points = series.map(dayPoints);
   const x = [...new Set(points.flat().map((p) => p.x))].sort((a, b) => a - b);
   const values = points.map((list) => {
     let i = -1;
