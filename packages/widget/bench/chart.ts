@@ -57,7 +57,7 @@ try {
   await page.goto(
     partner.serve(
       '/bench.html',
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench</title><script type="module" src="${api.url}/widget/tafel-chart.js"></script></head><body></body></html>`,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Bench</title><script type="module" src="${api.url}/widget/tafel-chart.js"></script></head><body></body></html>`,
     ),
   );
   const results: string[] = [];
