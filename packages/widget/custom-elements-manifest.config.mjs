@@ -52,7 +52,14 @@ const foldSharedBase = {
 };
 
 export default {
-  globs: ['src/tafel-map.ts', 'src/tafel-counter.ts', 'src/lib/tafel-element.ts', 'src/define.ts'],
+  globs: [
+    'src/tafel-map.ts',
+    'src/tafel-counter.ts',
+    'src/tafel-chart.ts',
+    'src/lib/tafel-element.ts',
+    'src/define.ts',
+    'src/chart.ts',
+  ],
   exclude: ['src/**/*.test.ts'],
   outdir: '.',
   litelement: true,

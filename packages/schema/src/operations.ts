@@ -13,6 +13,8 @@ export interface TypedOperation<TResult, TVariables> {
   readonly __variables?: TVariables;
 }
 
+/** Pure: a page's bundle keeps only the operations it uses. */
+/* @__NO_SIDE_EFFECTS__ */
 function op<TResult, TVariables>(
   name: string,
   document: string,
@@ -174,6 +176,63 @@ export const StatsChanged = op<
   'StatsChanged',
   `subscription StatsChanged($edition: String!) {
   statsChanged(edition: $edition) { participants capacity locations updatedAt }
+}`,
+);
+
+/** What a chart draws: the edition's total and, as asked for, its timeline or one breakdown. */
+export interface ChartStatsFields {
+  participants: number;
+  updatedAt: string;
+  timeline?: { at: string; participants: number }[];
+  byRegion?: { key: string; participants: number }[];
+  byMeal?: { key: string; participants: number }[];
+  byTargetGroup?: { key: string; participants: number }[];
+}
+
+/** Which parts of the stats a chart asks for (GraphQL `@include`): only what it draws. */
+export interface ChartParts {
+  timeline: boolean;
+  regions: boolean;
+  meals: boolean;
+  groups: boolean;
+}
+
+const CHART_FIELDS = `participants updatedAt
+    timeline(interval: 15) @include(if: $timeline) { at participants }
+    byRegion @include(if: $regions) { key participants }
+    byMeal @include(if: $meals) { key participants }
+    byTargetGroup @include(if: $groups) { key participants }`;
+
+const CHART_VARIABLES =
+  '$edition: String!, $timeline: Boolean!, $regions: Boolean!, $meals: Boolean!, $groups: Boolean!';
+
+/** `<tafel-chart>`: an edition's day (its time zone and date) and the numbers one chart draws, optionally filtered. */
+export const ChartStats = op<
+  {
+    edition: { slug: string; name: string; date: string; timeZone: string } | null;
+    stats: ChartStatsFields;
+  },
+  { edition: string; filter?: LocationFilter } & ChartParts
+>(
+  'ChartStats',
+  `query ChartStats(${CHART_VARIABLES}, $filter: LocationFilter) {
+  edition(slug: $edition) { slug name date timeZone }
+  stats(edition: $edition, filter: $filter) {
+    ${CHART_FIELDS}
+  }
+}`,
+);
+
+/** Live: the numbers one chart draws, pushed whenever they change (the whole edition's). */
+export const ChartStatsChanged = op<
+  { statsChanged: ChartStatsFields },
+  { edition: string } & ChartParts
+>(
+  'ChartStatsChanged',
+  `subscription ChartStatsChanged(${CHART_VARIABLES}) {
+  statsChanged(edition: $edition) {
+    ${CHART_FIELDS}
+  }
 }`,
 );
 

@@ -1,10 +1,11 @@
-import { Counter, type LocationFilter, StatsChanged } from '@tafel/schema';
+import { Counter, StatsChanged } from '@tafel/schema';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { DataController } from './lib/data-controller.ts';
 import { type GraphQLError, query } from './lib/graphql.ts';
 import { elementLang, formatNumber, refusalText, t } from './lib/i18n.ts';
 import { LiveController } from './lib/live-controller.ts';
-import { endpointOf, TafelElement } from './lib/tafel-element.ts';
+import { endpointOf, filterOf, TafelElement } from './lib/tafel-element.ts';
+import { ThrottledReload } from './lib/throttled-reload.ts';
 import styles from './tafel-counter.styles.ts';
 
 /** A filtered counter refetches its total at most this often while changes stream in. */
@@ -66,7 +67,7 @@ export class TafelCounter extends TafelElement {
   });
   #live = new LiveController(this, StatsChanged, {
     data: ({ statsChanged }) => {
-      if (this.#filter) this.#scheduleFetch();
+      if (filterOf(this)) this.#refetch.schedule();
       else this.#set(statsChanged.participants, statsChanged.locations);
     },
     resumed: () => void this.#data.reload(true),
@@ -74,8 +75,7 @@ export class TafelCounter extends TafelElement {
     poll: () => void this.#data.reload(),
     failed: (error) => this.#stop(error),
   });
-  #refetch: ReturnType<typeof setTimeout> | undefined;
-  #lastFetch = 0;
+  #refetch = new ThrottledReload(() => void this.#data.reload(true), REFETCH_EVERY);
 
   constructor() {
     super();
@@ -83,16 +83,9 @@ export class TafelCounter extends TafelElement {
     this._locations = null;
   }
 
-  get #filter(): LocationFilter | undefined {
-    const filter: LocationFilter = {};
-    if (this.organisation) filter.organisation = this.organisation;
-    if (this.region) filter.region = this.region;
-    return Object.keys(filter).length ? filter : undefined;
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.#refetch);
+    this.#refetch.cancel();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -113,8 +106,8 @@ export class TafelCounter extends TafelElement {
 
   /** Load the total; `fresh` for refetches after a live change, past any cached answer. */
   async #fetch(signal: AbortSignal, fresh: boolean): Promise<void> {
-    this.#lastFetch = Date.now();
-    const filter = this.#filter;
+    this.#refetch.started();
+    const filter = filterOf(this);
     const variables = { edition: this.edition!, ...(filter ? { filter } : {}) };
     const { stats } = await query(endpointOf(this), Counter, variables, { signal, fresh });
     this.#set(stats.participants, stats.locations);
@@ -125,19 +118,8 @@ export class TafelCounter extends TafelElement {
   #stop(error: GraphQLError): void {
     this.#live.close();
     this.#data.stop();
-    clearTimeout(this.#refetch);
-    this.#refetch = undefined;
+    this.#refetch.cancel();
     this._notice = refusalText(elementLang(this), error, this.edition);
-  }
-
-  /** A filtered total cannot be read from the edition's stream: refetch it, at most once a second. */
-  #scheduleFetch(): void {
-    if (this.#refetch) return;
-    const wait = Math.max(0, this.#lastFetch + REFETCH_EVERY - Date.now());
-    this.#refetch = setTimeout(() => {
-      this.#refetch = undefined;
-      void this.#data.reload(true);
-    }, wait);
   }
 
   #set(participants: number, locations: number): void {

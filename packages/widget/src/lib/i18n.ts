@@ -160,17 +160,25 @@ const STRINGS = {
     de: '{n} Tische, zum Vergrößern klicken',
     da: '{n} borde, klik for at zoome ind',
   },
-} as const satisfies Record<string, Record<Lang, string>>;
+} as const satisfies Words;
+
+/** A table of words: each in the four languages, with `{name}` placeholders. */
+export type Words = Record<string, Record<Lang, string>>;
+
+/** The lookup of a table of words: a word in a language, its placeholders filled in. */
+export const translator =
+  <W extends Words>(words: W) =>
+  (lang: Lang, key: keyof W, values: Record<string, string | number> = {}): string =>
+    fillIn(words[key]![lang], values);
 
 export type StringKey = keyof typeof STRINGS;
 
 /** A widget string in a language, with `{name}` placeholders filled in. */
-export function t(
-  lang: Lang,
-  key: StringKey,
-  values: Record<string, string | number> = {},
-): string {
-  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+export const t = translator(STRINGS);
+
+/** A text with its `{name}` placeholders filled in. */
+export function fillIn(text: string, values: Record<string, string | number> = {}): string {
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 }
 
 /** Why an element stopped for good, from the API's refusal of its request. */

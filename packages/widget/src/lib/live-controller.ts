@@ -19,17 +19,19 @@ export interface LiveControllerHandlers<R> {
   failed(error: GraphQLError): void;
   /** No stream for now (the API is full, or the stream keeps failing): read the cacheable GET. */
   poll(): void;
+  /** The subscription's variables beyond the edition (what a chart asks for). */
+  variables?(): object;
 }
 
 export class LiveController<R> implements ReactiveController {
   #host: TafelElement;
-  #operation: TypedOperation<R, { edition: string }>;
+  #operation: TypedOperation<R, { edition: string } & object>;
   #handlers: LiveControllerHandlers<R>;
   #stream: LiveStream<unknown, unknown> | undefined;
 
   constructor(
     host: TafelElement,
-    operation: TypedOperation<R, { edition: string }>,
+    operation: TypedOperation<R, { edition: string } & object>,
     handlers: LiveControllerHandlers<R>,
   ) {
     this.#host = host;
@@ -51,11 +53,11 @@ export class LiveController<R> implements ReactiveController {
     this.close();
     const host = this.#host;
     if (!host.live || !host.edition || !host.isConnected) return;
-    const { data, resumed, failed, poll } = this.#handlers;
+    const { data, resumed, failed, poll, variables } = this.#handlers;
     this.#stream = new LiveStream(
       endpointOf(host),
       this.#operation,
-      { edition: host.edition },
+      { ...variables?.(), edition: host.edition },
       {
         data,
         status: (online) => (host._notice = online ? '' : t(elementLang(host), 'offline')),

@@ -3,6 +3,7 @@
  * language and slice of the edition to show, whether to stay live, and the notice. Each element
  * redeclares these fields with its own JSDoc, which the manifest takes as their description.
  */
+import type { LocationFilter } from '@tafel/schema';
 import { LitElement, type PropertyDeclarations } from 'lit';
 import { onUnlessFalse } from './attributes.ts';
 import { defaultEndpoint } from './graphql.ts';
@@ -43,4 +44,12 @@ export class TafelElement extends LitElement {
 /** The endpoint an element talks to. */
 export function endpointOf(element: TafelElement): string {
   return element.endpoint || defaultEndpoint();
+}
+
+/** The slice of the edition an element shows (`organisation`, `region`), or none for all of it. */
+export function filterOf(element: TafelElement): LocationFilter | undefined {
+  const filter: LocationFilter = {};
+  if (element.organisation) filter.organisation = element.organisation;
+  if (element.region) filter.region = element.region;
+  return Object.keys(filter).length ? filter : undefined;
 }
