@@ -256,6 +256,18 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
       { input: { slug: 'nid-test', name: 'Renamed day' } },
       staff,
     ),
+  createSeries: () =>
+    gql(
+      'mutation($input: CreateSeriesInput!) { createSeries(input: $input) { userErrors { field message code } } }',
+      { input: { slug: 'nid-after', name: 'After-commit dinners' } },
+      staff,
+    ),
+  setEditionHistory: () =>
+    gql(
+      'mutation($input: SetEditionHistoryInput!) { setEditionHistory(input: $input) { userErrors { field message code } } }',
+      { input: { edition: 'nid-test', series: 'nid-after' } },
+      staff,
+    ),
   createOrganisation: () =>
     gql(
       'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { userErrors { field message code } } }',

@@ -110,7 +110,8 @@ export async function createSeries(
       ],
       notices: [],
     };
-  return { series: row, userErrors: [], notices: [] };
+  // A kept answer may say there is no such series: series are read with the editions.
+  return { series: row, userErrors: [], notices: [{ table: 'editions' }] };
 }
 
 export interface HistoryInput {

@@ -155,6 +155,7 @@ builder.mutationFields((t) => ({
     authScopes: { staff: true },
     resolve: async (_root, { input }, ctx) => {
       const result = await createSeries(ctx.db, auditActorOf(ctx.viewer!), input);
+      ctx.live.announce(result.notices);
       return { series: result.series, userErrors: inInput(result.userErrors) };
     },
   }),
