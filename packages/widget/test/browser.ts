@@ -10,6 +10,11 @@ import { type Chromium, launchChromium } from '../scripts/chromium.ts';
 
 export const API = inject('api');
 export const EDITION = 'nid-2027';
+/**
+ * The demo's past edition with venues and its day's log: people present and a curve. (The live
+ * demo edition, before its day, has expected numbers and nobody present yet.)
+ */
+export const PAST_EDITION = 'nid-2026';
 
 /** A GraphQL request to the API from Node, with a key when given. */
 export async function gql<R = Record<string, unknown>>(
