@@ -70,7 +70,11 @@ describe('<tafel-map preview>', () => {
     // The plain map's load, and the preview map's (its first, or its reload for the preview).
     await loads(page, 2);
     await expect.poll(() => listedIds(page, '#preview')).toContain(draft.id);
-    expect(await listedIds(page, '#preview')).toHaveLength(venues.length + 1);
+    // Other test files write to the same edition meanwhile: no counting the whole edition, but
+    // every venue once, the draft among them, and the public ones as the API has them.
+    const listed = await listedIds(page, '#preview');
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(listed).toEqual(expect.arrayContaining(venues.slice(0, 20).map((v) => v.id)));
     expect(await itemText(page, '#preview', draft.id)).toContain(MARK);
     expect(await itemText(page, '#preview', draft.id)).toContain(draft.name);
     expect(await itemText(page, '#preview', other.id)).not.toContain(MARK);
@@ -79,7 +83,7 @@ describe('<tafel-map preview>', () => {
 
     // The map without it: the public venues only.
     const plain = await listedIds(page, '#public');
-    expect(plain).toHaveLength(venues.length);
+    expect(plain).toEqual(expect.arrayContaining(venues.slice(0, 20).map((v) => v.id)));
     expect(plain).not.toContain(draft.id);
     expect(await page.locator('#public').evaluate((m) => m.shadowRoot!.textContent)).not.toContain(
       MARK,
@@ -94,7 +98,8 @@ describe('<tafel-map preview>', () => {
     );
     await expect.poll(() => itemText(page, '#preview', other.id)).toContain(MARK);
     const again = await listedIds(page, '#preview');
-    expect(again).toHaveLength(venues.length);
+    expect(again.filter((id) => id === other.id)).toHaveLength(1);
+    expect(new Set(again).size).toBe(again.length);
     expect(again).not.toContain(draft.id);
 
     // Taken away: the map is the public one again.
