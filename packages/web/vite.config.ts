@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 
 /**
  * One page per audience, built into `dist/` and served by the API: `/manage` (the portal and
- * the staff console), `/join`, `/host/<token>`. Assets carry a content hash and live under
+ * the staff console), `/join`, `/host/<token>`, `/live/<edition>`. Assets carry a content hash and live under
  * `/web/`; the pages themselves are served without caching.
  */
 const page = (name: string) => resolve(import.meta.dirname, `${name}.html`);
@@ -19,7 +19,12 @@ export default defineConfig({
     // scripts/size.ts follows each page's imports through it.
     manifest: true,
     rolldownOptions: {
-      input: { manage: page('manage'), join: page('join'), host: page('host') },
+      input: {
+        manage: page('manage'),
+        join: page('join'),
+        host: page('host'),
+        live: page('live'),
+      },
     },
   },
 });

@@ -212,12 +212,12 @@ export const ChartStats = op<
     edition: { slug: string; name: string; date: string; timeZone: string } | null;
     stats: ChartStatsFields;
   },
-  { edition: string; filter?: LocationFilter } & ChartParts
+  { edition: string; filter?: LocationFilter; at?: string } & ChartParts
 >(
   'ChartStats',
-  `query ChartStats(${CHART_VARIABLES}, $filter: LocationFilter) {
+  `query ChartStats(${CHART_VARIABLES}, $filter: LocationFilter, $at: DateTime) {
   edition(slug: $edition) { slug name date timeZone }
-  stats(edition: $edition, filter: $filter) {
+  stats(edition: $edition, filter: $filter, at: $at) {
     ${CHART_FIELDS}
   }
 }`,
@@ -232,6 +232,87 @@ export const ChartStatsChanged = op<
   `subscription ChartStatsChanged(${CHART_VARIABLES}) {
   statsChanged(edition: $edition) {
     ${CHART_FIELDS}
+  }
+}`,
+);
+
+/** What a chart shows of the comparison the API makes: the other edition, its count and curve, or why not. */
+export interface ChartComparisonFields {
+  edition: { slug: string; name: string };
+  participants: number | null;
+  atLeast: boolean;
+  available: boolean;
+  reason: string | null;
+  curve?: { at: string; participants: number }[];
+}
+
+/**
+ * `<tafel-chart compare="previous">`: the API's comparison with the previous edition of the series
+ * (or `compareWith`), its curve moved onto this edition's day, at the same local clock times.
+ */
+export const ChartComparison = op<
+  {
+    edition: { slug: string; name: string; date: string; timeZone: string } | null;
+    stats: { comparison: ChartComparisonFields | null };
+  },
+  { edition: string; filter?: LocationFilter; compareWith?: string; curve: boolean; at?: string }
+>(
+  'ChartComparison',
+  `query ChartComparison($edition: String!, $filter: LocationFilter, $compareWith: String, $curve: Boolean!, $at: DateTime) {
+  edition(slug: $edition) { slug name date timeZone }
+  stats(edition: $edition, filter: $filter, compareWith: $compareWith, at: $at) {
+    comparison {
+      edition { slug name } participants atLeast available reason
+      curve(interval: 15) @include(if: $curve) { at participants }
+    }
+  }
+}`,
+);
+
+/** What `<tafel-counter compare>` shows of the API's comparison: the same hour in another edition. */
+export interface CounterComparisonFields {
+  edition: { name: string; date: string };
+  participants: number | null;
+  difference: number | null;
+  atLeast: boolean;
+  available: boolean;
+  reason: string | null;
+}
+
+/** The counter's numbers beside another edition's at the same clock time (by default the previous one). */
+export interface CounterComparedFields {
+  participants: number;
+  locations: number;
+  updatedAt: string;
+  comparison: CounterComparisonFields | null;
+}
+
+const COUNTER_COMPARED = `participants locations updatedAt
+    comparison { edition { name date } participants difference atLeast available reason }`;
+
+/** `<tafel-counter compare>`: the total and the same hour of another edition of the series. */
+export const CounterCompared = op<
+  { edition: { date: string } | null; stats: CounterComparedFields },
+  { edition: string; filter?: LocationFilter; compareWith?: string }
+>(
+  'CounterCompared',
+  `query CounterCompared($edition: String!, $filter: LocationFilter, $compareWith: String) {
+  edition(slug: $edition) { date }
+  stats(edition: $edition, filter: $filter, compareWith: $compareWith) {
+    ${COUNTER_COMPARED}
+  }
+}`,
+);
+
+/** Live: the counter's total and its comparison, pushed whenever they change (no query per message). */
+export const CounterComparedChanged = op<
+  { statsChanged: CounterComparedFields },
+  { edition: string; filter?: LocationFilter; compareWith?: string }
+>(
+  'CounterComparedChanged',
+  `subscription CounterComparedChanged($edition: String!, $filter: LocationFilter, $compareWith: String) {
+  statsChanged(edition: $edition, filter: $filter, compareWith: $compareWith) {
+    ${COUNTER_COMPARED}
   }
 }`,
 );

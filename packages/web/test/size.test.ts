@@ -5,5 +5,6 @@ import { LIMIT, pageSizes } from '../scripts/size.ts';
 it('each page loads at most 150 KB of JavaScript, gzip, counting every section it can open', () => {
   const sizes = pageSizes();
   expect(sizes.map((s) => s.page)).toContain('manage.html');
+  expect(sizes.map((s) => s.page)).toContain('live.html');
   for (const { page, gzip } of sizes) expect(gzip, page).toBeLessThanOrEqual(LIMIT);
 });

@@ -21,6 +21,7 @@ import { type PartnerServer, startPartnerServer } from '../test/partner-page.ts'
 const chromium = useBrowser();
 const SCRIPT = `<script type="module" src="${API}/widget/tafel-chart.js"></script>`;
 const LANGS = ['nl', 'en', 'de', 'da'] as const;
+const PAST = PAST_EDITION;
 /** The machine is shared: give a chart this long to load and draw. */
 const SOON = { timeout: 15_000 };
 
@@ -193,15 +194,12 @@ async function comparedEdition(): Promise<string> {
 
 describe('<tafel-chart>', () => {
   test('on a partner page of another origin, each type draws and its table holds the API’s numbers', async () => {
-    // The past edition: a whole day's log, and people present in every breakdown.
-    const api = await truth(PAST_EDITION);
+    // The demo's past edition: its day is logged (the live one has nobody present before its day).
+    const api = await truth(PAST);
     expect(api.timeline.length).toBeGreaterThan(3);
     const { page, errors, close } = await partnerPage(
       ['timeline', 'regions', 'meals', 'groups']
-        .map(
-          (type) =>
-            `<tafel-chart id="${type}" edition="${PAST_EDITION}" type="${type}"></tafel-chart>`,
-        )
+        .map((type) => `<tafel-chart id="${type}" edition="${PAST}" type="${type}"></tafel-chart>`)
         .join('\n'),
     );
     const expected: Record<string, string[][]> = {
@@ -262,17 +260,62 @@ describe('<tafel-chart>', () => {
     await close();
   });
 
-  test('compare="previous" draws the edition alone, with a note; an unknown edition to compare with is left out, said so', async () => {
+  test('compare="previous" draws the API’s comparison: last year’s curve at the same clock times, or its totals and the reason', async () => {
     const { page, close } = await partnerPage(
       `<tafel-chart id="previous" edition="${EDITION}" compare="previous"></tafel-chart>
+       <tafel-chart id="totals" edition="${PAST}" compare="previous"></tafel-chart>
        <tafel-chart id="unknown" edition="${EDITION}" type="meals" compare="nid-1999"></tafel-chart>`,
     );
-    await drawn(page, 'previous', 'unknown');
+    const asked = `query ($edition: String!) {
+      edition(slug: $edition) { date timeZone }
+      stats(edition: $edition) { comparison {
+        edition { name } participants atLeast available reason curve(interval: 15) { at participants }
+      } }
+    }`;
+    type Compared = {
+      edition: { date: string; timeZone: string };
+      stats: {
+        comparison: {
+          edition: { name: string };
+          participants: number | null;
+          atLeast: boolean;
+          available: boolean;
+          reason: string | null;
+          curve: { at: string; participants: number }[];
+        };
+      };
+    };
+    const live = await gql<Compared>(asked, { edition: EDITION });
+    const last = live.stats.comparison;
+    expect(last.available).toBe(true);
+    expect(last.curve.length).toBeGreaterThan(10);
+    await drawn(page, 'previous', 'totals', 'unknown');
     await expect
-      .poll(() => page.locator('#previous [part="notice"]').textContent(), SOON)
-      .toBe('The comparison with the previous edition is not available yet.');
-    expect((await table(page, '#previous'))[0]).toHaveLength(2);
-    expect(await page.locator('#previous .plot').getAttribute('data-series')).toBe('1');
+      .poll(() => page.locator('#previous .plot').getAttribute('data-series'), SOON)
+      .toBe('2');
+    expect(await page.locator('#previous [part="legend"] li').allTextContents()).toHaveLength(2);
+    expect((await page.locator('#previous [part="legend"]').textContent()) ?? '').toContain(
+      last.edition.name,
+    );
+    // Last year's column: the API's curve, each point at its clock time on this edition's day.
+    const curve = timelineRows({ ...live.edition, name: '', timeline: last.curve } as Truth);
+    const shown = (await table(page, '#previous')).slice(1);
+    const times = new Set(curve.map((row) => row[0]));
+    expect(shown.filter((row) => times.has(row[0]!)).map((row) => [row[0], row[2]])).toEqual(curve);
+    expect(await inkedPixels(page, '#previous')).toBeGreaterThan(2000);
+
+    // nid-2026's previous edition holds totals only: its total and the API's reason, no curve.
+    const past = (await gql<Compared>(asked, { edition: PAST })).stats.comparison;
+    expect(past.available).toBe(false);
+    expect(past.curve).toEqual([]);
+    await expect
+      .poll(() => page.locator('#totals [part="notice"]').textContent(), SOON)
+      .toBe(
+        `${past.edition.name}: ${en(past.participants!)}${past.atLeast ? '+' : ''} participants in all, no curve over the day. ${past.reason}`,
+      );
+    expect(await page.locator('#totals .plot').getAttribute('data-series')).toBe('1');
+    expect((await table(page, '#totals'))[0]).toHaveLength(2);
+
     await expect
       .poll(() => page.locator('#unknown [part="notice"]').textContent(), SOON)
       .toBe('Comparison with unknown edition “nid-1999” left out.');

@@ -1,6 +1,7 @@
 import { ChartStatsChanged, type ChartStatsFields } from '@tafel/schema';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
+  type ComparisonTotals,
   loadSeries,
   parseComparison,
   resolveComparison,
@@ -60,6 +61,7 @@ export class TafelChart extends TafelElement {
   static override properties = {
     type: { reflect: true },
     compare: { reflect: true },
+    at: { reflect: true },
     _main: { state: true },
     _other: { state: true },
     _note: { state: true },
@@ -74,10 +76,16 @@ export class TafelChart extends TafelElement {
   declare type: string;
   /**
    * Another edition to draw beside this one, by its slug (e.g. `nid-2026`): its day's curve at the
-   * same clock times, or its bars beside these. `previous` (the series' previous edition) is
-   * accepted and shows a note until the API answers it.
+   * same clock times, or its bars beside these. `previous`: the series' previous edition as the API
+   * compares it (its curve at the same clock times); one with recorded totals only shows its total
+   * and the API's reason as a note, never a curve.
    */
   declare compare: string | undefined;
+  /**
+   * A citable snapshot: the numbers as they stood at this instant of the edition's day (ISO 8601,
+   * e.g. `2027-10-14T17:30:00Z`), the same every time; not live.
+   */
+  declare at: string | undefined;
   /** `nl`, `en`, `de` or `da`; defaults to the page's language, then Dutch. */
   declare lang: string;
   /** Only this organisation's venues (its slug). */
@@ -99,6 +107,7 @@ export class TafelChart extends TafelElement {
     refused: (error) => this.#stop(error),
   });
   #live = new LiveController(this, ChartStatsChanged, {
+    wanted: () => !this.at,
     variables: () => (filterOf(this) ? NOTHING : chartParts(this.#type)),
     data: ({ statsChanged }) => {
       if (filterOf(this)) this.#refetch.schedule();
@@ -142,7 +151,7 @@ export class TafelChart extends TafelElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const asked = ['endpoint', 'edition', 'organisation', 'region', 'type', 'compare'];
+    const asked = ['endpoint', 'edition', 'organisation', 'region', 'type', 'compare', 'at'];
     if (asked.some((k) => changed.has(k as keyof TafelChart))) {
       this._main = null;
       this._other = null;
@@ -161,26 +170,38 @@ export class TafelChart extends TafelElement {
       filter: filterOf(this),
       signal,
       fresh,
+      ...(this.at ? { at: this.at } : {}),
     };
     const comparison = parseComparison(this.compare);
     const [main, other] = await Promise.all([
       loadSeries(this.edition!, request),
-      resolveComparison(comparison, request).catch((error: unknown) => {
+      resolveComparison(comparison, this.edition!, request).catch((error: unknown) => {
         // An edition the API does not know spoils the comparison only, not the chart.
         if (error instanceof GraphQLError && error.final) return null;
         throw error;
       }),
     ]);
     const lang = elementLang(this);
-    this._note =
-      other === 'pending'
-        ? ct(lang, 'previousPending')
-        : comparison.kind === 'edition' && other === null
-          ? ct(lang, 'unknownCompare', { edition: comparison.slug })
+    const totals = other && !('stats' in other) ? other : null;
+    this._note = totals
+      ? this.#totalsNote(lang, totals)
+      : comparison.kind === 'edition' && other === null
+        ? ct(lang, 'unknownCompare', { edition: comparison.slug })
+        : comparison.kind === 'previous' && other === null
+          ? ct(lang, 'noPrevious')
           : '';
-    this._other = other === 'pending' ? null : other;
+    this._other = other && 'stats' in other ? other : null;
     if (main) this.#apply(main.stats, main);
     this._notice = '';
+  }
+
+  /** A compared edition without a curve: its recorded total, and the API's reason. */
+  #totalsNote(lang: ReturnType<typeof elementLang>, totals: ComparisonTotals): string {
+    const n =
+      totals.participants === null
+        ? '–'
+        : `${formatNumber(lang, totals.participants)}${totals.atLeast ? '+' : ''}`;
+    return ct(lang, 'comparedTotals', { name: totals.name, n, reason: totals.reason });
   }
 
   /** Newer numbers for this edition, from a load or the stream; older ones than shown are dropped. */

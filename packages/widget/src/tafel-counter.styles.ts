@@ -27,6 +27,10 @@ export default [
       font-size: 0.85em;
       opacity: 0.8;
     }
+    .compare {
+      font-size: 0.85em;
+      font-variant-numeric: tabular-nums;
+    }
     .notice {
       font-size: 0.8em;
       opacity: 0.7;

@@ -1,4 +1,10 @@
-import { Counter, StatsChanged } from '@tafel/schema';
+import {
+  Counter,
+  CounterCompared,
+  CounterComparedChanged,
+  type CounterComparisonFields,
+  StatsChanged,
+} from '@tafel/schema';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { DataController } from './lib/data-controller.ts';
 import { type GraphQLError, query } from './lib/graphql.ts';
@@ -25,6 +31,7 @@ const RETRY_AFTER = 5000;
  * @csspart value - The number.
  * @csspart label - The words under the number.
  * @csspart venues - How many venues the number counts.
+ * @csspart compare - The difference with the same hour of another edition (`compare`), in words.
  * @csspart notice - The discreet notice while the API cannot be reached, or why it refused (an unknown edition).
  *
  * @cssproperty [--tafel-counter-size=2.5em] - The number's size.
@@ -37,7 +44,9 @@ export class TafelCounter extends TafelElement {
 
   static override properties = {
     label: { reflect: true },
+    compare: { reflect: true },
     _participants: { state: true },
+    _comparison: { state: true },
     _locations: { state: true },
   };
 
@@ -53,10 +62,19 @@ export class TafelCounter extends TafelElement {
   declare region: string | undefined;
   /** The words under the number; defaults to "people at the table" in the element's language ("mensen aan tafel"). */
   declare label: string | undefined;
+  /**
+   * Show the difference with the same local clock time of another edition of the series, e.g.
+   * "+312 vs. the same hour last year": `previous` (the series' previous edition) or an edition's
+   * slug. An edition with recorded totals only shows its total and why there is no same hour.
+   */
+  declare compare: string | undefined;
   /** Live updates (on unless `live="false"`, which shows the number once). */
   declare live: boolean;
 
   declare _participants: number | null;
+  /** The comparison: undefined until loaded, null when the edition has no previous one. */
+  declare _comparison: CounterComparisonFields | null | undefined;
+  #year: number | null = null;
   declare _locations: number | null;
 
   #data = new DataController(this, {
@@ -66,6 +84,7 @@ export class TafelCounter extends TafelElement {
     refused: (error) => this.#stop(error),
   });
   #live = new LiveController(this, StatsChanged, {
+    wanted: () => !this.#compareWith,
     data: ({ statsChanged }) => {
       if (filterOf(this)) this.#refetch.schedule();
       else this.#set(statsChanged.participants, statsChanged.locations);
@@ -75,12 +94,38 @@ export class TafelCounter extends TafelElement {
     poll: () => void this.#data.reload(),
     failed: (error) => this.#stop(error),
   });
+  // With a comparison the API filters the stream itself and carries the comparison: no refetch.
+  #liveCompared = new LiveController(this, CounterComparedChanged, {
+    wanted: () => this.#compareWith !== undefined,
+    variables: () => this.#comparedVariables(),
+    data: ({ statsChanged }) => {
+      this.#set(statsChanged.participants, statsChanged.locations);
+      this._comparison = statsChanged.comparison;
+    },
+    resumed: () => void this.#data.reload(true),
+    poll: () => void this.#data.reload(),
+    failed: (error) => this.#stop(error),
+  });
   #refetch = new ThrottledReload(() => void this.#data.reload(true), REFETCH_EVERY);
 
   constructor() {
     super();
     this._participants = null;
     this._locations = null;
+    this._comparison = undefined;
+  }
+
+  /** The `compare` attribute as the API's `compareWith`: '' for the previous edition, or undefined for none. */
+  get #compareWith(): string | undefined {
+    const text = (this.compare ?? '').trim();
+    if (!text) return undefined;
+    return text.toLowerCase() === 'previous' ? '' : text;
+  }
+
+  #comparedVariables(): { filter?: object; compareWith?: string } {
+    const filter = filterOf(this);
+    const compareWith = this.#compareWith;
+    return { ...(filter ? { filter } : {}), ...(compareWith ? { compareWith } : {}) };
   }
 
   override disconnectedCallback(): void {
@@ -89,18 +134,11 @@ export class TafelCounter extends TafelElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (
-      ['endpoint', 'edition', 'organisation', 'region'].some((k) =>
-        changed.has(k as keyof TafelCounter),
-      )
-    )
-      void this.#data.reload();
-    if (
-      ['endpoint', 'edition', 'organisation', 'region', 'live'].some((k) =>
-        changed.has(k as keyof TafelCounter),
-      )
-    ) {
+    const asked = ['endpoint', 'edition', 'organisation', 'region', 'compare'];
+    if (asked.some((k) => changed.has(k as keyof TafelCounter))) void this.#data.reload();
+    if ([...asked, 'live'].some((k) => changed.has(k as keyof TafelCounter))) {
       this.#live.subscribe();
+      this.#liveCompared.subscribe();
     }
   }
 
@@ -108,15 +146,26 @@ export class TafelCounter extends TafelElement {
   async #fetch(signal: AbortSignal, fresh: boolean): Promise<void> {
     this.#refetch.started();
     const filter = filterOf(this);
+    if (this.#compareWith !== undefined) {
+      const variables = { edition: this.edition!, ...this.#comparedVariables() };
+      const data = await query(endpointOf(this), CounterCompared, variables, { signal, fresh });
+      this.#year = data.edition ? Number(data.edition.date.slice(0, 4)) : null;
+      this.#set(data.stats.participants, data.stats.locations);
+      this._comparison = data.stats.comparison;
+      this._notice = '';
+      return;
+    }
     const variables = { edition: this.edition!, ...(filter ? { filter } : {}) };
     const { stats } = await query(endpointOf(this), Counter, variables, { signal, fresh });
     this.#set(stats.participants, stats.locations);
+    this._comparison = undefined;
     this._notice = '';
   }
 
   /** The API refused what this counter asks (an unknown edition): asking again would not help. */
   #stop(error: GraphQLError): void {
     this.#live.close();
+    this.#liveCompared.close();
     this.#data.stop();
     this.#refetch.cancel();
     this._notice = refusalText(elementLang(this), error, this.edition);
@@ -132,6 +181,30 @@ export class TafelCounter extends TafelElement {
       );
   }
 
+  /** The same hour of the compared edition, in words: "+312 vs. the same hour last year". */
+  #compared(lang: ReturnType<typeof elementLang>): TemplateResult | typeof nothing {
+    const c = this._comparison;
+    if (this.#compareWith === undefined || c === undefined) return nothing;
+    if (!c) return html`<span part="compare" class="compare">${t(lang, 'noCompare')}</span>`;
+    const name = c.edition.name;
+    if (!c.available || c.difference === null) {
+      const n =
+        c.participants === null
+          ? '–'
+          : `${formatNumber(lang, c.participants)}${c.atLeast ? '+' : ''}`;
+      return html`<span part="compare" class="compare">${t(lang, 'compareTotals', { name, n })}${
+        c.reason ? ` ${c.reason}` : ''
+      }</span>`;
+    }
+    const signed = `${c.difference > 0 ? '+' : c.difference < 0 ? '−' : '±'}${formatNumber(lang, Math.abs(c.difference))}`;
+    const lastYear = this.#year !== null && Number(c.edition.date.slice(0, 4)) === this.#year - 1;
+    return html`<span part="compare" class="compare">${
+      lastYear
+        ? t(lang, 'compareLastYear', { n: signed })
+        : t(lang, 'compareEdition', { n: signed, name })
+    }</span>`;
+  }
+
   protected override render(): TemplateResult {
     const lang = elementLang(this);
     const value = this._participants;
@@ -144,6 +217,7 @@ export class TafelCounter extends TafelElement {
           ? nothing
           : html`<span part="venues" class="venues">${t(lang, 'atVenues', { n: formatNumber(lang, this._locations) })}</span>`
       }
+      ${this.#compared(lang)}
       ${this._notice ? html`<span part="notice" class="notice">${this._notice}</span>` : nothing}
     </div>`;
   }

@@ -1,7 +1,7 @@
 /**
  * The routes beside GraphQL: /health, /ready, the widget's files at /widget/, the demo page at /,
  * the iframe page at /embed and the embed configurator at /embed/configure; the pages for people
- * (packages/web) at /manage, /join and /host/<token>, their assets at /web/. A yoga plugin, so
+ * (packages/web) at /manage, /join, /host/<token> and /live/<edition>, their assets at /web/. A yoga plugin, so
  * one app serves everything.
  */
 import { readFile } from 'node:fs/promises';
@@ -39,7 +39,17 @@ export function webPage(path: string): string | null {
   if (path === '/manage' || path === '/manage/') return 'manage.html';
   if (path === '/join' || path === '/join/') return 'join.html';
   if (/^\/host\/[A-Za-z0-9_-]{1,200}\/?$/.test(path)) return 'host.html';
+  if (/^\/live\/[A-Za-z0-9_-]{0,100}\/?$/.test(path) || path === '/live') return 'live.html';
   return null;
+}
+
+/**
+ * How long a cache may keep a page. /live/<edition> is public and the same shell for everyone
+ * (no token in its address, its numbers come live from the API): a minute, so a link shared in a
+ * newsroom is served by a CDN; the others may carry a token (/host/…) and are never kept.
+ */
+function pageCaching(page: string): string {
+  return page === 'live.html' ? 'public, max-age=60' : 'no-store';
 }
 
 const TYPES: Record<string, string> = {
@@ -156,8 +166,7 @@ export function routesPlugin(
           relative === null
             ? null
             : page !== null
-              ? // A page's address may carry a token (/host/…): never kept by a cache.
-                await serveFile(webRoot, relative, 'no-store', WEB_PAGE_HEADERS)
+              ? await serveFile(webRoot, relative, pageCaching(page), WEB_PAGE_HEADERS)
               : await serveFile(webRoot, relative, 'public, max-age=31536000, immutable');
         return endResponse(
           response ??

@@ -72,11 +72,17 @@ const STRINGS = {
     de: 'Tabelle ausblenden',
     da: 'Skjul tabellen',
   },
-  previousPending: {
-    nl: 'De vergelijking met de vorige editie is nog niet beschikbaar.',
-    en: 'The comparison with the previous edition is not available yet.',
-    de: 'Der Vergleich mit der vorigen Ausgabe ist noch nicht verfügbar.',
-    da: 'Sammenligningen med den forrige udgave er endnu ikke tilgængelig.',
+  comparedTotals: {
+    nl: '{name}: {n} deelnemers in totaal, geen verloop over de dag. {reason}',
+    en: '{name}: {n} participants in all, no curve over the day. {reason}',
+    de: '{name}: {n} Teilnehmende insgesamt, kein Verlauf über den Tag. {reason}',
+    da: '{name}: {n} deltagere i alt, intet forløb over dagen. {reason}',
+  },
+  noPrevious: {
+    nl: 'Er is geen vorige editie om mee te vergelijken.',
+    en: 'There is no previous edition to compare with.',
+    de: 'Es gibt keine vorige Ausgabe zum Vergleich.',
+    da: 'Der er ingen forrige udgave at sammenligne med.',
   },
   unknownCompare: {
     nl: 'Vergelijking met onbekende editie “{edition}” weggelaten.',

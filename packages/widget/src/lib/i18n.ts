@@ -146,6 +146,30 @@ const STRINGS = {
     de: 'Menschen am Tisch',
     da: 'mennesker ved bordet',
   },
+  compareLastYear: {
+    nl: '{n} t.o.v. hetzelfde uur vorig jaar',
+    en: '{n} vs. the same hour last year',
+    de: '{n} ggü. derselben Stunde im Vorjahr',
+    da: '{n} i forhold til samme time sidste år',
+  },
+  compareEdition: {
+    nl: '{n} t.o.v. hetzelfde uur bij {name}',
+    en: '{n} vs. the same hour at {name}',
+    de: '{n} ggü. derselben Stunde bei {name}',
+    da: '{n} i forhold til samme time ved {name}',
+  },
+  compareTotals: {
+    nl: '{name}: {n} in totaal.',
+    en: '{name}: {n} in all.',
+    de: '{name}: {n} insgesamt.',
+    da: '{name}: {n} i alt.',
+  },
+  noCompare: {
+    nl: 'Geen vorige editie om mee te vergelijken.',
+    en: 'No previous edition to compare with.',
+    de: 'Keine vorige Ausgabe zum Vergleich.',
+    da: 'Ingen forrige udgave at sammenligne med.',
+  },
   atVenues: { nl: 'op {n} locaties', en: 'at {n} venues', de: 'an {n} Orten', da: 'på {n} steder' },
   legend: { nl: 'Legenda', en: 'Legend', de: 'Legende', da: 'Signaturforklaring' },
   legendCluster: {

@@ -21,6 +21,8 @@ export interface LiveControllerHandlers<R> {
   poll(): void;
   /** The subscription's variables beyond the edition (what a chart asks for). */
   variables?(): object;
+  /** Whether this stream is the one the element wants now (an element may have two kinds). */
+  wanted?(): boolean;
 }
 
 export class LiveController<R> implements ReactiveController {
@@ -53,7 +55,8 @@ export class LiveController<R> implements ReactiveController {
     this.close();
     const host = this.#host;
     if (!host.live || !host.edition || !host.isConnected) return;
-    const { data, resumed, failed, poll, variables } = this.#handlers;
+    const { data, resumed, failed, poll, variables, wanted } = this.#handlers;
+    if (wanted && !wanted()) return;
     this.#stream = new LiveStream(
       endpointOf(host),
       this.#operation,

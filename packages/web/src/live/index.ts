@@ -1,0 +1,2 @@
+/** /live/<edition>: the page's one element. */
+import './live-page.ts';
