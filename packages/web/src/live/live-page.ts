@@ -181,12 +181,20 @@ export class TafelLive extends LitElement {
     clearInterval(this.#poll);
   }
 
+  /** The charts' script, asked for once. */
+  #chartScript: Promise<unknown> | undefined;
+
   async #start(): Promise<void> {
     const t = this.#t;
     if (!this.#slug) {
       this.message = t('noEdition');
       return;
     }
+    // The charts' script comes beside the page's first questions, not after them: the elements
+    // are defined by the time the numbers arrive, and draw at once.
+    this.#chartScript ??= import(/* @vite-ignore */ CHART).catch(() => {
+      this.offline = true;
+    });
     try {
       const answer = await request<{ edition: Edition | null }>(EDITION, { edition: this.#slug });
       const edition = answer.data?.edition;
@@ -218,7 +226,6 @@ export class TafelLive extends LitElement {
       this.edition = edition;
       this.numbers = numbers;
       void this.#loadLicence();
-      void import(/* @vite-ignore */ CHART).catch(() => (this.offline = true));
       if (!this.at) this.#listen();
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;
