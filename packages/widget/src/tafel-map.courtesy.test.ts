@@ -145,6 +145,31 @@ describe('<tafel-map> courtesies', () => {
     await still.page.close();
   });
 
+  test('a map taken away in the middle of a zoom leaves no error behind', async () => {
+    const { page, errors } = await openPage(
+      chromium.browser,
+      mapTag('center="52.09,5.12" zoom="9"'),
+    );
+    await waitLoaded(page);
+    await page.evaluate(() => {
+      const root = document.querySelector('tafel-map')!.shadowRoot!;
+      root.querySelector<HTMLElement>('.leaflet-control-zoom-in')!.click();
+      // Two frames: Leaflet starts the animation on the next one.
+      return new Promise<void>((done) =>
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            if (!root.querySelector('.leaflet-zoom-anim')) throw new Error('no zoom animation');
+            document.querySelector('tafel-map')!.remove();
+            done();
+          }),
+        ),
+      );
+    });
+    await page.waitForTimeout(600);
+    expect(errors.filter((e) => !/tile\.openstreetmap|ERR_FAILED/.test(e))).toEqual([]);
+    await page.close();
+  });
+
   test('in forced colours, markers and clusters keep a visible edge (screenshot compared)', async () => {
     const { page } = await openPage(chromium.browser, mapTag('center="52.1,5.3" zoom="8"'), {
       head: '<style>tafel-map { height: 700px }</style>',

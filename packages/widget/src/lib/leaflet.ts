@@ -34,18 +34,31 @@ export { polygon } from 'leaflet/src/layer/vector/Polygon';
 export { polyline } from 'leaflet/src/layer/vector/Polyline';
 export { createMap as map } from 'leaflet/src/map/Map';
 
-/**
- * Leaflet's `Renderer.getRenderer` with SVG only: the original also pulls in the Canvas renderer,
- * which the widget never uses (its markers are DOM elements, its paths a few SVG shapes).
- */
-/** The private members of Leaflet's Map that these two methods read and write. */
+/** The private members of Leaflet's Map that these methods read and write. */
 type MapInternals = L.Map & {
+  _animatingZoom?: boolean;
   _renderer?: L.Renderer;
   _paneRenderers: Record<string, L.Renderer>;
   _getPaneRenderer(name: string | undefined): L.Renderer | false;
 };
 
+const removeMap = LeafletMap.prototype.remove;
+
 (LeafletMap as unknown as { include(methods: object): void }).include({
+  /**
+   * Leaflet 1.9 ends a zoom animation on a 250 ms timer that reads the map pane, which `remove()`
+   * has deleted by then: a map taken away mid-zoom (a view switched, a dialog closed) throws
+   * "reading '_leaflet_pos'" into the page (Leaflet issue 9575). A removed map needs no final view:
+   * mark the animation over so the timer does nothing.
+   */
+  remove(this: MapInternals) {
+    this._animatingZoom = false;
+    return removeMap.call(this);
+  },
+  /**
+   * Leaflet's `Renderer.getRenderer` with SVG only: the original also pulls in the Canvas renderer,
+   * which the widget never uses (its markers are DOM elements, its paths a few SVG shapes).
+   */
   getRenderer(this: MapInternals, layer: L.Path) {
     let renderer =
       layer.options.renderer ||
