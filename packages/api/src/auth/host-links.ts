@@ -43,9 +43,12 @@ export function hostLinkUrl(publicUrl: string, token: string): string {
   return `${publicUrl}/host/${token}`;
 }
 
-/** When a host link for a venue of this edition stops working (SQL, over the `editions` row). */
+/**
+ * When a host link for a venue of this edition stops working (SQL, over the `editions` row): hours
+ * after its day, or after the last day of an edition that spans days.
+ */
 export function hostLinkExpiry(hours = HOST_LINK_HOURS_AFTER_DAY) {
-  return sql<Date>`(((${editions.date} + 1)::timestamp AT TIME ZONE ${editions.timeZone}) + make_interval(hours => ${hours}::int))`;
+  return sql<Date>`(((coalesce(${editions.endDate}, ${editions.date}) + 1)::timestamp AT TIME ZONE ${editions.timeZone}) + make_interval(hours => ${hours}::int))`;
 }
 
 export interface CreateHostLinkOptions {

@@ -25,6 +25,11 @@ export const mealEnum = pgEnum('meal', MEALS);
 export const targetGroupEnum = pgEnum('target_group', TARGET_GROUPS);
 export const organisationKindEnum = pgEnum('organisation_kind', ORGANISATION_KINDS);
 export const locationStatusEnum = pgEnum('location_status', ['DRAFT', 'PUBLISHED', 'CANCELLED']);
+/**
+ * How sure a venue's (a meeting's) time is, shown publicly: confirmed, not yet confirmed, or put
+ * off. Cancelled is the venue's `status`, not this.
+ */
+export const scheduleEnum = pgEnum('schedule', ['CONFIRMED', 'TENTATIVE', 'POSTPONED']);
 export const editionStatusEnum = pgEnum('edition_status', [
   'PLANNED',
   'OPEN',
@@ -52,8 +57,13 @@ export const editions = pgTable(
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     slug: text('slug').notNull().unique(),
     name: text('name').notNull(),
-    /** The event day, in the edition's time zone. */
+    /** The event day (the first day, for an edition that spans days), in the edition's time zone. */
     date: date('date', { mode: 'string' }).notNull(),
+    /**
+     * The last day of an edition that spans days — a programme of meetings across a year, an
+     * overnight meeting; null for an edition of one day (`date`).
+     */
+    endDate: date('end_date', { mode: 'string' }),
     timeZone: text('time_zone').notNull().default('Europe/Amsterdam'),
     /** ISO 3166-1 alpha-2. */
     country: text('country').notNull().default('NL'),
@@ -85,6 +95,7 @@ export const editions = pgTable(
   },
   (t) => [
     index('editions_series_date_idx').on(t.seriesId, t.date),
+    check('editions_end_date_after', sql`${t.endDate} IS NULL OR ${t.endDate} >= ${t.date}`),
     check(
       'editions_totals_positive',
       sql`coalesce(${t.totalParticipants}, 0) >= 0 AND coalesce(${t.totalLocations}, 0) >= 0 AND coalesce(${t.totalOrganisations}, 0) >= 0`,
@@ -197,6 +208,8 @@ export const locations = pgTable(
     description: text('description'),
     registrationUrl: text('registration_url'),
     status: locationStatusEnum('status').notNull().default('PUBLISHED'),
+    /** Public: whether its time is confirmed, not yet confirmed, or put off. */
+    schedule: scheduleEnum('schedule').notNull().default('CONFIRMED'),
     /** Set while the edition requires staff approval of a not-yet-approved organisation's venues. */
     awaitingApproval: boolean('awaiting_approval').notNull().default(false),
     /**

@@ -11,6 +11,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { type Edition, type Location, locations, organisations } from '../db/schema.ts';
 import { UserErrors } from './errors.ts';
+import { localDate } from './fields.ts';
 import { type LocationFields, type LocationValues, validateLocation } from './validate.ts';
 import {
   type Actor,
@@ -80,10 +81,19 @@ export function atWallTime(date: string, time: string, timeZone: string): Date {
   return new Date(instant);
 }
 
-/** A venue's time moved to the other edition's day, at the same local clock time. */
+const DAY = 86_400_000;
+
+/**
+ * A venue's time moved to the other edition's day, at the same local clock time; in an edition
+ * that spans days, as many days after the other's first day as it was after this one's.
+ */
 function moved(instant: Date | null, from: Edition, to: Edition): Date | null {
   if (!instant) return null;
-  return atWallTime(to.date, wallTime(instant, from.timeZone), to.timeZone);
+  const after = Date.parse(localDate(instant, from.timeZone)) - Date.parse(from.date);
+  const day = new Date(Date.parse(to.date) + Math.round(after / DAY) * DAY)
+    .toISOString()
+    .slice(0, 10);
+  return atWallTime(day, wallTime(instant, from.timeZone), to.timeZone);
 }
 
 /** A venue of `from` as the fields of a new draft in `to`. */

@@ -34,6 +34,7 @@ export const CSV_COLUMNS = {
   registration_url: ['registrationUrl'],
   sensitive: ['sensitive'],
   status: ['status'],
+  schedule: ['schedule'],
 } as const;
 type Column = keyof typeof CSV_COLUMNS;
 const REQUIRED: Column[] = ['external_id', 'name', 'lat', 'lng', 'meal'];
@@ -330,6 +331,7 @@ export async function parseVenueCsv(
       registrationUrl: optional('registration_url'),
       sensitive: bool('sensitive'),
       status: (value('status').toUpperCase() || null) as UpsertRow['status'],
+      schedule: value('schedule').toUpperCase() || null,
     };
     if (row.status && row.status !== 'DRAFT' && row.status !== 'PUBLISHED')
       bad('status', `"${value('status')}" is not DRAFT or PUBLISHED.`);

@@ -98,7 +98,16 @@ export async function changeEditionStatus(
         status: to,
         // The reason people are told; opening or closing again clears a cancellation's or postponement's.
         statusReason: input.step === 'CANCEL' || input.step === 'POSTPONE' ? checked.reason : null,
-        ...(postpone !== null ? { date: postpone, postponedFrom: current.date } : {}),
+        ...(postpone !== null
+          ? {
+              date: postpone,
+              postponedFrom: current.date,
+              // An edition that spans days keeps its length.
+              endDate: current.endDate
+                ? sql`${current.endDate}::date + (${postpone}::date - ${current.date}::date)`
+                : null,
+            }
+          : {}),
         updatedAt: sql`now()`,
       })
       .where(eq(editions.id, current.id))

@@ -8,6 +8,9 @@ import { type UserError, UserErrors, userError } from './errors.ts';
 import type { TableNotice } from './notices.ts';
 import { checkName, checkSlug } from './slugs.ts';
 
+/** The longest an edition may span after its first day (a programme of meetings across a year). */
+export const MAX_SPAN_DAYS = 366;
+
 /** Open an edition: the staff mutation and the command line both come here; `notices` say what changed, for the caller to announce. */
 export async function createEdition(
   db: Db,
@@ -15,6 +18,8 @@ export async function createEdition(
     slug: string;
     name: string;
     date: string;
+    /** The last day of an edition that spans days; null for one day. */
+    endDate?: string | null;
     timeZone?: string | null;
     country?: string | null;
     status?: Edition['status'] | null;
@@ -28,6 +33,24 @@ export async function createEdition(
   const name = checkName(errors, input.name);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(input.date)))
     errors.add(['date'], 'INVALID', 'date must be YYYY-MM-DD.');
+  const endDate = input.endDate ?? null;
+  if (endDate !== null) {
+    const days = (Date.parse(endDate) - Date.parse(input.date)) / 86_400_000;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(endDate) || Number.isNaN(Date.parse(endDate)))
+      errors.add(['endDate'], 'INVALID', 'endDate must be YYYY-MM-DD.');
+    else if (days < 0)
+      errors.add(
+        ['endDate'],
+        'END_BEFORE_START',
+        `endDate ${endDate} is before date ${input.date}.`,
+      );
+    else if (days > MAX_SPAN_DAYS)
+      errors.add(
+        ['endDate'],
+        'OUT_OF_RANGE',
+        `An edition spans at most ${MAX_SPAN_DAYS} days after its first (endDate ${endDate}).`,
+      );
+  }
   const country = (input.country ?? 'NL').toUpperCase();
   if (!(country in COUNTRIES))
     errors.add(
@@ -51,6 +74,8 @@ export async function createEdition(
         slug: input.slug,
         name: name!,
         date: input.date,
+        // One day is one day: an endDate equal to date says nothing more.
+        endDate: endDate === input.date ? null : endDate,
         timeZone,
         country,
         status: input.status ?? 'OPEN',

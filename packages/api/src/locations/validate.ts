@@ -48,7 +48,12 @@ export interface LocationFields {
   registrationUrl?: string | null;
   sensitive?: boolean | null;
   status?: 'DRAFT' | 'PUBLISHED' | null;
+  /** Whether its time is confirmed, not yet confirmed (shown as such), or put off. */
+  schedule?: string | null;
 }
+
+export const SCHEDULES = ['CONFIRMED', 'TENTATIVE', 'POSTPONED'] as const;
+export type Schedule = (typeof SCHEDULES)[number];
 
 /** The columns a venue's fields map to. */
 export type LocationValues = Omit<
@@ -73,7 +78,7 @@ export function validateLocation(
   errors: UserErrors,
   path: (string | number)[],
   input: LocationFields,
-  edition: Pick<Edition, 'date' | 'timeZone' | 'country'>,
+  edition: Pick<Edition, 'date' | 'endDate' | 'timeZone' | 'country'>,
   options: {
     partial?: boolean;
     existing?: {
@@ -185,13 +190,20 @@ export function validateLocation(
     ['startsAt', startsAt],
     ['endsAt', endsAt],
   ] as const) {
-    if (has(key) && value && localDate(value, edition.timeZone) !== edition.date) {
+    if (!has(key) || !value) continue;
+    const day = localDate(value, edition.timeZone);
+    if (!edition.endDate && day !== edition.date)
       errors.add(
         at(key),
         'NOT_ON_EDITION_DAY',
         `${key} ${value.toISOString()} is not on the edition’s day, ${edition.date} (${edition.timeZone}).`,
       );
-    }
+    else if (edition.endDate && (day < edition.date || day > edition.endDate))
+      errors.add(
+        at(key),
+        'OUTSIDE_EDITION_DATES',
+        `${key} ${value.toISOString()} is not within the edition’s days, ${edition.date} to ${edition.endDate} (${edition.timeZone}).`,
+      );
   }
   if (
     (has('startsAt') || has('endsAt')) &&
@@ -307,5 +319,15 @@ export function validateLocation(
   }
   if (has('sensitive')) out.sensitive = input.sensitive ?? false;
   if (has('status')) out.status = input.status ?? 'PUBLISHED';
+  if (has('schedule')) {
+    const schedule = input.schedule ?? 'CONFIRMED';
+    if ((SCHEDULES as readonly string[]).includes(schedule)) out.schedule = schedule as Schedule;
+    else
+      errors.add(
+        at('schedule'),
+        'INVALID',
+        `schedule "${String(schedule).slice(0, 20)}" is not one of ${SCHEDULES.join(', ')} (a cancelled venue is cancelled with cancelLocation).`,
+      );
+  }
   return out;
 }

@@ -181,7 +181,11 @@ function schemaEvent(edition: Edition, v: PublicVenue, lang: Lang) {
     name: `${v.name} (${label(v.meal, lang)})`,
     startDate: v.startsAt ? v.startsAt.toISOString() : edition.date,
     ...(v.endsAt ? { endDate: v.endsAt.toISOString() } : {}),
-    eventStatus: 'https://schema.org/EventScheduled',
+    // schema.org has no "tentative": such a meeting is still scheduled, the page marks it.
+    eventStatus:
+      v.schedule === 'POSTPONED'
+        ? 'https://schema.org/EventPostponed'
+        : 'https://schema.org/EventScheduled',
     eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
     superEvent: { '@type': 'Event', name: edition.name },
     organizer: { '@type': 'Organization', name: v.organisationName },

@@ -6,7 +6,7 @@
 import { label } from '@tafel/schema';
 import { stringify } from 'csv-stringify/sync';
 import { asc, eq, sql } from 'drizzle-orm';
-import ical from 'ical-generator';
+import ical, { ICalEventStatus } from 'ical-generator';
 import type { Db } from '../db/client.ts';
 import { type Edition, locations, organisations } from '../db/schema.ts';
 import { encodeGlobalId } from '../graphql/global-id.ts';
@@ -27,6 +27,7 @@ export async function publicVenues(db: Db, editionId: number) {
       meal: locations.meal,
       startsAt: locations.startsAt,
       endsAt: locations.endsAt,
+      schedule: locations.schedule,
       capacity: locations.capacity,
       participants: locations.participants,
       expected: locations.expected,
@@ -166,6 +167,9 @@ export function toICalendar(
   });
   // Noon UTC is the same calendar day in every time zone a server might run in.
   const day = new Date(`${edition.date}T12:00:00Z`);
+  // An edition that spans days: an untimed venue is on all of them (the end is exclusive).
+  const dayAfter = new Date(`${edition.endDate ?? edition.date}T12:00:00Z`);
+  dayAfter.setUTCDate(dayAfter.getUTCDate() + 1);
   for (const v of venues) {
     const place = [v.street, v.postalCode, v.city].filter(Boolean).join(', ');
     calendar.createEvent({
@@ -173,12 +177,16 @@ export function toICalendar(
       summary: `${label(v.meal, 'en')}: ${v.name}`,
       ...(v.startsAt
         ? { start: v.startsAt, end: v.endsAt ?? v.startsAt }
-        : { start: day, allDay: true }),
+        : { start: day, ...(edition.endDate ? { end: dayAfter } : {}), allDay: true }),
+      // iCalendar knows no "postponed": not confirmed, and the description says why.
+      status: v.schedule === 'CONFIRMED' ? ICalEventStatus.CONFIRMED : ICalEventStatus.TENTATIVE,
       stamp: v.updatedAt,
       lastModified: v.updatedAt,
       location: { title: place || v.name, geo: { lat: v.lat, lon: v.lng } },
       url: v.registrationUrl,
       description: [
+        v.schedule === 'TENTATIVE' ? 'Not yet confirmed.' : '',
+        v.schedule === 'POSTPONED' ? 'Postponed: the new time is not known yet.' : '',
         `${v.organisationName}. ${v.participants}${v.capacity != null ? ` of ${v.capacity}` : ''} participants.`,
         v.targetGroups.length
           ? `Bringing together: ${v.targetGroups.map((g) => label(g, 'en')).join(', ')}.`

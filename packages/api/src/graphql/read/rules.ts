@@ -103,6 +103,7 @@ const location: TypeRules = {
   externalId: column<L>((t) => t.externalId),
   name: column<L>((t) => t.name),
   status: column<L>((t) => t.status),
+  schedule: column<L>((t) => t.schedule),
   organisation: (f, row, c) =>
     c.relation(
       f,
@@ -181,6 +182,7 @@ const edition: TypeRules = {
   slug: column<E>((t) => t.slug),
   name: column<E>((t) => t.name),
   date: (_f, row) => sql`to_char(${(row.t as E).date}, 'YYYY-MM-DD')`,
+  endDate: (_f, row) => sql`to_char(${(row.t as E).endDate}, 'YYYY-MM-DD')`,
   timeZone: column<E>((t) => t.timeZone),
   country: column<E>((t) => t.country),
   status: column<E>((t) => t.status),

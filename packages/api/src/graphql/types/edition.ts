@@ -34,7 +34,14 @@ export const EditionRef = builder.drizzleNode('editions', {
     }),
     date: t.expose('date', {
       type: 'Date',
-      description: 'The event day in the edition’s time zone.',
+      description:
+        'The event day in the edition’s time zone; for an edition that spans days, its first day.',
+    }),
+    endDate: t.expose('endDate', {
+      type: 'Date',
+      nullable: true,
+      description:
+        'The last day of an edition that spans days (a programme of meetings across a year); null for one day. Venues’ times fall within `date`…`endDate`.',
     }),
     timeZone: t.exposeString('timeZone', {
       description: 'IANA time zone of the day, e.g. `Europe/Amsterdam`.',

@@ -42,6 +42,24 @@ export const LocationStatusEnum = builder.enumType('LocationStatus', {
   } as const,
 });
 
+export const ScheduleEnum = builder.enumType('Schedule', {
+  description:
+    'How sure a venue’s (a meeting’s) time is, shown publicly. A cancelled venue is `status: CANCELLED` and leaves the public view.',
+  values: {
+    CONFIRMED: {
+      description:
+        'It takes place as announced (schema.org `EventScheduled`; iCalendar CONFIRMED).',
+    },
+    TENTATIVE: {
+      description:
+        'Not yet confirmed: shown, marked as such (iCalendar TENTATIVE; "Endnu ikke bekræftet").',
+    },
+    POSTPONED: {
+      description: 'Put off to a time not yet known (schema.org `EventPostponed`).',
+    },
+  } as const,
+});
+
 export const EditionStatusEnum = builder.enumType('EditionStatus', {
   description: 'Where an edition is in its life.',
   values: {

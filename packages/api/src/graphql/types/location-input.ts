@@ -1,5 +1,5 @@
 import { builder } from '../builder.ts';
-import { MealEnum, TargetGroupEnum } from './enums.ts';
+import { MealEnum, ScheduleEnum, TargetGroupEnum } from './enums.ts';
 
 export const AddressInput = builder.inputType('AddressInput', {
   description: 'A venue’s address. Region is an ISO 3166-2 code such as `NL-UT`.',
@@ -89,6 +89,10 @@ export function venueFields<R extends boolean>(
     status: t.field({
       type: PublishStatusEnum,
       description: 'DRAFT or PUBLISHED (default PUBLISHED).',
+    }),
+    schedule: t.field({
+      type: ScheduleEnum,
+      description: 'CONFIRMED (default), TENTATIVE (not yet confirmed) or POSTPONED.',
     }),
   };
 }

@@ -16,7 +16,13 @@ import { decodeLocationId } from '../global-id.ts';
 import { guardNodeType } from '../nodes.ts';
 import { checkPage } from '../paging.ts';
 import { requireEdition } from './edition.ts';
-import { LocationPrecisionEnum, LocationStatusEnum, MealEnum, TargetGroupEnum } from './enums.ts';
+import {
+  LocationPrecisionEnum,
+  LocationStatusEnum,
+  MealEnum,
+  ScheduleEnum,
+  TargetGroupEnum,
+} from './enums.ts';
 import { LocationFilterInput } from './filter-input.ts';
 
 /** Is this venue visible to this viewer? The public sees published, approved venues of organisations not suspended. */
@@ -88,6 +94,10 @@ export const LocationRef = builder.drizzleNode('locations', {
     status: t.expose('status', {
       type: LocationStatusEnum,
       description: 'DRAFT, PUBLISHED or CANCELLED.',
+    }),
+    schedule: t.expose('schedule', {
+      type: ScheduleEnum,
+      description: 'Whether its time is confirmed, not yet confirmed (TENTATIVE) or POSTPONED.',
     }),
     organisation: t.relation('organisation', {
       description: 'The member organisation that hosts this venue.',

@@ -63,7 +63,16 @@ export const CreateEditionInput = builder.inputType('CreateEditionInput', {
       description: 'Short name, lowercase words joined by hyphens, e.g. `nid-2028`.',
     }),
     name: t.string({ required: true, description: 'Display name.' }),
-    date: t.field({ type: 'Date', required: true, description: 'The day, YYYY-MM-DD.' }),
+    date: t.field({
+      type: 'Date',
+      required: true,
+      description: 'The day, YYYY-MM-DD; the first day of an edition that spans days.',
+    }),
+    endDate: t.field({
+      type: 'Date',
+      description:
+        'For an edition that spans days (meetings across a year), its last day, at most 366 days after `date`; left out for one day.',
+    }),
     timeZone: t.string({ defaultValue: 'Europe/Amsterdam', description: 'IANA time zone.' }),
     country: t.string({
       defaultValue: 'NL',
