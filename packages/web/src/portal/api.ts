@@ -4,6 +4,8 @@ export interface Edition {
   slug: string;
   name: string;
   date: string;
+  /** The last day of an edition that spans days (meetings across a year); null for one day. */
+  endDate: string | null;
   timeZone: string;
   country: string;
   status: string;
@@ -13,6 +15,7 @@ export interface Venue {
   id: string;
   name: string;
   status: 'DRAFT' | 'PUBLISHED' | 'CANCELLED';
+  schedule: Schedule;
   awaitingApproval: boolean;
   meal: string;
   startsAt: string | null;
@@ -39,7 +42,10 @@ export interface Venue {
   } | null;
 }
 
-const VENUE_FIELDS = `id name status awaitingApproval meal startsAt endsAt capacity participants
+export const SCHEDULES = ['CONFIRMED', 'TENTATIVE', 'POSTPONED'] as const;
+export type Schedule = (typeof SCHEDULES)[number];
+
+const VENUE_FIELDS = `id name status schedule awaitingApproval meal startsAt endsAt capacity participants
   full locationPrecision organisation { slug name }
   description registrationUrl languages targetGroups wheelchairAccessible sensitive externalId
   coordinates { lat lng } address { street postalCode city region country }`;
@@ -57,7 +63,7 @@ export function groupOf(venue: Venue): Group {
 export const previewable = (venue: Venue): boolean =>
   groupOf(venue) === 'DRAFT' || groupOf(venue) === 'AWAITING';
 
-export const EDITIONS = `query { editions { slug name date timeZone country status } }`;
+export const EDITIONS = `query { editions { slug name date endDate timeZone country status } }`;
 
 /**
  * The edition a section opens on: the next one still to come (open or planned, today or later,
@@ -66,7 +72,7 @@ export const EDITIONS = `query { editions { slug name date timeZone country stat
 export function defaultEdition(editions: readonly Edition[], today = new Date()): string {
   const day = today.toISOString().slice(0, 10);
   const coming = editions
-    .filter((e) => (e.status === 'OPEN' || e.status === 'PLANNED') && e.date >= day)
+    .filter((e) => (e.status === 'OPEN' || e.status === 'PLANNED') && (e.endDate ?? e.date) >= day)
     .sort((a, b) => a.date.localeCompare(b.date));
   return (coming[0] ?? editions[0])?.slug ?? '';
 }
@@ -123,6 +129,17 @@ export function instantOn(date: string, time: string, timeZone: string): string 
   const naive = new Date(`${date}T${time}:00Z`);
   const offset = offsetMinutes(naive, timeZone);
   return new Date(naive.getTime() - offset * 60000).toISOString();
+}
+
+/** An ISO instant → its day, "2021-12-06", in the edition's time zone. */
+export function dayIn(iso: string | null, timeZone: string): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(iso));
 }
 
 /** An ISO instant → "18:30" in the edition's time zone. */

@@ -9,6 +9,10 @@ export interface Draft {
   meal: string;
   startsAt: string;
   endsAt: string;
+  /** The days of the times, YYYY-MM-DD: the edition's day, or chosen in an edition that spans days. */
+  startsDay: string;
+  endsDay: string;
+  schedule: string;
   street: string;
   postalCode: string;
   city: string;
@@ -29,6 +33,8 @@ export interface Draft {
 export const ORDER = [
   'name',
   'meal',
+  'startsDay',
+  'endsDay',
   'startsAt',
   'endsAt',
   'place',
@@ -96,7 +102,8 @@ export function checkVenue(d: Draft, t: T): Map<string, string> {
   if (!d.name) found.set('name', t('required'));
   long('name', d.name);
   if (!d.meal) found.set('meal', t('required'));
-  if (d.startsAt && d.endsAt && d.endsAt <= d.startsAt) found.set('endsAt', t('endBeforeStart'));
+  if (d.startsAt && d.endsAt && `${d.endsDay}T${d.endsAt}` <= `${d.startsDay}T${d.startsAt}`)
+    found.set('endsAt', t('endBeforeStart'));
   if (!d.point) found.set('place', t('noPlace'));
   long('street', d.street);
   long('postalCode', d.postalCode);

@@ -10,7 +10,17 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { errorsByField, NetworkError, request, type UserError } from '../lib/gql.ts';
 import { type Lang, translator } from '../lib/i18n.ts';
 import { base } from '../lib/styles.ts';
-import { CREATE, type Edition, instantOn, REGION_AT, timeIn, UPDATE, type Venue } from './api.ts';
+import {
+  CREATE,
+  dayIn,
+  type Edition,
+  instantOn,
+  REGION_AT,
+  SCHEDULES,
+  timeIn,
+  UPDATE,
+  type Venue,
+} from './api.ts';
 import { checkVenue, type Draft, FIELD_OF, ORDER } from './checks.ts';
 import { PORTAL } from './messages.ts';
 import type { PlaceEvent } from './place-picker.ts';
@@ -83,6 +93,19 @@ export class TafelVenueForm extends LitElement {
     </div>`;
   }
 
+  /** A day of an edition that spans days: within its first and last day. */
+  private day(name: string, label: string, instant: string | null) {
+    const d = this.described(name, true);
+    const { date, endDate, timeZone } = this.edition;
+    return html`<div class="field">
+      <label for=${name}>${label}</label>
+      <p class="hint" id="${name}-hint">${this.t('dayHint', { date, endDate: endDate ?? date })}</p>
+      <input id=${name} name=${name} type="date" min=${date} max=${endDate ?? date}
+        .value=${dayIn(instant, timeZone) || date} aria-describedby=${d.ids} aria-invalid=${d.invalid} />
+      ${this.err(name)}
+    </div>`;
+  }
+
   override render() {
     const t = this.t;
     const v = this.venue;
@@ -90,8 +113,10 @@ export class TafelVenueForm extends LitElement {
     const regions = Object.entries(REGIONS).filter(([code]) =>
       code.startsWith(`${this.edition.country}-`),
     );
-    const dTime = this.described('startsAt', true);
-    const dEnd = this.described('endsAt', true);
+    // An edition that spans days: each venue (meeting) picks its days too.
+    const span = this.edition.endDate;
+    const dTime = this.described('startsAt', !span);
+    const dEnd = this.described('endsAt', !span);
     return html`<section aria-labelledby="form-title">
       <h2 id="form-title">${v ? t('formEdit', { name: v.name }) : t('formNew')}</h2>
       <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('back'))}>${t('back')}</button>
@@ -106,17 +131,24 @@ export class TafelVenueForm extends LitElement {
           </select>
           ${this.err('meal')}
         </div>
+        <div class="field">
+          <label for="schedule">${t('schedule')}</label>
+          <select id="schedule" name="schedule">
+            ${SCHEDULES.map((s) => html`<option value=${s} ?selected=${(v?.schedule ?? 'CONFIRMED') === s}>${t(`schedule${s}`)}</option>`)}
+          </select>
+        </div>
+        ${span ? html`<div class="row">${this.day('startsDay', t('startsDay'), v?.startsAt ?? null)}${this.day('endsDay', t('endsDay'), v?.endsAt ?? null)}</div>` : nothing}
         <div class="row">
           <div class="field">
             <label for="startsAt">${t('startsAt')}</label>
-            <p class="hint" id="startsAt-hint">${t('timeHint', { date: this.edition.date })}</p>
+            ${span ? nothing : html`<p class="hint" id="startsAt-hint">${t('timeHint', { date: this.edition.date })}</p>`}
             <input id="startsAt" name="startsAt" type="time" .value=${timeIn(v?.startsAt ?? null, tz)}
               aria-describedby=${dTime.ids} aria-invalid=${dTime.invalid} />
             ${this.err('startsAt')}
           </div>
           <div class="field">
             <label for="endsAt">${t('endsAt')}</label>
-            <p class="hint" id="endsAt-hint">${t('timeHint', { date: this.edition.date })}</p>
+            ${span ? nothing : html`<p class="hint" id="endsAt-hint">${t('timeHint', { date: this.edition.date })}</p>`}
             <input id="endsAt" name="endsAt" type="time" .value=${timeIn(v?.endsAt ?? null, tz)}
               aria-describedby=${dEnd.ids} aria-invalid=${dEnd.invalid} />
             ${this.err('endsAt')}
@@ -216,6 +248,9 @@ export class TafelVenueForm extends LitElement {
       meal: s('meal'),
       startsAt: s('startsAt'),
       endsAt: s('endsAt'),
+      startsDay: s('startsDay') || this.edition.date,
+      endsDay: s('endsDay') || this.edition.date,
+      schedule: s('schedule'),
       street: s('street'),
       postalCode: s('postalCode'),
       city: s('city'),
@@ -238,13 +273,13 @@ export class TafelVenueForm extends LitElement {
     const draft = this.read();
     const problems = checkVenue(draft, t);
     if (problems.size > 0) return this.show(problems);
-    const date = this.edition.date;
     const tz = this.edition.timeZone;
     const fields = {
       name: draft.name,
       meal: draft.meal,
-      startsAt: draft.startsAt ? instantOn(date, draft.startsAt, tz) : null,
-      endsAt: draft.endsAt ? instantOn(date, draft.endsAt, tz) : null,
+      schedule: draft.schedule || 'CONFIRMED',
+      startsAt: draft.startsAt ? instantOn(draft.startsDay, draft.startsAt, tz) : null,
+      endsAt: draft.endsAt ? instantOn(draft.endsDay, draft.endsAt, tz) : null,
       coordinates: draft.point,
       address: {
         street: draft.street || null,

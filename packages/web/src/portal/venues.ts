@@ -9,7 +9,7 @@ import { MEAL_LABELS, type Meal } from '@tafel/schema';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { errorsByField, NetworkError, request, type UserError } from '../lib/gql.ts';
-import { translator } from '../lib/i18n.ts';
+import { formatDateTime, translator } from '../lib/i18n.ts';
 import { base } from '../lib/styles.ts';
 
 import {
@@ -267,7 +267,7 @@ export class TafelSectionVenues extends LitElement {
       }
       <p role="status" class="ok">${this.status}</p>
       ${this.views()}
-      ${this.view === 'map' ? this.map(edition) : this.list(lang)}
+      ${this.view === 'map' ? this.map(edition) : this.list(lang, edition)}
     </section>`;
   }
 
@@ -301,7 +301,7 @@ export class TafelSectionVenues extends LitElement {
     ></tafel-venues-map>`;
   }
 
-  private list(lang: PortalContext['lang']) {
+  private list(lang: PortalContext['lang'], edition: Edition | undefined) {
     const t = this.t;
     const m = translator(VENUES_MAP, lang);
     if (this.editions.length === 0 && !this.failed) return html`<p>${t('noEditions')}</p>`;
@@ -318,6 +318,15 @@ export class TafelSectionVenues extends LitElement {
                 ><strong>${venue.name}</strong> —
                 ${MEAL_LABELS[venue.meal as Meal]?.[lang] ?? venue.meal}${
                   venue.address?.city ? html`, ${venue.address.city}` : nothing
+                }${
+                  // In an edition that spans days, each meeting's own day.
+                  edition?.endDate && venue.startsAt
+                    ? html`, ${formatDateTime(venue.startsAt, lang, edition.timeZone)}`
+                    : nothing
+                }${
+                  venue.schedule !== 'CONFIRMED'
+                    ? html` · <em>${t(`schedule${venue.schedule}`)}</em>`
+                    : nothing
                 }</span
               >
               ${

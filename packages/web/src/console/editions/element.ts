@@ -24,6 +24,7 @@ interface Edition {
   slug: string;
   name: string;
   date: string;
+  endDate: string | null;
   status: Status;
   statusReason: string | null;
   postponedFrom: string | null;
@@ -32,7 +33,7 @@ interface Edition {
 
 const LIST = /* GraphQL */ `
   query ConsoleEditions {
-    editions { slug name date status statusReason postponedFrom pressContact { name email phone } }
+    editions { slug name date endDate status statusReason postponedFrom pressContact { name email phone } }
   }
 `;
 const UPDATE = /* GraphQL */ `
@@ -170,6 +171,7 @@ export class TafelSectionEditions extends ConsoleSection {
       name: String(data.get('name') ?? '').trim(),
       slug: String(data.get('slug') ?? '').trim(),
       date: String(data.get('date') ?? ''),
+      endDate: String(data.get('endDate') ?? '') || null,
       status: 'PLANNED',
     };
     this.acting = null;
@@ -194,6 +196,7 @@ export class TafelSectionEditions extends ConsoleSection {
               ${this.input('name', t('name'), t('nameHint'))}
               ${this.input('slug', t('slug'), t('slugHint'))}
               ${this.input('date', t('date'), t('dateHint'), 'date')}
+              ${this.input('endDate', t('endDate'), t('endDateHint'), 'date')}
               <button type="submit" class="primary">${t('createButton')}</button>
             </form>`
       }`;
@@ -235,7 +238,9 @@ export class TafelSectionEditions extends ConsoleSection {
     return html`<li>
       <div class="card-head">
         <h3 id=${headId}>${e.name}</h3>
-        <span><strong>${t(`status${e.status}`)}</strong> ${t('on', { date: e.date })}</span>
+        <span><strong>${t(`status${e.status}`)}</strong> ${
+          e.endDate ? t('span', { date: e.date, endDate: e.endDate }) : t('on', { date: e.date })
+        }</span>
       </div>
       ${e.postponedFrom ? html`<p class="meta">${t('movedFrom', { date: e.postponedFrom })}</p>` : nothing}
       ${e.statusReason ? html`<p class="meta">${c('reason')}: ${e.statusReason}</p>` : nothing}

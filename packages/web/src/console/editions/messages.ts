@@ -28,6 +28,9 @@ export type EditionsKey =
   | 'slugHint'
   | 'date'
   | 'dateHint'
+  | 'endDate'
+  | 'endDateHint'
+  | 'span'
   | 'createButton'
   | 'created'
   | 'press'
@@ -73,6 +76,9 @@ export const EDITIONS: Messages<EditionsKey> = {
     slugHint: 'Kleine letters, cijfers en streepjes, bijvoorbeeld nid-2028',
     date: 'Datum',
     dateHint: 'De dag van de editie',
+    endDate: 'Laatste dag (niet verplicht)',
+    endDateHint: 'Alleen voor een editie van meer dagen, zoals bijeenkomsten door het jaar heen.',
+    span: 'van {date} tot en met {endDate}',
     createButton: 'Editie aanmaken',
     created: '{name} is aangemaakt (gepland).',
     press: 'Perscontact',
@@ -118,6 +124,9 @@ export const EDITIONS: Messages<EditionsKey> = {
     slugHint: 'Lowercase letters, digits and hyphens, for example nid-2028',
     date: 'Date',
     dateHint: 'The day of the edition',
+    endDate: 'Last day (optional)',
+    endDateHint: 'Only for an edition of several days, such as meetings across the year.',
+    span: 'from {date} to {endDate}',
     createButton: 'Create edition',
     created: '{name} is created (planned).',
     press: 'Press contact',
@@ -162,6 +171,9 @@ export const EDITIONS: Messages<EditionsKey> = {
     slugHint: 'Kleinbuchstaben, Ziffern und Bindestriche, zum Beispiel nid-2028',
     date: 'Datum',
     dateHint: 'Der Tag der Ausgabe',
+    endDate: 'Letzter Tag (freiwillig)',
+    endDateHint: 'Nur für eine Ausgabe über mehrere Tage, etwa Treffen über das Jahr.',
+    span: 'vom {date} bis zum {endDate}',
     createButton: 'Ausgabe anlegen',
     created: '{name} ist angelegt (geplant).',
     press: 'Pressekontakt',
@@ -207,6 +219,9 @@ export const EDITIONS: Messages<EditionsKey> = {
     slugHint: 'Små bogstaver, tal og bindestreger, for eksempel nid-2028',
     date: 'Dato',
     dateHint: 'Udgavens dag',
+    endDate: 'Sidste dag (valgfri)',
+    endDateHint: 'Kun for en udgave over flere dage, som møder hen over året.',
+    span: 'fra {date} til og med {endDate}',
     createButton: 'Opret udgave',
     created: '{name} er oprettet (planlagt).',
     press: 'Pressekontakt',
