@@ -1,0 +1,176 @@
+/**
+ * The seating planner's engine (src/seating/plan.ts), in Node: it mixes roles at every table,
+ * seats each guest with a shared language or their interpreter, fills tables evenly, never moves
+ * a locked guest, gives the same seating for the same seed, and refuses input it cannot seat.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  check,
+  type Guest,
+  type PlanInput,
+  PlanInputError,
+  propose,
+  score,
+} from '../src/seating/plan.ts';
+import { ALMELO, DEN_BOSCH } from './seating-guests.ts';
+
+const tables = (count: number, seats: number) =>
+  Array.from({ length: count }, (_, n) => ({ id: `t${n}`, name: `T${n + 1}`, seats }));
+const guest = (id: string, role: string, languages: string[], interpreterFor?: string): Guest => ({
+  id,
+  name: id,
+  role,
+  languages,
+  ...(interpreterFor ? { interpreterFor } : {}),
+});
+
+function byTable(input: PlanInput, seating: Record<string, string>): Map<string, Guest[]> {
+  const at = new Map<string, Guest[]>();
+  for (const g of input.guests) at.set(seating[g.id]!, [...(at.get(seating[g.id]!) ?? []), g]);
+  return at;
+}
+
+describe('the seating planner', () => {
+  it('seats the 50 guests of the employers’ dinner at 8 tables, mixed and understood, in well under 2 s', () => {
+    const input = DEN_BOSCH();
+    const started = performance.now();
+    const plan = propose(input);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(Object.keys(plan.seating)).toHaveLength(54);
+    const { scores } = plan;
+    expect(scores.mixedTables).toBe(8);
+    expect(scores.occupiedTables).toBe(8);
+    expect(scores.coveredGuests).toBe(50);
+    expect(scores.languageCoverage).toBe(1);
+    expect(scores.balance).toBe(1);
+    expect(scores.mixing).toBeGreaterThan(0.9);
+    expect(scores.overfull).toEqual([]);
+    for (const [, guests] of byTable(input, plan.seating))
+      expect(new Set(guests.map((g) => g.role)).size).toBeGreaterThanOrEqual(2);
+    // Each guest who needs an interpreter sits with one for their language.
+    for (const g of input.guests.filter((g) => g.interpreterFor)) {
+      const table = plan.seating[g.id];
+      const there = input.interpreters!.filter((i) => plan.seating[i.id] === table);
+      expect(there.some((i) => i.languages.includes(g.interpreterFor!))).toBe(true);
+    }
+  });
+
+  it('seats the 600 guests of the stadium dinner at 60 tables, every table mixed', () => {
+    const plan = propose(ALMELO());
+    expect(plan.scores.mixedTables).toBe(60);
+    expect(plan.scores.languageCoverage).toBe(1);
+    expect(plan.scores.balance).toBe(1);
+  });
+
+  it('mixes roles evenly where sitting in order would not', () => {
+    const input: PlanInput = {
+      guests: [
+        ...Array.from({ length: 8 }, (_, n) => guest(`e${n}`, 'EMPLOYERS', ['nl'])),
+        ...Array.from({ length: 8 }, (_, n) => guest(`s${n}`, 'STATUS_HOLDERS', ['nl'])),
+      ],
+      tables: tables(4, 4),
+    };
+    const plan = propose(input);
+    expect(plan.scores.mixing).toBe(1);
+    for (const [, guests] of byTable(input, plan.seating))
+      expect(guests.filter((g) => g.role === 'EMPLOYERS')).toHaveLength(2);
+  });
+
+  it('seats a guest with someone who shares their language, or with the interpreter they need', () => {
+    const input: PlanInput = {
+      guests: [
+        guest('a', 'EMPLOYERS', ['nl']),
+        guest('b', 'EMPLOYERS', ['nl', 'so']),
+        guest('c', 'EMPLOYERS', ['nl']),
+        guest('d', 'EMPLOYERS', ['NL']),
+        guest('e', 'STATUS_HOLDERS', ['so']),
+        guest('f', 'STATUS_HOLDERS', ['ti'], 'ti'),
+        guest('g', 'STATUS_HOLDERS', ['nl']),
+        guest('h', 'STATUS_HOLDERS', ['nl']),
+      ],
+      tables: tables(3, 4),
+      interpreters: [{ id: 'i', name: 'i', languages: ['ti', 'nl'] }],
+    };
+    const plan = propose(input);
+    expect(plan.scores.languageCoverage).toBe(1);
+    expect(plan.seating['e']).toBe(plan.seating['b']);
+    expect(plan.seating['f']).toBe(plan.seating['i']);
+  });
+
+  it('never moves a locked guest or interpreter, whatever the seed', () => {
+    const input = DEN_BOSCH();
+    // Lock two employers at the same table and an interpreter at another.
+    const locked = { e0: 't3', e1: 't3', i0: 't5' };
+    for (const seed of [1, 2, 3]) {
+      const plan = propose({ ...input, locked, seed });
+      expect(plan.seating['e0']).toBe('t3');
+      expect(plan.seating['e1']).toBe('t3');
+      expect(plan.seating['i0']).toBe('t5');
+      expect(plan.scores.mixedTables).toBe(8);
+    }
+  });
+
+  it('fills tables evenly, by their share of the seats', () => {
+    const input: PlanInput = {
+      guests: Array.from({ length: 18 }, (_, n) =>
+        guest(`g${n}`, n % 2 ? 'EMPLOYERS' : 'NEIGHBOURS', ['nl']),
+      ),
+      tables: [
+        { id: 'big', name: 'Big', seats: 12 },
+        { id: 'small', name: 'Small', seats: 6 },
+        { id: 'mid', name: 'Mid', seats: 6 },
+      ],
+    };
+    const plan = propose(input);
+    const counts = Object.values(plan.seating).reduce<Record<string, number>>((acc, t) => {
+      acc[t] = (acc[t] ?? 0) + 1;
+      return acc;
+    }, {});
+    expect(counts['big']).toBe(9);
+    expect(Math.abs(counts['small']! - counts['mid']!)).toBeLessThanOrEqual(1);
+    expect(plan.scores.balance).toBe(1);
+  });
+
+  it('gives the same seating for the same seed', () => {
+    const input = DEN_BOSCH();
+    expect(propose({ ...input, seed: 7 }).seating).toEqual(propose({ ...input, seed: 7 }).seating);
+  });
+
+  it('scores a seating the host made: an unmixed table, a guest alone in their language, a full table over', () => {
+    const input: PlanInput = {
+      guests: [
+        guest('a', 'EMPLOYERS', ['nl']),
+        guest('b', 'EMPLOYERS', ['nl']),
+        guest('c', 'EMPLOYERS', ['nl']),
+        guest('d', 'STATUS_HOLDERS', ['ar']),
+      ],
+      tables: tables(2, 2),
+    };
+    const scores = score(input, { a: 't0', b: 't0', c: 't1', d: 't1' });
+    expect(scores.mixedTables).toBe(1);
+    expect(scores.tables[0]!.mixed).toBe(false);
+    expect(scores.tables[1]!.uncovered).toEqual(['c', 'd']);
+    expect(scores.languageCoverage).toBe(0.5);
+    const crowded = score(input, { a: 't0', b: 't0', c: 't0', d: 't1' });
+    expect(crowded.overfull).toEqual(['t0']);
+    expect(crowded.balance).toBeLessThan(1);
+  });
+
+  it('refuses input it cannot seat, naming each problem', () => {
+    const base = DEN_BOSCH();
+    const codes = (input: PlanInput) => check(input).map((p) => p.code);
+    expect(check(base)).toEqual([]);
+    expect(codes({ ...base, tables: [] })).toContain('NO_TABLES');
+    expect(codes({ ...base, tables: tables(2, 7) })).toEqual(['TOO_MANY_PEOPLE']);
+    expect(codes({ ...base, guests: [...base.guests, base.guests[0]!] })).toContain('DUPLICATE_ID');
+    expect(codes({ ...base, tables: [...base.tables, { id: 'x', name: 'X', seats: 0 }] })).toEqual([
+      'BAD_SEATS',
+    ]);
+    expect(codes({ ...base, guests: [{ ...base.guests[0]!, name: ' ' }] })).toEqual(['BAD_GUEST']);
+    expect(codes({ ...base, locked: { nobody: 't0' } })).toEqual(['UNKNOWN_LOCK']);
+    expect(codes({ ...base, locked: { e0: 'nowhere' } })).toEqual(['UNKNOWN_LOCK']);
+    const eight = Object.fromEntries(base.guests.slice(0, 8).map((g) => [g.id, 't0']));
+    expect(codes({ ...base, locked: eight })).toEqual(['LOCKS_OVER_SEATS']);
+    expect(() => propose({ ...base, tables: tables(2, 7) })).toThrow(PlanInputError);
+  });
+});
