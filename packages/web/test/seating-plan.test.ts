@@ -4,6 +4,7 @@
  * a locked guest, gives the same seating for the same seed, and refuses input it cannot seat.
  */
 import { describe, expect, it } from 'vitest';
+import { EMPTY, readFile, type SeatingData, toFile } from '../src/seating/file.ts';
 import {
   check,
   type Guest,
@@ -172,5 +173,37 @@ describe('the seating planner', () => {
     const eight = Object.fromEntries(base.guests.slice(0, 8).map((g) => [g.id, 't0']));
     expect(codes({ ...base, locked: eight })).toEqual(['LOCKS_OVER_SEATS']);
     expect(() => propose({ ...base, tables: tables(2, 7) })).toThrow(PlanInputError);
+  });
+});
+
+describe('a seating plan file', () => {
+  const venue = { id: 'TG9jYXRpb246MQ==', name: 'Het diner' };
+  const plan: SeatingData = { ...EMPTY, ...DEN_BOSCH(), interpreters: DEN_BOSCH().interpreters! };
+
+  it('reads back what was exported for the same venue', () => {
+    const result = readFile(JSON.stringify(toFile(venue, plan)), venue.id);
+    expect(result).toEqual({ ok: true, plan });
+  });
+
+  it('refuses a file of another venue, naming it', () => {
+    const result = readFile(JSON.stringify(toFile(venue, plan)), 'TG9jYXRpb246Mg==');
+    expect(result).toEqual({ ok: false, reason: 'OTHER_VENUE', venue: 'Het diner' });
+  });
+
+  it('refuses what is not a plan: broken JSON, another format, bad guests, duplicate ids', () => {
+    const file = toFile(venue, plan);
+    const bad = (text: string) => readFile(text, venue.id);
+    expect(bad('{"format":')).toEqual({ ok: false, reason: 'NOT_A_PLAN' });
+    expect(bad('[]')).toEqual({ ok: false, reason: 'NOT_A_PLAN' });
+    expect(bad(JSON.stringify({ ...file, format: 'other' }))).toEqual({
+      ok: false,
+      reason: 'NOT_A_PLAN',
+    });
+    const noLanguages = { ...plan, guests: [{ ...plan.guests[0]!, languages: 'nl' }] };
+    expect(bad(JSON.stringify({ ...file, plan: noLanguages })).ok).toBe(false);
+    const twice = { ...plan, guests: [plan.guests[0]!, plan.guests[0]!] };
+    expect(bad(JSON.stringify({ ...file, plan: twice })).ok).toBe(false);
+    const lockedNowhere = { ...plan, locked: { e0: 'nowhere' } };
+    expect(bad(JSON.stringify({ ...file, plan: lockedNowhere })).ok).toBe(false);
   });
 });
