@@ -14,6 +14,7 @@ import { type SeatingData, toFile } from '../src/seating/file.ts';
 import { score } from '../src/seating/plan.ts';
 import { dinner } from './seating-guests.ts';
 import {
+  createVenue,
   EDITION,
   gql,
   invite,
@@ -21,58 +22,32 @@ import {
   openIn,
   seriousViolations,
   signIn,
+  staffKey,
   useBrowser,
 } from './support.ts';
 
 const ctx = useBrowser();
-const ORG = 'taalmaatjes';
+/** Its own organisation: the drafts made here show in no other test's lists. */
+const ORG = 'het-diner-tafelschikking';
 const VENUE = 'Werkgeversdiner in de Gruyterfabriek';
 const OTHER = 'Buurtmaaltijd Bossche Broek';
 const PREFIX = 'Qzvyx';
 const BY_HAND = 'Qzvyx Hamid Tesfaye';
 const INTERPRETER_BY_HAND = 'Qzvyx Tolk Yonas';
 
-/** A GraphQL request from the page itself, with its session cookie. */
-async function fromPage<R>(page: Page, query: string, variables: object = {}): Promise<R> {
-  const body = await page.evaluate(
-    async ([q, v]) => {
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: q, variables: v }),
-      });
-      return response.json();
-    },
-    [query, variables] as const,
-  );
-  if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
-  return body.data as R;
-}
-
-async function createVenue(page: Page, name: string, date: string): Promise<string> {
-  const created = await fromPage<{
-    createLocation: { location: { id: string } | null; userErrors: unknown[] };
-  }>(
-    page,
-    `mutation ($input: CreateLocationInput!) {
-      createLocation(input: $input) { location { id } userErrors { field message code } }
-    }`,
-    {
-      input: {
-        edition: EDITION,
-        name,
-        meal: 'DINNER',
-        status: 'DRAFT',
-        startsAt: `${date}T17:00:00Z`,
-        endsAt: `${date}T20:00:00Z`,
-        capacity: 60,
-        coordinates: { lat: 51.6978, lng: 5.3037 },
-        address: { street: 'Boschveldweg 471', postalCode: '5211 VK', city: "'s-Hertogenbosch" },
-      },
-    },
-  );
-  expect(created.createLocation.userErrors).toEqual([]);
-  return created.createLocation.location!.id;
+/** A draft dinner of this edition, on the day; its id. */
+function dinnerVenue(page: Page, name: string, date: string): Promise<string> {
+  return createVenue(page, {
+    edition: EDITION,
+    name,
+    meal: 'DINNER',
+    status: 'DRAFT',
+    startsAt: `${date}T17:00:00Z`,
+    endsAt: `${date}T20:00:00Z`,
+    capacity: 60,
+    coordinates: { lat: 51.6978, lng: 5.3037 },
+    address: { street: 'Boschveldweg 471', postalCode: '5211 VK', city: "'s-Hertogenbosch" },
+  });
 }
 
 /** The plan this browser keeps for a venue, read from IndexedDB. */
@@ -110,16 +85,18 @@ describe('the seating planner', () => {
     page.on('request', (request) => {
       sent.push(`${request.method()} ${request.url()} ${request.postData() ?? ''}`);
     });
-    await signIn(
-      page,
-      await invite({ email: 'tafelschikking@taalmaatjes.test', organisation: ORG }),
+    await gql(
+      `mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { userErrors { message } } }`,
+      { input: { slug: ORG, name: 'Het Diner', kind: 'CHARITY', approved: true } },
+      staffKey(),
     );
+    await signIn(page, await invite({ email: 'projectgroep@hetdiner.test', organisation: ORG }));
     const { edition } = await gql<{ edition: { date: string } }>(
       'query ($e: String!) { edition(slug: $e) { date } }',
       { e: EDITION },
     );
-    const venueId = await createVenue(page, VENUE, edition.date);
-    const otherId = await createVenue(page, OTHER, edition.date);
+    const venueId = await dinnerVenue(page, VENUE, edition.date);
+    const otherId = await dinnerVenue(page, OTHER, edition.date);
 
     // 49 guests, 8 tables of 7 and 3 interpreters from a file; one guest and one interpreter by hand.
     const made = dinner({

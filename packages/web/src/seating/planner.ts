@@ -413,6 +413,29 @@ export class TafelSeatingPlanner extends LitElement {
     </div>`;
   }
 
+  /** A list of guests, tables or interpreters, each with its Remove button. */
+  private removable<T extends { id: string; name: string }>(
+    labelledBy: string,
+    items: T[],
+    text: (item: T) => string,
+  ) {
+    const t = this.t;
+    return html`<ul class="plain" aria-labelledby=${labelledBy}>
+      ${items.map(
+        (item) => html`<li>
+          <span class="what">${text(item)}</span>
+          <button
+            type="button"
+            aria-label=${t('removeOf', { name: item.name })}
+            @click=${() => this.drop(item.id)}
+          >
+            ${t('remove')}
+          </button>
+        </li>`,
+      )}
+    </ul>`;
+  }
+
   private guestsPart() {
     const t = this.t;
     const guests = this.plan.guests;
@@ -438,26 +461,16 @@ export class TafelSeatingPlanner extends LitElement {
           ? html`<p>${t('noGuests')}</p>`
           : html`<details>
               <summary>${t('guests')} (${guests.length})</summary>
-              <ul class="plain" aria-labelledby="guests-title">
-                ${guests.map(
-                  (g) => html`<li>
-                    <span class="what"
-                      >${t('guestLine', {
-                        name: g.name,
-                        role: this.roleLabel(g.role),
-                        languages: g.languages.join(', '),
-                      })}${g.interpreterFor ? ` — ${t('interpreter')}: ${g.interpreterFor}` : ''}</span
-                    >
-                    <button
-                      type="button"
-                      aria-label=${t('removeOf', { name: g.name })}
-                      @click=${() => this.drop(g.id)}
-                    >
-                      ${t('remove')}
-                    </button>
-                  </li>`,
-                )}
-              </ul>
+              ${this.removable(
+                'guests-title',
+                guests,
+                (g) =>
+                  `${t('guestLine', {
+                    name: g.name,
+                    role: this.roleLabel(g.role),
+                    languages: g.languages.join(', '),
+                  })}${g.interpreterFor ? ` — ${t('interpreter')}: ${g.interpreterFor}` : ''}`,
+              )}
             </details>`
       }`;
   }
@@ -486,20 +499,9 @@ export class TafelSeatingPlanner extends LitElement {
       ${
         tables.length === 0
           ? html`<p>${t('noTables')}</p>`
-          : html`<ul class="plain" aria-labelledby="tables-title">
-              ${tables.map(
-                (x) => html`<li>
-                  <span class="what">${t('tableLine', { name: x.name, seats: x.seats })}</span>
-                  <button
-                    type="button"
-                    aria-label=${t('removeOf', { name: x.name })}
-                    @click=${() => this.drop(x.id)}
-                  >
-                    ${t('remove')}
-                  </button>
-                </li>`,
-              )}
-            </ul>`
+          : this.removable('tables-title', tables, (x) =>
+              t('tableLine', { name: x.name, seats: x.seats }),
+            )
       }`;
   }
 
@@ -519,20 +521,11 @@ export class TafelSeatingPlanner extends LitElement {
       ${
         interpreters.length === 0
           ? html`<p>${t('noInterpreters')}</p>`
-          : html`<ul class="plain" aria-labelledby="interpreters-title">
-              ${interpreters.map(
-                (i) => html`<li>
-                  <span class="what">${i.name} — ${i.languages.join(', ')}</span>
-                  <button
-                    type="button"
-                    aria-label=${t('removeOf', { name: i.name })}
-                    @click=${() => this.drop(i.id)}
-                  >
-                    ${t('remove')}
-                  </button>
-                </li>`,
-              )}
-            </ul>`
+          : this.removable(
+              'interpreters-title',
+              interpreters,
+              (i) => `${i.name} — ${i.languages.join(', ')}`,
+            )
       }`;
   }
 
