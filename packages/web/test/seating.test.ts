@@ -179,15 +179,15 @@ describe('the seating planner', () => {
     await page.getByText(`${mover} now sits at ${to} and is kept there.`).waitFor();
     expect(await tableOf(page, mover)).toBe(to);
     expect(
-      await page.getByRole('checkbox', { name: `Keep ${mover} here`, exact: true }).isChecked(),
+      await page.getByRole('checkbox', { name: `Keep here: ${mover}`, exact: true }).isChecked(),
     ).toBe(true);
     // Keep another one where they are, by keyboard (Space on the check box).
     const keeper = `${PREFIX} Newcomer 2`;
     const keeperTable = await tableOf(page, keeper);
-    await page.getByRole('checkbox', { name: `Keep ${keeper} here`, exact: true }).focus();
+    await page.getByRole('checkbox', { name: `Keep here: ${keeper}`, exact: true }).focus();
     await page.keyboard.press('Space');
     expect(
-      await page.getByRole('checkbox', { name: `Keep ${keeper} here`, exact: true }).isChecked(),
+      await page.getByRole('checkbox', { name: `Keep here: ${keeper}`, exact: true }).isChecked(),
     ).toBe(true);
     // A new proposal moves others but not them.
     const before = (await stored(page, venueId)).seating;
@@ -199,7 +199,7 @@ describe('the seating planner', () => {
     expect(await tableOf(page, keeper)).toBe(keeperTable);
     expect(score(after, after.seating).mixedTables).toBe(8);
     // Unlocked, the guest is free again.
-    await page.getByRole('checkbox', { name: `Keep ${keeper} here`, exact: true }).uncheck();
+    await page.getByRole('checkbox', { name: `Keep here: ${keeper}`, exact: true }).uncheck();
     await expect.poll(async () => Object.keys((await stored(page, venueId)).locked).length).toBe(1);
 
     expect(await seriousViolations(page), 'the planner, in English').toEqual([]);

@@ -47,6 +47,7 @@ type Key =
   | 'notUnderstood'
   | 'moveTo'
   | 'keep'
+  | 'keepShort'
   | 'moved'
   | 'unseated'
   | 'notSeated'
@@ -123,7 +124,8 @@ export const SEATING: Messages<Key> = {
     overfull: 'Meer mensen dan plaatsen.',
     notUnderstood: 'geen gedeelde taal of tolk',
     moveTo: 'Tafel voor {name}',
-    keep: '{name} hier vastzetten',
+    keep: 'Vastzetten: {name}',
+    keepShort: 'Vastzetten',
     moved: '{name} zit nu aan {table} en staat daar vast.',
     unseated: 'Nog niet ingedeeld',
     notSeated: '{n} nog niet ingedeeld: stel opnieuw een indeling voor.',
@@ -202,7 +204,8 @@ export const SEATING: Messages<Key> = {
     overfull: 'More people than seats.',
     notUnderstood: 'no shared language or interpreter',
     moveTo: 'Table for {name}',
-    keep: 'Keep {name} here',
+    keep: 'Keep here: {name}',
+    keepShort: 'Keep here',
     moved: '{name} now sits at {table} and is kept there.',
     unseated: 'Not seated yet',
     notSeated: '{n} not seated yet: propose a seating again.',
@@ -280,7 +283,8 @@ export const SEATING: Messages<Key> = {
     overfull: 'Mehr Menschen als Plätze.',
     notUnderstood: 'keine gemeinsame Sprache, keine Dolmetschenden',
     moveTo: 'Tisch für {name}',
-    keep: '{name} hier festhalten',
+    keep: 'Festhalten: {name}',
+    keepShort: 'Festhalten',
     moved: '{name} sitzt jetzt an {table} und bleibt dort.',
     unseated: 'Noch ohne Platz',
     notSeated: '{n} noch ohne Platz: Schlagen Sie erneut eine Sitzordnung vor.',
@@ -357,7 +361,8 @@ export const SEATING: Messages<Key> = {
     overfull: 'Flere mennesker end pladser.',
     notUnderstood: 'intet fælles sprog eller tolk',
     moveTo: 'Bord til {name}',
-    keep: 'Hold {name} her',
+    keep: 'Hold her: {name}',
+    keepShort: 'Hold her',
     moved: '{name} sidder nu ved {table} og holdes der.',
     unseated: 'Endnu uden plads',
     notSeated: '{n} endnu uden plads: foreslå en bordplan igen.',

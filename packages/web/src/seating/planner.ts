@@ -83,7 +83,7 @@ export class TafelSeatingPlanner extends LitElement {
         min-width: 7rem;
       }
       .seat .what {
-        flex: 1 1 8rem;
+        flex: 1 1 100%;
       }
       .summary {
         border: 3px solid var(--tafel-error);
@@ -633,7 +633,7 @@ export class TafelSeatingPlanner extends LitElement {
                 .checked=${plan.locked[p.id] === id}
                 @change=${(event: Event) => this.lock(p.id, event)}
               /><span class="visually-hidden">${t('keep', { name: p.name })}</span
-              ><span aria-hidden="true">🔒</span></label
+              ><span aria-hidden="true">${t('keepShort')}</span></label
             >
           </li>`;
         })}
