@@ -63,18 +63,31 @@ describe('the seating planner', () => {
     expect(plan.scores.balance).toBe(1);
   });
 
-  it('mixes roles evenly where sitting in order would not', () => {
+  it('mixes roles at every table, a small one too, in the room’s proportions', () => {
+    // Filling tables in order would seat four employers at the big table and two status
+    // holders alone at the small one.
     const input: PlanInput = {
       guests: [
-        ...Array.from({ length: 8 }, (_, n) => guest(`e${n}`, 'EMPLOYERS', ['nl'])),
-        ...Array.from({ length: 8 }, (_, n) => guest(`s${n}`, 'STATUS_HOLDERS', ['nl'])),
+        ...Array.from({ length: 4 }, (_, n) => guest(`e${n}`, 'EMPLOYERS', ['nl'])),
+        ...Array.from({ length: 4 }, (_, n) => guest(`s${n}`, 'STATUS_HOLDERS', ['nl'])),
       ],
-      tables: tables(4, 4),
+      tables: [
+        { id: 'big', name: 'Big', seats: 6 },
+        { id: 'small', name: 'Small', seats: 2 },
+      ],
     };
-    const plan = propose(input);
-    expect(plan.scores.mixing).toBe(1);
-    for (const [, guests] of byTable(input, plan.seating))
-      expect(guests.filter((g) => g.role === 'EMPLOYERS')).toHaveLength(2);
+    for (const seed of [1, 2, 3]) {
+      const plan = propose({ ...input, seed });
+      expect(plan.scores.mixing).toBe(1);
+      const at = byTable(input, plan.seating);
+      expect(
+        at
+          .get('small')!
+          .map((g) => g.role)
+          .sort(),
+      ).toEqual(['EMPLOYERS', 'STATUS_HOLDERS']);
+      expect(at.get('big')!.filter((g) => g.role === 'EMPLOYERS')).toHaveLength(3);
+    }
   });
 
   it('seats a guest with someone who shares their language, or with the interpreter they need', () => {
