@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EMPTY, readFile, type SeatingData, toFile } from '../src/seating/file.ts';
+import { parseGuests } from '../src/seating/guest-list.ts';
 import {
   check,
   type Guest,
@@ -218,5 +219,46 @@ describe('a seating plan file', () => {
     expect(bad(JSON.stringify({ ...file, plan: twice })).ok).toBe(false);
     const lockedNowhere = { ...plan, locked: { e0: 'nowhere' } };
     expect(bad(JSON.stringify({ ...file, plan: lockedNowhere })).ok).toBe(false);
+  });
+});
+
+describe('a pasted list of guests', () => {
+  const ids = () => {
+    let n = 0;
+    return () => `g${++n}`;
+  };
+
+  it('reads one guest a line, from semicolons or a spreadsheet’s tabs, the role by code or name', () => {
+    const text = [
+      'A. de Vries; EMPLOYERS; nl, en',
+      '',
+      'Yonas\tStatushouders\tti ar\tti',
+      'Ilse;  arbeitgeber ; de',
+    ].join('\n');
+    expect(parseGuests(text, ids())).toEqual({
+      problems: [],
+      guests: [
+        { id: 'g1', name: 'A. de Vries', role: 'EMPLOYERS', languages: ['nl', 'en'] },
+        {
+          id: 'g2',
+          name: 'Yonas',
+          role: 'STATUS_HOLDERS',
+          languages: ['ti', 'ar'],
+          interpreterFor: 'ti',
+        },
+        { id: 'g3', name: 'Ilse', role: 'EMPLOYERS', languages: ['de'] },
+      ],
+    });
+  });
+
+  it('names each bad line: no name, a role not in the list, no language', () => {
+    const text = ['; EMPLOYERS; nl', 'Bo; Bakers; nl', 'Cas; Neighbours', 'Dirk; Ouderen; nl'].join(
+      '\n',
+    );
+    expect(parseGuests(text, ids()).problems).toEqual([
+      { line: 1, code: 'NO_NAME' },
+      { line: 2, code: 'UNKNOWN_ROLE', role: 'Bakers' },
+      { line: 3, code: 'NO_LANGUAGE' },
+    ]);
   });
 });

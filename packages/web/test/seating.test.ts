@@ -1,7 +1,7 @@
 /**
  * The seating planner in Chromium against the real API: a coordinator opens a venue's seating
- * plan, brings 49 guests, 8 tables and 3 interpreters from a file and adds a guest and an
- * interpreter by hand, proposes a seating (every table mixed, every guest with a shared language
+ * plan, brings 48 guests, 8 tables and 3 interpreters from a file, pastes a list (refused with
+ * a bad line, then taken) and adds a guest and an interpreter by hand, proposes a seating (every table mixed, every guest with a shared language
  * or their interpreter), moves and keeps guests (kept ones stay when proposing again), reloads
  * (the plan is still on the device), prints, exports, and is refused a file of another venue and
  * a broken one. All along, a watch on the network fails the test if any request carries a guest's
@@ -34,6 +34,7 @@ const OTHER = 'Buurtmaaltijd Bossche Broek';
 const PREFIX = 'Qzvyx';
 const BY_HAND = 'Qzvyx Hamid Tesfaye';
 const INTERPRETER_BY_HAND = 'Qzvyx Tolk Yonas';
+const PASTED = 'Qzvyx Ans de Werkgever';
 
 /** A draft dinner of this edition, on the day; its id. */
 function dinnerVenue(page: Page, name: string, date: string): Promise<string> {
@@ -98,10 +99,11 @@ describe('the seating planner', () => {
     const venueId = await dinnerVenue(page, VENUE, edition.date);
     const otherId = await dinnerVenue(page, OTHER, edition.date);
 
-    // 49 guests, 8 tables of 7 and 3 interpreters from a file; one guest and one interpreter by hand.
+    // 48 guests, 8 tables of 7 and 3 interpreters from a file; one guest pasted, one guest and
+    // one interpreter by hand.
     const made = dinner({
       employers: 25,
-      newcomers: 24,
+      newcomers: 23,
       tables: 8,
       seats: 7,
       interpreters: 3,
@@ -116,7 +118,7 @@ describe('the seating planner', () => {
       seed: 0,
     };
     const names = [...plan.guests, ...plan.interpreters].map((p) => p.name);
-    names.push(BY_HAND, INTERPRETER_BY_HAND);
+    names.push(BY_HAND, INTERPRETER_BY_HAND, PASTED);
 
     await openIn(page, '/manage#venues', 'en');
     await page.getByRole('button', { name: `Seating plan: ${VENUE}` }).click();
@@ -130,6 +132,21 @@ describe('the seating planner', () => {
       buffer: Buffer.from(JSON.stringify(toFile({ id: venueId, name: VENUE }, plan))),
     });
     await page.getByText('The plan from the file is loaded.').waitFor();
+    await page.getByRole('heading', { name: 'Guests (48)' }).waitFor();
+
+    // A pasted list with a bad line adds nothing and names the line; fixed, it adds its guest.
+    const list = page.getByLabel('Or paste a list');
+    await list.fill(`${PASTED}; Bakers; nl`);
+    await page.getByRole('button', { name: 'Add the guests of the list' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Line 1: the role “Bakers” is not one of the roles.' })
+      .waitFor();
+    expect(await list.getAttribute('aria-invalid')).toBe('true');
+    await page.getByRole('heading', { name: 'Guests (48)' }).waitFor();
+    // Columns from a spreadsheet (tabs), the role by its Dutch name.
+    await list.fill(`\n${PASTED}\tWerkgevers\tnl, en\n`);
+    await page.getByRole('button', { name: 'Add the guests of the list' }).click();
     await page.getByRole('heading', { name: 'Guests (49)' }).waitFor();
 
     // A guest without languages is refused at the field and in the summary.

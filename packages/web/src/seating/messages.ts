@@ -14,6 +14,13 @@ type Key =
   | 'interpreterFor'
   | 'interpreterForHint'
   | 'addGuest'
+  | 'paste'
+  | 'pasteHint'
+  | 'addList'
+  | 'addedN'
+  | 'lineNoName'
+  | 'lineNoLanguage'
+  | 'lineRole'
   | 'added'
   | 'removeOf'
   | 'remove'
@@ -91,6 +98,14 @@ export const SEATING: Messages<Key> = {
     interpreterFor: 'Heeft een tolk nodig voor',
     interpreterForHint: 'Een taal, of laat leeg',
     addGuest: 'Gast toevoegen',
+    paste: 'Of plak een lijst',
+    pasteHint:
+      'Eén gast per regel: naam; rol; talen; tolk nodig voor (mag leeg). Kolommen uit een spreadsheet kunnen ook.',
+    addList: 'Gasten uit de lijst toevoegen',
+    addedN: '{n} gasten toegevoegd.',
+    lineNoName: 'Regel {n}: geen naam.',
+    lineNoLanguage: 'Regel {n}: geen taal.',
+    lineRole: 'Regel {n}: de rol “{role}” staat niet in de lijst van rollen.',
     added: '{name} is toegevoegd.',
     removeOf: '{name} verwijderen',
     remove: 'Verwijderen',
@@ -171,6 +186,14 @@ export const SEATING: Messages<Key> = {
     interpreterFor: 'Needs an interpreter for',
     interpreterForHint: 'A language, or leave empty',
     addGuest: 'Add guest',
+    paste: 'Or paste a list',
+    pasteHint:
+      'One guest per line: name; role; languages; interpreter needed for (may be empty). Columns copied from a spreadsheet work too.',
+    addList: 'Add the guests of the list',
+    addedN: '{n} guests added.',
+    lineNoName: 'Line {n}: no name.',
+    lineNoLanguage: 'Line {n}: no language.',
+    lineRole: 'Line {n}: the role “{role}” is not one of the roles.',
     added: '{name} is added.',
     removeOf: 'Remove {name}',
     remove: 'Remove',
@@ -249,6 +272,14 @@ export const SEATING: Messages<Key> = {
     interpreterFor: 'Braucht eine Dolmetscherin oder einen Dolmetscher für',
     interpreterForHint: 'Eine Sprache, oder leer lassen',
     addGuest: 'Gast hinzufügen',
+    paste: 'Oder eine Liste einfügen',
+    pasteHint:
+      'Ein Gast pro Zeile: Name; Rolle; Sprachen; braucht Dolmetschende für (darf leer sein). Spalten aus einer Tabelle gehen auch.',
+    addList: 'Gäste der Liste hinzufügen',
+    addedN: '{n} Gäste hinzugefügt.',
+    lineNoName: 'Zeile {n}: kein Name.',
+    lineNoLanguage: 'Zeile {n}: keine Sprache.',
+    lineRole: 'Zeile {n}: Die Rolle „{role}“ ist keine der Rollen.',
     added: '{name} ist hinzugefügt.',
     removeOf: '{name} entfernen',
     remove: 'Entfernen',
@@ -328,6 +359,14 @@ export const SEATING: Messages<Key> = {
     interpreterFor: 'Har brug for en tolk til',
     interpreterForHint: 'Et sprog, eller lad feltet stå tomt',
     addGuest: 'Tilføj gæst',
+    paste: 'Eller indsæt en liste',
+    pasteHint:
+      'Én gæst pr. linje: navn; rolle; sprog; har brug for tolk til (må være tomt). Kolonner kopieret fra et regneark virker også.',
+    addList: 'Tilføj listens gæster',
+    addedN: '{n} gæster tilføjet.',
+    lineNoName: 'Linje {n}: intet navn.',
+    lineNoLanguage: 'Linje {n}: intet sprog.',
+    lineRole: 'Linje {n}: rollen “{role}” er ikke en af rollerne.',
     added: '{name} er tilføjet.',
     removeOf: 'Fjern {name}',
     remove: 'Fjern',

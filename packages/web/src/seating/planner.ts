@@ -16,6 +16,7 @@ import { type Lang, translator } from '../lib/i18n.ts';
 import { base } from '../lib/styles.ts';
 import { formStyles } from '../portal/form-styles.ts';
 import { EMPTY, readFile, type SeatingData, toFile } from './file.ts';
+import { parseGuests } from './guest-list.ts';
 import { SEATING } from './messages.ts';
 import { check, type Guest, type Interpreter, propose, type Scores, score } from './plan.ts';
 import { forgetPlan, loadPlan, savePlan } from './store.ts';
@@ -204,6 +205,34 @@ export class TafelSeatingPlanner extends LitElement {
     this.change({ ...this.plan, guests: [...this.plan.guests, guest] });
     (event.target as HTMLFormElement).reset();
     this.status = t('added', { name });
+  }
+
+  /** A pasted list: every line a guest, or nothing added and each bad line named. */
+  private addList(event: Event): void {
+    const t = this.t;
+    const v = this.form(event);
+    const { guests, problems } = parseGuests(v['list'] ?? '', () => newId('g'));
+    const messages = problems.map((p) =>
+      p.code === 'NO_NAME'
+        ? t('lineNoName', { n: p.line })
+        : p.code === 'NO_LANGUAGE'
+          ? t('lineNoLanguage', { n: p.line })
+          : t('lineRole', { n: p.line, role: p.role }),
+    );
+    if (messages.length > 0) {
+      this.fieldErrors = { 'guest-list': messages.join(' ') };
+      this.problems = messages;
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>('#guest-list')?.focus(),
+      );
+      return;
+    }
+    this.fieldErrors = {};
+    this.problems = [];
+    if (guests.length === 0) return;
+    this.change({ ...this.plan, guests: [...this.plan.guests, ...guests] });
+    (event.target as HTMLFormElement).reset();
+    this.status = t('addedN', { n: guests.length });
   }
 
   private addTables(event: Event): void {
@@ -455,6 +484,25 @@ export class TafelSeatingPlanner extends LitElement {
           })}
         </div>
         <button type="submit">${t('addGuest')}</button>
+      </form>
+      <form novalidate @submit=${this.addList}>
+        <div class="field">
+          <label for="guest-list">${t('paste')}</label>
+          <p class="hint" id="guest-list-hint">${t('pasteHint')}</p>
+          ${
+            this.fieldErrors['guest-list']
+              ? html`<p class="error" id="guest-list-error">${this.fieldErrors['guest-list']}</p>`
+              : nothing
+          }
+          <textarea
+            id="guest-list"
+            name="list"
+            rows="4"
+            aria-describedby=${this.fieldErrors['guest-list'] ? 'guest-list-hint guest-list-error' : 'guest-list-hint'}
+            aria-invalid=${this.fieldErrors['guest-list'] ? 'true' : 'false'}
+          ></textarea>
+        </div>
+        <button type="submit">${t('addList')}</button>
       </form>
       ${
         guests.length === 0
