@@ -124,3 +124,35 @@ export async function openIn(page: Page, path: string, lang: string): Promise<vo
   url.searchParams.set('lang', lang);
   await page.goto(url.href);
 }
+
+/** A GraphQL request from the page itself, with its session cookie. */
+export async function fromPage<R>(page: Page, query: string, variables: object = {}): Promise<R> {
+  const body = await page.evaluate(
+    async ([q, v]) => {
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: q, variables: v }),
+      });
+      return response.json();
+    },
+    [query, variables] as const,
+  );
+  if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
+  return body.data as R;
+}
+
+/** Create a venue as the signed-in coordinator (`createLocation`); its id. Throws on userErrors. */
+export async function createVenue(page: Page, input: Record<string, unknown>): Promise<string> {
+  const { createLocation } = await fromPage<{
+    createLocation: { location: { id: string } | null; userErrors: unknown[] };
+  }>(
+    page,
+    `mutation ($input: CreateLocationInput!) {
+      createLocation(input: $input) { location { id } userErrors { field message code } }
+    }`,
+    { input },
+  );
+  if (!createLocation.location) throw new Error(JSON.stringify(createLocation.userErrors));
+  return createLocation.location.id;
+}

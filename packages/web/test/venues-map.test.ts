@@ -9,7 +9,9 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   API,
+  createVenue,
   EDITION,
+  fromPage,
   gql,
   invite,
   LANGS,
@@ -25,23 +27,6 @@ const ctx = useBrowser();
 const ORG = 'taalmaatjes';
 const DRAFT = 'Concepttafel bij de Dom';
 const MARK = 'Draft — not public yet';
-
-/** A GraphQL request from the page itself, with its session cookie. */
-async function fromPage<R>(page: Page, query: string, variables: object = {}): Promise<R> {
-  const body = await page.evaluate(
-    async ([q, v]) => {
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: q, variables: v }),
-      });
-      return response.json();
-    },
-    [query, variables] as const,
-  );
-  if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
-  return body.data as R;
-}
 
 /** Open a <tafel-map>'s list and show all of it; the text of each item by venue id. */
 async function mapList(page: Page, map: string): Promise<Map<string, string>> {
@@ -67,29 +52,17 @@ describe('the venues on a map', () => {
       'query ($e: String!) { edition(slug: $e) { date timeZone } }',
       { e: EDITION },
     );
-    const created = await fromPage<{
-      createLocation: { location: { id: string } | null; userErrors: unknown[] };
-    }>(
-      page,
-      `mutation ($input: CreateLocationInput!) {
-        createLocation(input: $input) { location { id } userErrors { field message code } }
-      }`,
-      {
-        input: {
-          edition: EDITION,
-          name: DRAFT,
-          meal: 'DINNER',
-          status: 'DRAFT',
-          startsAt: `${edition.date}T17:00:00Z`,
-          endsAt: `${edition.date}T20:00:00Z`,
-          capacity: 24,
-          coordinates: { lat: 52.0907, lng: 5.1214 },
-          address: { street: 'Domplein 1', postalCode: '3512 JC', city: 'Utrecht' },
-        },
-      },
-    );
-    expect(created.createLocation.userErrors).toEqual([]);
-    const draftId = created.createLocation.location!.id;
+    const draftId = await createVenue(page, {
+      edition: EDITION,
+      name: DRAFT,
+      meal: 'DINNER',
+      status: 'DRAFT',
+      startsAt: `${edition.date}T17:00:00Z`,
+      endsAt: `${edition.date}T20:00:00Z`,
+      capacity: 24,
+      coordinates: { lat: 52.0907, lng: 5.1214 },
+      address: { street: 'Domplein 1', postalCode: '3512 JC', city: 'Utrecht' },
+    });
     const mine = await fromPage<{
       viewer: {
         locations: {

@@ -3,7 +3,8 @@
  * on the next one to come, `defaultEdition`), as a list grouped by status — drafts, awaiting
  * approval, published, cancelled — with publish and cancel per venue, or on a map (`#venues/map`,
  * venues-map.ts); the venue form for a new one or to edit one; "preview on the map" for a venue
- * not public yet (venue-preview.ts); and "copy last year's venues" (copy-venues.ts).
+ * not public yet (venue-preview.ts); "copy last year's venues" (copy-venues.ts); and a venue's
+ * seating planner (`#venues/seating/<id>`, ../seating/planner.ts), loaded only when opened.
  */
 import { MEAL_LABELS, type Meal } from '@tafel/schema';
 import { css, html, LitElement, nothing } from 'lit';
@@ -11,7 +12,6 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { errorsByField, NetworkError, request, type UserError } from '../lib/gql.ts';
 import { formatDateTime, translator } from '../lib/i18n.ts';
 import { base } from '../lib/styles.ts';
-
 import {
   CANCEL,
   defaultEdition,
@@ -32,6 +32,7 @@ import './copy-venues.ts';
 type View = 'list' | 'map';
 /** The view is kept in the address: `#venues/map` opens on the map. */
 const viewInHash = (): View => (location.hash === '#venues/map' ? 'map' : 'list');
+const SEATING_HASH = '#venues/seating/';
 
 @customElement('tafel-section-venues')
 export class TafelSectionVenues extends LitElement {
@@ -80,6 +81,8 @@ export class TafelSectionVenues extends LitElement {
   @state() private venues: Venue[] | null = null;
   @state() private editing: Venue | 'new' | null = null;
   @state() private previewing: Venue | null = null;
+  @state() private seating: Venue | null = null;
+  @state() private seatingReady = false;
   @state() private view: View = viewInHash();
   /** The form and its map (Leaflet) load only when a venue is opened. */
   @state() private formReady = false;
@@ -135,6 +138,12 @@ export class TafelSectionVenues extends LitElement {
       this.editions = answer.data?.editions ?? [];
       this.edition = defaultEdition(this.editions);
       await this.load();
+      // A reload on a venue's seating plan opens it again.
+      if (location.hash.startsWith(SEATING_HASH)) {
+        const id = decodeURIComponent(location.hash.slice(SEATING_HASH.length));
+        const venue = this.venues?.find((v) => v.id === id);
+        if (venue) this.plan(venue);
+      }
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;
       this.failed = this.t('offline');
@@ -190,6 +199,20 @@ export class TafelSectionVenues extends LitElement {
     }
   }
 
+  /** The seating planner of a venue (its own chunk: the portal's first screen stays small). */
+  private plan(venue: Venue | null): void {
+    if (venue && !this.seatingReady)
+      void import('../seating/planner.ts').then(() => {
+        this.seatingReady = true;
+      });
+    this.seating = venue;
+    history.replaceState(
+      history.state,
+      '',
+      venue ? `${SEATING_HASH}${encodeURIComponent(venue.id)}` : '#venues',
+    );
+  }
+
   private open(venue: Venue | 'new'): void {
     if (!this.formReady)
       void import('./venue-form.ts').then(() => {
@@ -218,6 +241,13 @@ export class TafelSectionVenues extends LitElement {
           this.previewing = null;
         }}
       ></tafel-venue-preview>`;
+    if (this.seating && !this.seatingReady) return html`<p role="status">…</p>`;
+    if (this.seating)
+      return html`<tafel-seating-planner
+        .language=${lang}
+        .venue=${{ id: this.seating.id, name: this.seating.name }}
+        @back=${() => this.plan(null)}
+      ></tafel-seating-planner>`;
     if (this.editing && edition && !this.formReady) return html`<p role="status">…</p>`;
     if (this.editing && edition)
       return html`<tafel-venue-form
@@ -337,6 +367,17 @@ export class TafelSectionVenues extends LitElement {
                       @click=${() => this.open(venue)}
                     >
                       ${t('edit')}
+                    </button>`
+                  : nothing
+              }
+              ${
+                venue.status !== 'CANCELLED'
+                  ? html`<button
+                      type="button"
+                      aria-label=${t('seatingOf', { name: venue.name })}
+                      @click=${() => this.plan(venue)}
+                    >
+                      ${t('seating')}
                     </button>`
                   : nothing
               }
