@@ -1,2 +1,3 @@
 export * from './operations.ts';
+export * from './regions.ts';
 export * from './vocabulary.ts';

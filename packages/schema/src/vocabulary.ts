@@ -4,6 +4,8 @@
  * so the API, the widget and the tests share one vocabulary.
  */
 
+import { NL_REGIONS } from './regions.data.ts';
+
 export const LANGS = ['nl', 'en', 'de', 'da'] as const;
 export type Lang = (typeof LANGS)[number];
 export type Labels = Record<Lang, string>;
@@ -95,21 +97,12 @@ export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, Labels> = {
   OTHER: { nl: 'Anders', en: 'Other', de: 'Andere', da: 'Andet' },
 };
 
-/** Regions are ISO 3166-2 subdivision codes; the Dutch provinces are the model edition's. */
-export const REGIONS = {
-  'NL-DR': { nl: 'Drenthe', en: 'Drenthe', de: 'Drenthe', da: 'Drenthe' },
-  'NL-FL': { nl: 'Flevoland', en: 'Flevoland', de: 'Flevoland', da: 'Flevoland' },
-  'NL-FR': { nl: 'Fryslân', en: 'Friesland', de: 'Friesland', da: 'Friesland' },
-  'NL-GE': { nl: 'Gelderland', en: 'Gelderland', de: 'Gelderland', da: 'Gelderland' },
-  'NL-GR': { nl: 'Groningen', en: 'Groningen', de: 'Groningen', da: 'Groningen' },
-  'NL-LI': { nl: 'Limburg', en: 'Limburg', de: 'Limburg', da: 'Limburg' },
-  'NL-NB': { nl: 'Noord-Brabant', en: 'North Brabant', de: 'Nordbrabant', da: 'Nordbrabant' },
-  'NL-NH': { nl: 'Noord-Holland', en: 'North Holland', de: 'Nordholland', da: 'Nordholland' },
-  'NL-OV': { nl: 'Overijssel', en: 'Overijssel', de: 'Overijssel', da: 'Overijssel' },
-  'NL-UT': { nl: 'Utrecht', en: 'Utrecht', de: 'Utrecht', da: 'Utrecht' },
-  'NL-ZE': { nl: 'Zeeland', en: 'Zeeland', de: 'Seeland', da: 'Zeeland' },
-  'NL-ZH': { nl: 'Zuid-Holland', en: 'South Holland', de: 'Südholland', da: 'Sydholland' },
-} as const satisfies Record<string, Labels>;
+/**
+ * The Dutch provinces (ISO 3166-2), the model edition's regions. Every country's regions, from a
+ * maintained data package, are in `regions.ts`; `label` knows only these, so that what a partner
+ * page loads for its labels stays small.
+ */
+export const REGIONS = NL_REGIONS;
 export type RegionCode = keyof typeof REGIONS;
 export const REGION_CODES = Object.keys(REGIONS) as RegionCode[];
 
