@@ -3,7 +3,7 @@
  * free text, regions and web addresses.
  */
 
-import { REGIONS } from '@tafel/schema';
+import { regionsOf } from '@tafel/schema';
 import { iso31661, iso31662 } from 'iso-3166';
 import type { UserErrors } from './errors.ts';
 
@@ -113,16 +113,25 @@ export { text as freeText };
 
 /** ISO 3166-1 alpha-2 codes in use, and ISO 3166-2 subdivision codes (each begins with its country's). */
 export const COUNTRY_CODES = new Set(iso31661.map((c) => c.alpha2));
-const REGION_CODES = new Set(iso31662.map((r) => r.code));
+const ISO_REGION_CODES = new Set(iso31662.map((r) => r.code));
 
-/** Why a region cannot be one of this country's, or null. */
+/**
+ * Why a region cannot be one of this country's, or null. In a country an edition can be held in
+ * (NL, BE, DE, DK) a region is one of that country's regions in the contract's table; elsewhere
+ * (an address across a border) any ISO 3166-2 code of the country.
+ */
 export function regionProblem(region: string, country: string): string | null {
-  if (country === 'NL' && !(region in REGIONS))
-    return `region "${region}" is not a Dutch province code (one of ${Object.keys(REGIONS).join(', ')}).`;
-  if (!REGION_CODES.has(region))
-    return `region "${region.slice(0, 10)}" is not an ISO 3166-2 code such as NL-UT or BE-VAN.`;
-  if (!region.startsWith(`${country}-`))
-    return `region "${region}" lies in ${region.slice(0, 2)}, not in ${country}, the address's country.`;
+  const regions = regionsOf(country);
+  const inUse = regions.length > 0;
+  if (inUse && regions.some((r) => r.code === region)) return null;
+  const shown = region.slice(0, 10);
+  const iso =
+    ISO_REGION_CODES.has(region) || regionsOf(region.slice(0, 2)).some((r) => r.code === region);
+  if (iso && !region.startsWith(`${country}-`))
+    return `region "${region}" lies in ${region.slice(0, 2)}, not in ${country}, the venue's country.`;
+  if (inUse)
+    return `region "${shown}" is not a region of ${country} (one of ${regions.map((r) => r.code).join(', ')}).`;
+  if (!iso) return `region "${shown}" is not an ISO 3166-2 code such as NL-UT or BE-VAN.`;
   return null;
 }
 

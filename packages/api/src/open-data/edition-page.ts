@@ -6,7 +6,7 @@
  * postal code.
  */
 import { createHash } from 'node:crypto';
-import { LANGS, type Lang, label } from '@tafel/schema';
+import { LANGS, type Lang, labelOf } from '@tafel/schema';
 import type { Edition } from '../db/schema.ts';
 import { type Licence, licenceStatement, type PublicVenue } from './feeds.ts';
 
@@ -178,7 +178,7 @@ function schemaEvent(edition: Edition, v: PublicVenue, lang: Lang) {
   return {
     '@type': 'Event',
     '@id': `#${v.id}`,
-    name: `${v.name} (${label(v.meal, lang)})`,
+    name: `${v.name} (${labelOf(v.meal, lang)})`,
     startDate: v.startsAt ? v.startsAt.toISOString() : edition.date,
     ...(v.endsAt ? { endDate: v.endsAt.toISOString() } : {}),
     // schema.org has no "tentative": such a meeting is still scheduled, the page marks it.
@@ -223,7 +223,7 @@ function venueArticle(
   const place = [
     v.street,
     [v.postalCode, v.city].filter(Boolean).join(' '),
-    v.region ? label(v.region, lang) : '',
+    v.region ? labelOf(v.region, lang) : '',
   ]
     .filter(Boolean)
     .join(', ');
@@ -236,7 +236,7 @@ function venueArticle(
           ? ` <small>(${html(t['approximate']!)})</small>`
           : ''),
     ],
-    [t['meal']!, html(label(v.meal, lang))],
+    [t['meal']!, html(labelOf(v.meal, lang))],
     [
       t['time']!,
       v.startsAt
@@ -254,7 +254,7 @@ function venueArticle(
     ],
   ];
   if (v.targetGroups.length)
-    rows.push([t['targetGroups']!, html(v.targetGroups.map((g) => label(g, lang)).join(', '))]);
+    rows.push([t['targetGroups']!, html(v.targetGroups.map((g) => labelOf(g, lang)).join(', '))]);
   if (v.languages.length)
     rows.push([
       t['languages']!,

@@ -4,7 +4,7 @@
  * (computeStats, computeTimeline: the same public venues), with the "as of" time and the licence
  * on every row, so a copied row keeps its source.
  */
-import { label } from '@tafel/schema';
+import { labelOf } from '@tafel/schema';
 import { stringify } from 'csv-stringify/sync';
 import type { Edition } from '../db/schema.ts';
 import type { Bucket, StatsSummary, TimelinePoint } from '../locations/stats.ts';
@@ -53,7 +53,7 @@ export function toStatsCsv(edition: Edition, summary: StatsSummary, licence: Lic
     edition: edition.slug,
     dimension,
     key: b.key,
-    label: b.label ?? label(b.key, 'en'),
+    label: b.label ?? labelOf(b.key, 'en'),
     participants: b.participants,
     expected: b.expected,
     capacity: b.capacity,

@@ -4,7 +4,7 @@
  * field says what is wrong (aria-invalid, aria-describedby) and the first one gets focus. The
  * place comes from the address search and the pin; the region from the point, changeable.
  */
-import { MEAL_LABELS, MEALS, REGIONS, TARGET_GROUP_LABELS, TARGET_GROUPS } from '@tafel/schema';
+import { MEAL_LABELS, MEALS, regionsOf, TARGET_GROUP_LABELS, TARGET_GROUPS } from '@tafel/schema';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { errorsByField, NetworkError, request, type UserError } from '../lib/gql.ts';
@@ -110,9 +110,7 @@ export class TafelVenueForm extends LitElement {
     const t = this.t;
     const v = this.venue;
     const tz = this.edition.timeZone;
-    const regions = Object.entries(REGIONS).filter(([code]) =>
-      code.startsWith(`${this.edition.country}-`),
-    );
+    const regions = regionsOf(this.edition.country);
     // An edition that spans days: each venue (meeting) picks its days too.
     const span = this.edition.endDate;
     const dTime = this.described('startsAt', !span);
@@ -169,7 +167,7 @@ export class TafelVenueForm extends LitElement {
               this.address = { ...this.address, region: (e.target as HTMLSelectElement).value };
             }}>
             <option value="" ?selected=${!this.address.region}>${t('regionNone')}</option>
-            ${regions.map(([code, labels]) => html`<option value=${code} ?selected=${this.address.region === code}>${labels[this.language]}</option>`)}
+            ${regions.map(({ code, labels }) => html`<option value=${code} ?selected=${this.address.region === code}>${labels[this.language]}</option>`)}
           </select>
           ${this.err('region')}
         </div>

@@ -3,7 +3,7 @@
  * gives exactly what the field's resolver gives — the same visibility and privacy rules, the same
  * formats — and the golden answers (test/golden.test.ts) hold both to it.
  */
-import { REGIONS } from '@tafel/schema';
+import { COUNTRY_CODES, type Lang, regionName, regionsOf } from '@tafel/schema';
 import { type SQL, sql } from 'drizzle-orm';
 import { editions, locations, organisations } from '../../db/schema.ts';
 import { publicVenue } from '../../locations/visibility.ts';
@@ -50,18 +50,28 @@ function exact(c: Compiler, row: Row): SQL {
   return sql`(NOT ${t.sensitive} OR ${seesPrivate(c.ctx, t)})`;
 }
 
-/** The region's Dutch name, as Address.regionName: the code itself when it names no known region. */
-const REGION_CASES = sql.raw(
-  Object.entries(REGIONS)
-    .map(
-      ([code, labels]) =>
-        `WHEN '${code.replace(/'/g, "''")}' THEN '${labels.nl.replace(/'/g, "''")}'`,
-    )
-    .join(' '),
-);
+/** Every region's name in a language (or its country's, for `default`), as SQL CASE branches. */
+const regionCases = new Map<Lang | 'default', SQL>();
+function regionCasesFor(lang: Lang | 'default'): SQL {
+  let cases = regionCases.get(lang);
+  if (!cases) {
+    const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
+    cases = sql.raw(
+      COUNTRY_CODES.flatMap((country) => regionsOf(country))
+        .map(
+          ({ code }) =>
+            `WHEN ${quote(code)} THEN ${quote(regionName(code, lang === 'default' ? undefined : lang))}`,
+        )
+        .join(' '),
+    );
+    regionCases.set(lang, cases);
+  }
+  return cases;
+}
 
-function regionName(region: unknown): SQL {
-  return sql`CASE ${region} ${REGION_CASES} ELSE ${region} END`;
+/** The region's name, as Address.regionName: the code itself when it names no known region. */
+function regionNameSql(region: unknown, lang: Lang | null | undefined): SQL {
+  return sql`CASE ${region} ${regionCasesFor(lang ?? 'default')} ELSE ${region} END`;
 }
 
 /** The fields of Address and Coordinates are the venue row's, under the viewer's privacy rule. */
@@ -70,7 +80,8 @@ const address: TypeRules = {
   postalCode: (_f, row, c) => sql`CASE WHEN ${exact(c, row)} THEN ${(row.t as L).postalCode} END`,
   city: column<L>((t) => t.city),
   region: column<L>((t) => t.region),
-  regionName: (_f, row) => regionName((row.t as L).region),
+  regionName: (f, row) =>
+    regionNameSql((row.t as L).region, (f.args() as { lang?: Lang | null }).lang),
   country: column<L>((t) => t.country),
 };
 

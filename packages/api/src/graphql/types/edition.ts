@@ -1,3 +1,4 @@
+import { COUNTRY_LANGS, type CountryCode, type Lang, regionsOf } from '@tafel/schema';
 import type { Db } from '../../db/client.ts';
 import type { Edition } from '../../db/schema.ts';
 import { editionBySlug, unknownEdition } from '../../locations/editions.ts';
@@ -5,7 +6,7 @@ import type { UserError } from '../../locations/errors.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { badInput } from '../errors.ts';
-import { EditionStatusEnum } from './enums.ts';
+import { EditionStatusEnum, LanguageEnum } from './enums.ts';
 
 const PressContactRef = builder
   .objectRef<{ name: string | null; email: string | null; phone: string | null }>('PressContact')
@@ -20,6 +21,14 @@ const PressContactRef = builder
       }),
     }),
   });
+
+const RegionRef = builder.objectRef<{ code: string; name: string }>('Region').implement({
+  description: 'A region of a country (an ISO 3166-2 subdivision: a province, Land or region).',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'ISO 3166-2 code, e.g. `NL-UT` or `DK-84`.' }),
+    name: t.exposeString('name', { description: 'The region’s name in the language asked for.' }),
+  }),
+});
 
 export const EditionRef = builder.drizzleNode('editions', {
   name: 'Edition',
@@ -47,6 +56,22 @@ export const EditionRef = builder.drizzleNode('editions', {
       description: 'IANA time zone of the day, e.g. `Europe/Amsterdam`.',
     }),
     country: t.exposeString('country', { description: 'ISO 3166-1 alpha-2 country code.' }),
+    regions: t.field({
+      type: [RegionRef],
+      description:
+        'The regions of the edition’s country, in code order: what a venue’s `address.region` may be, and what a region filter offers.',
+      args: {
+        lang: t.arg({
+          type: LanguageEnum,
+          required: false,
+          description: 'The language of the names; without it, the country’s own (Danish for DK).',
+        }),
+      },
+      resolve: (e, args) => {
+        const lang = (args.lang ?? COUNTRY_LANGS[e.country as CountryCode] ?? 'en') as Lang;
+        return regionsOf(e.country).map(({ code, labels }) => ({ code, name: labels[lang] }));
+      },
+    }),
     status: t.expose('status', {
       type: EditionStatusEnum,
       description: 'PLANNED, OPEN, CLOSED, CANCELLED or POSTPONED.',

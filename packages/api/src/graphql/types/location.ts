@@ -1,4 +1,4 @@
-import { REGIONS } from '@tafel/schema';
+import { type Lang, regionName } from '@tafel/schema';
 import { and, count, gte, type SQL } from 'drizzle-orm';
 import { canSeePrivate } from '../../auth/viewer.ts';
 import { type Location, locations } from '../../db/schema.ts';
@@ -17,6 +17,7 @@ import { guardNodeType } from '../nodes.ts';
 import { checkPage } from '../paging.ts';
 import { requireEdition } from './edition.ts';
 import {
+  LanguageEnum,
   LocationPrecisionEnum,
   LocationStatusEnum,
   MealEnum,
@@ -62,9 +63,16 @@ const Address = builder.objectRef<AddressShape>('Address').implement({
     regionName: t.string({
       nullable: true,
       description:
-        'The region’s name in Dutch (labels in other languages are in the contract package).',
-      resolve: (a) =>
-        a.region && a.region in REGIONS ? REGIONS[a.region as keyof typeof REGIONS].nl : a.region,
+        'The region’s name in `lang`, or without it in the language of the region’s country (Dutch for NL and BE, German for DE, Danish for DK); the code itself for a region outside the countries in use.',
+      args: {
+        lang: t.arg({
+          type: LanguageEnum,
+          required: false,
+          description: 'The language of the name.',
+        }),
+      },
+      resolve: (a, args) =>
+        a.region ? regionName(a.region, (args.lang ?? undefined) as Lang | undefined) : null,
     }),
     country: t.exposeString('country', {
       nullable: true,

@@ -1,4 +1,4 @@
-import { type Lang, label as vocabularyLabel } from '@tafel/schema';
+import { type Lang, labelOf } from '@tafel/schema';
 import { GraphQLError, Kind } from 'graphql';
 import type { Edition } from '../../db/schema.ts';
 import {
@@ -183,7 +183,7 @@ const StatBucketRef = builder.objectRef<Bucket>('StatBucket').implement({
           description: 'Language of the label.',
         }),
       },
-      resolve: (b, args) => b.label ?? vocabularyLabel(b.key, (args.lang ?? 'nl') as Lang),
+      resolve: (b, args) => b.label ?? labelOf(b.key, (args.lang ?? 'nl') as Lang),
     }),
     participants: t.exposeInt('participants', {
       description: 'People present: the counts reported on the day.',
