@@ -72,10 +72,22 @@ const MAP_LOCATION_FIELDS = `
   registrationUrl locationPrecision coordinates { lat lng } address { city region postalCode }
   organisation { slug name }`;
 
-/** The map widget's page of venues, with the edition's time zone to show their times in. */
+/** An edition's regions as the map's query asks for them: codes once, names in each language (same order). */
+export interface MapEditionRegions {
+  nl: { code: string; name: string }[];
+  en: { name: string }[];
+  de: { name: string }[];
+  da: { name: string }[];
+}
+
+/**
+ * The map widget's page of venues, with the edition's time zone to show their times in, and its
+ * country and regions (in the four languages, so a change of language asks nothing) for the
+ * region filter and the offline outline.
+ */
 export const MapLocations = op<
   {
-    edition: { timeZone: string } | null;
+    edition: ({ timeZone: string; country: string } & MapEditionRegions) | null;
     locations: {
       totalCount: number;
       pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -86,7 +98,11 @@ export const MapLocations = op<
 >(
   'MapLocations',
   `query MapLocations($edition: String!, $filter: LocationFilter, $first: Int, $after: String) {
-  edition(slug: $edition) { timeZone }
+  edition(slug: $edition) {
+    timeZone country
+    nl: regions(lang: NL) { code name } en: regions(lang: EN) { name }
+    de: regions(lang: DE) { name } da: regions(lang: DA) { name }
+  }
   locations(edition: $edition, filter: $filter, first: $first, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }

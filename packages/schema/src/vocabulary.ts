@@ -104,7 +104,8 @@ export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, Labels> = {
  */
 export const REGIONS = NL_REGIONS;
 export type RegionCode = keyof typeof REGIONS;
-export const REGION_CODES = Object.keys(REGIONS) as RegionCode[];
+// Marked pure so that a bundle that does not use the list leaves it, and the labels, out.
+export const REGION_CODES = /* @__PURE__ */ Object.keys(REGIONS) as RegionCode[];
 
 /** The countries an edition can be held in, with a generous bounding box to catch swapped coordinates. */
 export const COUNTRIES = {
@@ -129,21 +130,29 @@ export const COUNTRIES = {
   { labels: Labels; bbox: { south: number; west: number; north: number; east: number } }
 >;
 export type CountryCode = keyof typeof COUNTRIES;
-export const COUNTRY_CODES = Object.keys(COUNTRIES) as CountryCode[];
+export const COUNTRY_CODES = /* @__PURE__ */ Object.keys(COUNTRIES) as CountryCode[];
 
-/** A label for any vocabulary key in a language; unknown keys come back as themselves. */
-export function label(key: string, lang: Lang = 'nl'): string {
+/**
+ * A label for a meal, target group or organisation kind in a language; unknown keys come back as
+ * themselves. Without the regions, so that what a partner page loads for it stays small.
+ */
+export function termLabel(key: string, lang: Lang = 'nl'): string {
   const sets: Record<string, Labels>[] = [
     MEAL_LABELS,
     TARGET_GROUP_LABELS,
     ORGANISATION_KIND_LABELS,
-    REGIONS,
   ];
   for (const set of sets) {
     const entry = set[key];
     if (entry) return entry[lang];
   }
   return key;
+}
+
+/** A label for any vocabulary key (the Dutch provinces too) in a language; unknown keys come back as themselves. */
+export function label(key: string, lang: Lang = 'nl'): string {
+  const region = (REGIONS as Record<string, Labels>)[key];
+  return region ? region[lang] : termLabel(key, lang);
 }
 
 /** Pick a supported language from a tag like `de-AT`, falling back to Dutch. */

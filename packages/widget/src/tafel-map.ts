@@ -16,7 +16,7 @@ import { countText, legendMeals, listStatus, mapTemplate } from './lib/map-templ
 import { popupElement, popupTemplate } from './lib/popup.ts';
 import { TafelElement } from './lib/tafel-element.ts';
 import { VenueList } from './lib/venue-list.ts';
-import { VenueStore } from './lib/venues.ts';
+import { type MapEdition, VenueStore } from './lib/venues.ts';
 import styles from './tafel-map.styles.ts';
 
 export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
@@ -95,6 +95,7 @@ export class TafelMap extends TafelElement {
     _selected: { state: true },
     _loading: { state: true },
     _timeZone: { state: true },
+    _edition: { state: true },
   };
 
   /** The GraphQL endpoint; defaults to `/graphql` on the origin that served this script. */
@@ -131,6 +132,8 @@ export class TafelMap extends TafelElement {
   declare _loading: boolean;
   /** The edition's time zone (IANA), from the API: times show as the venues' clocks read them. */
   declare _timeZone: string | null;
+  /** The edition's country and regions, from the API: what the region filter offers and which borders the outline draws. */
+  declare _edition: MapEdition | null;
   declare _legend: boolean;
 
   #popupContent: HTMLElement | undefined;
@@ -162,6 +165,7 @@ export class TafelMap extends TafelElement {
     container: () => this.renderRoot.querySelector<HTMLElement>('.map'),
     tiles: () => this.#tileSource,
     view: () => this.#mapView,
+    country: () => this._edition?.country ?? null,
     created: () => {
       if (this._shown.length) void this.#indexShown();
     },
@@ -201,6 +205,7 @@ export class TafelMap extends TafelElement {
     this._selected = null;
     this._loading = false;
     this._timeZone = null;
+    this._edition = null;
     this._legend = false;
     this.linkState = false;
   }
@@ -237,6 +242,7 @@ export class TafelMap extends TafelElement {
     )
       this.#live.subscribe();
     if (changed.has('tileUrl') || changed.has('attribution')) this.#view.setTiles(this.#tileSource);
+    if (changed.has('_edition')) this.#view.setCountry(this._edition?.country ?? null);
     if ((changed.has('center') || changed.has('zoom')) && this.center)
       this.#view.applyView(this.#mapView);
     if ((changed.has('lang') || changed.has('_timeZone')) && this.#popupContent && this._selected)

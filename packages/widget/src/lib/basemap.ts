@@ -1,6 +1,7 @@
 /**
- * The map under the venues: Leaflet with the country's outline and its provinces' borders
- * beneath the tiles, which are what remains when no tile can load.
+ * The map under the venues: Leaflet with the countries' outline and, for an edition in the
+ * Netherlands, its provinces' borders beneath the tiles, which are what remains when no tile can
+ * load.
  */
 import * as L from './leaflet.ts';
 import { outlineRings, provinceBorders } from './outline.ts';
@@ -36,14 +37,23 @@ export function createBaseMap(container: HTMLElement): L.Map {
     outlineRings().map((ring) => [ring]),
     { pane: 'tafel-outline', interactive: false, className: 'tafel-outline', smoothFactor: 1 },
   ).addTo(map);
-  // The provinces' borders, thin lines on the land; shown only when tiles fail (the tiles have the real ones).
-  L.polyline(provinceBorders(), {
+  return map;
+}
+
+/**
+ * The borders between a country's regions, thin lines on the land (shown only when tiles fail:
+ * the tiles have the real ones); none for a country whose borders the widget does not carry.
+ * Only the Dutch provinces' are derived (see `scripts/provinces-plugin.ts`): no other country's
+ * are drawn, and never the Dutch provinces on another country's edition.
+ */
+export function regionBorders(country: string | null): L.Polyline | null {
+  if (country !== 'NL') return null;
+  return L.polyline(provinceBorders(), {
     pane: 'tafel-outline',
     interactive: false,
     className: 'tafel-province',
     smoothFactor: 1,
-  }).addTo(map);
-  return map;
+  });
 }
 
 /**

@@ -7,12 +7,12 @@
 import {
   type Lang,
   type LocationFilter,
-  label,
+  type MapEditionRegions,
   MEALS,
   type Meal,
-  REGION_CODES,
   TARGET_GROUPS,
   type TargetGroup,
+  termLabel,
 } from '@tafel/schema';
 import {
   html,
@@ -23,6 +23,10 @@ import {
 } from 'lit';
 import { parseMeals, parseTargetGroups } from './attributes.ts';
 import { formatNumber, t } from './i18n.ts';
+import type { MapEdition } from './venues.ts';
+
+/** An ISO 3166-2 code, for a region a link names before the edition's regions are known. */
+const REGION_CODE = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
 
 /** The text search asks the API once typing pauses this long. */
 const SEARCH_DELAY = 250;
@@ -41,6 +45,8 @@ export interface FilterHost extends ReactiveControllerHost {
   region: string | undefined;
   meals: string | undefined;
   targetGroups: string | undefined;
+  /** The edition as the API told it (null until it has answered): its regions. */
+  _edition: MapEdition | null;
 }
 
 export class FilterController implements ReactiveController {
@@ -111,7 +117,11 @@ export class FilterController implements ReactiveController {
     this.search = (chosen.search ?? '').slice(0, 200);
     this.meal = pick(chosen.meal, parseMeals(host.meals), MEALS);
     this.targetGroup = pick(chosen.group, parseTargetGroups(host.targetGroups), TARGET_GROUPS);
-    this.region = host.region ? '' : pick(chosen.region, [], REGION_CODES);
+    const region = chosen.region ?? '';
+    this.region =
+      !host.region && (host._edition?.nl.some((r) => r.code === region) ?? REGION_CODE.test(region))
+        ? region
+        : '';
     host.requestUpdate();
     return JSON.stringify(this.filter) !== before;
   }
@@ -137,6 +147,7 @@ export class FilterController implements ReactiveController {
       presetMeals: parseMeals(host.meals),
       presetGroups: parseTargetGroups(host.targetGroups),
       presetRegion: Boolean(host.region),
+      regions: host._edition,
       search: this.search,
       meal: this.meal,
       targetGroup: this.targetGroup,
@@ -174,6 +185,8 @@ export interface FiltersView {
   presetGroups: TargetGroup[];
   /** Whether the map is limited to one region: then it has no region filter. */
   presetRegion: boolean;
+  /** The edition's regions (its codes under `nl`, the names in each language in the same order): what the region filter offers. */
+  regions: MapEditionRegions | null;
   search: string;
   meal: Meal | '';
   targetGroup: TargetGroup | '';
@@ -200,7 +213,7 @@ export function filtersTemplate(view: FiltersView, on: FiltersHandlers): Templat
   const meals = view.presetMeals.length ? view.presetMeals : MEALS;
   const groups = view.presetGroups.length ? view.presetGroups : TARGET_GROUPS;
   const option = (value: string, current: string) =>
-    html`<option value=${value} .selected=${value === current}>${label(value, lang)}</option>`;
+    html`<option value=${value} .selected=${value === current}>${termLabel(value, lang)}</option>`;
   return html`<form part="filters" class="filters" role="search" aria-label=${t(lang, 'filters')} @submit=${(e: Event) => e.preventDefault()}>
     <input
       part="search"
@@ -233,7 +246,10 @@ export function filtersTemplate(view: FiltersView, on: FiltersHandlers): Templat
         ? nothing
         : html`<select part="select" name="region" aria-label=${t(lang, 'region')} @change=${on.select}>
           <option value="" .selected=${!view.region}>${t(lang, 'allRegions')}</option>
-          ${REGION_CODES.map((r) => option(r, view.region))}
+          ${view.regions?.nl.map(
+            ({ code }, i) =>
+              html`<option value=${code} .selected=${code === view.region}>${view.regions![lang][i]?.name}</option>`,
+          )}
         </select>`
     }
     <button part="button near-me" type="button" @click=${on.nearMe}>${t(lang, 'nearMe')}</button>

@@ -20,6 +20,7 @@ export type {
   LeafletEventHandlerFn,
   Map,
   Marker,
+  Polyline,
   Popup,
   PopupEvent,
   TileLayer,

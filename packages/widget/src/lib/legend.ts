@@ -1,6 +1,6 @@
 /** The legend of the map's markers: what each meal's colour and glyph say, and what a cluster is. */
 
-import { type Lang, label, type Meal } from '@tafel/schema';
+import { type Lang, type Meal, termLabel } from '@tafel/schema';
 import { html, nothing, type TemplateResult } from 'lit';
 import { t } from './i18n.ts';
 import { GLYPHS } from './venue-layer.ts';
@@ -23,7 +23,7 @@ export function legendTemplate(
         (meal) =>
           html`<li>
             <span class="key pin meal-${meal.toLowerCase()}"><svg viewBox="0 0 16 16" aria-hidden="true">${GLYPHS[meal]}</svg></span>
-            ${label(meal, lang)}
+            ${termLabel(meal, lang)}
           </li>`,
       )}
       <li><span class="key cluster" aria-hidden="true"><span>12</span></span>${t(lang, 'legendCluster')}</li>

@@ -6,7 +6,7 @@
 
 import type { MapLocation } from '@tafel/schema';
 import type { LitElement, ReactiveController } from 'lit';
-import { addTiles, createBaseMap } from './basemap.ts';
+import { addTiles, createBaseMap, regionBorders } from './basemap.ts';
 import * as L from './leaflet.ts';
 import { VenueLayer, type VenueLayerOptions } from './venue-layer.ts';
 
@@ -31,6 +31,8 @@ export interface MapControllerOptions extends VenueLayerOptions {
   container(): HTMLElement | null;
   tiles(): TileSource;
   view(): MapView;
+  /** The edition's country, once known: the outline draws its regions' borders. */
+  country(): string | null;
   /** The map was built (again): draw what is loaded. */
   created(): void;
   /** The popup this controller opened was closed (by the visitor); not when another venue's takes its place. */
@@ -45,6 +47,7 @@ export class MapController implements ReactiveController {
   #venues: VenueLayer | undefined;
   #popup: L.Popup | undefined;
   #you: L.CircleMarker | undefined;
+  #borders: { country: string | null; layer: L.Polyline | null } | undefined;
   #resize: ResizeObserver | undefined;
   #fitted = false;
 
@@ -87,6 +90,7 @@ export class MapController implements ReactiveController {
     this.#map = undefined;
     this.#venues = undefined;
     this.#popup = undefined;
+    this.#borders = undefined;
     this.#fitted = false;
   }
 
@@ -98,6 +102,7 @@ export class MapController implements ReactiveController {
     this.#map = map;
     this.#venues = new VenueLayer(this.#options);
     this.setTiles(this.#options.tiles());
+    this.setCountry(this.#options.country());
     this.applyView(this.#options.view());
     this.#venues.addTo(map);
     map.on('popupclose', (event: L.PopupEvent) => {
@@ -116,6 +121,16 @@ export class MapController implements ReactiveController {
     if (!map) return;
     this.#tiles?.remove();
     this.#tiles = addTiles(map, tiles.url, tiles.attribution, tiles.outlineAttribution);
+  }
+
+  /** Draw the borders of `country`'s regions (where the widget has them) in place of any others. */
+  setCountry(country: string | null): void {
+    const map = this.#map;
+    if (!map || this.#borders?.country === country) return;
+    this.#borders?.layer?.remove();
+    const layer = regionBorders(country);
+    layer?.addTo(map);
+    this.#borders = { country, layer };
   }
 
   /** Show `center` (at `zoom`, else 12); without one, the whole country until venues are fitted. */

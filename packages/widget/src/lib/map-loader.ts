@@ -9,13 +9,15 @@ import type { GraphQLError } from './graphql.ts';
 import { refusalText, t } from './i18n.ts';
 import { endpointOf, type TafelElement } from './tafel-element.ts';
 import type { VenueList } from './venue-list.ts';
-import { fetchAllVenues, type VenueSet, type VenueStore } from './venues.ts';
+import { fetchAllVenues, type MapEdition, type VenueSet, type VenueStore } from './venues.ts';
 
 /** The element's state the loader sets. */
 export interface LoaderHost extends TafelElement {
   _shown: MapLocation[];
   _loading: boolean;
   _timeZone: string | null;
+  /** The edition's country and regions, once the API told them. */
+  _edition: MapEdition | null;
   preview: MapLocation | undefined;
 }
 
@@ -76,19 +78,20 @@ export class MapLoader {
       // A large edition arrives in pages: draw the first at once, then the whole set.
       const early = (first: VenueSet) => {
         if (this.#parts.filters().active || host._shown.length) return;
-        host._timeZone = first.timeZone;
+        this.#edition(first);
         this.#show(first.venues, false, true);
       };
-      let { venues, timeZone } = await fetchAllVenues(
+      const set = await fetchAllVenues(
         endpointOf(host),
         host.edition!,
         this.#parts.filters().preset,
         { signal, fresh, firstPage: early },
       );
       if (signal.aborted) return;
+      let { venues } = set;
       const { preview } = host;
       if (preview) venues = [...venues.filter((v) => v.id !== preview.id), preview];
-      host._timeZone = timeZone;
+      this.#edition(set);
       this.#parts.venues().setAll(venues);
       this.data.answered();
       host._notice = '';
@@ -97,6 +100,12 @@ export class MapLoader {
     } finally {
       if (this.data.isCurrent(signal)) host._loading = false;
     }
+  }
+
+  /** What the answer says of the edition: its time zone, country and regions. */
+  #edition({ edition }: VenueSet): void {
+    this.#host._timeZone = edition?.timeZone || null;
+    this.#host._edition = edition;
   }
 
   /** The API refused what this map asks (an unknown edition): asking again would not help. */
@@ -118,14 +127,15 @@ export class MapLoader {
     const loads = this.data.begin();
     host._loading = true;
     try {
-      const { venues, timeZone } = await fetchAllVenues(
+      const set = await fetchAllVenues(
         endpointOf(host),
         host.edition,
         this.#parts.filters().filter,
         { signal: loads.signal, fresh },
       );
       if (loads.signal.aborted) return;
-      host._timeZone = timeZone;
+      this.#edition(set);
+      const { venues } = set;
       host._notice = '';
       this.#show(this.#parts.venues().merge(venues), announce, false, refresh);
     } catch {

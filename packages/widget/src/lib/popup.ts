@@ -1,6 +1,6 @@
 /** A venue's popup on the map: Lit templates, never HTML strings (Leaflet renders those as HTML). */
 
-import { type Lang, label, type MapLocation } from '@tafel/schema';
+import { type Lang, type MapLocation, termLabel } from '@tafel/schema';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatTimes, languageNames, safeHttpUrl } from './format.ts';
 import { formatNumber, t } from './i18n.ts';
@@ -53,7 +53,7 @@ export function popupTemplate(
     <p class="org">${venue.organisation.name}</p>
     ${place ? html`<p class="place">${place}</p>` : nothing}
     <p class="meal meal-${venue.meal.toLowerCase()}">
-      <span class="dot" aria-hidden="true"></span>${label(venue.meal, lang)}${times ? html` · ${times}` : nothing}
+      <span class="dot" aria-hidden="true"></span>${termLabel(venue.meal, lang)}${times ? html` · ${times}` : nothing}
     </p>
     <p
       class="count"
@@ -65,7 +65,7 @@ export function popupTemplate(
     </p>
     ${
       venue.targetGroups.length
-        ? html`<p class="groups">${t(lang, 'targetGroups')}: ${venue.targetGroups.map((g) => label(g, lang)).join(', ')}</p>`
+        ? html`<p class="groups">${t(lang, 'targetGroups')}: ${venue.targetGroups.map((g) => termLabel(g, lang)).join(', ')}</p>`
         : nothing
     }
     ${

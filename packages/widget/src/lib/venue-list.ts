@@ -3,7 +3,7 @@
  * keyboard (one tab stop; arrows, Home, End, Page Up and Page Down move between venues).
  */
 
-import { type Lang, label, type MapLocation } from '@tafel/schema';
+import { type Lang, type MapLocation, termLabel } from '@tafel/schema';
 import { html, type LitElement, nothing, type TemplateResult } from 'lit';
 import { formatTimes } from './format.ts';
 import { distanceKm, type Point } from './geo.ts';
@@ -93,7 +93,7 @@ export function listTemplate(view: ListView, on: ListHandlers): TemplateResult {
             ${venue.id === view.preview ? previewMark(lang) : nothing}
             <span class="meta">${[venue.organisation.name, venue.address?.city].filter(Boolean).join(' · ')}</span>
             <span class="meta"
-              >${label(venue.meal, lang)} ${formatTimes(lang, venue.startsAt, venue.endsAt, view.timeZone)} ·
+              >${termLabel(venue.meal, lang)} ${formatTimes(lang, venue.startsAt, venue.endsAt, view.timeZone)} ·
               ${participantsText(venue, lang)}</span
             >
           </button>

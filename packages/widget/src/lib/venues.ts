@@ -5,10 +5,13 @@ import { type QueryOptions, query } from './graphql.ts';
 /** The API's cap on `first`. */
 const PAGE = 1000;
 
-/** An edition's venues for a filter, and the edition's time zone (null when the API has none). */
+/** What the map's query says of the edition: time zone, country, regions. */
+export type MapEdition = NonNullable<ResultOf<typeof MapLocations>['edition']>;
+
+/** An edition's venues for a filter, and what the API says of the edition (null when it has none). */
 export interface VenueSet {
   venues: MapLocation[];
-  timeZone: string | null;
+  edition: MapEdition | null;
 }
 
 /**
@@ -30,12 +33,11 @@ export async function fetchAllVenues(
       { edition, filter, first: PAGE, after },
       options,
     );
-    const { locations } = result;
-    const timeZone = result.edition?.timeZone || null;
+    const { locations, edition: about } = result;
     venues.push(...locations.nodes);
     if (!locations.pageInfo.hasNextPage || !locations.pageInfo.endCursor)
-      return { venues, timeZone };
-    if (!after) options.firstPage?.({ venues: [...venues], timeZone });
+      return { venues, edition: about };
+    if (!after) options.firstPage?.({ venues: [...venues], edition: about });
     after = locations.pageInfo.endCursor;
   }
 }
