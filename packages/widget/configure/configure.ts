@@ -11,8 +11,9 @@ import {
   MEAL_LABELS,
   MEALS,
   pickLang,
-  REGION_CODES,
   REGIONS,
+  regionLabels,
+  regionsOf,
   TARGET_GROUP_LABELS,
   TARGET_GROUPS,
 } from '@tafel/schema';
@@ -86,7 +87,20 @@ function checkboxes(fieldset: HTMLFieldSetElement, name: string, values: readonl
 }
 checkboxes(byId('meals'), 'meals', MEALS);
 checkboxes(byId('target-groups'), 'target-groups', TARGET_GROUPS);
-for (const code of REGION_CODES) regionSelect.append(new Option(code, code));
+for (const code of Object.keys(REGIONS)) regionSelect.append(new Option(code, code));
+
+/** Each edition's country, by slug, as the API lists them. */
+const countries = new Map<string, string>();
+
+/** The region preset offers the regions of the chosen edition's country (the Dutch provinces until the editions are in). */
+function fillRegions(): void {
+  const country = countries.get(editionSelect.value);
+  if (!country) return;
+  const chosen = regionSelect.value;
+  regionSelect.length = 1;
+  for (const { code, labels } of regionsOf(country))
+    regionSelect.append(new Option(labels[pageLang], code, false, code === chosen));
+}
 
 const LABELS: Record<string, Record<Lang, string>> = {
   ...MEAL_LABELS,
@@ -107,7 +121,7 @@ function translate(): void {
       LABELS[element.dataset['label']!]?.[pageLang] ?? element.dataset['label']!;
   }
   for (const option of regionSelect.options) {
-    if (option.value) option.text = REGIONS[option.value as keyof typeof REGIONS][pageLang];
+    if (option.value) option.text = regionLabels(option.value)?.[pageLang] ?? option.value;
   }
 }
 
@@ -129,13 +143,16 @@ async function query<T>(document: string, variables: object = {}): Promise<T> {
 async function loadEditions(): Promise<void> {
   const error = byId('edition-error');
   try {
-    const { editions } = await query<{ editions: { slug: string; name: string; date: string }[] }>(
-      '{ editions { slug name date } }',
-    );
+    const { editions } = await query<{
+      editions: { slug: string; name: string; date: string; country: string }[];
+    }>('{ editions { slug name date country } }');
     const wanted = new URLSearchParams(location.search).get('edition');
-    for (const edition of editions)
+    for (const edition of editions) {
       editionSelect.append(new Option(`${edition.name} (${edition.date})`, edition.slug));
+      countries.set(edition.slug, edition.country);
+    }
     if (wanted && editions.some((e) => e.slug === wanted)) editionSelect.value = wanted;
+    fillRegions();
     error.hidden = true;
     editionSelect.removeAttribute('aria-invalid');
   } catch {
@@ -328,6 +345,7 @@ form.addEventListener('input', (event) => {
   typing = setTimeout(() => void update(), delay);
 });
 form.addEventListener('submit', (event) => event.preventDefault());
+editionSelect.addEventListener('change', fillRegions);
 
 pageLangSelect.addEventListener('change', () => {
   pageLang = pickLang(pageLangSelect.value);

@@ -1,11 +1,12 @@
 /**
  * <tafel-map> follows its edition's country: on a Danish edition (made here through the API) the
  * region filter offers the five Danish regions and no Dutch province, and the offline outline
- * draws no Dutch province borders; the Dutch demo edition keeps its twelve provinces.
+ * draws no Dutch province borders, and the embed configurator offers the Danish regions as the
+ * region preset; the Dutch demo edition keeps its twelve provinces.
  */
 
 import { beforeAll, describe, expect, test } from 'vitest';
-import { EDITION, gql, openPage, staffKey, useBrowser, waitLoaded } from '../test/browser.ts';
+import { API, EDITION, gql, openPage, staffKey, useBrowser, waitLoaded } from '../test/browser.ts';
 
 const chromium = useBrowser();
 
@@ -110,6 +111,24 @@ describe('<tafel-map> on a Danish edition', () => {
       .toBe(1);
     expect(await page.locator('tafel-map path.tafel-outline').count()).toBeGreaterThan(0);
     expect(await page.locator('tafel-map path.tafel-province').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('the embed configurator', () => {
+  test('offers the chosen edition’s regions as the region preset', async () => {
+    const page = await chromium.browser.context.newPage();
+    await page.goto(`${API}/embed/configure?edition=${DANISH}&lang=en`);
+    await page.waitForSelector('html[data-ready="true"]');
+    const options = page.locator('#region option');
+    const values = () =>
+      options.evaluateAll((list) => list.map((o) => (o as HTMLOptionElement).value));
+    expect(await values()).toEqual(['', ...REGIONS]);
+    expect(await options.nth(4).textContent()).toBe('Hovedstaden');
+    // Another edition, another country: the Dutch demo's twelve provinces.
+    await page.locator('#edition').selectOption(EDITION);
+    await expect.poll(async () => (await values()).length).toBe(13);
+    expect((await values()).slice(1).every((v) => v.startsWith('NL-'))).toBe(true);
     await page.close();
   });
 });
