@@ -91,6 +91,11 @@ export const editions = pgTable(
     totalsAtLeast: boolean('totals_at_least').notNull().default(false),
     /** Where the totals come from (public): a press release, an annual report. */
     totalsSource: text('totals_source'),
+    /**
+     * The least group a published mixing figure may describe (locations/mixing.ts); null: the
+     * server's default (`TAFEL_MIXING_MIN_GROUP`, else 5).
+     */
+    mixingMinGroup: integer('mixing_min_group'),
     ...timestamps,
   },
   (t) => [
@@ -99,6 +104,10 @@ export const editions = pgTable(
     check(
       'editions_totals_positive',
       sql`coalesce(${t.totalParticipants}, 0) >= 0 AND coalesce(${t.totalLocations}, 0) >= 0 AND coalesce(${t.totalOrganisations}, 0) >= 0`,
+    ),
+    check(
+      'editions_mixing_min_group',
+      sql`${t.mixingMinGroup} IS NULL OR ${t.mixingMinGroup} >= 1`,
     ),
   ],
 );
@@ -196,6 +205,18 @@ export const locations = pgTable(
     startsAt: timestamp('starts_at', { withTimezone: true }),
     endsAt: timestamp('ends_at', { withTimezone: true }),
     capacity: integer('capacity'),
+    /**
+     * Seats per role, `{ "EMPLOYERS": 25, "STATUS_HOLDERS": 25 }`: the roles are codes of the
+     * vocabulary (locations/roles.ts). Empty: the venue states no roles. When it states any, its
+     * capacity is their sum (locations/validate.ts).
+     */
+    seatsByRole: jsonb('seats_by_role').notNull().default({}).$type<Record<string, number>>(),
+    /**
+     * People present per role, moved with `participants` by the same statement (arrivals with a
+     * role, participation-statement.ts); never above the role's seats. Their sum is at most
+     * `participants` (arrivals without a role count only in the total).
+     */
+    presentByRole: jsonb('present_by_role').notNull().default({}).$type<Record<string, number>>(),
     /** People present: the count reported on the day (the participation log moves it). */
     participants: integer('participants').notNull().default(0),
     /** People expected: registrations before the day, as the member states them. Not moved by the day's reports. */
@@ -242,6 +263,10 @@ export const locations = pgTable(
     ),
     check('locations_expected_range', sql`${t.expected} >= 0`),
     check('locations_capacity_positive', sql`${t.capacity} IS NULL OR ${t.capacity} >= 0`),
+    check(
+      'locations_roles_objects',
+      sql`jsonb_typeof(${t.seatsByRole}) = 'object' AND jsonb_typeof(${t.presentByRole}) = 'object'`,
+    ),
     check('locations_lat_range', sql`${t.lat} BETWEEN -90 AND 90`),
     check('locations_lng_range', sql`${t.lng} BETWEEN -180 AND 180`),
   ],
@@ -418,6 +443,8 @@ export const participationLog = pgTable(
     actor: text('actor'),
     oldValue: integer('old_value').notNull(),
     newValue: integer('new_value').notNull(),
+    /** The role the arrivals were counted for (the venue's present per role moved with it); null: none. */
+    role: text('role'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -446,6 +473,8 @@ export const participationRequests = pgTable(
     kind: text('kind').notNull(),
     /** The count asked for (`set`) or the arrivals (`add`). */
     amount: integer('amount').notNull(),
+    /** The role of the arrivals (`add` only); null: none. A resend must name the same. */
+    role: text('role'),
     /** The venue's count as the first answer gave it; null until that change committed. */
     participants: integer('participants'),
     /** When the first answer changed the venue (its updatedAt then). */
