@@ -212,6 +212,7 @@ export function createApp({
         stats: caches.stats,
         editions: caches.editions,
         geocoders: { url: config.geocoderUrl, nlUrl: config.geocoderNlUrl },
+        mixingMinGroup: config.mixingMinGroup,
       };
     },
   });

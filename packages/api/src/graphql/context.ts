@@ -37,6 +37,8 @@ export interface Context {
   editions: EditionIds;
   /** The geocoders' base URLs (TAFEL_GEOCODER_URL, TAFEL_GEOCODER_NL_URL); unset: the shipped places. */
   geocoders: GeocoderUrls;
+  /** The least group size of the measure of mixing where an edition sets none (TAFEL_MIXING_MIN_GROUP). */
+  mixingMinGroup: number;
 }
 
 /** What the people's mutations need beyond the database: how links go out and where they point. */

@@ -4,6 +4,7 @@
  */
 
 import { readFileSync } from 'node:fs';
+import { DEFAULT_MIXING_MIN_GROUP } from '../locations/mixing.ts';
 
 export interface RateLimitConfig {
   /** Requests per window from one client IP without an API key. */
@@ -74,6 +75,11 @@ export interface PublicApiConfig {
   geocoderUrl: string | undefined;
   /** A PDOK Locatieserver's base URL for the Netherlands (`TAFEL_GEOCODER_NL_URL`); unset: as elsewhere. */
   geocoderNlUrl: string | undefined;
+  /**
+   * The least group size of the measure of mixing (`TAFEL_MIXING_MIN_GROUP`, default 5): smaller
+   * groups' figures are suppressed. An edition may set its own.
+   */
+  mixingMinGroup: number;
   /** Sign-in link requests per window: per client IP and per e-mail address. */
   signInLinkLimit: { perIp: number; perAddress: number; windowSeconds: number };
   /**
@@ -154,6 +160,7 @@ export const DEFAULTS: PublicApiConfig = {
   mailFrom: undefined,
   geocoderUrl: undefined,
   geocoderNlUrl: undefined,
+  mixingMinGroup: DEFAULT_MIXING_MIN_GROUP,
   signInLinkLimit: { perIp: 20, perAddress: 5, windowSeconds: 3600 },
   joinForm: { perIp: 10, windowSeconds: 3600, minFillMs: 3000 },
 };
@@ -330,6 +337,7 @@ export function publicApiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Pu
       'TAFEL_GEOCODER_NL_URL',
       'a PDOK Locatieserver like https://api.pdok.nl/bzk/locatieserver/search/v3_1',
     ),
+    mixingMinGroup: Math.max(1, int(env, 'TAFEL_MIXING_MIN_GROUP', DEFAULTS.mixingMinGroup)),
     signInLinkLimit: {
       perIp: int(env, 'TAFEL_SIGN_IN_LIMIT_IP', DEFAULTS.signInLinkLimit.perIp),
       perAddress: int(env, 'TAFEL_SIGN_IN_LIMIT_ADDRESS', DEFAULTS.signInLinkLimit.perAddress),

@@ -6,6 +6,7 @@
  *   /editions/<slug>/locations.ics       iCalendar, one event per venue's meal
  *   /editions/<slug>/stats.csv           totals and every breakdown, present and expected
  *   /editions/<slug>/timeline.csv        people present over the day, per 15 minutes
+ *   /editions/<slug>/mixing.csv          the measure of mixing: per edition, region and venue
  *
  * Each answer is built once and served from the app's answer store until a change to what it
  * shows (its edition's venues or counts, editions, organisations) or until the store lets it go;
@@ -15,10 +16,12 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Database } from '../db/client.ts';
 import type { Dependencies } from '../graphql/dependencies.ts';
+import { encodeGlobalId } from '../graphql/global-id.ts';
 import { type EditionIds, editionBySlug, unknownEdition } from '../locations/editions.ts';
+import { computeMixing, minGroupOf, venueMixingRows } from '../locations/mixing.ts';
 import { computeStats, computeTimeline } from '../locations/stats.ts';
 import { type Licence, publicVenues, toCsv, toGeoJson, toICalendar } from '../open-data/feeds.ts';
-import { toStatsCsv, toTimelineCsv } from '../open-data/stats-files.ts';
+import { toMixingCsv, toStatsCsv, toTimelineCsv } from '../open-data/stats-files.ts';
 import type { AnswerStore } from './cache.ts';
 import { refusal } from './gate.ts';
 
@@ -30,8 +33,8 @@ const FORMATS = {
 type Format = keyof typeof FORMATS;
 
 const PATH =
-  /^\/editions\/([a-z0-9][a-z0-9-]{0,62})\/(locations|stats|timeline)\.(geojson|csv|ics)$/;
-type File = 'locations' | 'stats' | 'timeline';
+  /^\/editions\/([a-z0-9][a-z0-9-]{0,62})\/(locations|stats|timeline|mixing)\.(geojson|csv|ics)$/;
+type File = 'locations' | 'stats' | 'timeline' | 'mixing';
 /** The timeline file's interval, as the API's default. */
 const TIMELINE_MINUTES = 15;
 
@@ -44,6 +47,8 @@ export interface OpenDataOptions {
   store: AnswerStore;
   /** The app's editions by slug: told of each edition a feed is built for, so that its changes find the feed. */
   editions: EditionIds;
+  /** The least group size of the measure of mixing where an edition sets none (TAFEL_MIXING_MIN_GROUP). */
+  mixingMinGroup: number;
 }
 
 /** What a file of an edition's public venues shows: exact, so counts let it go at once too. */
@@ -104,6 +109,16 @@ export function openDataPlugin(database: Database, options: OpenDataOptions): Pl
     options.editions.remember(edition);
     if (file === 'stats')
       return toStatsCsv(edition, await computeStats(db, edition.id, {}), options.licence);
+    if (file === 'mixing') {
+      const minGroup = minGroupOf(edition, options.mixingMinGroup);
+      const [mixing, venues, summary] = await Promise.all([
+        computeMixing(db, edition.id, {}, minGroup),
+        venueMixingRows(db, edition.id, minGroup),
+        computeStats(db, edition.id, {}),
+      ]);
+      const byId = venues.map((v) => ({ id: encodeGlobalId('Location', v.id), roles: v.roles }));
+      return toMixingCsv(edition, mixing, byId, summary, options.licence);
+    }
     if (file === 'timeline') {
       const [points, summary] = await Promise.all([
         computeTimeline(db, edition.id, {}, TIMELINE_MINUTES),

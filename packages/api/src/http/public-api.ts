@@ -35,6 +35,7 @@ export function publicApiPlugins(
     publicUrl: config.publicUrl,
     store,
     editions,
+    mixingMinGroup: config.mixingMinGroup,
   };
   return [
     gatePlugin(database, keys, config),

@@ -4,23 +4,21 @@
  * limit away, stays with the venue's full edit (updateLocation) — so a host link may do it for
  * its own venue without being able to rewrite it. Recorded among the venue's changes.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { editions, type Location, locationChanges, locations } from '../db/schema.ts';
+import { editions, type Location } from '../db/schema.ts';
 import { type UserError, userError } from './errors.ts';
 import type { VenueNotice } from './notices.ts';
-import type { ParticipationActor } from './participation.ts';
-import { rowsOf } from './stats.ts';
+import { changeVenue, lockVenueFor, otherVenue, type ParticipationActor } from './participation.ts';
+import type { Runner } from './participation-statement.ts';
+import { hasRoles, MAX_ROLE_SEATS, rolesOf, sumOf } from './roles.ts';
 import { LIMITS } from './validate.ts';
-import { publicVenue } from './visibility.ts';
 
 export interface RaiseCapacityResult {
   location: Location | null;
   userErrors: UserError[];
   notice?: VenueNotice;
 }
-
-const NOT_FOUND_MESSAGE = 'There is no such venue (or it is not yours).';
 
 function refused(field: string, code: UserError['code'], message: string): RaiseCapacityResult {
   return { location: null, userErrors: [userError(['input', field], code, message)] };
@@ -39,41 +37,18 @@ export async function raiseCapacity(
       'OUT_OF_RANGE',
       `A capacity is a whole number from 0 to ${LIMITS.capacity} (got ${capacity}).`,
     );
-  if (actor.locationId !== null && actor.locationId !== locationId) {
-    const [row] = await db
-      .select({ public: sql<boolean>`${publicVenue(locations)}` })
-      .from(locations)
-      .where(eq(locations.id, locationId))
-      .limit(1);
-    return row?.public
-      ? refused('location', 'FORBIDDEN', 'This host link is for another venue.')
-      : refused('location', 'NOT_FOUND', NOT_FOUND_MESSAGE);
-  }
+  if (actor.locationId !== null && actor.locationId !== locationId)
+    return otherVenue(db, locationId);
   return db.transaction(async (tx) => {
-    const [venue] = await tx
-      .select()
-      .from(locations)
-      .where(eq(locations.id, locationId))
-      .for('update');
-    if (!venue) return refused('location', 'NOT_FOUND', NOT_FOUND_MESSAGE);
-    if (actor.organisationId !== null && venue.organisationId !== actor.organisationId) {
-      const [row] = rowsOf<{ public: boolean }>(
-        await tx.execute(
-          sql`SELECT ${publicVenue(locations)} AS public FROM ${locations} WHERE id = ${locationId}`,
-        ),
+    const found = await lockedVenue(tx, actor, locationId);
+    if ('userErrors' in found) return found;
+    const { venue } = found;
+    if (hasRoles(venue.seatsByRole))
+      return refused(
+        'capacity',
+        'INVALID',
+        'This venue states its seats per role, and its capacity is their sum: raise a role’s seats (raiseSeats) instead.',
       );
-      return row?.public
-        ? refused('location', 'FORBIDDEN', 'This venue belongs to another organisation.')
-        : refused('location', 'NOT_FOUND', NOT_FOUND_MESSAGE);
-    }
-    if (venue.status === 'CANCELLED')
-      return refused('location', 'CANCELLED', 'The venue is cancelled.');
-    const [edition] = await tx
-      .select({ status: editions.status })
-      .from(editions)
-      .where(eq(editions.id, venue.editionId));
-    if (edition?.status === 'CLOSED')
-      return refused('location', 'EDITION_CLOSED', 'The edition is closed for changes.');
     if (venue.capacity === null)
       return refused(
         'capacity',
@@ -87,19 +62,83 @@ export async function raiseCapacity(
         `The capacity can only be raised here: it is ${venue.capacity}, and ${capacity} is lower. Change the venue itself to lower it.`,
       );
     if (capacity === venue.capacity) return { location: venue, userErrors: [] };
-    const [location] = await tx
-      .update(locations)
-      .set({ capacity, updatedAt: sql`now()` })
-      .where(eq(locations.id, locationId))
-      .returning();
-    await tx.insert(locationChanges).values({
-      locationId,
-      organisationId: venue.organisationId,
-      apiKeyId: actor.keyId,
-      actor: actor.name,
-      action: 'RAISE_CAPACITY',
-      changes: { capacity: { from: venue.capacity, to: capacity } },
+    return changeVenue(tx, actor, venue, { capacity }, 'RAISE_CAPACITY', {
+      capacity: { from: venue.capacity, to: capacity },
     });
-    return { location: location!, userErrors: [], notice: { edition: venue.editionId } };
+  });
+}
+
+/** The venue, locked, if this actor may raise its capacity or seats on the day; else why not. */
+async function lockedVenue(
+  tx: Runner,
+  actor: ParticipationActor,
+  locationId: number,
+): Promise<{ venue: Location } | RaiseCapacityResult> {
+  const found = await lockVenueFor(tx, actor, locationId);
+  if (!('venue' in found)) return found;
+  const [edition] = await tx
+    .select({ status: editions.status })
+    .from(editions)
+    .where(eq(editions.id, found.venue.editionId));
+  if (edition?.status === 'CLOSED')
+    return refused('location', 'EDITION_CLOSED', 'The edition is closed for changes.');
+  return found;
+}
+
+/**
+ * Raise one role's seats on the day (never lower them): more people of that role came than the
+ * venue seats. The capacity, their sum, rises with them. Who may: as for raiseCapacity.
+ */
+export async function raiseSeats(
+  db: Db,
+  actor: ParticipationActor,
+  locationId: number,
+  role: string,
+  seats: number,
+): Promise<RaiseCapacityResult> {
+  if (!rolesOf().includes(role))
+    return refused(
+      'role',
+      'INVALID',
+      `role "${String(role).slice(0, 40)}" is not one of ${rolesOf().join(', ')}.`,
+    );
+  if (!Number.isInteger(seats) || seats < 0 || seats > MAX_ROLE_SEATS)
+    return refused(
+      'seats',
+      'OUT_OF_RANGE',
+      `seats are a whole number from 0 to ${MAX_ROLE_SEATS} (got ${seats}).`,
+    );
+  if (actor.locationId !== null && actor.locationId !== locationId)
+    return otherVenue(db, locationId);
+  return db.transaction(async (tx) => {
+    const found = await lockedVenue(tx, actor, locationId);
+    if ('userErrors' in found) return found;
+    const { venue } = found;
+    const now = venue.seatsByRole[role];
+    if (now === undefined)
+      return refused(
+        'role',
+        'INVALID',
+        `This venue states no seats for ${role}: give it seats for ${role} in the venue itself.`,
+      );
+    if (seats < now)
+      return refused(
+        'seats',
+        'OUT_OF_RANGE',
+        `Seats can only be raised here: ${role} has ${now}, and ${seats} is fewer. Change the venue itself to lower them.`,
+      );
+    if (seats === now) return { location: venue, userErrors: [] };
+    const seatsByRole = { ...venue.seatsByRole, [role]: seats };
+    const capacity = sumOf(seatsByRole);
+    if (capacity > LIMITS.capacity)
+      return refused(
+        'seats',
+        'OUT_OF_RANGE',
+        `The venue would seat ${capacity}; at most ${LIMITS.capacity}.`,
+      );
+    return changeVenue(tx, actor, venue, { seatsByRole, capacity }, 'RAISE_SEATS', {
+      seatsByRole: { from: venue.seatsByRole, to: seatsByRole },
+      capacity: { from: venue.capacity, to: capacity },
+    });
   });
 }

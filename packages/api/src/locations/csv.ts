@@ -25,6 +25,7 @@ export const CSV_COLUMNS = {
   starts_at: ['startsAt'],
   ends_at: ['endsAt'],
   capacity: ['capacity'],
+  seats_by_role: ['seatsByRole'],
   participants: ['participants'],
   expected: ['expected'],
   target_groups: ['targetGroups'],
@@ -306,6 +307,29 @@ export async function parseVenueCsv(
         .split(delimiter === ';' ? /\|/ : /[;|]/)
         .map((s) => s.trim())
         .filter(Boolean);
+    // `EMPLOYERS:25|STATUS_HOLDERS:25` (or `=`); an empty cell keeps the venue's own.
+    const seatsByRole = (): UpsertRow['seatsByRole'] => {
+      if (!value('seats_by_role')) return undefined;
+      const seats: { role: string; seats: number }[] = [];
+      for (const part of list('seats_by_role')) {
+        const m = /^([^:=]+)[:=]\s*(-?\d+)$/.exec(part);
+        if (!m) {
+          bad(
+            'seats_by_role',
+            `"${part.slice(0, 40)}" is not a role and its seats, like EMPLOYERS:25 (several separated by |).`,
+          );
+          continue;
+        }
+        seats.push({
+          role: m[1]!
+            .trim()
+            .toUpperCase()
+            .replace(/[\s-]+/g, '_'),
+          seats: Number(m[2]),
+        });
+      }
+      return seats;
+    };
     const lat = number('lat', false);
     const lng = number('lng', false);
     const row: UpsertRow = {
@@ -322,6 +346,7 @@ export async function parseVenueCsv(
       startsAt: time('starts_at'),
       endsAt: time('ends_at'),
       capacity: number('capacity', true),
+      seatsByRole: seatsByRole(),
       participants: number('participants', true),
       expected: number('expected', true),
       targetGroups: list('target_groups').map((g) => g.toUpperCase().replace(/[\s-]+/g, '_')),

@@ -20,10 +20,15 @@ import {
   preparedChange,
   type Runner,
 } from './participation-statement.ts';
+import { rolesOf } from './roles.ts';
 import { rowsOf } from './stats.ts';
 import { publicVenue } from './visibility.ts';
 
-export type ParticipationChange = { set: number } | { add: number };
+/** Set the count, or add arrivals; arrivals may name a role (the venue's seats per role). */
+export type ParticipationChange = { set: number } | { add: number; role?: string | null };
+
+const roleOf = (change: ParticipationChange): string | null =>
+  'add' in change ? (change.role ?? null) : null;
 
 export interface ParticipationResult {
   location: Location | null;
@@ -61,6 +66,12 @@ function checkInput(change: ParticipationChange): ParticipationResult | null {
       'OUT_OF_RANGE',
       `At most ${MAX_PARTICIPANTS} arrivals at once (got ${change.add}).`,
     );
+  } else if (change.role != null && !rolesOf().includes(change.role)) {
+    return refused(
+      'role',
+      'INVALID',
+      `role "${String(change.role).slice(0, 40)}" is not one of ${rolesOf().join(', ')}.`,
+    );
   }
   return null;
 }
@@ -68,17 +79,43 @@ function checkInput(change: ParticipationChange): ParticipationResult | null {
 /** For a missing venue and for another organisation's venue that is not public alike, so neither tells them apart. */
 const NOT_FOUND_MESSAGE = 'There is no such venue (or it is not yours).';
 
-const REFUSAL_MESSAGES: Partial<
-  Record<
-    UserErrorCode,
-    (a: {
-      before: number;
-      after: number;
-      capacity: number | null;
-      editionStatus?: string;
-    }) => string
-  >
-> = {
+interface Assessed {
+  before: number;
+  after: number;
+  capacity: number | null;
+  editionStatus?: string;
+  role?: string | null;
+  roleBefore?: number | null;
+  roleAfter?: number | null;
+  roleSeats?: number | null;
+  perRole?: number;
+}
+
+/** The refusals about a role, and the code each answers with. */
+const ROLE_REFUSALS: Record<string, { code: UserErrorCode; message: (a: Assessed) => string }> = {
+  ROLE_NOT_SEATED: {
+    code: 'INVALID',
+    message: (a) =>
+      `This venue states no seats for ${a.role}: count these arrivals without a role, or give the venue seats for it.`,
+  },
+  ROLE_BELOW_ZERO: {
+    code: 'BELOW_ZERO',
+    message: (a) =>
+      `A count cannot go below zero: ${a.roleBefore} ${a.role} now, ${a.roleAfter} after this change.`,
+  },
+  ROLE_OVER_SEATS: {
+    code: 'OVER_CAPACITY',
+    message: (a) =>
+      `The venue seats ${a.roleSeats} ${a.role}: ${a.roleBefore} now, ${a.roleAfter} after this change. Raise the role’s seats (raiseSeats) to count more.`,
+  },
+  BELOW_ROLES: {
+    code: 'BELOW_PARTICIPANTS',
+    message: (a) =>
+      `${a.perRole} people are counted per role here, and the total cannot go below them (${a.after} after this change): count departures with their role.`,
+  },
+};
+
+const REFUSAL_MESSAGES: Partial<Record<UserErrorCode, (a: Assessed) => string>> = {
   EDITION_NOT_OPEN: (a) =>
     `The edition is ${a.editionStatus?.toLowerCase() ?? 'not open'}: participation is counted only while it is open.`,
   BELOW_ZERO: (a) => `A count cannot go below zero: ${a.before} now, ${a.after} after this change.`,
@@ -156,7 +193,7 @@ export async function changeParticipation(
 }
 
 /** A host link used for another venue: FORBIDDEN for a public venue, NOT_FOUND otherwise (as for another organisation's). */
-async function otherVenue(db: Db, locationId: number): Promise<ParticipationResult> {
+export async function otherVenue(db: Db, locationId: number): Promise<ParticipationResult> {
   const [row] = await db
     .select({ public: sql<boolean>`${publicVenue(locations)}` })
     .from(locations)
@@ -207,11 +244,11 @@ async function applyOnce(
       (actor.organisationId !== null && location.organisationId !== actor.organisationId)
     )
       return applyChange(tx, false, actor, locationId, change);
-    if (known.kind !== kind || known.amount !== amount) {
+    if (known.kind !== kind || known.amount !== amount || known.role !== roleOf(change)) {
       const before =
         known.kind === 'set'
           ? `a count of ${known.amount}`
-          : `${known.amount >= 0 ? '+' : ''}${known.amount} arrivals`;
+          : `${known.amount >= 0 ? '+' : ''}${known.amount} arrivals${known.role ? ` of ${known.role}` : ''}`;
       return refused(
         'idempotencyKey',
         'CONFLICT',
@@ -250,11 +287,11 @@ async function applyOnce(
       ),
     )
     .insert(participationRequests)
-    .values({ locationId, key, kind, amount, ...answer })
+    .values({ locationId, key, kind, amount, role: roleOf(change), ...answer })
     // A key older than the days it is kept is free again: its row is taken over.
     .onConflictDoUpdate({
       target: [participationRequests.locationId, participationRequests.key],
-      set: { kind, amount, ...answer, createdAt: sql`now()` },
+      set: { kind, amount, role: roleOf(change), ...answer, createdAt: sql`now()` },
     });
   return result;
 }
@@ -277,6 +314,7 @@ async function applyChange(
     location: locationId,
     amount,
     organisation: organisationId,
+    role: roleOf(change),
     keyId: actor.keyId,
     actor: actor.name,
   });
@@ -297,23 +335,45 @@ async function applyChange(
   const [assessed] = rowsOf<{
     before: number;
     after: string | number;
-    refusal: UserErrorCode | null;
+    refusal: string | null;
     capacity: number | null;
     edition_status: string;
+    role_before: string | number | null;
+    role_after: string | number | null;
+    role_seats: string | number | null;
+    per_role: string | number;
   }>(
     await runner.execute(
-      assessment(kind, { location: locationId, amount, organisation: organisationId }),
+      assessment(kind, {
+        location: locationId,
+        amount,
+        organisation: organisationId,
+        role: roleOf(change),
+      }),
     ),
   );
   if (!assessed) return refused('location', 'NOT_FOUND', NOT_FOUND_MESSAGE);
-  const numbers = {
+  const orNull = (v: string | number | null) => (v === null ? null : Number(v));
+  const numbers: Assessed = {
     before: Number(assessed.before),
     after: Number(assessed.after),
     capacity: assessed.capacity,
     editionStatus: assessed.edition_status,
+    role: roleOf(change),
+    roleBefore: orNull(assessed.role_before),
+    roleAfter: orNull(assessed.role_after),
+    roleSeats: orNull(assessed.role_seats),
+    perRole: Number(assessed.per_role),
   };
   if (assessed.refusal) {
-    const code = assessed.refusal;
+    const about = ROLE_REFUSALS[assessed.refusal];
+    if (about)
+      return refused(
+        assessed.refusal === 'BELOW_ROLES' ? field : 'role',
+        about.code,
+        about.message(numbers),
+      );
+    const code = assessed.refusal as UserErrorCode;
     return refused(
       ABOUT_THE_VENUE.has(code) ? 'location' : field,
       code,
@@ -344,42 +404,13 @@ export async function setFull(
   if (actor.locationId !== null && actor.locationId !== locationId)
     return otherVenue(db, locationId);
   return db.transaction(async (tx) => {
-    const [venue] = await tx
-      .select()
-      .from(locations)
-      .where(eq(locations.id, locationId))
-      .for('update');
-    if (!venue) return refused('location', 'NOT_FOUND', NOT_FOUND_MESSAGE);
-    if (actor.organisationId !== null && venue.organisationId !== actor.organisationId) {
-      const [row] = rowsOf<{ public: boolean }>(
-        await tx.execute(
-          sql`SELECT ${publicVenue(locations)} AS public FROM ${locations} WHERE id = ${locationId}`,
-        ),
-      );
-      return row?.public
-        ? refused(
-            'location',
-            'FORBIDDEN',
-            REFUSAL_MESSAGES.FORBIDDEN!({ before: 0, after: 0, capacity: null }),
-          )
-        : refused('location', 'NOT_FOUND', NOT_FOUND_MESSAGE);
-    }
-    if (venue.status === 'CANCELLED') return refused('location', 'CANCELLED');
+    const found = await lockVenueFor(tx, actor, locationId);
+    if (!('venue' in found)) return found;
+    const { venue } = found;
     if (venue.full === full) return { location: venue, userErrors: [] };
-    const [location] = await tx
-      .update(locations)
-      .set({ full, updatedAt: sql`now()` })
-      .where(eq(locations.id, locationId))
-      .returning();
-    await tx.insert(locationChanges).values({
-      locationId,
-      organisationId: venue.organisationId,
-      apiKeyId: actor.keyId,
-      actor: actor.name,
-      action: full ? 'FULL' : 'NOT_FULL',
-      changes: { full: { from: venue.full, to: full } },
+    return changeVenue(tx, actor, venue, { full }, full ? 'FULL' : 'NOT_FULL', {
+      full: { from: venue.full, to: full },
     });
-    return { location: location!, userErrors: [], notice: { edition: venue.editionId } };
   });
 }
 
@@ -395,4 +426,63 @@ export async function editionTotal(
     ),
   );
   return { total: Number(row?.total ?? 0), now: new Date(row?.now ?? Date.now()) };
+}
+
+/**
+ * The venue, locked for a change on the day by this actor (its organisation, staff or its host
+ * link); else why not: NOT_FOUND (also for another organisation's hidden venue), FORBIDDEN (its
+ * public one), CANCELLED.
+ */
+export async function lockVenueFor(
+  tx: Runner,
+  actor: ParticipationActor,
+  locationId: number,
+): Promise<{ venue: Location } | ParticipationResult> {
+  const [venue] = await tx
+    .select()
+    .from(locations)
+    .where(eq(locations.id, locationId))
+    .for('update');
+  if (!venue) return refused('location', 'NOT_FOUND', NOT_FOUND_MESSAGE);
+  if (actor.organisationId !== null && venue.organisationId !== actor.organisationId) {
+    const [row] = rowsOf<{ public: boolean }>(
+      await tx.execute(
+        sql`SELECT ${publicVenue(locations)} AS public FROM ${locations} WHERE id = ${locationId}`,
+      ),
+    );
+    return row?.public
+      ? refused(
+          'location',
+          'FORBIDDEN',
+          REFUSAL_MESSAGES.FORBIDDEN!({ before: 0, after: 0, capacity: null }),
+        )
+      : refused('location', 'NOT_FOUND', NOT_FOUND_MESSAGE);
+  }
+  if (venue.status === 'CANCELLED') return refused('location', 'CANCELLED');
+  return { venue };
+}
+
+/** Change a locked venue on the day and record it among its changes, as this actor. */
+export async function changeVenue(
+  tx: Runner,
+  actor: ParticipationActor,
+  venue: Location,
+  set: Partial<Pick<Location, 'full' | 'capacity' | 'seatsByRole'>>,
+  action: string,
+  changes: Record<string, { from: unknown; to: unknown }>,
+): Promise<{ location: Location; userErrors: []; notice: VenueNotice }> {
+  const [location] = await tx
+    .update(locations)
+    .set({ ...set, updatedAt: sql`now()` })
+    .where(eq(locations.id, venue.id))
+    .returning();
+  await tx.insert(locationChanges).values({
+    locationId: venue.id,
+    organisationId: venue.organisationId,
+    apiKeyId: actor.keyId,
+    actor: actor.name,
+    action,
+    changes,
+  });
+  return { location: location!, userErrors: [], notice: { edition: venue.editionId } };
 }

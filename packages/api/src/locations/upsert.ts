@@ -5,6 +5,7 @@ import type { Db } from '../db/client.ts';
 import { type Edition, type Location, locations } from '../db/schema.ts';
 import { UserErrors, UserInputError } from './errors.ts';
 import type { CountNotice } from './notices.ts';
+import { checkSeatsAgainstPresent, hasRoles, sumOf } from './roles.ts';
 import { LIMITS, type LocationFields, type LocationValues, validateLocation } from './validate.ts';
 import {
   type Actor,
@@ -145,6 +146,30 @@ export async function upsertLocations(
             current.status === 'CANCELLED'
               ? 'CANCELLED'
               : (current.status as 'DRAFT' | 'PUBLISHED');
+        // A list that says nothing of seats per role keeps the venue's; they make its capacity.
+        if (sent.seatsByRole === undefined && hasRoles(current.seatsByRole)) {
+          const sum = sumOf(current.seatsByRole);
+          if (sent.capacity != null && sent.capacity !== sum)
+            rowErrors.add(
+              ['locations', index, 'capacity'],
+              'INVALID',
+              `capacity (${sent.capacity}) must equal the sum of the venue’s seats per role (${sum}), or be left out: it is that sum.`,
+            );
+          next.capacity = sum;
+        }
+        if (next.seatsByRole !== undefined)
+          checkSeatsAgainstPresent(
+            rowErrors,
+            ['locations', index, 'seatsByRole'],
+            next.seatsByRole,
+            current.presentByRole,
+          );
+        if (next.participants !== undefined && next.participants < sumOf(current.presentByRole))
+          rowErrors.add(
+            ['locations', index, 'participants'],
+            'BELOW_PARTICIPANTS',
+            `participants (${next.participants}) are below the ${sumOf(current.presentByRole)} already counted per role.`,
+          );
         if (next.participants === undefined) {
           if (next.capacity != null && current.participants > next.capacity) {
             rowErrors.add(

@@ -7,6 +7,14 @@ import { COUNTRIES, MEALS, type Meal, TARGET_GROUPS, type TargetGroup } from '@t
 import type { Edition, NewLocation } from '../db/schema.ts';
 import type { UserErrors } from './errors.ts';
 import { COUNTRY_CODES, isHttpUrl, localDate, regionProblem, freeText as text } from './fields.ts';
+import {
+  checkSeats,
+  checkSeatsAgainstPresent,
+  hasRoles,
+  type RoleCounts,
+  type RoleSeatsInput,
+  sumOf,
+} from './roles.ts';
 
 export const LIMITS = {
   name: 200,
@@ -38,6 +46,11 @@ export interface LocationFields {
   startsAt?: Date | null;
   endsAt?: Date | null;
   capacity?: number | null;
+  /**
+   * Seats per role (locations/roles.ts). Left out, the venue keeps its own, even in a whole-venue
+   * row of a bulk list; null or empty clears them. When a venue has any, its capacity is their sum.
+   */
+  seatsByRole?: readonly RoleSeatsInput[] | null;
   participants?: number | null;
   /** Registrations before the day; the reported count (`participants`) is separate. */
   expected?: number | null;
@@ -88,6 +101,8 @@ export function validateLocation(
       endsAt: Date | null;
       country?: string | null;
       region?: string | null;
+      seatsByRole?: RoleCounts;
+      presentByRole?: RoleCounts;
     };
   } = {},
 ): Partial<LocationValues> {
@@ -220,10 +235,40 @@ export function validateLocation(
   if (has('startsAt')) out.startsAt = startsAt;
   if (has('endsAt')) out.endsAt = endsAt;
 
-  const capacity = has('capacity')
-    ? (input.capacity ?? null)
-    : (options.existing?.capacity ?? null);
-  if (has('capacity') && capacity !== null) {
+  // Seats per role come before the capacity: when a venue states them, they make it.
+  let seats = options.existing?.seatsByRole ?? {};
+  if (input.seatsByRole !== undefined) {
+    const checked = checkSeats(errors, at('seatsByRole'), input.seatsByRole);
+    if (checked) {
+      checkSeatsAgainstPresent(
+        errors,
+        at('seatsByRole'),
+        checked,
+        options.existing?.presentByRole ?? {},
+      );
+      out.seatsByRole = checked;
+      seats = checked;
+    }
+  }
+  let capacity = has('capacity') ? (input.capacity ?? null) : (options.existing?.capacity ?? null);
+  if (hasRoles(seats)) {
+    const sum = sumOf(seats);
+    if (sum > LIMITS.capacity)
+      errors.add(
+        at('seatsByRole'),
+        'OUT_OF_RANGE',
+        `the seats per role add up to ${sum}; a venue seats at most ${LIMITS.capacity}.`,
+      );
+    else if (input.capacity != null && input.capacity !== sum)
+      errors.add(
+        at('capacity'),
+        'INVALID',
+        `capacity (${input.capacity}) must equal the sum of the seats per role (${sum}), or be left out: it is that sum.`,
+      );
+    capacity = sum;
+    if (has('capacity') || out.seatsByRole !== undefined) out.capacity = sum;
+  }
+  if (has('capacity') && capacity !== null && out.capacity === undefined) {
     if (!Number.isInteger(capacity) || capacity < 0 || capacity > LIMITS.capacity) {
       errors.add(
         at('capacity'),
@@ -232,7 +277,7 @@ export function validateLocation(
       );
     }
   }
-  if (has('capacity')) out.capacity = capacity;
+  if (has('capacity') && out.capacity === undefined) out.capacity = capacity;
 
   if (input.participants != null) {
     if (!Number.isInteger(input.participants) || input.participants < 0) {
@@ -240,6 +285,12 @@ export function validateLocation(
         at('participants'),
         'BELOW_ZERO',
         `participants cannot be below zero (got ${input.participants}).`,
+      );
+    } else if (input.participants < sumOf(options.existing?.presentByRole)) {
+      errors.add(
+        at('participants'),
+        'BELOW_PARTICIPANTS',
+        `participants (${input.participants}) are below the ${sumOf(options.existing?.presentByRole)} already counted per role.`,
       );
     } else if (capacity !== null && input.participants > capacity) {
       errors.add(
@@ -249,13 +300,13 @@ export function validateLocation(
       );
     } else out.participants = input.participants;
   } else if (
-    has('capacity') &&
+    (has('capacity') || out.seatsByRole !== undefined) &&
     capacity !== null &&
     options.existing &&
     options.existing.participants > capacity
   ) {
     errors.add(
-      at('capacity'),
+      input.capacity == null && out.seatsByRole !== undefined ? at('seatsByRole') : at('capacity'),
       'BELOW_PARTICIPANTS',
       `capacity ${capacity} is below the ${options.existing.participants} participants already counted.`,
     );

@@ -61,6 +61,9 @@ type Writer = Db | Tx;
 function comparable(value: unknown): unknown {
   if (value instanceof Date) return value.getTime();
   if (Array.isArray(value)) return JSON.stringify(value);
+  // Seats per role: the same roles and numbers, whatever order the keys came in.
+  if (value !== null && typeof value === 'object')
+    return JSON.stringify(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)));
   return value ?? null;
 }
 

@@ -7,6 +7,7 @@
 import { labelOf } from '@tafel/schema';
 import { stringify } from 'csv-stringify/sync';
 import type { Edition } from '../db/schema.ts';
+import type { MixingStats, MixingSummary, RoleMixing } from '../locations/mixing.ts';
 import type { Bucket, StatsSummary, TimelinePoint } from '../locations/stats.ts';
 import { type Licence, licenceStatement, neutraliseFormula } from './feeds.ts';
 
@@ -99,5 +100,52 @@ export function toTimelineCsv(
       licence: statement,
     })),
     { header: true, columns: [...TIMELINE_CSV_COLUMNS], cast: { string: neutraliseFormula } },
+  );
+}
+
+export const MIXING_CSV_COLUMNS = [
+  'edition',
+  'level',
+  'key',
+  'role',
+  'mixed',
+  'minGroupSize',
+  'asOf',
+  'licence',
+] as const;
+
+/**
+ * The measure of mixing (locations/mixing.ts): one row per role for the edition (level
+ * `edition`), each region (`region`, its code) and each public venue with people counted per role
+ * (`location`, its global ID). `mixed` is empty where the figure is suppressed.
+ */
+export function toMixingCsv(
+  edition: Edition,
+  mixing: MixingStats,
+  venues: { id: string; roles: RoleMixing[] }[],
+  summary: { updatedAt: Date | null },
+  licence: Licence,
+): string {
+  const statement = licenceStatement(edition, licence);
+  const asOf = asOfOf(summary);
+  const rows = (level: string, key: string, roles: RoleMixing[]) =>
+    roles.map((r) => ({
+      edition: edition.slug,
+      level,
+      key,
+      role: r.role,
+      mixed: r.mixed ?? '',
+      minGroupSize: mixing.minGroup,
+      asOf,
+      licence: statement,
+    }));
+  const of = (m: MixingSummary) => m.roles;
+  return stringify(
+    [
+      ...rows('edition', '', of(mixing)),
+      ...mixing.byRegion.flatMap((r) => rows('region', r.region, of(r))),
+      ...venues.flatMap((v) => rows('location', v.id, v.roles)),
+    ],
+    { header: true, columns: [...MIXING_CSV_COLUMNS], cast: { string: neutraliseFormula } },
   );
 }

@@ -1,9 +1,8 @@
 /** raiseCapacity: a venue's capacity, raised on the day when more people came than it seats. */
-import { raiseCapacity } from '../../locations/capacity.ts';
+import { raiseCapacity, raiseSeats } from '../../locations/capacity.ts';
 import { builder } from '../builder.ts';
-import { decodeLocationId } from '../global-id.ts';
-import { LocationPayloadRef, refused } from './location-payload.ts';
-import { actorOf } from './participation.ts';
+import { LocationPayloadRef } from './location-payload.ts';
+import { actorOf, dayChange } from './participation.ts';
 
 const RaiseCapacityInput = builder.inputType('RaiseCapacityInput', {
   description: 'Raise a venue’s capacity: more people came than it said it seats.',
@@ -17,7 +16,39 @@ const RaiseCapacityInput = builder.inputType('RaiseCapacityInput', {
   }),
 });
 
+const RaiseSeatsInput = builder.inputType('RaiseSeatsInput', {
+  description: 'Raise a venue’s seats for one role: more people of it came than it said it seats.',
+  fields: (t) => ({
+    location: t.id({ required: true, description: 'The venue’s ID.' }),
+    role: t.string({
+      required: true,
+      description: 'The role (a `TargetGroup` code the venue seats).',
+    }),
+    seats: t.int({
+      required: true,
+      description: 'The role’s new seats: at least the present ones (the same changes nothing).',
+    }),
+  }),
+});
+
 builder.mutationFields((t) => ({
+  raiseSeats: t.field({
+    type: LocationPayloadRef,
+    description:
+      'Raise one role’s seats at a venue, never lower them (lowering is updateLocation’s); its capacity, the sum of the seats per role, rises with them. What the host page offers when recordArrivals with a role is refused as above that role’s seats. Needs a key with PARTICIPATION_WRITE of the venue’s organisation, staff’s, or the venue’s host link. Refused for a role the venue has no seats for, a cancelled venue or a closed edition.',
+    authScopes: { scope: 'PARTICIPATION_WRITE', hostLink: true },
+    args: {
+      input: t.arg({
+        type: RaiseSeatsInput,
+        required: true,
+        description: 'The venue, the role and its new seats.',
+      }),
+    },
+    resolve: (_root, { input }, ctx) =>
+      dayChange(ctx, input.location, (rowId) =>
+        raiseSeats(ctx.db, actorOf(ctx), rowId, input.role, input.seats),
+      ),
+  }),
   raiseCapacity: t.field({
     type: LocationPayloadRef,
     description:
@@ -30,19 +61,9 @@ builder.mutationFields((t) => ({
         description: 'The venue and its new capacity.',
       }),
     },
-    resolve: async (_root, { input }, ctx) => {
-      const rowId = decodeLocationId(String(input.location));
-      if (rowId === null)
-        return refused([
-          {
-            field: ['input', 'location'],
-            code: 'NOT_FOUND',
-            message: `${String(input.location)} is not a venue’s ID.`,
-          },
-        ]);
-      const result = await raiseCapacity(ctx.db, actorOf(ctx), rowId, input.capacity);
-      if (result.notice) ctx.live.announce([result.notice]);
-      return { location: result.location, userErrors: result.userErrors };
-    },
+    resolve: (_root, { input }, ctx) =>
+      dayChange(ctx, input.location, (rowId) =>
+        raiseCapacity(ctx.db, actorOf(ctx), rowId, input.capacity),
+      ),
   }),
 }));

@@ -85,6 +85,11 @@ export const EditionRef = builder.drizzleNode('editions', {
       nullable: true,
       description: 'The day the edition had before it was last postponed; null if never.',
     }),
+    mixingMinGroup: t.exposeInt('mixingMinGroup', {
+      nullable: true,
+      description:
+        'The least group size of the measure of mixing set for this edition (updateEdition); null: the server’s default (see `stats { mixing { total { minGroupSize } } }`).',
+    }),
     requireApproval: t.exposeBoolean('requireApproval', {
       description:
         'Whether a new organisation’s venues wait for staff approval before they go public.',

@@ -23,6 +23,18 @@ export const CoordinatesInput = builder.inputType('CoordinatesInput', {
   }),
 });
 
+export const RoleSeatsInput = builder.inputType('RoleSeatsInput', {
+  description:
+    'A venue’s seats for one role. The roles are the target groups’ codes (`TargetGroup`) until federations bring vocabularies of their own.',
+  fields: (t) => ({
+    role: t.string({
+      required: true,
+      description: 'A role, e.g. `EMPLOYERS` or `STATUS_HOLDERS` (a `TargetGroup` code today).',
+    }),
+    seats: t.int({ required: true, description: 'Seats for that role, 0–100,000.' }),
+  }),
+});
+
 export const PublishStatusEnum = builder.enumType('PublishStatus', {
   description: 'The status a member can give a venue; cancel it with `cancelLocation`.',
   values: {
@@ -59,6 +71,11 @@ export function venueFields<R extends boolean>(
       description: 'When the meal ends; after startsAt, on the edition’s day.',
     }),
     capacity: t.int({ description: 'Seats, 0–100,000; not below the participants counted.' }),
+    seatsByRole: t.field({
+      type: [RoleSeatsInput],
+      description:
+        'Seats per role, each role once (e.g. 25 EMPLOYERS, 25 STATUS_HOLDERS). When given, `capacity` is their sum (leave it out, or send that sum). Left out, the venue keeps its own (also in a bulk row); null or empty clears them. A role’s seats never go below the people counted present in it.',
+    }),
     participants: t.int({
       description:
         'People taking part; 0 to capacity. On the day, prefer reportParticipation or recordArrivals.',

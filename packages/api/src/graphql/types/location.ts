@@ -8,6 +8,8 @@ import {
   type ResolvedFilter,
   resolveFilter,
 } from '../../locations/filter.ts';
+import { venueMixing } from '../../locations/mixing.ts';
+import { hasRoles, roleList } from '../../locations/roles.ts';
 import { isPublicVenue } from '../../locations/visibility.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -25,6 +27,7 @@ import {
   TargetGroupEnum,
 } from './enums.ts';
 import { LocationFilterInput } from './filter-input.ts';
+import { minGroupFor, RoleMixingRef, RoleSeatsRef } from './mixing.ts';
 
 /** Is this venue visible to this viewer? The public sees published, approved venues of organisations not suspended. */
 export function isVisible(
@@ -159,6 +162,28 @@ export const LocationRef = builder.drizzleNode('locations', {
     capacity: t.exposeInt('capacity', {
       nullable: true,
       description: 'Seats; participants never exceed it.',
+    }),
+    seatsByRole: t.field({
+      type: [RoleSeatsRef],
+      description:
+        'Seats per role (e.g. 25 EMPLOYERS, 25 STATUS_HOLDERS), in the vocabulary’s order; empty when the venue states none. When it states any, `capacity` is their sum.',
+      resolve: (l, _args, ctx) => {
+        const own = canSeePrivate(ctx, l.organisationId) || ctx.host?.locationId === l.id;
+        return roleList(l.seatsByRole).map(({ role, count }) => ({
+          role,
+          seats: count,
+          present: own ? (l.presentByRole[role] ?? 0) : null,
+        }));
+      },
+    }),
+    mixing: t.field({
+      type: [RoleMixingRef],
+      description:
+        'The measure of mixing at this venue: per role present, how many sat with people of another role (all of them, or 0 when only one role came). Every figure is null when any role’s group here is below the edition’s least group size, so no small group is singled out.',
+      resolve: async (l, _args, ctx) =>
+        hasRoles(l.presentByRole)
+          ? venueMixing(l.presentByRole, await minGroupFor(ctx, l.editionId))
+          : [],
     }),
     participants: t.exposeInt('participants', {
       description:

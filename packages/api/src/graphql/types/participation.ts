@@ -1,6 +1,7 @@
 import { getSchemaConfig, queryFromInfo } from '@pothos/plugin-drizzle';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ParticipationUpdate } from '../../live/hub.ts';
+import type { VenueNotice } from '../../locations/notices.ts';
 import {
   changeParticipation,
   IDEMPOTENCY_KEY_DAYS,
@@ -41,6 +42,10 @@ const RecordArrivalsInput = builder.inputType('RecordArrivalsInput', {
       required: true,
       description: 'How many arrived (positive) or left (negative).',
     }),
+    role: t.string({
+      description:
+        'The role of the people arriving or leaving (a `TargetGroup` code the venue has seats for, `seatsByRole`): that role’s present count moves with the total. Above the role’s seats it is refused (OVER_CAPACITY), as the total is above capacity: raise them first (raiseSeats). Left out, only the total moves.',
+    }),
     idempotencyKey: t.string({ description: IDEMPOTENCY_KEY_DESCRIPTION }),
   }),
 });
@@ -56,6 +61,30 @@ function planLocation(ctx: Context, info: GraphQLResolveInfo): { with?: Record<s
     info,
     path: ['location'],
   }) as { with?: Record<string, unknown> };
+}
+
+/**
+ * A change to one venue on the day by its host link, its organisation or staff (setLocationFull,
+ * raiseCapacity, raiseSeats): the venue's global ID decoded, the change made, announced once it
+ * has committed.
+ */
+export async function dayChange(
+  ctx: Context,
+  id: string | number,
+  change: (rowId: number) => Promise<LocationPayloadShape & { notice?: VenueNotice }>,
+): Promise<LocationPayloadShape> {
+  const rowId = decodeLocationId(String(id));
+  if (rowId === null)
+    return refused([
+      {
+        field: ['input', 'location'],
+        code: 'NOT_FOUND',
+        message: `${String(id)} is not a venue’s ID.`,
+      },
+    ]);
+  const result = await change(rowId);
+  if (result.notice) ctx.live.announce([result.notice]);
+  return { location: result.location, userErrors: result.userErrors };
 }
 
 /** Who reports: the request's API key, or its host link (one venue). */
@@ -106,6 +135,7 @@ async function applyChange(
       ? {
           ...location,
           participants: result.location.participants,
+          presentByRole: result.location.presentByRole,
           updatedAt: result.location.updatedAt,
         }
       : null,
@@ -138,20 +168,8 @@ builder.mutationFields((t) => ({
         description: 'The venue and whether it is full.',
       }),
     },
-    resolve: async (_root, { input }, ctx) => {
-      const rowId = decodeLocationId(String(input.location));
-      if (rowId === null)
-        return refused([
-          {
-            field: ['input', 'location'],
-            code: 'NOT_FOUND',
-            message: `${String(input.location)} is not a venue’s ID.`,
-          },
-        ]);
-      const result = await setFull(ctx.db, actorOf(ctx), rowId, input.full);
-      if (result.notice) ctx.live.announce([result.notice]);
-      return { location: result.location, userErrors: result.userErrors };
-    },
+    resolve: (_root, { input }, ctx) =>
+      dayChange(ctx, input.location, (rowId) => setFull(ctx.db, actorOf(ctx), rowId, input.full)),
   }),
   reportParticipation: t.field({
     type: LocationPayloadRef,
@@ -187,7 +205,13 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: (_root, { input }, ctx, info) =>
-      applyChange(ctx, info, String(input.location), { add: input.delta }, input.idempotencyKey),
+      applyChange(
+        ctx,
+        info,
+        String(input.location),
+        { add: input.delta, role: input.role ?? null },
+        input.idempotencyKey,
+      ),
   }),
 }));
 

@@ -99,6 +99,10 @@ export const UpdateEditionInput = builder.inputType('UpdateEditionInput', {
     requireApproval: t.boolean({
       description: 'Hold a new organisation’s venues until staff approve it.',
     }),
+    mixingMinGroup: t.int({
+      description:
+        'The least group size of the measure of mixing in this edition, 1–1,000: smaller groups’ figures are suppressed. Null: the server’s default (TAFEL_MIXING_MIN_GROUP, else 5).',
+    }),
     pressContact: t.field({
       type: ContactInputRef,
       description:

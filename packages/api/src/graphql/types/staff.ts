@@ -82,8 +82,16 @@ builder.mutationFields((t) => ({
           'INVALID',
           'Cancel or postpone with cancelEdition or postponeEdition: they take a reason (and a new day).',
         );
+      const minGroup = input.mixingMinGroup;
+      if (minGroup != null && (minGroup < 1 || minGroup > 1000))
+        errors.add(
+          ['mixingMinGroup'],
+          'OUT_OF_RANGE',
+          `mixingMinGroup must be a whole number from 1 to 1,000 (got ${minGroup}).`,
+        );
       if (errors.any) return { edition: null, userErrors: errors.list };
       const set = {
+        ...(minGroup !== undefined ? { mixingMinGroup: minGroup } : {}),
         ...(name != null ? { name } : {}),
         ...(input.status != null ? { status: input.status } : {}),
         ...(input.requireApproval != null ? { requireApproval: input.requireApproval } : {}),
@@ -109,7 +117,7 @@ builder.mutationFields((t) => ({
           .where(eq(editions.id, before.id))
           .returning();
         const changes: Record<string, { from: unknown; to: unknown }> = Object.fromEntries(
-          (['name', 'status', 'requireApproval'] as const)
+          (['name', 'status', 'requireApproval', 'mixingMinGroup'] as const)
             .filter((k) => before[k] !== row![k])
             .map((k) => [k, { from: before[k], to: row![k] }]),
         );

@@ -15,6 +15,7 @@ import {
   type ResolvedFilter,
   resolveFilter,
 } from '../../locations/filter.ts';
+import { computeMixing } from '../../locations/mixing.ts';
 import { previousEdition } from '../../locations/series.ts';
 import {
   type Bucket,
@@ -29,6 +30,7 @@ import { asBadInput, badInput } from '../errors.ts';
 import { EditionRef, requireEdition } from './edition.ts';
 import { LanguageEnum } from './enums.ts';
 import { LocationFilterInput } from './filter-input.ts';
+import { MixingStatsRef, minGroupFor } from './mixing.ts';
 
 /** The parent of every stats field: what to count, and the counts once someone asks. */
 export interface StatsSource {
@@ -336,6 +338,23 @@ export const ParticipationStatsRef = builder
         description:
           'Per target group, biggest first. A venue counts in each of its groups, so these add up to more than the total.',
         resolve: async (s, _a, ctx) => (await summaryOf(s, ctx)).byTargetGroup,
+      }),
+      mixing: t.field({
+        type: MixingStatsRef,
+        nullable: true,
+        description:
+          'The measure of mixing: per role, how many people sat at a venue with people of another role, over these venues and per region, from the present counts per role (recordArrivals with a role). A figure describing a group smaller than the edition’s least group size (default 5) is null. Now only: null for a snapshot (`at`).',
+        resolve: async (s, _a, ctx) => {
+          if (s.at) return null;
+          const minGroup = await minGroupFor(ctx, s.editionId);
+          const compute = () => computeMixing(ctx.db, s.editionId, s.filter, minGroup);
+          // A live message's, once per change for every subscriber with the same filter.
+          if (!s.computed) return compute();
+          return ctx.stats.remember(
+            `mixing:${s.editionId}:${JSON.stringify(s.filter)}:${s.computed.updatedAt?.getTime()}:${minGroup}`,
+            compute,
+          );
+        },
       }),
       byOrganisation: t.field({
         type: [StatBucketRef],
