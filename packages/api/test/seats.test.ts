@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/locations/stats.ts';
-import { CREATE, UPDATE, UPSERT, usePublishFixture, venue } from './support.ts';
+import { UPDATE, UPSERT, usePublishFixture, venue } from './support.ts';
 
 const f = usePublishFixture();
 
