@@ -101,6 +101,22 @@ describe('what a change lets go of', () => {
     expect(await kept(app, COUNTS, counts!.etag!)).toBe(false);
   });
 
+  it('seats and mixing per role: let go by their edition’s counts, not another edition’s change', async () => {
+    const app = appWith(0);
+    const SEATS =
+      '{ locations(edition: "nid-test", first: 50) { nodes { name seatsByRole { role seats } mixing { role mixed } } } }';
+    const MIXING = '{ stats(edition: "nid-test") { mixing { total { roles { role mixed } } } } }';
+    // OTHER names the other edition to the app, so its change is known to be its own.
+    const [seats, mixing] = await Promise.all([SEATS, MIXING, OTHER].map((q) => get(app, q)));
+    // Another edition's venue changed: these answers stand.
+    await write(app, UPDATE, { id: id('Vorig jaar'), description: `Edited ${++count}` }, asito);
+    expect(await kept(app, SEATS, seats!.etag!)).toBe(true);
+    expect(await kept(app, MIXING, mixing!.etag!)).toBe(true);
+    await report(app);
+    expect(await kept(app, SEATS, seats!.etag!)).toBe(false);
+    expect(await kept(app, MIXING, mixing!.etag!)).toBe(false);
+  });
+
   it('a venue edit in one edition: that edition’s answers, not another’s', async () => {
     const app = appWith(0);
     const [names, other, orgs] = await Promise.all([NAMES, OTHER, ORGS].map((q) => get(app, q)));

@@ -14,7 +14,8 @@
  *   the form was opened); it is never kept.
  *
  * Counts are what participation writes move: a venue's `participants` and `updatedAt` (a report
- * touches it, and so the `updatedSince` filter), and every stats field. Where unsure, more tags,
+ * touches it, and so the `updatedSince` filter), its present per role (`seatsByRole`, `mixing`),
+ * and every stats field. Where unsure, more tags,
  * never fewer: an answer kept too briefly costs one computation, one kept too long is wrong.
  */
 import {
@@ -42,18 +43,27 @@ export interface Dependencies {
 /** The tag of an answer that is never kept. */
 export const NEVER_KEPT = 'never';
 
-/** The fields of a venue that a participation write changes. */
-const COUNT_FIELDS = new Set(['participants', 'updatedAt']);
+/** The fields of a venue that a participation write changes (arrivals with a role move the last two). */
+const COUNT_FIELDS = new Set(['participants', 'updatedAt', 'seatsByRole', 'mixing']);
 /** Types that only carry lists and paging: what they list is tagged at the field that returns them. */
 const STRUCTURAL = /^(Query|Organisation)\w*Connection(Edge)?$|^PageInfo$|^Node$/;
 /** Types of a venue's own parts. */
-const VENUE_PARTS = new Set(['Address', 'Coordinates', 'RemovedLocation']);
+const VENUE_PARTS = new Set([
+  'Address',
+  'Coordinates',
+  'RemovedLocation',
+  'RoleSeats',
+  'RoleMixing',
+]);
 /** Stats: counts, over the venues that match. */
 const STATS_TYPES = new Set([
   'ParticipationStats',
   'StatBucket',
   'TimelinePoint',
   'StatsComparison',
+  'MixingStats',
+  'MixingSummary',
+  'RegionMixing',
 ]);
 
 /** The string an argument holds (a literal or a variable), or null. */
