@@ -387,6 +387,22 @@ describe('present per role on the day', () => {
       (d) => d.recordArrivals.userErrors,
       [{ field: ['input', 'idempotencyKey'], code: 'CONFLICT' }],
     );
+    // The total is never set below the people counted per role, by a report or a venue edit.
+    await refusedUnchanged(
+      () =>
+        f.gql(
+          `mutation($input: ReportParticipationInput!) { reportParticipation(input: $input) { userErrors { field message code } } }`,
+          { input: { location: id, participants: 2 } },
+          { key: f.keys['asito'] },
+        ),
+      (d) => d.reportParticipation.userErrors,
+      [{ field: ['input', 'participants'], code: 'BELOW_PARTICIPANTS' }],
+    );
+    await refusedUnchanged(
+      () => f.gql(UPDATE, { input: { id, participants: 2 } }, { key: f.keys['asito'] }),
+      (d) => d.updateLocation.userErrors,
+      [{ field: ['participants'], code: 'BELOW_PARTICIPANTS' }],
+    );
     const read = await f.gql(READ, { id }, { key: f.keys['asito'] });
     expect(read.data!['node']).toMatchObject({
       participants: 3,
