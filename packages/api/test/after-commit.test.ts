@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, UsageError } from '../src/cli.ts';
 import { applications } from '../src/db/applications.ts';
 import { editions, locations } from '../src/db/schema.ts';
-import { encodeGlobalId } from '../src/graphql/global-id.ts';
+import { decodeLocationId, encodeGlobalId } from '../src/graphql/global-id.ts';
 import { schema } from '../src/graphql/schema.ts';
 import { newAdminToken } from '../src/http/admin.ts';
 import { TERMS_VERSION } from '../src/locations/terms.ts';
@@ -203,6 +203,18 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
       { input: { location: created, capacity: 60 } },
       member,
     ),
+  raiseSeats: async () => {
+    // Seats per role set beside the API (no announcement): only raiseSeats may invalidate here.
+    await t.database.db
+      .update(locations)
+      .set({ seatsByRole: { EMPLOYERS: 30, STATUS_HOLDERS: 30 }, capacity: 60 })
+      .where(eq(locations.id, decodeLocationId(created)!));
+    return gql(
+      `mutation($input: RaiseSeatsInput!) { raiseSeats(input: $input) { ${PAYLOAD} } }`,
+      { input: { location: created, role: 'EMPLOYERS', seats: 35 } },
+      member,
+    );
+  },
   cancelLocation: () =>
     gql(
       `mutation($input: CancelLocationInput!) { cancelLocation(input: $input) { ${PAYLOAD} } }`,
