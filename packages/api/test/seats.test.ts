@@ -413,3 +413,32 @@ describe('present per role on the day', () => {
     });
   });
 });
+
+describe('seats per role: copied into the next edition', () => {
+  it('a venue copied into another edition keeps its seats per role, none present', async () => {
+    const made = await create({ name: 'Diner van vorig jaar', seatsByRole: TABLE });
+    expect(made.userErrors).toEqual([]);
+    const next = await f.gql(
+      `mutation($input: CreateEditionInput!) { createEdition(input: $input) { userErrors { message } } }`,
+      { input: { slug: 'seats-next', name: 'Volgend jaar', date: '2028-10-12' } },
+      { key: f.keys['staff'] },
+    );
+    expect(next.data!['createEdition'].userErrors).toEqual([]);
+    const copied = await f.gql(
+      `mutation($input: CopyLocationsInput!) { copyLocations(input: $input) { copied { name capacity ${SEATS} } userErrors { code } } }`,
+      { input: { from: 'nid-test', to: 'seats-next' } },
+      { key: f.keys['asito'] },
+    );
+    expect(copied.data!['copyLocations'].userErrors).toEqual([]);
+    const copy = copied.data!['copyLocations'].copied.find(
+      (c: { name: string }) => c.name === 'Diner van vorig jaar',
+    );
+    expect(copy).toEqual({
+      name: 'Diner van vorig jaar',
+      capacity: 50,
+      // In the order the API lists roles, as for the venue copied.
+      seatsByRole: made.location.seatsByRole,
+    });
+    expect(made.location.seatsByRole).toHaveLength(2);
+  });
+});

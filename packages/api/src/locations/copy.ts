@@ -113,6 +113,15 @@ function fieldsFor(source: Location, from: Edition, to: Edition): LocationFields
     startsAt: moved(source.startsAt, from, to),
     endsAt: moved(source.endsAt, from, to),
     capacity: source.capacity,
+    // The same table next year: its seats per role too (the capacity is their sum).
+    ...(Object.keys(source.seatsByRole).length > 0
+      ? {
+          seatsByRole: Object.entries(source.seatsByRole).map(([role, seats]) => ({
+            role,
+            seats,
+          })),
+        }
+      : {}),
     targetGroups: source.targetGroups,
     languages: source.languages,
     wheelchairAccessible: source.wheelchairAccessible,
