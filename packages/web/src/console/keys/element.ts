@@ -77,6 +77,8 @@ export class TafelSectionAllKeys extends ConsoleSection {
     const data = new FormData(event.target as HTMLFormElement);
     this.filter = { owner: String(data.get('owner') ?? ''), revoked: data.has('revoked') };
     this.revoking = null;
+    // "Loading…" till the answer: the list before the filter is not what was asked for.
+    this.keys = null;
     void this.load();
   }
 

@@ -83,6 +83,8 @@ export class TafelSectionOrganisations extends ConsoleSection {
   private find(event: Event): void {
     event.preventDefault();
     this.search = (new FormData(event.target as HTMLFormElement).get('search') as string) ?? '';
+    // "Loading…" till the answer: the list before the search is not what was asked for.
+    this.organisations = null;
     void this.load();
   }
 
