@@ -112,6 +112,7 @@ describe('/host/<token> with seats per role', () => {
     await tap(page, '+1 Status holders');
     await tap(page, '+1 Status holders');
     await page.getByRole('heading', { name: 'Status holders full: 2 of 2 seats' }).waitFor();
+    await expect.poll(() => waiting(page), { timeout: 10_000 }).toBe('0');
     await tap(page, '+1 Status holders');
     await page.getByText('Status holders has 2 seats; this would need 3.').waitFor();
     expect(await waiting(page)).toBe('0');

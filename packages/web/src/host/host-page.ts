@@ -49,6 +49,7 @@ export class TafelHost extends LitElement implements HostView {
   #total: LiveTotal | null = null;
   #refresh: ReturnType<typeof setInterval> | undefined;
   #lastRefresh = 0;
+  #acting: Promise<void> = Promise.resolve();
 
   t = translator(HOST, this.locale);
 
@@ -186,8 +187,17 @@ export class TafelHost extends LitElement implements HostView {
     return needed > role.seats ? needed : null;
   }
 
-  /** A host's tap: checked against what the phone knows, then kept and sent. */
-  async act(action: Action): Promise<void> {
+  /**
+   * A host's tap: checked against what the phone knows, then kept and sent. Taps are taken one
+   * after another, so a quick second tap is checked against the first (a −1 at 0, a role's seats).
+   */
+  act(action: Action): Promise<void> {
+    const next = this.#acting.then(() => this.#act(action));
+    this.#acting = next.catch(() => undefined);
+    return next;
+  }
+
+  async #act(action: Action): Promise<void> {
     this.error = '';
     this.notice = '';
     const { count, capacity, roles } = this.projected;
