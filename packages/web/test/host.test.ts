@@ -5,14 +5,14 @@
  * numbers told clearly; the service worker's files; axe in four languages.
  */
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { hostTabs, openHost, post, shown, tap, waiting } from './host-support.ts';
 import {
   API,
   cli,
   EDITION,
   gql,
   LANGS,
-  newPage,
   openIn,
   seriousViolations,
   staffKey,
@@ -20,17 +20,7 @@ import {
 } from './support.ts';
 
 const ctx = useBrowser({ width: 360, height: 740 });
-
-/** Every tab a test opens is closed after it, passed or failed: open live streams hold connections. */
-const opened: Page[] = [];
-async function open() {
-  const tab = await newPage(ctx.browser);
-  opened.push(tab.page);
-  return tab;
-}
-afterEach(async () => {
-  for (const page of opened.splice(0)) if (!page.isClosed()) await page.close();
-});
+const open = hostTabs(ctx);
 
 interface Venue {
   id: string;
@@ -74,28 +64,6 @@ async function hostLink(id: string): Promise<{ token: string; url: string }> {
   expect(createHostLink.userErrors).toEqual([]);
   return createHostLink;
 }
-
-/** A raw GraphQL POST with a bearer: the whole answer, errors and all. */
-async function post(body: string, token: string) {
-  const response = await fetch(`${API}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body,
-  });
-  return (await response.json()) as {
-    data?: Record<string, { userErrors: { code: string }[]; location: Venue | null }>;
-    errors?: unknown[];
-  };
-}
-
-async function openHost(page: Page, token: string, lang = 'en'): Promise<void> {
-  await openIn(page, `/host/${token}`, lang);
-  await page.locator('tafel-host h1').waitFor();
-}
-
-const shown = (page: Page) => page.locator('tafel-host .number').getAttribute('data-count');
-const waiting = (page: Page) => page.locator('tafel-host .pending').getAttribute('data-waiting');
-const tap = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).click();
 
 /** The number a <tafel-counter> shows, as a number. */
 async function counterValue(page: Page): Promise<number> {

@@ -1,9 +1,16 @@
 /**
  * What the host's page asks of the API, with the host link as the bearer: its venue, and the
- * four changes a host makes. Every answer is sorted into what the page does next.
+ * five changes a host makes. Every answer is sorted into what the page does next.
  */
 import { NetworkError, request, type UserError } from '../lib/gql.ts';
+import { LANGS, type Lang } from '../lib/i18n.ts';
 import type { Tap } from './queue.ts';
+
+/** One role's seats and (read with the host link) its people present; its label in each language. */
+export type RoleSeats = { role: string; seats: number; present: number | null } & Record<
+  Lang,
+  string
+>;
 
 export interface Venue {
   id: string;
@@ -14,9 +21,12 @@ export interface Venue {
   capacity: number | null;
   full: boolean;
   edition: { slug: string; timeZone: string };
+  /** Empty when the venue states no seats per role (absent in a venue kept by an older page). */
+  seatsByRole?: RoleSeats[];
 }
 
-const VENUE = 'id name startsAt endsAt participants capacity full edition { slug timeZone }';
+const LABELS = LANGS.map((l) => `${l}: label(lang: ${l.toUpperCase()})`).join(' ');
+const VENUE = `id name startsAt endsAt participants capacity full edition { slug timeZone } seatsByRole { role seats present ${LABELS} }`;
 const PAYLOAD = `location { ${VENUE} } userErrors { field message code }`;
 
 const HOST_LINK = `query HostLink { hostLink { prefix location { ${VENUE} } } }`;
@@ -26,6 +36,7 @@ const DOCUMENTS = {
   set: `mutation HostCount($input: ReportParticipationInput!) { reportParticipation(input: $input) { ${PAYLOAD} } }`,
   full: `mutation HostFull($input: SetLocationFullInput!) { setLocationFull(input: $input) { ${PAYLOAD} } }`,
   raise: `mutation HostCapacity($input: RaiseCapacityInput!) { raiseCapacity(input: $input) { ${PAYLOAD} } }`,
+  seats: `mutation HostSeats($input: RaiseSeatsInput!) { raiseSeats(input: $input) { ${PAYLOAD} } }`,
 } as const;
 
 const FIELD = {
@@ -33,6 +44,7 @@ const FIELD = {
   set: 'reportParticipation',
   full: 'setLocationFull',
   raise: 'raiseCapacity',
+  seats: 'raiseSeats',
 } as const;
 
 /** Why the link itself is refused: revoked, expired, or not a link we know (forged, cut off). */
@@ -83,10 +95,12 @@ export async function loadVenue(
 export async function sendTap(token: string, venueId: string, tap: Tap): Promise<Outcome> {
   const input: Record<string, unknown> = { location: venueId };
   if (tap.kind === 'add') Object.assign(input, { delta: tap.amount, idempotencyKey: tap.key });
+  if (tap.kind === 'add' && tap.role) input['role'] = tap.role;
   if (tap.kind === 'set')
     Object.assign(input, { participants: tap.amount, idempotencyKey: tap.key });
   if (tap.kind === 'full') input['full'] = tap.full;
   if (tap.kind === 'raise') input['capacity'] = tap.amount;
+  if (tap.kind === 'seats') Object.assign(input, { role: tap.role, seats: tap.amount });
   let answer: Answer;
   try {
     answer = await request(DOCUMENTS[tap.kind], { input }, { token });

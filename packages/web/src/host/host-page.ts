@@ -10,14 +10,14 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { UserError } from '../lib/gql.ts';
 import { chooseLang, type Lang, startLang, translator } from '../lib/i18n.ts';
 import { base } from '../lib/styles.ts';
-import { type LinkProblem, loadVenue, sendTap, type Venue } from './api.ts';
+import { type LinkProblem, loadVenue, type RoleSeats, sendTap, type Venue } from './api.ts';
 import { hostStyles } from './host.styles.ts';
 import { HOST } from './messages.ts';
 import { offlineShell } from './offline.ts';
 import { type Action, type Tap, TapQueue, uuid } from './queue.ts';
 import { Sender } from './sender.ts';
 import { LiveTotal } from './total.ts';
-import { type HostView, type Prompt, renderPanels } from './view.ts';
+import { type HostView, type Projected, type Prompt, renderPanels } from './view.ts';
 
 /** The link's token: the visible part of it names its queue and its remembered venue. */
 const PREFIX_LENGTH = 18;
@@ -49,6 +49,7 @@ export class TafelHost extends LitElement implements HostView {
   #total: LiveTotal | null = null;
   #refresh: ReturnType<typeof setInterval> | undefined;
   #lastRefresh = 0;
+  #acting: Promise<void> = Promise.resolve();
 
   t = translator(HOST, this.locale);
 
@@ -144,24 +145,77 @@ export class TafelHost extends LitElement implements HostView {
     this.pending = await this.#queue.all();
   }
 
-  /** The count, capacity and "full" as they will be once every waiting tap is sent. */
-  get projected(): { count: number; capacity: number | null; full: boolean } {
+  /**
+   * The count, capacity, "full" and the seats and people present per role as they will be once
+   * every waiting tap is sent.
+   */
+  get projected(): Projected {
     const venue = this.venue!;
     let { participants: count, capacity, full } = venue;
+    const roles = (venue.seatsByRole ?? []).map((r) => ({ ...r, present: r.present ?? 0 }));
     for (const tap of this.pending) {
-      if (tap.kind === 'add') count += tap.amount;
-      else if (tap.kind === 'set') count = tap.amount;
+      const role = 'role' in tap ? roles.find((r) => r.role === tap.role) : undefined;
+      if (tap.kind === 'add') {
+        count += tap.amount;
+        if (role) role.present += tap.amount;
+      } else if (tap.kind === 'set') count = tap.amount;
       else if (tap.kind === 'raise') capacity = Math.max(capacity ?? 0, tap.amount);
-      else full = tap.full;
+      else if (tap.kind === 'seats') {
+        // The capacity is the seats' sum: it rises with them.
+        if (role && tap.amount > role.seats) {
+          capacity = (capacity ?? 0) + tap.amount - role.seats;
+          role.seats = tap.amount;
+        }
+      } else full = tap.full;
     }
-    return { count, capacity, full };
+    return { count, capacity, full, roles };
   }
 
-  /** A host's tap: checked against what the phone knows, then kept and sent. */
-  async act(action: Action): Promise<void> {
+  /**
+   * The seats a role needs for this arrival: its own present count after it, and enough for the
+   * total to stay within the capacity (their sum) — or null when it fits as it is.
+   */
+  #seatsNeeded(
+    role: { seats: number; present: number },
+    amount: number,
+    count: number,
+    capacity: number | null,
+  ): number | null {
+    if (amount <= 0) return null;
+    const over = capacity === null ? 0 : Math.max(0, count + amount - capacity);
+    const needed = Math.max(role.present + amount, role.seats + over);
+    return needed > role.seats ? needed : null;
+  }
+
+  /**
+   * A host's tap: checked against what the phone knows, then kept and sent. Taps are taken one
+   * after another, so a quick second tap is checked against the first (a −1 at 0, a role's seats).
+   */
+  act(action: Action): Promise<void> {
+    const next = this.#acting.then(() => this.#act(action));
+    this.#acting = next.catch(() => undefined);
+    return next;
+  }
+
+  async #act(action: Action): Promise<void> {
     this.error = '';
     this.notice = '';
-    const { count, capacity } = this.projected;
+    const { count, capacity, roles } = this.projected;
+    if (action.kind === 'add' && action.role) {
+      const role = roles.find((r) => r.role === action.role);
+      if (!role) return;
+      if (role.present + action.amount < 0) {
+        this.error = this.t('roleBelowZero', { role: this.roleLabel(role) });
+        return;
+      }
+      const after = this.#seatsNeeded(role, action.amount, count, capacity);
+      if (after !== null) {
+        this.prompt = { action, after };
+        return;
+      }
+      await this.#keepTap(action);
+      return;
+    }
     if (action.kind === 'add' && count + action.amount < 0) {
       this.error = this.t('belowZero');
       return;
@@ -183,18 +237,27 @@ export class TafelHost extends LitElement implements HostView {
     void this.#sender?.flush();
   }
 
-  /** The host said yes: raise the capacity to what the tap needs, and count it. */
+  /** A role's label in the page's language. */
+  roleLabel(role: RoleSeats): string {
+    return role[this.locale] || role.role;
+  }
+
+  /** The host said yes: raise the capacity (or the role's seats) to what the tap needs, and count it. */
   async raiseAndCount(): Promise<void> {
     const prompt = this.prompt;
     if (!prompt) return;
     this.prompt = null;
+    const { action, after } = prompt;
+    const raise: Action =
+      action.kind === 'add' && action.role
+        ? { kind: 'seats', role: action.role, amount: after }
+        : { kind: 'raise', amount: after };
     if (!prompt.held) {
-      await this.#keepTap({ kind: 'raise', amount: prompt.after }, prompt.action);
+      await this.#keepTap(raise, action);
       return;
     }
     const outcome = await sendTap(this.token, this.venue!.id, {
-      kind: 'raise',
-      amount: prompt.after,
+      ...raise,
       id: 0,
       key: uuid(),
       at: Date.now(),
@@ -232,13 +295,31 @@ export class TafelHost extends LitElement implements HostView {
     this.notice = this.t('raised', { capacity });
   }
 
+  /** Raise one role's seats from its row, shown when the role is at its seats. */
+  async raiseRole(role: string, seats: number): Promise<void> {
+    const current = this.projected.roles.find((r) => r.role === role);
+    if (!current) return;
+    if (!Number.isInteger(seats) || seats <= current.seats) {
+      this.fieldError = this.t('raiseTooLow', { capacity: current.seats });
+      return;
+    }
+    this.fieldError = '';
+    await this.#keepTap({ kind: 'seats', role, amount: seats });
+    this.notice = this.t('raisedRole', { role: this.roleLabel(current), seats });
+  }
+
   async setCount(value: number): Promise<void> {
     if (!Number.isInteger(value) || value < 0) {
       this.fieldError = this.t('wholeNumber');
       return;
     }
     this.fieldError = '';
-    const { capacity } = this.projected;
+    const { capacity, roles } = this.projected;
+    if (capacity !== null && value > capacity && roles.length > 0) {
+      // The capacity is the seats' sum: what is raised is a role's seats, not the capacity.
+      this.error = this.t('setTooHighRoles', { value, capacity });
+      return;
+    }
     if (capacity !== null && value > capacity) {
       this.error = this.t('setTooHigh', { value, capacity });
       this.prompt = { action: { kind: 'set', amount: value }, after: value };
@@ -253,6 +334,25 @@ export class TafelHost extends LitElement implements HostView {
   }
 
   async #refused(tap: Tap, error: UserError): Promise<'drop' | 'hold'> {
+    if (error.code === 'OVER_CAPACITY' && tap.kind === 'add' && tap.role) {
+      await this.#refreshVenue();
+      const { participants, capacity, seatsByRole = [] } = this.venue!;
+      const role = seatsByRole.find((r) => r.role === tap.role);
+      const after =
+        role &&
+        this.#seatsNeeded(
+          { seats: role.seats, present: role.present ?? 0 },
+          tap.amount,
+          participants,
+          capacity,
+        );
+      if (after) {
+        this.prompt = { action: tap, after, held: tap };
+        return 'hold';
+      }
+      this.error = this.#refusal(error);
+      return 'drop';
+    }
     if (error.code === 'OVER_CAPACITY' && (tap.kind === 'add' || tap.kind === 'set')) {
       await this.#refreshVenue();
       const base = this.venue!.participants;

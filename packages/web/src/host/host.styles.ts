@@ -72,6 +72,39 @@ export const hostStyles = css`
     min-height: 6rem;
     font-size: 2rem;
   }
+  .roles {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.75rem;
+  }
+  .role-count {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: 0 0.5rem;
+    margin: 0 0 0.25rem;
+  }
+  .role-name {
+    font-weight: 700;
+    overflow-wrap: anywhere;
+  }
+  .role-taps {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0.5rem;
+  }
+  .role-taps button {
+    min-height: 4rem;
+    font-size: 1.15rem;
+    font-weight: 700;
+    overflow-wrap: break-word;
+    hyphens: auto;
+  }
+  .role-taps .minus {
+    min-width: 4.5rem;
+  }
   .pending,
   .offline {
     margin: 0.75rem 0;

@@ -52,7 +52,20 @@ type Key =
   | 'wholeNumber'
   | 'announce'
   | 'fullOn'
-  | 'fullOff';
+  | 'fullOff'
+  | 'rolesLabel'
+  | 'roleCount'
+  | 'plusRole'
+  | 'minusRole'
+  | 'roleBelowZero'
+  | 'overRolePrompt'
+  | 'raiseRoleAndCount'
+  | 'roleAtSeats'
+  | 'roleAtSeatsText'
+  | 'newRoleSeats'
+  | 'raiseRole'
+  | 'raisedRole'
+  | 'setTooHighRoles';
 
 export const HOST: Messages<Key> = {
   nl: {
@@ -113,6 +126,21 @@ export const HOST: Messages<Key> = {
     announce: '{count} geteld',
     fullOn: 'Staat nu als vol op de kaart.',
     fullOff: 'Staat niet meer als vol op de kaart.',
+    rolesLabel: 'Per rol',
+    roleCount: '{present} van {seats} plaatsen',
+    plusRole: '+1 {role}',
+    minusRole: '−1 {role}',
+    roleBelowZero: '{role}: al 0, er kan niemand af.',
+    overRolePrompt: '{role} heeft {seats} plaatsen; dit zou {after} nodig maken.',
+    raiseRoleAndCount: '{role} naar {n} plaatsen en tellen',
+    roleAtSeats: '{role} vol: {present} van {seats} plaatsen',
+    roleAtSeatsText:
+      'Meer mensen van deze rol hier? Verhoog hun plaatsen zodat iedereen geteld wordt.',
+    newRoleSeats: 'Nieuw aantal plaatsen voor {role}',
+    raiseRole: 'Plaatsen voor {role} verhogen',
+    raisedRole: '{role} heeft nu {seats} plaatsen.',
+    setTooHighRoles:
+      '{value} is meer dan de {capacity} plaatsen. Verhoog eerst de plaatsen van een rol, of controleer het getal.',
   },
   en: {
     brand: 'Tafel — host’s counter',
@@ -170,6 +198,20 @@ export const HOST: Messages<Key> = {
     announce: '{count} counted',
     fullOn: 'Shown as full on the map now.',
     fullOff: 'No longer shown as full on the map.',
+    rolesLabel: 'Per role',
+    roleCount: '{present} of {seats} seats',
+    plusRole: '+1 {role}',
+    minusRole: '−1 {role}',
+    roleBelowZero: '{role}: already 0, no one to take off.',
+    overRolePrompt: '{role} has {seats} seats; this would need {after}.',
+    raiseRoleAndCount: 'Raise {role} to {n} seats and count',
+    roleAtSeats: '{role} full: {present} of {seats} seats',
+    roleAtSeatsText: 'More people of this role here? Raise their seats so everyone is counted.',
+    newRoleSeats: 'New number of seats for {role}',
+    raiseRole: 'Raise the seats for {role}',
+    raisedRole: '{role} now has {seats} seats.',
+    setTooHighRoles:
+      '{value} is more than the {capacity} seats. Raise a role’s seats first, or check the number.',
   },
   de: {
     brand: 'Tafel — Zähler für Gastgeber',
@@ -228,6 +270,21 @@ export const HOST: Messages<Key> = {
     announce: '{count} gezählt',
     fullOn: 'Auf der Karte jetzt als voll gezeigt.',
     fullOff: 'Auf der Karte nicht mehr als voll gezeigt.',
+    rolesLabel: 'Pro Rolle',
+    roleCount: '{present} von {seats} Plätzen',
+    plusRole: '+1 {role}',
+    minusRole: '−1 {role}',
+    roleBelowZero: '{role}: schon 0, es kann niemand abgezogen werden.',
+    overRolePrompt: '{role} hat {seats} Plätze; das bräuchte {after}.',
+    raiseRoleAndCount: '{role} auf {n} Plätze erhöhen und zählen',
+    roleAtSeats: '{role} voll: {present} von {seats} Plätzen',
+    roleAtSeatsText:
+      'Mehr Menschen dieser Rolle hier? Erhöhen Sie ihre Plätze, damit alle gezählt werden.',
+    newRoleSeats: 'Neue Zahl der Plätze für {role}',
+    raiseRole: 'Plätze für {role} erhöhen',
+    raisedRole: '{role} hat jetzt {seats} Plätze.',
+    setTooHighRoles:
+      '{value} ist mehr als die {capacity} Plätze. Erhöhen Sie zuerst die Plätze einer Rolle, oder prüfen Sie die Zahl.',
   },
   da: {
     brand: 'Tafel — tæller for værter',
@@ -285,5 +342,19 @@ export const HOST: Messages<Key> = {
     announce: '{count} talt',
     fullOn: 'Vises nu som fuldt på kortet.',
     fullOff: 'Vises ikke længere som fuldt på kortet.',
+    rolesLabel: 'Per rolle',
+    roleCount: '{present} af {seats} pladser',
+    plusRole: '+1 {role}',
+    minusRole: '−1 {role}',
+    roleBelowZero: '{role}: allerede 0, der er ingen at trække fra.',
+    overRolePrompt: '{role} har {seats} pladser; dette ville kræve {after}.',
+    raiseRoleAndCount: 'Hæv {role} til {n} pladser og tæl',
+    roleAtSeats: '{role} fuldt: {present} af {seats} pladser',
+    roleAtSeatsText: 'Flere af denne rolle her? Hæv deres pladser, så alle bliver talt.',
+    newRoleSeats: 'Nyt antal pladser til {role}',
+    raiseRole: 'Hæv pladserne til {role}',
+    raisedRole: '{role} har nu {seats} pladser.',
+    setTooHighRoles:
+      '{value} er flere end de {capacity} pladser. Hæv en rolles pladser først, eller tjek tallet.',
   },
 };

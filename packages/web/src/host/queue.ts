@@ -7,12 +7,16 @@
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 
-/** What a host asked: arrivals (+n / −n), a count, "we're full", a higher capacity. */
+/**
+ * What a host asked: arrivals (+n / −n, of one role where the venue seats per role), a count,
+ * "we're full", a higher capacity, more seats for one role.
+ */
 export type Action =
-  | { kind: 'add'; amount: number }
+  | { kind: 'add'; amount: number; role?: string }
   | { kind: 'set'; amount: number }
   | { kind: 'full'; full: boolean }
-  | { kind: 'raise'; amount: number };
+  | { kind: 'raise'; amount: number }
+  | { kind: 'seats'; role: string; amount: number };
 
 export type Tap = Action & {
   /** The order of the taps (IndexedDB's key generator). */
