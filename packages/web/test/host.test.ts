@@ -172,8 +172,9 @@ describe('/host/<token>', () => {
     await expect
       .poll(async () => (await venueNow(v.id)).participants, { timeout: 10_000 })
       .toBe(v.participants + 22);
-    expect(await waiting(one.page)).toBe('0');
-    expect(await waiting(two.page)).toBe('0');
+    // The API may count the last tap before its phone has read the answer and emptied its queue.
+    await expect.poll(() => waiting(one.page)).toBe('0');
+    await expect.poll(() => waiting(two.page)).toBe('0');
     // Each page catches up with the other's taps.
     await expect.poll(() => shown(one.page), { timeout: 30_000 }).toBe(String(v.participants + 22));
     expect([...one.errors, ...two.errors]).toEqual([]);
