@@ -269,6 +269,39 @@ describe('meetings on their own days', () => {
     });
   });
 
+  it('a host link of such an edition works until the morning after its last day', async () => {
+    const made = await publish.gql(
+      EDITION,
+      {
+        input: {
+          ...PROGRAMME,
+          slug: 'altinget-2027',
+          name: 'Altingets integrationspolitiske netværk 2027',
+          date: '2027-02-01',
+          endDate: '2027-12-06',
+        },
+      },
+      { key: keys['staff'] },
+    );
+    expect(made.data!['createEdition'].userErrors).toEqual([]);
+    const created = await publish.gql(
+      CREATE,
+      { input: meeting({ edition: 'altinget-2027', startsAt: '2027-03-02T09:30:00+01:00' }) },
+      { key: keys['asito'] },
+    );
+    expect(created.data!['createLocation'].userErrors).toEqual([]);
+    const link = await publish.gql(
+      `mutation($input: CreateHostLinkInput!) { createHostLink(input: $input) { expiresAt userErrors { code } } }`,
+      { input: { location: created.data!['createLocation'].location.id } },
+      { key: keys['asito'] },
+    );
+    // 6 December is the last day: the link works until 7 December, 06:00 in Copenhagen (CET).
+    expect(link.data!['createHostLink']).toEqual({
+      expiresAt: '2027-12-07T05:00:00.000Z',
+      userErrors: [],
+    });
+  });
+
   it('publishes each meeting in iCalendar on its own days, with its status', async () => {
     const app = createApp({ database: publish.t.database, publicApi: { rateLimit: false } });
     const response = await app.fetch(`http://tafel.test/editions/${PROGRAMME.slug}/locations.ics`);
