@@ -71,6 +71,42 @@ describe('the demo’s series', () => {
     expect((await gql(SERIES, { slug: 'nope' })).data!['series']).toBeNull();
   });
 
+  it('holds the 2019 employers’ dinner in ’s-Hertogenbosch as the seed writes it, in its own series', async () => {
+    const r = await gql(SERIES, { slug: 'het-diner' });
+    expect(r.data!['series'].editions).toEqual([
+      { slug: 'het-diner-2019', date: '2019-10-28', status: 'CLOSED', history: null },
+    ]);
+    const venues = await gql(`{ locations(edition: "het-diner-2019", first: 5) { nodes {
+      name address { city region } meal organisation { slug } seatsByRole { role seats }
+      mixing { role mixed }
+    } } }`);
+    expect(venues.errors).toBeUndefined();
+    expect(venues.data!['locations'].nodes).toEqual([
+      {
+        name: 'Het diner',
+        address: { city: "'s-Hertogenbosch", region: 'NL-NB' },
+        meal: 'DINNER',
+        organisation: { slug: 'lab-xl' },
+        // In the vocabulary's order.
+        seatsByRole: [
+          { role: 'STATUS_HOLDERS', seats: 25 },
+          { role: 'EMPLOYERS', seats: 25 },
+        ],
+        mixing: [
+          { role: 'STATUS_HOLDERS', mixed: 25 },
+          { role: 'EMPLOYERS', mixed: 25 },
+        ],
+      },
+    ]);
+    const stats = await gql(`{ stats(edition: "het-diner-2019") { participants locations
+      mixing { total { mixedVenues suppressedVenues roles { role mixed } } } } }`);
+    expect(stats.data!['stats']).toMatchObject({ participants: 50, locations: 1 });
+    expect(stats.data!['stats'].mixing.total).toMatchObject({
+      mixedVenues: 1,
+      suppressedVenues: 0,
+    });
+  });
+
   it('loads once: loading again adds nothing', async () => {
     const before = await snapshot();
     await loadDemoEditions(t.database.db, () => {});

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
-import { loadDemoHistory } from './history.ts';
+import { loadDemoHistory, putInSeries } from './history.ts';
 import { hasEdition, type LoadDemoResult, loadDemo } from './load.ts';
 
 /**
@@ -24,12 +24,22 @@ export async function loadDemoEditions(
   }
   // The series, with the seed texts' totals-only editions, honestly marked with their source.
   await loadDemoHistory(db, [PAST_EDITION_SLUG, DEMO_EDITION_SLUG]);
+  // The 2019 employers' dinner in 's-Hertogenbosch (seeds/001): its own series, one evening.
+  const { HET_DINER_SERIES, generateHetDiner } = await import('./het-diner.ts');
+  const started = performance.now();
+  const data = generateHetDiner();
+  if (!(await hasEdition(db, data.edition.slug))) {
+    const loaded = await loadDemo(db, data);
+    done(data.edition.slug, loaded, Math.round(performance.now() - started));
+  }
+  await putInSeries(db, HET_DINER_SERIES, [data.edition.slug]);
 }
 
 /** Load the demo editions unless they are there already (first start of an empty PGlite folder). */
 export async function ensureDemo(db: Db, log: Logger): Promise<void> {
   const { DEMO_EDITION_SLUG } = await import('./generate.ts');
-  if (await hasEdition(db, DEMO_EDITION_SLUG)) return;
+  const { HET_DINER_SLUG } = await import('./het-diner.ts');
+  if ((await hasEdition(db, DEMO_EDITION_SLUG)) && (await hasEdition(db, HET_DINER_SLUG))) return;
   await loadDemoEditions(db, (slug, loaded, ms) =>
     log.info({ ...loaded, ms }, `loaded the demo edition ${slug}`),
   );

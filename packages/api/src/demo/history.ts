@@ -39,22 +39,33 @@ export const TOTALS_ONLY = [
 ] as const;
 
 /**
+ * Create a series unless it is there, and put the given editions (already loaded) in it; its id.
+ */
+export async function putInSeries(
+  db: Db,
+  s: { slug: string; name: string },
+  editionSlugs: readonly string[],
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.insert(series).values(s).onConflictDoNothing({ target: series.slug });
+    const [row] = await tx.select().from(series).where(eq(series.slug, s.slug));
+    if (editionSlugs.length)
+      await tx
+        .update(editions)
+        .set({ seriesId: row!.id })
+        .where(inArray(editions.slug, [...editionSlugs]));
+    return row!.id;
+  });
+}
+
+/**
  * Create the series and its totals-only editions unless they are there, and put the given
  * demo editions (already loaded) in it.
  */
 export async function loadDemoHistory(db: Db, editionSlugs: readonly string[]): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.insert(series).values(DEMO_SERIES).onConflictDoNothing({ target: series.slug });
-    const [row] = await tx.select().from(series).where(eq(series.slug, DEMO_SERIES.slug));
-    const seriesId = row!.id;
-    await tx
-      .insert(editions)
-      .values(TOTALS_ONLY.map((e) => ({ ...e, status: 'CLOSED' as const, seriesId })))
-      .onConflictDoNothing({ target: editions.slug });
-    if (editionSlugs.length)
-      await tx
-        .update(editions)
-        .set({ seriesId })
-        .where(inArray(editions.slug, [...editionSlugs]));
-  });
+  const seriesId = await putInSeries(db, DEMO_SERIES, editionSlugs);
+  await db
+    .insert(editions)
+    .values(TOTALS_ONLY.map((e) => ({ ...e, status: 'CLOSED' as const, seriesId })))
+    .onConflictDoNothing({ target: editions.slug });
 }
