@@ -208,6 +208,37 @@ describe('/live/<edition>', () => {
     }
   });
 
+  test('the measure of mixing: per role, as the API counts it, no person named; axe in four languages', async () => {
+    // The demo's 2019 employers' dinner: 25 employers and 25 status holders at one venue.
+    const { stats } = await gql<{
+      stats: {
+        mixing: { total: { mixedVenues: number; roles: { role: string; mixed: number }[] } };
+      };
+    }>(
+      `{ stats(edition: "het-diner-2019") { mixing { total { mixedVenues roles { role mixed } } } } }`,
+    );
+    const mixed = stats.mixing.total.roles.filter((r) => r.mixed > 0);
+    expect(mixed.map((r) => r.role).sort()).toEqual(['EMPLOYERS', 'STATUS_HOLDERS']);
+    for (const lang of LANGS) {
+      const { page } = await open('/live/het-diner-2019', lang);
+      await expect.poll(() => page.locator('tafel-live #mixing').count(), SOON).toBe(1);
+      for (const { role, mixed: n } of mixed)
+        expect(await text(page, `#mixing tr[data-role="${role}"] td`), lang).toBe(
+          new Intl.NumberFormat(lang).format(n),
+        );
+      expect(await text(page, '#mixed-venues'), lang).toContain(
+        String(stats.mixing.total.mixedVenues),
+      );
+      expect(await seriousViolations(page), lang).toEqual([]);
+      if (lang === 'en') {
+        expect(await text(page, '#mixing th[scope="row"]')).toBe('Status holders');
+        const href = await page.locator('tafel-live #mixing a').getAttribute('href');
+        expect(href).toBe('/editions/het-diner-2019/mixing.csv');
+      }
+      await page.close();
+    }
+  });
+
   test('axe-core finds no serious or critical violation in nl, en, de and da, keyboard and phone width', async () => {
     for (const lang of LANGS) {
       const { page } = await open(`/live/${EDITION}`, lang);

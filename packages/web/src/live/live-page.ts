@@ -6,6 +6,8 @@
  * Live over the public `statsChanged` stream; `?at=2027-10-14T19:30` (the edition's local clock)
  * shows a citable snapshot instead, the same every time.
  */
+
+import { TARGET_GROUP_LABELS, type TargetGroup } from '@tafel/schema';
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { NetworkError, request } from '../lib/gql.ts';
@@ -29,7 +31,8 @@ const EDITION = /* GraphQL */ `
 `;
 
 const NUMBERS = `participants expected locations updatedAt
-  comparison { edition { name } participants difference atLeast available reason }`;
+  comparison { edition { name } participants difference atLeast available reason }
+  mixing { total { minGroupSize mixedVenues suppressedVenues roles { role mixed } } }`;
 
 const STATS = /* GraphQL */ `
   query LiveStats($edition: String!, $at: DateTime) {
@@ -61,6 +64,15 @@ interface Numbers {
     atLeast: boolean;
     available: boolean;
     reason: string | null;
+  } | null;
+  /** Null for a snapshot: the measure is of now only. */
+  mixing: {
+    total: {
+      minGroupSize: number;
+      mixedVenues: number;
+      suppressedVenues: number;
+      roles: { role: string; mixed: number | null }[];
+    };
   } | null;
 }
 
@@ -142,6 +154,16 @@ export class TafelLive extends LitElement {
       tafel-chart {
         display: block;
         --tafel-text-color: currentColor;
+      }
+      #mixing table {
+        border-collapse: collapse;
+        font-variant-numeric: tabular-nums;
+      }
+      #mixing th,
+      #mixing td {
+        text-align: start;
+        padding: 0.25rem 1rem 0.25rem 0;
+        border-bottom: 1px solid var(--tafel-line);
       }
       dl {
         display: grid;
@@ -382,6 +404,43 @@ export class TafelLive extends LitElement {
     </section>`;
   }
 
+  /**
+   * The measure of mixing: per role, how many people shared a table with another role. A
+   * suppressed figure (a group under the least size) says so instead of a number.
+   */
+  #mixing(): TemplateResult | typeof nothing {
+    const t = this.#t;
+    const m = this.numbers?.mixing?.total;
+    if (!m || m.mixedVenues + m.suppressedVenues === 0) return nothing;
+    const label = (role: string) =>
+      TARGET_GROUP_LABELS[role as TargetGroup]?.[this.language] ?? role;
+    const rows = m.roles.filter((r) => r.mixed !== 0);
+    return html`<section id="mixing" aria-labelledby="h-mixing">
+      <h2 id="h-mixing">${t('mixing')}</h2>
+      <p>${t('mixingIntro', { n: this.#n(m.minGroupSize) })}</p>
+      <table>
+        <thead>
+          <tr><th scope="col">${t('role')}</th><th scope="col">${t('mixedPeople')}</th></tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (r) => html`<tr data-role=${r.role}>
+              <th scope="row">${label(r.role)}</th>
+              <td>${r.mixed === null ? t('suppressed', { n: this.#n(m.minGroupSize) }) : this.#n(r.mixed)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      <p id="mixed-venues">
+        ${t('mixedVenues', { n: this.#n(m.mixedVenues) })}
+        ${m.suppressedVenues ? t('suppressedVenues', { n: this.#n(m.suppressedVenues) }) : nothing}
+      </p>
+      <p>
+        <a href="/editions/${encodeURIComponent(this.#slug)}/mixing.csv" download>${t('mixingData')}</a>
+      </p>
+    </section>`;
+  }
+
   #charts(): TemplateResult {
     const t = this.#t;
     const at = this.at?.toISOString();
@@ -438,6 +497,7 @@ export class TafelLive extends LitElement {
                   ${this.#comparison()}
                 </ul>
                 ${this.#charts()}
+                ${this.#mixing()}
                 <p>
                   <a href="/editions/${encodeURIComponent(this.#slug)}/stats.csv" download>${t('openData')}</a>
                   (<a href="/editions/${encodeURIComponent(this.#slug)}/timeline.csv" download>timeline.csv</a>)

@@ -31,7 +31,15 @@ export type LiveKey =
   | 'licence'
   | 'phone'
   | 'email'
-  | 'loading';
+  | 'loading'
+  | 'mixing'
+  | 'mixingIntro'
+  | 'role'
+  | 'mixedPeople'
+  | 'suppressed'
+  | 'mixedVenues'
+  | 'suppressedVenues'
+  | 'mixingData';
 
 export const LIVE: Messages<LiveKey> = {
   nl: {
@@ -66,6 +74,15 @@ export const LIVE: Messages<LiveKey> = {
     phone: 'Telefoon',
     email: 'E-mail',
     loading: 'De cijfers worden geladen…',
+    mixing: 'Aan één tafel',
+    mixingIntro:
+      'Per rol: hoeveel mensen aan tafel zaten met mensen van een andere rol, uit de tellingen per rol. Een groep kleiner dan {n} wordt niet getoond, zodat niemand herkenbaar is.',
+    role: 'Rol',
+    mixedPeople: 'Aan tafel met een andere rol',
+    suppressed: 'niet getoond (groep kleiner dan {n})',
+    mixedVenues: 'Locaties met gemengde tafels: {n}.',
+    suppressedVenues: 'Niet meegeteld (een groep daar is te klein om te tonen): {n}.',
+    mixingData: 'Open data: aan één tafel (CSV)',
   },
   en: {
     title: '{name}: live',
@@ -99,6 +116,15 @@ export const LIVE: Messages<LiveKey> = {
     phone: 'Phone',
     email: 'E-mail',
     loading: 'Loading the numbers…',
+    mixing: 'At one table',
+    mixingIntro:
+      'Per role: how many people sat at a table with people of another role, from the counts per role. A group smaller than {n} is not shown, so nobody can be singled out.',
+    role: 'Role',
+    mixedPeople: 'At a table with another role',
+    suppressed: 'not shown (a group under {n})',
+    mixedVenues: 'Venues with mixed tables: {n}.',
+    suppressedVenues: 'Venues left out (a group there too small to show): {n}.',
+    mixingData: 'Open data: at one table (CSV)',
   },
   de: {
     title: '{name}: live',
@@ -133,6 +159,15 @@ export const LIVE: Messages<LiveKey> = {
     phone: 'Telefon',
     email: 'E-Mail',
     loading: 'Die Zahlen werden geladen…',
+    mixing: 'An einem Tisch',
+    mixingIntro:
+      'Pro Rolle: wie viele Menschen mit Menschen einer anderen Rolle an einem Tisch saßen, aus den Zählungen pro Rolle. Eine Gruppe kleiner als {n} wird nicht gezeigt, damit niemand erkennbar ist.',
+    role: 'Rolle',
+    mixedPeople: 'Am Tisch mit einer anderen Rolle',
+    suppressed: 'nicht gezeigt (Gruppe unter {n})',
+    mixedVenues: 'Orte mit gemischten Tischen: {n}.',
+    suppressedVenues: 'Nicht mitgezählt (eine Gruppe dort zu klein zum Zeigen): {n}.',
+    mixingData: 'Offene Daten: an einem Tisch (CSV)',
   },
   da: {
     title: '{name}: live',
@@ -167,5 +202,14 @@ export const LIVE: Messages<LiveKey> = {
     phone: 'Telefon',
     email: 'E-mail',
     loading: 'Tallene indlæses…',
+    mixing: 'Ved samme bord',
+    mixingIntro:
+      'Pr. rolle: hvor mange der sad ved bord med mennesker i en anden rolle, ud fra optællingerne pr. rolle. En gruppe mindre end {n} vises ikke, så ingen kan udpeges.',
+    role: 'Rolle',
+    mixedPeople: 'Ved bord med en anden rolle',
+    suppressed: 'vises ikke (en gruppe under {n})',
+    mixedVenues: 'Steder med blandede borde: {n}.',
+    suppressedVenues: 'Ikke medtaget (en gruppe der for lille til at vise): {n}.',
+    mixingData: 'Åbne data: ved samme bord (CSV)',
   },
 };
