@@ -3,7 +3,7 @@
  * Each is a GraphQL document with the TypeScript shape of its variables and result, so a change
  * to the API that breaks a client shows up in the schema drift test and in the type checker.
  */
-import type { Meal, TargetGroup } from './vocabulary.ts';
+import type { Lang, Meal, TargetGroup } from './vocabulary.ts';
 
 export interface TypedOperation<TResult, TVariables> {
   readonly name: string;
@@ -200,7 +200,8 @@ export interface ChartStatsFields {
   participants: number;
   updatedAt: string;
   timeline?: { at: string; participants: number }[];
-  byRegion?: { key: string; participants: number }[];
+  /** With the region's name in each language: the API knows every country's regions, the chart need not. */
+  byRegion?: ({ key: string; participants: number } & Partial<Record<Lang, string>>)[];
   byMeal?: { key: string; participants: number }[];
   byTargetGroup?: { key: string; participants: number }[];
 }
@@ -215,7 +216,9 @@ export interface ChartParts {
 
 const CHART_FIELDS = `participants updatedAt
     timeline(interval: 15) @include(if: $timeline) { at participants }
-    byRegion @include(if: $regions) { key participants }
+    byRegion @include(if: $regions) {
+      key participants nl: label(lang: NL) en: label(lang: EN) de: label(lang: DE) da: label(lang: DA)
+    }
     byMeal @include(if: $meals) { key participants }
     byTargetGroup @include(if: $groups) { key participants }`;
 

@@ -226,6 +226,60 @@ describe('<tafel-chart>', () => {
     await close();
   });
 
+  test('a Danish edition’s regions are named as the API names them, in the chart’s language', async () => {
+    const slug = 'chart-danmark';
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(
+      new Date(),
+    );
+    await mutate('createEdition', {
+      slug,
+      name: 'Dansk møde',
+      date: today,
+      timeZone: 'Europe/Copenhagen',
+      country: 'DK',
+    });
+    await mutate('createOrganisation', { slug: 'chart-dk', name: 'Dansk Org', approved: true });
+    for (const [name, region, lat, lng] of [
+      ['Møde København', 'DK-84', 55.68, 12.57],
+      ['Møde Roskilde', 'DK-85', 55.64, 12.08],
+    ] as const) {
+      const made = await mutate(
+        'createLocation',
+        {
+          edition: slug,
+          organisation: 'chart-dk',
+          name,
+          meal: 'LUNCH',
+          capacity: 20,
+          coordinates: { lat, lng },
+          address: { city: 'By', region, country: 'DK' },
+        },
+        'location { id }',
+      );
+      await mutate(
+        'recordArrivals',
+        { location: made['location'].id, delta: 4 },
+        'location { id }',
+      );
+    }
+    // Names the chart's bundle does not hold (its vocabulary has the Dutch provinces only).
+    for (const [lang, names] of [
+      ['nl', ['Hoofdstad', 'Seeland']],
+      ['da', ['Hovedstaden', 'Sjælland']],
+    ] as const) {
+      const { page, errors, close } = await partnerPage(
+        `<tafel-chart id="dk" edition="${slug}" type="regions" lang="${lang}"></tafel-chart>`,
+        lang,
+      );
+      await drawn(page, 'dk');
+      await expect.poll(() => table(page, '#dk').then((t) => t.length - 1), SOON).toBe(2);
+      const [, ...rows] = await table(page, '#dk');
+      expect(rows.map((r) => r[0]).sort(), lang).toEqual([...names]);
+      expect(errors).toEqual([]);
+      await close();
+    }
+  });
+
   test('compare="<slug>" draws a second, dashed series and a second column of its numbers', async () => {
     const other = await comparedEdition();
     const [api, them] = [await truth(EDITION), await truth(other)];
