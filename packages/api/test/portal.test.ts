@@ -473,4 +473,26 @@ describe('geocode and regionAt', () => {
     expect((await at(53.22, 6.57)).data!['regionAt']).toBe('NL-GR'); // Groningen
     expect((await at(48.85, 2.35)).data!['regionAt']).toBeNull(); // Paris
   });
+
+  it('suggests the Danish region and the German state a point lies in, never a Dutch province', async () => {
+    const { gql } = createClient(t.database);
+    const key = await memberKey(t.database, fx.asito.id);
+    const at = async (lat: number, lng: number, country: string) =>
+      (
+        await gql(
+          `query ($lat: Float!, $lng: Float!, $country: String) { regionAt(lat: $lat, lng: $lng, country: $country) }`,
+          { lat, lng, country },
+          { key },
+        )
+      ).data!['regionAt'];
+    expect(await at(55.68, 12.57, 'DK')).toBe('DK-84'); // København
+    expect(await at(56.16, 10.2, 'DK')).toBe('DK-82'); // Aarhus
+    expect(await at(55.1, 14.7, 'DK')).toBe('DK-84'); // Bornholm (Folkemødet, Allinge)
+    expect(await at(55.64, 11.73, 'DK')).toBe('DK-85'); // Kragerup Gods, Ruds Vedby
+    expect(await at(50.11, 8.68, 'DE')).toBe('DE-HE'); // Frankfurt am Main
+    expect(await at(52.52, 13.4, 'DE')).toBe('DE-BE'); // Berlin
+    expect(await at(48.14, 11.58, 'DE')).toBe('DE-BY'); // München
+    // A Dutch point on a Danish edition: not in Denmark.
+    expect(await at(52.09, 5.12, 'DK')).toBeNull();
+  });
 });

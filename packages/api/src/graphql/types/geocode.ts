@@ -85,7 +85,7 @@ builder.queryFields((t) => ({
   regionAt: t.string({
     nullable: true,
     description:
-      'The region (ISO 3166-2) a point most likely lies in, from the nearest known place; null where unknown. A suggestion for the venue form.',
+      'The region (ISO 3166-2) a point most likely lies in, from the nearest known place of the country (the Netherlands, Denmark and Germany); null where unknown or farther than about 50 km from the country. A suggestion for the venue form.',
     args: {
       lat: t.arg.float({ required: true, description: 'Latitude.' }),
       lng: t.arg.float({ required: true, description: 'Longitude.' }),
