@@ -4,8 +4,10 @@
  *
  * The region of a point is the region of the nearest GeoNames place of the same country: a
  * Voronoi approximation of the provinces, the same one the demo and the widget's offline outline
- * use. It is a suggestion the person can change, never a check. Only the Netherlands has its
- * GeoNames admin1 codes mapped to ISO 3166-2 here; elsewhere there is no suggestion (null).
+ * use. It is a suggestion the person can change, never a check. The Netherlands, Denmark and
+ * Germany have their GeoNames admin1 codes mapped to ISO 3166-2 here (checked against the
+ * shipped data: Copenhagen 17, Aarhus 18, …; Stuttgart 01, Munich 02, …). Belgium's admin1 codes
+ * are its three regions, not the provinces its ISO codes name: no suggestion there (null).
  */
 import { createRequire } from 'node:module';
 import type { RegionCode } from '@tafel/schema';
@@ -37,6 +39,41 @@ const NL_PROVINCE_BY_ADMIN1: Readonly<Record<string, RegionCode>> = {
   '16': 'NL-FL',
 };
 
+/** GeoNames admin1 codes of Denmark → ISO 3166-2. */
+const DK_REGION_BY_ADMIN1: Readonly<Record<string, string>> = {
+  '17': 'DK-84',
+  '18': 'DK-82',
+  '19': 'DK-81',
+  '20': 'DK-85',
+  '21': 'DK-83',
+};
+
+/** GeoNames admin1 codes of Germany → ISO 3166-2. */
+const DE_STATE_BY_ADMIN1: Readonly<Record<string, string>> = {
+  '01': 'DE-BW',
+  '02': 'DE-BY',
+  '03': 'DE-HB',
+  '04': 'DE-HH',
+  '05': 'DE-HE',
+  '06': 'DE-NI',
+  '07': 'DE-NW',
+  '08': 'DE-RP',
+  '09': 'DE-SL',
+  '10': 'DE-SH',
+  '11': 'DE-BB',
+  '12': 'DE-MV',
+  '13': 'DE-SN',
+  '14': 'DE-ST',
+  '15': 'DE-TH',
+  '16': 'DE-BE',
+};
+
+const REGION_BY_ADMIN1: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  NL: NL_PROVINCE_BY_ADMIN1,
+  DK: DK_REGION_BY_ADMIN1,
+  DE: DE_STATE_BY_ADMIN1,
+};
+
 /** GeoNames' English or district names for places that Dutch people call otherwise. */
 const LOCAL_NAMES: Readonly<Record<string, string>> = {
   'The Hague': 'Den Haag',
@@ -46,7 +83,7 @@ const LOCAL_NAMES: Readonly<Record<string, string>> = {
 export interface KnownPlace {
   name: string;
   country: string;
-  /** ISO 3166-2 where known (the Netherlands), else null. */
+  /** ISO 3166-2 where known (the Netherlands, Denmark, Germany), else null. */
   region: string | null;
   lat: number;
   lng: number;
@@ -65,7 +102,7 @@ function index(): Map<string, KnownPlace[]> {
     const place: KnownPlace = {
       name: LOCAL_NAMES[city.name] ?? city.name,
       country: city.country,
-      region: city.country === 'NL' ? (NL_PROVINCE_BY_ADMIN1[city.adminCode] ?? null) : null,
+      region: REGION_BY_ADMIN1[city.country]?.[city.adminCode] ?? null,
       lat,
       lng,
       population: city.population,
