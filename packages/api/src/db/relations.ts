@@ -9,6 +9,10 @@ export const relations = defineRelations({ ...schema, ...applicationTables }, (r
   },
   series: {
     editions: r.many.editions(),
+    federation: r.one.federations({ from: r.series.federationId, to: r.federations.id }),
+  },
+  federations: {
+    series: r.many.series(),
   },
   organisations: {
     locations: r.many.locations(),

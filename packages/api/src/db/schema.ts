@@ -16,6 +16,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -43,13 +44,64 @@ const timestamps = {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 };
 
-/** A run of editions of one event, year after year (e.g. `nid`, the Nationaal Integratiediner). */
-export const series = pgTable('series', {
+/**
+ * A federation: the network whose members host the tables — the Nationaal Integratiediner,
+ * Altinget's integration network, Wir zusammen, Sammen om integration. It has its series (and so
+ * its editions) and its members, each with the day it joined (and left), so its growth is a
+ * query. One Tafel serves several.
+ */
+export const federations = pgTable('federations', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
+  /** ISO 3166-1 alpha-2: where its editions are held unless they say otherwise. */
+  country: text('country').notNull().default('NL'),
   ...timestamps,
 });
+
+/**
+ * An organisation's membership of a federation: from the day it joined to the day it left (null:
+ * still a member). One row per federation and organisation; a member who returns is one who
+ * never left.
+ */
+export const federationMembers = pgTable(
+  'federation_members',
+  {
+    federationId: integer('federation_id')
+      .notNull()
+      .references(() => federations.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    joinedOn: date('joined_on', { mode: 'string' }).notNull(),
+    leftOn: date('left_on', { mode: 'string' }),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.federationId, t.organisationId] }),
+    index('federation_members_organisation_idx').on(t.organisationId),
+    check(
+      'federation_members_left_after_joined',
+      sql`${t.leftOn} IS NULL OR ${t.leftOn} >= ${t.joinedOn}`,
+    ),
+  ],
+);
+
+/** A run of editions of one event, year after year (e.g. `nid`, the Nationaal Integratiediner). */
+export const series = pgTable(
+  'series',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    /** The federation that holds it; null: the instance's own (no federation named). */
+    federationId: integer('federation_id').references(() => federations.id, {
+      onDelete: 'restrict',
+    }),
+    ...timestamps,
+  },
+  (t) => [index('series_federation_idx').on(t.federationId)],
+);
 
 export const editions = pgTable(
   'editions',
@@ -593,6 +645,7 @@ export const rateLimits = pgTable('rate_limits', {
   expire: timestamp('expire', { withTimezone: true }),
 });
 
+export type Federation = typeof federations.$inferSelect;
 export type Series = typeof series.$inferSelect;
 export type Edition = typeof editions.$inferSelect;
 export type NewEdition = typeof editions.$inferInsert;

@@ -33,13 +33,22 @@ export async function loadDemoEditions(
     done(data.edition.slug, loaded, Math.round(performance.now() - started));
   }
   await putInSeries(db, HET_DINER_SERIES, [data.edition.slug]);
+  // The federations of the seed texts, with their members' joined dates.
+  const { loadDemoFederations } = await import('./federations.ts');
+  await loadDemoFederations(db);
 }
 
 /** Load the demo editions unless they are there already (first start of an empty PGlite folder). */
 export async function ensureDemo(db: Db, log: Logger): Promise<void> {
   const { DEMO_EDITION_SLUG } = await import('./generate.ts');
   const { HET_DINER_SLUG } = await import('./het-diner.ts');
-  if ((await hasEdition(db, DEMO_EDITION_SLUG)) && (await hasEdition(db, HET_DINER_SLUG))) return;
+  const { hasFederation } = await import('./federations.ts');
+  if (
+    (await hasEdition(db, DEMO_EDITION_SLUG)) &&
+    (await hasEdition(db, HET_DINER_SLUG)) &&
+    (await hasFederation(db, 'wir-zusammen'))
+  )
+    return;
   await loadDemoEditions(db, (slug, loaded, ms) =>
     log.info({ ...loaded, ms }, `loaded the demo edition ${slug}`),
   );

@@ -5,6 +5,7 @@ import './types/root.ts';
 import './types/enums.ts';
 import './types/edition.ts';
 import './types/series.ts';
+import './types/federation.ts';
 import './types/organisation.ts';
 import './types/location.ts';
 import './types/stats.ts';

@@ -1,0 +1,125 @@
+/**
+ * Federations (#19): the demo's, as the seed texts write them; Wir zusammen's growth "aus 36 …
+ * rund 170 Mitglieder" answered from joined dates; an edition names its federation; a member who
+ * left no longer counts; bad ranges refused clearly.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoEditions } from '../src/demo/ensure.ts';
+import { rowsOf } from '../src/locations/stats.ts';
+import { createClient, openTestDatabase, type TestDb } from './support.ts';
+
+let t: TestDb;
+let gql: ReturnType<typeof createClient>['gql'];
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  await loadDemoEditions(t.database.db, () => {});
+  gql = createClient(t.database).gql;
+});
+afterAll(() => t.close());
+
+const GROWTH = `query ($slug: String!, $from: Date!, $to: Date!, $every: MembershipStep) {
+  federation(slug: $slug) {
+    name country
+    membership(from: $from, to: $to, every: $every) { on members joined left }
+  }
+}`;
+
+describe('federations', () => {
+  it('answers Wir zusammen’s growth from 36 to about 170 in a year, from joined dates', async () => {
+    const r = await gql(GROWTH, { slug: 'wir-zusammen', from: '2016-02-01', to: '2017-02-01' });
+    expect(r.errors).toBeUndefined();
+    const f = r.data!['federation'];
+    expect(f).toMatchObject({ name: 'Wir zusammen', country: 'DE' });
+    const points = f.membership as { on: string; members: number; joined: number; left: number }[];
+    // Monthly, from the first day to the same day a year later: 13 points.
+    expect(points.map((p) => p.on)).toEqual(
+      Array.from({ length: 13 }, (_, i) => {
+        const d = new Date(Date.UTC(2016, 1 + i, 1));
+        return d.toISOString().slice(0, 10);
+      }),
+    );
+    expect(points[0]).toEqual({ on: '2016-02-01', members: 36, joined: 36, left: 0 });
+    expect(points.at(-1)!.members).toBe(170);
+    // It only grows, and each step's joined are the difference.
+    for (let i = 1; i < points.length; i++) {
+      expect(points[i]!.members).toBeGreaterThanOrEqual(points[i - 1]!.members);
+      expect(points[i]!.members - points[i - 1]!.members).toBe(points[i]!.joined);
+    }
+    // Before the start: nobody; a single day.
+    const day = await gql(
+      `{ federation(slug: "wir-zusammen") { before: members(on: "2016-01-31") start: members(on: "2016-02-01") } }`,
+    );
+    expect(day.data!['federation']).toEqual({ before: 0, start: 36 });
+  });
+
+  it('counts Sammen om integration’s 88 companies on the day of the release', async () => {
+    const r = await gql(
+      `{ federation(slug: "sammen-om-integration") { country members(on: "2016-06-11") } }`,
+    );
+    expect(r.data!['federation']).toEqual({ country: 'DK', members: 88 });
+  });
+
+  it('names the federation of an edition (through its series), and lists every federation', async () => {
+    const r = await gql(`{
+      nid: edition(slug: "nid-2027") { federation { slug name series { slug } } }
+      diner: edition(slug: "het-diner-2019") { federation { slug } }
+      federations { slug }
+      series(slug: "nid") { federation { slug } }
+    }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!['nid'].federation).toEqual({
+      slug: 'nid',
+      name: 'Nationaal Integratiediner',
+      series: [{ slug: 'nid' }],
+    });
+    // Lab XL's own dinner belongs to no federation.
+    expect(r.data!['diner'].federation).toBeNull();
+    expect(r.data!['federations'].map((f: { slug: string }) => f.slug)).toEqual([
+      'nid',
+      'sammen-om-integration',
+      'wir-zusammen',
+    ]);
+    expect(r.data!['series'].federation).toEqual({ slug: 'nid' });
+    expect((await gql(`{ federation(slug: "nope") { slug } }`)).data!['federation']).toBeNull();
+  });
+
+  it('a member that left counts until the day before it left, and as left in that step', async () => {
+    await t.database.db.execute(sql`
+      UPDATE federation_members SET left_on = '2016-06-15'
+      WHERE organisation_id = (SELECT id FROM organisations WHERE slug = 'wz-mitglied-001')`);
+    const r = await gql(GROWTH, {
+      slug: 'wir-zusammen',
+      from: '2016-06-14',
+      to: '2016-06-15',
+      every: 'DAY',
+    });
+    const [before, after] = r.data!['federation'].membership;
+    expect(after.members).toBe(before.members - 1 + after.joined);
+    expect(after.left).toBe(1);
+    await t.database.db.execute(sql`
+      UPDATE federation_members SET left_on = NULL
+      WHERE organisation_id = (SELECT id FROM organisations WHERE slug = 'wz-mitglied-001')`);
+  });
+
+  it('refuses a range it cannot answer, clearly', async () => {
+    const ask = async (from: string, to: string, every = 'MONTH') =>
+      (await gql(GROWTH, { slug: 'wir-zusammen', from, to, every })).errors?.[0]?.message;
+    expect(await ask('2017-02-01', '2016-02-01')).toMatch(/before `from`/);
+    expect(await ask('2016-02-30', '2017-02-01')).toMatch(/not a day/);
+    expect(await ask('2000-01-01', '2016-02-01', 'DAY')).toMatch(/At most 400 points/);
+    expect(await ask('2000-01-01', '2016-02-01', 'YEAR')).toBeUndefined();
+  });
+
+  it('loads once: loading the demo again adds no member twice', async () => {
+    const count = async () =>
+      rowsOf<{ n: number }>(
+        await t.database.db.execute(sql`SELECT count(*)::int AS n FROM federation_members`),
+      )[0]!.n;
+    const before = await count();
+    expect(before).toBe(170 + 88);
+    await loadDemoEditions(t.database.db, () => {});
+    expect(await count()).toBe(before);
+  });
+});
