@@ -54,6 +54,29 @@ describe('federations', () => {
     expect(day.data!['federation']).toEqual({ before: 0, start: 36 });
   });
 
+  it('holds Wir zusammen’s Frankfurt Netzwerktreffen: over 100 people, totals only, with the source', async () => {
+    const r = await gql(`{ federation(slug: "wir-zusammen") { series { slug editions {
+      slug date country federation { slug }
+      history { participants atLeast source }
+    } } } }`);
+    expect(r.errors).toBeUndefined();
+    const [s] = r.data!['federation'].series;
+    expect(s.slug).toBe('wir-zusammen-netzwerktreffen');
+    expect(s.editions).toEqual([
+      {
+        slug: 'wir-zusammen-netzwerktreffen-2017',
+        date: '2017-01-15',
+        country: 'DE',
+        federation: { slug: 'wir-zusammen' },
+        history: {
+          participants: 100,
+          atLeast: true,
+          source: expect.stringMatching(/Über 100 Teilnehmer/),
+        },
+      },
+    ]);
+  });
+
   it('counts Sammen om integration’s 88 companies on the day of the release', async () => {
     const r = await gql(
       `{ federation(slug: "sammen-om-integration") { country members(on: "2016-06-11") } }`,

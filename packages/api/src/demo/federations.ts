@@ -16,7 +16,7 @@
  */
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { federationMembers, federations, organisations, series } from '../db/schema.ts';
+import { editions, federationMembers, federations, organisations, series } from '../db/schema.ts';
 
 interface DemoFederation {
   slug: string;
@@ -24,7 +24,25 @@ interface DemoFederation {
   country: string;
   series: string[];
   members: { slug: string; name: string; kind: 'COMPANY' | 'CARE'; joinedOn: string }[];
+  /** Series of its own, each with past editions that hold totals only, with their source. */
+  own?: {
+    slug: string;
+    name: string;
+    editions: {
+      slug: string;
+      name: string;
+      date: string;
+      timeZone: string;
+      country: string;
+      totalParticipants: number;
+      totalsAtLeast: boolean;
+      totalsSource: string;
+    }[];
+  }[];
 }
+
+const WZ_RELEASE =
+  'Pressemitteilung „Ein Jahr erfolgreiche Integrationsarbeit – Theresienklinik ist Kooperationspartner“ (Wir zusammen)';
 
 const DAY_MS = 86_400_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -62,6 +80,25 @@ function wirZusammen(): DemoFederation {
     country: 'DE',
     series: [],
     members,
+    own: [
+      {
+        slug: 'wir-zusammen-netzwerktreffen',
+        name: 'Wir zusammen: Netzwerktreffen',
+        editions: [
+          {
+            slug: 'wir-zusammen-netzwerktreffen-2017',
+            name: 'Wir zusammen Netzwerktreffen Frankfurt 2017',
+            // "im Januar": the month is known, not the day; the 15th stands for it.
+            date: '2017-01-15',
+            timeZone: 'Europe/Berlin',
+            country: 'DE',
+            totalParticipants: 100,
+            totalsAtLeast: true,
+            totalsSource: `${WZ_RELEASE}: „beim „Wir zusammen“ Netzwerktreffen im Januar in Frankfurt. Über 100 Teilnehmer informierten sich über die vorgestellten Programme, beteiligten sich an Diskussionsrunden“. The month is known, not the day.`,
+          },
+        ],
+      },
+    ],
   };
 }
 
@@ -112,6 +149,17 @@ export async function loadDemoFederations(db: Db): Promise<void> {
         .values({ slug: f.slug, name: f.name, country: f.country })
         .onConflictDoNothing({ target: federations.slug });
       const [row] = await tx.select().from(federations).where(eq(federations.slug, f.slug));
+      for (const own of f.own ?? []) {
+        await tx
+          .insert(series)
+          .values({ slug: own.slug, name: own.name, federationId: row!.id })
+          .onConflictDoNothing({ target: series.slug });
+        const [s] = await tx.select().from(series).where(eq(series.slug, own.slug));
+        await tx
+          .insert(editions)
+          .values(own.editions.map((e) => ({ ...e, status: 'CLOSED' as const, seriesId: s!.id })))
+          .onConflictDoNothing({ target: editions.slug });
+      }
       if (f.series.length)
         await tx
           .update(series)
