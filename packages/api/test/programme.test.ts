@@ -10,7 +10,14 @@ import ical, { type VEvent } from 'node-ical';
 import { describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/locations/stats.ts';
 import { createApp } from '../src/yoga.ts';
-import { ALTINGET_2021, CREATE, sessionHeaders, usePublishFixture } from './support.ts';
+import {
+  ALTINGET_2021,
+  CREATE,
+  sessionHeaders,
+  UPDATE,
+  UPSERT,
+  usePublishFixture,
+} from './support.ts';
 
 const publish = usePublishFixture();
 const { keys, snapshot } = publish;
@@ -283,6 +290,59 @@ describe('a meeting’s programme', () => {
       expect.objectContaining({ field: ['location'], code: 'NOT_FOUND' }),
     ]);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('holds its meeting: moving the meeting past a session is refused, by one write or a list', async () => {
+    const row = {
+      externalId: 'altinget-2021-10-26',
+      name: 'En ny beskæftigelsesindsats',
+      meal: 'OTHER',
+      coordinates: { lat: 55.6819, lng: 12.5858 },
+      startsAt: '2021-10-26T09:30:00+02:00',
+      endsAt: '2021-10-26T12:30:00+02:00',
+    };
+    const listed = await publish.gql(
+      UPSERT,
+      { input: { edition: EDITION.slug, locations: [row] } },
+      { key: keys['asito'] },
+    );
+    expect(listed.data!['upsertLocations'].userErrors).toEqual([]);
+    const { id } = (
+      await publish.gql(`{ locations(edition: "altinget-2021", first: 100) { nodes { id name } } }`)
+    ).data!['locations'].nodes.find((n: { name: string }) => n.name === row.name);
+    const session = { startsAt: row.startsAt, endsAt: row.endsAt, title: 'Opgang til Opgang' };
+    expect((await set(id, { sessions: [session] })).data!['setProgramme'].userErrors).toEqual([]);
+
+    const before = await snapshot();
+    const later = await publish.gql(
+      UPDATE,
+      { input: { id, startsAt: '2021-10-26T10:00:00+02:00' } },
+      { key: keys['asito'] },
+    );
+    expect(later.data!['updateLocation'].userErrors).toEqual([
+      expect.objectContaining({ field: ['startsAt'], code: 'OUTSIDE_MEETING' }),
+    ]);
+    const shorter = await publish.gql(
+      UPSERT,
+      {
+        input: {
+          edition: EDITION.slug,
+          locations: [{ ...row, endsAt: '2021-10-26T12:00:00+02:00' }],
+        },
+      },
+      { key: keys['asito'] },
+    );
+    expect(shorter.data!['upsertLocations'].userErrors).toEqual([
+      expect.objectContaining({ field: ['locations', '0', 'endsAt'], code: 'OUTSIDE_MEETING' }),
+    ]);
+    expect(await snapshot()).toEqual(before);
+    // Longer is fine: the programme still fits.
+    const longer = await publish.gql(
+      UPDATE,
+      { input: { id, endsAt: '2021-10-26T13:00:00+02:00' } },
+      { key: keys['asito'] },
+    );
+    expect(longer.data!['updateLocation'].userErrors).toEqual([]);
   });
 
   it('is refused to another organisation and to a coordinator of it; its own coordinator may', async () => {
