@@ -218,6 +218,8 @@ describe('<tafel-programme>', () => {
       dayName(11, 'en'),
     ]);
     expect(await days.nth(0).locator('.session').count()).toBe(2);
+    // The night session of a meeting not yet confirmed: marked once, not twice.
+    expect(await days.nth(0).locator('.session').nth(1).locator('.mark').count()).toBe(1);
     const first = await shown(days.nth(0).locator('.session').first());
     expect(first).toContain('Not yet confirmed');
     expect(first).toContain('Det årlige døgnmøde · Kragerup Gods');

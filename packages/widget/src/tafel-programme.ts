@@ -180,7 +180,12 @@ export class TafelProgramme extends TafelElement {
     return html`<li part="session" class="session">
       <span class="time">${spanText(lang, item.startsAt, item.endsAt, tz, false)}</span>
       <span class="title">${s ? s.title : m.name}</span>
-      ${this.#scheduleMark(lang, m)} ${s?.tentative ? this.#mark(lang, 'tentative') : nothing}
+      ${
+        // One mark: a session of a meeting not yet confirmed is not confirmed either.
+        s?.tentative && m.schedule === 'CONFIRMED'
+          ? this.#mark(lang, 'tentative')
+          : this.#scheduleMark(lang, m)
+      }
       ${s ? this.#speakers(s) : nothing}
       <p class="where">${[s ? m.name : '', place].filter(Boolean).join(' · ')}</p>
     </li>`;
