@@ -215,6 +215,24 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
       member,
     );
   },
+  setProgramme: () =>
+    gql(
+      `mutation($input: SetProgrammeInput!) { setProgramme(input: $input) { ${PAYLOAD} } }`,
+      {
+        input: {
+          location: created,
+          chair: { name: 'Dagvoorzitter', namePublic: true },
+          sessions: [
+            {
+              startsAt: '2027-10-14T18:00:00+02:00',
+              endsAt: '2027-10-14T19:00:00+02:00',
+              title: 'Welkom',
+            },
+          ],
+        },
+      },
+      member,
+    ),
   cancelLocation: () =>
     gql(
       `mutation($input: CancelLocationInput!) { cancelLocation(input: $input) { ${PAYLOAD} } }`,

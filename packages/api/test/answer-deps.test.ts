@@ -131,6 +131,31 @@ describe('what a change lets go of', () => {
     expect(await kept(app, NAMES, names!.etag!)).toBe(false);
   });
 
+  it('a programme: let go by its edition’s programme change, not by counts or another edition’s', async () => {
+    const app = appWith(0);
+    const PROGRAMME =
+      '{ locations(edition: "nid-test", first: 50) { nodes { programme { chair { role } sessions { title speakers { name role } } } } } }';
+    const SET =
+      'mutation($input: SetProgrammeInput!) { setProgramme(input: $input) { userErrors { message } } }';
+    const chair = (role: string) => ({ name: 'Dagvoorzitter', role });
+    const [programme] = await Promise.all([PROGRAMME, OTHER].map((q) => get(app, q)));
+    await report(app);
+    await write(
+      app,
+      SET,
+      { location: id('Vorig jaar'), chair: chair(`Elders ${++count}`), sessions: [] },
+      asito,
+    );
+    expect(await kept(app, PROGRAMME, programme!.etag!)).toBe(true);
+    await write(
+      app,
+      SET,
+      { location: id('Heracles Stadion'), chair: chair(`Hier ${++count}`), sessions: [] },
+      asito,
+    );
+    expect(await kept(app, PROGRAMME, programme!.etag!)).toBe(false);
+  });
+
   it('organisations changed: answers that show organisations, not venue-only ones', async () => {
     const app = appWith(0);
     const [names, orgs] = await Promise.all([NAMES, ORGS].map((q) => get(app, q)));

@@ -7,7 +7,15 @@
 import ical, { type VEvent } from 'node-ical';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/yoga.ts';
-import { CREATE, sessionHeaders, UPDATE, UPSERT, usePublishFixture, venue } from './support.ts';
+import {
+  ALTINGET_2021,
+  CREATE,
+  sessionHeaders,
+  UPDATE,
+  UPSERT,
+  usePublishFixture,
+  venue,
+} from './support.ts';
 
 const publish = usePublishFixture();
 const { keys, snapshot } = publish;
@@ -17,16 +25,7 @@ const EDITION = `mutation($input: CreateEditionInput!) {
 }`;
 const MEETING = `query($id: ID!) { node(id: $id) { ... on Location { name schedule startsAt endsAt } } }`;
 
-/** Altinget's network: its meetings are in Danish time, from August to December 2021. */
-const PROGRAMME = {
-  slug: 'altinget-2021',
-  name: 'Altingets integrationspolitiske netværk 2021',
-  date: '2021-08-12',
-  endDate: '2021-12-06',
-  timeZone: 'Europe/Copenhagen',
-  country: 'DK',
-  status: 'OPEN',
-};
+const PROGRAMME = ALTINGET_2021;
 
 /** A meeting of the programme, as the network's organiser (asito in the fixture) enters it. */
 const meeting = (extra: Record<string, unknown>) =>

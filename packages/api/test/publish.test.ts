@@ -84,6 +84,16 @@ describe('authorization matrix: who may call which mutation', () => {
       allowed: ['asito', 'utrecht', 'asitoPerson', 'utrechtPerson'],
     },
     {
+      name: 'setProgramme',
+      query: `mutation($input: SetProgrammeInput!) { setProgramme(input: $input) { location { id } userErrors { code } } }`,
+      input: () => ({
+        location: id('Heracles Stadion'),
+        chair: { name: 'Voorzitter', role: 'dagvoorzitter', namePublic: true },
+        sessions: [],
+      }),
+      allowed: ['asito', 'staff', 'asitoPerson', 'adminPerson', 'moderatorPerson'],
+    },
+    {
       name: 'createEdition',
       query: `mutation($input: CreateEditionInput!) { createEdition(input: $input) { edition { slug } userErrors { code } } }`,
       input: () => ({ slug: 'nid-2099', name: 'X', date: '2099-10-08' }),

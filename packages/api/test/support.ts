@@ -379,6 +379,8 @@ export function usePublishFixture(): PublishFixture {
         'participation_log',
         'participation_requests',
         'host_links',
+        'programme_sessions',
+        'programme_speakers',
       ];
       const out: Record<string, unknown> = {};
       for (const table of tables) {
@@ -480,6 +482,17 @@ export const venue = (extra: Record<string, unknown> = {}) => ({
   capacity: 40,
   ...extra,
 });
+
+/** Altinget's integration network (#19): its meetings are in Danish time, August to December 2021. */
+export const ALTINGET_2021 = {
+  slug: 'altinget-2021',
+  name: 'Altingets integrationspolitiske netværk 2021',
+  date: '2021-08-12',
+  endDate: '2021-12-06',
+  timeZone: 'Europe/Copenhagen',
+  country: 'DK',
+  status: 'OPEN',
+};
 
 export const CREATE = `mutation($input: CreateLocationInput!) { createLocation(input: $input) { ${PAYLOAD} } }`;
 export const UPDATE = `mutation($input: UpdateLocationInput!) { updateLocation(input: $input) { ${PAYLOAD} } }`;

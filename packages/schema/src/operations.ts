@@ -111,6 +111,66 @@ export const MapLocations = op<
 }`,
 );
 
+/** A speaker or a meeting's chair as the public reads them: a name only if they chose so. */
+export interface ProgrammeSpeaker {
+  name: string | null;
+  role: string | null;
+  organisation: string | null;
+}
+export interface ProgrammeSession {
+  startsAt: string;
+  endsAt: string;
+  title: string;
+  abstract: string | null;
+  tentative: boolean;
+  speakers: ProgrammeSpeaker[];
+}
+export interface ProgrammeMeeting {
+  id: string;
+  name: string;
+  schedule: 'CONFIRMED' | 'TENTATIVE' | 'POSTPONED';
+  startsAt: string | null;
+  endsAt: string | null;
+  address: { street: string | null; city: string | null } | null;
+  programme: { chair: ProgrammeSpeaker | null; sessions: ProgrammeSession[] };
+}
+
+const SPEAKER = 'name role organisation';
+
+/** `<tafel-programme>`: an edition's meetings with their programmes, 100 a page (within the cost limit). */
+export const EditionProgramme = op<
+  {
+    edition: {
+      name: string;
+      date: string;
+      endDate: string | null;
+      timeZone: string;
+      status: string;
+      statusReason: string | null;
+    } | null;
+    locations: {
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      nodes: ProgrammeMeeting[];
+    };
+  },
+  { edition: string; filter?: LocationFilter; after?: string | null }
+>(
+  'EditionProgramme',
+  `query EditionProgramme($edition: String!, $filter: LocationFilter, $after: String) {
+  edition(slug: $edition) { name date endDate timeZone status statusReason }
+  locations(edition: $edition, filter: $filter, first: 100, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      id name schedule startsAt endsAt address { street city }
+      programme {
+        chair { ${SPEAKER} }
+        sessions { startsAt endsAt title abstract tentative speakers { ${SPEAKER} } }
+      }
+    }
+  }
+}`,
+);
+
 export interface StatBucket {
   key: string;
   label: string;

@@ -27,6 +27,22 @@ export const relations = defineRelations({ ...schema, ...applicationTables }, (r
       optional: false,
     }),
     changes: r.many.locationChanges(),
+    programmeSessions: r.many.programmeSessions(),
+    programmeSpeakers: r.many.programmeSpeakers(),
+  },
+  programmeSessions: {
+    location: r.one.locations({
+      from: r.programmeSessions.locationId,
+      to: r.locations.id,
+      optional: false,
+    }),
+  },
+  programmeSpeakers: {
+    location: r.one.locations({
+      from: r.programmeSpeakers.locationId,
+      to: r.locations.id,
+      optional: false,
+    }),
   },
   apiKeys: {
     organisation: r.one.organisations({ from: r.apiKeys.organisationId, to: r.organisations.id }),

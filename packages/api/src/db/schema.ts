@@ -573,6 +573,74 @@ export const hostLinks = pgTable(
 );
 
 /** Every change to a venue: who, when, what. Staff can query it. */
+/**
+ * A meeting's programme (#19): its sessions, each with a time within the meeting, a title, an
+ * abstract and whether it is confirmed yet. Set as a whole by `setProgramme`; gone with the venue.
+ */
+export const programmeSessions = pgTable(
+  'programme_sessions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'cascade' }),
+    /** Its place in the programme as it was sent, from 0. */
+    position: integer('position').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    title: text('title').notNull(),
+    abstract: text('abstract'),
+    /** Not yet confirmed: shown, marked as such. */
+    tentative: boolean('tentative').notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('programme_sessions_location_position_key').on(t.locationId, t.position),
+    check('programme_sessions_ends_after', sql`${t.endsAt} > ${t.startsAt}`),
+    check(
+      'programme_sessions_lengths',
+      sql`char_length(${t.title}) BETWEEN 1 AND 200 AND coalesce(char_length(${t.abstract}), 0) <= 2000`,
+    ),
+  ],
+);
+
+/**
+ * The people of a programme: a session's speakers, and the meeting's chair (no session). Their
+ * name is public only when they chose so (`namePublic`); otherwise the public reads their role
+ * and organisation alone.
+ */
+export const programmeSpeakers = pgTable(
+  'programme_speakers',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'cascade' }),
+    /** The session they speak at; null for the meeting's chair. */
+    sessionId: integer('session_id').references(() => programmeSessions.id, {
+      onDelete: 'cascade',
+    }),
+    /** Their place among the session's speakers, from 0. */
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    role: text('role'),
+    organisation: text('organisation'),
+    /** They chose to be named publicly. */
+    namePublic: boolean('name_public').notNull().default(false),
+  },
+  (t) => [
+    index('programme_speakers_location_idx').on(t.locationId),
+    index('programme_speakers_session_idx').on(t.sessionId),
+    // One chair per meeting.
+    uniqueIndex('programme_speakers_one_chair_key')
+      .on(t.locationId)
+      .where(sql`${t.sessionId} IS NULL`),
+    check(
+      'programme_speakers_lengths',
+      sql`char_length(${t.name}) BETWEEN 1 AND 120 AND coalesce(char_length(${t.role}), 0) <= 120 AND coalesce(char_length(${t.organisation}), 0) <= 120`,
+    ),
+  ],
+);
+
 export const locationChanges = pgTable(
   'location_changes',
   {
@@ -662,3 +730,5 @@ export type Session = typeof sessions.$inferSelect;
 export type ParticipationRequest = typeof participationRequests.$inferSelect;
 export type HostLink = typeof hostLinks.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+export type ProgrammeSession = typeof programmeSessions.$inferSelect;
+export type ProgrammeSpeaker = typeof programmeSpeakers.$inferSelect;

@@ -47,13 +47,16 @@ export const NEVER_KEPT = 'never';
 const COUNT_FIELDS = new Set(['participants', 'updatedAt', 'seatsByRole', 'mixing']);
 /** Types that only carry lists and paging: what they list is tagged at the field that returns them. */
 const STRUCTURAL = /^(Query|Organisation)\w*Connection(Edge)?$|^PageInfo$|^Node$/;
-/** Types of a venue's own parts. */
+/** Types of a venue's own parts (a meeting's programme too: `setProgramme` is a venue edit). */
 const VENUE_PARTS = new Set([
   'Address',
   'Coordinates',
   'RemovedLocation',
   'RoleSeats',
   'RoleMixing',
+  'Programme',
+  'ProgrammeSession',
+  'Speaker',
 ]);
 /** Stats: counts, over the venues that match. */
 const STATS_TYPES = new Set([

@@ -11,6 +11,7 @@ import './types/location.ts';
 import './types/stats.ts';
 import './types/user-error.ts';
 import './types/location-mutations.ts';
+import './types/programme.ts';
 import './types/import.ts';
 import './types/copy-locations.ts';
 import './types/staff.ts';

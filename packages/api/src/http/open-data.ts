@@ -20,7 +20,14 @@ import { encodeGlobalId } from '../graphql/global-id.ts';
 import { type EditionIds, editionBySlug, unknownEdition } from '../locations/editions.ts';
 import { computeMixing, minGroupOf, venueMixingRows } from '../locations/mixing.ts';
 import { computeStats, computeTimeline } from '../locations/stats.ts';
-import { type Licence, publicVenues, toCsv, toGeoJson, toICalendar } from '../open-data/feeds.ts';
+import {
+  type Licence,
+  publicProgrammes,
+  publicVenues,
+  toCsv,
+  toGeoJson,
+  toICalendar,
+} from '../open-data/feeds.ts';
 import { toMixingCsv, toStatsCsv, toTimelineCsv } from '../open-data/stats-files.ts';
 import type { AnswerStore } from './cache.ts';
 import { refusal } from './gate.ts';
@@ -129,7 +136,13 @@ export function openDataPlugin(database: Database, options: OpenDataOptions): Pl
     const venues = await publicVenues(db, edition.id);
     if (format === 'geojson') return JSON.stringify(toGeoJson(edition, venues, options.licence));
     if (format === 'csv') return toCsv(edition, venues, options.licence);
-    return toICalendar(edition, venues, options.licence, options.publicUrl);
+    return toICalendar(
+      edition,
+      venues,
+      options.licence,
+      options.publicUrl,
+      await publicProgrammes(db, venues),
+    );
   }
 
   return {

@@ -5,6 +5,7 @@ import type { Db } from '../db/client.ts';
 import { type Edition, type Location, locations } from '../db/schema.ts';
 import { UserErrors, UserInputError } from './errors.ts';
 import type { CountNotice } from './notices.ts';
+import { checkSessionsWithin } from './programme-bounds.ts';
 import { checkSeatsAgainstPresent, hasRoles, sumOf } from './roles.ts';
 import { LIMITS, type LocationFields, type LocationValues, validateLocation } from './validate.ts';
 import {
@@ -185,6 +186,18 @@ export async function upsertLocations(
           result.ids[index] = current.id;
         } else toUpdate.push({ index, current, values: next, changes });
       });
+      await checkSessionsWithin(
+        tx,
+        rowErrors,
+        toUpdate
+          .filter(({ changes }) => 'startsAt' in changes || 'endsAt' in changes)
+          .map(({ index, current, values }) => ({
+            path: ['locations', index],
+            locationId: current.id,
+            startsAt: values.startsAt !== undefined ? values.startsAt : current.startsAt,
+            endsAt: values.endsAt !== undefined ? values.endsAt : current.endsAt,
+          })),
+      );
       if (rowErrors.any) throw new UserInputError(rowErrors.list);
 
       const awaiting = await awaitsApproval(tx, args.edition, args.organisationId);

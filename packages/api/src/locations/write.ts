@@ -16,6 +16,7 @@ import {
 } from '../db/schema.ts';
 import { type UserError, UserErrors, UserInputError } from './errors.ts';
 import type { CountNotice, ParticipationNotice } from './notices.ts';
+import { checkSessionsWithin } from './programme-bounds.ts';
 import { type LocationFields, type LocationValues, validateLocation } from './validate.ts';
 
 export interface Actor {
@@ -271,6 +272,15 @@ export async function updateLocation(
         partial: true,
         existing: current!,
       });
+      if (values.startsAt !== undefined || values.endsAt !== undefined)
+        await checkSessionsWithin(tx, errors, [
+          {
+            path: [],
+            locationId: current!.id,
+            startsAt: values.startsAt !== undefined ? values.startsAt : current!.startsAt,
+            endsAt: values.endsAt !== undefined ? values.endsAt : current!.endsAt,
+          },
+        ]);
       if (errors.any) throw new UserInputError(errors.list);
       const changes = diff(current!, values);
       if (Object.keys(changes).length === 0) return current!;

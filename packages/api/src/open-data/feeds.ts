@@ -9,8 +9,9 @@ import { asc, eq, sql } from 'drizzle-orm';
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { Db } from '../db/client.ts';
 import { type Edition, locations, organisations } from '../db/schema.ts';
-import { encodeGlobalId } from '../graphql/global-id.ts';
+import { decodeLocationId, encodeGlobalId } from '../graphql/global-id.ts';
 import { publicLocationCondition } from '../locations/filter.ts';
+import { type Programme, programmesOf, publicSpeakerLine } from '../locations/programme.ts';
 
 export interface Licence {
   name: string;
@@ -151,12 +152,27 @@ export function toCsv(edition: Edition, venues: PublicVenue[], licence: Licence)
   );
 }
 
-/** One event per venue's meal; a venue without a time is an all-day event on the edition's day. */
+/** The programmes of these public venues, by their global id (two statements for them all). */
+export async function publicProgrammes(
+  db: Db,
+  venues: PublicVenue[],
+): Promise<Map<string, Programme>> {
+  const ids = venues.map((v) => decodeLocationId(v.id)!);
+  const byId = await programmesOf(db, ids);
+  return new Map(venues.map((v, i) => [v.id, byId.get(ids[i]!)!]));
+}
+
+/**
+ * One event per venue's meal; a venue without a time is an all-day event on the edition's day. A
+ * meeting with a programme is one event per session instead, each with its own UID, its
+ * speakers as the public may read them, and the venue's place.
+ */
 export function toICalendar(
   edition: Edition,
   venues: PublicVenue[],
   licence: Licence,
   baseUrl: string,
+  programmes: Map<string, Programme> = new Map(),
 ): string {
   const calendar = ical({
     name: `${edition.name}: venues`,
@@ -172,7 +188,49 @@ export function toICalendar(
   dayAfter.setUTCDate(dayAfter.getUTCDate() + 1);
   for (const v of venues) {
     const place = [v.street, v.postalCode, v.city].filter(Boolean).join(', ');
+    const common = {
+      stamp: v.updatedAt,
+      lastModified: v.updatedAt,
+      location: { title: place || v.name, geo: { lat: v.lat, lon: v.lng } },
+      url: v.registrationUrl,
+    };
+    const scheduleNote = [
+      v.schedule === 'TENTATIVE' ? 'Not yet confirmed.' : '',
+      v.schedule === 'POSTPONED' ? 'Postponed: the new time is not known yet.' : '',
+    ];
+    const approximate = v.locationPrecision === 'APPROXIMATE' ? 'The place is approximate.' : '';
+    const programme = programmes.get(v.id);
+    if (programme?.sessions.length) {
+      const chair = programme.chair ? `Chair: ${publicSpeakerLine(programme.chair)}.` : '';
+      programme.sessions.forEach((s, position) => {
+        calendar.createEvent({
+          ...common,
+          id: `${v.id}-${position}@tafel`,
+          summary: s.title,
+          start: s.startsAt,
+          end: s.endsAt,
+          // iCalendar knows no "postponed": not confirmed, as the meeting's own event.
+          status:
+            v.schedule === 'CONFIRMED' && !s.tentative
+              ? ICalEventStatus.CONFIRMED
+              : ICalEventStatus.TENTATIVE,
+          description: [
+            s.tentative && v.schedule !== 'TENTATIVE' ? 'Not yet confirmed.' : '',
+            ...scheduleNote,
+            ...s.speakers.map(publicSpeakerLine),
+            s.abstract ?? '',
+            `${v.name} (${v.organisationName}).${chair ? ` ${chair}` : ''}`,
+            approximate,
+            licenceStatement(edition, licence),
+          ]
+            .filter(Boolean)
+            .join('\n'),
+        });
+      });
+      continue;
+    }
     calendar.createEvent({
+      ...common,
       id: `${v.id}@tafel`,
       summary: `${label(v.meal, 'en')}: ${v.name}`,
       ...(v.startsAt
@@ -180,18 +238,13 @@ export function toICalendar(
         : { start: day, ...(edition.endDate ? { end: dayAfter } : {}), allDay: true }),
       // iCalendar knows no "postponed": not confirmed, and the description says why.
       status: v.schedule === 'CONFIRMED' ? ICalEventStatus.CONFIRMED : ICalEventStatus.TENTATIVE,
-      stamp: v.updatedAt,
-      lastModified: v.updatedAt,
-      location: { title: place || v.name, geo: { lat: v.lat, lon: v.lng } },
-      url: v.registrationUrl,
       description: [
-        v.schedule === 'TENTATIVE' ? 'Not yet confirmed.' : '',
-        v.schedule === 'POSTPONED' ? 'Postponed: the new time is not known yet.' : '',
+        ...scheduleNote,
         `${v.organisationName}. ${v.participants}${v.capacity != null ? ` of ${v.capacity}` : ''} participants.`,
         v.targetGroups.length
           ? `Bringing together: ${v.targetGroups.map((g) => label(g, 'en')).join(', ')}.`
           : '',
-        v.locationPrecision === 'APPROXIMATE' ? 'The place is approximate.' : '',
+        approximate,
         licenceStatement(edition, licence),
       ]
         .filter(Boolean)

@@ -82,7 +82,7 @@ const LocationChangeRef = builder.drizzleObject('locationChanges', {
   fields: (t) => ({
     action: t.exposeString('action', {
       description:
-        'CREATE, UPDATE, CANCEL, UPSERT_CREATE, UPSERT_UPDATE, UPSERT_CANCEL or APPROVE.',
+        'CREATE, UPDATE, CANCEL, UPSERT_CREATE, UPSERT_UPDATE, UPSERT_CANCEL, APPROVE or SET_PROGRAMME (its changes count sessions and say whether it has a chair; never a name).',
     }),
     actor: t.exposeString('actor', {
       nullable: true,
