@@ -4,9 +4,11 @@
  * left no longer counts; bad ranges refused clearly.
  */
 import { sql } from 'drizzle-orm';
+import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoEditions } from '../src/demo/ensure.ts';
 import { rowsOf } from '../src/locations/stats.ts';
+import { createApp } from '../src/yoga.ts';
 import { createClient, openTestDatabase, type TestDb } from './support.ts';
 
 let t: TestDb;
@@ -100,6 +102,7 @@ describe('federations', () => {
     // Lab XL's own dinner belongs to no federation.
     expect(r.data!['diner'].federation).toBeNull();
     expect(r.data!['federations'].map((f: { slug: string }) => f.slug)).toEqual([
+      'altinget',
       'nid',
       'sammen-om-integration',
       'wir-zusammen',
@@ -133,6 +136,52 @@ describe('federations', () => {
     expect(await ask('2016-02-30', '2017-02-01')).toMatch(/not a day/);
     expect(await ask('2000-01-01', '2016-02-01', 'DAY')).toMatch(/At most 400 points/);
     expect(await ask('2000-01-01', '2016-02-01', 'YEAR')).toBeUndefined();
+  });
+
+  it('holds Altinget’s 2021 programme as its page writes it: the døgnmøde not yet confirmed, two speakers in one slot', async () => {
+    const r = await gql(`{
+      edition(slug: "altinget-integration-2021") { date endDate country federation { slug } }
+      locations(edition: "altinget-integration-2021", first: 10) { nodes {
+        name schedule startsAt endsAt
+        programme { chair { name role } sessions { title tentative speakers { name role organisation } } }
+      } }
+    }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!['edition']).toEqual({
+      date: '2021-08-12',
+      endDate: '2021-12-06',
+      country: 'DK',
+      federation: { slug: 'altinget' },
+    });
+    const meetings = r.data!['locations'].nodes as any[];
+    const doegn = meetings.find((m) => m.name === 'Det årlige døgnmøde');
+    expect(doegn.schedule).toBe('TENTATIVE');
+    // Over the night: it ends on the next day.
+    expect(doegn.endsAt.slice(0, 10)).toBe('2021-08-13');
+    expect(doegn.programme.chair).toEqual({
+      name: 'Abdel Aziz Mahmoud',
+      role: 'journalist og tv-vært',
+    });
+    expect(doegn.programme.sessions.map((s: any) => s.tentative)).toEqual([true, true, true]);
+    const press = meetings.find(
+      (m) => m.name === 'Pressens rolle og ansvar på integrationsområdet',
+    );
+    expect(press.programme.sessions[0].speakers).toEqual([
+      { name: 'Aydin Soei', role: 'sociolog og forfatter', organisation: null },
+      { name: 'Jakob Nielsen', role: 'ansvarshavende chefredaktør', organisation: 'Altinget' },
+    ]);
+    // In iCalendar: one event per session, the døgnmøde's marked tentative.
+    const app = createApp({ database: t.database });
+    const response = await app.fetch(
+      'http://tafel.test/editions/altinget-integration-2021/locations.ics',
+    );
+    const events = Object.values(ical.sync.parseICS(await response.text())).filter(
+      (e): e is VEvent => e.type === 'VEVENT',
+    );
+    expect(events).toHaveLength(3 + 1 + 1 + 1);
+    const brygger = events.find((e) => String(e.summary).startsWith('Fra chefkonsulent'))!;
+    expect(brygger.status).toBe('TENTATIVE');
+    expect(String(brygger.description)).toContain('Rasmus Brygger');
   });
 
   it('loads once: loading the demo again adds no member twice', async () => {

@@ -7,6 +7,8 @@ export interface DemoEdition {
   name: string;
   /** YYYY-MM-DD, in the edition's time zone. */
   date: string;
+  /** The last day of an edition that spans days (meetings across a year). */
+  endDate?: string;
   timeZone: string;
   country: string;
   /** OPEN unless said (a past day is CLOSED). */

@@ -33,6 +33,18 @@ export async function loadDemoEditions(
     done(data.edition.slug, loaded, Math.round(performance.now() - started));
   }
   await putInSeries(db, HET_DINER_SERIES, [data.edition.slug]);
+  // Altinget's integration network (seeds/002): its 2021 programme of meetings.
+  const { ALTINGET_SERIES, generateAltinget, loadAltingetProgramme } = await import(
+    './altinget.ts'
+  );
+  const altinget = generateAltinget();
+  if (!(await hasEdition(db, altinget.edition.slug))) {
+    const began = performance.now();
+    const loaded = await loadDemo(db, altinget);
+    await loadAltingetProgramme(db, loaded.editionId);
+    done(altinget.edition.slug, loaded, Math.round(performance.now() - began));
+  }
+  await putInSeries(db, ALTINGET_SERIES, [altinget.edition.slug]);
   // The federations of the seed texts, with their members' joined dates.
   const { loadDemoFederations } = await import('./federations.ts');
   await loadDemoFederations(db);

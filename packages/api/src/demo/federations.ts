@@ -2,6 +2,8 @@
  * The demo's federations, as the seed texts write them:
  *
  * - `nid`, the Nationaal Integratiediner (seeds/000): the series `nid` is its.
+ * - `altinget`, Altinget's integration network (seeds/002): its 2021 programme (altinget.ts). Its
+ *   members are not named or counted by the page, so it has none here.
  * - `wir-zusammen` (seeds/003): "Aus 36 sind rund 170 Mitglieder geworden", a year after its
  *   start. The text names no day: it looks back on January's Netzwerktreffen and ahead to 2017, so
  *   it is of early 2017; 1 February 2016 and 2017 stand for "heute vor einem Jahr" and "heute".
@@ -124,6 +126,13 @@ export function demoFederations(): DemoFederation[] {
       name: 'Nationaal Integratiediner',
       country: 'NL',
       series: ['nid'],
+      members: [],
+    },
+    {
+      slug: 'altinget',
+      name: 'Altingets integrationspolitiske netværk',
+      country: 'DK',
+      series: ['altinget-integration'],
       members: [],
     },
     wirZusammen(),
