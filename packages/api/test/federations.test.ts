@@ -176,7 +176,7 @@ describe('federations', () => {
       'http://tafel.test/editions/altinget-integration-2021/locations.ics',
     );
     const events = Object.values(ical.sync.parseICS(await response.text())).filter(
-      (e): e is VEvent => e.type === 'VEVENT',
+      (e): e is VEvent => e?.type === 'VEVENT',
     );
     expect(events).toHaveLength(3 + 1 + 1 + 1);
     const brygger = events.find((e) => String(e.summary).startsWith('Fra chefkonsulent'))!;
