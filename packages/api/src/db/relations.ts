@@ -11,7 +11,7 @@ export const relations = defineRelations({ ...schema, ...applicationTables }, (r
     editions: r.many.editions(),
   },
   organisations: {
-    locations: r.many.locations(),
+    locations: r.many.locations({ alias: 'host' }),
     apiKeys: r.many.apiKeys(),
     people: r.many.people(),
   },
@@ -21,8 +21,14 @@ export const relations = defineRelations({ ...schema, ...applicationTables }, (r
       from: r.locations.organisationId,
       to: r.organisations.id,
       optional: false,
+      alias: 'host',
     }),
     changes: r.many.locationChanges(),
+    cohosts: r.many.organisations({
+      from: r.locations.id.through(r.locationCohosts.locationId),
+      to: r.organisations.id.through(r.locationCohosts.organisationId),
+      alias: 'cohost',
+    }),
   },
   apiKeys: {
     organisation: r.one.organisations({ from: r.apiKeys.organisationId, to: r.organisations.id }),
