@@ -7,7 +7,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { locationCohosts, locations, organisations } from '../src/db/schema.ts';
+import { editions, locationCohosts, locations, organisations } from '../src/db/schema.ts';
 import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { rowsOf } from '../src/locations/stats.ts';
 import { createApp } from '../src/yoga.ts';
@@ -358,5 +358,31 @@ describe('co-hosts go with their venue or organisation', () => {
     expect(await count()).toBe(1);
     await db.delete(locations).where(eq(locations.id, fx.locations['Concept lunch']!.id));
     expect(await count()).toBe(0);
+  });
+});
+
+describe('copying venues into another edition', () => {
+  it('keeps their co-hosts, but for those suspended since', async () => {
+    const { db } = t.database;
+    await db.insert(editions).values({ slug: 'nid-copy', name: 'Next year', date: '2028-10-12' });
+    await db
+      .update(organisations)
+      .set({ suspendedAt: new Date(), suspensionReason: 'test' })
+      .where(eq(organisations.id, fx.moskee.id));
+    const r = await gql(
+      `mutation { copyLocations(input: { from: "nid-test", to: "nid-copy" }) {
+        copied { name cohosts { slug } } userErrors { code } } }`,
+      {},
+      { key: keys['asito'] },
+    );
+    expect(r.data!['copyLocations'].userErrors).toEqual([]);
+    const copied = Object.fromEntries(
+      r.data!['copyLocations'].copied.map((l: { name: string; cohosts: unknown }) => [
+        l.name,
+        l.cohosts,
+      ]),
+    );
+    expect(copied['Heracles Stadion']).toEqual([{ slug: 'gemeente-utrecht' }]);
+    expect(copied['Ontbijt AZC Almelo']).toEqual([]);
   });
 });
