@@ -297,6 +297,14 @@ describe('a co-host reads the venue as its host does', () => {
       ]);
       expect(nodes[2].status).toBe('DRAFT');
     }
+    // One by its ID, a draft too; another organisation gets null.
+    const ONE = `query($id: ID!) { location(id: $id) { name status } }`;
+    const draft = { id: id('Concept lunch') };
+    expect((await gql(ONE, draft, { key: keys['moskee'] })).data!['location']).toEqual({
+      name: 'Concept lunch',
+      status: 'DRAFT',
+    });
+    expect((await gql(ONE, draft, { key: keys['utrecht'] })).data!['location']).toBeNull();
     // Its own venues stay its own list.
     const own = await gql(
       `{ viewer { locations(edition: "nid-test") { nodes { name } } } }`,

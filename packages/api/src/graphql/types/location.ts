@@ -315,13 +315,17 @@ builder.queryFields((t) => ({
   location: t.drizzleField({
     type: 'locations',
     nullable: true,
-    description: 'One venue by its ID; null if there is none or it is not public.',
+    description:
+      'One venue by its ID; null if there is none or it is not public (its organisation, its co-hosts and staff read it whatever its status).',
     args: { id: t.arg.id({ required: true, description: 'The venue’s global ID.' }) },
     resolve: async (query, _root, args, ctx) => {
       const id = decodeLocationId(String(args.id));
       if (id === null) return null;
       const row = await ctx.db.query.locations.findFirst(query({ where: { id } }));
-      return row && isVisible(ctx, row as unknown as Location) ? row : null;
+      if (!row) return null;
+      // Its co-hosts read it as its host does: a draft too.
+      const venue = row as unknown as Location;
+      return isVisible(ctx, venue) || (await readsAsHost(ctx, venue)) ? row : null;
     },
   }),
   locations: t.drizzleConnection({
