@@ -249,6 +249,19 @@ describe('Location.cohosts for the public', () => {
     expect(row[columns.indexOf('cohosts')]).toBe('gemeente-utrecht;moskee-bergen-op-zoom');
     expect(row[columns.indexOf('cohostNames')]).toBe('Gemeente Utrecht;Moskee Bergen op Zoom');
   });
+
+  it('is named on the edition’s page, and among the organizers in its JSON-LD', async () => {
+    const { app } = createClient(t.database);
+    const page = await (await app.fetch('http://tafel.test/editions/nid-test?lang=en')).text();
+    expect(page).toContain('<dt>Co-hosts</dt><dd>Gemeente Utrecht, Moskee Bergen op Zoom</dd>');
+    const ld = JSON.parse(page.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)![1]!);
+    const heracles = JSON.stringify(ld).match(/"organizer":(\[[^\]]*\])/);
+    expect(JSON.parse(heracles![1]!).map((o: { name: string }) => o.name)).toEqual([
+      'Asito',
+      'Gemeente Utrecht',
+      'Moskee Bergen op Zoom',
+    ]);
+  });
 });
 
 describe('a co-host reads the venue as its host does', () => {
