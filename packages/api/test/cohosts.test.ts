@@ -176,6 +176,18 @@ describe('setLocationCohosts', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('refuses a venue of a closed edition and changes nothing', async () => {
+    const { db } = t.database;
+    await db.update(editions).set({ status: 'CLOSED' }).where(eq(editions.slug, 'other-day'));
+    const before = await snapshot();
+    const r = await setCohosts('Vorig jaar', ['turkse-moskee']);
+    expect(r.data!['setLocationCohosts'].userErrors).toMatchObject([
+      { field: ['location'], code: 'EDITION_CLOSED' },
+    ]);
+    expect(await snapshot()).toEqual(before);
+    await db.update(editions).set({ status: 'OPEN' }).where(eq(editions.slug, 'other-day'));
+  });
+
   it('refuses a co-host, naming why, and changes nothing', async () => {
     const before = await snapshot();
     for (const options of [{ key: keys['moskee'] }, { headers: sessionHeaders(moskeePerson) }]) {
