@@ -9,6 +9,15 @@ import { checkPage } from '../paging.ts';
 import { LocationStatusEnum } from './enums.ts';
 import { ApiKeyScopeEnum } from './staff-types.ts';
 
+/** The arguments of the viewer's venue lists: its own, and those it co-hosts. */
+const venueListArgs = builder.args((t) => ({
+  edition: t.string({ required: true, description: 'Edition slug.' }),
+  statuses: t.field({
+    type: [LocationStatusEnum],
+    description: 'Only these statuses (default: all).',
+  }),
+}));
+
 const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
   description: 'The organisation or staff member behind the API key of this request.',
   fields: (t) => ({
@@ -38,13 +47,7 @@ const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
       type: 'locations',
       description:
         'Your organisation’s venues in an edition, whatever their status, with exact places. Staff see every organisation’s.',
-      args: {
-        edition: t.arg.string({ required: true, description: 'Edition slug.' }),
-        statuses: t.arg({
-          type: [LocationStatusEnum],
-          description: 'Only these statuses (default: all).',
-        }),
-      },
+      args: venueListArgs,
       resolve: (query, v, args, ctx) => {
         checkPage(args);
         return ctx.db.query.locations.findMany(
@@ -67,13 +70,7 @@ const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
       type: 'locations',
       description:
         'The venues of other organisations that yours co-hosts in an edition, whatever their status, read as their host reads them (exact places, present per role); only their host organisation and staff change them. Empty for staff.',
-      args: {
-        edition: t.arg.string({ required: true, description: 'Edition slug.' }),
-        statuses: t.arg({
-          type: [LocationStatusEnum],
-          description: 'Only these statuses (default: all).',
-        }),
-      },
+      args: venueListArgs,
       resolve: (query, v, args, ctx) => {
         checkPage(args);
         return ctx.db.query.locations.findMany(
