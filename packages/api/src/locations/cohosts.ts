@@ -13,12 +13,13 @@ import {
   organisations,
 } from '../db/schema.ts';
 import { UserErrors, UserInputError } from './errors.ts';
+import { unknownOrganisation } from './organisations.ts';
 import { type Actor, audit, closed, type WriteResult } from './write.ts';
 
 /** A table has one host and at most this many co-hosts. */
 export const MAX_COHOSTS = 10;
 
-/** The co-hosts of a venue, by name: slugs and names, as the audit trail and the open data give them. */
+/** The co-hosts of a venue, by name (as `Location.cohosts` orders them). */
 export async function cohostsOf(
   db: Pick<Db, 'select'>,
   locationId: number,
@@ -68,7 +69,7 @@ export async function setCohosts(
   const bySlug = new Map(found.map((o) => [o.slug, o]));
   try {
     const { row, changed } = await db.transaction(async (tx) => {
-      // Locked: two lists sent at once are applied one after the other, and the count holds.
+      // Locked: two lists sent at once are applied one after the other, and at most ten hold.
       const [current] = await tx
         .select()
         .from(locations)
@@ -87,12 +88,7 @@ export async function setCohosts(
         const o = bySlug.get(slug);
         if (seen.has(slug))
           errors.add(['cohosts', i], 'DUPLICATE', `"${slug.slice(0, 60)}" is named twice.`);
-        else if (!o)
-          errors.add(
-            ['cohosts', i],
-            'NOT_FOUND',
-            `No organisation with slug "${slug.slice(0, 60)}".`,
-          );
+        else if (!o) errors.list.push(unknownOrganisation(slug, ['cohosts', i]));
         else if (o.id === current!.organisationId)
           errors.add(
             ['cohosts', i],
