@@ -233,6 +233,12 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
       },
       member,
     ),
+  setLocationCohosts: () =>
+    gql(
+      `mutation($input: SetLocationCohostsInput!) { setLocationCohosts(input: $input) { ${PAYLOAD} } }`,
+      { input: { location: created, cohosts: ['gemeente-utrecht'] } },
+      member,
+    ),
   cancelLocation: () =>
     gql(
       `mutation($input: CancelLocationInput!) { cancelLocation(input: $input) { ${PAYLOAD} } }`,

@@ -7,7 +7,13 @@
 import { COUNTRIES, MEALS, REGION_CODES, TARGET_GROUPS } from '@tafel/schema';
 import { count, desc, eq, ne, sql, sum } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editions, locations, organisations, participationLog } from '../src/db/schema.ts';
+import {
+  editions,
+  locationCohosts,
+  locations,
+  organisations,
+  participationLog,
+} from '../src/db/schema.ts';
 import {
   type DemoData,
   type DemoLocation,
@@ -443,6 +449,19 @@ describe('loadDemo', () => {
         sql`${locations.editionId} = ${result.editionId} AND ${locations.externalId} = 'seed-almelo-dinner'`,
       );
     expect(seed).toEqual({ expected: 600, participants: 0 });
+    // Bergen op Zoom's elderly meet two mosques: the Turkish one co-hosts the Moroccan one's dinner.
+    const cohosts = await db
+      .select({ host: organisations.slug, cohost: sql<string>`o.slug` })
+      .from(locationCohosts)
+      .innerJoin(locations, eq(locations.id, locationCohosts.locationId))
+      .innerJoin(organisations, eq(organisations.id, locations.organisationId))
+      .innerJoin(sql`organisations o`, sql`o.id = ${locationCohosts.organisationId}`)
+      .where(
+        sql`${locations.editionId} = ${result.editionId} AND ${locations.externalId} = 'seed-bergen-op-zoom-dinner'`,
+      );
+    expect(cohosts).toEqual([
+      { host: 'moskee-al-fath-bergen-op-zoom', cohost: 'moskee-mevlana-bergen-op-zoom' },
+    ]);
   });
 
   it('refuses to load an edition twice, and re-uses organisations by slug', async () => {

@@ -7,6 +7,7 @@
 
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { locationCohosts, organisations } from '../src/db/schema.ts';
 import { decodeLocationId, encodeGlobalId } from '../src/graphql/global-id.ts';
 import { createHostLink } from '../src/locations/host-links.ts';
 import {
@@ -46,7 +47,29 @@ describe('authorization matrix: who may call which mutation', () => {
     | 'moderatorPerson'
     | 'pressPerson'
     | 'endedPerson'
-    | 'hostLink';
+    | 'hostLink'
+    | 'cohost'
+    | 'cohostPerson';
+  // Turkse moskee co-hosts Heracles Stadion (Asito's) and Stadhuis Utrecht (Utrecht's): its key
+  // and its coordinator read both as their hosts do, and may change neither.
+  beforeAll(async () => {
+    const db = t.database.db;
+    const [turkse] = await db
+      .insert(organisations)
+      .values({ slug: 'turkse-moskee', name: 'Turkse moskee', kind: 'FAITH_COMMUNITY' })
+      .returning();
+    await db.insert(locationCohosts).values(
+      ['Heracles Stadion', 'Stadhuis Utrecht'].map((name) => ({
+        locationId: publish.fx.locations[name]!.id,
+        organisationId: turkse!.id,
+      })),
+    );
+    keys['cohost'] = await memberKey(t.database, turkse!.id);
+    publish.sessions['cohostPerson'] = await personSession(t.database, {
+      email: 'coordinator@turkse-moskee.test',
+      organisationId: turkse!.id,
+    });
+  });
   const mutations: {
     name: string;
     query: string;
@@ -58,7 +81,8 @@ describe('authorization matrix: who may call which mutation', () => {
       name: 'createLocation',
       query: CREATE,
       input: () => venue(),
-      allowed: ['asito', 'utrecht', 'asitoPerson', 'utrechtPerson'],
+      // A co-host is a member in its own right: its own venues are its own business.
+      allowed: ['asito', 'utrecht', 'asitoPerson', 'utrechtPerson', 'cohost', 'cohostPerson'],
     },
     {
       name: 'updateLocation',
@@ -81,7 +105,14 @@ describe('authorization matrix: who may call which mutation', () => {
           { externalId: 'x-1', name: 'X', coordinates: { lat: 52, lng: 5 }, meal: 'LUNCH' },
         ],
       }),
-      allowed: ['asito', 'utrecht', 'asitoPerson', 'utrechtPerson'],
+      // A co-host is a member in its own right: its own venues are its own business.
+      allowed: ['asito', 'utrecht', 'asitoPerson', 'utrechtPerson', 'cohost', 'cohostPerson'],
+    },
+    {
+      name: 'setLocationCohosts',
+      query: `mutation($input: SetLocationCohostsInput!) { setLocationCohosts(input: $input) { location { cohosts { slug } } userErrors { code } } }`,
+      input: () => ({ location: id('Heracles Stadion'), cohosts: [] }),
+      allowed: ['asito', 'staff', 'asitoPerson', 'adminPerson', 'moderatorPerson'],
     },
     {
       name: 'setProgramme',
@@ -151,6 +182,19 @@ describe('authorization matrix: who may call which mutation', () => {
       ],
     },
     {
+      name: 'raiseCapacity',
+      query: `mutation($input: RaiseCapacityInput!) { raiseCapacity(input: $input) { location { capacity } userErrors { code } } }`,
+      input: () => ({ location: id('Heracles Stadion'), capacity: 700 }),
+      allowed: [
+        'asito',
+        'staff',
+        'asitoParticipationOnly',
+        'hostLink',
+        'asitoPerson',
+        'adminPerson',
+      ],
+    },
+    {
       name: 'createHostLink',
       query: `mutation($input: CreateHostLinkInput!) { createHostLink(input: $input) { token userErrors { code } } }`,
       input: () => ({ location: id('Heracles Stadion') }),
@@ -177,6 +221,8 @@ describe('authorization matrix: who may call which mutation', () => {
     'pressPerson',
     'endedPerson',
     'hostLink',
+    'cohost',
+    'cohostPerson',
   ];
   const as = (who: Who) =>
     who === 'anonymous'

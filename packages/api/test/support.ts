@@ -388,6 +388,11 @@ export function usePublishFixture(): PublishFixture {
           await f.t.database.db.execute(sql.raw(`SELECT * FROM ${table} ORDER BY id`)),
         );
       }
+      out['location_cohosts'] = rowsOf(
+        await f.t.database.db.execute(
+          sql.raw(`SELECT * FROM location_cohosts ORDER BY location_id, organisation_id`),
+        ),
+      );
       out['api_keys'] = rowsOf(
         await f.t.database.db.execute(
           sql.raw(`SELECT id, prefix, scopes, revoked_at FROM api_keys ORDER BY id`),

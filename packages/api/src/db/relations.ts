@@ -15,7 +15,7 @@ export const relations = defineRelations({ ...schema, ...applicationTables }, (r
     series: r.many.series(),
   },
   organisations: {
-    locations: r.many.locations(),
+    locations: r.many.locations({ alias: 'host' }),
     apiKeys: r.many.apiKeys(),
     people: r.many.people(),
   },
@@ -25,8 +25,14 @@ export const relations = defineRelations({ ...schema, ...applicationTables }, (r
       from: r.locations.organisationId,
       to: r.organisations.id,
       optional: false,
+      alias: 'host',
     }),
     changes: r.many.locationChanges(),
+    cohosts: r.many.organisations({
+      from: r.locations.id.through(r.locationCohosts.locationId),
+      to: r.organisations.id.through(r.locationCohosts.organisationId),
+      alias: 'cohost',
+    }),
     programmeSessions: r.many.programmeSessions(),
     programmeSpeakers: r.many.programmeSpeakers(),
   },

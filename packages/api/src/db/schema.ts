@@ -324,6 +324,29 @@ export const locations = pgTable(
   ],
 );
 
+/**
+ * Co-host organisations beside a venue's host ("believers of a Moroccan and a Turkish mosque" with
+ * a town's elderly): public by name, and each co-host's keys and coordinators read the venue as
+ * its host does but may not change it. At most ten per venue, never the host itself, never a
+ * suspended organisation when added (locations/cohosts.ts). Gone with the venue or the organisation.
+ */
+export const locationCohosts = pgTable(
+  'location_cohosts',
+  {
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.locationId, t.organisationId] }),
+    index('location_cohosts_organisation_idx').on(t.organisationId),
+  ],
+);
+
 export const apiKeys = pgTable(
   'api_keys',
   {
@@ -722,6 +745,7 @@ export type NewOrganisation = typeof organisations.$inferInsert;
 export type Location = typeof locations.$inferSelect;
 export type NewLocation = typeof locations.$inferInsert;
 export type ApiKey = typeof apiKeys.$inferSelect;
+export type LocationCohost = typeof locationCohosts.$inferSelect;
 export type ParticipationLogEntry = typeof participationLog.$inferSelect;
 export type LocationChange = typeof locationChanges.$inferSelect;
 export type Person = typeof people.$inferSelect;

@@ -719,6 +719,8 @@ export interface SeedVenue {
   street?: string;
   postalCode?: string;
   coordinates?: { lat: number; lng: number };
+  /** Organisations (slugs) that host it beside its own. */
+  cohosts?: string[];
 }
 
 export const SEED_VENUES: readonly SeedVenue[] = [
@@ -741,6 +743,7 @@ export const SEED_VENUES: readonly SeedVenue[] = [
     meal: 'DINNER',
     people: 250,
     name: 'Moskee Al Fath',
+    cohosts: ['moskee-mevlana-bergen-op-zoom'],
     targetGroups: ['ELDERLY', 'NEIGHBOURS', 'FAITH_COMMUNITIES'],
     languages: ['nl', 'ar', 'tr'],
     description:

@@ -38,12 +38,21 @@ export interface DemoArrival {
   delta: number;
 }
 
+/** Organisations that host a venue beside its own (by the venue's own id and host). */
+export interface DemoCohosts {
+  externalId: string;
+  organisationSlug: string;
+  cohosts: string[];
+}
+
 export interface DemoData {
   edition: DemoEdition;
   organisations: DemoOrganisation[];
   locations: DemoLocation[];
   /** Arrivals over the day, so the day's timeline has a shape; in time order. */
   arrivals: DemoArrival[];
+  /** Co-hosts of some venues; none when absent. */
+  cohosts?: DemoCohosts[];
 }
 
 export interface DemoOptions {

@@ -5,7 +5,7 @@
  */
 import { REGION_CODES, type RegionCode } from '@tafel/schema';
 import { AZC_TOWNS, ORGANISATIONS, type OrganisationSpec, SEED_VENUES } from './catalogue.ts';
-import type { DemoArrival, DemoData, DemoEdition, DemoLocation } from './data.ts';
+import type { DemoArrival, DemoCohosts, DemoData, DemoEdition, DemoLocation } from './data.ts';
 import { dutchPlaces, placeNamed } from './places.ts';
 import { createRandom, type Random, weightedSampler } from './random.ts';
 import { DEMO_DATE, DEMO_TIME_ZONE, MEAL_SLOTS, mealSlots } from './time.ts';
@@ -21,7 +21,7 @@ const TARGET_PARTICIPANTS = 20_400;
 
 /** The seed texts' venues, with the numbers they give: as many places as people, all come. */
 function seedVenues(factory: VenueFactory, host: (slug: string) => VenueHost): DemoLocation[] {
-  return SEED_VENUES.map(({ organisation, city, people, slot, ...venue }) => {
+  return SEED_VENUES.map(({ organisation, city, people, slot, cohosts: _cohosts, ...venue }) => {
     const [start, end] = MEAL_SLOTS[venue.meal][0]!;
     return factory.make(host(organisation), placeNamed(city), {
       ...venue,
@@ -31,6 +31,15 @@ function seedVenues(factory: VenueFactory, host: (slug: string) => VenueHost): D
       wheelchairAccessible: true,
     });
   });
+}
+
+/** The seed texts' co-hosts (the Turkish mosque beside the Moroccan one in Bergen op Zoom). */
+function seedCohosts(): DemoCohosts[] {
+  return SEED_VENUES.filter((v) => v.cohosts?.length).map((v) => ({
+    externalId: v.externalId,
+    organisationSlug: v.organisation,
+    cohosts: v.cohosts!,
+  }));
 }
 
 /** Split `total` over keys in proportion to their weights (largest remainder). */
@@ -180,7 +189,7 @@ export function generateEdition(seed: number, slug: string, shape: EditionShape 
       venue.expected = venue.participants ?? 0;
       venue.participants = 0;
     }
-    return { edition, organisations, locations, arrivals: [] };
+    return { edition, organisations, locations, arrivals: [], cohosts: seedCohosts() };
   }
   const arrivals = arrivalsOf(locations, createRandom(seed ^ 0x5eed));
   // A past day: some who registered stayed away, some came unannounced.
@@ -190,7 +199,7 @@ export function generateEdition(seed: number, slug: string, shape: EditionShape 
     venue.expected =
       venue.status === 'PUBLISHED' ? Math.round(present * (0.95 + registrations.next() * 0.2)) : 0;
   }
-  return { edition, organisations, locations, arrivals };
+  return { edition, organisations, locations, arrivals, cohosts: seedCohosts() };
 }
 
 /**

@@ -5,7 +5,13 @@
  */
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { editions, locations, organisations, participationLog } from '../db/schema.ts';
+import {
+  editions,
+  locationCohosts,
+  locations,
+  organisations,
+  participationLog,
+} from '../db/schema.ts';
 import type { DemoData } from './generate.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -92,6 +98,15 @@ export async function loadDemo(db: Db, data: DemoData): Promise<LoadDemoResult> 
       };
     });
     for (const chunk of chunks(entries, LOG_CHUNK)) await tx.insert(participationLog).values(chunk);
+    const cohosts = (data.cohosts ?? []).flatMap(({ externalId, organisationSlug, cohosts }) => {
+      const organisationId = lookup(organisationIds, organisationSlug, 'organisation');
+      const location = lookup(locationIds, `${organisationId}\u0000${externalId}`, 'venue');
+      return cohosts.map((slug) => ({
+        locationId: location.id,
+        organisationId: lookup(organisationIds, slug, 'organisation'),
+      }));
+    });
+    if (cohosts.length) await tx.insert(locationCohosts).values(cohosts);
 
     return {
       editionId,

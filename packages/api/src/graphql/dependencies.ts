@@ -165,7 +165,8 @@ class Collector {
     } else if (parent === 'Location') {
       if (COUNT_FIELDS.has(field)) counts.add(`counts:${scope}`);
       else tags.add(`venues:${scope}`);
-      if (field === 'organisation') tags.add('organisations');
+      // The host's and the co-hosts' names.
+      if (field === 'organisation' || field === 'cohosts') tags.add('organisations');
       if (field === 'edition') tags.add('editions');
     } else if (parent === 'Organisation') {
       tags.add('organisations');

@@ -20,6 +20,7 @@ import './types/person.ts';
 import './types/participation.ts';
 import './types/host-link.ts';
 import './types/capacity.ts';
+import './types/cohosts.ts';
 import './types/day-view.ts';
 import './types/sync.ts';
 import './types/geocode.ts';

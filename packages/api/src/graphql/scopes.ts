@@ -6,7 +6,7 @@ import { type AuthFailure, AuthScopeFailureType } from '@pothos/plugin-scope-aut
 import { eq, sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import { type ApiKeyScope, isStaff, isSuspended, type Viewer } from '../auth/viewer.ts';
-import { locations } from '../db/schema.ts';
+import { locationCohosts, locations } from '../db/schema.ts';
 import { publicVenue } from '../locations/visibility.ts';
 import type { Context } from './context.ts';
 import { decodeLocationId } from './global-id.ts';
@@ -27,7 +27,9 @@ export function authScopes(ctx: Context) {
     ownsLocation: async (globalId: string) => {
       if (!ctx.viewer || isSuspended(ctx.viewer)) return false;
       if (ctx.viewer.organisation === null) return true;
-      const owner = await locationOwner(ctx, globalId);
+      const owner = await locationOwner(ctx, globalId, ctx.viewer.organisation.id);
+      // A co-host reads the venue as its host does, so it is told plainly that it may not change it.
+      if (owner?.cohosted) return false;
       return owner === null || !owner.public || owner.organisationId === ctx.viewer.organisation.id;
     },
   };
@@ -72,7 +74,8 @@ export function unauthorizedError(
     failed.has('person') && 'only a signed-in person may do this, not an API key',
     failed.has('scope') &&
       `this key lacks the ${[...(failed.get('scope') ?? [])].join(' or ')} scope`,
-    failed.has('ownsLocation') && 'this venue belongs to another organisation',
+    failed.has('ownsLocation') &&
+      'this venue belongs to another organisation (its co-hosts read it, but only its host organisation and staff change it)',
   ].filter(Boolean);
   return new GraphQLError(
     `Forbidden: ${reasons.join('; ') || `${context.viewer.session ? 'you' : 'this API key'} may not do this`}.`,
@@ -99,11 +102,15 @@ function failedScopes(
   return into;
 }
 
-/** The organisation of the venue a global ID names and whether the public sees it, or null if it names none. */
+/**
+ * The organisation of the venue a global ID names, whether the public sees it and whether
+ * `organisationId` co-hosts it, or null if it names none.
+ */
 async function locationOwner(
   ctx: Context,
   globalId: string,
-): Promise<{ organisationId: number; public: boolean } | null> {
+  organisationId: number,
+): Promise<{ organisationId: number; public: boolean; cohosted: boolean } | null> {
   let id: number | null;
   try {
     id = decodeLocationId(globalId);
@@ -115,6 +122,7 @@ async function locationOwner(
     .select({
       organisationId: locations.organisationId,
       public: sql<boolean>`${publicVenue(locations)}`,
+      cohosted: sql<boolean>`EXISTS (SELECT 1 FROM ${locationCohosts} WHERE ${locationCohosts.locationId} = ${locations.id} AND ${locationCohosts.organisationId} = ${organisationId})`,
     })
     .from(locations)
     .where(eq(locations.id, id))

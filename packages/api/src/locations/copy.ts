@@ -5,11 +5,18 @@
  * keeps 18:00 at 18:00), with its count reset. A venue already there (the same own reference, or
  * the same name at the same place) is skipped, as is one the new edition would refuse (checked
  * by the same validateLocation as every other write); the answer names each with its reason.
- * One transaction: a refused request changes nothing.
+ * A copy keeps its co-hosts, but for those suspended meanwhile. One transaction: a refused
+ * request changes nothing.
  */
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { type Edition, type Location, locations, organisations } from '../db/schema.ts';
+import {
+  type Edition,
+  type Location,
+  locationCohosts,
+  locations,
+  organisations,
+} from '../db/schema.ts';
 import { UserErrors } from './errors.ts';
 import { localDate } from './fields.ts';
 import { type LocationFields, type LocationValues, validateLocation } from './validate.ts';
@@ -226,6 +233,10 @@ export async function copyLocations(
         )
         .returning();
       copied.push(...inserted);
+      await copyCohosts(
+        tx,
+        inserted.map((row, j) => ({ from: chunk[j]!.source.id, to: row.id })),
+      );
       await audit(
         tx,
         actor,
@@ -247,4 +258,19 @@ export async function copyLocations(
     value: result,
     notices: result.copied.length > 0 ? [{ edition: to.id }] : [],
   };
+}
+
+/** The co-hosts of each copied venue go with it, but for organisations suspended since: one statement. */
+async function copyCohosts(
+  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+  pairs: { from: number; to: number }[],
+): Promise<void> {
+  if (pairs.length === 0) return;
+  const rows = sql.join(
+    pairs.map((p) => sql`(${p.from}::integer, ${p.to}::integer)`),
+    sql`, `,
+  );
+  await tx.execute(
+    sql`INSERT INTO ${locationCohosts} (location_id, organisation_id) SELECT p.copy, c.organisation_id FROM (VALUES ${rows}) AS p(source, copy) JOIN ${locationCohosts} c ON c.location_id = p.source JOIN ${organisations} o ON o.id = c.organisation_id WHERE o.suspended_at IS NULL`,
+  );
 }

@@ -16,6 +16,7 @@ const TEXT: Record<Lang, Record<string, string>> = {
     count: '{n} locaties van {o} organisaties',
     none: 'Er zijn nog geen openbare locaties.',
     organisation: 'Organisatie',
+    cohosts: 'Mede-organisatoren',
     place: 'Plaats',
     approximate: 'Adres niet openbaar; de plaats is bij benadering.',
     meal: 'Maaltijd',
@@ -40,6 +41,7 @@ const TEXT: Record<Lang, Record<string, string>> = {
     count: '{n} venues of {o} organisations',
     none: 'There are no public venues yet.',
     organisation: 'Organisation',
+    cohosts: 'Co-hosts',
     place: 'Place',
     approximate: 'Address not public; the place is approximate.',
     meal: 'Meal',
@@ -64,6 +66,7 @@ const TEXT: Record<Lang, Record<string, string>> = {
     count: '{n} Orte von {o} Organisationen',
     none: 'Es gibt noch keine öffentlichen Orte.',
     organisation: 'Organisation',
+    cohosts: 'Mitveranstalter',
     place: 'Ort',
     approximate: 'Adresse nicht öffentlich; der Ort ist ungefähr.',
     meal: 'Mahlzeit',
@@ -88,6 +91,7 @@ const TEXT: Record<Lang, Record<string, string>> = {
     count: '{n} steder fra {o} organisationer',
     none: 'Der er endnu ingen offentlige steder.',
     organisation: 'Organisation',
+    cohosts: 'Medarrangører',
     place: 'Sted',
     approximate: 'Adressen er ikke offentlig; stedet er omtrentligt.',
     meal: 'Måltid',
@@ -188,7 +192,13 @@ function schemaEvent(edition: Edition, v: PublicVenue, lang: Lang) {
         : 'https://schema.org/EventScheduled',
     eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
     superEvent: { '@type': 'Event', name: edition.name },
-    organizer: { '@type': 'Organization', name: v.organisationName },
+    // The host, then its co-hosts.
+    organizer: v.cohosts.length
+      ? [v.organisationName, ...v.cohosts.map((o) => o.name)].map((name) => ({
+          '@type': 'Organization',
+          name,
+        }))
+      : { '@type': 'Organization', name: v.organisationName },
     location: {
       '@type': 'Place',
       name: v.name,
@@ -229,6 +239,9 @@ function venueArticle(
     .join(', ');
   const rows: [string, string][] = [
     [t['organisation']!, html(v.organisationName)],
+    ...(v.cohosts.length
+      ? [[t['cohosts']!, html(v.cohosts.map((o) => o.name).join(', '))] as [string, string]]
+      : []),
     [
       t['place']!,
       html(place) +

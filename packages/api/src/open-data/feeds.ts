@@ -8,7 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import { asc, eq, sql } from 'drizzle-orm';
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { Db } from '../db/client.ts';
-import { type Edition, locations, organisations } from '../db/schema.ts';
+import { type Edition, locationCohosts, locations, organisations } from '../db/schema.ts';
 import { decodeLocationId, encodeGlobalId } from '../graphql/global-id.ts';
 import { publicLocationCondition } from '../locations/filter.ts';
 import { type Programme, programmesOf, publicSpeakerLine } from '../locations/programme.ts';
@@ -25,6 +25,10 @@ export async function publicVenues(db: Db, editionId: number) {
       name: locations.name,
       organisationSlug: organisations.slug,
       organisationName: organisations.name,
+      // The co-hosts, by name then id (as `Location.cohosts`), in the same statement.
+      cohosts: sql<
+        { slug: string; name: string }[]
+      >`coalesce((SELECT json_agg(json_build_object('slug', o.slug, 'name', o.name) ORDER BY o.name, o.id) FROM ${locationCohosts} JOIN ${organisations} o ON o.id = ${locationCohosts.organisationId} WHERE ${locationCohosts.locationId} = ${locations.id}), '[]'::json)`,
       meal: locations.meal,
       startsAt: locations.startsAt,
       endsAt: locations.endsAt,
@@ -99,6 +103,8 @@ export const CSV_COLUMNS = [
   'name',
   'organisation',
   'organisationName',
+  'cohosts',
+  'cohostNames',
   'meal',
   'startsAt',
   'endsAt',
@@ -139,6 +145,8 @@ export function toCsv(edition: Edition, venues: PublicVenue[], licence: Licence)
     venues.map((v) => ({
       ...v,
       organisation: v.organisationSlug,
+      cohosts: v.cohosts.map((o) => o.slug).join(';'),
+      cohostNames: v.cohosts.map((o) => o.name).join(';'),
       startsAt: iso(v.startsAt),
       endsAt: iso(v.endsAt),
       updatedAt: iso(v.updatedAt),

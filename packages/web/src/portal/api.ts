@@ -54,7 +54,7 @@ const VENUE_FIELDS = `id name status schedule awaitingApproval meal startsAt end
 export type Group = 'DRAFT' | 'AWAITING' | 'PUBLISHED' | 'CANCELLED';
 export const GROUPS: Group[] = ['DRAFT', 'AWAITING', 'PUBLISHED', 'CANCELLED'];
 
-export function groupOf(venue: Venue): Group {
+export function groupOf(venue: Pick<Venue, 'status' | 'awaitingApproval'>): Group {
   if (venue.status === 'PUBLISHED' && venue.awaitingApproval) return 'AWAITING';
   return venue.status;
 }
@@ -77,8 +77,35 @@ export function defaultEdition(editions: readonly Edition[], today = new Date())
   return (coming[0] ?? editions[0])?.slug ?? '';
 }
 
+/** A venue of another organisation that this one co-hosts, as its list shows it (read only). */
+export type CohostedVenue = Pick<
+  Venue,
+  'id' | 'name' | 'status' | 'awaitingApproval' | 'meal' | 'organisation'
+> & { address: { city: string | null } | null };
+
+/**
+ * The organisation's own venues, and those of others it co-hosts: only what their list shows,
+ * so the request stays well within the API's cost limit.
+ */
 export const VENUES = `query ($edition: String!) {
-  viewer { locations(edition: $edition, first: 1000) { nodes { ${VENUE_FIELDS} } } }
+  viewer {
+    locations(edition: $edition, first: 1000) { nodes { ${VENUE_FIELDS} } }
+    cohostedLocations(edition: $edition, first: 200) {
+      nodes { id name status awaitingApproval meal address { city } organisation { slug name } }
+    }
+  }
+}`;
+
+/** A venue's co-hosts, read when its form opens. */
+export const COHOSTS_OF = `query ($id: ID!) { location(id: $id) { cohosts { slug name } } }`;
+
+/** At most this many co-hosts per venue (the API's MAX_COHOSTS). */
+export const MAX_COHOSTS = 10;
+export const SET_COHOSTS = `mutation ($input: SetLocationCohostsInput!) {
+  setLocationCohosts(input: $input) { location { cohosts { slug name } } userErrors { field message code } }
+}`;
+export const FIND_ORGANISATIONS = `query ($search: String!) {
+  organisations(search: $search, first: 20) { nodes { slug name } }
 }`;
 
 const PAYLOAD = `location { ${VENUE_FIELDS} } userErrors { field message code }`;

@@ -2,7 +2,8 @@
  * The venue form: every field of createLocation/updateLocation. The browser checks what the
  * server checks (checks.ts), the server's userErrors come back at their fields; either way each
  * field says what is wrong (aria-invalid, aria-describedby) and the first one gets focus. The
- * place comes from the address search and the pin; the region from the point, changeable.
+ * place comes from the address search and the pin; the region from the point, changeable. A
+ * saved venue's co-hosts are chosen below the form (cohost-picker.ts), each change sent at once.
  */
 import { MEAL_LABELS, MEALS, regionsOf, TARGET_GROUP_LABELS, TARGET_GROUPS } from '@tafel/schema';
 import { html, LitElement, nothing } from 'lit';
@@ -22,9 +23,11 @@ import {
   type Venue,
 } from './api.ts';
 import { checkVenue, type Draft, FIELD_OF, ORDER } from './checks.ts';
+import { COHOSTS } from './cohost-messages.ts';
 import { PORTAL } from './messages.ts';
 import type { PlaceEvent } from './place-picker.ts';
 import './place-picker.ts';
+import './cohost-picker.ts';
 import { formStyles } from './form-styles.ts';
 
 @customElement('tafel-venue-form')
@@ -206,6 +209,11 @@ export class TafelVenueForm extends LitElement {
           }
         </div>
       </form>
+      ${
+        v
+          ? html`<tafel-cohost-picker .language=${this.language} .venue=${v}></tafel-cohost-picker>`
+          : html`<p class="hint">${translator(COHOSTS, this.language)('newVenue')}</p>`
+      }
     </section>`;
   }
 

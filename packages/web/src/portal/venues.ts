@@ -5,6 +5,7 @@
  * venues-map.ts); the venue form for a new one or to edit one; "preview on the map" for a venue
  * not public yet (venue-preview.ts); "copy last year's venues" (copy-venues.ts); and a venue's
  * seating planner (`#venues/seating/<id>`, ../seating/planner.ts), loaded only when opened.
+ * Below, the venues of other organisations it co-hosts, marked with their host and read only.
  */
 import { MEAL_LABELS, type Meal } from '@tafel/schema';
 import { css, html, LitElement, nothing } from 'lit';
@@ -14,6 +15,7 @@ import { formatDateTime, translator } from '../lib/i18n.ts';
 import { base } from '../lib/styles.ts';
 import {
   CANCEL,
+  type CohostedVenue,
   defaultEdition,
   EDITIONS,
   type Edition,
@@ -25,6 +27,7 @@ import {
   VENUES,
   type Venue,
 } from './api.ts';
+import { COHOSTS } from './cohost-messages.ts';
 import { PORTAL } from './messages.ts';
 import { VENUES_MAP } from './venues-map-messages.ts';
 import './copy-venues.ts';
@@ -33,6 +36,14 @@ type View = 'list' | 'map';
 /** The view is kept in the address: `#venues/map` opens on the map. */
 const viewInHash = (): View => (location.hash === '#venues/map' ? 'map' : 'list');
 const SEATING_HASH = '#venues/seating/';
+
+/** A venue in a list: its name, meal and city. */
+function nameMealCity(venue: CohostedVenue, lang: PortalContext['lang']) {
+  return html`<strong>${venue.name}</strong> —
+    ${MEAL_LABELS[venue.meal as Meal]?.[lang] ?? venue.meal}${
+      venue.address?.city ? html`, ${venue.address.city}` : nothing
+    }`;
+}
 
 @customElement('tafel-section-venues')
 export class TafelSectionVenues extends LitElement {
@@ -79,6 +90,8 @@ export class TafelSectionVenues extends LitElement {
   @state() private editions: Edition[] = [];
   @state() private edition = '';
   @state() private venues: Venue[] | null = null;
+  /** Other organisations' venues this one co-hosts: shown, never changed here. */
+  @state() private cohosted: CohostedVenue[] = [];
   @state() private editing: Venue | 'new' | null = null;
   @state() private previewing: Venue | null = null;
   @state() private seating: Venue | null = null;
@@ -155,10 +168,14 @@ export class TafelSectionVenues extends LitElement {
       this.venues = [];
       return;
     }
-    const answer = await request<{ viewer: { locations: { nodes: Venue[] } } | null }>(VENUES, {
-      edition: this.edition,
-    });
+    const answer = await request<{
+      viewer: {
+        locations: { nodes: Venue[] };
+        cohostedLocations: { nodes: CohostedVenue[] };
+      } | null;
+    }>(VENUES, { edition: this.edition });
     this.venues = answer.data?.viewer?.locations.nodes ?? [];
+    this.cohosted = answer.data?.viewer?.cohostedLocations.nodes ?? [];
     this.failed = answer.errors[0]?.message ?? '';
   }
 
@@ -257,6 +274,8 @@ export class TafelSectionVenues extends LitElement {
         @saved=${this.saved}
         @back=${() => {
           this.editing = null;
+          // Its co-hosts are saved as they are chosen: the list shows them at once.
+          void this.load();
         }}
       ></tafel-venue-form>`;
     return html`<section aria-labelledby="venues-title">
@@ -298,6 +317,7 @@ export class TafelSectionVenues extends LitElement {
       <p role="status" class="ok">${this.status}</p>
       ${this.views()}
       ${this.view === 'map' ? this.map(edition) : this.list(lang, edition)}
+      ${this.cohostedList(lang)}
     </section>`;
   }
 
@@ -345,10 +365,7 @@ export class TafelSectionVenues extends LitElement {
           ${venues.map(
             (venue) => html`<li>
               <span class="what"
-                ><strong>${venue.name}</strong> —
-                ${MEAL_LABELS[venue.meal as Meal]?.[lang] ?? venue.meal}${
-                  venue.address?.city ? html`, ${venue.address.city}` : nothing
-                }${
+                >${nameMealCity(venue, lang)}${
                   // In an edition that spans days, each meeting's own day.
                   edition?.endDate && venue.startsAt
                     ? html`, ${formatDateTime(venue.startsAt, lang, edition.timeZone)}`
@@ -419,5 +436,30 @@ export class TafelSectionVenues extends LitElement {
           )}
         </ul>`;
     });
+  }
+
+  /**
+   * The venues this organisation co-hosts: marked with their host, and read only — no edit,
+   * cancel, seating or host-link buttons (the API refuses a co-host every change anyway).
+   */
+  private cohostedList(lang: PortalContext['lang']) {
+    if (this.cohosted.length === 0) return nothing;
+    const t = this.t;
+    const c = translator(COHOSTS, lang);
+    return html`<h3 id="group-cohosted">${c('cohosted')} (${this.cohosted.length})</h3>
+      <ul aria-labelledby="group-cohosted">
+        ${this.cohosted.map(
+          (venue) => html`<li>
+            <span class="what"
+              >${nameMealCity(venue, lang)}${
+                groupOf(venue) !== 'PUBLISHED'
+                  ? html` · <em>${t(`group${groupOf(venue)}`)}</em>`
+                  : nothing
+              }<br />${c('hostedBy', { name: venue.organisation.name })}.
+              ${c('readOnly', { name: venue.organisation.name })}</span
+            >
+          </li>`,
+        )}
+      </ul>`;
   }
 }

@@ -249,6 +249,29 @@ export class Compiler {
   }
 
   /**
+   * A to-many relation that is a plain list (no paging): the related rows' objects in `order`,
+   * `[]` when there are none, through one scalar subquery.
+   */
+  list<T extends PgTable>(
+    field: Field,
+    typeName: string,
+    table: T,
+    where: (t: T) => SQL,
+    order: (t: T) => SQL,
+  ): SQL {
+    const target = this.source(table, 't');
+    const inner: Row = { t: target.t, joins: [] };
+    const json = this.object(typeName, field.nodes, inner);
+    const ordered = order(target.t);
+    const items = this.spliced
+      ? sql`coalesce('[' || string_agg(${json}, ',' ORDER BY ${ordered}) || ']', '[]')`
+      : sql`coalesce(json_agg(${json} ORDER BY ${ordered}), '[]'::json)`;
+    return this.#text(
+      sql`(SELECT ${items} FROM ${table} ${sql.raw(target.name)} ${sql.join(inner.joins, sql` `)} WHERE ${where(target.t)})`,
+    );
+  }
+
+  /**
    * A Relay connection, paged as @pothos/plugin-drizzle pages it (the same page sizes, keyset
    * conditions, cursors and pageInfo), as one JSON object: a scalar subquery over the page's rows.
    */

@@ -5,7 +5,7 @@
  */
 import { COUNTRY_CODES, type Lang, regionName, regionsOf } from '@tafel/schema';
 import { type SQL, sql } from 'drizzle-orm';
-import { editions, locations, organisations } from '../../db/schema.ts';
+import { editions, locationCohosts, locations, organisations } from '../../db/schema.ts';
 import { publicVenue } from '../../locations/visibility.ts';
 import type { Context } from '../context.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../paging.ts';
@@ -37,11 +37,12 @@ function globalId(typename: string): FieldRule {
     sql`rtrim(translate(encode(convert_to(${literal(typename)} || ':' || ${(row.t as { id: unknown }).id}, 'UTF8'), 'base64'), E'+/\\n', '-_'), '=')`;
 }
 
-/** May this viewer see the venue's private parts (its exact place)? `canSeePrivate` in SQL. */
+/** May this viewer see the venue's private parts (its exact place)? `readsAsHost` in SQL. */
 function seesPrivate(ctx: Context, t: L): SQL {
   if (!ctx.viewer) return sql`false`;
   if (ctx.viewer.organisation === null) return sql`true`;
-  return sql`(${t.organisationId} = ${ctx.viewer.organisation.id})`;
+  // Its co-hosts read it as its host does (location.ts `readsAsHost`).
+  return sql`(${t.organisationId} = ${ctx.viewer.organisation.id} OR EXISTS (SELECT 1 FROM ${locationCohosts} WHERE ${locationCohosts.locationId} = ${t.id} AND ${locationCohosts.organisationId} = ${ctx.viewer.organisation.id}))`;
 }
 
 /** Does the viewer get the venue's exact place? As location.ts's `exact`. */
@@ -125,6 +126,16 @@ const location: TypeRules = {
     ),
   edition: (f, row, c) =>
     c.relation(f, row, 'Edition', editions, (e) => sql`${e.id} = ${(row.t as L).editionId}`),
+  // As location.ts's relation: by name, then id.
+  cohosts: (f, row, c) =>
+    c.list(
+      f,
+      'Organisation',
+      organisations,
+      (o) =>
+        sql`${o.id} IN (SELECT ${locationCohosts.organisationId} FROM ${locationCohosts} WHERE ${locationCohosts.locationId} = ${(row.t as L).id})`,
+      (o) => sql`${o.name}, ${o.id}`,
+    ),
   address: (f, row, c) => c.object('Address', f.nodes, row),
   coordinates: (f, row, c) => c.object('Coordinates', f.nodes, row),
   locationPrecision: (_f, row, c) =>

@@ -1,7 +1,7 @@
 import { type Lang, regionName } from '@tafel/schema';
-import { and, count, gte, type SQL } from 'drizzle-orm';
+import { and, count, eq, gte, type SQL } from 'drizzle-orm';
 import { canSeePrivate } from '../../auth/viewer.ts';
-import { type Location, locations } from '../../db/schema.ts';
+import { type Location, locationCohosts, locations } from '../../db/schema.ts';
 import {
   type LocationFilterInput as LocationFilterInputShape,
   publicLocationCondition,
@@ -37,9 +37,39 @@ export function isVisible(
   return isPublicVenue(row) || canSeePrivate(ctx, row.organisationId);
 }
 
+const cohosted = new WeakMap<Context, Promise<Set<number>>>();
+
+/**
+ * Does this viewer read the venue as its host does (the exact place, the present counts per
+ * role)? Its organisation and staff do, and so do its co-hosts: the ids of the venues the
+ * viewer's organisation co-hosts are read once per request, and only when a venue of another
+ * organisation asks.
+ */
+export function readsAsHost(
+  ctx: Context,
+  row: Pick<Location, 'id' | 'organisationId'>,
+): boolean | Promise<boolean> {
+  if (canSeePrivate(ctx, row.organisationId)) return true;
+  const own = ctx.viewer?.organisation;
+  if (!own) return false;
+  let ids = cohosted.get(ctx);
+  if (!ids) {
+    ids = ctx.db
+      .select({ id: locationCohosts.locationId })
+      .from(locationCohosts)
+      .where(eq(locationCohosts.organisationId, own.id))
+      .then((rows) => new Set(rows.map((r) => r.id)));
+    cohosted.set(ctx, ids);
+  }
+  return ids.then((set) => set.has(row.id));
+}
+
 /** Does this viewer get the exact place of this venue? */
-function exact(ctx: Context, row: Pick<Location, 'sensitive' | 'organisationId'>): boolean {
-  return !row.sensitive || canSeePrivate(ctx, row.organisationId);
+function exact(
+  ctx: Context,
+  row: Pick<Location, 'id' | 'sensitive' | 'organisationId'>,
+): boolean | Promise<boolean> {
+  return !row.sensitive || readsAsHost(ctx, row);
 }
 
 interface AddressShape {
@@ -113,6 +143,11 @@ export const LocationRef = builder.drizzleNode('locations', {
     organisation: t.relation('organisation', {
       description: 'The member organisation that hosts this venue.',
     }),
+    cohosts: t.relation('cohosts', {
+      description:
+        'The organisations that host this venue beside its `organisation` (at most ten), by name. Its host sets them (`setLocationCohosts`); they read the venue as its host does but may not change it.',
+      query: { orderBy: { name: 'asc', id: 'asc' } },
+    }),
     edition: t.relation('edition', {
       description: 'The edition (event day) this venue takes part in.',
     }),
@@ -121,8 +156,8 @@ export const LocationRef = builder.drizzleNode('locations', {
       nullable: true,
       description:
         'Street, postal code, city, region, country. Street and postal code are withheld for sensitive venues.',
-      resolve: (l, _args, ctx) => {
-        const isExact = exact(ctx, l);
+      resolve: async (l, _args, ctx) => {
+        const isExact = await exact(ctx, l);
         return {
           street: isExact ? l.street : null,
           postalCode: isExact ? l.postalCode : null,
@@ -136,14 +171,14 @@ export const LocationRef = builder.drizzleNode('locations', {
       type: Coordinates,
       description:
         'Where the venue is; approximate (about 1 km) for sensitive venues, see `locationPrecision`.',
-      resolve: (l, _args, ctx) =>
-        exact(ctx, l) ? { lat: l.lat, lng: l.lng } : { lat: l.publicLat, lng: l.publicLng },
+      resolve: async (l, _args, ctx) =>
+        (await exact(ctx, l)) ? { lat: l.lat, lng: l.lng } : { lat: l.publicLat, lng: l.publicLng },
     }),
     locationPrecision: t.field({
       type: LocationPrecisionEnum,
       description:
         'EXACT, or APPROXIMATE when the venue is sensitive and you are not its organisation.',
-      resolve: (l, _args, ctx) => (exact(ctx, l) ? 'EXACT' : 'APPROXIMATE'),
+      resolve: async (l, _args, ctx) => ((await exact(ctx, l)) ? 'EXACT' : 'APPROXIMATE'),
     }),
     sensitive: t.exposeBoolean('sensitive', {
       description: 'Whether the venue is shown publicly only approximately.',
@@ -167,8 +202,8 @@ export const LocationRef = builder.drizzleNode('locations', {
       type: [RoleSeatsRef],
       description:
         'Seats per role (e.g. 25 EMPLOYERS, 25 STATUS_HOLDERS), in the vocabulary’s order; empty when the venue states none. When it states any, `capacity` is their sum.',
-      resolve: (l, _args, ctx) => {
-        const own = canSeePrivate(ctx, l.organisationId) || ctx.host?.locationId === l.id;
+      resolve: async (l, _args, ctx) => {
+        const own = ctx.host?.locationId === l.id || (await readsAsHost(ctx, l));
         return roleList(l.seatsByRole).map(({ role, count }) => ({
           role,
           seats: count,
@@ -280,13 +315,17 @@ builder.queryFields((t) => ({
   location: t.drizzleField({
     type: 'locations',
     nullable: true,
-    description: 'One venue by its ID; null if there is none or it is not public.',
+    description:
+      'One venue by its ID; null if there is none or it is not public (its organisation, its co-hosts and staff read it whatever its status).',
     args: { id: t.arg.id({ required: true, description: 'The venue’s global ID.' }) },
     resolve: async (query, _root, args, ctx) => {
       const id = decodeLocationId(String(args.id));
       if (id === null) return null;
       const row = await ctx.db.query.locations.findFirst(query({ where: { id } }));
-      return row && isVisible(ctx, row as unknown as Location) ? row : null;
+      if (!row) return null;
+      // Its co-hosts read it as its host does: a draft too.
+      const venue = row as unknown as Location;
+      return isVisible(ctx, venue) || (await readsAsHost(ctx, venue)) ? row : null;
     },
   }),
   locations: t.drizzleConnection({

@@ -1,12 +1,22 @@
 /** `viewer`: who an API key is, what it may do, and its organisation's own venues (drafts too). */
 import { sql } from 'drizzle-orm';
 import type { Viewer } from '../../auth/viewer.ts';
+import { locationCohosts } from '../../db/schema.ts';
 import { builder } from '../builder.ts';
 import { badInput } from '../errors.ts';
 import { decodeLocationId } from '../global-id.ts';
 import { checkPage } from '../paging.ts';
 import { LocationStatusEnum } from './enums.ts';
 import { ApiKeyScopeEnum } from './staff-types.ts';
+
+/** The arguments of the viewer's venue lists: its own, and those it co-hosts. */
+const venueListArgs = builder.args((t) => ({
+  edition: t.string({ required: true, description: 'Edition slug.' }),
+  statuses: t.field({
+    type: [LocationStatusEnum],
+    description: 'Only these statuses (default: all).',
+  }),
+}));
 
 const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
   description: 'The organisation or staff member behind the API key of this request.',
@@ -37,13 +47,7 @@ const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
       type: 'locations',
       description:
         'Your organisation’s venues in an edition, whatever their status, with exact places. Staff see every organisation’s.',
-      args: {
-        edition: t.arg.string({ required: true, description: 'Edition slug.' }),
-        statuses: t.arg({
-          type: [LocationStatusEnum],
-          description: 'Only these statuses (default: all).',
-        }),
-      },
+      args: venueListArgs,
       resolve: (query, v, args, ctx) => {
         checkPage(args);
         return ctx.db.query.locations.findMany(
@@ -55,6 +59,27 @@ const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
                   ? sql`false`
                   : sql`${l.editionId} = (SELECT id FROM editions WHERE slug = ${args.edition})`,
               ...(v.organisation ? { organisationId: v.organisation.id } : {}),
+              ...(args.statuses?.length ? { status: { in: args.statuses } } : {}),
+            },
+            orderBy: { id: 'asc' },
+          }),
+        );
+      },
+    }),
+    cohostedLocations: t.drizzleConnection({
+      type: 'locations',
+      description:
+        'The venues of other organisations that yours co-hosts in an edition, whatever their status, read as their host reads them (exact places, present per role); only their host organisation and staff change them. Empty for staff.',
+      args: venueListArgs,
+      resolve: (query, v, args, ctx) => {
+        checkPage(args);
+        return ctx.db.query.locations.findMany(
+          query({
+            where: {
+              RAW: (l) =>
+                v.organisation
+                  ? sql`${l.editionId} = (SELECT id FROM editions WHERE slug = ${args.edition}) AND ${l.id} IN (SELECT ${locationCohosts.locationId} FROM ${locationCohosts} WHERE ${locationCohosts.organisationId} = ${v.organisation.id})`
+                  : sql`false`,
               ...(args.statuses?.length ? { status: { in: args.statuses } } : {}),
             },
             orderBy: { id: 'asc' },
