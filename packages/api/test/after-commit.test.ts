@@ -10,7 +10,7 @@ import { type GraphQLObjectType, getNamedType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, UsageError } from '../src/cli.ts';
 import { applications } from '../src/db/applications.ts';
-import { editions, locations } from '../src/db/schema.ts';
+import { editions, federationMeasures, federations, locations, series } from '../src/db/schema.ts';
 import { decodeLocationId, encodeGlobalId } from '../src/graphql/global-id.ts';
 import { schema } from '../src/graphql/schema.ts';
 import { newAdminToken } from '../src/http/admin.ts';
@@ -233,6 +233,31 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
       },
       member,
     ),
+  setOrganisationCount: async () => {
+    // The edition's federation counts placements (made here, unannounced: only the report is).
+    const [federation] = await t.database.db
+      .insert(federations)
+      .values({ slug: 'telt', name: 'Telt' })
+      .returning();
+    await t.database.db.insert(federationMeasures).values({
+      federationId: federation!.id,
+      key: 'PLACEMENTS',
+      labels: { nl: 'Plekken', en: 'Placements', de: 'Plätze', da: 'Pladser' },
+    });
+    const [s] = await t.database.db
+      .insert(series)
+      .values({ slug: 'telt', name: 'Telt', federationId: federation!.id })
+      .returning();
+    await t.database.db
+      .update(editions)
+      .set({ seriesId: s!.id })
+      .where(eq(editions.id, fx.edition.id));
+    return gql(
+      `mutation($input: SetOrganisationCountInput!) { setOrganisationCount(input: $input) { userErrors { field message code } } }`,
+      { input: { edition: 'nid-test', organisation: 'asito', measure: 'PLACEMENTS', value: 12 } },
+      member,
+    );
+  },
   setLocationCohosts: () =>
     gql(
       `mutation($input: SetLocationCohostsInput!) { setLocationCohosts(input: $input) { ${PAYLOAD} } }`,

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoEditions } from '../src/demo/ensure.ts';
 import { rowsOf } from '../src/locations/stats.ts';
 import { createApp } from '../src/yoga.ts';
-import { createClient, openTestDatabase, type TestDb } from './support.ts';
+import { createClient, memberKey, openTestDatabase, staffKey, type TestDb } from './support.ts';
 
 let t: TestDb;
 let gql: ReturnType<typeof createClient>['gql'];
@@ -184,6 +184,116 @@ describe('federations', () => {
     expect(String(brygger.description)).toContain('Rasmus Brygger');
   });
 
+  it('counts Sammen om integration’s placements beside the people: in stats, per organisation', async () => {
+    const r = await gql(`{
+      edition(slug: "sammen-om-integration-2016") { measures { key label(lang: DA) } }
+      stats(edition: "sammen-om-integration-2016") {
+        measures { key label(lang: EN) total organisations byOrganisation { organisation value } }
+      }
+      one: stats(edition: "sammen-om-integration-2016", filter: { organisation: "soi-virksomhed-01" }) {
+        measures { total organisations }
+      }
+      region: stats(edition: "sammen-om-integration-2016", filter: { region: "DK-84" }) { measures { total } }
+      nid: edition(slug: "nid-2027") { measures { key } }
+    }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!['edition'].measures).toEqual([
+      { key: 'PLACEMENTS', label: 'Virksomhedspladser' },
+    ]);
+    const [placements] = r.data!['stats'].measures;
+    // "knap 1000 virksomhedspladser" from the 88 companies.
+    expect(placements).toMatchObject({
+      key: 'PLACEMENTS',
+      label: 'Company placements',
+      total: 990,
+      organisations: 88,
+    });
+    const first = placements.byOrganisation.find(
+      (b: any) => b.organisation === 'soi-virksomhed-01',
+    );
+    expect(r.data!['one'].measures).toEqual([{ total: first.value, organisations: 1 }]);
+    // Counts of organisations are not narrowed by a region: said so (null), not guessed.
+    expect(r.data!['region'].measures).toBeNull();
+    expect(r.data!['nid'].measures).toEqual([]);
+    // And in the open data: the total, then each company.
+    const app = createApp({ database: t.database });
+    const csv = await (
+      await app.fetch('http://tafel.test/editions/sammen-om-integration-2016/measures.csv')
+    ).text();
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines[0]).toBe('edition,measure,label,organisation,name,value,licence');
+    expect(lines[1]).toMatch(
+      /^sammen-om-integration-2016,PLACEMENTS,Company placements,,total,990,/,
+    );
+    expect(lines).toHaveLength(1 + 1 + 88);
+  });
+
+  it('an organisation reports its own count; a measure not defined, another’s or a bad number is refused, nothing changed', async () => {
+    const SET = `mutation ($input: SetOrganisationCountInput!) { setOrganisationCount(input: $input) {
+      count { organisation measure value } userErrors { field code message } } }`;
+    const [company] = rowsOf<{ id: number }>(
+      await t.database.db.execute(
+        sql`SELECT id FROM organisations WHERE slug = 'soi-virksomhed-02'`,
+      ),
+    );
+    const key = await memberKey(t.database, company!.id);
+    const staff = await staffKey(t.database);
+    const counts = async () =>
+      rowsOf(
+        await t.database.db.execute(
+          sql`SELECT organisation_id, measure, value FROM organisation_counts ORDER BY 1, 2`,
+        ),
+      );
+    const input = {
+      edition: 'sammen-om-integration-2016',
+      organisation: 'soi-virksomhed-02',
+      measure: 'PLACEMENTS',
+      value: 25,
+    };
+    const before = await counts();
+    for (const [change, code, field] of [
+      [{ measure: 'GUESTS' }, 'MEASURE_NOT_DEFINED', 'measure'],
+      [{ organisation: 'soi-virksomhed-03' }, 'NOT_FOUND', 'organisation'],
+      [{ value: -1 }, 'OUT_OF_RANGE', 'value'],
+      [{ value: 1_000_001 }, 'OUT_OF_RANGE', 'value'],
+      [{ edition: 'nid-2027' }, 'MEASURE_NOT_DEFINED', 'measure'],
+      [{ edition: 'nope' }, 'NOT_FOUND', 'edition'],
+    ] as const) {
+      const refused = await gql(SET, { input: { ...input, ...change } }, { key });
+      expect(refused.data!['setOrganisationCount'].userErrors, code).toEqual([
+        expect.objectContaining({ code, field: ['input', field] }),
+      ]);
+    }
+    expect((await gql(SET, { input })).errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    expect(await counts()).toEqual(before);
+
+    const mine = await gql(SET, { input }, { key });
+    expect(mine.data!['setOrganisationCount']).toEqual({
+      count: { organisation: 'soi-virksomhed-02', measure: 'PLACEMENTS', value: 25 },
+      userErrors: [],
+    });
+    // Staff may report any organisation's.
+    const byStaff = await gql(
+      SET,
+      { input: { ...input, organisation: 'soi-virksomhed-03', value: 7 } },
+      { key: staff },
+    );
+    expect(byStaff.data!['setOrganisationCount'].userErrors).toEqual([]);
+    const after = await gql(
+      `{ stats(edition: "sammen-om-integration-2016", filter: { organisation: "soi-virksomhed-02" }) { measures { total } } }`,
+    );
+    expect(after.data!['stats'].measures).toEqual([{ total: 25 }]);
+    const audit = rowsOf<{ details: unknown }>(
+      await t.database.db.execute(
+        sql`SELECT details FROM audit_events WHERE action = 'SET_COUNT' ORDER BY id`,
+      ),
+    );
+    expect(audit.map((a) => a.details)).toEqual([
+      { measure: 'PLACEMENTS', value: 25 },
+      { measure: 'PLACEMENTS', value: 7 },
+    ]);
+  });
+
   it('loads once: loading the demo again adds no member twice', async () => {
     const count = async () =>
       rowsOf<{ n: number }>(
@@ -191,7 +301,13 @@ describe('federations', () => {
       )[0]!.n;
     const before = await count();
     expect(before).toBe(170 + 88);
+    const placements = async () =>
+      rowsOf<{ n: number }>(
+        await t.database.db.execute(sql`SELECT count(*)::int AS n FROM organisation_counts`),
+      )[0]!.n;
+    const counted = await placements();
     await loadDemoEditions(t.database.db, () => {});
     expect(await count()).toBe(before);
+    expect(await placements()).toBe(counted);
   });
 });

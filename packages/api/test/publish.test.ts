@@ -5,9 +5,16 @@
  * upsert: publish-bulk.test.ts.
  */
 
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { locationCohosts, organisations } from '../src/db/schema.ts';
+import {
+  editions,
+  federationMeasures,
+  federations,
+  locationCohosts,
+  organisations,
+  series,
+} from '../src/db/schema.ts';
 import { decodeLocationId, encodeGlobalId } from '../src/graphql/global-id.ts';
 import { createHostLink } from '../src/locations/host-links.ts';
 import {
@@ -65,6 +72,24 @@ describe('authorization matrix: who may call which mutation', () => {
       })),
     );
     keys['cohost'] = await memberKey(t.database, turkse!.id);
+    // The fixture's edition belongs to a federation that counts placements.
+    const [federation] = await db
+      .insert(federations)
+      .values({ slug: 'matrix', name: 'Matrix' })
+      .returning();
+    await db.insert(federationMeasures).values({
+      federationId: federation!.id,
+      key: 'PLACEMENTS',
+      labels: { nl: 'Plekken', en: 'Placements', de: 'Plätze', da: 'Pladser' },
+    });
+    const [s] = await db
+      .insert(series)
+      .values({ slug: 'matrix', name: 'Matrix', federationId: federation!.id })
+      .returning();
+    await db
+      .update(editions)
+      .set({ seriesId: s!.id })
+      .where(eq(editions.id, publish.fx.edition.id));
     publish.sessions['cohostPerson'] = await personSession(t.database, {
       email: 'coordinator@turkse-moskee.test',
       organisationId: turkse!.id,
@@ -121,6 +146,18 @@ describe('authorization matrix: who may call which mutation', () => {
         location: id('Heracles Stadion'),
         chair: { name: 'Voorzitter', role: 'dagvoorzitter', namePublic: true },
         sessions: [],
+      }),
+      allowed: ['asito', 'staff', 'asitoPerson', 'adminPerson', 'moderatorPerson'],
+    },
+    {
+      // On an edition whose federation counts placements (set up above): refused by who asks.
+      name: 'setOrganisationCount',
+      query: `mutation($input: SetOrganisationCountInput!) { setOrganisationCount(input: $input) { count { value } userErrors { code } } }`,
+      input: () => ({
+        edition: publish.fx.edition.slug,
+        organisation: 'asito',
+        measure: 'PLACEMENTS',
+        value: 3,
       }),
       allowed: ['asito', 'staff', 'asitoPerson', 'adminPerson', 'moderatorPerson'],
     },

@@ -393,6 +393,13 @@ export function usePublishFixture(): PublishFixture {
           sql.raw(`SELECT * FROM location_cohosts ORDER BY location_id, organisation_id`),
         ),
       );
+      out['organisation_counts'] = rowsOf(
+        await f.t.database.db.execute(
+          sql.raw(
+            `SELECT * FROM organisation_counts ORDER BY edition_id, organisation_id, measure`,
+          ),
+        ),
+      );
       out['api_keys'] = rowsOf(
         await f.t.database.db.execute(
           sql.raw(`SELECT id, prefix, scopes, revoked_at FROM api_keys ORDER BY id`),

@@ -190,6 +190,23 @@ export const Counter = op<
 }`,
 );
 
+/** `<tafel-counter measure=…>`: what the edition's federation counts beside people, named in each language. */
+export const CounterMeasure = op<
+  {
+    stats: {
+      measures: ({ key: string; total: number } & Partial<Record<Lang, string>>)[] | null;
+    };
+  },
+  { edition: string; filter?: LocationFilter }
+>(
+  'CounterMeasure',
+  `query CounterMeasure($edition: String!, $filter: LocationFilter) {
+  stats(edition: $edition, filter: $filter) {
+    measures { key total nl: label(lang: NL) en: label(lang: EN) de: label(lang: DE) da: label(lang: DA) }
+  }
+}`,
+);
+
 /** A journalist's overview: totals and every bucket. */
 export const Stats = op<
   {

@@ -8,6 +8,7 @@ import {
   type ResultOf,
 } from '@tafel/schema';
 import { describe, expect, test } from 'vitest';
+import { seriousViolations } from '../test/axe.ts';
 import {
   apiVenues,
   EDITION,
@@ -93,6 +94,47 @@ describe('<tafel-counter>', () => {
     expect(boxes[0]![1]).toBeGreaterThanOrEqual(35);
     expect(boxes[1]![1]).toBeGreaterThan(10);
     expect(await value.isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test('measure="PLACEMENTS" counts what the federation counts beside people, named in the element’s language', async () => {
+    // Sammen om integration's 2016: "knap 1000 virksomhedspladser" from its companies.
+    const { stats } = await gql<{
+      stats: {
+        measures: {
+          key: string;
+          total: number;
+          byOrganisation: { organisation: string; value: number }[];
+        }[];
+      };
+    }>(
+      `{ stats(edition: "sammen-om-integration-2016") { measures { key total byOrganisation { organisation value } } } }`,
+    );
+    const [placements] = stats.measures;
+    const first = placements!.byOrganisation[0]!;
+    const { page } = await openPage(
+      chromium.browser,
+      `<tafel-counter id="all" edition="sammen-om-integration-2016" measure="PLACEMENTS" lang="da"></tafel-counter>
+       <tafel-counter id="one" edition="sammen-om-integration-2016" measure="PLACEMENTS" organisation="${first.organisation}" lang="en"></tafel-counter>
+       <tafel-counter id="none" edition="sammen-om-integration-2016" measure="GUESTS" lang="en"></tafel-counter>`,
+    );
+    await expect
+      .poll(() => page.locator('#all [part="value"]').textContent())
+      .toBe(new Intl.NumberFormat('da').format(placements!.total));
+    expect(await page.locator('#all [part="label"]').textContent()).toBe('Virksomhedspladser');
+    expect(await page.locator('#all [part="venues"]').count()).toBe(0);
+    await expect
+      .poll(() => page.locator('#one [part="value"]').textContent())
+      .toBe(new Intl.NumberFormat('en').format(first.value));
+    expect(await page.locator('#one [part="label"]').textContent()).toBe('Company placements');
+    await expect
+      .poll(() => page.locator('#none [part="notice"]').textContent())
+      .toBe('This edition does not count “GUESTS”.');
+    expect(await page.locator('#none [part="value"]').textContent()).toBe('–');
+    // The bare test page has no <title>: the page's business, not the counters'.
+    expect((await seriousViolations(page)).filter((v) => !v.includes('document-title'))).toEqual(
+      [],
+    );
     await page.close();
   });
 

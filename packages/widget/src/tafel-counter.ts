@@ -3,6 +3,7 @@ import {
   CounterCompared,
   CounterComparedChanged,
   type CounterComparisonFields,
+  CounterMeasure,
   StatsChanged,
 } from '@tafel/schema';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -18,6 +19,8 @@ import styles from './tafel-counter.styles.ts';
 const REFETCH_EVERY = 1000;
 /** After a failed load, the counter tries again this much later. */
 const RETRY_AFTER = 5000;
+/** A measure (placements) changes by reports, not by the minute: asked again this often. */
+const MEASURE_EVERY = 60_000;
 
 /**
  * The live number of participants of an edition, optionally of one organisation or region,
@@ -45,6 +48,7 @@ export class TafelCounter extends TafelElement {
   static override properties = {
     label: { reflect: true },
     compare: { reflect: true },
+    measure: { reflect: true },
     _participants: { state: true },
     _comparison: { state: true },
     _locations: { state: true },
@@ -68,8 +72,17 @@ export class TafelCounter extends TafelElement {
    * slug. An edition with recorded totals only shows its total and why there is no same hour.
    */
   declare compare: string | undefined;
+  /**
+   * Count what the edition's federation counts beside people instead (`Edition.measures`), e.g.
+   * `PLACEMENTS`: its total, optionally of one organisation, under its name. Asked again every
+   * minute while live.
+   */
+  declare measure: string | undefined;
   /** Live updates (on unless `live="false"`, which shows the number once). */
   declare live: boolean;
+  /** The measure's name in the element's language, from the API. */
+  #measureLabel = '';
+  #measureTimer: ReturnType<typeof setInterval> | undefined;
 
   declare _participants: number | null;
   /** The comparison: undefined until loaded, null when the edition has no previous one. */
@@ -84,7 +97,7 @@ export class TafelCounter extends TafelElement {
     refused: (error) => this.#stop(error),
   });
   #live = new LiveController(this, StatsChanged, {
-    wanted: () => !this.#compareWith,
+    wanted: () => !this.#compareWith && !this.measure,
     data: ({ statsChanged }) => {
       if (filterOf(this)) this.#refetch.schedule();
       else this.#set(statsChanged.participants, statsChanged.locations);
@@ -96,7 +109,7 @@ export class TafelCounter extends TafelElement {
   });
   // With a comparison the API filters the stream itself and carries the comparison: no refetch.
   #liveCompared = new LiveController(this, CounterComparedChanged, {
-    wanted: () => this.#compareWith !== undefined,
+    wanted: () => this.#compareWith !== undefined && !this.measure,
     variables: () => this.#comparedVariables(),
     data: ({ statsChanged }) => {
       this.#set(statsChanged.participants, statsChanged.locations);
@@ -131,11 +144,17 @@ export class TafelCounter extends TafelElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#refetch.cancel();
+    clearInterval(this.#measureTimer);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const asked = ['endpoint', 'edition', 'organisation', 'region', 'compare'];
+    const asked = ['endpoint', 'edition', 'organisation', 'region', 'compare', 'measure'];
     if (asked.some((k) => changed.has(k as keyof TafelCounter))) void this.#data.reload();
+    if (['measure', 'live'].some((k) => changed.has(k as keyof TafelCounter))) {
+      clearInterval(this.#measureTimer);
+      if (this.measure && this.live !== false)
+        this.#measureTimer = setInterval(() => void this.#data.reload(), MEASURE_EVERY);
+    }
     if ([...asked, 'live'].some((k) => changed.has(k as keyof TafelCounter))) {
       this.#live.subscribe();
       this.#liveCompared.subscribe();
@@ -146,6 +165,22 @@ export class TafelCounter extends TafelElement {
   async #fetch(signal: AbortSignal, fresh: boolean): Promise<void> {
     this.#refetch.started();
     const filter = filterOf(this);
+    if (this.measure) {
+      const variables = { edition: this.edition!, ...(filter ? { filter } : {}) };
+      const { stats } = await query(endpointOf(this), CounterMeasure, variables, { signal, fresh });
+      const lang = elementLang(this);
+      const found = stats.measures?.find((m) => m.key === this.measure!.trim().toUpperCase());
+      if (!found) {
+        this._participants = null;
+        this._notice = t(lang, 'noMeasure', { measure: this.measure });
+        return;
+      }
+      this.#measureLabel = found[lang] ?? found.key;
+      this.#set(found.total, null);
+      this._comparison = undefined;
+      this._notice = '';
+      return;
+    }
     if (this.#compareWith !== undefined) {
       const variables = { edition: this.edition!, ...this.#comparedVariables() };
       const data = await query(endpointOf(this), CounterCompared, variables, { signal, fresh });
@@ -171,7 +206,7 @@ export class TafelCounter extends TafelElement {
     this._notice = refusalText(elementLang(this), error, this.edition);
   }
 
-  #set(participants: number, locations: number): void {
+  #set(participants: number, locations: number | null): void {
     const changed = participants !== this._participants;
     this._participants = participants;
     this._locations = locations;
@@ -211,7 +246,7 @@ export class TafelCounter extends TafelElement {
     // No live region: a total that changes several times a second would drown a screen reader.
     return html`<div part="base" class="base" lang=${lang}>
       <span part="value" class="value">${value === null ? '–' : formatNumber(lang, value)}</span>
-      <span part="label" class="label">${this.label || t(lang, 'counterLabel')}</span>
+      <span part="label" class="label">${this.label || this.#measureLabel || t(lang, 'counterLabel')}</span>
       ${
         this._locations === null
           ? nothing

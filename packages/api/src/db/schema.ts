@@ -87,6 +87,52 @@ export const federationMembers = pgTable(
   ],
 );
 
+/**
+ * What a federation counts beside the people at its tables, e.g. Sammen om integration's
+ * placements offered by companies ("knap 1000 virksomhedspladser"): a key and its labels.
+ */
+export const federationMeasures = pgTable(
+  'federation_measures',
+  {
+    federationId: integer('federation_id')
+      .notNull()
+      .references(() => federations.id, { onDelete: 'cascade' }),
+    /** `PLACEMENTS`: upper case letters, digits and underscores. */
+    key: text('key').notNull(),
+    labels: jsonb('labels').notNull().$type<Record<'nl' | 'en' | 'de' | 'da', string>>(),
+    position: integer('position').notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.federationId, t.key] }),
+    check('federation_measures_key', sql`${t.key} ~ '^[A-Z][A-Z0-9_]{1,39}$'`),
+  ],
+);
+
+/**
+ * An organisation's count of one of its federation's measures in one edition (the companies'
+ * placements of a year), as the organisation or staff report it. Counts, never people.
+ */
+export const organisationCounts = pgTable(
+  'organisation_counts',
+  {
+    editionId: integer('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    measure: text('measure').notNull(),
+    value: integer('value').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.editionId, t.organisationId, t.measure] }),
+    index('organisation_counts_organisation_idx').on(t.organisationId),
+    check('organisation_counts_value', sql`${t.value} BETWEEN 0 AND 1000000`),
+  ],
+);
+
 /** A run of editions of one event, year after year (e.g. `nid`, the Nationaal Integratiediner). */
 export const series = pgTable(
   'series',

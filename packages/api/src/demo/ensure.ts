@@ -45,9 +45,23 @@ export async function loadDemoEditions(
     done(altinget.edition.slug, loaded, Math.round(performance.now() - began));
   }
   await putInSeries(db, ALTINGET_SERIES, [altinget.edition.slug]);
-  // The federations of the seed texts, with their members' joined dates.
-  const { loadDemoFederations } = await import('./federations.ts');
+  // Sammen om integration's 2016: Folkemødet, and the companies' placements (below).
+  const { SAMMEN_SERIES, generateSammen, loadSammenCounts } = await import('./sammen.ts');
+  const sammen = generateSammen();
+  if (!(await hasEdition(db, sammen.edition.slug))) {
+    const began = performance.now();
+    const loaded = await loadDemo(db, sammen);
+    done(sammen.edition.slug, loaded, Math.round(performance.now() - began));
+  }
+  await putInSeries(db, SAMMEN_SERIES, [sammen.edition.slug]);
+  // The federations of the seed texts, with their members' joined dates and their measures.
+  const { demoFederations, loadDemoFederations } = await import('./federations.ts');
   await loadDemoFederations(db);
+  const companies = demoFederations().find((f) => f.slug === 'sammen-om-integration')!.members;
+  await loadSammenCounts(
+    db,
+    companies.map((c) => c.slug),
+  );
 }
 
 /** Load the demo editions unless they are there already (first start of an empty PGlite folder). */

@@ -18,7 +18,14 @@
  */
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { editions, federationMembers, federations, organisations, series } from '../db/schema.ts';
+import {
+  editions,
+  federationMeasures,
+  federationMembers,
+  federations,
+  organisations,
+  series,
+} from '../db/schema.ts';
 
 interface DemoFederation {
   slug: string;
@@ -26,6 +33,8 @@ interface DemoFederation {
   country: string;
   series: string[];
   members: { slug: string; name: string; kind: 'COMPANY' | 'CARE'; joinedOn: string }[];
+  /** What it counts beside the people at its tables. */
+  measures?: { key: string; labels: Record<'nl' | 'en' | 'de' | 'da', string> }[];
   /** Series of its own, each with past editions that hold totals only, with their source. */
   own?: {
     slug: string;
@@ -109,7 +118,19 @@ function sammenOmIntegration(): DemoFederation {
     slug: 'sammen-om-integration',
     name: 'Sammen om integration',
     country: 'DK',
-    series: [],
+    series: ['sammen-om-integration'],
+    // "knap 1000 virksomhedspladser": placements offered by the companies.
+    measures: [
+      {
+        key: 'PLACEMENTS',
+        labels: {
+          nl: 'Werkplekken in bedrijven',
+          en: 'Company placements',
+          de: 'Plätze in Unternehmen',
+          da: 'Virksomhedspladser',
+        },
+      },
+    ],
     members: spread(SAMMEN_START, SAMMEN_RELEASE, 88).map((joinedOn, i) => ({
       slug: `soi-virksomhed-${String(i + 1).padStart(2, '0')}`,
       name: `Virksomhed ${i + 1} (eksempel)`,
@@ -158,6 +179,11 @@ export async function loadDemoFederations(db: Db): Promise<void> {
         .values({ slug: f.slug, name: f.name, country: f.country })
         .onConflictDoNothing({ target: federations.slug });
       const [row] = await tx.select().from(federations).where(eq(federations.slug, f.slug));
+      if (f.measures?.length)
+        await tx
+          .insert(federationMeasures)
+          .values(f.measures.map((m, position) => ({ ...m, federationId: row!.id, position })))
+          .onConflictDoNothing();
       for (const own of f.own ?? []) {
         await tx
           .insert(series)

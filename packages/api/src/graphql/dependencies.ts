@@ -67,6 +67,9 @@ const STATS_TYPES = new Set([
   'MixingStats',
   'MixingSummary',
   'RegionMixing',
+  // Organisations' counts of the federation's measures: a report announces its edition.
+  'MeasureTotal',
+  'MeasureBucket',
 ]);
 
 /** The string an argument holds (a literal or a variable), or null. */
@@ -171,7 +174,7 @@ class Collector {
     } else if (parent === 'Organisation') {
       tags.add('organisations');
       if (field === 'locations') tags.add(`venues:${scope}`);
-    } else if (parent === 'Edition') {
+    } else if (parent === 'Edition' || parent === 'Measure') {
       tags.add('editions');
     } else if (STATS_TYPES.has(parent)) {
       tags.add(`venues:${scope}`);

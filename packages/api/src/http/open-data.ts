@@ -7,6 +7,7 @@
  *   /editions/<slug>/stats.csv           totals and every breakdown, present and expected
  *   /editions/<slug>/timeline.csv        people present over the day, per 15 minutes
  *   /editions/<slug>/mixing.csv          the measure of mixing: per edition, region and venue
+ *   /editions/<slug>/measures.csv        what its federation counts beside people, per organisation
  *
  * Each answer is built once and served from the app's answer store until a change to what it
  * shows (its edition's venues or counts, editions, organisations) or until the store lets it go;
@@ -18,6 +19,7 @@ import type { Database } from '../db/client.ts';
 import type { Dependencies } from '../graphql/dependencies.ts';
 import { encodeGlobalId } from '../graphql/global-id.ts';
 import { type EditionIds, editionBySlug, unknownEdition } from '../locations/editions.ts';
+import { measureTotals } from '../locations/measures.ts';
 import { computeMixing, minGroupOf, venueMixingRows } from '../locations/mixing.ts';
 import { computeStats, computeTimeline } from '../locations/stats.ts';
 import {
@@ -28,7 +30,7 @@ import {
   toGeoJson,
   toICalendar,
 } from '../open-data/feeds.ts';
-import { toMixingCsv, toStatsCsv, toTimelineCsv } from '../open-data/stats-files.ts';
+import { toMeasuresCsv, toMixingCsv, toStatsCsv, toTimelineCsv } from '../open-data/stats-files.ts';
 import type { AnswerStore } from './cache.ts';
 import { refusal } from './gate.ts';
 
@@ -40,8 +42,8 @@ const FORMATS = {
 type Format = keyof typeof FORMATS;
 
 const PATH =
-  /^\/editions\/([a-z0-9][a-z0-9-]{0,62})\/(locations|stats|timeline|mixing)\.(geojson|csv|ics)$/;
-type File = 'locations' | 'stats' | 'timeline' | 'mixing';
+  /^\/editions\/([a-z0-9][a-z0-9-]{0,62})\/(locations|stats|timeline|mixing|measures)\.(geojson|csv|ics)$/;
+type File = 'locations' | 'stats' | 'timeline' | 'mixing' | 'measures';
 /** The timeline file's interval, as the API's default. */
 const TIMELINE_MINUTES = 15;
 
@@ -116,6 +118,8 @@ export function openDataPlugin(database: Database, options: OpenDataOptions): Pl
     options.editions.remember(edition);
     if (file === 'stats')
       return toStatsCsv(edition, await computeStats(db, edition.id, {}), options.licence);
+    if (file === 'measures')
+      return toMeasuresCsv(edition, await measureTotals(db, edition.id), options.licence);
     if (file === 'mixing') {
       const minGroup = minGroupOf(edition, options.mixingMinGroup);
       const [mixing, venues, summary] = await Promise.all([

@@ -40,6 +40,7 @@ export const USER_ERROR_CODES = {
   TOO_LARGE: 'The file is larger than an import reads.',
   FORMULA:
     'A spreadsheet cell begins like a formula (`=`, `+`, `-`, `@`); formulas are not imported.',
+  MEASURE_NOT_DEFINED: 'The edition’s federation does not count this measure.',
 } as const;
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;
 

@@ -7,6 +7,7 @@
 import { labelOf } from '@tafel/schema';
 import { stringify } from 'csv-stringify/sync';
 import type { Edition } from '../db/schema.ts';
+import type { MeasureTotal } from '../locations/measures.ts';
 import type { MixingStats, MixingSummary, RoleMixing } from '../locations/mixing.ts';
 import type { Bucket, StatsSummary, TimelinePoint } from '../locations/stats.ts';
 import { type Licence, licenceStatement, neutraliseFormula } from './feeds.ts';
@@ -147,5 +148,46 @@ export function toMixingCsv(
       ...venues.flatMap((v) => rows('location', v.id, v.roles)),
     ],
     { header: true, columns: [...MIXING_CSV_COLUMNS], cast: { string: neutraliseFormula } },
+  );
+}
+
+export const MEASURES_CSV_COLUMNS = [
+  'edition',
+  'measure',
+  'label',
+  'organisation',
+  'name',
+  'value',
+  'licence',
+] as const;
+
+/**
+ * What the edition's federation counts beside participants (e.g. placements): per measure a
+ * `total` row (organisation empty), then one row per organisation that reported, biggest first.
+ */
+export function toMeasuresCsv(edition: Edition, totals: MeasureTotal[], licence: Licence): string {
+  const statement = licenceStatement(edition, licence);
+  return stringify(
+    totals.flatMap((m) => [
+      {
+        edition: edition.slug,
+        measure: m.key,
+        label: m.labels.en,
+        organisation: '',
+        name: 'total',
+        value: m.total,
+        licence: statement,
+      },
+      ...m.byOrganisation.map((o) => ({
+        edition: edition.slug,
+        measure: m.key,
+        label: m.labels.en,
+        organisation: o.slug,
+        name: o.name,
+        value: o.value,
+        licence: statement,
+      })),
+    ]),
+    { header: true, columns: [...MEASURES_CSV_COLUMNS], cast: { string: neutraliseFormula } },
   );
 }

@@ -171,6 +171,12 @@ const STRINGS = {
     da: 'Ingen forrige udgave at sammenligne med.',
   },
   atVenues: { nl: 'op {n} locaties', en: 'at {n} venues', de: 'an {n} Orten', da: 'på {n} steder' },
+  noMeasure: {
+    nl: 'Deze editie telt geen “{measure}”.',
+    en: 'This edition does not count “{measure}”.',
+    de: 'Diese Ausgabe zählt kein „{measure}“.',
+    da: 'Denne udgave tæller ikke “{measure}”.',
+  },
   legend: { nl: 'Legenda', en: 'Legend', de: 'Legende', da: 'Signaturforklaring' },
   legendCluster: {
     nl: 'Groep tafels: hoeveel, met de ring van hun maaltijden',
