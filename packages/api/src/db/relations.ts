@@ -5,6 +5,7 @@ import * as schema from './schema.ts';
 export const relations = defineRelations({ ...schema, ...applicationTables }, (r) => ({
   editions: {
     locations: r.many.locations(),
+    stories: r.many.stories(),
     series: r.one.series({ from: r.editions.seriesId, to: r.series.id }),
   },
   series: {
@@ -23,6 +24,11 @@ export const relations = defineRelations({ ...schema, ...applicationTables }, (r
       optional: false,
     }),
     changes: r.many.locationChanges(),
+    stories: r.many.stories(),
+  },
+  stories: {
+    location: r.one.locations({ from: r.stories.locationId, to: r.locations.id, optional: false }),
+    edition: r.one.editions({ from: r.stories.editionId, to: r.editions.id, optional: false }),
   },
   apiKeys: {
     organisation: r.one.organisations({ from: r.apiKeys.organisationId, to: r.organisations.id }),
