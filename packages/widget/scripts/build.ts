@@ -13,7 +13,12 @@ export async function buildWidget(): Promise<void> {
   const nodeEnv = process.env['NODE_ENV'];
   process.env['NODE_ENV'] = 'production';
   try {
-    for (const config of ['vite.config.ts', 'vite.chart.config.ts', 'vite.configure.config.ts']) {
+    for (const config of [
+      'vite.config.ts',
+      'vite.chart.config.ts',
+      'vite.stories.config.ts',
+      'vite.configure.config.ts',
+    ]) {
       await build({ root: widget, configFile: join(widget, config), logLevel: 'warn' });
     }
   } finally {
