@@ -531,6 +531,29 @@ describe('stories: consent, moderation, and never public before', () => {
   });
 });
 
+describe('the published stories in the open data', () => {
+  it('a quote that begins like a formula is written as text in the CSV', async () => {
+    const added = await gql(
+      ADD,
+      {
+        input: story('Vorig jaar', {
+          quote: '=HYPERLINK("https://example.org")',
+          attribution: null,
+        }),
+      },
+      { key: keys['asito'] },
+    );
+    const id = added.data!['addStory'].story.id;
+    await viaApp(PUBLISH, { input: { id } }, 'moderatorPerson');
+    const csv = await (await app.fetch('http://tafel.test/editions/other-day/stories.csv')).text();
+    expect(csv.split('\n')[0]).toBe(
+      'id,edition,quote,language,attribution,venue,city,region,publishedAt,licence',
+    );
+    expect(csv).toContain(`${id},other-day,"'=HYPERLINK(""https://example.org"")",nl,,Vorig jaar,`);
+    await viaApp(DELETE, { input: { id } }, 'staff');
+  });
+});
+
 describe('totals: stats, series and open data, never a note', () => {
   it('stats.outcomes adds up the public venues’ reports; the note stays with the host and staff', async () => {
     const filed = await gql(

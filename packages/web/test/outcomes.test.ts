@@ -3,7 +3,8 @@
  * closing report of a venue that has been held (more jobs realised than offered is refused at the
  * field and in the summary) and adds a story — without the storyteller's consent it is refused in
  * the page and nothing reaches the server; with it, it waits. A moderator publishes it from the
- * console's queue; only then does the public API show it. Each form in four languages, axe.
+ * console's queue; only then does the public API show it; deleted (consent withdrawn), it is gone
+ * again. Each form in four languages, axe.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -189,6 +190,18 @@ describe('what came of it', () => {
     await page.getByText(`Story at ${VENUE} is approved.`).waitFor();
     await page.getByText('No stories are waiting.').waitFor();
     expect(await publicStories()).toEqual([QUOTE]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('consent withdrawn: the coordinator deletes the story and it is public no more', async () => {
+    const { page, errors } = await newPage(ctx.browser);
+    await signIn(page, await invite({ email: 'ingetrokken@ouderen.test', organisation: ORG }));
+    const card = await openOutcomes(page, 'en', 'Edition');
+    await card.getByText('Mamoun · Published').waitFor();
+    await card.getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('The story is deleted.').waitFor();
+    expect(await publicStories()).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

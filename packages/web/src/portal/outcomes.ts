@@ -63,6 +63,9 @@ const DELETE = `mutation ($input: DeleteStoryInput!) {
   deleteStory(input: $input) { story { id } userErrors { field message code } }
 }`;
 
+/** A story's element id, for the button that deletes it. */
+const storyId = (s: Story) => `story-${s.id.replace(/[^A-Za-z0-9_-]/g, '')}`;
+
 /** The day after a `YYYY-MM-DD` day. */
 function nextDay(day: string): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -284,9 +287,11 @@ export class TafelSectionOutcomes extends ConsoleSection {
       <ul>
         ${v.stories.nodes.map(
           (s) => html`<li>
-            <blockquote lang=${s.language.toLowerCase()}>${s.quote}</blockquote>
+            <blockquote id=${storyId(s)} lang=${s.language.toLowerCase()}>${s.quote}</blockquote>
             <p class="meta">${s.attribution ? `${s.attribution} · ` : ''}${t(s.status)}</p>
-            <button type="button" @click=${() => this.deleteStory(s)}>${t('delete')}</button>
+            <button type="button" aria-describedby=${storyId(s)} @click=${() => this.deleteStory(s)}>
+              ${t('delete')}
+            </button>
           </li>`,
         )}
       </ul>`;
