@@ -584,6 +584,10 @@ describe('totals: stats, series and open data, never a note', () => {
       `{ stats(edition: "other-day", filter: { region: "NL-UT" }) { outcomes { reports followUps } } }`,
     );
     expect(region.data!['stats'].outcomes).toEqual({ reports: 1, followUps: 5 });
+    const snapshot = await gql(
+      `{ stats(edition: "other-day", at: "2026-10-08T18:00:00Z") { outcomes { reports } } }`,
+    );
+    expect(snapshot.data!['stats'].outcomes).toBeNull();
     const note = `query($id: ID!) { location(id: $id) { closingReport { note followUps } } }`;
     expect(
       (await gql(note, { id: vid('Stadhuis vorig jaar') })).data!['location'].closingReport,

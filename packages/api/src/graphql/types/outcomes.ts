@@ -101,9 +101,10 @@ builder.drizzleObjectFields(LocationRef, (t) => ({
 builder.objectFields(ParticipationStatsRef, (t) => ({
   outcomes: t.field({
     type: OutcomeTotalsRef,
+    nullable: true,
     description:
-      'What came of these venues: the totals of their closing reports (follow-ups, introductions, internships and jobs offered and realised, placements pledged). Never a note.',
-    resolve: (s, _a, ctx) => computeOutcomes(ctx.db, s.editionId, s.filter),
+      'What came of these venues: the totals of their closing reports (follow-ups, introductions, internships and jobs offered and realised, placements pledged). Never a note. Now only: null for a snapshot (`at`), as reports come after the day.',
+    resolve: (s, _a, ctx) => (s.at ? null : computeOutcomes(ctx.db, s.editionId, s.filter)),
   }),
 }));
 
