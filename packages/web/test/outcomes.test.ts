@@ -96,6 +96,20 @@ describe('what came of it', () => {
       expect(await seriousViolations(page), `${lang}: the report form`).toEqual([]);
     }
 
+    // On a phone: both forms fit 320 px without scrolling sideways.
+    await page.setViewportSize({ width: 320, height: 800 });
+    for (const button of ['Closing report', 'Add a story']) {
+      await (await openOutcomes(page, 'en', 'Edition'))
+        .getByRole('button', { name: button })
+        .click();
+      await page.locator('form.step').waitFor();
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      );
+      expect(overflow, `${button} at 320 px scrolls sideways`).toBe(false);
+    }
+    await page.setViewportSize({ width: 1200, height: 800 });
+
     // More jobs realised than offered: the server's refusal at the field and in the summary.
     const card = await openOutcomes(page, 'en', 'Edition');
     await card.getByRole('button', { name: 'Closing report' }).click();

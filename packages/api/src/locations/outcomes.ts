@@ -60,10 +60,7 @@ export interface HeldVenue {
   organisationId: number;
 }
 
-/**
- * The venue, if this actor may write what came of it and it was held; else why not, at `field`.
- * `forUpdate` locks the venue's row for the caller's transaction.
- */
+/** The venue, if this actor may write what came of it and it was held; else why not, at `field`. */
 export async function heldVenueFor(
   db: Db,
   actor: OutcomeActor,

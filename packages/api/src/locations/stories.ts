@@ -186,10 +186,7 @@ export async function deleteStory(
   if (!found || (actor.organisationId !== null && found.organisationId !== actor.organisationId))
     return refuse([NO_STORY(['input', 'id'])]);
   return db.transaction(async (tx) => {
-    const [gone] = await tx
-      .delete(stories)
-      .where(and(eq(stories.id, found.story.id)))
-      .returning();
+    const [gone] = await tx.delete(stories).where(eq(stories.id, found.story.id)).returning();
     if (!gone) return refuse([NO_STORY(['input', 'id'])]);
     await audit(tx, actor.audit, {
       action: 'DELETE_STORY',
