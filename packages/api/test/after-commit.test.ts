@@ -155,6 +155,8 @@ const KEY_MUTATIONS = [
   'applyToJoin',
   'rejectApplication',
   'deleteApplication',
+  // A new story waits for staff: no public answer shows it until publishStory (below).
+  'addStory',
 ];
 const MUTATIONS: Record<string, () => Promise<unknown>> = {
   createLocation: async () => {
@@ -400,6 +402,41 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
       { input: { id: venueId('Buurthuis De Ster'), reason: 'Test' } },
       staff,
     ),
+  fileClosingReport: async () => {
+    // Held: its end set in the past beside the API (no announcement).
+    await heldVenue('Heracles Stadion');
+    return gql(
+      'mutation($input: FileClosingReportInput!) { fileClosingReport(input: $input) { userErrors { field message code } } }',
+      { input: { location: venueId('Heracles Stadion'), followUps: 3 } },
+      member,
+    );
+  },
+  publishStory: async () => {
+    await heldVenue('Stadhuis Utrecht');
+    const added = await gql(
+      'mutation($input: AddStoryInput!) { addStory(input: $input) { story { id } userErrors { field message code } } }',
+      {
+        input: {
+          location: venueId('Stadhuis Utrecht'),
+          quote: 'Een verhaal',
+          language: 'NL',
+          consent: true,
+          consentedAt: '2026-01-01T12:00:00Z',
+        },
+      },
+      staff,
+    );
+    story = added.story.id;
+    return gql(STORY_STEP('publishStory', 'PublishStoryInput'), { input: { id: story } }, staff);
+  },
+  rejectStory: () =>
+    gql(
+      STORY_STEP('rejectStory', 'RejectStoryInput'),
+      { input: { id: story, reason: 'Test' } },
+      staff,
+    ),
+  deleteStory: () =>
+    gql(STORY_STEP('deleteStory', 'DeleteStoryInput'), { input: { id: story } }, staff),
   closeEdition: () =>
     gql(
       EDITION_STEP('closeEdition', 'CloseEditionInput'),
@@ -431,6 +468,14 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
 
 const EDITION_STEP = (field: string, input: string) =>
   `mutation($input: ${input}!) { ${field}(input: $input) { userErrors { field message code } } }`;
+const STORY_STEP = (field: string, input: string) =>
+  `mutation($input: ${input}!) { ${field}(input: $input) { story { id } userErrors { field message code } } }`;
+let story: string;
+const heldVenue = (name: string) =>
+  t.database.db
+    .update(locations)
+    .set({ startsAt: new Date('2026-01-01T17:00:00Z'), endsAt: new Date('2026-01-01T20:00:00Z') })
+    .where(eq(locations.id, fx.locations[name]!.id));
 const venueId = (name: string) => encodeGlobalId('Location', fx.locations[name]!.id);
 const awaitApproval = (name: string) =>
   t.database.db

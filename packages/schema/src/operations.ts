@@ -431,3 +431,27 @@ export const RecordArrivals = op<
   }
 }`,
 );
+
+/** One published story of an edition, as `<tafel-stories>` shows it. */
+export interface PublishedStory {
+  id: string;
+  quote: string;
+  /** The quote's language, as the API's `Language` enum: `NL`, `EN`, `DE` or `DA`. */
+  language: 'NL' | 'EN' | 'DE' | 'DA';
+  attribution: string | null;
+  location: { name: string; address: { city: string | null } | null };
+}
+
+/** An edition's published stories, newest first (never a pending or rejected one). */
+export const Stories = op<
+  { edition: { name: string; stories: { nodes: PublishedStory[] } } | null },
+  { edition: string; first: number }
+>(
+  'Stories',
+  `query Stories($edition: String!, $first: Int) {
+  edition(slug: $edition) {
+    name
+    stories(first: $first) { nodes { id quote language attribution location { name address { city } } } }
+  }
+}`,
+);

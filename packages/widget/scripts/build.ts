@@ -17,6 +17,7 @@ export async function buildWidget(): Promise<void> {
       'vite.config.ts',
       'vite.chart.config.ts',
       'vite.programme.config.ts',
+      'vite.stories.config.ts',
       'vite.configure.config.ts',
     ]) {
       await build({ root: widget, configFile: join(widget, config), logLevel: 'warn' });

@@ -11,8 +11,8 @@ import {
   apiVenues,
   EDITION,
   gql,
+  staffMutate as mutate,
   PAST_EDITION,
-  staffKey,
   type TestPage,
   useBrowser,
 } from '../test/browser.ts';
@@ -142,16 +142,6 @@ async function partnerPage(
   onTestFinished(() => page.close());
   await page.goto(url);
   return { page, errors, dialogs: [], close: () => page.close() };
-}
-
-async function mutate(name: string, input: Record<string, unknown>, fields = '') {
-  const data = await gql<Record<string, { userErrors: unknown[] } & Record<string, any>>>(
-    `mutation ($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${fields} userErrors { message } } }`,
-    { input },
-    staffKey(),
-  );
-  expect(data[name]!.userErrors, name).toEqual([]);
-  return data[name]!;
 }
 
 let compared: string | undefined;

@@ -65,7 +65,7 @@ export class TafelProgramme extends TafelElement {
 
   /** The GraphQL endpoint; defaults to `/graphql` on the origin that served this script. */
   declare endpoint: string | undefined;
-  /** Required: the edition's slug, e.g. `altinget-2021`. */
+  /** Required: the edition's slug, e.g. `altinget-integration-2021`. */
   declare edition: string | undefined;
   /** `list` (each meeting with its sessions) or `agenda` (sessions by day). */
   declare view: string;

@@ -35,6 +35,25 @@ export async function gql<R = Record<string, unknown>>(
   return body.data;
 }
 
+/**
+ * A mutation with the staff key, `name(input: …) { fields userErrors }`, that must be applied:
+ * the payload (its `fields`), for setting up what a test needs.
+ */
+export async function staffMutate(
+  name: string,
+  input: Record<string, unknown>,
+  fields = '',
+): Promise<Record<string, any>> {
+  const data = await gql<Record<string, { userErrors: unknown[] } & Record<string, any>>>(
+    `mutation ($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${fields} userErrors { message } } }`,
+    { input },
+    staffKey(),
+  );
+  if (data[name]!.userErrors.length)
+    throw new Error(`${name}: ${JSON.stringify(data[name]!.userErrors)}`);
+  return data[name]!;
+}
+
 /** Every public venue the API returns for a filter: what the map must show for it. */
 export async function apiVenues(filter: LocationFilter = {}): Promise<MapLocation[]> {
   const venues: MapLocation[] = [];

@@ -5,6 +5,7 @@ import * as schema from './schema.ts';
 export const relations = defineRelations({ ...schema, ...applicationTables }, (r) => ({
   editions: {
     locations: r.many.locations(),
+    stories: r.many.stories(),
     series: r.one.series({ from: r.editions.seriesId, to: r.series.id }),
   },
   series: {
@@ -33,6 +34,7 @@ export const relations = defineRelations({ ...schema, ...applicationTables }, (r
       to: r.organisations.id.through(r.locationCohosts.organisationId),
       alias: 'cohost',
     }),
+    stories: r.many.stories(),
     programmeSessions: r.many.programmeSessions(),
     programmeSpeakers: r.many.programmeSpeakers(),
   },
@@ -49,6 +51,10 @@ export const relations = defineRelations({ ...schema, ...applicationTables }, (r
       to: r.locations.id,
       optional: false,
     }),
+  },
+  stories: {
+    location: r.one.locations({ from: r.stories.locationId, to: r.locations.id, optional: false }),
+    edition: r.one.editions({ from: r.stories.editionId, to: r.editions.id, optional: false }),
   },
   apiKeys: {
     organisation: r.one.organisations({ from: r.apiKeys.organisationId, to: r.organisations.id }),

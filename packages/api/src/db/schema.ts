@@ -393,6 +393,85 @@ export const locationCohosts = pgTable(
   ],
 );
 
+/**
+ * What came of a venue, after its day: its host organisation's closing report (one per venue,
+ * corrected by filing again). Counts only, never people; the note is for the host and staff and
+ * never public. Later realised internships and jobs are at most those offered (the check says so).
+ */
+export const closingReports = pgTable(
+  'closing_reports',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'cascade' }),
+    followUps: integer('follow_ups').notNull().default(0),
+    introductions: integer('introductions').notNull().default(0),
+    internshipsOffered: integer('internships_offered').notNull().default(0),
+    jobsOffered: integer('jobs_offered').notNull().default(0),
+    internshipsRealised: integer('internships_realised').notNull().default(0),
+    jobsRealised: integer('jobs_realised').notNull().default(0),
+    placementsPledged: integer('placements_pledged').notNull().default(0),
+    /** For the host and staff only. */
+    note: text('note'),
+    /** Who filed it last: a key's prefix or `person:<id>`. */
+    filedBy: text('filed_by').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('closing_reports_location_key').on(t.locationId),
+    check(
+      'closing_reports_counts',
+      sql`${t.followUps} >= 0 AND ${t.introductions} >= 0 AND ${t.internshipsOffered} >= 0 AND ${t.jobsOffered} >= 0 AND ${t.placementsPledged} >= 0 AND ${t.internshipsRealised} BETWEEN 0 AND ${t.internshipsOffered} AND ${t.jobsRealised} BETWEEN 0 AND ${t.jobsOffered}`,
+    ),
+    check('closing_reports_note_length', sql`char_length(${t.note}) <= 1000`),
+  ],
+);
+
+/** Where a story stands: waiting for staff, published, or rejected (never public). */
+export const storyStatusEnum = pgEnum('story_status', ['PENDING', 'PUBLISHED', 'REJECTED']);
+
+/**
+ * A story told at a venue: a quote, its language, the attribution the storyteller agreed to, and
+ * their recorded consent. Stored only with consent (the check), so a withdrawn consent deletes
+ * the row. Public only once staff publish it and while its venue is public.
+ */
+export const stories = pgTable(
+  'stories',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'cascade' }),
+    editionId: integer('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    quote: text('quote').notNull(),
+    /** A language of the vocabulary (`LANGS`). */
+    language: text('language').notNull(),
+    /** As the storyteller agreed to be named, e.g. a first name; null: anonymous. */
+    attribution: text('attribution'),
+    consent: boolean('consent').notNull(),
+    /** When the storyteller gave their consent, as the host recorded it. */
+    consentedAt: timestamp('consented_at', { withTimezone: true }).notNull(),
+    status: storyStatusEnum('status').notNull().default('PENDING'),
+    /** When staff published or rejected it. */
+    moderatedAt: timestamp('moderated_at', { withTimezone: true }),
+    /** Who added it: a key's prefix or `person:<id>`. */
+    addedBy: text('added_by').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    index('stories_location_idx').on(t.locationId),
+    index('stories_edition_status_idx').on(t.editionId, t.status, t.id),
+    check('stories_consent', sql`${t.consent}`),
+    check(
+      'stories_lengths',
+      sql`char_length(${t.quote}) BETWEEN 1 AND 1000 AND char_length(${t.attribution}) <= 80`,
+    ),
+  ],
+);
+
 export const apiKeys = pgTable(
   'api_keys',
   {
@@ -802,3 +881,5 @@ export type HostLink = typeof hostLinks.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type ProgrammeSession = typeof programmeSessions.$inferSelect;
 export type ProgrammeSpeaker = typeof programmeSpeakers.$inferSelect;
+export type ClosingReport = typeof closingReports.$inferSelect;
+export type Story = typeof stories.$inferSelect;

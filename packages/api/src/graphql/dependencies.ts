@@ -46,7 +46,7 @@ export const NEVER_KEPT = 'never';
 /** The fields of a venue that a participation write changes (arrivals with a role move the last two). */
 const COUNT_FIELDS = new Set(['participants', 'updatedAt', 'seatsByRole', 'mixing']);
 /** Types that only carry lists and paging: what they list is tagged at the field that returns them. */
-const STRUCTURAL = /^(Query|Organisation)\w*Connection(Edge)?$|^PageInfo$|^Node$/;
+const STRUCTURAL = /^(Query|Organisation|Edition|Location)\w*Connection(Edge)?$|^PageInfo$|^Node$/;
 /** Types of a venue's own parts (a meeting's programme too: `setProgramme` is a venue edit). */
 const VENUE_PARTS = new Set([
   'Address',
@@ -57,6 +57,8 @@ const VENUE_PARTS = new Set([
   'Programme',
   'ProgrammeSession',
   'Speaker',
+  // A story is public once published: publishing, rejecting and deleting announce its edition.
+  'Story',
 ]);
 /** Stats: counts, over the venues that match. */
 const STATS_TYPES = new Set([
@@ -70,6 +72,7 @@ const STATS_TYPES = new Set([
   // Organisations' counts of the federation's measures: a report announces its edition.
   'MeasureTotal',
   'MeasureBucket',
+  'OutcomeTotals',
 ]);
 
 /** The string an argument holds (a literal or a variable), or null. */
@@ -176,6 +179,7 @@ class Collector {
       if (field === 'locations') tags.add(`venues:${scope}`);
     } else if (parent === 'Edition' || parent === 'Measure') {
       tags.add('editions');
+      if (field === 'stories') tags.add(`venues:${scope}`);
     } else if (STATS_TYPES.has(parent)) {
       tags.add(`venues:${scope}`);
       counts.add(`counts:${scope}`);

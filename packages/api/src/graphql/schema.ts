@@ -30,6 +30,8 @@ import './types/application.ts';
 import './types/application-mutations.ts';
 import './types/console.ts';
 import './types/audit.ts';
+import './types/outcomes.ts';
+import './types/story.ts';
 import { installCompiledReads } from './read/install.ts';
 
 export const schema = installCompiledReads(builder.toSchema({ sortSchema: true }));

@@ -8,6 +8,8 @@
  *   /editions/<slug>/timeline.csv        people present over the day, per 15 minutes
  *   /editions/<slug>/mixing.csv          the measure of mixing: per edition, region and venue
  *   /editions/<slug>/measures.csv        what its federation counts beside people, per organisation
+ *   /editions/<slug>/outcomes.csv        what came of it: closing reports' totals, per edition and region
+ *   /editions/<slug>/stories.csv         the stories staff published (also as stories.json)
  *
  * Each answer is built once and served from the app's answer store until a change to what it
  * shows (its edition's venues or counts, editions, organisations) or until the store lets it go;
@@ -21,7 +23,9 @@ import { encodeGlobalId } from '../graphql/global-id.ts';
 import { type EditionIds, editionBySlug, unknownEdition } from '../locations/editions.ts';
 import { measureTotals } from '../locations/measures.ts';
 import { computeMixing, minGroupOf, venueMixingRows } from '../locations/mixing.ts';
+import { computeOutcomes, outcomesByRegion } from '../locations/outcomes.ts';
 import { computeStats, computeTimeline } from '../locations/stats.ts';
+import { publishedStories } from '../locations/stories.ts';
 import {
   type Licence,
   publicProgrammes,
@@ -30,6 +34,7 @@ import {
   toGeoJson,
   toICalendar,
 } from '../open-data/feeds.ts';
+import { toOutcomesCsv, toStoriesCsv, toStoriesJson } from '../open-data/outcomes-files.ts';
 import { toMeasuresCsv, toMixingCsv, toStatsCsv, toTimelineCsv } from '../open-data/stats-files.ts';
 import type { AnswerStore } from './cache.ts';
 import { refusal } from './gate.ts';
@@ -37,13 +42,14 @@ import { refusal } from './gate.ts';
 const FORMATS = {
   geojson: 'application/geo+json; charset=utf-8',
   csv: 'text/csv; charset=utf-8; header=present',
+  json: 'application/json; charset=utf-8',
   ics: 'text/calendar; charset=utf-8',
 } as const;
 type Format = keyof typeof FORMATS;
 
 const PATH =
-  /^\/editions\/([a-z0-9][a-z0-9-]{0,62})\/(locations|stats|timeline|mixing|measures)\.(geojson|csv|ics)$/;
-type File = 'locations' | 'stats' | 'timeline' | 'mixing' | 'measures';
+  /^\/editions\/([a-z0-9][a-z0-9-]{0,62})\/(locations|stats|timeline|mixing|measures|outcomes|stories)\.(geojson|csv|ics|json)$/;
+type File = 'locations' | 'stats' | 'timeline' | 'mixing' | 'measures' | 'outcomes' | 'stories';
 /** The timeline file's interval, as the API's default. */
 const TIMELINE_MINUTES = 15;
 
@@ -130,6 +136,19 @@ export function openDataPlugin(database: Database, options: OpenDataOptions): Pl
       const byId = venues.map((v) => ({ id: encodeGlobalId('Location', v.id), roles: v.roles }));
       return toMixingCsv(edition, mixing, byId, summary, options.licence);
     }
+    if (file === 'outcomes') {
+      const [total, byRegion] = await Promise.all([
+        computeOutcomes(db, edition.id),
+        outcomesByRegion(db, edition.id),
+      ]);
+      return toOutcomesCsv(edition, total, byRegion, options.licence);
+    }
+    if (file === 'stories') {
+      const stories = await publishedStories(db, edition.id);
+      return format === 'json'
+        ? toStoriesJson(edition, stories, options.licence)
+        : toStoriesCsv(edition, stories, options.licence);
+    }
     if (file === 'timeline') {
       const [points, summary] = await Promise.all([
         computeTimeline(db, edition.id, {}, TIMELINE_MINUTES),
@@ -154,8 +173,15 @@ export function openDataPlugin(database: Database, options: OpenDataOptions): Pl
       const match = PATH.exec(url.pathname);
       if (!match || (request.method !== 'GET' && request.method !== 'HEAD')) return;
       const [, slug, file, format] = match as unknown as [string, string, File, Format];
-      // Numbers come as CSV only.
-      if (file !== 'locations' && format !== 'csv') return;
+      // Venues come as GeoJSON, CSV and iCalendar; stories as CSV and JSON; numbers as CSV only.
+      if (
+        file === 'locations'
+          ? format === 'json'
+          : file === 'stories'
+            ? format !== 'csv' && format !== 'json'
+            : format !== 'csv'
+      )
+        return;
       const headers: Record<string, string> = {
         'cache-control': `public, max-age=${options.maxAgeSeconds}`,
         'content-type': FORMATS[format],

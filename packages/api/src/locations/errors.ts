@@ -38,6 +38,9 @@ export const USER_ERROR_CODES = {
   REFUSED: 'The request was refused (the join form’s checks against automated sending).',
   DECIDED: 'The application was already approved or rejected; nothing was changed.',
   TOO_LARGE: 'The file is larger than an import reads.',
+  NOT_YET_HELD:
+    'The venue has not been held yet (its end has not passed, or its edition is postponed or cancelled).',
+  CONSENT_REQUIRED: 'The storyteller’s recorded consent is needed; without it nothing is stored.',
   FORMULA:
     'A spreadsheet cell begins like a formula (`=`, `+`, `-`, `@`); formulas are not imported.',
   MEASURE_NOT_DEFINED: 'The edition’s federation does not count this measure.',

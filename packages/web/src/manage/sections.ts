@@ -45,6 +45,12 @@ export const SECTIONS: Section[] = [
     load: () => import('../portal/host-links.ts'),
   },
   {
+    id: 'outcomes',
+    roles: ['COORDINATOR'],
+    label: { nl: 'Na afloop', en: 'Afterwards', de: 'Danach', da: 'Bagefter' },
+    load: () => import('../portal/outcomes.ts'),
+  },
+  {
     id: 'import',
     roles: ['COORDINATOR'],
     label: { nl: 'Importeren', en: 'Import', de: 'Importieren', da: 'Importér' },

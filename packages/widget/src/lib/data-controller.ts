@@ -3,9 +3,8 @@
  * older), tried again after a failure, stopped for good when the API refuses what is asked (an
  * unknown edition), and stopped when the element leaves the page.
  */
-import type { ReactiveController } from 'lit';
+import type { LitElement, ReactiveController } from 'lit';
 import { GraphQLError } from './graphql.ts';
-import type { TafelElement } from './tafel-element.ts';
 
 export interface DataControllerOptions {
   /** Fetch and show; `fresh` past any cached answer. Throws when the API cannot be reached or refuses. */
@@ -18,14 +17,17 @@ export interface DataControllerOptions {
   refused(error: GraphQLError): void;
 }
 
+/** An element that loads an edition's data: the Tafel elements. */
+export type DataHost = LitElement & { edition: string | undefined };
+
 export class DataController implements ReactiveController {
-  #host: TafelElement;
+  #host: DataHost;
   #options: DataControllerOptions;
   #loads: AbortController | undefined;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #failures = 0;
 
-  constructor(host: TafelElement, options: DataControllerOptions) {
+  constructor(host: DataHost, options: DataControllerOptions) {
     this.#host = host;
     this.#options = options;
     host.addController(this);

@@ -42,7 +42,7 @@ export class TafelElement extends LitElement {
 }
 
 /** The endpoint an element talks to. */
-export function endpointOf(element: TafelElement): string {
+export function endpointOf(element: { endpoint: string | undefined }): string {
   return element.endpoint || defaultEndpoint();
 }
 

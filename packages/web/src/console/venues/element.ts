@@ -1,7 +1,8 @@
 /**
  * The console's venues: those of an edition waiting for approval, each to approve (a reason if
- * wished) or reject (with a reason), and any published venue to unpublish (with a reason). Staff
- * admins and moderators.
+ * wished) or reject (with a reason), and any published venue to unpublish (with a reason); and
+ * the stories hosts added after the day, each to approve (publish) or reject. Staff admins and
+ * moderators. Only a published story is ever public.
  */
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -18,12 +19,27 @@ interface Venue {
   address: { city: string | null } | null;
 }
 
+interface Story {
+  id: string;
+  quote: string;
+  language: string;
+  attribution: string | null;
+  location: Venue;
+}
+
 type Action = 'approve' | 'reject' | 'unpublish';
 
 const VENUE = 'id name organisation { name } address { city }';
 const WAITING = /* GraphQL */ `
   query Waiting($edition: String!) {
     locationsAwaitingApproval(edition: $edition, first: 200) { nodes { ${VENUE} } }
+  }
+`;
+const STORIES = /* GraphQL */ `
+  query WaitingStories($edition: String!) {
+    storiesAwaitingModeration(edition: $edition, first: 200) {
+      nodes { id quote language attribution location { ${VENUE} } }
+    }
   }
 `;
 const PUBLISHED = /* GraphQL */ `
@@ -35,6 +51,11 @@ const MUTATIONS: Record<Action, { field: string; input: string; reasonRequired: 
   approve: { field: 'approveLocation', input: 'ApproveLocationInput', reasonRequired: false },
   reject: { field: 'rejectLocation', input: 'RejectLocationInput', reasonRequired: true },
   unpublish: { field: 'unpublishLocation', input: 'UnpublishLocationInput', reasonRequired: true },
+};
+/** A story's steps: approving one publishes it. */
+const STORY_MUTATIONS: Partial<typeof MUTATIONS> = {
+  approve: { field: 'publishStory', input: 'PublishStoryInput', reasonRequired: false },
+  reject: { field: 'rejectStory', input: 'RejectStoryInput', reasonRequired: true },
 };
 const DONE = { approve: 'approved', reject: 'rejected', unpublish: 'unpublished' } as const;
 const TITLE = {
@@ -48,6 +69,8 @@ export class TafelSectionVenues extends ConsoleSection {
   @state() private editions: EditionChoice[] = [];
   @state() private edition = '';
   @state() private waiting: Venue[] | null = null;
+  /** Stories waiting, by their ID: each shown as a card of its own. */
+  @state() private stories: Map<string, Story> | null = null;
   @state() private found: Venue[] | null = null;
   @state() private acting: { venue: Venue; action: Action } | null = null;
   private search = '';
@@ -67,6 +90,10 @@ export class TafelSectionVenues extends ConsoleSection {
       edition: this.edition,
     });
     this.waiting = data?.locationsAwaitingApproval.nodes ?? [];
+    const stories = await this.call<{ storiesAwaitingModeration: { nodes: Story[] } }>(STORIES, {
+      edition: this.edition,
+    });
+    this.stories = new Map((stories?.storiesAwaitingModeration.nodes ?? []).map((s) => [s.id, s]));
     if (this.search) await this.findPublished();
   }
 
@@ -108,11 +135,12 @@ export class TafelSectionVenues extends ConsoleSection {
   private async confirm(event: Event): Promise<void> {
     event.preventDefault();
     const { venue, action } = this.acting!;
-    const spec = MUTATIONS[action];
+    const story = this.stories?.has(venue.id);
+    const spec = (story ? STORY_MUTATIONS[action] : undefined) ?? MUTATIONS[action];
     const reason = await this.readReason(event.target as HTMLFormElement, spec.reasonRequired);
     if (reason === null) return;
     const done = await this.call(
-      `mutation ($input: ${spec.input}!) { ${spec.field}(input: $input) { location { id } userErrors { field message code } } }`,
+      `mutation ($input: ${spec.input}!) { ${spec.field}(input: $input) { ${story ? 'story' : 'location'} { id } userErrors { field message code } } }`,
       { input: { id: venue.id, reason: reason || null } },
       spec.field,
     );
@@ -146,6 +174,21 @@ export class TafelSectionVenues extends ConsoleSection {
             ? html`<p>${t('noneWaiting')}</p>`
             : this.cards(this.waiting, ['approve', 'reject'])
       }
+      <h3>${t('stories')}</h3>
+      ${
+        this.stories === null
+          ? html`<p>${c('loading')}</p>`
+          : this.stories.size === 0
+            ? html`<p>${t('noneStories')}</p>`
+            : this.cards(
+                [...this.stories.values()].map((s) => ({
+                  ...s.location,
+                  id: s.id,
+                  name: t('storyAt', { name: s.location.name }),
+                })),
+                ['approve', 'reject'],
+              )
+      }
       <h3>${t('published')}</h3>
       <form role="search" @submit=${this.find}>
         ${this.field(
@@ -175,6 +218,7 @@ export class TafelSectionVenues extends ConsoleSection {
         const headId = `venue-${v.id.replace(/[^A-Za-z0-9_-]/g, '')}`;
         return html`<li>
           <div class="card-head"><h4 id=${headId}>${v.name}</h4></div>
+          ${this.quote(v.id)}
           <p class="meta">${t('by', { organisation: v.organisation.name, city: v.address?.city ?? '—' })}</p>
           ${
             open
@@ -198,5 +242,14 @@ export class TafelSectionVenues extends ConsoleSection {
         </li>`;
       })}
     </ul>`;
+  }
+
+  /** A waiting story's quote, in its language, with the name its teller agreed to. */
+  private quote(id: string) {
+    const story = this.stories?.get(id);
+    if (!story) return nothing;
+    return html`<blockquote lang=${story.language.toLowerCase()}>
+      ${story.quote}${story.attribution ? html` — ${story.attribution}` : nothing}
+    </blockquote>`;
   }
 }

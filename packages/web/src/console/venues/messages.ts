@@ -18,13 +18,16 @@ export type VenuesKey =
   | 'published'
   | 'search'
   | 'searchHint'
-  | 'find';
+  | 'find'
+  | 'stories'
+  | 'noneStories'
+  | 'storyAt';
 
 export const VENUES: Messages<VenuesKey> = {
   nl: {
     heading: 'Locaties',
     intro:
-      'Locaties van nieuwe organisaties wachten op goedkeuring voordat ze openbaar worden. Een afgewezen of teruggetrokken locatie wordt een concept dat opnieuw goedkeuring nodig heeft.',
+      'Locaties van nieuwe organisaties wachten op goedkeuring voordat ze openbaar worden. Een afgewezen of teruggetrokken locatie wordt een concept dat opnieuw goedkeuring nodig heeft. Ook verhalen die organisaties na afloop toevoegden wachten hier: goedkeuren publiceert ze.',
     waiting: 'Wachten op goedkeuring',
     noneWaiting: 'Er wachten geen locaties op goedkeuring.',
     by: '{organisation}, {city}',
@@ -41,11 +44,14 @@ export const VENUES: Messages<VenuesKey> = {
     search: 'Zoek een gepubliceerde locatie',
     searchHint: 'Een deel van de naam, plaats of postcode',
     find: 'Zoeken',
+    stories: 'Verhalen die wachten op publicatie',
+    noneStories: 'Er wachten geen verhalen.',
+    storyAt: 'Verhaal bij {name}',
   },
   en: {
     heading: 'Venues',
     intro:
-      'Venues of new organisations wait for approval before they go public. A rejected or unpublished venue becomes a draft that needs approval again.',
+      'Venues of new organisations wait for approval before they go public. A rejected or unpublished venue becomes a draft that needs approval again. Stories hosts added after the day wait here too: approving one publishes it.',
     waiting: 'Waiting for approval',
     noneWaiting: 'No venues are waiting for approval.',
     by: '{organisation}, {city}',
@@ -62,11 +68,14 @@ export const VENUES: Messages<VenuesKey> = {
     search: 'Find a published venue',
     searchHint: 'Part of the name, town or postal code',
     find: 'Search',
+    stories: 'Stories waiting for publication',
+    noneStories: 'No stories are waiting.',
+    storyAt: 'Story at {name}',
   },
   de: {
     heading: 'Standorte',
     intro:
-      'Standorte neuer Organisationen warten auf Freigabe, bevor sie öffentlich werden. Ein abgelehnter oder zurückgezogener Standort wird ein Entwurf, der erneut freigegeben werden muss.',
+      'Standorte neuer Organisationen warten auf Freigabe, bevor sie öffentlich werden. Ein abgelehnter oder zurückgezogener Standort wird ein Entwurf, der erneut freigegeben werden muss. Auch Geschichten, die Organisationen nach dem Tag hinzufügten, warten hier: Freigeben veröffentlicht sie.',
     waiting: 'Warten auf Freigabe',
     noneWaiting: 'Keine Standorte warten auf Freigabe.',
     by: '{organisation}, {city}',
@@ -83,11 +92,14 @@ export const VENUES: Messages<VenuesKey> = {
     search: 'Veröffentlichten Standort suchen',
     searchHint: 'Ein Teil des Namens, Orts oder der Postleitzahl',
     find: 'Suchen',
+    stories: 'Geschichten, die auf Veröffentlichung warten',
+    noneStories: 'Keine Geschichten warten.',
+    storyAt: 'Geschichte bei {name}',
   },
   da: {
     heading: 'Steder',
     intro:
-      'Steder fra nye organisationer venter på godkendelse, før de bliver offentlige. Et afvist eller afpubliceret sted bliver en kladde, der skal godkendes igen.',
+      'Steder fra nye organisationer venter på godkendelse, før de bliver offentlige. Et afvist eller afpubliceret sted bliver en kladde, der skal godkendes igen. Historier, som organisationer tilføjede efter dagen, venter her også: godkendelse offentliggør dem.',
     waiting: 'Venter på godkendelse',
     noneWaiting: 'Ingen steder venter på godkendelse.',
     by: '{organisation}, {city}',
@@ -104,5 +116,8 @@ export const VENUES: Messages<VenuesKey> = {
     search: 'Find et publiceret sted',
     searchHint: 'En del af navnet, byen eller postnummeret',
     find: 'Søg',
+    stories: 'Historier, der venter på offentliggørelse',
+    noneStories: 'Ingen historier venter.',
+    storyAt: 'Historie fra {name}',
   },
 };
