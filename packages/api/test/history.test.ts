@@ -101,6 +101,16 @@ describe('the demo’s series', () => {
     const stats = await gql(`{ stats(edition: "het-diner-2019") { participants locations
       mixing { total { mixedVenues suppressedVenues roles { role mixed } } } } }`);
     expect(stats.data!['stats']).toMatchObject({ participants: 50, locations: 1 });
+    // What came of it: the follow-up conversations and the tailor's introduction.
+    const outcomes = await gql(`{ stats(edition: "het-diner-2019") { outcomes {
+      reports followUps introductions } } series(slug: "het-diner") { outcomes { introductions } } }`);
+    expect(outcomes.errors).toBeUndefined();
+    expect(outcomes.data!['stats'].outcomes).toEqual({
+      reports: 1,
+      followUps: 2,
+      introductions: 1,
+    });
+    expect(outcomes.data!['series'].outcomes).toEqual({ introductions: 1 });
     expect(stats.data!['stats'].mixing.total).toMatchObject({
       mixedVenues: 1,
       suppressedVenues: 0,

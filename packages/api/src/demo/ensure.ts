@@ -25,7 +25,7 @@ export async function loadDemoEditions(
   // The series, with the seed texts' totals-only editions, honestly marked with their source.
   await loadDemoHistory(db, [PAST_EDITION_SLUG, DEMO_EDITION_SLUG]);
   // The 2019 employers' dinner in 's-Hertogenbosch (seeds/001): its own series, one evening.
-  const { HET_DINER_SERIES, generateHetDiner } = await import('./het-diner.ts');
+  const { HET_DINER_SERIES, generateHetDiner, loadHetDinerReport } = await import('./het-diner.ts');
   const started = performance.now();
   const data = generateHetDiner();
   if (!(await hasEdition(db, data.edition.slug))) {
@@ -33,6 +33,7 @@ export async function loadDemoEditions(
     done(data.edition.slug, loaded, Math.round(performance.now() - started));
   }
   await putInSeries(db, HET_DINER_SERIES, [data.edition.slug]);
+  await loadHetDinerReport(db);
   // Altinget's integration network (seeds/002): its 2021 programme of meetings.
   const { ALTINGET_SERIES, generateAltinget, loadAltingetProgramme } = await import(
     './altinget.ts'

@@ -7,6 +7,9 @@
  * restaurant is not named, the hours are not given (the evening's 18:30–21:30 stands for them),
  * the interpreters' languages are not named.
  */
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { closingReports, editions, locations } from '../db/schema.ts';
 import { ORGANISATIONS } from './catalogue.ts';
 import type { DemoData } from './data.ts';
 import { placeNamed } from './places.ts';
@@ -63,4 +66,29 @@ export function generateHetDiner(): DemoData {
     ],
     arrivals: [],
   };
+}
+
+/**
+ * What came of it, as the text tells it: "vervolggesprekken gepland" (plural, no number: two stands
+ * for it), one introduction ("een werkgever … die een werkloze Syrische kleermaker in contact
+ * heeft gebracht met iemand in zijn netwerk"), and the evaluation by phone in the note.
+ */
+export const HET_DINER_REPORT = {
+  followUps: 2,
+  introductions: 1,
+  note: 'Vervolggesprekken gepland. Een werkgever bracht een werkloze Syrische kleermaker in contact met iemand in zijn netwerk. Na afloop telefonisch contact met enkele werkgevers en statushouders: volgende keer een betere match via de tafelschikking en meer nazorg ("het diner op maat").',
+} as const;
+
+/** The evening's closing report, unless there is one. */
+export async function loadHetDinerReport(db: Db): Promise<void> {
+  const [venue] = await db
+    .select({ id: locations.id })
+    .from(locations)
+    .innerJoin(editions, eq(editions.id, locations.editionId))
+    .where(and(eq(editions.slug, HET_DINER_SLUG), eq(locations.externalId, 'het-diner-2019')));
+  if (!venue) return;
+  await db
+    .insert(closingReports)
+    .values({ locationId: venue.id, ...HET_DINER_REPORT, filedBy: 'demo' })
+    .onConflictDoNothing();
 }
