@@ -54,6 +54,7 @@ const VENUE_PARTS = new Set([
   'RemovedLocation',
   'RoleSeats',
   'RoleMixing',
+  'LocalizedText',
 ]);
 /** Stats: counts, over the venues that match. */
 const STATS_TYPES = new Set([

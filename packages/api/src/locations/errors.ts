@@ -15,6 +15,7 @@ export const USER_ERROR_CODES = {
   END_BEFORE_START: 'The end is before the start.',
   NOT_ON_EDITION_DAY: 'The time is not on the edition’s day.',
   OUTSIDE_EDITION_DATES: 'The time is not within the days of an edition that spans days.',
+  INTERPRETERS_REQUIRED: 'Interpreter languages need a number of interpreters above 0.',
   BELOW_ZERO: 'A count cannot go below zero.',
   OVER_CAPACITY: 'The count would exceed the venue’s capacity.',
   BELOW_PARTICIPANTS: 'The capacity is below the participants already counted.',
