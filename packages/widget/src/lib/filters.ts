@@ -22,11 +22,27 @@ import {
   type TemplateResult,
 } from 'lit';
 import { parseMeals, parseTargetGroups } from './attributes.ts';
+import { languageNames } from './format.ts';
 import { formatNumber, t } from './i18n.ts';
 import type { MapEdition } from './venues.ts';
 
 /** An ISO 3166-2 code, for a region a link names before the edition's regions are known. */
 const REGION_CODE = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
+
+/** The facilities a visitor (or the `facilities` attribute) may ask for, and their filter fields. */
+const FACILITIES = {
+  interpreter: ['interpreter', 'interpreter'],
+  wheelchair: ['wheelchairAccessible', 'wheelchair'],
+  'hearing-loop': ['hearingLoop', 'hearingLoop'],
+} as const;
+type Facility = keyof typeof FACILITIES;
+
+/** Language codes (`ar ti`, `ar,ti`) as the API takes them. */
+const codes = (value: string | undefined) =>
+  (value ?? '')
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
 
 /** The text search asks the API once typing pauses this long. */
 const SEARCH_DELAY = 250;
@@ -45,6 +61,8 @@ export interface FilterHost extends ReactiveControllerHost {
   region: string | undefined;
   meals: string | undefined;
   targetGroups: string | undefined;
+  languages: string | undefined;
+  facilities: string | undefined;
   /** The edition as the API told it (null until it has answered): its regions. */
   _edition: MapEdition | null;
 }
@@ -57,6 +75,8 @@ export class FilterController implements ReactiveController {
   meal: Meal | '' = '';
   targetGroup: TargetGroup | '' = '';
   region = '';
+  language = '';
+  facility: Facility | '' = '';
 
   /** `changed` runs when the visitor changed a filter (a search once typing pauses). */
   constructor(host: FilterHost, changed: () => void) {
@@ -79,6 +99,10 @@ export class FilterController implements ReactiveController {
     if (meals.length) filter.meals = meals;
     const groups = parseTargetGroups(host.targetGroups);
     if (groups.length) filter.targetGroups = groups;
+    const langs = codes(host.languages);
+    if (langs.length) filter.languages = langs;
+    for (const key of codes(host.facilities))
+      if (key in FACILITIES) filter[FACILITIES[key as Facility][0]] = true;
     return filter;
   }
 
@@ -88,6 +112,8 @@ export class FilterController implements ReactiveController {
     if (this.meal) filter.meals = [this.meal];
     if (this.targetGroup) filter.targetGroups = [this.targetGroup];
     if (this.region && !this.#host.region) filter.region = this.region;
+    if (this.language) filter.languages = [this.language];
+    if (this.facility) filter[FACILITIES[this.facility][0]] = true;
     const search = this.search.trim();
     if (search) filter.search = search;
     return filter;
@@ -129,7 +155,12 @@ export class FilterController implements ReactiveController {
   /** Whether the visitor narrowed the preset set. */
   get active(): boolean {
     return Boolean(
-      this.meal || this.targetGroup || (this.region && !this.#host.region) || this.search.trim(),
+      this.meal ||
+        this.targetGroup ||
+        this.language ||
+        this.facility ||
+        (this.region && !this.#host.region) ||
+        this.search.trim(),
     );
   }
 
@@ -140,6 +171,7 @@ export class FilterController implements ReactiveController {
     legendOpen: boolean,
     count: number,
     on: Pick<FiltersHandlers, 'nearMe' | 'toggleList' | 'toggleLegend' | 'legendKey'>,
+    spoken: string[] = [],
   ): TemplateResult {
     const host = this.#host;
     const view: FiltersView = {
@@ -152,6 +184,9 @@ export class FilterController implements ReactiveController {
       meal: this.meal,
       targetGroup: this.targetGroup,
       region: this.region,
+      languages: codes(host.languages).length ? codes(host.languages) : spoken,
+      language: this.language,
+      facility: this.facility,
       listOpen,
       legendOpen,
       count,
@@ -171,6 +206,8 @@ export class FilterController implements ReactiveController {
     const value = select.value;
     if (select.name === 'meal') this.meal = value as Meal | '';
     else if (select.name === 'targetGroup') this.targetGroup = value as TargetGroup | '';
+    else if (select.name === 'language') this.language = value;
+    else if (select.name === 'facility') this.facility = value as Facility | '';
     else this.region = value;
     this.#host.requestUpdate();
     this.#changed();
@@ -191,6 +228,10 @@ export interface FiltersView {
   meal: Meal | '';
   targetGroup: TargetGroup | '';
   region: string;
+  /** The languages the language filter offers: the attribute's, else those the venues speak. */
+  languages: string[];
+  language: string;
+  facility: Facility | '';
   listOpen: boolean;
   legendOpen: boolean;
   /** How many venues are shown. */
@@ -252,6 +293,18 @@ export function filtersTemplate(view: FiltersView, on: FiltersHandlers): Templat
           )}
         </select>`
     }
+    ${
+      view.languages.length > 1
+        ? html`<select part="select" name="language" aria-label=${t(lang, 'language')} @change=${on.select}>
+          <option value="" .selected=${!view.language}>${t(lang, 'allLanguages')}</option>
+          ${view.languages.map((code) => html`<option value=${code} .selected=${code === view.language}>${languageNames(lang, [code])}</option>`)}
+        </select>`
+        : nothing
+    }
+    <select part="select" name="facility" aria-label=${t(lang, 'facility')} @change=${on.select}>
+      <option value="" .selected=${!view.facility}>${t(lang, 'anyFacility')}</option>
+      ${(Object.keys(FACILITIES) as Facility[]).map((key) => html`<option value=${key} .selected=${key === view.facility}>${t(lang, FACILITIES[key][1])}</option>`)}
+    </select>
     <button part="button near-me" type="button" @click=${on.nearMe}>${t(lang, 'nearMe')}</button>
     <button
       part="button legend-toggle"
