@@ -95,7 +95,9 @@ describe('<tafel-map> and the facts of a table', () => {
     };
 
     const { page, errors, popup } = await popupOf('en');
-    expect(await popup.locator('.description').textContent()).toBe(ENGLISH);
+    // The description opens on demand (a summary line), so a popup stays short.
+    await popup.locator('.description summary').click();
+    expect(await popup.locator('.description p').textContent()).toBe(ENGLISH);
     expect(await popup.locator('.interpreters').textContent()).toBe(
       'Interpreters: 4 (Arabic, Tigrinya)',
     );
@@ -104,15 +106,13 @@ describe('<tafel-map> and the facts of a table', () => {
     expect(await popup.locator('.support').textContent()).toBe('Present: Werkgeversservicepunt');
     expect(await seriousViolations(page), 'the map with a popup of facts').toEqual([]);
 
-    // The filters: a facility, then a language, as the visitor chooses them.
-    const facility = page.getByRole('combobox', { name: 'Facilities' });
+    // The filters: a facility, then a language, as the visitor chooses them (one drop-down).
+    const facility = page.getByRole('combobox', { name: 'Language and facilities' });
     await facility.selectOption({ label: 'Hearing loop' });
     const withLoop = (await apiVenues({ hearingLoop: true })).length;
     expect(withLoop).toBeGreaterThan(0);
     await expect.poll(() => drawnTotal(page)).toBe(withLoop);
-    await facility.selectOption({ label: 'Any' });
-    const language = page.getByRole('combobox', { name: 'Language', exact: true });
-    await language.selectOption({ label: 'Western Frisian' });
+    await facility.selectOption({ label: 'Western Frisian' });
     await expect.poll(() => drawnTotal(page)).toBe(1);
     expect(await seriousViolations(page), 'the map filtered by language').toEqual([]);
     expect(errors.filter((e) => !/tile\.openstreetmap|ERR_FAILED/.test(e))).toEqual([]);
@@ -120,9 +120,26 @@ describe('<tafel-map> and the facts of a table', () => {
 
     // In a language without a translation: the original.
     const german = await popupOf('de');
-    expect(await german.popup.locator('.description').textContent()).toBe(ORIGINAL);
+    expect(await german.popup.locator('.description p').textContent()).toBe(ORIGINAL);
+    expect(await german.popup.locator('.description summary').textContent()).toBe(
+      'Über diesen Tisch',
+    );
     expect(await german.popup.locator('.interpreters').textContent()).toMatch(/^Dolmetscher: 4 /);
     await german.page.close();
+
+    // Kept in a link: the page's address opens the map so filtered.
+    const linked = await openPage(chromium.browser, mapTag('link-state'), {
+      hash: `#tafel.language=${FRISIAN}&tafel.facility=interpreter`,
+    });
+    await waitLoaded(linked.page);
+    await expect.poll(() => drawnTotal(linked.page)).toBe(1);
+    await linked.page
+      .getByRole('combobox', { name: 'Taal en voorzieningen' })
+      .selectOption({ label: 'Ringleiding' });
+    await expect
+      .poll(() => linked.page.evaluate(() => location.hash))
+      .toBe('#tafel.facility=hearing-loop');
+    await linked.page.close();
 
     // The same as attributes: the map's whole picture.
     for (const [attributes, filter] of [

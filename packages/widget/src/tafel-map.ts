@@ -284,6 +284,8 @@ export class TafelMap extends TafelElement {
     if (!this.#view.fitted || (this.#filters.active && !refresh)) {
       this.#view.fit(shown);
       this.#view.fitted = !partial;
+      // An open popup comes back into sight.
+      this.#view.updatePopup();
     }
     await this.#view.draw();
     if (!partial) this.#link.selectLinked();
@@ -334,7 +336,8 @@ export class TafelMap extends TafelElement {
     );
   }
 
-  #renderPopup(): void {
+  /** Render the open popup; `relayout` lets Leaflet size and place it again (not for the description arriving). */
+  #renderPopup(relayout = true): void {
     const venue = this._selected ? this.#venues.get(this._selected) : undefined;
     if (!venue || !this.#popupContent) return;
     const lang = this.#lang;
@@ -346,11 +349,8 @@ export class TafelMap extends TafelElement {
       query(endpointOf(this), VenueDescription, { id: venue.id, lang }).then(
         (data) => {
           this.#descriptions.set(key, data.node?.description ?? null);
-          if (this._selected !== venue.id) return;
-          // Leaflet puts the content in afresh: focus stays where the visitor had it.
-          const focused = this.renderRoot.querySelector<HTMLElement>('.leaflet-popup :focus');
-          this.#renderPopup();
-          focused?.focus();
+          // In place: the popup grows upwards from its tip, nothing moves, focus stays.
+          if (this._selected === venue.id) this.#renderPopup(false);
         },
         () => this.#descriptions.delete(key),
       );
@@ -359,7 +359,7 @@ export class TafelMap extends TafelElement {
       popupTemplate(venue, lang, this._timeZone, venue.id === this.preview?.id, described),
       this.#popupContent,
     );
-    this.#view.updatePopup();
+    if (relayout) this.#view.updatePopup();
   }
 
   #countText(n: number): string {

@@ -53,6 +53,8 @@ export interface Chosen {
   meal?: string | undefined;
   group?: string | undefined;
   region?: string | undefined;
+  language?: string | undefined;
+  facility?: string | undefined;
 }
 
 /** The presets a map's attributes give. */
@@ -125,6 +127,8 @@ export class FilterController implements ReactiveController {
       meal: this.meal,
       group: this.targetGroup,
       region: this.#host.region ? '' : this.region,
+      language: this.language,
+      facility: this.facility,
     };
   }
 
@@ -143,6 +147,10 @@ export class FilterController implements ReactiveController {
     this.search = (chosen.search ?? '').slice(0, 200);
     this.meal = pick(chosen.meal, parseMeals(host.meals), MEALS);
     this.targetGroup = pick(chosen.group, parseTargetGroups(host.targetGroups), TARGET_GROUPS);
+    const language = chosen.language ?? '';
+    this.language = /^[a-z]{2,3}$/.test(language) ? language : '';
+    this.facility =
+      chosen.facility && chosen.facility in FACILITIES ? (chosen.facility as Facility) : '';
     const region = chosen.region ?? '';
     this.region =
       !host.region && (host._edition?.nl.some((r) => r.code === region) ?? REGION_CODE.test(region))
@@ -206,9 +214,11 @@ export class FilterController implements ReactiveController {
     const value = select.value;
     if (select.name === 'meal') this.meal = value as Meal | '';
     else if (select.name === 'targetGroup') this.targetGroup = value as TargetGroup | '';
-    else if (select.name === 'language') this.language = value;
-    else if (select.name === 'facility') this.facility = value as Facility | '';
-    else this.region = value;
+    else if (select.name === 'more') {
+      // One drop-down for the rest: a facility, or (`:ar`) a language spoken.
+      this.language = value.startsWith(':') ? value.slice(1) : '';
+      this.facility = value.startsWith(':') ? '' : (value as Facility | '');
+    } else this.region = value;
     this.#host.requestUpdate();
     this.#changed();
   };
@@ -293,17 +303,16 @@ export function filtersTemplate(view: FiltersView, on: FiltersHandlers): Templat
           )}
         </select>`
     }
-    ${
-      view.languages.length > 1
-        ? html`<select part="select" name="language" aria-label=${t(lang, 'language')} @change=${on.select}>
-          <option value="" .selected=${!view.language}>${t(lang, 'allLanguages')}</option>
-          ${view.languages.map((code) => html`<option value=${code} .selected=${code === view.language}>${languageNames(lang, [code])}</option>`)}
-        </select>`
-        : nothing
-    }
-    <select part="select" name="facility" aria-label=${t(lang, 'facility')} @change=${on.select}>
-      <option value="" .selected=${!view.facility}>${t(lang, 'anyFacility')}</option>
+    <select part="select" name="more" aria-label=${t(lang, 'facility')} @change=${on.select}>
+      <option value="" .selected=${!view.facility && !view.language}>${t(lang, 'anyFacility')}</option>
       ${(Object.keys(FACILITIES) as Facility[]).map((key) => html`<option value=${key} .selected=${key === view.facility}>${t(lang, FACILITIES[key][1])}</option>`)}
+      ${
+        view.languages.length > 1
+          ? html`<optgroup label=${t(lang, 'language')}>
+          ${view.languages.map((code) => html`<option value=${`:${code}`} .selected=${code === view.language}>${languageNames(lang, [code])}</option>`)}
+        </optgroup>`
+          : nothing
+      }
     </select>
     <button part="button near-me" type="button" @click=${on.nearMe}>${t(lang, 'nearMe')}</button>
     <button

@@ -97,6 +97,12 @@ const STRINGS = {
     de: 'Nicht rollstuhlgerecht',
     da: 'Ikke kørestolsvenlig',
   },
+  about: {
+    nl: 'Over deze tafel',
+    en: 'About this table',
+    de: 'Über diesen Tisch',
+    da: 'Om dette bord',
+  },
   interpreters: {
     nl: 'Tolken: {n}',
     en: 'Interpreters: {n}',
@@ -116,10 +122,19 @@ const STRINGS = {
     da: 'Teleslynge',
   },
   support: { nl: 'Aanwezig', en: 'Present', de: 'Vor Ort', da: 'Til stede' },
-  language: { nl: 'Taal', en: 'Language', de: 'Sprache', da: 'Sprog' },
-  allLanguages: { nl: 'Alle talen', en: 'All languages', de: 'Alle Sprachen', da: 'Alle sprog' },
-  facility: { nl: 'Voorziening', en: 'Facilities', de: 'Ausstattung', da: 'Faciliteter' },
-  anyFacility: { nl: 'Alle', en: 'Any', de: 'Alle', da: 'Alle' },
+  language: {
+    nl: 'Gesproken taal',
+    en: 'Language spoken',
+    de: 'Gesprochene Sprache',
+    da: 'Talt sprog',
+  },
+  facility: {
+    nl: 'Taal en voorzieningen',
+    en: 'Language and facilities',
+    de: 'Sprache und Ausstattung',
+    da: 'Sprog og faciliteter',
+  },
+  anyFacility: { nl: 'Alle tafels', en: 'All venues', de: 'Alle Tische', da: 'Alle borde' },
   interpreter: {
     nl: 'Tolk aanwezig',
     en: 'Interpreter present',

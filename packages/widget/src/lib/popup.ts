@@ -56,7 +56,7 @@ export function popupTemplate(
     ${preview ? previewMark(lang) : nothing}
     <p class="org">${venue.organisation.name}</p>
     ${place ? html`<p class="place">${place}</p>` : nothing}
-    ${description ? html`<p class="description">${description}</p>` : nothing}
+    ${description ? html`<details class="description"><summary>${t(lang, 'about')}</summary><p tabindex="0">${description}</p></details>` : nothing}
     <p class="meal meal-${venue.meal.toLowerCase()}">
       <span class="dot" aria-hidden="true"></span>${termLabel(venue.meal, lang)}${times ? html` · ${times}` : nothing}
     </p>
