@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { leafletCssWithoutImages } from './scripts/leaflet-css-plugin.ts';
+import { litCss } from './scripts/lit-css-plugin.ts';
 import { outline } from './scripts/outline-plugin.ts';
 import { provinces } from './scripts/provinces-plugin.ts';
 import { minified, rolldownOptions } from './scripts/vite-shared.ts';
@@ -10,7 +11,7 @@ import { minified, rolldownOptions } from './scripts/vite-shared.ts';
  */
 export default defineConfig({
   publicDir: 'demo',
-  plugins: [outline(), provinces(), leafletCssWithoutImages()],
+  plugins: [outline(), provinces(), leafletCssWithoutImages(), litCss()],
   worker: { format: 'iife' },
   build: {
     ...minified,

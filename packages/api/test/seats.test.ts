@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/locations/stats.ts';
-import { UPDATE, UPSERT, usePublishFixture, venue } from './support.ts';
+import { refusedUnchanged, UPDATE, UPSERT, usePublishFixture, venue } from './support.ts';
 
 const f = usePublishFixture();
 
@@ -33,22 +33,6 @@ async function create(extra: Record<string, unknown>) {
   );
   expect(r.errors).toBeUndefined();
   return r.data!['createLocation'];
-}
-
-/** Expect the mutation to be refused with these codes and to change nothing at all. */
-async function refusedUnchanged(
-  send: () => Promise<{ data?: any; errors?: unknown }>,
-  pick: (data: any) => { field: unknown; code: string }[],
-  expected: { field: unknown; code: string }[],
-) {
-  const before = await f.snapshot();
-  const r = await send();
-  expect(r.errors).toBeUndefined();
-  // Paths come as strings (`["locations", "0", …]`): compared as such.
-  const asText = (list: { field: unknown; code: string }[]) =>
-    list.map(({ field, code }) => ({ field: (field as unknown[] | null)?.map(String), code }));
-  expect(asText(pick(r.data))).toEqual(asText(expected));
-  expect(await f.snapshot()).toEqual(before);
 }
 
 describe('seats per role: createLocation and updateLocation', () => {
@@ -81,13 +65,14 @@ describe('seats per role: createLocation and updateLocation', () => {
           { key: f.keys['asito'] },
         );
     const errors = (d: any) => d.createLocation.userErrors;
-    await refusedUnchanged(send([{ role: 'CHEFS', seats: 3 }]), errors, [
+    await refusedUnchanged(f, send([{ role: 'CHEFS', seats: 3 }]), errors, [
       { field: ['seatsByRole', 0, 'role'], code: 'INVALID' },
     ]);
-    await refusedUnchanged(send([{ role: 'EMPLOYERS', seats: -1 }]), errors, [
+    await refusedUnchanged(f, send([{ role: 'EMPLOYERS', seats: -1 }]), errors, [
       { field: ['seatsByRole', 0, 'seats'], code: 'OUT_OF_RANGE' },
     ]);
     await refusedUnchanged(
+      f,
       send([
         { role: 'EMPLOYERS', seats: 3 },
         { role: 'EMPLOYERS', seats: 4 },
@@ -95,7 +80,7 @@ describe('seats per role: createLocation and updateLocation', () => {
       errors,
       [{ field: ['seatsByRole', 1, 'role'], code: 'DUPLICATE' }],
     );
-    await refusedUnchanged(send(TABLE, { capacity: 60 }), errors, [
+    await refusedUnchanged(f, send(TABLE, { capacity: 60 }), errors, [
       { field: ['capacity'], code: 'INVALID' },
     ]);
     // A fraction is not an Int: GraphQL refuses it before the domain, and nothing changes either.
@@ -122,12 +107,14 @@ describe('seats per role: createLocation and updateLocation', () => {
     await update({ name: 'Heracles Stadion' });
     // A capacity that is not the sum is refused, and nothing changes.
     await refusedUnchanged(
+      f,
       () => update({ capacity: 700 }),
       (d) => d.updateLocation.userErrors,
       [{ field: ['capacity'], code: 'INVALID' }],
     );
     // Seats whose sum is below the people counted are refused as a capacity below them is.
     await refusedUnchanged(
+      f,
       () => update({ seatsByRole: [{ role: 'EMPLOYEES', seats: 100 }] }),
       (d) => d.updateLocation.userErrors,
       [{ field: ['seatsByRole'], code: 'BELOW_PARTICIPANTS' }],
@@ -172,6 +159,7 @@ describe('seats per role: the bulk upsert and the CSV import', () => {
     expect(bulk.seatsByRole).toHaveLength(2);
     // A list that sends another capacity for a venue with seats per role is refused.
     await refusedUnchanged(
+      f,
       () => upsert([row('bulk-1', { capacity: 80 })]),
       (d) => d.upsertLocations.userErrors,
       [{ field: ['locations', 0, 'capacity'], code: 'INVALID' }],
@@ -180,6 +168,7 @@ describe('seats per role: the bulk upsert and the CSV import', () => {
 
   it('names every bad row and changes nothing', async () => {
     await refusedUnchanged(
+      f,
       () =>
         upsert([
           row('bulk-2', { seatsByRole: [{ role: 'VIPS', seats: 2 }] }),
@@ -238,11 +227,13 @@ describe('seats per role: the bulk upsert and the CSV import', () => {
       ['EMPLOYERS', 'INVALID'],
     ])
       await refusedUnchanged(
+        f,
         () => send(`${header}\ncsv-2,Een,51.69,5.30,DINNER,${cell}`),
         problems,
         [{ field: [2, 'seats_by_role'], code: code! }],
       );
     await refusedUnchanged(
+      f,
       () => send(`${header}\ncsv-3,Twee,51.69,5.30,DINNER,EMPLOYERS:3|EMPLOYERS:3`),
       problems,
       [{ field: [2, 'seats_by_role'], code: 'DUPLICATE' }],
@@ -276,31 +267,33 @@ describe('present per role on the day', () => {
 
     const errors = (d: any) => d.recordArrivals.userErrors;
     // Above the role's seats: refused like the total above capacity, nothing counted.
-    await refusedUnchanged(() => arrive({ delta: 6, role: 'EMPLOYERS' }), errors, [
+    await refusedUnchanged(f, () => arrive({ delta: 6, role: 'EMPLOYERS' }), errors, [
       { field: ['input', 'role'], code: 'OVER_CAPACITY' },
     ]);
     // A role the venue has no seats for, and a role outside the vocabulary.
-    await refusedUnchanged(() => arrive({ delta: 1, role: 'ELDERLY' }), errors, [
+    await refusedUnchanged(f, () => arrive({ delta: 1, role: 'ELDERLY' }), errors, [
       { field: ['input', 'role'], code: 'INVALID' },
     ]);
-    await refusedUnchanged(() => arrive({ delta: 1, role: 'CHEFS' }), errors, [
+    await refusedUnchanged(f, () => arrive({ delta: 1, role: 'CHEFS' }), errors, [
       { field: ['input', 'role'], code: 'INVALID' },
     ]);
     // Below zero for the role, and a departure without a role below those counted per role.
-    await refusedUnchanged(() => arrive({ delta: -1, role: 'STATUS_HOLDERS' }), errors, [
+    await refusedUnchanged(f, () => arrive({ delta: -1, role: 'STATUS_HOLDERS' }), errors, [
       { field: ['input', 'role'], code: 'BELOW_ZERO' },
     ]);
-    await refusedUnchanged(() => arrive({ delta: -3 }), errors, [
+    await refusedUnchanged(f, () => arrive({ delta: -3 }), errors, [
       { field: ['input', 'delta'], code: 'BELOW_PARTICIPANTS' },
     ]);
     // The capacity is the seats' sum: raised per role, not on its own.
     await refusedUnchanged(
+      f,
       () => f.gql(RAISE_CAPACITY, { input: { location: id, capacity: 60 } }, { key: link }),
       (d) => d.raiseCapacity.userErrors,
       [{ field: ['input', 'capacity'], code: 'INVALID' }],
     );
     // Seats only go up here, and only for a role the venue seats.
     await refusedUnchanged(
+      f,
       () =>
         f.gql(
           RAISE_SEATS,
@@ -311,6 +304,7 @@ describe('present per role on the day', () => {
       [{ field: ['input', 'seats'], code: 'OUT_OF_RANGE' }],
     );
     await refusedUnchanged(
+      f,
       () =>
         f.gql(RAISE_SEATS, { input: { location: id, role: 'YOUTH', seats: 10 } }, { key: link }),
       (d) => d.raiseSeats.userErrors,
@@ -338,6 +332,7 @@ describe('present per role on the day', () => {
     ]);
     // Lowering a role's seats below those present is refused in the venue's own edit too.
     await refusedUnchanged(
+      f,
       () =>
         f.gql(
           UPDATE,
@@ -383,12 +378,14 @@ describe('present per role on the day', () => {
     expect(twice.data!['recordArrivals']).toEqual(once.data!['recordArrivals']);
     expect(once.data!['recordArrivals'].location.participants).toBe(3);
     await refusedUnchanged(
+      f,
       () => send('STATUS_HOLDERS'),
       (d) => d.recordArrivals.userErrors,
       [{ field: ['input', 'idempotencyKey'], code: 'CONFLICT' }],
     );
     // The total is never set below the people counted per role, by a report or a venue edit.
     await refusedUnchanged(
+      f,
       () =>
         f.gql(
           `mutation($input: ReportParticipationInput!) { reportParticipation(input: $input) { userErrors { field message code } } }`,
@@ -399,6 +396,7 @@ describe('present per role on the day', () => {
       [{ field: ['input', 'participants'], code: 'BELOW_PARTICIPANTS' }],
     );
     await refusedUnchanged(
+      f,
       () => f.gql(UPDATE, { input: { id, participants: 2 } }, { key: f.keys['asito'] }),
       (d) => d.updateLocation.userErrors,
       [{ field: ['participants'], code: 'BELOW_PARTICIPANTS' }],

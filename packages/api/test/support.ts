@@ -510,3 +510,22 @@ export const CREATE = `mutation($input: CreateLocationInput!) { createLocation(i
 export const UPDATE = `mutation($input: UpdateLocationInput!) { updateLocation(input: $input) { ${PAYLOAD} } }`;
 export const CANCEL = `mutation($input: CancelLocationInput!) { cancelLocation(input: $input) { ${PAYLOAD} } }`;
 export const UPSERT = `mutation($input: UpsertLocationsInput!) { upsertLocations(input: $input) { created updated unchanged cancelled locations { externalId name } userErrors { field message code } } }`;
+
+/**
+ * Expect a mutation to be refused with these userErrors (paths compared as strings, as they come:
+ * `["locations", "0", …]`) and to change nothing at all.
+ */
+export async function refusedUnchanged(
+  f: PublishFixture,
+  send: () => Promise<{ data?: any; errors?: unknown }>,
+  pick: (data: any) => { field: unknown; code: string }[],
+  expected: { field: unknown; code: string }[],
+) {
+  const before = await f.snapshot();
+  const r = await send();
+  expect(r.errors).toBeUndefined();
+  const asText = (list: { field: unknown; code: string }[]) =>
+    list.map(({ field, code }) => ({ field: (field as unknown[] | null)?.map(String), code }));
+  expect(asText(pick(r.data))).toEqual(asText(expected));
+  expect(await f.snapshot()).toEqual(before);
+}

@@ -45,6 +45,13 @@ export interface LocationFilter {
   meals?: Meal[];
   targetGroups?: TargetGroup[];
   search?: string;
+  /** Venues speaking any of these languages (ISO 639 codes). */
+  languages?: string[];
+  interpreter?: boolean;
+  interpreterLanguage?: string;
+  wheelchairAccessible?: boolean;
+  hearingLoop?: boolean;
+  cookedByGuests?: boolean;
 }
 
 export interface MapLocation {
@@ -60,6 +67,15 @@ export interface MapLocation {
   targetGroups: TargetGroup[];
   languages: string[];
   wheelchairAccessible: boolean | null;
+  /**
+   * The facts of the table: interpreters (how many, their languages), who cooks, access, support.
+   * Optional, so a `preview` venue made before them still fits.
+   */
+  interpreters?: number | null;
+  interpreterLanguages?: string[];
+  cookedByGuests?: boolean;
+  hearingLoop?: boolean | null;
+  support?: string[];
   registrationUrl: string | null;
   locationPrecision: 'EXACT' | 'APPROXIMATE';
   coordinates: { lat: number; lng: number };
@@ -69,7 +85,7 @@ export interface MapLocation {
 
 const MAP_LOCATION_FIELDS = `
   id name meal startsAt endsAt capacity participants full targetGroups languages wheelchairAccessible
-  registrationUrl locationPrecision coordinates { lat lng } address { city region postalCode }
+  interpreters interpreterLanguages cookedByGuests hearingLoop support registrationUrl locationPrecision coordinates { lat lng } address { city region postalCode }
   organisation { slug name }`;
 
 /** An edition's regions as the map's query asks for them: codes once, names in each language (same order). */
@@ -168,6 +184,20 @@ export const EditionProgramme = op<
       }
     }
   }
+}`,
+);
+
+/**
+ * A venue's description in a language (its translation, else the original), asked when its
+ * popup opens: the map's list of venues does not carry descriptions.
+ */
+export const VenueDescription = op<
+  { node: { description?: string | null } | null },
+  { id: string; lang: string }
+>(
+  'VenueDescription',
+  `query VenueDescription($id: ID!, $lang: String) {
+  node(id: $id) { ... on Location { description(lang: $lang) } }
 }`,
 );
 

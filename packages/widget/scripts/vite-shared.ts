@@ -4,6 +4,7 @@
  * embed into the same `dist/` (the chart, the configurator).
  */
 import type { BuildOptions, LibraryOptions, UserConfig } from 'vite';
+import { litCss } from './lit-css-plugin.ts';
 
 export const rolldownOptions: BuildOptions['rolldownOptions'] = {
   output: { minify: true },
@@ -18,6 +19,7 @@ export const minified = { target: 'es2022', minify: 'oxc', sourcemap: false } as
 export function besideEmbed(lib: LibraryOptions, reportCompressedSize = false): UserConfig {
   return {
     publicDir: false,
+    plugins: [litCss()],
     build: {
       ...minified,
       outDir: 'dist',

@@ -1,4 +1,4 @@
-import { type Lang, type MapLocation, ParticipationChanged } from '@tafel/schema';
+import { type Lang, type MapLocation, ParticipationChanged, VenueDescription } from '@tafel/schema';
 import { type PropertyValues, render, type TemplateResult } from 'lit';
 import { Announcer } from './lib/announcer.ts';
 import { parseCenter } from './lib/attributes.ts';
@@ -6,6 +6,7 @@ import { escapeHtml } from './lib/basemap.ts';
 import type { TafelLoadDetail, TafelLocationSelectDetail } from './lib/events.ts';
 import { FilterController } from './lib/filters.ts';
 import { locate } from './lib/geo.ts';
+import { query } from './lib/graphql.ts';
 import { elementLang, t } from './lib/i18n.ts';
 import { legendTemplate } from './lib/legend.ts';
 import { LiveController } from './lib/live-controller.ts';
@@ -14,7 +15,7 @@ import { LinkController } from './lib/map-link.ts';
 import { MapLoader } from './lib/map-loader.ts';
 import { countText, legendMeals, listStatus, mapTemplate } from './lib/map-template.ts';
 import { popupElement, popupTemplate } from './lib/popup.ts';
-import { TafelElement } from './lib/tafel-element.ts';
+import { endpointOf, TafelElement } from './lib/tafel-element.ts';
 import { VenueList } from './lib/venue-list.ts';
 import { type MapEdition, VenueStore } from './lib/venues.ts';
 import styles from './tafel-map.styles.ts';
@@ -84,6 +85,8 @@ export class TafelMap extends TafelElement {
   static override properties = {
     meals: { reflect: true },
     targetGroups: { attribute: 'target-groups', reflect: true },
+    languages: { reflect: true },
+    facilities: { reflect: true },
     center: { reflect: true },
     zoom: { type: Number, reflect: true },
     tileUrl: { attribute: 'tile-url', reflect: true },
@@ -112,6 +115,10 @@ export class TafelMap extends TafelElement {
   declare meals: string | undefined;
   /** Preset: only venues for these target groups, space- or comma-separated (`REFUGEES ELDERLY`). */
   declare targetGroups: string | undefined;
+  /** Preset: only venues speaking any of these languages, ISO 639 codes space- or comma-separated (`ar ti`); the language filter offers only these. */
+  declare languages: string | undefined;
+  /** Preset: only venues with all of these, space-separated: `interpreter`, `wheelchair`, `hearing-loop`. */
+  declare facilities: string | undefined;
   /** The initial centre as `lat,lng` (e.g. `52.09,5.12`); without it the map fits its venues. */
   declare center: string | undefined;
   /** The initial zoom level with `center`; defaults to 12. */
@@ -139,6 +146,8 @@ export class TafelMap extends TafelElement {
   #popupContent: HTMLElement | undefined;
   #popupFrom: 'map' | 'list' = 'map';
   #venues = new VenueStore();
+  /** Descriptions by `id lang`, as asked when a popup opens; null while asked or when none. */
+  #descriptions = new Map<string, string | null>();
   #loader = new MapLoader(this, {
     venues: () => this.#venues,
     filters: () => this.#filters,
@@ -227,6 +236,8 @@ export class TafelMap extends TafelElement {
       'region',
       'meals',
       'targetGroups',
+      'languages',
+      'facilities',
       'preview',
     ] as const;
     const reload = reloads.some((key) => changed.has(key));
@@ -273,6 +284,8 @@ export class TafelMap extends TafelElement {
     if (!this.#view.fitted || (this.#filters.active && !refresh)) {
       this.#view.fit(shown);
       this.#view.fitted = !partial;
+      // An open popup comes back into sight.
+      this.#view.updatePopup();
     }
     await this.#view.draw();
     if (!partial) this.#link.selectLinked();
@@ -323,14 +336,30 @@ export class TafelMap extends TafelElement {
     );
   }
 
-  #renderPopup(): void {
+  /** Render the open popup; `relayout` lets Leaflet size and place it again (not for the description arriving). */
+  #renderPopup(relayout = true): void {
     const venue = this._selected ? this.#venues.get(this._selected) : undefined;
     if (!venue || !this.#popupContent) return;
+    const lang = this.#lang;
+    const key = `${venue.id} ${lang}`;
+    const described = this.#descriptions.get(key);
+    // The description in the visitor's language is asked when the popup first shows it.
+    if (described === undefined && venue.id !== this.preview?.id) {
+      this.#descriptions.set(key, null);
+      query(endpointOf(this), VenueDescription, { id: venue.id, lang }).then(
+        (data) => {
+          this.#descriptions.set(key, data.node?.description ?? null);
+          // In place: the popup grows upwards from its tip, nothing moves, focus stays.
+          if (this._selected === venue.id) this.#renderPopup(false);
+        },
+        () => this.#descriptions.delete(key),
+      );
+    }
     render(
-      popupTemplate(venue, this.#lang, this._timeZone, venue.id === this.preview?.id),
+      popupTemplate(venue, lang, this._timeZone, venue.id === this.preview?.id, described),
       this.#popupContent,
     );
-    this.#view.updatePopup();
+    if (relayout) this.#view.updatePopup();
   }
 
   #countText(n: number): string {
@@ -387,7 +416,14 @@ export class TafelMap extends TafelElement {
     const on = this.#formHandlers;
     return mapTemplate({
       lang,
-      filters: this.#filters.template(lang, this.#list.open, this._legend, count, on),
+      filters: this.#filters.template(
+        lang,
+        this.#list.open,
+        this._legend,
+        count,
+        on,
+        [...new Set(this._shown.flatMap((v) => v.languages))].sort(),
+      ),
       legend: legendTemplate(lang, legendMeals(this.meals), this._legend, on.legendKey),
       list: this.#list.template(list, this.#selectFromList),
       notice: this._notice,

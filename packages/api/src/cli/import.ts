@@ -115,7 +115,9 @@ export async function importCsv(
       );
       return 0;
     }
-    problems.push(...result.errors.map((e) => csvProblemOf(e, parsed.lines)));
+    problems.push(
+      ...result.errors.map((e) => csvProblemOf(e, parsed.lines, parsed.descriptionLangs)),
+    );
   }
   return refuseImport(io, fileName, problems);
 }

@@ -324,7 +324,27 @@ export const locations = pgTable(
     targetGroups: targetGroupEnum('target_groups').array().notNull().default(sql`'{}'`),
     languages: text('languages').array().notNull().default(sql`'{}'`),
     wheelchairAccessible: boolean('wheelchair_accessible'),
+    /** A hearing loop (induction loop) for hearing aids; null: not stated. */
+    hearingLoop: boolean('hearing_loop'),
+    /** Anything else about access, in the host's words (a lift, a quiet room, guide dogs). */
+    accessibilityNote: text('accessibility_note'),
+    /** Interpreters at the table, 0–50; null: not stated. */
+    interpreters: integer('interpreters'),
+    /** The languages the interpreters offer, ISO 639 codes as `languages`; empty unless `interpreters` > 0. */
+    interpreterLanguages: text('interpreter_languages').array().notNull().default(sql`'{}'`),
+    /** Services and organisations helping on the day (an employers' service point), at most 5. */
+    support: text('support').array().notNull().default(sql`'{}'`),
+    /** The guests cook ("van en voor"): dishes from their own kitchens. */
+    cookedByGuests: boolean('cooked_by_guests').notNull().default(false),
     description: text('description'),
+    /**
+     * The description in other languages, `[{ "lang": "en", "text": "…" }]`, one per language (ISO
+     * 639 codes as `languages`); `description` stays the original.
+     */
+    descriptions: jsonb('descriptions')
+      .notNull()
+      .default([])
+      .$type<{ lang: string; text: string }[]>(),
     registrationUrl: text('registration_url'),
     status: locationStatusEnum('status').notNull().default('PUBLISHED'),
     /** Public: whether its time is confirmed, not yet confirmed, or put off. */
@@ -361,6 +381,11 @@ export const locations = pgTable(
     ),
     check('locations_expected_range', sql`${t.expected} >= 0`),
     check('locations_capacity_positive', sql`${t.capacity} IS NULL OR ${t.capacity} >= 0`),
+    check(
+      'locations_interpreters_range',
+      sql`${t.interpreters} IS NULL OR ${t.interpreters} BETWEEN 0 AND 50`,
+    ),
+    check('locations_descriptions_array', sql`jsonb_typeof(${t.descriptions}) = 'array'`),
     check(
       'locations_roles_objects',
       sql`jsonb_typeof(${t.seatsByRole}) = 'object' AND jsonb_typeof(${t.presentByRole}) = 'object'`,

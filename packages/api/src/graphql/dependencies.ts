@@ -59,6 +59,7 @@ const VENUE_PARTS = new Set([
   'Speaker',
   // A story is public once published: publishing, rejecting and deleting announce its edition.
   'Story',
+  'LocalizedText',
 ]);
 /** Stats: counts, over the venues that match. */
 const STATS_TYPES = new Set([

@@ -52,7 +52,9 @@ export async function importVenueCsv(
   if (!result.ok)
     return {
       ok: false,
-      problems: sorted(result.errors.map((e) => csvProblemOf(e, parsed.lines))),
+      problems: sorted(
+        result.errors.map((e) => csvProblemOf(e, parsed.lines, parsed.descriptionLangs)),
+      ),
     };
   return { ok: true, value: result.value, notices: result.notices };
 }

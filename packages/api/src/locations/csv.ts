@@ -31,6 +31,12 @@ export const CSV_COLUMNS = {
   target_groups: ['targetGroups'],
   languages: ['languages'],
   wheelchair_accessible: ['wheelchairAccessible'],
+  hearing_loop: ['hearingLoop'],
+  accessibility_note: ['accessibilityNote'],
+  interpreters: ['interpreters'],
+  interpreter_languages: ['interpreterLanguages'],
+  support: ['support'],
+  cooked_by_guests: ['cookedByGuests'],
   description: ['description'],
   registration_url: ['registrationUrl'],
   sensitive: ['sensitive'],
@@ -38,6 +44,20 @@ export const CSV_COLUMNS = {
   schedule: ['schedule'],
 } as const;
 type Column = keyof typeof CSV_COLUMNS;
+/**
+ * The description in another language: a column `description_<code>` per language (ISO 639,
+ * e.g. `description_en`, `description_ar`), beside the original's `description`.
+ */
+const DESCRIPTION_IN = /^description_([a-z]{2,3})$/;
+/** The columns of a venue's facts: a file without one leaves that fact of its venues as it is. */
+const KEPT_WHEN_ABSENT = new Set<Column>([
+  'hearing_loop',
+  'accessibility_note',
+  'interpreters',
+  'interpreter_languages',
+  'support',
+  'cooked_by_guests',
+]);
 const REQUIRED: Column[] = ['external_id', 'name', 'lat', 'lng', 'meal'];
 
 export interface CsvProblem {
@@ -51,6 +71,8 @@ export interface ParsedCsv {
   rows: UpsertRow[];
   /** The file's line number of each row, for messages. */
   lines: number[];
+  /** Each row's translated descriptions' languages, in its `descriptions` order, for messages. */
+  descriptionLangs?: string[][];
   problems: CsvProblem[];
 }
 
@@ -229,11 +251,11 @@ export async function parseVenueCsv(
   }
   const header = records[0] ? Object.keys(records[0].record) : [];
   for (const column of header) {
-    if (!(column in CSV_COLUMNS))
+    if (!(column in CSV_COLUMNS) && !DESCRIPTION_IN.test(column))
       problems.push({
         line: 1,
         column,
-        message: `Unknown column "${column}". Known columns: ${Object.keys(CSV_COLUMNS).join(', ')}.`,
+        message: `Unknown column "${column}". Known columns: ${Object.keys(CSV_COLUMNS).join(', ')}, and description_<language> (description_en, description_ar, …).`,
         code: 'INVALID',
       });
   }
@@ -248,6 +270,11 @@ export async function parseVenueCsv(
   }
   const rows: UpsertRow[] = [];
   const lines: number[] = [];
+  const descriptionLangs: string[][] = [];
+  const translated = header.flatMap((c) => {
+    const lang = DESCRIPTION_IN.exec(c)?.[1];
+    return lang ? [{ column: c, lang }] : [];
+  });
   for (const [index, { record, info }] of records.entries()) {
     if (index % 500 === 499) await breathe();
     const line = info.lines;
@@ -330,6 +357,16 @@ export async function parseVenueCsv(
       }
       return seats;
     };
+    // A fact's column left out of the file keeps what each venue has; an empty cell clears it.
+    const fact = <T>(c: Column, read: (c: Column) => T): T | undefined =>
+      header.includes(c) || !KEPT_WHEN_ABSENT.has(c) ? read(c) : undefined;
+    const descriptions = translated.length
+      ? translated.flatMap(({ column, lang }) => {
+          const text = formulas.has(column) ? '' : (record[column] ?? '').trim();
+          return text ? [{ lang, text }] : [];
+        })
+      : undefined;
+    descriptionLangs.push(descriptions?.map((d) => d.lang) ?? []);
     const lat = number('lat', false);
     const lng = number('lng', false);
     const row: UpsertRow = {
@@ -352,7 +389,14 @@ export async function parseVenueCsv(
       targetGroups: list('target_groups').map((g) => g.toUpperCase().replace(/[\s-]+/g, '_')),
       languages: list('languages'),
       wheelchairAccessible: bool('wheelchair_accessible'),
+      hearingLoop: fact('hearing_loop', bool),
+      accessibilityNote: fact('accessibility_note', optional),
+      interpreters: fact('interpreters', (c) => number(c, true)),
+      interpreterLanguages: fact('interpreter_languages', list),
+      support: fact('support', list),
+      cookedByGuests: fact('cooked_by_guests', bool),
       description: optional('description'),
+      descriptions,
       registrationUrl: optional('registration_url'),
       sensitive: bool('sensitive'),
       status: (value('status').toUpperCase() || null) as UpsertRow['status'],
@@ -370,7 +414,7 @@ export async function parseVenueCsv(
       message: 'The file has no venues: a header row and one line per venue.',
       code: 'REQUIRED',
     });
-  return { rows, lines, problems };
+  return { rows, lines, problems, descriptionLangs };
 }
 
 /**
@@ -385,10 +429,19 @@ export function looksLikeFormula(cell: string): boolean {
 }
 
 /** Turn an upsert userError (`["locations", 17, "coordinates", "lat"]`) into a line and column. */
-export function csvProblemOf(error: UserError, lines: number[]): CsvProblem {
+export function csvProblemOf(
+  error: UserError,
+  lines: number[],
+  descriptionLangs?: string[][],
+): CsvProblem {
   const [, index, ...rest] = error.field ?? [];
   const line = typeof index === 'number' ? (lines[index] ?? null) : null;
   const path = rest.filter((p) => typeof p === 'string').join('.');
+  if (rest[0] === 'descriptions' && typeof index === 'number' && typeof rest[1] === 'number') {
+    const lang = descriptionLangs?.[index]?.[rest[1]];
+    if (lang)
+      return { line, column: `description_${lang}`, message: error.message, code: error.code };
+  }
   const column =
     Object.entries(CSV_COLUMNS).find(
       ([, fields]) => fields.join('.') === path || path.startsWith(`${fields.join('.')}.`),

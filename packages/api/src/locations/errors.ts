@@ -18,6 +18,7 @@ export const USER_ERROR_CODES = {
   OUTSIDE_MEETING:
     'The time is not within its meeting’s start and end (or, for a meeting without times, its edition’s days).',
   TOO_MANY: 'More items than a list here may hold.',
+  INTERPRETERS_REQUIRED: 'Interpreter languages need a number of interpreters above 0.',
   BELOW_ZERO: 'A count cannot go below zero.',
   OVER_CAPACITY: 'The count would exceed the venue’s capacity.',
   BELOW_PARTICIPANTS: 'The capacity is below the participants already counted.',

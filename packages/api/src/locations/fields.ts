@@ -135,6 +135,9 @@ export function regionProblem(region: string, country: string): string | null {
   return null;
 }
 
+/** A language as the venues' `languages` name it: an ISO 639-1 or -3 code, lowercase. */
+export const LANGUAGE_CODE = /^[a-z]{2,3}$/;
+
 export function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);

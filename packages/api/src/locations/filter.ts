@@ -9,6 +9,7 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { locations } from '../db/schema.ts';
 import { InvalidArgument } from './errors.ts';
+import { LANGUAGE_CODE } from './fields.ts';
 import { organisationBySlug } from './organisations.ts';
 import { publicVenue } from './visibility.ts';
 
@@ -21,6 +22,16 @@ export interface LocationFilterInput {
   meals?: readonly Meal[] | null;
   targetGroups?: readonly TargetGroup[] | null;
   search?: string | null;
+  /** Venues speaking any of these languages (ISO 639 codes, as `languages`). */
+  languages?: readonly string[] | null;
+  /** True: an interpreter is there (interpreters > 0); false: none is stated. */
+  interpreter?: boolean | null;
+  /** An interpreter for this language (ISO 639 code). */
+  interpreterLanguage?: string | null;
+  /** True or false as the venue states it; a venue that states nothing matches neither. */
+  wheelchairAccessible?: boolean | null;
+  hearingLoop?: boolean | null;
+  cookedByGuests?: boolean | null;
 }
 
 /** A filter after validation, with slugs resolved to ids. */
@@ -30,6 +41,7 @@ export interface ResolvedFilter extends Omit<LocationFilterInput, 'organisation'
 
 export const MAX_SEARCH_LENGTH = 100;
 export const MAX_RADIUS_KM = 500;
+export const MAX_FILTER_LANGUAGES = 20;
 const KM_PER_DEGREE = 111.32;
 
 type LocationColumns = typeof locations;
@@ -85,6 +97,26 @@ export async function resolveFilter(
       );
     }
   }
+  const codes = (key: string, list: readonly string[]) =>
+    list.map((code, i) => {
+      const c = code.trim().toLowerCase();
+      if (!LANGUAGE_CODE.test(c))
+        throw new InvalidArgument(
+          `${argument}.${key}${key === 'languages' ? `[${i}]` : ''}`,
+          `"${code.slice(0, 20)}" is not an ISO 639 code like nl, ar or tir.`,
+        );
+      return c;
+    });
+  if (filter.languages) {
+    if (filter.languages.length > MAX_FILTER_LANGUAGES)
+      throw new InvalidArgument(
+        `${argument}.languages`,
+        `at most ${MAX_FILTER_LANGUAGES} languages (got ${filter.languages.length}).`,
+      );
+    resolved.languages = codes('languages', filter.languages);
+  }
+  if (filter.interpreterLanguage != null)
+    resolved.interpreterLanguage = codes('interpreterLanguage', [filter.interpreterLanguage])[0];
   if (organisation != null) {
     const row = await organisationBySlug(db, organisation);
     if (!row)
@@ -156,6 +188,24 @@ export function filterConditions(t: LocationColumns, filter: ResolvedFilter): SQ
         sql`, `,
       )}]::target_group[]`,
     );
+  }
+  if (filter.languages && filter.languages.length > 0)
+    // Venues that speak any of the asked languages.
+    parts.push(
+      sql`${t.languages} && ARRAY[${sql.join(
+        filter.languages.map((l) => sql`${l}`),
+        sql`, `,
+      )}]::text[]`,
+    );
+  if (filter.interpreter === true) parts.push(sql`${t.interpreters} > 0`);
+  if (filter.interpreter === false) parts.push(sql`coalesce(${t.interpreters}, 0) = 0`);
+  if (filter.interpreterLanguage)
+    parts.push(
+      sql`${t.interpreters} > 0 AND ${filter.interpreterLanguage}::text = ANY(${t.interpreterLanguages})`,
+    );
+  for (const key of ['wheelchairAccessible', 'hearingLoop', 'cookedByGuests'] as const) {
+    const wanted = filter[key];
+    if (wanted != null) parts.push(sql`${t[key]} IS ${wanted ? sql`TRUE` : sql`FALSE`}`);
   }
   const search = filter.search?.trim();
   if (search) {

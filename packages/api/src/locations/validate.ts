@@ -6,7 +6,14 @@
 import { COUNTRIES, MEALS, type Meal, TARGET_GROUPS, type TargetGroup } from '@tafel/schema';
 import type { Edition, NewLocation } from '../db/schema.ts';
 import type { UserErrors } from './errors.ts';
-import { COUNTRY_CODES, isHttpUrl, localDate, regionProblem, freeText as text } from './fields.ts';
+import {
+  COUNTRY_CODES,
+  isHttpUrl,
+  LANGUAGE_CODE,
+  localDate,
+  regionProblem,
+  freeText as text,
+} from './fields.ts';
 import {
   checkSeats,
   checkSeatsAgainstPresent,
@@ -25,6 +32,10 @@ export const LIMITS = {
   description: 2000,
   url: 2048,
   languages: 20,
+  interpreters: 50,
+  support: 5,
+  supportItem: 120,
+  accessibilityNote: 300,
   capacity: 100_000,
   expected: 100_000,
   batch: 10_000,
@@ -57,7 +68,19 @@ export interface LocationFields {
   targetGroups?: readonly string[] | null;
   languages?: readonly string[] | null;
   wheelchairAccessible?: boolean | null;
+  /**
+   * The facts of the table below (interpreters, support, who cooks, access, translations): left
+   * out, the venue keeps its own, also in a whole-venue row of a bulk list; null clears them.
+   */
+  hearingLoop?: boolean | null;
+  accessibilityNote?: string | null;
+  interpreters?: number | null;
+  interpreterLanguages?: readonly string[] | null;
+  support?: readonly string[] | null;
+  cookedByGuests?: boolean | null;
   description?: string | null;
+  /** The description in other languages, one per language; `description` is the original. */
+  descriptions?: readonly { lang: string; text: string }[] | null;
   registrationUrl?: string | null;
   sensitive?: boolean | null;
   status?: 'DRAFT' | 'PUBLISHED' | null;
@@ -103,6 +126,8 @@ export function validateLocation(
       region?: string | null;
       seatsByRole?: RoleCounts;
       presentByRole?: RoleCounts;
+      interpreters?: number | null;
+      interpreterLanguages?: readonly string[];
     };
   } = {},
 ): Partial<LocationValues> {
@@ -334,20 +359,8 @@ export function validateLocation(
     });
     out.targetGroups = groups as TargetGroup[];
   }
-  if (has('languages')) {
-    const langs = [...new Set((input.languages ?? []).map((l) => l.trim().toLowerCase()))];
-    if (langs.length > LIMITS.languages)
-      errors.add(at('languages'), 'TOO_LONG', `at most ${LIMITS.languages} languages.`);
-    langs.forEach((l, i) => {
-      if (!/^[a-z]{2,3}$/.test(l))
-        errors.add(
-          at('languages', i),
-          'INVALID',
-          `language "${l.slice(0, 20)}" is not an ISO 639 code like nl, ar or tir.`,
-        );
-    });
-    out.languages = langs;
-  }
+  if (has('languages'))
+    out.languages = languageCodes(errors, at('languages'), input.languages, LIMITS.languages);
   if (has('wheelchairAccessible')) out.wheelchairAccessible = input.wheelchairAccessible ?? null;
   if (has('description'))
     out.description = text(
@@ -358,6 +371,7 @@ export function validateLocation(
       false,
       true,
     );
+  Object.assign(out, validateFacts(errors, at, input, options.existing));
   if (has('registrationUrl')) {
     const url = text(errors, at('registrationUrl'), input.registrationUrl, LIMITS.url);
     if (url && !isHttpUrl(url))
@@ -379,6 +393,131 @@ export function validateLocation(
         'INVALID',
         `schedule "${String(schedule).slice(0, 20)}" is not one of ${SCHEDULES.join(', ')} (a cancelled venue is cancelled with cancelLocation).`,
       );
+  }
+  return out;
+}
+
+/** A list of languages as ISO 639 codes (nl, ar, tir), lowercased, each once. */
+function languageCodes(
+  errors: UserErrors,
+  path: (string | number)[],
+  list: readonly string[] | null | undefined,
+  max: number,
+): string[] {
+  const name = path.at(-1);
+  const langs = [...new Set((list ?? []).map((l) => l.trim().toLowerCase()))];
+  if (langs.length > max) errors.add(path, 'TOO_LONG', `at most ${max} ${String(name)}.`);
+  langs.forEach((l, i) => {
+    if (!LANGUAGE_CODE.test(l))
+      errors.add(
+        [...path, i],
+        'INVALID',
+        `language "${l.slice(0, 20)}" is not an ISO 639 code like nl, ar or tir.`,
+      );
+  });
+  return langs;
+}
+
+/**
+ * The facts of the table: interpreters and their languages, support present, who cooks, access,
+ * the description's translations. Each is checked and set only when sent (a venue keeps its own
+ * otherwise, in a bulk row too); interpreter languages need interpreters, counted with the
+ * venue's own when only one of the two is sent.
+ */
+function validateFacts(
+  errors: UserErrors,
+  at: (...rest: (string | number)[]) => (string | number)[],
+  input: LocationFields,
+  existing?: { interpreters?: number | null; interpreterLanguages?: readonly string[] },
+): Partial<LocationValues> {
+  const out: Partial<LocationValues> = {};
+  const sent = (key: keyof LocationFields) => input[key] !== undefined;
+  if (sent('interpreters')) {
+    const n = input.interpreters ?? null;
+    if (n !== null && (!Number.isInteger(n) || n < 0 || n > LIMITS.interpreters))
+      errors.add(
+        at('interpreters'),
+        'OUT_OF_RANGE',
+        `interpreters must be a whole number from 0 to ${LIMITS.interpreters} (got ${n}).`,
+      );
+    else out.interpreters = n;
+  }
+  if (sent('interpreterLanguages'))
+    out.interpreterLanguages = languageCodes(
+      errors,
+      at('interpreterLanguages'),
+      input.interpreterLanguages,
+      LIMITS.languages,
+    );
+  if (sent('interpreters') || sent('interpreterLanguages')) {
+    const count = sent('interpreters')
+      ? (input.interpreters ?? null)
+      : (existing?.interpreters ?? null);
+    const langs = out.interpreterLanguages ?? existing?.interpreterLanguages ?? [];
+    if (langs.length > 0 && !(count !== null && count > 0))
+      errors.add(
+        sent('interpreterLanguages') ? at('interpreterLanguages') : at('interpreters'),
+        'INTERPRETERS_REQUIRED',
+        `interpreter languages (${langs.join(', ')}) need a number of interpreters above 0 (interpreters is ${count ?? 'not stated'}).`,
+      );
+  }
+  if (sent('support')) {
+    const list: string[] = [];
+    (input.support ?? []).forEach((item, i) => {
+      if (item.trim() === '')
+        errors.add(at('support', i), 'REQUIRED', `support ${i + 1} is empty: leave it out.`);
+      else {
+        const checked = text(errors, at('support', i), item, LIMITS.supportItem, true);
+        if (checked && !list.includes(checked)) list.push(checked);
+      }
+    });
+    if (list.length > LIMITS.support)
+      errors.add(
+        at('support'),
+        'TOO_LONG',
+        `at most ${LIMITS.support} services or organisations in support (got ${list.length}).`,
+      );
+    out.support = list;
+  }
+  if (sent('cookedByGuests')) out.cookedByGuests = input.cookedByGuests ?? false;
+  if (sent('hearingLoop')) out.hearingLoop = input.hearingLoop ?? null;
+  if (sent('accessibilityNote'))
+    out.accessibilityNote = text(
+      errors,
+      at('accessibilityNote'),
+      input.accessibilityNote,
+      LIMITS.accessibilityNote,
+      false,
+      true,
+    );
+  if (sent('descriptions')) {
+    const seen = new Set<string>();
+    out.descriptions = [];
+    (input.descriptions ?? []).forEach((d, i) => {
+      const lang = d.lang.trim().toLowerCase();
+      if (!LANGUAGE_CODE.test(lang))
+        errors.add(
+          at('descriptions', i, 'lang'),
+          'INVALID',
+          `language "${lang.slice(0, 20)}" is not an ISO 639 code like nl, ar or tir.`,
+        );
+      else if (seen.has(lang))
+        errors.add(
+          at('descriptions', i, 'lang'),
+          'DUPLICATE',
+          `a second description in "${lang}": one per language.`,
+        );
+      seen.add(lang);
+      const checked = text(
+        errors,
+        at('descriptions', i, 'text'),
+        d.text,
+        LIMITS.description,
+        true,
+        true,
+      );
+      if (checked) out.descriptions!.push({ lang, text: checked });
+    });
   }
   return out;
 }

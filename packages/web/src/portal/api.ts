@@ -42,6 +42,26 @@ export interface Venue {
   } | null;
 }
 
+/**
+ * The facts of the table: interpreters, support, who cooks, access, translations. The form reads
+ * them for the one venue it edits (`VENUE_FACTS`); the list leaves them out, to stay within the
+ * API's query cost for a thousand venues.
+ */
+export interface VenueFacts {
+  interpreters: number | null;
+  interpreterLanguages: string[];
+  support: string[];
+  cookedByGuests: boolean;
+  hearingLoop: boolean | null;
+  accessibilityNote: string | null;
+  descriptions: { lang: string; text: string }[];
+}
+
+const FACT_FIELDS = `interpreters interpreterLanguages support cookedByGuests hearingLoop accessibilityNote
+  descriptions { lang text }`;
+
+export const VENUE_FACTS = `query ($id: ID!) { node(id: $id) { ... on Location { ${FACT_FIELDS} } } }`;
+
 export const SCHEDULES = ['CONFIRMED', 'TENTATIVE', 'POSTPONED'] as const;
 export type Schedule = (typeof SCHEDULES)[number];
 
@@ -108,7 +128,7 @@ export const FIND_ORGANISATIONS = `query ($search: String!) {
   organisations(search: $search, first: 20) { nodes { slug name } }
 }`;
 
-const PAYLOAD = `location { ${VENUE_FIELDS} } userErrors { field message code }`;
+const PAYLOAD = `location { ${VENUE_FIELDS} ${FACT_FIELDS} } userErrors { field message code }`;
 export const CREATE = `mutation ($input: CreateLocationInput!) { createLocation(input: $input) { ${PAYLOAD} } }`;
 export const UPDATE = `mutation ($input: UpdateLocationInput!) { updateLocation(input: $input) { ${PAYLOAD} } }`;
 export const CANCEL = `mutation ($input: CancelLocationInput!) { cancelLocation(input: $input) { ${PAYLOAD} } }`;

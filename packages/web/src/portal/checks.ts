@@ -24,10 +24,23 @@ export interface Draft {
   languages: string;
   targetGroups: string[];
   wheelchairAccessible: boolean;
+  interpreters: string;
+  interpreterLanguages: string;
+  /** One service or organisation a line. */
+  support: string;
+  cookedByGuests: boolean;
+  /** '', 'true' or 'false': not stated, yes, no. */
+  hearingLoop: string;
+  accessibilityNote: string;
+  /** The description's translations by language, as typed (empty: none). */
+  translations: Record<string, string>;
   sensitive: boolean;
   externalId: string;
   point: { lat: number; lng: number } | null;
 }
+
+/** The languages the form offers the description in: those the map speaks. */
+export const TRANSLATED = ['nl', 'en', 'de', 'da'] as const;
 
 /** The form's fields in the order they appear: the first problem in this order gets focus. */
 export const ORDER = [
@@ -47,6 +60,11 @@ export const ORDER = [
   'description',
   'registrationUrl',
   'languages',
+  'interpreters',
+  'interpreterLanguages',
+  'support',
+  'accessibilityNote',
+  ...TRANSLATED.map((lang) => `description-${lang}`),
   'externalId',
 ];
 
@@ -67,6 +85,7 @@ const LIMITS = {
   city: 100,
   description: 2000,
   url: 2048,
+  accessibilityNote: 300,
 };
 const CAPACITY = 100_000;
 
@@ -79,7 +98,9 @@ type T = (
     | 'endBeforeStart'
     | 'badUrl'
     | 'badLanguages'
-    | 'noPlace',
+    | 'noPlace'
+    | 'interpretersNeeded'
+    | 'tooManySupport',
   params?: Record<string, string | number>,
 ) => string;
 
@@ -125,9 +146,39 @@ export function checkVenue(d: Draft, t: T): Map<string, string> {
     if (!isHttpUrl(d.registrationUrl)) found.set('registrationUrl', t('badUrl'));
     long('url', d.registrationUrl);
   }
-  const languages = d.languages.split(/[\s,]+/).filter(Boolean);
+  const languages = codes(d.languages);
   if (languages.length > 20 || languages.some((l) => !/^[a-z]{2,3}$/i.test(l)))
     found.set('languages', t('badLanguages'));
+  if (d.interpreters && !(/^\d+$/.test(d.interpreters) && Number(d.interpreters) <= 50))
+    found.set('interpreters', t('range', { min: 0, max: 50 }));
+  const spoken = codes(d.interpreterLanguages);
+  if (spoken.length > 20 || spoken.some((l) => !/^[a-z]{2,3}$/i.test(l)))
+    found.set('interpreterLanguages', t('badLanguages'));
+  else if (spoken.length > 0 && !(Number(d.interpreters) > 0))
+    found.set('interpreterLanguages', t('interpretersNeeded'));
+  const support = lines(d.support);
+  if (support.length > 5 || support.some((line) => line.length > 120))
+    found.set('support', t('tooManySupport'));
+  long('accessibilityNote', d.accessibilityNote);
+  for (const [lang, text] of Object.entries(d.translations))
+    if (text.length > LIMITS.description)
+      found.set(`description-${lang}`, t('tooLong', { n: LIMITS.description }));
   long('externalId', d.externalId);
   return new Map(ORDER.filter((f) => found.has(f)).map((f) => [f, found.get(f)!]));
+}
+
+/** Language codes as typed: separated by commas or spaces, lowercased. */
+export function codes(typed: string): string[] {
+  return typed
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((l) => l.toLowerCase());
+}
+
+/** The lines of a text box, trimmed, without empty ones. */
+export function lines(typed: string): string[] {
+  return typed
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 }

@@ -20,9 +20,11 @@ import {
   SCHEDULES,
   timeIn,
   UPDATE,
+  VENUE_FACTS,
   type Venue,
+  type VenueFacts,
 } from './api.ts';
-import { checkVenue, type Draft, FIELD_OF, ORDER } from './checks.ts';
+import { checkVenue, codes, type Draft, FIELD_OF, lines, ORDER, TRANSLATED } from './checks.ts';
 import { COHOSTS } from './cohost-messages.ts';
 import { PORTAL } from './messages.ts';
 import type { PlaceEvent } from './place-picker.ts';
@@ -42,6 +44,8 @@ export class TafelVenueForm extends LitElement {
   @state() private errors = new Map<string, string>();
   @state() private summary = '';
   @state() private busy = false;
+  /** The edited venue's facts (the list has none): read when the form opens. */
+  @state() private facts: VenueFacts | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -54,6 +58,18 @@ export class TafelVenueForm extends LitElement {
         city: v.address?.city ?? '',
         region: v.address?.region ?? '',
       };
+      void this.readFacts(v.id);
+    }
+  }
+
+  private async readFacts(id: string): Promise<void> {
+    try {
+      const answer = await request<{ node: VenueFacts | null }>(VENUE_FACTS, { id });
+      this.facts = answer.data?.node ?? null;
+      if (!this.facts) this.summary = answer.errors[0]?.message ?? this.t('offline');
+    } catch (error) {
+      if (!(error instanceof NetworkError)) throw error;
+      this.summary = this.t('offline');
     }
   }
 
@@ -96,6 +112,60 @@ export class TafelVenueForm extends LitElement {
     </div>`;
   }
 
+  /** A text box of several lines. */
+  private area(name: string, label: string, value: string, hint?: string) {
+    const d = this.described(name, !!hint);
+    return html`<div class="field">
+      <label for=${name}>${label}</label>
+      ${hint ? html`<p class="hint" id="${name}-hint">${hint}</p>` : nothing}
+      <textarea id=${name} name=${name} rows="3" .value=${value}
+        aria-describedby=${d.ids} aria-invalid=${d.invalid}></textarea>
+      ${this.err(name)}
+    </div>`;
+  }
+
+  /** The facts of the table: interpreters, support, who cooks, access. */
+  private factsFields(v: VenueFacts | null) {
+    const t = this.t;
+    const loop = v?.hearingLoop == null ? '' : String(v.hearingLoop);
+    return html`<fieldset>
+      <legend>${t('atTheTable')}</legend>
+      <div class="row">
+        ${this.text('interpreters', t('interpreters'), { type: 'number', value: v?.interpreters == null ? '' : String(v.interpreters) })}
+        ${this.text('interpreterLanguages', t('interpreterLanguages'), { hint: t('languagesHint'), value: (v?.interpreterLanguages ?? []).join(', ') })}
+      </div>
+      ${this.area('support', t('support'), (v?.support ?? []).join('\n'), t('supportHint'))}
+      <label class="check"><input type="checkbox" name="cookedByGuests" ?checked=${v?.cookedByGuests ?? false} />
+        ${t('cookedByGuests')}</label>
+      <label class="check"><input type="checkbox" name="wheelchairAccessible" ?checked=${this.venue?.wheelchairAccessible ?? false} />
+        ${t('wheelchairAccessible')}</label>
+      <div class="field">
+        <label for="hearingLoop">${t('hearingLoop')}</label>
+        <select id="hearingLoop" name="hearingLoop">
+          ${(['', 'true', 'false'] as const).map((value) => html`<option value=${value} ?selected=${loop === value}>${t(value === '' ? 'notStated' : value === 'true' ? 'yes' : 'no')}</option>`)}
+        </select>
+      </div>
+      ${this.area('accessibilityNote', t('accessibilityNote'), v?.accessibilityNote ?? '')}
+    </fieldset>`;
+  }
+
+  /** The description in the languages the map speaks. */
+  private translations(v: VenueFacts | null) {
+    const t = this.t;
+    const names = new Intl.DisplayNames([this.language], { type: 'language' });
+    return html`<fieldset>
+      <legend>${t('translations')}</legend>
+      <p class="hint">${t('translationsHint')}</p>
+      ${TRANSLATED.map((lang) =>
+        this.area(
+          `description-${lang}`,
+          t('descriptionIn', { language: names.of(lang) ?? lang }),
+          v?.descriptions.find((d) => d.lang === lang)?.text ?? '',
+        ),
+      )}
+    </fieldset>`;
+  }
+
   /** A day of an edition that spans days: within its first and last day. */
   private day(name: string, label: string, instant: string | null) {
     const d = this.described(name, true);
@@ -112,6 +182,9 @@ export class TafelVenueForm extends LitElement {
   override render() {
     const t = this.t;
     const v = this.venue;
+    // An edited venue's facts come in their own request: till then, the form waits.
+    if (v && !this.facts)
+      return html`<p role="status">…</p><p role="alert" class="error" ?hidden=${!this.summary}>${this.summary}</p>`;
     const tz = this.edition.timeZone;
     const regions = regionsOf(this.edition.country);
     // An edition that spans days: each venue (meeting) picks its days too.
@@ -185,6 +258,7 @@ export class TafelVenueForm extends LitElement {
             aria-describedby=${this.described('description').ids}></textarea>
           ${this.err('description')}
         </div>
+        ${this.translations(this.facts)}
         ${this.text('registrationUrl', t('registrationUrl'), { type: 'url' })}
         ${this.text('languages', t('languages'), { hint: t('languagesHint'), value: (v?.languages ?? []).join(', ') })}
         <fieldset>
@@ -196,8 +270,7 @@ export class TafelVenueForm extends LitElement {
             )}
           </div>
         </fieldset>
-        <label class="check"><input type="checkbox" name="wheelchairAccessible" ?checked=${v?.wheelchairAccessible ?? false} />
-          ${t('wheelchairAccessible')}</label>
+        ${this.factsFields(this.facts)}
         <label class="check"><input type="checkbox" name="sensitive" ?checked=${v?.sensitive ?? false} /> ${t('sensitive')}</label>
         ${this.text('externalId', t('externalId'))}
         <div class="actions">
@@ -268,6 +341,13 @@ export class TafelVenueForm extends LitElement {
       languages: s('languages'),
       targetGroups: data.getAll('targetGroups').map(String),
       wheelchairAccessible: data.get('wheelchairAccessible') !== null,
+      interpreters: s('interpreters'),
+      interpreterLanguages: s('interpreterLanguages'),
+      support: s('support'),
+      cookedByGuests: data.get('cookedByGuests') !== null,
+      hearingLoop: s('hearingLoop'),
+      accessibilityNote: s('accessibilityNote'),
+      translations: Object.fromEntries(TRANSLATED.map((lang) => [lang, s(`description-${lang}`)])),
       sensitive: data.get('sensitive') !== null,
       externalId: s('externalId'),
       point: this.point,
@@ -280,6 +360,16 @@ export class TafelVenueForm extends LitElement {
     const problems = checkVenue(draft, t);
     if (problems.size > 0) return this.show(problems);
     const tz = this.edition.timeZone;
+    // The translations typed here, and any other the venue has (from a list or a file), kept.
+    const descriptions = [
+      ...TRANSLATED.filter((lang) => draft.translations[lang]).map((lang) => ({
+        lang,
+        text: draft.translations[lang]!,
+      })),
+      ...(this.facts?.descriptions ?? []).filter(
+        (d) => !(TRANSLATED as readonly string[]).includes(d.lang),
+      ),
+    ];
     const fields = {
       name: draft.name,
       meal: draft.meal,
@@ -298,14 +388,16 @@ export class TafelVenueForm extends LitElement {
       participants: draft.participants ? Number(draft.participants) : 0,
       description: draft.description || null,
       registrationUrl: draft.registrationUrl || null,
-      languages: draft.languages
-        ? draft.languages
-            .split(/[\s,]+/)
-            .filter(Boolean)
-            .map((l) => l.toLowerCase())
-        : [],
+      languages: codes(draft.languages),
       targetGroups: draft.targetGroups,
       wheelchairAccessible: draft.wheelchairAccessible,
+      interpreters: draft.interpreters ? Number(draft.interpreters) : null,
+      interpreterLanguages: codes(draft.interpreterLanguages),
+      support: lines(draft.support),
+      cookedByGuests: draft.cookedByGuests,
+      hearingLoop: draft.hearingLoop === '' ? null : draft.hearingLoop === 'true',
+      accessibilityNote: draft.accessibilityNote || null,
+      descriptions,
       sensitive: draft.sensitive,
       externalId: draft.externalId || null,
       ...(status ? { status } : {}),
@@ -326,7 +418,9 @@ export class TafelVenueForm extends LitElement {
         return;
       }
       if (payload.userErrors.length > 0 || !payload.location) {
-        const byField = errorsByField(payload.userErrors);
+        const byField = errorsByField(
+          payload.userErrors.map((e) => ({ ...e, field: formField(e.field, descriptions) })),
+        );
         const shown = new Map<string, string>();
         for (const [field, messages] of byField)
           shown.set(FIELD_OF[field] ?? (field || 'name'), messages.join(' '));
@@ -353,4 +447,25 @@ export class TafelVenueForm extends LitElement {
       this.renderRoot.querySelector<HTMLElement>('tafel-place-picker')?.focus();
     else this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
   }
+}
+
+/**
+ * A userError's path as the form names its field: a list's item is the list's box, a translation
+ * is the box of its language (`["descriptions", "1", "text"]` → `description-en`).
+ */
+function formField(
+  field: UserError['field'],
+  descriptions: readonly { lang: string }[],
+): UserError['field'] {
+  const [head, index] = field ?? [];
+  if (head === 'interpreterLanguages' || head === 'support') return [head];
+  if (head === 'descriptions') {
+    const lang = descriptions[Number(index)]?.lang;
+    return [
+      lang && (TRANSLATED as readonly string[]).includes(lang)
+        ? `description-${lang}`
+        : 'description',
+    ];
+  }
+  return field;
 }

@@ -22,11 +22,27 @@ import {
   type TemplateResult,
 } from 'lit';
 import { parseMeals, parseTargetGroups } from './attributes.ts';
+import { languageNames } from './format.ts';
 import { formatNumber, t } from './i18n.ts';
 import type { MapEdition } from './venues.ts';
 
 /** An ISO 3166-2 code, for a region a link names before the edition's regions are known. */
 const REGION_CODE = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
+
+/** The facilities a visitor (or the `facilities` attribute) may ask for, and their filter fields. */
+const FACILITIES = {
+  interpreter: ['interpreter', 'interpreter'],
+  wheelchair: ['wheelchairAccessible', 'wheelchair'],
+  'hearing-loop': ['hearingLoop', 'hearingLoop'],
+} as const;
+type Facility = keyof typeof FACILITIES;
+
+/** Language codes (`ar ti`, `ar,ti`) as the API takes them. */
+const codes = (value: string | undefined) =>
+  (value ?? '')
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
 
 /** The text search asks the API once typing pauses this long. */
 const SEARCH_DELAY = 250;
@@ -37,6 +53,8 @@ export interface Chosen {
   meal?: string | undefined;
   group?: string | undefined;
   region?: string | undefined;
+  language?: string | undefined;
+  facility?: string | undefined;
 }
 
 /** The presets a map's attributes give. */
@@ -45,6 +63,8 @@ export interface FilterHost extends ReactiveControllerHost {
   region: string | undefined;
   meals: string | undefined;
   targetGroups: string | undefined;
+  languages: string | undefined;
+  facilities: string | undefined;
   /** The edition as the API told it (null until it has answered): its regions. */
   _edition: MapEdition | null;
 }
@@ -57,6 +77,8 @@ export class FilterController implements ReactiveController {
   meal: Meal | '' = '';
   targetGroup: TargetGroup | '' = '';
   region = '';
+  language = '';
+  facility: Facility | '' = '';
 
   /** `changed` runs when the visitor changed a filter (a search once typing pauses). */
   constructor(host: FilterHost, changed: () => void) {
@@ -79,6 +101,10 @@ export class FilterController implements ReactiveController {
     if (meals.length) filter.meals = meals;
     const groups = parseTargetGroups(host.targetGroups);
     if (groups.length) filter.targetGroups = groups;
+    const langs = codes(host.languages);
+    if (langs.length) filter.languages = langs;
+    for (const key of codes(host.facilities))
+      if (key in FACILITIES) filter[FACILITIES[key as Facility][0]] = true;
     return filter;
   }
 
@@ -88,6 +114,8 @@ export class FilterController implements ReactiveController {
     if (this.meal) filter.meals = [this.meal];
     if (this.targetGroup) filter.targetGroups = [this.targetGroup];
     if (this.region && !this.#host.region) filter.region = this.region;
+    if (this.language) filter.languages = [this.language];
+    if (this.facility) filter[FACILITIES[this.facility][0]] = true;
     const search = this.search.trim();
     if (search) filter.search = search;
     return filter;
@@ -99,6 +127,8 @@ export class FilterController implements ReactiveController {
       meal: this.meal,
       group: this.targetGroup,
       region: this.#host.region ? '' : this.region,
+      language: this.language,
+      facility: this.facility,
     };
   }
 
@@ -117,6 +147,10 @@ export class FilterController implements ReactiveController {
     this.search = (chosen.search ?? '').slice(0, 200);
     this.meal = pick(chosen.meal, parseMeals(host.meals), MEALS);
     this.targetGroup = pick(chosen.group, parseTargetGroups(host.targetGroups), TARGET_GROUPS);
+    const language = chosen.language ?? '';
+    this.language = /^[a-z]{2,3}$/.test(language) ? language : '';
+    this.facility =
+      chosen.facility && chosen.facility in FACILITIES ? (chosen.facility as Facility) : '';
     const region = chosen.region ?? '';
     this.region =
       !host.region && (host._edition?.nl.some((r) => r.code === region) ?? REGION_CODE.test(region))
@@ -129,7 +163,12 @@ export class FilterController implements ReactiveController {
   /** Whether the visitor narrowed the preset set. */
   get active(): boolean {
     return Boolean(
-      this.meal || this.targetGroup || (this.region && !this.#host.region) || this.search.trim(),
+      this.meal ||
+        this.targetGroup ||
+        this.language ||
+        this.facility ||
+        (this.region && !this.#host.region) ||
+        this.search.trim(),
     );
   }
 
@@ -140,6 +179,7 @@ export class FilterController implements ReactiveController {
     legendOpen: boolean,
     count: number,
     on: Pick<FiltersHandlers, 'nearMe' | 'toggleList' | 'toggleLegend' | 'legendKey'>,
+    spoken: string[] = [],
   ): TemplateResult {
     const host = this.#host;
     const view: FiltersView = {
@@ -152,6 +192,9 @@ export class FilterController implements ReactiveController {
       meal: this.meal,
       targetGroup: this.targetGroup,
       region: this.region,
+      languages: codes(host.languages).length ? codes(host.languages) : spoken,
+      language: this.language,
+      facility: this.facility,
       listOpen,
       legendOpen,
       count,
@@ -171,7 +214,11 @@ export class FilterController implements ReactiveController {
     const value = select.value;
     if (select.name === 'meal') this.meal = value as Meal | '';
     else if (select.name === 'targetGroup') this.targetGroup = value as TargetGroup | '';
-    else this.region = value;
+    else if (select.name === 'more') {
+      // One drop-down for the rest: a facility, or (`:ar`) a language spoken.
+      this.language = value.startsWith(':') ? value.slice(1) : '';
+      this.facility = value.startsWith(':') ? '' : (value as Facility | '');
+    } else this.region = value;
     this.#host.requestUpdate();
     this.#changed();
   };
@@ -191,6 +238,10 @@ export interface FiltersView {
   meal: Meal | '';
   targetGroup: TargetGroup | '';
   region: string;
+  /** The languages the language filter offers: the attribute's, else those the venues speak. */
+  languages: string[];
+  language: string;
+  facility: Facility | '';
   listOpen: boolean;
   legendOpen: boolean;
   /** How many venues are shown. */
@@ -252,6 +303,17 @@ export function filtersTemplate(view: FiltersView, on: FiltersHandlers): Templat
           )}
         </select>`
     }
+    <select part="select" name="more" aria-label=${t(lang, 'facility')} @change=${on.select}>
+      <option value="" .selected=${!view.facility && !view.language}>${t(lang, 'anyFacility')}</option>
+      ${(Object.keys(FACILITIES) as Facility[]).map((key) => html`<option value=${key} .selected=${key === view.facility}>${t(lang, FACILITIES[key][1])}</option>`)}
+      ${
+        view.languages.length > 1
+          ? html`<optgroup label=${t(lang, 'language')}>
+          ${view.languages.map((code) => html`<option value=${`:${code}`} .selected=${code === view.language}>${languageNames(lang, [code])}</option>`)}
+        </optgroup>`
+          : nothing
+      }
+    </select>
     <button part="button near-me" type="button" @click=${on.nearMe}>${t(lang, 'nearMe')}</button>
     <button
       part="button legend-toggle"

@@ -9,7 +9,7 @@ export interface LinkState extends Chosen {
   venue?: string | undefined;
 }
 
-const KEYS = ['venue', 'meal', 'group', 'region', 'search'] as const;
+const KEYS = ['venue', 'meal', 'group', 'region', 'language', 'facility', 'search'] as const;
 
 /** The state under `prefix` (`tafel.`) in a hash; other parts are not ours. */
 export function readHash(hash: string, prefix: string): LinkState {

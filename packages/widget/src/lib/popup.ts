@@ -37,12 +37,16 @@ export function popupElement(close: () => void): HTMLElement {
 export const previewMark = (lang: Lang) =>
   html`<strong class="draft">${t(lang, 'preview')}</strong>`;
 
-/** The popup's content; times as the clocks read in the edition's `timeZone`; `preview` marks a venue not public yet. */
+/**
+ * The popup's content; times as the clocks read in the edition's `timeZone`; `preview` marks a
+ * venue not public yet; `description` is the venue's in the visitor's language, once asked.
+ */
 export function popupTemplate(
   venue: MapLocation,
   lang: Lang,
   timeZone: string | null,
   preview = false,
+  description?: string | null,
 ): TemplateResult {
   const url = safeHttpUrl(venue.registrationUrl);
   const times = formatTimes(lang, venue.startsAt, venue.endsAt, timeZone);
@@ -52,6 +56,7 @@ export function popupTemplate(
     ${preview ? previewMark(lang) : nothing}
     <p class="org">${venue.organisation.name}</p>
     ${place ? html`<p class="place">${place}</p>` : nothing}
+    ${description ? html`<details class="description"><summary>${t(lang, 'about')}</summary><p tabindex="0">${description}</p></details>` : nothing}
     <p class="meal meal-${venue.meal.toLowerCase()}">
       <span class="dot" aria-hidden="true"></span>${termLabel(venue.meal, lang)}${times ? html` · ${times}` : nothing}
     </p>
@@ -78,6 +83,14 @@ export function popupTemplate(
         ? nothing
         : html`<p class="wheelchair">${t(lang, venue.wheelchairAccessible ? 'wheelchair' : 'notWheelchair')}</p>`
     }
+    ${
+      venue.interpreters
+        ? html`<p class="interpreters">${t(lang, 'interpreters', { n: venue.interpreters })}${venue.interpreterLanguages?.length ? ` (${languageNames(lang, venue.interpreterLanguages)})` : ''}</p>`
+        : nothing
+    }
+    ${venue.hearingLoop ? html`<p class="loop">${t(lang, 'hearingLoop')}</p>` : nothing}
+    ${venue.cookedByGuests ? html`<p class="cooked">${t(lang, 'cookedByGuests')}</p>` : nothing}
+    ${venue.support?.length ? html`<p class="support">${t(lang, 'support')}: ${venue.support.join(', ')}</p>` : nothing}
     ${venue.locationPrecision === 'APPROXIMATE' ? html`<p class="approximate">${t(lang, 'approximate')}</p>` : nothing}
     ${
       url

@@ -37,6 +37,14 @@ export const popup = css`
   .leaflet-container a {
     color: var(--_link);
   }
+  /* The description opens on demand, and a long one scrolls (by keyboard too). */
+  .popup .description p {
+    max-height: 6em;
+    overflow: auto;
+  }
+  .popup summary {
+    cursor: pointer;
+  }
   .popup h3 {
     margin: 0 0 2px;
     font-size: 1.1em;

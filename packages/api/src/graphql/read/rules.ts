@@ -150,7 +150,20 @@ const location: TypeRules = {
   targetGroups: column<L>((t) => t.targetGroups),
   languages: column<L>((t) => t.languages),
   wheelchairAccessible: column<L>((t) => t.wheelchairAccessible),
-  description: column<L>((t) => t.description),
+  hearingLoop: column<L>((t) => t.hearingLoop),
+  accessibilityNote: column<L>((t) => t.accessibilityNote),
+  interpreters: column<L>((t) => t.interpreters),
+  interpreterLanguages: column<L>((t) => t.interpreterLanguages),
+  support: column<L>((t) => t.support),
+  cookedByGuests: column<L>((t) => t.cookedByGuests),
+  // As location.ts's describedIn: the translation in `lang` where there is one, else the original.
+  // (`descriptions`, a list of objects in a JSON column, is left to its resolver.)
+  description: (f, row) => {
+    const t = row.t as L;
+    const lang = (f.args() as { lang?: string | null }).lang;
+    if (!lang) return sql`${t.description}`;
+    return sql`coalesce((SELECT d->>'text' FROM jsonb_array_elements(${t.descriptions}) d WHERE d->>'lang' = lower(trim(${lang})) LIMIT 1), ${t.description})`;
+  },
   registrationUrl: column<L>((t) => t.registrationUrl),
   awaitingApproval: column<L>((t) => t.awaitingApproval),
   createdAt: instant<L>((t) => t.createdAt),

@@ -40,6 +40,28 @@ export const LocationFilterInput = builder.inputType('LocationFilter', {
       type: [TargetGroupEnum],
       description: 'Only venues welcoming any of these groups.',
     }),
+    languages: t.stringList({
+      description:
+        'Only venues speaking any of these languages (ISO 639 codes as `Location.languages`, at most 20).',
+    }),
+    interpreter: t.boolean({
+      description:
+        'true: only venues with an interpreter (`interpreters` above 0); false: only venues stating none.',
+    }),
+    interpreterLanguage: t.string({
+      description: 'Only venues with an interpreter for this language (an ISO 639 code).',
+    }),
+    wheelchairAccessible: t.boolean({
+      description:
+        'Only venues stating step-free access (true) or its lack (false); a venue that states nothing matches neither.',
+    }),
+    hearingLoop: t.boolean({
+      description:
+        'Only venues stating a hearing loop (true) or none (false); a venue that states nothing matches neither.',
+    }),
+    cookedByGuests: t.boolean({
+      description: 'Only venues where the guests cook (true), or where they do not (false).',
+    }),
     search: t.string({
       description: 'Part of the name, city or postal code (at most 100 characters).',
     }),

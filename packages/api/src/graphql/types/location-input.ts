@@ -35,6 +35,14 @@ export const RoleSeatsInput = builder.inputType('RoleSeatsInput', {
   }),
 });
 
+export const LocalizedTextInput = builder.inputType('LocalizedTextInput', {
+  description: 'A text in one language.',
+  fields: (t) => ({
+    lang: t.string({ required: true, description: 'An ISO 639 code (nl, en, ar, …).' }),
+    text: t.string({ required: true, description: 'The text, plain (never HTML).' }),
+  }),
+});
+
 export const PublishStatusEnum = builder.enumType('PublishStatus', {
   description: 'The status a member can give a venue; cancel it with `cancelLocation`.',
   values: {
@@ -92,8 +100,33 @@ export function venueFields<R extends boolean>(
       description: 'Languages spoken, ISO 639 codes (nl, ar, ti, …), at most 20.',
     }),
     wheelchairAccessible: t.boolean({ description: 'Step-free access.' }),
+    hearingLoop: t.boolean({ description: 'A hearing loop for hearing aids; null: not stated.' }),
+    accessibilityNote: t.string({
+      description: 'More about access, up to 300 characters. Left out, the venue keeps its own.',
+    }),
+    interpreters: t.int({
+      description:
+        'Interpreters at the table, 0–50; null: not stated. Left out, the venue keeps its own (also in a bulk row).',
+    }),
+    interpreterLanguages: t.stringList({
+      description:
+        'The languages the interpreters offer, ISO 639 codes, at most 20; needs `interpreters` above 0 (`INTERPRETERS_REQUIRED`). Left out, the venue keeps its own.',
+    }),
+    support: t.stringList({
+      description:
+        'Services and organisations helping on the day (e.g. `Werkgeversservicepunt`): at most 5, each up to 120 characters, none empty. Left out, the venue keeps its own.',
+    }),
+    cookedByGuests: t.boolean({
+      description:
+        'The guests cook ("van en voor"); false by default. Left out, the venue keeps its own.',
+    }),
     description: t.string({
       description: 'What to expect, up to 2,000 characters (shown as text, never HTML).',
+    }),
+    descriptions: t.field({
+      type: [LocalizedTextInput],
+      description:
+        'The description in other languages: one per language, each up to 2,000 characters. Left out, the venue keeps its own; empty clears them.',
     }),
     registrationUrl: t.field({
       type: 'URL',

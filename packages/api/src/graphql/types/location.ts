@@ -29,6 +29,27 @@ import {
 import { LocationFilterInput } from './filter-input.ts';
 import { minGroupFor, RoleMixingRef, RoleSeatsRef } from './mixing.ts';
 
+/** The description in `lang` where the venue has it translated, else the original. */
+export function describedIn(
+  l: Pick<Location, 'description' | 'descriptions'>,
+  lang: string | null | undefined,
+): string | null {
+  const code = lang?.trim().toLowerCase();
+  return (code && l.descriptions.find((d) => d.lang === code)?.text) || l.description;
+}
+
+export const LocalizedTextRef = builder
+  .objectRef<{ lang: string; text: string }>('LocalizedText')
+  .implement({
+    description: 'A text in one language.',
+    fields: (t) => ({
+      lang: t.exposeString('lang', {
+        description: 'Its language, an ISO 639 code (nl, en, ar, …).',
+      }),
+      text: t.exposeString('text', { description: 'The text, plain (never HTML).' }),
+    }),
+  });
+
 /** Is this venue visible to this viewer? The public sees published, approved venues of organisations not suspended. */
 export function isVisible(
   ctx: Context,
@@ -242,9 +263,46 @@ export const LocationRef = builder.drizzleNode('locations', {
       nullable: true,
       description: 'Step-free access; null if unknown.',
     }),
-    description: t.exposeString('description', {
+    hearingLoop: t.exposeBoolean('hearingLoop', {
       nullable: true,
-      description: 'What to expect, in the host’s words.',
+      description: 'A hearing loop for hearing aids; null if not stated.',
+    }),
+    accessibilityNote: t.exposeString('accessibilityNote', {
+      nullable: true,
+      description: 'More about access, in the host’s words (up to 300 characters).',
+    }),
+    interpreters: t.exposeInt('interpreters', {
+      nullable: true,
+      description: 'How many interpreters are at the table (0–50); null if not stated.',
+    }),
+    interpreterLanguages: t.exposeStringList('interpreterLanguages', {
+      description:
+        'The languages the interpreters offer, ISO 639 codes as `languages`; empty without interpreters.',
+    }),
+    support: t.exposeStringList('support', {
+      description:
+        'Services and organisations helping on the day, e.g. `Werkgeversservicepunt` (at most 5).',
+    }),
+    cookedByGuests: t.exposeBoolean('cookedByGuests', {
+      description: 'The guests cook ("van en voor"): dishes from their own kitchens.',
+    }),
+    description: t.string({
+      nullable: true,
+      description:
+        'What to expect, in the host’s words; with `lang`, its translation in that language where the host gave one, else the original.',
+      args: {
+        lang: t.arg.string({
+          required: false,
+          description: 'An ISO 639 code (nl, en, ar, …): the translation wanted.',
+        }),
+      },
+      resolve: (l, args) => describedIn(l, args.lang),
+    }),
+    descriptions: t.field({
+      type: [LocalizedTextRef],
+      description:
+        'The description in other languages, one per language; `description` is the original.',
+      resolve: (l) => l.descriptions,
     }),
     registrationUrl: t.expose('registrationUrl', {
       type: 'URL',
