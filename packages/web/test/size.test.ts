@@ -1,8 +1,8 @@
-/** The budget of scripts/size.ts, on the build the tests load: every page at most 155 KB gzip. */
+/** The budget of scripts/size.ts, on the build the tests load: every page at most 160 KB gzip. */
 import { expect, it } from 'vitest';
 import { LIMIT, pageSizes } from '../scripts/size.ts';
 
-it('each page loads at most 155 KB of JavaScript, gzip, counting every section it can open', () => {
+it('each page loads at most 160 KB of JavaScript, gzip, counting every section it can open', () => {
   const sizes = pageSizes();
   expect(sizes.map((s) => s.page)).toContain('manage.html');
   expect(sizes.map((s) => s.page)).toContain('live.html');
