@@ -663,6 +663,21 @@ describe('two federations: nothing crosses', () => {
       { key: a.staffKey },
     );
     expect(cohost.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    // Nor by its coordinator, nor by the instance's staff: a federation's meeting is co-hosted by its members.
+    for (const opts of [
+      { headers: sessionHeaders(a.coordinator) },
+      { key: a.orgKey },
+      { key: instance },
+    ]) {
+      const answer = await gql(
+        m('setLocationCohosts', 'SetLocationCohostsInput'),
+        { input: { location: a.venue, cohosts: [feds.beta.cohost] } },
+        opts,
+      );
+      expect(userErrorsOf(answer.data)).toEqual([
+        expect.objectContaining({ code: 'NOT_FOUND', field: ['cohosts', '0'] }),
+      ]);
+    }
     const copy = await gql(
       m('copyLocations', 'CopyLocationsInput', `copiedCount ${ERRORS}`),
       { input: { from: a.edition, to: feds.beta.edition2, organisation: a.org.slug } },

@@ -108,6 +108,14 @@ export async function inFederation(
 }
 
 /**
+ * May an organisation place venues in this edition (in SQL)? When no federation holds it, or the
+ * organisation is a current member of the one that does.
+ */
+export function editionOpenToSql(editionId: number, organisationId: unknown) {
+  return sql`NOT EXISTS (SELECT 1 FROM editions oe JOIN series os ON os.id = oe.series_id WHERE oe.id = ${editionId} AND os.federation_id IS NOT NULL AND NOT ${currentMember(sql`os.federation_id`, organisationId)})`;
+}
+
+/**
  * May an organisation place venues in this edition? Yes when no federation holds it, or the
  * organisation is a current member of the one that does (an unknown edition: yes, the caller
  * answers that it is unknown).
