@@ -778,6 +778,18 @@ describe('private reads of a federation’s staff stay within it', () => {
     );
   });
 
+  it('the venues of an edition, drafts too: their editions’ only', async () => {
+    const q =
+      'query($e: String!) { viewer { locations(edition: $e, first: 100) { nodes { name } } } }';
+    const names = async (edition: string, opts: object) =>
+      (await read(q, { e: edition }, opts)).data!['viewer'].locations.nodes.map(
+        (n: { name: string }) => n.name,
+      );
+    expect(await names(feds.alpha.edition, { key: feds.alpha.staffKey })).toContain('alpha draft');
+    expect(await names(feds.beta.edition, { key: feds.alpha.staffKey })).toEqual([]);
+    expect(await names(feds.beta.edition, { key: instance })).toContain('beta draft');
+  });
+
   it('organisations’ contacts and approvals: their members’ only', async () => {
     const q = 'query($slug: String!) { organisation(slug: $slug) { contact { name } approvedAt } }';
     const a = feds.alpha;

@@ -53,7 +53,7 @@ const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
     locations: t.drizzleConnection({
       type: 'locations',
       description:
-        'Your organisation’s venues in an edition, whatever their status, with exact places. Staff see every organisation’s.',
+        'Your organisation’s venues in an edition, whatever their status, with exact places. Staff see every organisation’s (staff of one federation: in its editions only).',
       args: venueListArgs,
       resolve: (query, v, args, ctx) => {
         checkPage(args);
@@ -61,10 +61,15 @@ const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
           query({
             where: {
               // Press read what the public reads (`locations`), not drafts: none here.
-              RAW: (l) =>
-                !v.organisation && v.role === 'press'
-                  ? sql`false`
-                  : sql`${l.editionId} = (SELECT id FROM editions WHERE slug = ${args.edition})`,
+              RAW: (l) => {
+                if (!v.organisation && v.role === 'press') return sql`false`;
+                const edition = sql`${l.editionId} = (SELECT id FROM editions WHERE slug = ${args.edition})`;
+                // Staff of one federation: its editions' venues only.
+                const federation = staffFederation(v);
+                return federation
+                  ? sql`${edition} AND ${l.editionId} IN ${federationEditions(federation.id)}`
+                  : edition;
+              },
               ...(v.organisation ? { organisationId: v.organisation.id } : {}),
               ...(args.statuses?.length ? { status: { in: args.statuses } } : {}),
             },
