@@ -853,6 +853,24 @@ describe('private reads of a federation’s staff stay within it', () => {
     );
     expect(names.length).toBeGreaterThan(0);
     expect(names.some((n: string) => n.startsWith('beta'))).toBe(false);
+    // By ID too: another federation's coordinator and audit event read as if there were none.
+    const [betaEvent] = rowsOf<{ id: number }>(
+      await t.database.db.execute(
+        sql`SELECT id FROM audit_events WHERE edition_id = ${feds.beta.editionId} OR organisation_id = ${feds.beta.org.id} LIMIT 1`,
+      ),
+    );
+    const [betaPerson] = rowsOf<{ id: number }>(
+      await t.database.db.execute(sql`SELECT id FROM people WHERE email = 'coordinator@beta.test'`),
+    );
+    const nodes = 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }';
+    const ids = [
+      encodeGlobalId('AuditEvent', betaEvent!.id),
+      encodeGlobalId('Person', betaPerson!.id),
+    ];
+    expect((await read(nodes, { ids }, opts)).data!['nodes']).toEqual([null, null]);
+    expect((await read(nodes, { ids }, { key: instance })).data!['nodes']).toEqual(
+      ids.map((id) => ({ id })),
+    );
     const apps = await read('{ applications(first: 10) { nodes { id } } }', {}, opts);
     expect(apps.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     // The instance's staff read everything, as before.
