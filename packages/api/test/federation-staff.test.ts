@@ -924,6 +924,13 @@ describe('the command line makes federation staff', () => {
     );
     expect(person!.federation_id).toBe(feds.beta.id);
     const secret = lines.at(-1)!;
+    lines.length = 0;
+    expect(await runCommand(t.database, ['keys', 'list'], io)).toBe(0);
+    expect(lines.filter((l) => l.includes('STAFF@beta'))).toHaveLength(2);
+    expect(await runCommand(t.database, ['people', 'list'], io)).toBe(0);
+    expect(
+      lines.some((l) => l.includes('staff:moderator@beta') && l.includes('cli@beta.test')),
+    ).toBe(true);
     const viewer = await gql('{ viewer { federation } }', {}, { key: secret });
     expect(viewer.data!['viewer']).toEqual({ federation: 'beta' });
     await expect(

@@ -6,7 +6,7 @@ import type { KeyCache } from '../auth/key-cache.ts';
 import { API_KEY_SCOPES } from '../auth/keys.ts';
 import type { ApiKeyScope } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
-import { apiKeys, organisations } from '../db/schema.ts';
+import { apiKeys, federations, organisations } from '../db/schema.ts';
 import { issueKeyAs, revokeKeyAs } from '../locations/api-keys.ts';
 import { cliAuditActor } from '../locations/audit.ts';
 import { type CliIo, federationId, organisationId, UsageError } from './common.ts';
@@ -77,12 +77,14 @@ export async function keys(
         scopes: apiKeys.scopes,
         label: apiKeys.label,
         organisation: organisations.slug,
+        federation: federations.slug,
         createdAt: apiKeys.createdAt,
         lastUsedAt: apiKeys.lastUsedAt,
         revokedAt: apiKeys.revokedAt,
       })
       .from(apiKeys)
       .leftJoin(organisations, eq(organisations.id, apiKeys.organisationId))
+      .leftJoin(federations, eq(federations.id, apiKeys.federationId))
       .where(values.all ? undefined : isNull(apiKeys.revokedAt))
       .orderBy(apiKeys.id);
     const shown = values.organisation
@@ -92,7 +94,7 @@ export async function keys(
       io.log(
         [
           r.prefix,
-          r.organisation ?? 'STAFF',
+          r.organisation ?? (r.federation ? `STAFF@${r.federation}` : 'STAFF'),
           r.scopes.join(','),
           r.label ?? '',
           `created ${r.createdAt.toISOString()}`,
