@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import type { Db } from '../db/client.ts';
-import { apiKeys, organisations } from '../db/schema.ts';
+import { apiKeys, federations, organisations } from '../db/schema.ts';
 import type { CachedKey, KeyCache } from './key-cache.ts';
 import { hashSecret, isHostLinkToken } from './secrets.ts';
 import type { ApiKeyScope, Viewer } from './viewer.ts';
@@ -26,16 +26,28 @@ export function generateSecret(): { secret: string; prefix: string; hash: string
 
 export interface IssueKeyOptions {
   organisationId: number | null;
+  /** A staff key (no organisation) of this federation only. */
+  federationId?: number | null;
   scopes: readonly ApiKeyScope[];
   label?: string | null;
 }
 
 /** Create a key; the returned secret is never stored and cannot be shown again. */
-export async function issueKey(db: Db, { organisationId, scopes, label }: IssueKeyOptions) {
+export async function issueKey(
+  db: Db,
+  { organisationId, federationId, scopes, label }: IssueKeyOptions,
+) {
   const { secret, prefix, hash } = generateSecret();
   const [row] = await db
     .insert(apiKeys)
-    .values({ organisationId, prefix, hash, scopes: [...new Set(scopes)], label: label ?? null })
+    .values({
+      organisationId,
+      federationId: organisationId === null ? (federationId ?? null) : null,
+      prefix,
+      hash,
+      scopes: [...new Set(scopes)],
+      label: label ?? null,
+    })
     .returning();
   return { secret, apiKey: row! };
 }
@@ -120,9 +132,12 @@ export async function authenticate(
       organisationSlug: organisations.slug,
       organisationName: organisations.name,
       organisationSuspended: sql<boolean>`${organisations.suspendedAt} IS NOT NULL`,
+      federationId: apiKeys.federationId,
+      federationSlug: federations.slug,
     })
     .from(apiKeys)
     .leftJoin(organisations, eq(organisations.id, apiKeys.organisationId))
+    .leftJoin(federations, eq(federations.id, apiKeys.federationId))
     .where(eq(apiKeys.hash, hash))
     .limit(1);
   refuseUnlessGood(row);
@@ -143,6 +158,8 @@ export async function authenticate(
               suspended: row.organisationSuspended === true,
             },
       role: row.organisationId === null ? 'admin' : null,
+      federation:
+        row.federationId === null ? null : { id: row.federationId, slug: row.federationSlug! },
       session: null,
     },
     lastUsedAt: row.lastUsedAt?.getTime() ?? null,

@@ -14,7 +14,7 @@
 import type { Lang } from '@tafel/schema';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { organisations, type Person, people, personLinks } from '../db/schema.ts';
+import { federations, organisations, type Person, people, personLinks } from '../db/schema.ts';
 import { hashSecret } from './keys.ts';
 import { endAllSessions, newToken, openSession, type SessionLimits } from './sessions.ts';
 import type { StaffRole, Viewer } from './viewer.ts';
@@ -46,7 +46,15 @@ export type Invitee = {
   name?: string | null;
   /** The language of their messages (default English; an invitation again may change it). */
   language?: Lang | null;
-} & ({ role: StaffRole; organisationId?: null } | { role?: null; organisationId: number });
+} & (
+  | {
+      role: StaffRole;
+      organisationId?: null;
+      /** Staff of this federation only (the instance's staff make them); null: the instance's. */
+      federationId?: number | null;
+    }
+  | { role?: null; organisationId: number; federationId?: null }
+);
 
 const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
 const MAX_EMAIL = 254;
@@ -159,6 +167,7 @@ export async function invitePerson(
     });
   const staffRole = invitee.role ?? null;
   const organisationId = invitee.organisationId ?? null;
+  const federationId = staffRole !== null ? (invitee.federationId ?? null) : null;
   if ((staffRole === null) === (organisationId === null)) {
     errors.push({
       field: ['role'],
@@ -181,7 +190,12 @@ export async function invitePerson(
   }
   return db.transaction(async (tx) => {
     let person: Person | undefined = (await personByEmail(tx, email!)) ?? undefined;
-    if (person && (person.staffRole !== staffRole || person.organisationId !== organisationId)) {
+    if (
+      person &&
+      (person.staffRole !== staffRole ||
+        person.organisationId !== organisationId ||
+        person.federationId !== federationId)
+    ) {
       return {
         ok: false as const,
         errors: [
@@ -198,7 +212,7 @@ export async function invitePerson(
     if (!person) {
       [person] = await tx
         .insert(people)
-        .values({ email: email!, name, staffRole, organisationId, language })
+        .values({ email: email!, name, staffRole, organisationId, federationId, language })
         .returning();
     } else if (language && language !== person.language) {
       [person] = await tx
@@ -284,13 +298,22 @@ export async function useLink(
 /** Every person, staff first, then by organisation and id. */
 export async function listPeople(
   db: Db,
-): Promise<(Person & { organisationSlug: string | null })[]> {
+): Promise<(Person & { organisationSlug: string | null; federationSlug: string | null })[]> {
   const rows = await db
-    .select({ person: people, organisationSlug: organisations.slug })
+    .select({
+      person: people,
+      organisationSlug: organisations.slug,
+      federationSlug: federations.slug,
+    })
     .from(people)
     .leftJoin(organisations, eq(organisations.id, people.organisationId))
+    .leftJoin(federations, eq(federations.id, people.federationId))
     .orderBy(sql`${people.organisationId} NULLS FIRST`, asc(people.id));
-  return rows.map((r) => ({ ...r.person, organisationSlug: r.organisationSlug }));
+  return rows.map((r) => ({
+    ...r.person,
+    organisationSlug: r.organisationSlug,
+    federationSlug: r.federationSlug,
+  }));
 }
 
 /**

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { organisations, people, sessions } from '../db/schema.ts';
+import { federations, organisations, people, sessions } from '../db/schema.ts';
 import { hashSecret } from './keys.ts';
 import type { ApiKeyScope, StaffRole, Viewer } from './viewer.ts';
 
@@ -77,11 +77,14 @@ export async function sessionViewer(
       organisationSlug: organisations.slug,
       organisationName: organisations.name,
       organisationSuspended: sql<boolean>`${organisations.suspendedAt} IS NOT NULL`,
+      federationId: people.federationId,
+      federationSlug: federations.slug,
       stale: sql<boolean>`${sessions.lastSeenAt} < now() - interval '1 minute'`,
     })
     .from(sessions)
     .innerJoin(people, eq(people.id, sessions.personId))
     .leftJoin(organisations, eq(organisations.id, people.organisationId))
+    .leftJoin(federations, eq(federations.id, people.federationId))
     .where(
       and(
         eq(sessions.hash, hashSecret(token)),
@@ -109,6 +112,8 @@ export async function sessionViewer(
             suspended: row.organisationSuspended === true,
           },
     role,
+    federation:
+      row.federationId === null ? null : { id: row.federationId, slug: row.federationSlug! },
     session: { id: row.id, personId: row.personId },
   };
 }

@@ -29,8 +29,24 @@ export interface Viewer {
   organisation: { id: number; slug: string; name: string; suspended?: boolean } | null;
   /** Staff only: the role (a staff key is `admin`). Null for an organisation's key or coordinator. */
   role: StaffRole | null;
+  /**
+   * Staff of one federation: they act and read privately within it only (locations/federation-scope.ts).
+   * Null: the instance's staff (every power), or an organisation's key or coordinator.
+   */
+  federation?: FederationOfStaff | null;
   /** The signed-in person and their session; null for an API key. */
   session: { id: number; personId: number } | null;
+}
+
+/**
+ * A federation its staff act in, and — loaded for each request (http/gate.ts) — what is within
+ * it: its editions (through their series) and its current members. Absent sets: nothing.
+ */
+export interface FederationOfStaff {
+  id: number;
+  slug: string;
+  editionIds?: ReadonlySet<number>;
+  organisationIds?: ReadonlySet<number>;
 }
 
 /** Anything that carries a viewer (a request context, a command's actor). */
@@ -47,10 +63,34 @@ export function isStaff(ctx: WithViewer): boolean {
   );
 }
 
-/** May this viewer see a venue of this organisation exactly (drafts, exact coordinates)? */
-export function canSeePrivate(ctx: WithViewer, organisationId: number): boolean {
+/**
+ * May this viewer see a venue of this organisation exactly (drafts, exact coordinates), or the
+ * organisation's private data? Give the venue's edition for a venue: staff of one federation see
+ * the venues of its editions, and the private data of its current members.
+ */
+export function canSeePrivate(
+  ctx: WithViewer,
+  organisationId: number,
+  editionId?: number | null,
+): boolean {
   if (!ctx.viewer) return false;
-  return isStaff(ctx) || ctx.viewer.organisation?.id === organisationId;
+  if (isStaff(ctx)) return withinReach(ctx.viewer, organisationId, editionId);
+  return ctx.viewer.organisation?.id === organisationId;
+}
+
+/**
+ * Is this within a staff viewer's federation (always, for the instance's staff)? A venue by its
+ * edition; an organisation (a person, a key) by its membership.
+ */
+export function withinReach(
+  viewer: Viewer,
+  organisationId: number | null,
+  editionId?: number | null,
+): boolean {
+  const federation = viewer.organisation === null ? viewer.federation : null;
+  if (!federation) return true;
+  if (editionId != null) return federation.editionIds?.has(editionId) === true;
+  return organisationId != null && federation.organisationIds?.has(organisationId) === true;
 }
 
 /** One string per key or person, to count and share per viewer (rate limits, streams, shared results). */

@@ -3,6 +3,7 @@
 import { userInfo } from 'node:os';
 import type { KeyCache } from '../auth/key-cache.ts';
 import type { Database } from '../db/client.ts';
+import { federationBySlug } from '../locations/federations.ts';
 import type { Notice } from '../locations/notices.ts';
 import { organisationBySlug } from '../locations/organisations.ts';
 
@@ -23,6 +24,13 @@ export interface CommandServices {
   announce: Announce;
   /** Told of a key the command revoked. */
   keys: KeyCache;
+}
+
+/** The federation with this slug's id, or a usage error naming it. */
+export async function federationId(database: Database, slug: string): Promise<number> {
+  const federation = await federationBySlug(database.db, slug);
+  if (!federation) throw new UsageError(`No federation with slug "${slug}".`);
+  return federation.id;
 }
 
 export async function organisationId(database: Database, slug: string): Promise<number> {

@@ -6,10 +6,10 @@ import type { KeyCache } from '../auth/key-cache.ts';
 import { API_KEY_SCOPES } from '../auth/keys.ts';
 import type { ApiKeyScope } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
-import { apiKeys, organisations } from '../db/schema.ts';
+import { apiKeys, federations, organisations } from '../db/schema.ts';
 import { issueKeyAs, revokeKeyAs } from '../locations/api-keys.ts';
 import { cliAuditActor } from '../locations/audit.ts';
-import { type CliIo, organisationId, UsageError } from './common.ts';
+import { type CliIo, federationId, organisationId, UsageError } from './common.ts';
 
 /** Who the audit trail says acted from the command line (never the machine's user name). */
 const CLI = cliAuditActor('cli');
@@ -40,6 +40,7 @@ export async function keys(
       args,
       options: {
         staff: { type: 'boolean' },
+        federation: { type: 'string' },
         organisation: { type: 'string' },
         scopes: { type: 'string' },
         label: { type: 'string' },
@@ -47,14 +48,17 @@ export async function keys(
     });
     if (!!values.staff === !!values.organisation)
       throw new UsageError('Say whose key: --staff, or --organisation SLUG.');
+    if (values.federation && !values.staff)
+      throw new UsageError('--federation SLUG goes with --staff: a staff key of one federation.');
     const orgId = values.organisation ? await organisationId(database, values.organisation) : null;
     const { secret, apiKey } = await issueKeyAs(database.db, CLI, {
       organisationId: orgId,
+      federationId: values.federation ? await federationId(database, values.federation) : null,
       scopes: parseScopes(values.scopes),
       label: values.label ?? null,
     });
     io.log(
-      `Issued ${values.staff ? 'a staff key' : `a key for ${values.organisation}`} ${apiKey.prefix}… with scopes ${apiKey.scopes.join(', ')}.`,
+      `Issued ${values.staff ? `a staff key${values.federation ? ` of the federation ${values.federation}` : ''}` : `a key for ${values.organisation}`} ${apiKey.prefix}… with scopes ${apiKey.scopes.join(', ')}.`,
     );
     io.log(
       'The secret below is shown once; store it now. Send it as: Authorization: Bearer <secret>',
@@ -73,12 +77,14 @@ export async function keys(
         scopes: apiKeys.scopes,
         label: apiKeys.label,
         organisation: organisations.slug,
+        federation: federations.slug,
         createdAt: apiKeys.createdAt,
         lastUsedAt: apiKeys.lastUsedAt,
         revokedAt: apiKeys.revokedAt,
       })
       .from(apiKeys)
       .leftJoin(organisations, eq(organisations.id, apiKeys.organisationId))
+      .leftJoin(federations, eq(federations.id, apiKeys.federationId))
       .where(values.all ? undefined : isNull(apiKeys.revokedAt))
       .orderBy(apiKeys.id);
     const shown = values.organisation
@@ -88,7 +94,7 @@ export async function keys(
       io.log(
         [
           r.prefix,
-          r.organisation ?? 'STAFF',
+          r.organisation ?? (r.federation ? `STAFF@${r.federation}` : 'STAFF'),
           r.scopes.join(','),
           r.label ?? '',
           `created ${r.createdAt.toISOString()}`,

@@ -7,7 +7,7 @@ import { type Invitee, invitePerson, linkUrl, listPeople, removePerson } from '.
 import { STAFF_ROLES, type StaffRole } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { publicApiConfigFromEnv } from '../http/config.ts';
-import { type CliIo, organisationId, UsageError } from './common.ts';
+import { type CliIo, federationId, organisationId, UsageError } from './common.ts';
 
 export async function peopleCommand(
   database: Database,
@@ -21,6 +21,7 @@ export async function peopleCommand(
       options: {
         staff: { type: 'boolean' },
         role: { type: 'string' },
+        federation: { type: 'string' },
         organisation: { type: 'string' },
         email: { type: 'string' },
         name: { type: 'string' },
@@ -33,12 +34,21 @@ export async function peopleCommand(
     if (!!values.staff === !!values.organisation)
       throw new UsageError('Say whom: --staff --role ROLE, or --organisation SLUG.');
     if (!values.email) throw new UsageError('--email is required.');
+    if (values.federation && !values.staff)
+      throw new UsageError(
+        '--federation SLUG goes with --staff: only staff belong to a federation.',
+      );
     let invitee: Invitee;
     if (values.staff) {
       const role = values.role?.toLowerCase();
       if (!role || !(STAFF_ROLES as readonly string[]).includes(role))
         throw new UsageError(`--role must be one of ${STAFF_ROLES.join(', ')}.`);
-      invitee = { email: values.email, name: values.name ?? null, role: role as StaffRole };
+      invitee = {
+        email: values.email,
+        name: values.name ?? null,
+        role: role as StaffRole,
+        federationId: values.federation ? await federationId(database, values.federation) : null,
+      };
     } else {
       invitee = {
         email: values.email,
@@ -72,7 +82,7 @@ export async function peopleCommand(
       mailer.close();
     }
     io.log(
-      `Invited person #${result.person.id} (${values.staff ? `staff, ${invitee.role}` : `coordinator of ${values.organisation}`}). The link works once, until ${result.expiresAt.toISOString()}:`,
+      `Invited person #${result.person.id} (${values.staff ? `staff, ${invitee.role}${values.federation ? ` of the federation ${values.federation}` : ''}` : `coordinator of ${values.organisation}`}). The link works once, until ${result.expiresAt.toISOString()}:`,
     );
     io.log(url);
     return 0;
@@ -83,7 +93,9 @@ export async function peopleCommand(
       io.log(
         [
           `#${p.id}`,
-          p.staffRole ? `staff:${p.staffRole}` : `coordinator:${p.organisationSlug}`,
+          p.staffRole
+            ? `staff:${p.staffRole}${p.federationSlug ? `@${p.federationSlug}` : ''}`
+            : `coordinator:${p.organisationSlug}`,
           p.email,
           p.name ?? '',
           `since ${p.createdAt.toISOString()}`,

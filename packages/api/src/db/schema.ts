@@ -505,6 +505,13 @@ export const apiKeys = pgTable(
     organisationId: integer('organisation_id').references(() => organisations.id, {
       onDelete: 'cascade',
     }),
+    /**
+     * A staff key (no organisation) of one federation: it acts within that federation only. Null:
+     * the instance's staff (or an organisation's key).
+     */
+    federationId: integer('federation_id').references(() => federations.id, {
+      onDelete: 'cascade',
+    }),
     /** The visible start of the secret, e.g. `tafel_3Fq9x2Lm`; safe to show and log. */
     prefix: text('prefix').notNull().unique(),
     /** SHA-256 of the whole secret, hex. The secret itself is never stored. */
@@ -515,7 +522,13 @@ export const apiKeys = pgTable(
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (t) => [index('api_keys_organisation_idx').on(t.organisationId)],
+  (t) => [
+    index('api_keys_organisation_idx').on(t.organisationId),
+    check(
+      'api_keys_federation_staff_only',
+      sql`${t.federationId} IS NULL OR ${t.organisationId} IS NULL`,
+    ),
+  ],
 );
 
 export const staffRoleEnum = pgEnum('staff_role', ['admin', 'moderator', 'press']);
@@ -544,6 +557,10 @@ export const people = pgTable(
     organisationId: integer('organisation_id').references(() => organisations.id, {
       onDelete: 'cascade',
     }),
+    /** Staff of one federation only: they act within it. Null: the instance's staff (or a coordinator). */
+    federationId: integer('federation_id').references(() => federations.id, {
+      onDelete: 'cascade',
+    }),
     /** The language their messages are written in (nl, en, de or da); null: not chosen, English. */
     language: text('language'),
     ...timestamps,
@@ -555,6 +572,10 @@ export const people = pgTable(
     check(
       'people_staff_or_coordinator',
       sql`(${t.staffRole} IS NULL) <> (${t.organisationId} IS NULL)`,
+    ),
+    check(
+      'people_federation_staff_only',
+      sql`${t.federationId} IS NULL OR ${t.staffRole} IS NOT NULL`,
     ),
   ],
 );

@@ -19,6 +19,7 @@ import { authenticate } from '../auth/keys.ts';
 import { sessionToken, sessionViewer } from '../auth/sessions.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
+import { withFederationReach } from '../locations/federation-scope.ts';
 import { clientIp } from './client-ip.ts';
 import type { PublicApiConfig } from './config.ts';
 import {
@@ -52,10 +53,11 @@ export function viewerOf(
   if (!viewer) {
     const header = request.headers.get('authorization');
     const token = sessionToken(request.headers.get('cookie'));
-    viewer =
+    viewer = (
       header || token === null || !fromOwnOrigin(request, config.publicUrl)
         ? authenticate(database.db, header, keys)
-        : sessionViewer(database.db, token, config.sessions);
+        : sessionViewer(database.db, token, config.sessions)
+    ).then((found) => withFederationReach(database.db, found));
     viewers.set(request, viewer);
   }
   return viewer;

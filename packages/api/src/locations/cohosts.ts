@@ -13,6 +13,7 @@ import {
   organisations,
 } from '../db/schema.ts';
 import { UserErrors, UserInputError } from './errors.ts';
+import { editionOpenToSql } from './federation-scope.ts';
 import { unknownOrganisation } from './organisations.ts';
 import { type Actor, audit, closed, type WriteResult } from './write.ts';
 
@@ -62,6 +63,8 @@ export async function setCohosts(
           slug: organisations.slug,
           name: organisations.name,
           suspended: sql<boolean>`${organisations.suspendedAt} IS NOT NULL`,
+          // A meeting of a federation's edition is co-hosted by its current members only.
+          member: sql<boolean>`${editionOpenToSql(args.location.editionId, organisations.id)}`,
         })
         .from(organisations)
         .where(inArray(organisations.slug, slugs))
@@ -88,7 +91,8 @@ export async function setCohosts(
         const o = bySlug.get(slug);
         if (seen.has(slug))
           errors.add(['cohosts', i], 'DUPLICATE', `"${slug.slice(0, 60)}" is named twice.`);
-        else if (!o) errors.list.push(unknownOrganisation(slug, ['cohosts', i]));
+        else if (!o || (!o.member && !had.has(o.id)))
+          errors.list.push(unknownOrganisation(slug, ['cohosts', i]));
         else if (o.id === current!.organisationId)
           errors.add(
             ['cohosts', i],

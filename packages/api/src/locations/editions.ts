@@ -24,6 +24,8 @@ export async function createEdition(
     country?: string | null;
     status?: Edition['status'] | null;
     requireApproval?: boolean | null;
+    /** The id of its series (already found and allowed by the caller). */
+    seriesId?: number | null;
   },
   /** Who creates it, for the audit trail (the command line passes its own). */
   actor?: AuditActor,
@@ -80,6 +82,7 @@ export async function createEdition(
         country,
         status: input.status ?? 'OPEN',
         requireApproval: input.requireApproval ?? false,
+        seriesId: input.seriesId ?? null,
       })
       .onConflictDoNothing()
       .returning();

@@ -116,6 +116,12 @@ export async function membersOn(db: Db, federationId: number, on: string): Promi
   return Number(row?.n ?? 0);
 }
 
+/** The federation with this slug, or null. */
+export async function federationBySlug(db: Db, slug: string): Promise<Federation | null> {
+  const [row] = await db.select().from(federations).where(eq(federations.slug, slug)).limit(1);
+  return row ?? null;
+}
+
 /** The federation of each series that has one: one small statement, for a request's editions. */
 export async function federationsOfSeries(db: Db): Promise<Map<number, Federation>> {
   const rows = await db

@@ -1,8 +1,9 @@
 /** Member organisations: admitting one, and finding one by slug. */
-import { eq } from 'drizzle-orm';
+
+import { eq, sql } from 'drizzle-orm';
 import { checkEmail } from '../auth/people.ts';
 import type { Db } from '../db/client.ts';
-import { type Organisation, organisations } from '../db/schema.ts';
+import { federationMembers, type Organisation, organisations } from '../db/schema.ts';
 import { type UserError, UserErrors, userError } from './errors.ts';
 import { freeText, isHttpUrl } from './fields.ts';
 import type { TableNotice } from './notices.ts';
@@ -18,6 +19,8 @@ export async function createOrganisation(
     website?: string | null;
     approved?: boolean | null;
   },
+  /** Created by staff of this federation: a member of it from today. */
+  federationId: number | null = null,
 ): Promise<{ organisation: Organisation | null; userErrors: UserError[]; notices: TableNotice[] }> {
   const errors = new UserErrors();
   checkSlug(errors, input.slug);
@@ -25,17 +28,26 @@ export async function createOrganisation(
   if (input.website && !isHttpUrl(input.website))
     errors.add(['website'], 'INVALID_URL', 'website must be an http or https URL.');
   if (errors.any) return { organisation: null, userErrors: errors.list, notices: [] };
-  const [row] = await db
-    .insert(organisations)
-    .values({
-      slug: input.slug,
-      name: name!,
-      kind: (input.kind ?? 'OTHER') as never,
-      website: input.website ?? null,
-      approvedAt: input.approved ? new Date() : null,
-    })
-    .onConflictDoNothing()
-    .returning();
+  const row = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(organisations)
+      .values({
+        slug: input.slug,
+        name: name!,
+        kind: (input.kind ?? 'OTHER') as never,
+        website: input.website ?? null,
+        approvedAt: input.approved ? new Date() : null,
+      })
+      .onConflictDoNothing()
+      .returning();
+    // Created by a federation's staff: a member of it from today.
+    if (row && federationId !== null)
+      await tx
+        .insert(federationMembers)
+        .values({ federationId, organisationId: row.id, joinedOn: sql`current_date` as never })
+        .onConflictDoNothing();
+    return row;
+  });
   if (!row)
     return {
       organisation: null,

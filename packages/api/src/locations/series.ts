@@ -84,6 +84,8 @@ export async function createSeries(
   db: Db,
   actor: AuditActor,
   input: { slug: string; name: string },
+  /** The federation that holds it (its staff create it); null: the instance's own. */
+  federationId: number | null = null,
 ): Promise<Result<'series', Series>> {
   const errors = new UserErrors();
   checkSlug(errors, input.slug);
@@ -92,7 +94,7 @@ export async function createSeries(
   const row = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(series)
-      .values({ slug: input.slug, name: name! })
+      .values({ slug: input.slug, name: name!, federationId })
       .onConflictDoNothing()
       .returning();
     if (row)

@@ -6,6 +6,7 @@
 import { COUNTRY_CODES, type Lang, regionName, regionsOf } from '@tafel/schema';
 import { type SQL, sql } from 'drizzle-orm';
 import { editions, locationCohosts, locations, organisations } from '../../db/schema.ts';
+import { federationEditions } from '../../locations/federation-scope.ts';
 import { publicVenue } from '../../locations/visibility.ts';
 import type { Context } from '../context.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../paging.ts';
@@ -40,7 +41,10 @@ function globalId(typename: string): FieldRule {
 /** May this viewer see the venue's private parts (its exact place)? `readsAsHost` in SQL. */
 function seesPrivate(ctx: Context, t: L): SQL {
   if (!ctx.viewer) return sql`false`;
-  if (ctx.viewer.organisation === null) return sql`true`;
+  if (ctx.viewer.organisation === null) {
+    const federation = ctx.viewer.federation;
+    return federation ? sql`(${t.editionId} IN ${federationEditions(federation.id)})` : sql`true`;
+  }
   // Its co-hosts read it as its host does (location.ts `readsAsHost`).
   return sql`(${t.organisationId} = ${ctx.viewer.organisation.id} OR EXISTS (SELECT 1 FROM ${locationCohosts} WHERE ${locationCohosts.locationId} = ${t.id} AND ${locationCohosts.organisationId} = ${ctx.viewer.organisation.id}))`;
 }

@@ -14,6 +14,7 @@ import {
   rejectApplication,
   submitApplication,
 } from '../../locations/applications.ts';
+import { requireInFederation } from '../../locations/federation-scope.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { decodeGlobalId, encodeGlobalId } from '../global-id.ts';
@@ -239,6 +240,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ApplicationIdInput, required: true }) },
     authScopes: { moderator: true },
     resolve: async (_root, { input }, ctx) => {
+      await requireInFederation(ctx.db, ctx.viewer, { instance: 'deciding applications to join' });
       const id = applicationId(input.id);
       if (id === null) return { userErrors: NOT_FOUND };
       const result = await approveApplication(ctx.db, ctx.viewer!, id);
@@ -271,6 +273,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RejectApplicationInput, required: true }) },
     authScopes: { moderator: true },
     resolve: async (_root, { input }, ctx) => {
+      await requireInFederation(ctx.db, ctx.viewer, { instance: 'deciding applications to join' });
       const id = applicationId(input.id);
       if (id === null) return { userErrors: NOT_FOUND };
       const result = await rejectApplication(ctx.db, ctx.viewer!, id, input.reason);
@@ -294,6 +297,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: DeleteApplicationInput, required: true }) },
     authScopes: { moderator: true },
     resolve: async (_root, { input }, ctx) => {
+      await requireInFederation(ctx.db, ctx.viewer, { instance: 'deciding applications to join' });
       const id = applicationId(input.id);
       if (id === null) return { deletedApplicationId: null, userErrors: NOT_FOUND };
       const result = await deleteApplication(ctx.db, id);

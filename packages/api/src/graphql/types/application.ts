@@ -5,6 +5,7 @@
  */
 import { isStaff } from '../../auth/viewer.ts';
 import type { Application } from '../../db/applications.ts';
+import { isInstanceStaff, requireInFederation } from '../../locations/federation-scope.ts';
 import { TERMS_TEXT, TERMS_VERSION } from '../../locations/terms.ts';
 import { builder } from '../builder.ts';
 import { guardNodeType } from '../nodes.ts';
@@ -76,7 +77,7 @@ export const ApplicationRef = builder.drizzleNode('applications', {
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was sent.' }),
   }),
 });
-guardNodeType<Application>('Application', (ctx) => isStaff(ctx));
+guardNodeType<Application>('Application', (ctx) => isStaff(ctx) && isInstanceStaff(ctx.viewer));
 
 /** What the join form shows and sends back. */
 export const JoinFormRef = builder.objectRef<{ token: string }>('JoinForm').implement({
@@ -118,8 +119,9 @@ builder.queryFields((t) => ({
     args: {
       status: t.arg({ type: ApplicationStatusEnum, description: 'Only those with this status.' }),
     },
-    resolve: (query, _root, args, ctx) => {
+    resolve: async (query, _root, args, ctx) => {
       checkPage(args);
+      await requireInFederation(ctx.db, ctx.viewer, { instance: 'applications to join' });
       return ctx.db.query.applications.findMany(
         query({
           where: args.status ? { status: args.status } : {},

@@ -4,8 +4,14 @@
  * never an e-mail address.
  */
 import { and, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
-import { isStaff } from '../../auth/viewer.ts';
+import { isStaff, withinReach } from '../../auth/viewer.ts';
 import type { AuditEvent, auditEvents } from '../../db/schema.ts';
+import {
+  federationEditions,
+  federationOrganisations,
+  isInstanceStaff,
+  staffFederation,
+} from '../../locations/federation-scope.ts';
 import { organisationBySlug } from '../../locations/organisations.ts';
 import { builder } from '../builder.ts';
 import { badInput } from '../errors.ts';
@@ -122,7 +128,14 @@ export const AuditEventRef = builder.drizzleNode('auditEvents', {
   }),
 });
 
-guardNodeType<AuditEvent>('AuditEvent', (ctx) => isStaff(ctx));
+guardNodeType<AuditEvent>(
+  'AuditEvent',
+  (ctx, event) =>
+    isStaff(ctx) &&
+    (isInstanceStaff(ctx.viewer) ||
+      (event.editionId !== null && withinReach(ctx.viewer!, null, event.editionId)) ||
+      (event.organisationId !== null && withinReach(ctx.viewer!, event.organisationId))),
+);
 
 const AuditEventFilter = builder.inputType('AuditEventFilter', {
   description: 'Narrow the audit trail; every part given must match.',
@@ -166,9 +179,14 @@ builder.queryFields((t) => ({
       const locationId =
         f.location != null ? idOf(f.location, 'Location', 'filter.location') : null;
       const personId = f.person != null ? idOf(f.person, 'Person', 'filter.person') : null;
+      const federation = staffFederation(ctx.viewer);
       const where = (a: typeof auditEvents): SQL =>
         and(
           sql`true`,
+          // Staff of one federation: what happened in its editions, at their venues, or to its members.
+          federation
+            ? sql`(${a.editionId} IN ${federationEditions(federation.id)} OR ${a.locationId} IN (SELECT fl.id FROM locations fl WHERE fl.edition_id IN ${federationEditions(federation.id)}) OR ${a.organisationId} IN ${federationOrganisations(federation.id)})`
+            : undefined,
           organisationId !== null ? eq(a.organisationId, organisationId) : undefined,
           locationId !== null ? eq(a.locationId, locationId) : undefined,
           personId !== null ? eq(a.personId, personId) : undefined,

@@ -1,5 +1,7 @@
 /** setLocationCohosts: the organisations that host a venue beside its own. */
+
 import { MAX_COHOSTS, setCohosts } from '../../locations/cohosts.ts';
+import { requireInFederation } from '../../locations/federation-scope.ts';
 import { builder } from '../builder.ts';
 import { actorOf, locationById } from './location-mutations.ts';
 import { LocationPayloadRef, refused } from './location-payload.ts';
@@ -27,6 +29,11 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const location = await locationById(ctx, String(input.location), ['location']);
       if (Array.isArray(location)) return refused(location);
+      await requireInFederation(
+        ctx.db,
+        ctx.viewer,
+        ...input.cohosts.map((slug) => ({ organisation: slug })),
+      );
       const result = await setCohosts(ctx.db, {
         location,
         slugs: input.cohosts,

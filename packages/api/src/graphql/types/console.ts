@@ -6,10 +6,11 @@
  * of venues awaiting approval.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { isStaff } from '../../auth/viewer.ts';
+import { isStaff, withinReach } from '../../auth/viewer.ts';
 import type { locations } from '../../db/schema.ts';
 import { auditActorOf } from '../../locations/audit.ts';
 import { changeEditionStatus, type EditionStep } from '../../locations/edition-status.ts';
+import { requireInFederation } from '../../locations/federation-scope.ts';
 import { type Moderation, moderateLocation } from '../../locations/moderation.ts';
 import { setSuspended } from '../../locations/suspension.ts';
 import { builder } from '../builder.ts';
@@ -22,25 +23,29 @@ import { OrganisationRef } from './organisation.ts';
 import { EditionPayload, OrganisationPayload } from './staff-types.ts';
 import { type UserError, userError } from './user-error.ts';
 
+/** Staff (of its federation, for staff of one) read an organisation's approval and suspension. */
+const staffSees = (ctx: Context, organisationId: number) =>
+  isStaff(ctx) && withinReach(ctx.viewer!, organisationId);
+
 builder.drizzleObjectFields(OrganisationRef, (t) => ({
   suspendedAt: t.field({
     type: 'DateTime',
     nullable: true,
     description:
       'Staff only (null for anyone else): when the organisation was suspended, if it is.',
-    resolve: (o, _args, ctx) => (isStaff(ctx) ? o.suspendedAt : null),
+    resolve: (o, _args, ctx) => (staffSees(ctx, o.id) ? o.suspendedAt : null),
   }),
   approvedAt: t.field({
     type: 'DateTime',
     nullable: true,
     description:
       'Staff only (null for anyone else): when staff approved the organisation; null while it is not approved (then, in an edition that requires approval, its new venues wait for staff).',
-    resolve: (o, _args, ctx) => (isStaff(ctx) ? o.approvedAt : null),
+    resolve: (o, _args, ctx) => (staffSees(ctx, o.id) ? o.approvedAt : null),
   }),
   suspensionReason: t.string({
     nullable: true,
     description: 'Staff only (null for anyone else): why it was suspended.',
-    resolve: (o, _args, ctx) => (isStaff(ctx) ? o.suspensionReason : null),
+    resolve: (o, _args, ctx) => (staffSees(ctx, o.id) ? o.suspensionReason : null),
   }),
 }));
 
@@ -115,6 +120,7 @@ async function suspend(
 ) {
   const orgId = organisationId(id);
   if (typeof orgId !== 'number') return { organisation: null, userErrors: [orgId] };
+  await requireInFederation(ctx.db, ctx.viewer, { organisation: orgId });
   const result = await setSuspended(ctx.db, auditActorOf(ctx.viewer!), {
     organisationId: orgId,
     suspend,
@@ -138,6 +144,7 @@ async function moderate(
       location: null,
       userErrors: [userError(['input', 'id'], 'NOT_FOUND', 'There is no such venue.')],
     };
+  await requireInFederation(ctx.db, ctx.viewer, { location: Number(raw) });
   const result = await moderateLocation(ctx.db, auditActorOf(ctx.viewer!), {
     locationId: Number(raw),
     action,
@@ -152,6 +159,7 @@ async function step(
   input: { edition: string; reason?: string | null; date?: string | null },
   which: EditionStep,
 ) {
+  await requireInFederation(ctx.db, ctx.viewer, { edition: input.edition });
   const result = await changeEditionStatus(ctx.db, auditActorOf(ctx.viewer!), {
     edition: input.edition,
     step: which,
@@ -280,6 +288,7 @@ builder.queryFields((t) => ({
     args: { edition: t.arg.string({ required: true, description: 'Edition slug.' }) },
     resolve: async (query, _root, args, ctx) => {
       checkPage(args);
+      await requireInFederation(ctx.db, ctx.viewer, { edition: args.edition });
       const edition = await requireEdition(ctx, args.edition);
       return ctx.db.query.locations.findMany(
         query({

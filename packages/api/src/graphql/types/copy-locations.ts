@@ -4,10 +4,11 @@
  */
 
 import { type CopyResult, type CopySkip, copyLocations } from '../../locations/copy.ts';
+import { requireInFederation } from '../../locations/federation-scope.ts';
 import { builder } from '../builder.ts';
 import { requireEditionOrError } from './edition.ts';
 import { LocationRef } from './location.ts';
-import { actingOrganisation, actorOf } from './location-mutations.ts';
+import { actingOrganisation, actingTargets, actorOf } from './location-mutations.ts';
 import { type UserError, UserErrorRef } from './user-error.ts';
 
 const CopySkipReasonEnum = builder.enumType('CopySkipReason', {
@@ -89,6 +90,12 @@ builder.mutationFields((t) => ({
         skipped: [],
         userErrors,
       });
+      await requireInFederation(
+        ctx.db,
+        ctx.viewer,
+        ...actingTargets({ edition: input.from, organisation: input.organisation }),
+        { edition: input.to },
+      );
       const from = await requireEditionOrError(ctx.db, input.from, ['from']);
       const to = await requireEditionOrError(ctx.db, input.to, ['to']);
       const errors = [...(Array.isArray(from) ? from : []), ...(Array.isArray(to) ? to : [])];

@@ -11,6 +11,7 @@ import {
   type RegionCoverage,
   SILENT_AFTER_MINUTES,
 } from '../../locations/day-view.ts';
+import { requireInFederation } from '../../locations/federation-scope.ts';
 import { builder } from '../builder.ts';
 import { badInput } from '../errors.ts';
 import { requireEdition } from './edition.ts';
@@ -166,6 +167,7 @@ builder.queryFields((t) => ({
         );
       if (jumpOver < 0 || jumpOver > MAX_JUMP_OVER)
         throw badInput('jumpOver', `must be 0 to ${MAX_JUMP_OVER}, not ${jumpOver}.`);
+      await requireInFederation(ctx.db, ctx.viewer, { edition: args.edition });
       const edition = await requireEdition(ctx, args.edition);
       return dayView(ctx.db, edition.id, {
         region: args.filter?.region ?? null,

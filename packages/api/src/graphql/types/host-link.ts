@@ -2,6 +2,7 @@
 
 import { HOST_LINK_HOURS_AFTER_DAY, hostLinkUrl } from '../../auth/host-links.ts';
 import type { HostLink } from '../../db/schema.ts';
+import { requireInFederation } from '../../locations/federation-scope.ts';
 import {
   createHostLink,
   type HostLinkActor,
@@ -149,6 +150,7 @@ builder.mutationFields((t) => ({
             ),
           ],
         };
+      await requireInFederation(ctx.db, ctx.viewer, { location: id });
       const made = await createHostLink(ctx.db, actorOf(ctx), id);
       return { ...made, url: made.token ? hostLinkUrl(ctx.publicUrl, made.token) : null };
     },
@@ -159,7 +161,10 @@ builder.mutationFields((t) => ({
       'Revoke a host link at once: it is refused from its next request on. Needs a key with PARTICIPATION_WRITE of the venue’s organisation, or staff.',
     authScopes: { scope: 'PARTICIPATION_WRITE' },
     args: { input: t.arg({ type: RevokeHostLinkInput, required: true, description: 'The link.' }) },
-    resolve: (_root, { input }, ctx) => revokeHostLinkAs(ctx.db, actorOf(ctx), input.prefix),
+    resolve: async (_root, { input }, ctx) => {
+      await requireInFederation(ctx.db, ctx.viewer, { hostLink: input.prefix });
+      return revokeHostLinkAs(ctx.db, actorOf(ctx), input.prefix);
+    },
   }),
 }));
 
@@ -190,6 +195,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const id = decodeLocationId(String(args.location));
       if (id === null) return [];
+      await requireInFederation(ctx.db, ctx.viewer, { location: id });
       const links = await hostLinksOf(ctx.db, actorOf(ctx), id, args.includeRevoked ?? false);
       // Another organisation's hidden venue (ownsLocation let it through): as if it had none.
       return Array.isArray(links) ? links : [];

@@ -6,9 +6,10 @@ import type { Edition } from '../../db/schema.ts';
 import type { CsvProblem } from '../../locations/csv.ts';
 import { importVenueCsv } from '../../locations/csv-import.ts';
 import type { UserError } from '../../locations/errors.ts';
+import { requireInFederation } from '../../locations/federation-scope.ts';
 import { builder } from '../builder.ts';
 import { requireEditionOrError } from './edition.ts';
-import { actingOrganisation, actorOf } from './location-mutations.ts';
+import { actingOrganisation, actingTargets, actorOf } from './location-mutations.ts';
 import { UserErrorRef } from './user-error.ts';
 
 interface ImportShape {
@@ -93,6 +94,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const dryRun = input.dryRun ?? false;
       const none = { dryRun, created: 0, updated: 0, unchanged: 0, problems: [] };
+      await requireInFederation(ctx.db, ctx.viewer, ...actingTargets(input));
       const edition = await requireEditionOrError(ctx.db, input.edition);
       if (Array.isArray(edition)) return { ...none, userErrors: edition };
       const organisationId = await actingOrganisation(ctx, input.organisation);

@@ -1,5 +1,6 @@
 import { canSeePrivate } from '../../auth/viewer.ts';
 import type { Edition, Location } from '../../db/schema.ts';
+import { type FederationTarget, requireInFederation } from '../../locations/federation-scope.ts';
 import { organisationBySlug, unknownOrganisation } from '../../locations/organisations.ts';
 import { upsertLocations } from '../../locations/upsert.ts';
 import type { LocationFields } from '../../locations/validate.ts';
@@ -66,6 +67,20 @@ export async function actingOrganisation(
 }
 
 /**
+ * What a write in an edition on an organisation's behalf touches, for requireInFederation: the
+ * edition, and the organisation staff name.
+ */
+export function actingTargets(input: {
+  edition: string;
+  organisation?: string | null;
+}): FederationTarget[] {
+  return [
+    { edition: input.edition },
+    ...(input.organisation != null ? [{ organisation: input.organisation }] : []),
+  ];
+}
+
+/**
  * The venue a global ID names, or a NOT_FOUND userError. Scope-auth refuses another
  * organisation's public venue; one the viewer may not see is answered exactly as a missing one,
  * so its existence does not leak.
@@ -81,8 +96,9 @@ export async function locationById(
   } catch {
     id = null;
   }
+  if (id !== null) await requireInFederation(ctx.db, ctx.viewer, { location: id });
   const row = id !== null ? await ctx.db.query.locations.findFirst({ where: { id } }) : undefined;
-  if (!row || !canSeePrivate(ctx, row.organisationId))
+  if (!row || !canSeePrivate(ctx, row.organisationId, row.editionId))
     return [{ field, code: 'NOT_FOUND', message: `No venue with ID "${globalId.slice(0, 60)}".` }];
   return row;
 }
@@ -217,6 +233,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateLocationInput, required: true }) },
     authScopes: { scope: 'LOCATIONS_WRITE' },
     resolve: async (_root, { input }, ctx) => {
+      await requireInFederation(ctx.db, ctx.viewer, ...actingTargets(input));
       const edition = await requireEditionOrError(ctx.db, input.edition);
       if (Array.isArray(edition)) return refused(edition);
       const organisationId = await actingOrganisation(ctx, input.organisation);
@@ -287,6 +304,7 @@ builder.mutationFields((t) => ({
     authScopes: { scope: 'LOCATIONS_WRITE' },
     resolve: async (_root, { input }, ctx) => {
       const none = { created: 0, updated: 0, unchanged: 0, cancelled: 0, ids: [] };
+      await requireInFederation(ctx.db, ctx.viewer, ...actingTargets(input));
       const edition = await requireEditionOrError(ctx.db, input.edition);
       if (Array.isArray(edition)) return { ...none, userErrors: edition };
       const organisationId = await actingOrganisation(ctx, input.organisation);

@@ -53,9 +53,12 @@ export const LocalizedTextRef = builder
 /** Is this venue visible to this viewer? The public sees published, approved venues of organisations not suspended. */
 export function isVisible(
   ctx: Context,
-  row: Pick<Location, 'status' | 'awaitingApproval' | 'organisationSuspended' | 'organisationId'>,
+  row: Pick<
+    Location,
+    'status' | 'awaitingApproval' | 'organisationSuspended' | 'organisationId' | 'editionId'
+  >,
 ): boolean {
-  return isPublicVenue(row) || canSeePrivate(ctx, row.organisationId);
+  return isPublicVenue(row) || canSeePrivate(ctx, row.organisationId, row.editionId);
 }
 
 const cohosted = new WeakMap<Context, Promise<Set<number>>>();
@@ -68,9 +71,9 @@ const cohosted = new WeakMap<Context, Promise<Set<number>>>();
  */
 export function readsAsHost(
   ctx: Context,
-  row: Pick<Location, 'id' | 'organisationId'>,
+  row: Pick<Location, 'id' | 'organisationId' | 'editionId'>,
 ): boolean | Promise<boolean> {
-  if (canSeePrivate(ctx, row.organisationId)) return true;
+  if (canSeePrivate(ctx, row.organisationId, row.editionId)) return true;
   const own = ctx.viewer?.organisation;
   if (!own) return false;
   let ids = cohosted.get(ctx);
@@ -88,7 +91,7 @@ export function readsAsHost(
 /** Does this viewer get the exact place of this venue? */
 function exact(
   ctx: Context,
-  row: Pick<Location, 'id' | 'sensitive' | 'organisationId'>,
+  row: Pick<Location, 'id' | 'sensitive' | 'organisationId' | 'editionId'>,
 ): boolean | Promise<boolean> {
   return !row.sensitive || readsAsHost(ctx, row);
 }

@@ -6,6 +6,7 @@
 
 import { GraphQLError } from 'graphql';
 import { canSeePrivate } from '../../auth/viewer.ts';
+import { requireInFederation } from '../../locations/federation-scope.ts';
 import {
   organisationBySlug,
   unknownOrganisation,
@@ -88,6 +89,7 @@ builder.mutationFields((t) => ({
             organisation: null,
             userErrors: [userError(['organisation'], 'REQUIRED', 'Name the organisation (slug).')],
           };
+        await requireInFederation(ctx.db, ctx.viewer, { organisation: input.organisation });
         const org = await organisationBySlug(ctx.db, input.organisation);
         if (!org)
           return { organisation: null, userErrors: [unknownOrganisation(input.organisation)] };

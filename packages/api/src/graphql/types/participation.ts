@@ -1,6 +1,7 @@
 import { getSchemaConfig, queryFromInfo } from '@pothos/plugin-drizzle';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ParticipationUpdate } from '../../live/hub.ts';
+import { requireInFederation } from '../../locations/federation-scope.ts';
 import type { VenueNotice } from '../../locations/notices.ts';
 import {
   changeParticipation,
@@ -82,6 +83,7 @@ export async function dayChange(
         message: `${String(id)} is not a venue’s ID.`,
       },
     ]);
+  await requireInFederation(ctx.db, ctx.viewer, { location: rowId });
   const result = await change(rowId);
   if (result.notice) ctx.live.announce([result.notice]);
   return { location: result.location, userErrors: result.userErrors };
@@ -113,6 +115,7 @@ async function applyChange(
       { field: ['input', 'location'], code: 'NOT_FOUND', message: `${id} is not a venue’s ID.` },
     ]);
   }
+  await requireInFederation(ctx.db, ctx.viewer, { location: rowId });
   // Planned before the write, so the venue the write returns counts as loaded for `location { … }`
   // (no second read, which could show a later count); only relations asked for are loaded after.
   const query = planLocation(ctx, info);

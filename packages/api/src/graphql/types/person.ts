@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 /**
  * People and sign-in: `me`, `people` (staff), `invitePerson`, `requestSignInLink`,
  * `signOutEverywhere`, `removePerson`. Thin over auth/people.ts, which decides who may do what.
@@ -15,8 +16,14 @@ import {
   signInLinkFor,
 } from '../../auth/people.ts';
 import { endAllSessions } from '../../auth/sessions.ts';
-import { isStaff, type StaffRole } from '../../auth/viewer.ts';
-import type { Person } from '../../db/schema.ts';
+import { isStaff, type StaffRole, withinReach } from '../../auth/viewer.ts';
+import type { Person, people } from '../../db/schema.ts';
+import {
+  federationOrganisations,
+  requireInFederation,
+  staffFederation,
+} from '../../locations/federation-scope.ts';
+import { federationBySlug } from '../../locations/federations.ts';
 import { organisationBySlug, unknownOrganisation } from '../../locations/organisations.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -53,7 +60,16 @@ export const LinkDeliveryEnum = builder.enumType('LinkDelivery', {
 
 /** Only the person themselves, and staff who manage people, load a person. */
 function maySee(ctx: Context, person: Person): boolean {
-  return isStaff(ctx) || ctx.viewer?.session?.personId === person.id;
+  if (ctx.viewer?.session?.personId === person.id) return true;
+  if (!isStaff(ctx)) return false;
+  // Staff of one federation: its own staff, and its members' coordinators.
+  const federation = staffFederation(ctx.viewer);
+  return (
+    !federation ||
+    (person.organisationId === null
+      ? person.federationId === federation.id
+      : withinReach(ctx.viewer!, person.organisationId))
+  );
 }
 
 export const PersonRef = builder.drizzleNode('people', {
@@ -92,6 +108,10 @@ const InvitePersonInput = builder.inputType('InvitePersonInput', {
     name: t.string({ description: 'Their name (optional).' }),
     role: t.field({ type: StaffRoleEnum, description: 'Staff: their role (staff admins only).' }),
     organisation: t.string({ description: 'A coordinator: the slug of their organisation.' }),
+    federation: t.string({
+      description:
+        'Staff of one federation (its slug): they act within it only. The instance’s staff admins only; left out, the instance’s staff.',
+    }),
     language: t.field({
       type: LanguageEnum,
       description:
@@ -240,9 +260,18 @@ builder.queryFields((t) => ({
     },
     resolve: (query, _root, args, ctx) => {
       checkPage(args);
+      const federation = staffFederation(ctx.viewer);
       return ctx.db.query.people.findMany(
         query({
-          where: args.organisation ? { organisation: { slug: args.organisation } } : {},
+          where: {
+            ...(args.organisation ? { organisation: { slug: args.organisation } } : {}),
+            ...(federation
+              ? {
+                  RAW: (p) =>
+                    sql`(${(p as typeof people).federationId} = ${federation.id} OR ${(p as typeof people).organisationId} IN ${federationOrganisations(federation.id)})`,
+                }
+              : {}),
+          },
           orderBy: { id: 'asc' },
         }),
       );
@@ -259,17 +288,45 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     resolve: async (_root, { input }, ctx) => {
       let organisationId: number | null = null;
+      let federationId: number | null = null;
+      if (input.role != null || input.federation != null)
+        await requireInFederation(ctx.db, ctx.viewer, { instance: 'inviting staff' });
       if (input.organisation != null) {
+        await requireInFederation(ctx.db, ctx.viewer, { organisation: input.organisation });
         const org = await organisationBySlug(ctx.db, input.organisation);
         if (!org) return { userErrors: [unknownOrganisation(input.organisation)] };
         organisationId = org.id;
+      }
+      if (input.federation != null) {
+        const federation = await federationBySlug(ctx.db, input.federation);
+        if (!federation)
+          return {
+            userErrors: [
+              userError(
+                ['federation'],
+                'NOT_FOUND',
+                `No federation with slug "${input.federation.slice(0, 60)}".`,
+              ),
+            ],
+          };
+        if (input.role == null)
+          return {
+            userErrors: [
+              userError(
+                ['federation'],
+                'INVALID',
+                'Only staff belong to a federation: give `role`.',
+              ),
+            ],
+          };
+        federationId = federation.id;
       }
       const role = (input.role ?? null) as StaffRole | null;
       const result = await invitePerson(ctx.db, actor(ctx), {
         email: input.email,
         name: input.name,
         language: input.language ?? null,
-        ...(role ? { role } : { organisationId: organisationId! }),
+        ...(role ? { role, federationId } : { organisationId: organisationId! }),
       } as never);
       if (!result.ok) return { userErrors: result.errors };
       const language = result.person.language as Lang | null;
@@ -360,6 +417,7 @@ builder.mutationFields((t) => ({
         userErrors: [userError(['id'], 'NOT_FOUND', 'No such person (or not one you may remove).')],
       };
       if (typename !== 'Person') return notFound;
+      await requireInFederation(ctx.db, ctx.viewer, { person: Number(id) });
       const result = await removePerson(ctx.db, actor(ctx), Number(id));
       if (!result.ok) return { removedPersonId: null, userErrors: result.errors };
       return { removedPersonId: encodeGlobalId('Person', result.person.id), userErrors: [] };

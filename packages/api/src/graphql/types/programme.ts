@@ -87,8 +87,8 @@ const ProgrammeRef = builder
   });
 
 /** A stored programme as this viewer may read it. */
-function shaped(ctx: Context, organisationId: number, programme: Programme) {
-  const visible = canSeePrivate(ctx, organisationId);
+function shaped(ctx: Context, organisationId: number, editionId: number, programme: Programme) {
+  const visible = canSeePrivate(ctx, organisationId, editionId);
   const speaker = (p: NonNullable<Programme['chair']>): SpeakerShape => ({ ...p, visible });
   return {
     chair: programme.chair ? speaker(programme.chair) : null,
@@ -103,7 +103,12 @@ builder.drizzleObjectFields(LocationRef, (t) => ({
       'The meeting’s programme: its chair and sessions with their speakers. Empty (no chair, no sessions) for a venue without one.',
     select: { with: { programmeSessions: true, programmeSpeakers: true } },
     resolve: (l, _args, ctx) =>
-      shaped(ctx, l.organisationId, programmeOf(l.programmeSessions, l.programmeSpeakers)),
+      shaped(
+        ctx,
+        l.organisationId,
+        l.editionId,
+        programmeOf(l.programmeSessions, l.programmeSpeakers),
+      ),
   }),
 }));
 

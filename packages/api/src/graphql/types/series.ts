@@ -4,6 +4,7 @@
  * the staff admins' mutations that start a series and set an edition's series and totals.
  */
 import { auditActorOf } from '../../locations/audit.ts';
+import { requireInFederation, staffFederation } from '../../locations/federation-scope.ts';
 import {
   createSeries,
   type EditionHistory,
@@ -154,7 +155,12 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateSeriesInput, required: true }) },
     authScopes: { staff: true },
     resolve: async (_root, { input }, ctx) => {
-      const result = await createSeries(ctx.db, auditActorOf(ctx.viewer!), input);
+      const result = await createSeries(
+        ctx.db,
+        auditActorOf(ctx.viewer!),
+        input,
+        staffFederation(ctx.viewer)?.id ?? null,
+      );
       ctx.live.announce(result.notices);
       return { series: result.series, userErrors: inInput(result.userErrors) };
     },
@@ -166,6 +172,16 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SetEditionHistoryInput, required: true }) },
     authScopes: { staff: true },
     resolve: async (_root, { input }, ctx) => {
+      await requireInFederation(
+        ctx.db,
+        ctx.viewer,
+        { edition: input.edition },
+        input.series === null
+          ? { instance: 'taking an edition out of its series' }
+          : input.series !== undefined
+            ? { series: input.series }
+            : null,
+      );
       const result = await setEditionHistory(ctx.db, auditActorOf(ctx.viewer!), input);
       ctx.live.announce(result.notices);
       return { edition: result.edition, userErrors: inInput(result.userErrors) };

@@ -87,6 +87,10 @@ export const CreateEditionInput = builder.inputType('CreateEditionInput', {
       defaultValue: false,
       description: 'Hold a new organisation’s venues until staff approve the organisation.',
     }),
+    series: t.string({
+      description:
+        'The slug of the series it belongs to. Staff of one federation must name a series of their federation (that puts the edition in it); the instance’s staff may leave it out.',
+    }),
   }),
 });
 

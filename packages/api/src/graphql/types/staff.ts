@@ -5,6 +5,7 @@ import { GraphQLError } from 'graphql';
 import { API_KEY_SCOPES } from '../../auth/keys.ts';
 import { isSuspended } from '../../auth/viewer.ts';
 import {
+  type apiKeys,
   type Edition,
   editions,
   locationChanges,
@@ -15,11 +16,17 @@ import { issueKeyAs, revokeKeyAs } from '../../locations/api-keys.ts';
 import { audit, auditActorOf } from '../../locations/audit.ts';
 import { createEdition, unknownEdition } from '../../locations/editions.ts';
 import {
+  federationOrganisations,
+  requireInFederation,
+  staffFederation,
+} from '../../locations/federation-scope.ts';
+import {
   checkContact,
   createOrganisation,
   organisationBySlug,
   unknownOrganisation,
 } from '../../locations/organisations.ts';
+import { seriesBySlug } from '../../locations/series.ts';
 import { checkName } from '../../locations/slugs.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -59,7 +66,35 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateEditionInput, required: true }) },
     authScopes: { staff: true },
     resolve: async (_root, { input }, ctx) => {
-      const result = await createEdition(ctx.db, input, auditActorOf(ctx.viewer!));
+      let seriesId: number | null = null;
+      if (staffFederation(ctx.viewer) && input.series == null)
+        return {
+          edition: null,
+          userErrors: [
+            userError(
+              ['series'],
+              'REQUIRED',
+              'Staff of a federation name a series of their federation: the edition is held in it.',
+            ),
+          ],
+        };
+      if (input.series != null) {
+        await requireInFederation(ctx.db, ctx.viewer, { series: input.series });
+        const found = await seriesBySlug(ctx.db, input.series);
+        if (!found)
+          return {
+            edition: null,
+            userErrors: [
+              userError(
+                ['series'],
+                'NOT_FOUND',
+                `No series with slug "${input.series.slice(0, 60)}".`,
+              ),
+            ],
+          };
+        seriesId = found.id;
+      }
+      const result = await createEdition(ctx.db, { ...input, seriesId }, auditActorOf(ctx.viewer!));
       ctx.live.announce(result.notices);
       return result;
     },
@@ -90,6 +125,7 @@ builder.mutationFields((t) => ({
           `mixingMinGroup must be a whole number from 1 to 1,000 (got ${minGroup}).`,
         );
       if (errors.any) return { edition: null, userErrors: errors.list };
+      await requireInFederation(ctx.db, ctx.viewer, { edition: input.slug });
       const set = {
         ...(minGroup !== undefined ? { mixingMinGroup: minGroup } : {}),
         ...(name != null ? { name } : {}),
@@ -144,7 +180,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateOrganisationInput, required: true }) },
     authScopes: { staff: true },
     resolve: async (_root, { input }, ctx) => {
-      const result = await createOrganisation(ctx.db, input);
+      const federation = staffFederation(ctx.viewer);
+      const result = await createOrganisation(ctx.db, input, federation?.id ?? null);
       ctx.live.announce(result.notices);
       return result;
     },
@@ -156,6 +193,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ApproveOrganisationInput, required: true }) },
     authScopes: { moderator: true },
     resolve: async (_root, { input }, ctx) => {
+      await requireInFederation(ctx.db, ctx.viewer, { organisation: input.organisation });
       return ctx.db
         .transaction(async (tx) => {
           const [org] = await tx
@@ -223,9 +261,12 @@ builder.mutationFields((t) => ({
           return { apiKey: null, userErrors: [unknownOrganisation(input.organisation)] };
         organisationId = own.id;
       } else if (input.organisation != null) {
+        await requireInFederation(ctx.db, ctx.viewer, { organisation: input.organisation });
         const org = await organisationBySlug(ctx.db, input.organisation);
         if (!org) return { apiKey: null, userErrors: [unknownOrganisation(input.organisation)] };
         organisationId = org.id;
+      } else {
+        await requireInFederation(ctx.db, ctx.viewer, { instance: 'issuing a staff key' });
       }
       if (input.scopes.length === 0)
         return {
@@ -259,6 +300,7 @@ builder.mutationFields((t) => ({
     authScopes: { staff: true, person: true },
     resolve: async (_root, { input }, ctx) => {
       const own = keyOwner(ctx);
+      await requireInFederation(ctx.db, ctx.viewer, { apiKey: input.prefix });
       const row = await revokeKeyAs(
         ctx.db,
         auditActorOf(ctx.viewer!),
@@ -294,9 +336,17 @@ builder.queryFields((t) => ({
     authScopes: { staff: true, person: true },
     resolve: (query, _root, args, ctx) => {
       const own = keyOwner(ctx);
+      const federation = staffFederation(ctx.viewer);
       return ctx.db.query.apiKeys.findMany(
         query({
           where: {
+            // Staff of one federation: its staff keys and its current members' keys.
+            ...(federation
+              ? {
+                  RAW: (k) =>
+                    sql`(${(k as typeof apiKeys).federationId} = ${federation.id} OR ${(k as typeof apiKeys).organisationId} IN ${federationOrganisations(federation.id)})`,
+                }
+              : {}),
             ...(args.includeRevoked ? {} : { revokedAt: { isNull: true } }),
             ...(own
               ? {

@@ -1,7 +1,8 @@
 /** `viewer`: who an API key is, what it may do, and its organisation's own venues (drafts too). */
 import { sql } from 'drizzle-orm';
 import type { Viewer } from '../../auth/viewer.ts';
-import { locationCohosts } from '../../db/schema.ts';
+import { type locationChanges, locationCohosts } from '../../db/schema.ts';
+import { federationEditions, staffFederation } from '../../locations/federation-scope.ts';
 import { builder } from '../builder.ts';
 import { badInput } from '../errors.ts';
 import { decodeLocationId } from '../global-id.ts';
@@ -29,6 +30,12 @@ const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
       description: 'Whether this is federation staff (a staff key, or a staff member signed in).',
       resolve: (v) => v.organisation === null,
     }),
+    federation: t.string({
+      nullable: true,
+      description:
+        'Staff of one federation: its slug — they act, and read what is not public, within it only. Null for the instance’s staff and for organisations.',
+      resolve: (v) => (v.organisation === null ? (v.federation?.slug ?? null) : null),
+    }),
     scopes: t.field({
       type: [ApiKeyScopeEnum],
       description: 'What the key may write (staff keys may do everything).',
@@ -46,7 +53,7 @@ const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
     locations: t.drizzleConnection({
       type: 'locations',
       description:
-        'Your organisation’s venues in an edition, whatever their status, with exact places. Staff see every organisation’s.',
+        'Your organisation’s venues in an edition, whatever their status, with exact places. Staff see every organisation’s (staff of one federation: in its editions only).',
       args: venueListArgs,
       resolve: (query, v, args, ctx) => {
         checkPage(args);
@@ -54,10 +61,15 @@ const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
           query({
             where: {
               // Press read what the public reads (`locations`), not drafts: none here.
-              RAW: (l) =>
-                !v.organisation && v.role === 'press'
-                  ? sql`false`
-                  : sql`${l.editionId} = (SELECT id FROM editions WHERE slug = ${args.edition})`,
+              RAW: (l) => {
+                if (!v.organisation && v.role === 'press') return sql`false`;
+                const edition = sql`${l.editionId} = (SELECT id FROM editions WHERE slug = ${args.edition})`;
+                // Staff of one federation: its editions' venues only.
+                const federation = staffFederation(v);
+                return federation
+                  ? sql`${edition} AND ${l.editionId} IN ${federationEditions(federation.id)}`
+                  : edition;
+              },
               ...(v.organisation ? { organisationId: v.organisation.id } : {}),
               ...(args.statuses?.length ? { status: { in: args.statuses } } : {}),
             },
@@ -156,10 +168,18 @@ builder.queryFields((t) => ({
       // Another type's ID would filter by a row of another table: refused as no venue's.
       if (locationId === null)
         throw badInput('location', `"${String(args.location).slice(0, 60)}" is not a venue’s ID.`);
+      const federation = staffFederation(ctx.viewer);
       return ctx.db.query.locationChanges.findMany(
         query({
           where: {
             ...(own ? { organisationId: own.id } : {}),
+            // Staff of one federation: the changes of its editions' venues.
+            ...(federation
+              ? {
+                  RAW: (c) =>
+                    sql`${(c as typeof locationChanges).locationId} IN (SELECT fl.id FROM locations fl WHERE fl.edition_id IN ${federationEditions(federation.id)})`,
+                }
+              : {}),
             ...(locationId ? { locationId } : {}),
             ...(!own && args.organisation ? { organisation: { slug: args.organisation } } : {}),
           },
