@@ -15,14 +15,16 @@ import { runCommand } from '../src/cli.ts';
 import { applications } from '../src/db/applications.ts';
 import {
   editions,
+  federationMeasures,
   federationMembers,
   federations,
   locations,
   organisations,
   people,
   series,
+  stories,
 } from '../src/db/schema.ts';
-import { encodeGlobalId } from '../src/graphql/global-id.ts';
+import { decodeLocationId, encodeGlobalId } from '../src/graphql/global-id.ts';
 import { schema } from '../src/graphql/schema.ts';
 import { rowsOf } from '../src/locations/stats.ts';
 import { TERMS_VERSION } from '../src/locations/terms.ts';
@@ -59,6 +61,10 @@ interface Fed {
   awaiting2: string;
   unpublish: string;
   cancel: string;
+  /** A venue of a past edition (held): closing reports and stories. */
+  held: string;
+  /** Stories waiting for staff at the held venue: to publish, to reject, to delete. */
+  stories: [string, string, string];
   hostLink: string;
   spareKey: string;
   leaver: number;
@@ -192,6 +198,50 @@ const ROWS: Record<string, Row> = {
           ],
         },
       },
+    ],
+  },
+  fileClosingReport: {
+    who: 'member',
+    call: (f) => [
+      m('fileClosingReport', 'FileClosingReportInput'),
+      { input: { location: f.held, followUps: 2, introductions: 1 } },
+    ],
+  },
+  addStory: {
+    who: 'member',
+    call: (f) => [
+      m('addStory', 'AddStoryInput'),
+      {
+        input: {
+          location: f.held,
+          quote: 'Aan tafel met een docent.',
+          language: 'NL',
+          consent: true,
+          consentedAt: '2025-06-12T21:00:00Z',
+        },
+      },
+    ],
+  },
+  publishStory: {
+    who: 'moderator',
+    call: (f) => [m('publishStory', 'PublishStoryInput'), { input: { id: f.stories[0] } }],
+  },
+  rejectStory: {
+    who: 'moderator',
+    call: (f) => [
+      m('rejectStory', 'RejectStoryInput'),
+      { input: { id: f.stories[1], reason: 'Geen verhaal van de tafel.' } },
+    ],
+  },
+  deleteStory: {
+    who: 'member',
+    call: (f) => [m('deleteStory', 'DeleteStoryInput'), { input: { id: f.stories[2] } }],
+  },
+  setOrganisationCount: {
+    who: 'member',
+    call: (f) => [
+      m('setOrganisationCount', 'SetOrganisationCountInput'),
+      { input: { edition: f.edition, organisation: f.org.slug, measure: 'PLACEMENTS', value: 5 } },
     ],
   },
   setLocationCohosts: {
@@ -462,6 +512,12 @@ async function setUp(p: 'alpha' | 'beta'): Promise<Fed> {
   const e1 = await edition(`${p}-2027`, '2027-06-10');
   const e2 = await edition(`${p}-2028`, '2028-06-08');
   const e3 = await edition(`${p}-steps`, '2027-08-10');
+  const e0 = await edition(`${p}-2025`, '2025-06-12');
+  await db.insert(federationMeasures).values({
+    federationId: fed!.id,
+    key: 'PLACEMENTS',
+    labels: { nl: 'Plekken', en: 'Placements', de: 'Plätze', da: 'Pladser' },
+  });
   const [org, cohost, pending] = await db
     .insert(organisations)
     .values([
@@ -517,6 +573,8 @@ async function setUp(p: 'alpha' | 'beta'): Promise<Fed> {
     awaiting2: await venue(`${p} awaiting 2`, { awaitingApproval: true }),
     unpublish: await venue(`${p} unpublish`),
     cancel: await venue(`${p} cancel`),
+    held: await venue(`${p} held`, { editionId: e0.id }),
+    stories: ['', '', ''],
     hostLink: '',
     spareKey: (
       await issueKey(db, { organisationId: org!.id, scopes: ['LOCATIONS_WRITE'], label: 'spare' })
@@ -547,6 +605,22 @@ async function setUp(p: 'alpha' | 'beta'): Promise<Fed> {
     }),
     orgKey: await memberKey(t.database, org!.id),
   };
+  const held = Number(decodeLocationId(f.held));
+  const told = await db
+    .insert(stories)
+    .values(
+      [1, 2, 3].map((n) => ({
+        locationId: held,
+        editionId: e0.id,
+        quote: `${p} story ${n}`,
+        language: 'nl',
+        consent: true,
+        consentedAt: new Date('2025-06-12T20:00:00Z'),
+        addedBy: 'test',
+      })),
+    )
+    .returning();
+  f.stories = told.map((r) => encodeGlobalId('Story', r.id)) as [string, string, string];
   await personSession(t.database, { email: `leaver@${p}.test`, organisationId: org!.id });
   const [leaver] = await db
     .select()
@@ -763,6 +837,29 @@ describe('two federations: nothing crosses', () => {
 describe('private reads of a federation’s staff stay within it', () => {
   const read = (query: string, variables: Record<string, unknown>, opts: object) =>
     gql(query, variables, opts);
+
+  it('stories waiting for staff, and a story by its ID: their own, not the other’s', async () => {
+    const [a, b] = [feds.alpha, feds.beta];
+    const q = `query($edition: String!, $id: ID!) {
+      storiesAwaitingModeration(edition: $edition, first: 10) { nodes { id } }
+      node(id: $id) { id }
+    }`;
+    const opts = { headers: sessionHeaders(a.moderator) };
+    // (The first story of each was published and the third deleted above; the second, rejected, stays.)
+    const theirs = await read(q, { edition: `${b.p}-2025`, id: b.stories[1] }, opts);
+    expect(theirs.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    const node = await read('query($id: ID!) { node(id: $id) { id } }', { id: b.stories[1] }, opts);
+    expect(node.data).toEqual({ node: null });
+    const own = await read('query($id: ID!) { node(id: $id) { id } }', { id: a.stories[1] }, opts);
+    expect(own.data).toEqual({ node: { id: a.stories[1] } });
+    // The instance's staff read either.
+    const instanceRead = await read(
+      q,
+      { edition: `${b.p}-2025`, id: b.stories[1] },
+      { key: instance },
+    );
+    expect(instanceRead.errors).toBeUndefined();
+  });
 
   it('a draft venue by its ID, and its exact place: their own, not the other’s', async () => {
     const a = feds.alpha;

@@ -5,6 +5,7 @@
  */
 import type { Lang } from '@tafel/schema';
 import { auditActorOf } from '../../locations/audit.ts';
+import { requireInFederation } from '../../locations/federation-scope.ts';
 import {
   MAX_COUNT,
   type Measure,
@@ -150,6 +151,12 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SetOrganisationCountInput, required: true }) },
     authScopes: { scope: 'LOCATIONS_WRITE' },
     resolve: async (_root, { input }, ctx) => {
+      await requireInFederation(
+        ctx.db,
+        ctx.viewer,
+        { edition: input.edition },
+        { organisation: input.organisation },
+      );
       const viewer = ctx.viewer!;
       const result = await setOrganisationCount(
         ctx.db,

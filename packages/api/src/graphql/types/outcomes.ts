@@ -6,6 +6,7 @@
 import { canSeePrivate } from '../../auth/viewer.ts';
 import type { ClosingReport } from '../../db/schema.ts';
 import { auditActorOf } from '../../locations/audit.ts';
+import { requireInFederation } from '../../locations/federation-scope.ts';
 import {
   closingReportOf,
   computeOutcomes,
@@ -94,7 +95,7 @@ builder.drizzleObjectFields(LocationRef, (t) => ({
     description:
       'The host organisation and staff only (null for anyone else): the closing report, once filed.',
     resolve: (l, _a, ctx) =>
-      canSeePrivate(ctx, l.organisationId) ? closingReportOf(ctx.db, l.id) : null,
+      canSeePrivate(ctx, l.organisationId, l.editionId) ? closingReportOf(ctx.db, l.id) : null,
   }),
 }));
 
@@ -165,6 +166,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const locationId = venueIdOf(input.location, ['input', 'location']);
       if (typeof locationId !== 'number') return { closingReport: null, userErrors: [locationId] };
+      await requireInFederation(ctx.db, ctx.viewer, { location: locationId });
       const counts = Object.fromEntries(
         OUTCOME_COUNTS.map((c) => [c, (input as Record<string, unknown>)[c] ?? 0]),
       ) as Record<OutcomeCount, number>;

@@ -4,10 +4,15 @@
  * (its host and staff), and the staff's queue of stories waiting for moderation.
  */
 
-import { type SQL, sql } from 'drizzle-orm';
-import { canSeePrivate, isStaff } from '../../auth/viewer.ts';
-import type { Location, Story, stories } from '../../db/schema.ts';
+import { eq, type SQL, sql } from 'drizzle-orm';
+import { canSeePrivate, isStaff, withinReach } from '../../auth/viewer.ts';
+import { type Location, type Story, stories } from '../../db/schema.ts';
 import { auditActorOf } from '../../locations/audit.ts';
+import {
+  federationEditions,
+  requireInFederation,
+  staffFederation,
+} from '../../locations/federation-scope.ts';
 import {
   addStory,
   deleteStory,
@@ -47,14 +52,17 @@ type StoryRow = Story & {
 
 /** May this viewer read this story? Its host and staff any; everyone a published one of a public venue. */
 function mayRead(ctx: Context, story: StoryRow): boolean {
-  if (isStaff(ctx)) return true;
-  if (!story.location) return false;
-  if (canSeePrivate(ctx, story.location.organisationId)) return true;
+  // Staff: within their federation's editions (the instance's staff: all).
+  if (!story.location) return isStaff(ctx) && withinReach(ctx.viewer!, null, story.editionId);
+  if (canSeePrivate(ctx, story.location.organisationId, story.editionId)) return true;
   return story.status === 'PUBLISHED' && isPublicVenue(story.location);
 }
 
 /** Stories the viewer may list (the stories table as `s`): public ones, and its own venues' or all for staff. */
 function readableStory(ctx: Context, s: typeof stories): SQL {
+  const federation = staffFederation(ctx.viewer);
+  if (isStaff(ctx) && federation)
+    return sql`(${publicStory(s)} OR ${s.editionId} IN ${federationEditions(federation.id)})`;
   if (isStaff(ctx)) return sql`true`;
   const own = ctx.viewer?.organisation;
   if (!own) return publicStory(s);
@@ -117,7 +125,7 @@ export const StoryRef = builder.drizzleNode('stories', {
       select: { with: { location: VENUE_RULE } },
       resolve: (s, _a, ctx) => {
         const venue = (s as StoryRow).location;
-        return isStaff(ctx) || (venue && canSeePrivate(ctx, venue.organisationId))
+        return venue && canSeePrivate(ctx, venue.organisationId, s.editionId)
           ? s.consentedAt
           : null;
       },
@@ -167,6 +175,7 @@ builder.queryFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       checkPage(args);
       const edition = await requireEdition(ctx, args.edition);
+      await requireInFederation(ctx.db, ctx.viewer, { edition: edition.id });
       return ctx.db.query.stories.findMany(
         query({ where: { editionId: edition.id, status: 'PENDING' }, orderBy: { id: 'asc' } }),
       );
@@ -240,6 +249,17 @@ function storyIdOf(globalId: string | number): number | UserError {
   return userError(['input', 'id'], 'NOT_FOUND', 'There is no such story.');
 }
 
+/** A story is within its venue's federation: staff of another never touch it (NOT_FOUND). */
+async function requireStoryInFederation(ctx: Context, storyId: number): Promise<void> {
+  if (!staffFederation(ctx.viewer)) return;
+  const [row] = await ctx.db
+    .select({ locationId: stories.locationId })
+    .from(stories)
+    .where(eq(stories.id, storyId));
+  // No such story: the domain says so, as for any other.
+  if (row) await requireInFederation(ctx.db, ctx.viewer, { location: row.locationId });
+}
+
 async function moderate(
   ctx: Context,
   action: StoryModeration,
@@ -248,6 +268,7 @@ async function moderate(
 ) {
   const storyId = storyIdOf(id);
   if (typeof storyId !== 'number') return { story: null, userErrors: [storyId] };
+  await requireStoryInFederation(ctx, storyId);
   const result = await moderateStory(ctx.db, auditActorOf(ctx.viewer!), {
     id: storyId,
     action,
@@ -269,6 +290,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const locationId = venueIdOf(input.location, ['input', 'location']);
       if (typeof locationId !== 'number') return { story: null, userErrors: [locationId] };
+      await requireInFederation(ctx.db, ctx.viewer, { location: locationId });
       const result = await addStory(ctx.db, outcomeActorOf(ctx), {
         locationId,
         quote: input.quote,
@@ -320,6 +342,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const storyId = storyIdOf(input.id);
       if (typeof storyId !== 'number') return { story: null, userErrors: [storyId] };
+      await requireStoryInFederation(ctx, storyId);
       const result = await deleteStory(ctx.db, outcomeActorOf(ctx), {
         id: storyId,
         reason: input.reason,
