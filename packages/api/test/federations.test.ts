@@ -256,7 +256,8 @@ describe('federations', () => {
       [{ organisation: 'soi-virksomhed-03' }, 'NOT_FOUND', 'organisation'],
       [{ value: -1 }, 'OUT_OF_RANGE', 'value'],
       [{ value: 1_000_001 }, 'OUT_OF_RANGE', 'value'],
-      [{ edition: 'nid-2027' }, 'MEASURE_NOT_DEFINED', 'measure'],
+      // An edition of no federation counts people only.
+      [{ edition: 'het-diner-2019' }, 'MEASURE_NOT_DEFINED', 'measure'],
       [{ edition: 'nope' }, 'NOT_FOUND', 'edition'],
     ] as const) {
       const refused = await gql(SET, { input: { ...input, ...change } }, { key });
@@ -265,6 +266,9 @@ describe('federations', () => {
       ]);
     }
     expect((await gql(SET, { input })).errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    // Another federation's edition (the company is no member of it): as if there were none.
+    const crossing = await gql(SET, { input: { ...input, edition: 'nid-2027' } }, { key });
+    expect(crossing.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
     expect(await counts()).toEqual(before);
 
     const mine = await gql(SET, { input }, { key });
@@ -292,6 +296,21 @@ describe('federations', () => {
       { measure: 'PLACEMENTS', value: 25 },
       { measure: 'PLACEMENTS', value: 7 },
     ]);
+  });
+
+  it('adds up what came of a federation’s meetings, over its editions', async () => {
+    const ask = async () =>
+      (
+        await gql(
+          `{ federation(slug: "altinget") { outcomes { reports followUps introductions } } }`,
+        )
+      ).data!['federation'].outcomes;
+    expect(await ask()).toEqual({ reports: 0, followUps: 0, introductions: 0 });
+    await t.database.db.execute(sql`
+      INSERT INTO closing_reports (location_id, follow_ups, introductions, filed_by)
+      SELECT id, 3, 2, 'test' FROM locations WHERE external_id = 'netvaerksmoede-2021-09'`);
+    expect(await ask()).toEqual({ reports: 1, followUps: 3, introductions: 2 });
+    await t.database.db.execute(sql`DELETE FROM closing_reports WHERE filed_by = 'test'`);
   });
 
   it('loads once: loading the demo again adds no member twice', async () => {

@@ -78,6 +78,7 @@ describe('the demo’s series', () => {
     ]);
     const venues = await gql(`{ locations(edition: "het-diner-2019", first: 5) { nodes {
       name address { city region } meal organisation { slug } seatsByRole { role seats }
+      interpreters support
       mixing { role mixed }
     } } }`);
     expect(venues.errors).toBeUndefined();
@@ -87,6 +88,8 @@ describe('the demo’s series', () => {
         address: { city: "'s-Hertogenbosch", region: 'NL-NB' },
         meal: 'DINNER',
         organisation: { slug: 'lab-xl' },
+        interpreters: 4,
+        support: ['Werkgeversservicepunt'],
         // In the vocabulary's order.
         seatsByRole: [
           { role: 'STATUS_HOLDERS', seats: 25 },

@@ -59,6 +59,9 @@ export function generateHetDiner(): DemoData {
         expected: 50,
         targetGroups: ['EMPLOYERS', 'STATUS_HOLDERS'],
         languages: ['nl'],
+        // "collega’s van het werkgeversservicepunt en vier tolken" (their languages unnamed).
+        interpreters: 4,
+        support: ['Werkgeversservicepunt'],
         description:
           'Een diner in stijl, in een restaurant in ’s-Hertogenbosch, voor 25 werkgevers en 25 statushouders, met een slimme tafelindeling. Het doel: ontmoeting en bewustwording. Collega’s van het werkgeversservicepunt en vier tolken sloten aan.',
         status: 'PUBLISHED',

@@ -13,7 +13,7 @@
  * first, and a report that says otherwise is a typing error worth catching. Corrections file the
  * whole report again.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { type ClosingReport, closingReports, editions, locations } from '../db/schema.ts';
 import { type AuditActor, audit } from './audit.ts';
@@ -233,14 +233,26 @@ export async function computeOutcomes(
 }
 
 /** The totals over every edition of a series (its public venues). */
-export async function computeSeriesOutcomes(db: Db, seriesId: number): Promise<OutcomeTotals> {
+export function computeSeriesOutcomes(db: Db, seriesId: number): Promise<OutcomeTotals> {
+  return outcomesWhere(db, eq(editions.seriesId, seriesId));
+}
+
+/** The totals over every edition of a federation's series (their public venues). */
+export function computeFederationOutcomes(db: Db, federationId: number): Promise<OutcomeTotals> {
+  return outcomesWhere(
+    db,
+    sql`${editions.seriesId} IN (SELECT id FROM series WHERE federation_id = ${federationId})`,
+  );
+}
+
+async function outcomesWhere(db: Db, editionsWhere: SQL | undefined): Promise<OutcomeTotals> {
   const [row] = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
       SELECT ${SUMS}
       FROM ${closingReports} r
       JOIN ${locations} ON ${locations.id} = r.location_id
       JOIN ${editions} ON ${editions.id} = ${locations.editionId}
-      WHERE ${and(eq(editions.seriesId, seriesId), publicVenue(locations))}`),
+      WHERE ${and(editionsWhere, publicVenue(locations))}`),
   );
   return totalsOf(row);
 }

@@ -9,6 +9,7 @@ import { auditActorOf } from '../../locations/audit.ts';
 import { requireInFederation } from '../../locations/federation-scope.ts';
 import {
   closingReportOf,
+  computeFederationOutcomes,
   computeOutcomes,
   computeSeriesOutcomes,
   fileClosingReport,
@@ -20,6 +21,7 @@ import {
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { decodeLocationId } from '../global-id.ts';
+import { FederationRef } from './federation.ts';
 import { LocationRef } from './location.ts';
 import { SeriesRef } from './series.ts';
 import { ParticipationStatsRef } from './stats.ts';
@@ -113,8 +115,17 @@ builder.drizzleObjectFields(SeriesRef, (t) => ({
   outcomes: t.field({
     type: OutcomeTotalsRef,
     description:
-      'What came of the venues of all its editions: the totals of their closing reports (there are no federations yet; a series is the nearest).',
+      'What came of the venues of all its editions: the totals of their closing reports.',
     resolve: (s, _a, ctx) => computeSeriesOutcomes(ctx.db, s.id),
+  }),
+}));
+
+builder.drizzleObjectFields(FederationRef, (t) => ({
+  outcomes: t.field({
+    type: OutcomeTotalsRef,
+    description:
+      'What came of the venues of all its editions (through its series): the totals of their closing reports, never the notes.',
+    resolve: (f, _a, ctx) => computeFederationOutcomes(ctx.db, f.id),
   }),
 }));
 
