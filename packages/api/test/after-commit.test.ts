@@ -5,7 +5,7 @@
  * upsert, the CSV import, the command line (beside the server, over the channel) and the admin
  * route the command line uses on PGlite.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { type GraphQLObjectType, getNamedType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, UsageError } from '../src/cli.ts';
@@ -250,15 +250,28 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
       .insert(series)
       .values({ slug: 'telt', name: 'Telt', federationId: federation!.id })
       .returning();
+    const [was] = await t.database.db
+      .select({ seriesId: editions.seriesId })
+      .from(editions)
+      .where(eq(editions.id, fx.edition.id));
     await t.database.db
       .update(editions)
       .set({ seriesId: s!.id })
       .where(eq(editions.id, fx.edition.id));
-    return gql(
+    await t.database.db.execute(sql`INSERT INTO federation_members (federation_id, organisation_id, joined_on)
+      SELECT ${federation!.id}, id, '2020-01-01' FROM organisations WHERE slug = 'asito'`);
+    const answer = await gql(
       `mutation($input: SetOrganisationCountInput!) { setOrganisationCount(input: $input) { userErrors { field message code } } }`,
       { input: { edition: 'nid-test', organisation: 'asito', measure: 'PLACEMENTS', value: 12 } },
       member,
     );
+    // Back in its own series (silently: only the report's announcement is under test), so the
+    // writes after this one are in the instance's edition as before.
+    await t.database.db
+      .update(editions)
+      .set({ seriesId: was!.seriesId })
+      .where(eq(editions.id, fx.edition.id));
+    return answer;
   },
   setLocationCohosts: () =>
     gql(

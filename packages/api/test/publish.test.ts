@@ -72,7 +72,8 @@ describe('authorization matrix: who may call which mutation', () => {
       })),
     );
     keys['cohost'] = await memberKey(t.database, turkse!.id);
-    // The fixture's edition belongs to a federation that counts placements.
+    // An edition of a federation that counts placements, every organisation here a member: the
+    // matrix's setOrganisationCount is refused for who asks, not for where.
     const [federation] = await db
       .insert(federations)
       .values({ slug: 'matrix', name: 'Matrix' })
@@ -87,9 +88,10 @@ describe('authorization matrix: who may call which mutation', () => {
       .values({ slug: 'matrix', name: 'Matrix', federationId: federation!.id })
       .returning();
     await db
-      .update(editions)
-      .set({ seriesId: s!.id })
-      .where(eq(editions.id, publish.fx.edition.id));
+      .insert(editions)
+      .values({ slug: 'matrix-2027', name: 'Matrix', date: '2027-10-14', seriesId: s!.id });
+    await db.execute(sql`INSERT INTO federation_members (federation_id, organisation_id, joined_on)
+      SELECT ${federation!.id}, id, '2020-01-01' FROM organisations`);
     publish.sessions['cohostPerson'] = await personSession(t.database, {
       email: 'coordinator@turkse-moskee.test',
       organisationId: turkse!.id,
@@ -154,7 +156,7 @@ describe('authorization matrix: who may call which mutation', () => {
       name: 'setOrganisationCount',
       query: `mutation($input: SetOrganisationCountInput!) { setOrganisationCount(input: $input) { count { value } userErrors { code } } }`,
       input: () => ({
-        edition: publish.fx.edition.slug,
+        edition: 'matrix-2027',
         organisation: 'asito',
         measure: 'PLACEMENTS',
         value: 3,
