@@ -5,7 +5,7 @@
  * upsert: publish-bulk.test.ts.
  */
 
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   editions,
