@@ -88,26 +88,27 @@ describe('federations', () => {
 
   it('names the federation of an edition (through its series), and lists every federation', async () => {
     const r = await gql(`{
-      nid: edition(slug: "nid-2027") { federation { slug name series { slug } } }
+      altinget: edition(slug: "altinget-integration-2021") { federation { slug name series { slug } } }
+      nid: edition(slug: "nid-2027") { federation { slug } }
       diner: edition(slug: "het-diner-2019") { federation { slug } }
       federations { slug }
-      series(slug: "nid") { federation { slug } }
+      series(slug: "altinget-integration") { federation { slug } }
     }`);
     expect(r.errors).toBeUndefined();
-    expect(r.data!['nid'].federation).toEqual({
-      slug: 'nid',
-      name: 'Nationaal Integratiediner',
-      series: [{ slug: 'nid' }],
+    expect(r.data!['altinget'].federation).toEqual({
+      slug: 'altinget',
+      name: 'Altingets integrationspolitiske netværk',
+      series: [{ slug: 'altinget-integration' }],
     });
-    // Lab XL's own dinner belongs to no federation.
+    // The Nationaal Integratiediner is the instance's own, as before; Lab XL's dinner too.
+    expect(r.data!['nid'].federation).toBeNull();
     expect(r.data!['diner'].federation).toBeNull();
     expect(r.data!['federations'].map((f: { slug: string }) => f.slug)).toEqual([
       'altinget',
-      'nid',
       'sammen-om-integration',
       'wir-zusammen',
     ]);
-    expect(r.data!['series'].federation).toEqual({ slug: 'nid' });
+    expect(r.data!['series'].federation).toEqual({ slug: 'altinget' });
     expect((await gql(`{ federation(slug: "nope") { slug } }`)).data!['federation']).toBeNull();
   });
 
@@ -267,7 +268,11 @@ describe('federations', () => {
     }
     expect((await gql(SET, { input })).errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
     // Another federation's edition (the company is no member of it): as if there were none.
-    const crossing = await gql(SET, { input: { ...input, edition: 'nid-2027' } }, { key });
+    const crossing = await gql(
+      SET,
+      { input: { ...input, edition: 'altinget-integration-2021' } },
+      { key },
+    );
     expect(crossing.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
     expect(await counts()).toEqual(before);
 

@@ -1,7 +1,9 @@
 /**
  * The demo's federations, as the seed texts write them:
  *
- * - `nid`, the Nationaal Integratiediner (seeds/000): the series `nid` is its.
+ * - The Nationaal Integratiediner (seeds/000) is the instance's own, as before federations: its
+ *   series `nid` belongs to no federation, so every organisation may take part in its editions
+ *   and its staff are the instance's (existing behaviour unchanged).
  * - `altinget`, Altinget's integration network (seeds/002): its 2021 programme (altinget.ts). Its
  *   members are not named or counted by the page, so it has none here.
  * - `wir-zusammen` (seeds/003): "Aus 36 sind rund 170 Mitglieder geworden", a year after its
@@ -142,13 +144,6 @@ function sammenOmIntegration(): DemoFederation {
 
 export function demoFederations(): DemoFederation[] {
   return [
-    {
-      slug: 'nid',
-      name: 'Nationaal Integratiediner',
-      country: 'NL',
-      series: ['nid'],
-      members: [],
-    },
     {
       slug: 'altinget',
       name: 'Altingets integrationspolitiske netværk',
