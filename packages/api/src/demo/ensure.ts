@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
+import type { DemoData } from './data.ts';
 import { loadDemoHistory, putInSeries } from './history.ts';
 import { hasEdition, type LoadDemoResult, loadDemo } from './load.ts';
 
@@ -15,45 +16,41 @@ export async function loadDemoEditions(
   const { DEMO_EDITION_SLUG, PAST_EDITION_SLUG, generateDemo, generatePastDemo } = await import(
     './generate.ts'
   );
-  for (const generate of [generatePastDemo, generateDemo]) {
+  /**
+   * An edition of demo data, made and loaded unless it is there (`then` follows its first load);
+   * its data, for the series it goes in.
+   */
+  const loadOnce = async (
+    generate: () => DemoData,
+    then?: (loaded: LoadDemoResult) => Promise<void>,
+  ): Promise<DemoData> => {
     const started = performance.now();
     const data = generate();
-    if (await hasEdition(db, data.edition.slug)) continue;
+    if (await hasEdition(db, data.edition.slug)) return data;
     const loaded = await loadDemo(db, data);
+    await then?.(loaded);
     done(data.edition.slug, loaded, Math.round(performance.now() - started));
-  }
+    return data;
+  };
+  for (const generate of [generatePastDemo, generateDemo]) await loadOnce(generate);
   // The series, with the seed texts' totals-only editions, honestly marked with their source.
   await loadDemoHistory(db, [PAST_EDITION_SLUG, DEMO_EDITION_SLUG]);
   // The 2019 employers' dinner in 's-Hertogenbosch (seeds/001): its own series, one evening.
   const { HET_DINER_SERIES, generateHetDiner, loadHetDinerReport } = await import('./het-diner.ts');
-  const started = performance.now();
-  const data = generateHetDiner();
-  if (!(await hasEdition(db, data.edition.slug))) {
-    const loaded = await loadDemo(db, data);
-    done(data.edition.slug, loaded, Math.round(performance.now() - started));
-  }
-  await putInSeries(db, HET_DINER_SERIES, [data.edition.slug]);
+  const hetDiner = await loadOnce(generateHetDiner);
+  await putInSeries(db, HET_DINER_SERIES, [hetDiner.edition.slug]);
   await loadHetDinerReport(db);
   // Altinget's integration network (seeds/002): its 2021 programme of meetings.
   const { ALTINGET_SERIES, generateAltinget, loadAltingetProgramme } = await import(
     './altinget.ts'
   );
-  const altinget = generateAltinget();
-  if (!(await hasEdition(db, altinget.edition.slug))) {
-    const began = performance.now();
-    const loaded = await loadDemo(db, altinget);
-    await loadAltingetProgramme(db, loaded.editionId);
-    done(altinget.edition.slug, loaded, Math.round(performance.now() - began));
-  }
+  const altinget = await loadOnce(generateAltinget, (loaded) =>
+    loadAltingetProgramme(db, loaded.editionId),
+  );
   await putInSeries(db, ALTINGET_SERIES, [altinget.edition.slug]);
   // Sammen om integration's 2016: Folkemødet, and the companies' placements (below).
   const { SAMMEN_SERIES, generateSammen, loadSammenCounts } = await import('./sammen.ts');
-  const sammen = generateSammen();
-  if (!(await hasEdition(db, sammen.edition.slug))) {
-    const began = performance.now();
-    const loaded = await loadDemo(db, sammen);
-    done(sammen.edition.slug, loaded, Math.round(performance.now() - began));
-  }
+  const sammen = await loadOnce(generateSammen);
   await putInSeries(db, SAMMEN_SERIES, [sammen.edition.slug]);
   // The federations of the seed texts, with their members' joined dates and their measures.
   const { demoFederations, loadDemoFederations } = await import('./federations.ts');
