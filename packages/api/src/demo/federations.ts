@@ -25,9 +25,9 @@ import {
   federationMeasures,
   federationMembers,
   federations,
-  organisations,
   series,
 } from '../db/schema.ts';
+import { upsertOrganisations } from './load.ts';
 
 interface DemoFederation {
   slug: string;
@@ -196,27 +196,15 @@ export async function loadDemoFederations(db: Db): Promise<void> {
           .set({ federationId: row!.id })
           .where(inArray(series.slug, f.series));
       if (!f.members.length) return;
-      await tx
-        .insert(organisations)
-        .values(
-          f.members.map((m) => ({
-            slug: m.slug,
-            name: m.name,
-            kind: m.kind,
-            approvedAt: new Date(`${m.joinedOn}T00:00:00Z`),
-          })),
-        )
-        .onConflictDoNothing({ target: organisations.slug });
-      const ids = await tx
-        .select({ id: organisations.id, slug: organisations.slug })
-        .from(organisations)
-        .where(
-          inArray(
-            organisations.slug,
-            f.members.map((m) => m.slug),
-          ),
-        );
-      const idOf = new Map(ids.map((o) => [o.slug, o.id]));
+      const idOf = await upsertOrganisations(
+        tx,
+        f.members.map((m) => ({
+          slug: m.slug,
+          name: m.name,
+          kind: m.kind,
+          approvedAt: new Date(`${m.joinedOn}T00:00:00Z`),
+        })),
+      );
       await tx
         .insert(federationMembers)
         .values(

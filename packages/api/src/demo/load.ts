@@ -9,6 +9,7 @@ import {
   editions,
   locationCohosts,
   locations,
+  type NewOrganisation,
   organisations,
   participationLog,
 } from '../db/schema.ts';
@@ -54,7 +55,12 @@ export async function loadDemo(db: Db, data: DemoData): Promise<LoadDemoResult> 
     if (!edition) throw new Error('inserting the edition returned nothing');
     const editionId = edition.id;
 
-    const organisationIds = await upsertOrganisations(tx, data);
+    // Demo members are trusted: approved a month before the day.
+    const approvedAt = new Date(Date.parse(`${data.edition.date}T00:00:00Z`) - 30 * 86_400_000);
+    const organisationIds = await upsertOrganisations(
+      tx,
+      data.organisations.map((o) => ({ ...o, approvedAt })),
+    );
     const locationIds = new Map<string, { id: number; organisationId: number }>();
     // The demo's cancelled venues were called off after they had been announced (a month before
     // the day): once public, so removedLocations names them to a partner that synced them.
@@ -118,16 +124,21 @@ export async function loadDemo(db: Db, data: DemoData): Promise<LoadDemoResult> 
   });
 }
 
-async function upsertOrganisations(tx: Tx, data: DemoData): Promise<Map<string, number>> {
-  // Demo members are trusted: approved a month before the day.
-  const approvedAt = new Date(Date.parse(`${data.edition.date}T00:00:00Z`) - 30 * 86_400_000);
+/**
+ * Demo organisations by slug, created unless there (an existing one is re-used as it is): their
+ * ids by slug.
+ */
+export async function upsertOrganisations(
+  tx: Tx | Db,
+  rows: readonly NewOrganisation[],
+): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
-  for (const chunk of chunks(data.organisations, ORGANISATION_CHUNK)) {
+  for (const chunk of chunks(rows, ORGANISATION_CHUNK)) {
     await tx
       .insert(organisations)
-      .values(chunk.map((o) => ({ ...o, approvedAt })))
+      .values(chunk)
       .onConflictDoNothing({ target: organisations.slug });
-    const rows = await tx
+    const found = await tx
       .select({ id: organisations.id, slug: organisations.slug })
       .from(organisations)
       .where(
@@ -136,7 +147,7 @@ async function upsertOrganisations(tx: Tx, data: DemoData): Promise<Map<string, 
           chunk.map((o) => o.slug),
         ),
       );
-    for (const row of rows) ids.set(row.slug, row.id);
+    for (const row of found) ids.set(row.slug, row.id);
   }
   return ids;
 }
