@@ -128,6 +128,19 @@ describe('the venues on a map', () => {
         .evaluate((h) => (h.getRootNode() as ShadowRoot).activeElement === h),
     ).toBe(true);
     expect(await seriousViolations(page), 'the map with a popup').toEqual([]);
+    // The list reloads (after an edit, a co-host chosen): the popup stays open, its title focused.
+    const reload = () =>
+      page.locator('tafel-venues-map').evaluate((el: HTMLElement & { venues: object[] }) => {
+        el.venues = el.venues.map((v) => ({ ...v }));
+      });
+    await reload();
+    // (The old popup fades out for a moment beside the new one.)
+    await expect.poll(() => popup.count()).toBe(1);
+    expect(
+      await popup
+        .locator('h3')
+        .evaluate((h) => (h.getRootNode() as ShadowRoot).activeElement === h),
+    ).toBe(true);
     // Edit opens the venue form; back, the map is still the view.
     await popup.getByRole('button', { name: 'Edit' }).click();
     await page.getByRole('heading', { name: `Edit venue: ${DRAFT}` }).waitFor();
@@ -138,6 +151,12 @@ describe('the venues on a map', () => {
     await page.keyboard.press('Enter');
     await popup.waitFor();
     await page.keyboard.press('Escape');
+    await expect.poll(() => popup.count()).toBe(0);
+    expect(
+      await draftMarker.evaluate((m) => (m.getRootNode() as ShadowRoot).activeElement === m),
+    ).toBe(true);
+    // A reload while a marker has the focus leaves it there.
+    await reload();
     await expect.poll(() => popup.count()).toBe(0);
     expect(
       await draftMarker.evaluate((m) => (m.getRootNode() as ShadowRoot).activeElement === m),

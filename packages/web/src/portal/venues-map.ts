@@ -171,6 +171,10 @@ export class TafelVenuesMap extends LitElement {
   @query('.map') private box?: HTMLDivElement;
   private leaflet?: LeafletMap;
   private markers = new LayerGroup();
+  /** The marker of each venue drawn, by id. */
+  private pins = new Map<string, Marker>();
+  /** The venue whose popup is open, if any. */
+  private openId: string | null = null;
 
   private get t() {
     return translator(VENUES_MAP, this.language);
@@ -210,14 +214,32 @@ export class TafelVenuesMap extends LitElement {
     this.draw();
   }
 
-  /** A marker per venue, and the map fitted around them. */
+  /**
+   * A marker per venue, and the map fitted around them when the venues drawn are others. The
+   * list reloads after an edit or a co-host chosen: an open popup stays open and a focused marker
+   * keeps the focus, so a reload never takes either from under the keyboard.
+   */
   private draw(): void {
     const leaflet = this.leaflet!;
+    const focused = this.shadowRoot?.activeElement as HTMLElement | null | undefined;
+    const refocus = focused?.classList.contains('leaflet-marker-icon')
+      ? focused.dataset['id']
+      : undefined;
+    const reopen = this.openId;
+    const before = [...this.pins.keys()].sort().join();
     leaflet.closePopup();
     this.markers.clearLayers();
-    for (const venue of this.venues) this.markers.addLayer(this.markerOf(venue));
+    this.pins.clear();
+    for (const venue of this.venues) {
+      const pin = this.markerOf(venue);
+      this.pins.set(venue.id, pin);
+      this.markers.addLayer(pin);
+    }
     const points = this.venues.map((v): [number, number] => [v.coordinates.lat, v.coordinates.lng]);
-    if (points.length) leaflet.fitBounds(points, { padding: [32, 32], maxZoom: 15 });
+    if (points.length && [...this.pins.keys()].sort().join() !== before)
+      leaflet.fitBounds(points, { padding: [32, 32], maxZoom: 15 });
+    if (reopen && this.pins.has(reopen)) this.pins.get(reopen)!.openPopup();
+    else if (refocus) this.pins.get(refocus)?.getElement()?.focus();
   }
 
   private markerOf(venue: Venue): Marker {
@@ -238,7 +260,11 @@ export class TafelVenuesMap extends LitElement {
       pin.getElement()?.focus();
     });
     pin.bindPopup(content, { minWidth: 200, maxWidth: 280 });
+    pin.on('popupclose', () => {
+      if (this.openId === venue.id) this.openId = null;
+    });
     pin.on('popupopen', () => {
+      this.openId = venue.id;
       render(this.popup(venue, group), content);
       pin.getPopup()?.update();
       content.querySelector<HTMLElement>('h3')?.focus();
