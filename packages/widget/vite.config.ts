@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { leafletCssWithoutImages } from './scripts/leaflet-css-plugin.ts';
+import { leafletTrim } from './scripts/leaflet-trim-plugin.ts';
 import { litCss } from './scripts/lit-css-plugin.ts';
 import { outline } from './scripts/outline-plugin.ts';
 import { provinces } from './scripts/provinces-plugin.ts';
@@ -11,7 +12,7 @@ import { minified, rolldownOptions } from './scripts/vite-shared.ts';
  */
 export default defineConfig({
   publicDir: 'demo',
-  plugins: [outline(), provinces(), leafletCssWithoutImages(), litCss()],
+  plugins: [outline(), provinces(), leafletCssWithoutImages(), leafletTrim(), litCss()],
   worker: { format: 'iife' },
   build: {
     ...minified,
