@@ -11,7 +11,10 @@ import type { Plugin } from 'vite';
 const STUBS: [RegExp, string][] = [
   [/leaflet\/src\/layer\/vector\/SVG\.VML\.js$/, 'export var vmlCreate; export var vmlMixin = {};'],
   [/leaflet\/src\/layer\/marker\/Marker\.Drag\.js$/, 'export var MarkerDrag;'],
-  [/leaflet\/src\/layer\/marker\/Icon\.Default\.js$/, "export { Icon as IconDefault } from './Icon';"],
+  [
+    /leaflet\/src\/layer\/marker\/Icon\.Default\.js$/,
+    "export { Icon as IconDefault } from './Icon';",
+  ],
 ];
 
 export function leafletTrim(): Plugin {
