@@ -244,6 +244,23 @@ const ROWS: Record<string, Row> = {
       { input: { edition: f.edition, organisation: f.org.slug, measure: 'PLACEMENTS', value: 5 } },
     ],
   },
+  setFederationTargetGroups: {
+    who: 'staff',
+    call: (f) => [
+      m('setFederationTargetGroups', 'SetFederationTargetGroupsInput'),
+      {
+        input: {
+          federation: f.p,
+          targetGroups: [
+            {
+              code: 'MENTORS',
+              labels: { nl: 'Mentoren', en: 'Mentors', de: 'Mentoren', da: 'Mentorer' },
+            },
+          ],
+        },
+      },
+    ],
+  },
   setLocationCohosts: {
     who: 'member',
     call: (f) => [

@@ -86,6 +86,17 @@ describe('federations', () => {
     expect(r.data!['federation']).toEqual({ country: 'DK', members: 88 });
   });
 
+  it('gives Wir zusammen its own target group, the mentors of its Patenschaften', async () => {
+    const r = await gql(`{
+      federation(slug: "wir-zusammen") { targetGroups { code de: label(lang: DE) en: label(lang: EN) builtIn } }
+      edition(slug: "wir-zusammen-netzwerktreffen-2017") { targetGroups { code } }
+    }`);
+    expect(r.data!['federation'].targetGroups).toEqual([
+      { code: 'MENTORS', de: 'Paten und Patinnen', en: 'Mentors', builtIn: false },
+    ]);
+    expect(r.data!['edition'].targetGroups.at(-1)).toEqual({ code: 'MENTORS' });
+  });
+
   it('names the federation of an edition (through its series), and lists every federation', async () => {
     const r = await gql(`{
       altinget: edition(slug: "altinget-integration-2021") { federation { slug name series { slug } } }

@@ -110,6 +110,29 @@ export const federationMeasures = pgTable(
 );
 
 /**
+ * A federation's own target groups, beside the built-in ones (`TargetGroup`): who its tables bring
+ * together that the contract has no word for (Wir zusammen's mentors). Venues name them in
+ * `locations.own_target_groups`, seat them as roles, and filter and count by them.
+ */
+export const federationTargetGroups = pgTable(
+  'federation_target_groups',
+  {
+    federationId: integer('federation_id')
+      .notNull()
+      .references(() => federations.id, { onDelete: 'cascade' }),
+    /** `MENTORS`: upper case letters, digits and underscores; never a built-in code. */
+    code: text('code').notNull(),
+    labels: jsonb('labels').notNull().$type<Record<'nl' | 'en' | 'de' | 'da', string>>(),
+    position: integer('position').notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.federationId, t.code] }),
+    check('federation_target_groups_code', sql`${t.code} ~ '^[A-Z][A-Z0-9_]{1,39}$'`),
+  ],
+);
+
+/**
  * An organisation's count of one of its federation's measures in one edition (the companies'
  * placements of a year), as the organisation or staff report it. Counts, never people.
  */
@@ -322,6 +345,11 @@ export const locations = pgTable(
     /** The host (or the organisation) says no one more fits in, whatever the count says. */
     full: boolean('full').notNull().default(false),
     targetGroups: targetGroupEnum('target_groups').array().notNull().default(sql`'{}'`),
+    /**
+     * Its edition's federation's own target groups it brings together (`federation_target_groups`
+     * codes), beside the built-in `target_groups`.
+     */
+    ownTargetGroups: text('own_target_groups').array().notNull().default(sql`'{}'`),
     languages: text('languages').array().notNull().default(sql`'{}'`),
     wheelchairAccessible: boolean('wheelchair_accessible'),
     /** A hearing loop (induction loop) for hearing aids; null: not stated. */

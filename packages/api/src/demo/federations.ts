@@ -25,6 +25,7 @@ import {
   federationMeasures,
   federationMembers,
   federations,
+  federationTargetGroups,
   series,
 } from '../db/schema.ts';
 import { upsertOrganisations } from './load.ts';
@@ -37,6 +38,8 @@ interface DemoFederation {
   members: { slug: string; name: string; kind: 'COMPANY' | 'CARE'; joinedOn: string }[];
   /** What it counts beside the people at its tables. */
   measures?: { key: string; labels: Record<'nl' | 'en' | 'de' | 'da', string> }[];
+  /** Target groups it adds to the built-in ones. */
+  targetGroups?: { code: string; labels: Record<'nl' | 'en' | 'de' | 'da', string> }[];
   /** Series of its own, each with past editions that hold totals only, with their source. */
   own?: {
     slug: string;
@@ -93,6 +96,13 @@ function wirZusammen(): DemoFederation {
     country: 'DE',
     series: [],
     members,
+    // "untermauern diese mit verbindlichen Patenschaften": the mentors beside the built-in groups.
+    targetGroups: [
+      {
+        code: 'MENTORS',
+        labels: { nl: 'Mentoren', en: 'Mentors', de: 'Paten und Patinnen', da: 'Mentorer' },
+      },
+    ],
     own: [
       {
         slug: 'wir-zusammen-netzwerktreffen',
@@ -178,6 +188,11 @@ export async function loadDemoFederations(db: Db): Promise<void> {
         await tx
           .insert(federationMeasures)
           .values(f.measures.map((m, position) => ({ ...m, federationId: row!.id, position })))
+          .onConflictDoNothing();
+      if (f.targetGroups?.length)
+        await tx
+          .insert(federationTargetGroups)
+          .values(f.targetGroups.map((g, position) => ({ ...g, federationId: row!.id, position })))
           .onConflictDoNothing();
       for (const own of f.own ?? []) {
         await tx

@@ -7,6 +7,7 @@ import './types/edition.ts';
 import './types/series.ts';
 import './types/federation.ts';
 import './types/measures.ts';
+import './types/vocabulary.ts';
 import './types/organisation.ts';
 import './types/location.ts';
 import './types/stats.ts';

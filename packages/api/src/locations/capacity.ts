@@ -11,7 +11,7 @@ import { type UserError, userError } from './errors.ts';
 import type { VenueNotice } from './notices.ts';
 import { changeVenue, lockVenueFor, otherVenue, type ParticipationActor } from './participation.ts';
 import type { Runner } from './participation-statement.ts';
-import { hasRoles, MAX_ROLE_SEATS, rolesOf, sumOf } from './roles.ts';
+import { hasRoles, isRoleCode, MAX_ROLE_SEATS, rolesOf, sumOf } from './roles.ts';
 import { LIMITS } from './validate.ts';
 
 export interface RaiseCapacityResult {
@@ -96,11 +96,11 @@ export async function raiseSeats(
   role: string,
   seats: number,
 ): Promise<RaiseCapacityResult> {
-  if (!rolesOf().includes(role))
+  if (!isRoleCode(role))
     return refused(
       'role',
       'INVALID',
-      `role "${String(role).slice(0, 40)}" is not one of ${rolesOf().join(', ')}.`,
+      `role "${String(role).slice(0, 40)}" is not a role: roles are codes such as ${rolesOf().slice(0, 3).join(', ')}.`,
     );
   if (!Number.isInteger(seats) || seats < 0 || seats > MAX_ROLE_SEATS)
     return refused(

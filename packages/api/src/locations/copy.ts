@@ -20,6 +20,7 @@ import {
 import { UserErrors } from './errors.ts';
 import { localDate } from './fields.ts';
 import { type LocationFields, type LocationValues, validateLocation } from './validate.ts';
+import { withOwnTargetGroups } from './vocabulary.ts';
 import {
   type Actor,
   audit,
@@ -130,6 +131,7 @@ function fieldsFor(source: Location, from: Edition, to: Edition): LocationFields
         }
       : {}),
     targetGroups: source.targetGroups,
+    ownTargetGroups: source.ownTargetGroups,
     languages: source.languages,
     wheelchairAccessible: source.wheelchairAccessible,
     hearingLoop: source.hearingLoop,
@@ -195,6 +197,12 @@ export async function copyLocations(
 
     const skipped: CopySkip[] = [];
     const rows: { source: Location; values: Partial<LocationValues> }[] = [];
+    // Its own target groups (and roles) must be the new edition's federation's too.
+    const vocabulary = await withOwnTargetGroups(
+      tx,
+      to,
+      sources.map((s) => fieldsFor(s, from, to)),
+    );
     for (const source of sources) {
       if ((source.externalId && liveIds.has(source.externalId)) || livePlaces.has(place(source))) {
         skipped.push({
@@ -208,7 +216,7 @@ export async function copyLocations(
       const fields = fieldsFor(source, from, to);
       // Kept only while no venue of this edition (a cancelled one) already has it.
       if (fields.externalId && takenIds.has(fields.externalId)) fields.externalId = null;
-      const values = validateLocation(errors, [], fields, to);
+      const values = validateLocation(errors, [], fields, vocabulary);
       if (errors.any) {
         skipped.push({
           source,

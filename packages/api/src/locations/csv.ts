@@ -3,6 +3,8 @@
  * through the same bulk upsert as the API. Every problem is reported by line and column; an
  * unknown column is an error, never silently ignored.
  */
+
+import { TARGET_GROUPS } from '@tafel/schema';
 import { parse } from 'csv-parse';
 import type { Edition } from '../db/schema.ts';
 import type { UserError } from './errors.ts';
@@ -58,6 +60,7 @@ const KEPT_WHEN_ABSENT = new Set<Column>([
   'support',
   'cooked_by_guests',
 ]);
+const builtIn = (code: string) => (TARGET_GROUPS as readonly string[]).includes(code);
 const REQUIRED: Column[] = ['external_id', 'name', 'lat', 'lng', 'meal'];
 
 export interface CsvProblem {
@@ -358,6 +361,7 @@ export async function parseVenueCsv(
       return seats;
     };
     // A fact's column left out of the file keeps what each venue has; an empty cell clears it.
+    const groups = list('target_groups').map((g) => g.toUpperCase().replace(/[\s-]+/g, '_'));
     const fact = <T>(c: Column, read: (c: Column) => T): T | undefined =>
       header.includes(c) || !KEPT_WHEN_ABSENT.has(c) ? read(c) : undefined;
     const descriptions = translated.length
@@ -386,7 +390,9 @@ export async function parseVenueCsv(
       seatsByRole: seatsByRole(),
       participants: number('participants', true),
       expected: number('expected', true),
-      targetGroups: list('target_groups').map((g) => g.toUpperCase().replace(/[\s-]+/g, '_')),
+      // One column for every group: the built-in ones, and the federation's own (by code).
+      targetGroups: groups.filter(builtIn),
+      ownTargetGroups: groups.filter((g) => !builtIn(g)),
       languages: list('languages'),
       wheelchairAccessible: bool('wheelchair_accessible'),
       hearingLoop: fact('hearing_loop', bool),
@@ -442,10 +448,11 @@ export function csvProblemOf(
     if (lang)
       return { line, column: `description_${lang}`, message: error.message, code: error.code };
   }
-  const column =
-    Object.entries(CSV_COLUMNS).find(
-      ([, fields]) => fields.join('.') === path || path.startsWith(`${fields.join('.')}.`),
-    )?.[0] ?? (path === 'coordinates' ? 'lat,lng' : path || null);
+  const column = path.startsWith('ownTargetGroups')
+    ? 'target_groups'
+    : (Object.entries(CSV_COLUMNS).find(
+        ([, fields]) => fields.join('.') === path || path.startsWith(`${fields.join('.')}.`),
+      )?.[0] ?? (path === 'coordinates' ? 'lat,lng' : path || null));
   return { line, column, message: error.message, code: error.code };
 }
 

@@ -45,6 +45,9 @@ export const USER_ERROR_CODES = {
   FORMULA:
     'A spreadsheet cell begins like a formula (`=`, `+`, `-`, `@`); formulas are not imported.',
   MEASURE_NOT_DEFINED: 'The edition’s federation does not count this measure.',
+  TARGET_GROUP_NOT_DEFINED:
+    'Neither a built-in target group nor one of the edition’s federation’s own (`Edition.targetGroups`).',
+  IN_USE: 'Venues still use it: take it from them first; nothing was changed.',
 } as const;
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;
 

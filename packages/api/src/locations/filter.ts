@@ -11,6 +11,7 @@ import type { locations } from '../db/schema.ts';
 import { InvalidArgument } from './errors.ts';
 import { LANGUAGE_CODE } from './fields.ts';
 import { organisationBySlug } from './organisations.ts';
+import { isRoleCode, MAX_OWN_TARGET_GROUPS } from './roles.ts';
 import { publicVenue } from './visibility.ts';
 
 export interface LocationFilterInput {
@@ -21,6 +22,11 @@ export interface LocationFilterInput {
   city?: string | null;
   meals?: readonly Meal[] | null;
   targetGroups?: readonly TargetGroup[] | null;
+  /**
+   * Venues naming any of these of their federation's own target groups; with `targetGroups`,
+   * venues welcoming any group of either list.
+   */
+  ownTargetGroups?: readonly string[] | null;
   search?: string | null;
   /** Venues speaking any of these languages (ISO 639 codes, as `languages`). */
   languages?: readonly string[] | null;
@@ -115,6 +121,20 @@ export async function resolveFilter(
       );
     resolved.languages = codes('languages', filter.languages);
   }
+  if (filter.ownTargetGroups) {
+    if (filter.ownTargetGroups.length > MAX_OWN_TARGET_GROUPS)
+      throw new InvalidArgument(
+        `${argument}.ownTargetGroups`,
+        `at most ${MAX_OWN_TARGET_GROUPS} groups (got ${filter.ownTargetGroups.length}).`,
+      );
+    filter.ownTargetGroups.forEach((code, i) => {
+      if (!isRoleCode(code))
+        throw new InvalidArgument(
+          `${argument}.ownTargetGroups[${i}]`,
+          `"${String(code).slice(0, 40)}" is not a target group's code (upper case letters, digits and _).`,
+        );
+    });
+  }
   if (filter.interpreterLanguage != null)
     resolved.interpreterLanguage = codes('interpreterLanguage', [filter.interpreterLanguage])[0];
   if (organisation != null) {
@@ -180,15 +200,24 @@ export function filterConditions(t: LocationColumns, filter: ResolvedFilter): SQ
       )})`,
     );
   }
-  if (filter.targetGroups && filter.targetGroups.length > 0) {
-    // Venues that welcome any of the asked groups.
-    parts.push(
+  // Venues that welcome any of the asked groups, built-in or the federation's own.
+  const groups: SQL[] = [];
+  if (filter.targetGroups && filter.targetGroups.length > 0)
+    groups.push(
       sql`${t.targetGroups} && ARRAY[${sql.join(
         filter.targetGroups.map((g) => sql`${g}`),
         sql`, `,
       )}]::target_group[]`,
     );
-  }
+  if (filter.ownTargetGroups && filter.ownTargetGroups.length > 0)
+    groups.push(
+      sql`${t.ownTargetGroups} && ARRAY[${sql.join(
+        filter.ownTargetGroups.map((g) => sql`${g}`),
+        sql`, `,
+      )}]::text[]`,
+    );
+  if (groups.length)
+    parts.push(groups.length === 1 ? groups[0]! : sql`(${sql.join(groups, sql` OR `)})`);
   if (filter.languages && filter.languages.length > 0)
     // Venues that speak any of the asked languages.
     parts.push(

@@ -26,6 +26,8 @@ export const DEFAULT_MIXING_MIN_GROUP = 5;
 export interface RoleMixing {
   role: string;
   mixed: number | null;
+  /** A federation's own role's labels, added by the API (a built-in role's are the contract's). */
+  labels?: Record<'nl' | 'en' | 'de' | 'da', string>;
 }
 
 /** A venue's figures: null for every role when any group there is too small. */

@@ -20,7 +20,7 @@ import {
   preparedChange,
   type Runner,
 } from './participation-statement.ts';
-import { rolesOf } from './roles.ts';
+import { isRoleCode, rolesOf } from './roles.ts';
 import { rowsOf } from './stats.ts';
 import { publicVenue } from './visibility.ts';
 
@@ -66,11 +66,11 @@ function checkInput(change: ParticipationChange): ParticipationResult | null {
       'OUT_OF_RANGE',
       `At most ${MAX_PARTICIPANTS} arrivals at once (got ${change.add}).`,
     );
-  } else if (change.role != null && !rolesOf().includes(change.role)) {
+  } else if (change.role != null && !isRoleCode(change.role)) {
     return refused(
       'role',
       'INVALID',
-      `role "${String(change.role).slice(0, 40)}" is not one of ${rolesOf().join(', ')}.`,
+      `role "${String(change.role).slice(0, 40)}" is not a role: roles are codes such as ${rolesOf().slice(0, 3).join(', ')}.`,
     );
   }
   return null;

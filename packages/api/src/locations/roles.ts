@@ -1,11 +1,10 @@
 /**
  * Who sits at the table: a venue's seats per role, and the checks every write path shares.
  *
- * The roles are a vocabulary's codes. Federations (and their own vocabularies) do not exist yet,
- * so today every edition uses the target groups of the contract (`TARGET_GROUPS`); `rolesOf` is
- * the one place that answers "which roles may this edition's venues seat", so a federation's
- * vocabulary can replace it there. Roles are stored as text, not as the target-group enum, for
- * the same reason.
+ * The roles are a vocabulary's codes: the target groups of the contract (`TARGET_GROUPS`) and
+ * those its edition's federation adds (locations/vocabulary.ts). `rolesOf` is the one place that
+ * answers "which roles may this edition's venues seat". Roles are stored as text, not as the
+ * target-group enum, for the federations' codes.
  */
 import { TARGET_GROUPS } from '@tafel/schema';
 import type { UserErrors } from './errors.ts';
@@ -19,12 +18,24 @@ export interface RoleSeatsInput {
   seats: number;
 }
 
+/** The most target groups a federation may add to the built-in ones. */
+export const MAX_OWN_TARGET_GROUPS = 30;
+
 /** The most seats one role may have (a venue's capacity limit). */
 export const MAX_ROLE_SEATS = 100_000;
 
-/** The roles an edition's venues may seat: the target groups, until federations bring their own. */
-export function rolesOf(_edition?: unknown): readonly string[] {
-  return TARGET_GROUPS;
+/** The roles an edition's venues may seat: the built-in target groups and its federation's `own`. */
+export function rolesOf(own: readonly string[] = []): readonly string[] {
+  return own.length ? [...TARGET_GROUPS, ...own] : TARGET_GROUPS;
+}
+
+/**
+ * Could this be a role of some edition (a built-in code, or one a federation may add)? The day's
+ * writes check no more up front: a venue seats only roles of its edition's vocabulary, and a role
+ * it does not seat is refused against the venue itself.
+ */
+export function isRoleCode(role: unknown): role is string {
+  return typeof role === 'string' && /^[A-Z][A-Z0-9_]{1,39}$/.test(role);
 }
 
 /** The sum of the counts. */

@@ -10,6 +10,8 @@ import { publicLocationCondition, type ResolvedFilter } from './filter.ts';
 export interface Bucket {
   key: string;
   label: string | null;
+  /** A federation's own target group's labels (added by the API). */
+  labels?: Record<'nl' | 'en' | 'de' | 'da', string>;
   /** People present: the counts reported on the day. */
   participants: number;
   /** People expected: the registrations stated before the day. */
@@ -105,7 +107,7 @@ export async function computeStats(
       SELECT 'targetGroup' AS dim, tg::text AS key, sum(${present}) AS participants,
              sum(${locations.expected}) AS expected,
              sum(coalesce(${locations.capacity}, 0)) AS capacity, count(*) AS locations, NULL AS updated_at
-      FROM ${locations} ${snapshot} CROSS JOIN LATERAL unnest(${locations.targetGroups}) AS tg
+      FROM ${locations} ${snapshot} CROSS JOIN LATERAL unnest(${locations.targetGroups}::text[] || ${locations.ownTargetGroups}) AS tg
       WHERE ${where} GROUP BY tg`),
   ]);
   const rows = [...rowsOf<Row>(grouped), ...rowsOf<Row>(byGroup)];

@@ -8,6 +8,7 @@ import type { CountNotice } from './notices.ts';
 import { checkSessionsWithin } from './programme-bounds.ts';
 import { checkSeatsAgainstPresent, hasRoles, sumOf } from './roles.ts';
 import { LIMITS, type LocationFields, type LocationValues, validateLocation } from './validate.ts';
+import { withOwnTargetGroups } from './vocabulary.ts';
 import {
   type Actor,
   audit,
@@ -70,12 +71,13 @@ export async function upsertLocations(
     );
     return { ok: false, errors: errors.list };
   }
+  const edition = await withOwnTargetGroups(db, args.edition, args.rows);
   const seen = new Map<string, number>();
   const prepared: Partial<LocationValues>[] = [];
   for (const [i, row] of args.rows.entries()) {
     if (i % 500 === 499) await breathe();
     countRefused(errors, args.actor, ['locations', i], row);
-    const values = validateLocation(errors, ['locations', i], row, args.edition);
+    const values = validateLocation(errors, ['locations', i], row, edition);
     const externalId = values.externalId;
     if (!externalId) {
       if (!errors.list.some((e) => e.field?.[1] === i && e.field?.[2] === 'externalId'))

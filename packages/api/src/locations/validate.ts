@@ -20,6 +20,7 @@ import {
   hasRoles,
   type RoleCounts,
   type RoleSeatsInput,
+  rolesOf,
   sumOf,
 } from './roles.ts';
 
@@ -66,6 +67,8 @@ export interface LocationFields {
   /** Registrations before the day; the reported count (`participants`) is separate. */
   expected?: number | null;
   targetGroups?: readonly string[] | null;
+  /** Codes of the edition's federation's own target groups (locations/vocabulary.ts). */
+  ownTargetGroups?: readonly string[] | null;
   languages?: readonly string[] | null;
   wheelchairAccessible?: boolean | null;
   /**
@@ -114,7 +117,10 @@ export function validateLocation(
   errors: UserErrors,
   path: (string | number)[],
   input: LocationFields,
-  edition: Pick<Edition, 'date' | 'endDate' | 'timeZone' | 'country'>,
+  edition: Pick<Edition, 'date' | 'endDate' | 'timeZone' | 'country'> & {
+    /** The codes of its federation's own target groups (ownTargetGroupCodes); none left out. */
+    ownTargetGroups?: readonly string[];
+  },
   options: {
     partial?: boolean;
     existing?: {
@@ -263,7 +269,12 @@ export function validateLocation(
   // Seats per role come before the capacity: when a venue states them, they make it.
   let seats = options.existing?.seatsByRole ?? {};
   if (input.seatsByRole !== undefined) {
-    const checked = checkSeats(errors, at('seatsByRole'), input.seatsByRole);
+    const checked = checkSeats(
+      errors,
+      at('seatsByRole'),
+      input.seatsByRole,
+      rolesOf(edition.ownTargetGroups),
+    );
     if (checked) {
       checkSeatsAgainstPresent(
         errors,
@@ -358,6 +369,22 @@ export function validateLocation(
         );
     });
     out.targetGroups = groups as TargetGroup[];
+  }
+  if (has('ownTargetGroups')) {
+    const own = edition.ownTargetGroups ?? [];
+    const groups = [...new Set(input.ownTargetGroups ?? [])];
+    groups.forEach((g, i) => {
+      if (!own.includes(g))
+        errors.add(
+          at('ownTargetGroups', i),
+          'TARGET_GROUP_NOT_DEFINED',
+          own.length
+            ? `The edition's federation adds ${own.join(', ')} to the target groups, not "${String(g).slice(0, 40)}".`
+            : `"${String(g).slice(0, 40)}" is not a target group: the built-in ones are ${TARGET_GROUPS.join(', ')}, and the edition's federation adds none.`,
+        );
+    });
+    // In the federation's order.
+    out.ownTargetGroups = own.filter((g) => groups.includes(g));
   }
   if (has('languages'))
     out.languages = languageCodes(errors, at('languages'), input.languages, LIMITS.languages);

@@ -18,6 +18,7 @@ import { type UserError, UserErrors, UserInputError } from './errors.ts';
 import type { CountNotice, ParticipationNotice } from './notices.ts';
 import { checkSessionsWithin } from './programme-bounds.ts';
 import { type LocationFields, type LocationValues, validateLocation } from './validate.ts';
+import { withOwnTargetGroups } from './vocabulary.ts';
 
 export interface Actor {
   /** api_keys.id, or null for the command line. */
@@ -193,7 +194,12 @@ export async function createLocation(
   const notices: CountNotice[] = [];
   errors.list.push(...closed(args.edition, ['edition']));
   countRefused(errors, args.actor, [], args.fields);
-  const values = validateLocation(errors, [], args.fields, args.edition);
+  const values = validateLocation(
+    errors,
+    [],
+    args.fields,
+    await withOwnTargetGroups(db, args.edition, [args.fields]),
+  );
   if (errors.any) return { ok: false, errors: errors.list };
   try {
     const row = await db.transaction(async (tx) => {
@@ -257,6 +263,7 @@ export async function updateLocation(
     .select()
     .from(editions)
     .where(eq(editions.id, args.location.editionId));
+  const vocabulary = await withOwnTargetGroups(db, edition!, [args.fields]);
   const errors = new UserErrors();
   errors.list.push(...closed(edition!, ['id']));
   countRefused(errors, args.actor, [], args.fields);
@@ -268,7 +275,7 @@ export async function updateLocation(
         .from(locations)
         .where(eq(locations.id, args.location.id))
         .for('update');
-      const values = validateLocation(errors, [], args.fields, edition!, {
+      const values = validateLocation(errors, [], args.fields, vocabulary, {
         partial: true,
         existing: current!,
       });

@@ -266,8 +266,16 @@ function venueArticle(
       ),
     ],
   ];
-  if (v.targetGroups.length)
-    rows.push([t['targetGroups']!, html(v.targetGroups.map((g) => labelOf(g, lang)).join(', '))]);
+  if (v.targetGroups.length + v.ownTargetGroups.length)
+    rows.push([
+      t['targetGroups']!,
+      html(
+        [
+          ...v.targetGroups.map((g) => labelOf(g, lang)),
+          ...v.ownTargetGroupLabels.map((l) => l[lang]),
+        ].join(', '),
+      ),
+    ]);
   if (v.languages.length)
     rows.push([
       t['languages']!,

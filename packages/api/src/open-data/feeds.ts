@@ -8,7 +8,15 @@ import { stringify } from 'csv-stringify/sync';
 import { asc, eq, sql } from 'drizzle-orm';
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { Db } from '../db/client.ts';
-import { type Edition, locationCohosts, locations, organisations } from '../db/schema.ts';
+import {
+  type Edition,
+  editions,
+  federationTargetGroups,
+  locationCohosts,
+  locations,
+  organisations,
+  series,
+} from '../db/schema.ts';
 import { decodeLocationId, encodeGlobalId } from '../graphql/global-id.ts';
 import { publicLocationCondition } from '../locations/filter.ts';
 import { type Programme, programmesOf, publicSpeakerLine } from '../locations/programme.ts';
@@ -38,6 +46,11 @@ export async function publicVenues(db: Db, editionId: number) {
       expected: locations.expected,
       full: locations.full,
       targetGroups: locations.targetGroups,
+      ownTargetGroups: locations.ownTargetGroups,
+      // Their names, as the edition's federation gives them (in its order).
+      ownTargetGroupLabels: sql<
+        Record<'nl' | 'en' | 'de' | 'da', string>[]
+      >`CASE WHEN cardinality(${locations.ownTargetGroups}) = 0 THEN '[]'::jsonb ELSE coalesce((SELECT jsonb_agg(g.labels ORDER BY g.position, g.code) FROM ${federationTargetGroups} g JOIN ${series} s ON s.federation_id = g.federation_id JOIN ${editions} e ON e.series_id = s.id WHERE e.id = ${locations.editionId} AND g.code = ANY(${locations.ownTargetGroups})), '[]'::jsonb) END`,
       languages: locations.languages,
       wheelchairAccessible: locations.wheelchairAccessible,
       hearingLoop: locations.hearingLoop,
@@ -120,6 +133,7 @@ export const CSV_COLUMNS = [
   'expected',
   'full',
   'targetGroups',
+  'ownTargetGroups',
   'languages',
   'wheelchairAccessible',
   'hearingLoop',
@@ -165,6 +179,7 @@ export function toCsv(edition: Edition, venues: PublicVenue[], licence: Licence)
       endsAt: iso(v.endsAt),
       updatedAt: iso(v.updatedAt),
       targetGroups: v.targetGroups.join(';'),
+      ownTargetGroups: v.ownTargetGroups.join(';'),
       languages: v.languages.join(';'),
       full: String(v.full),
       wheelchairAccessible: v.wheelchairAccessible == null ? '' : String(v.wheelchairAccessible),
@@ -270,8 +285,11 @@ export function toICalendar(
       description: [
         ...scheduleNote,
         `${v.organisationName}. ${v.participants}${v.capacity != null ? ` of ${v.capacity}` : ''} participants.`,
-        v.targetGroups.length
-          ? `Bringing together: ${v.targetGroups.map((g) => label(g, 'en')).join(', ')}.`
+        v.targetGroups.length + v.ownTargetGroups.length
+          ? `Bringing together: ${[
+              ...v.targetGroups.map((g) => label(g, 'en')),
+              ...v.ownTargetGroupLabels.map((l) => l.en),
+            ].join(', ')}.`
           : '',
         approximate,
         licenceStatement(edition, licence),

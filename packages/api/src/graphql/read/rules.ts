@@ -152,6 +152,7 @@ const location: TypeRules = {
   participants: column<L>((t) => t.participants),
   expected: column<L>((t) => t.expected),
   targetGroups: column<L>((t) => t.targetGroups),
+  ownTargetGroups: column<L>((t) => t.ownTargetGroups),
   languages: column<L>((t) => t.languages),
   wheelchairAccessible: column<L>((t) => t.wheelchairAccessible),
   hearingLoop: column<L>((t) => t.hearingLoop),

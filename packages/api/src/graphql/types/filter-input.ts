@@ -40,6 +40,10 @@ export const LocationFilterInput = builder.inputType('LocationFilter', {
       type: [TargetGroupEnum],
       description: 'Only venues welcoming any of these groups.',
     }),
+    ownTargetGroups: t.stringList({
+      description:
+        'Only venues naming any of these of their federation’s own target groups (codes, at most 30); with `targetGroups`, venues welcoming any group of either list.',
+    }),
     languages: t.stringList({
       description:
         'Only venues speaking any of these languages (ISO 639 codes as `Location.languages`, at most 20).',

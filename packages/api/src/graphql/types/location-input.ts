@@ -96,6 +96,10 @@ export function venueFields<R extends boolean>(
       type: [TargetGroupEnum],
       description: 'Who this table brings together.',
     }),
+    ownTargetGroups: t.stringList({
+      description:
+        'Who else it brings together: codes of the edition’s federation’s own target groups (`Edition.targetGroups` not built in); another code is refused (TARGET_GROUP_NOT_DEFINED). Left out, the venue keeps its own.',
+    }),
     languages: t.stringList({
       description: 'Languages spoken, ISO 639 codes (nl, ar, ti, …), at most 20.',
     }),

@@ -9,13 +9,14 @@ import {
   resolveFilter,
 } from '../../locations/filter.ts';
 import { venueMixing } from '../../locations/mixing.ts';
-import { hasRoles, roleList } from '../../locations/roles.ts';
+import { hasRoles, roleList, rolesOf } from '../../locations/roles.ts';
 import { isPublicVenue } from '../../locations/visibility.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { asBadInput } from '../errors.ts';
 import { decodeLocationId } from '../global-id.ts';
 import { guardNodeType } from '../nodes.ts';
+import { anyOwn, labelRoles, labelsOf, ownTargetGroupsFor } from '../own-target-groups.ts';
 import { checkPage } from '../paging.ts';
 import { requireEdition } from './edition.ts';
 import {
@@ -228,11 +229,19 @@ export const LocationRef = builder.drizzleNode('locations', {
         'Seats per role (e.g. 25 EMPLOYERS, 25 STATUS_HOLDERS), in the vocabulary’s order; empty when the venue states none. When it states any, `capacity` is their sum.',
       resolve: async (l, _args, ctx) => {
         const own = ctx.host?.locationId === l.id || (await readsAsHost(ctx, l));
-        return roleList(l.seatsByRole).map(({ role, count }) => ({
-          role,
-          seats: count,
-          present: own ? (l.presentByRole[role] ?? 0) : null,
-        }));
+        // A federation's own roles: their order and labels are the federation's.
+        const groups = anyOwn(Object.keys(l.seatsByRole))
+          ? await ownTargetGroupsFor(ctx, l.editionId)
+          : [];
+        const labels = labelsOf(groups);
+        return roleList(l.seatsByRole, rolesOf(groups.map((g) => g.code))).map(
+          ({ role, count }) => ({
+            role,
+            labels: labels.get(role),
+            seats: count,
+            present: own ? (l.presentByRole[role] ?? 0) : null,
+          }),
+        );
       },
     }),
     mixing: t.field({
@@ -241,7 +250,11 @@ export const LocationRef = builder.drizzleNode('locations', {
         'The measure of mixing at this venue: per role present, how many sat with people of another role (all of them, or 0 when only one role came). Every figure is null when any role’s group here is below the edition’s least group size, so no small group is singled out.',
       resolve: async (l, _args, ctx) =>
         hasRoles(l.presentByRole)
-          ? venueMixing(l.presentByRole, await minGroupFor(ctx, l.editionId))
+          ? labelRoles(
+              ctx,
+              l.editionId,
+              venueMixing(l.presentByRole, await minGroupFor(ctx, l.editionId)),
+            )
           : [],
     }),
     participants: t.exposeInt('participants', {
@@ -258,6 +271,10 @@ export const LocationRef = builder.drizzleNode('locations', {
     targetGroups: t.expose('targetGroups', {
       type: [TargetGroupEnum],
       description: 'Who this table brings together.',
+    }),
+    ownTargetGroups: t.exposeStringList('ownTargetGroups', {
+      description:
+        'Who else it brings together: codes of its federation’s own target groups, labelled in `Edition.targetGroups`.',
     }),
     languages: t.exposeStringList('languages', {
       description: 'Languages spoken at the table, ISO 639-1 codes.',

@@ -32,11 +32,13 @@ export function minGroupFor(ctx: Context, editionId: number): Promise<number> {
   return value;
 }
 
-const roleLabel = (role: string, lang: Lang | null | undefined) =>
-  vocabularyLabel(role, lang ?? 'nl');
+const roleLabel = (role: string, lang: Lang | null | undefined, labels?: Record<Lang, string>) =>
+  labels?.[lang ?? 'nl'] ?? vocabularyLabel(role, lang ?? 'nl');
 
 export interface RoleSeatsShape {
   role: string;
+  /** A federation's own role's labels (a built-in role's come from the contract). */
+  labels?: Record<Lang, string>;
   seats: number;
   /** Null when the viewer may not see it. */
   present: number | null;
@@ -48,12 +50,12 @@ export const RoleSeatsRef = builder.objectRef<RoleSeatsShape>('RoleSeats').imple
   fields: (t) => ({
     role: t.exposeString('role', {
       description:
-        'The role: a `TargetGroup` code until federations bring vocabularies of their own.',
+        'The role: a target group’s code, built in (`TargetGroup`) or its federation’s own (`Edition.targetGroups`).',
     }),
     label: t.string({
       description: 'The role’s label.',
       args: { lang: t.arg({ type: LanguageEnum, defaultValue: 'nl', description: 'Language.' }) },
-      resolve: (r, args) => roleLabel(r.role, args.lang as Lang),
+      resolve: (r, args) => roleLabel(r.role, args.lang as Lang, r.labels),
     }),
     seats: t.exposeInt('seats', { description: 'Seats for this role.' }),
     present: t.exposeInt('present', {
@@ -68,11 +70,13 @@ export const RoleMixingRef = builder.objectRef<RoleMixing>('RoleMixing').impleme
   description:
     'How many people of one role shared a table with people of another role. Null when suppressed: a group smaller than the edition’s least group size could be singled out.',
   fields: (t) => ({
-    role: t.exposeString('role', { description: 'The role (a `TargetGroup` code today).' }),
+    role: t.exposeString('role', {
+      description: 'The role: a target group’s code, built in or its federation’s own.',
+    }),
     label: t.string({
       description: 'The role’s label.',
       args: { lang: t.arg({ type: LanguageEnum, defaultValue: 'nl', description: 'Language.' }) },
-      resolve: (r, args) => roleLabel(r.role, args.lang as Lang),
+      resolve: (r, args) => roleLabel(r.role, args.lang as Lang, r.labels),
     }),
     mixed: t.exposeInt('mixed', {
       nullable: true,

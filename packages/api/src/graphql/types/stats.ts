@@ -15,7 +15,7 @@ import {
   type ResolvedFilter,
   resolveFilter,
 } from '../../locations/filter.ts';
-import { computeMixing } from '../../locations/mixing.ts';
+import { computeMixing, type RoleMixing } from '../../locations/mixing.ts';
 import { previousEdition } from '../../locations/series.ts';
 import {
   type Bucket,
@@ -27,6 +27,7 @@ import {
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { asBadInput, badInput } from '../errors.ts';
+import { anyOwn, labelRoles, labelsOf, ownTargetGroupsFor } from '../own-target-groups.ts';
 import { EditionRef, requireEdition } from './edition.ts';
 import { LanguageEnum } from './enums.ts';
 import { LocationFilterInput } from './filter-input.ts';
@@ -185,7 +186,10 @@ const StatBucketRef = builder.objectRef<Bucket>('StatBucket').implement({
           description: 'Language of the label.',
         }),
       },
-      resolve: (b, args) => b.label ?? labelOf(b.key, (args.lang ?? 'nl') as Lang),
+      resolve: (b, args) =>
+        b.label ??
+        b.labels?.[(args.lang ?? 'nl') as Lang] ??
+        labelOf(b.key, (args.lang ?? 'nl') as Lang),
     }),
     participants: t.exposeInt('participants', {
       description: 'People present: the counts reported on the day.',
@@ -337,7 +341,13 @@ export const ParticipationStatsRef = builder
         type: [StatBucketRef],
         description:
           'Per target group, biggest first. A venue counts in each of its groups, so these add up to more than the total.',
-        resolve: async (s, _a, ctx) => (await summaryOf(s, ctx)).byTargetGroup,
+        resolve: async (s, _a, ctx) => {
+          const buckets = (await summaryOf(s, ctx)).byTargetGroup;
+          // A federation's own groups, labelled as it names them.
+          if (!anyOwn(buckets.map((b) => b.key))) return buckets;
+          const labels = labelsOf(await ownTargetGroupsFor(ctx, s.editionId));
+          return buckets.map((b) => ({ ...b, labels: labels.get(b.key) }));
+        },
       }),
       mixing: t.field({
         type: MixingStatsRef,
@@ -347,7 +357,17 @@ export const ParticipationStatsRef = builder
         resolve: async (s, _a, ctx) => {
           if (s.at) return null;
           const minGroup = await minGroupFor(ctx, s.editionId);
-          const compute = () => computeMixing(ctx.db, s.editionId, s.filter, minGroup);
+          const compute = async () => {
+            const m = await computeMixing(ctx.db, s.editionId, s.filter, minGroup);
+            const label = (roles: RoleMixing[]) => labelRoles(ctx, s.editionId, roles);
+            return {
+              ...m,
+              roles: await label(m.roles),
+              byRegion: await Promise.all(
+                m.byRegion.map(async (r) => ({ ...r, roles: await label(r.roles) })),
+              ),
+            };
+          };
           // A live message's, once per change for every subscriber with the same filter.
           if (!s.computed) return compute();
           return ctx.stats.remember(

@@ -1,0 +1,40 @@
+/**
+ * The own target groups of an edition's federation, read once per request and edition: the labels
+ * of a venue's roles and of the stats' buckets that are a federation's codes.
+ */
+import { type Lang, TARGET_GROUPS } from '@tafel/schema';
+import { type OwnTargetGroup, ownTargetGroupsOf } from '../locations/vocabulary.ts';
+import type { Context } from './context.ts';
+
+const cache = new WeakMap<object, Map<number, Promise<OwnTargetGroup[]>>>();
+
+/** The edition's federation's own target groups (none without one), once per request. */
+export function ownTargetGroupsFor(ctx: Context, editionId: number): Promise<OwnTargetGroup[]> {
+  const known = cache.get(ctx) ?? new Map<number, Promise<OwnTargetGroup[]>>();
+  cache.set(ctx, known);
+  const value = known.get(editionId) ?? ownTargetGroupsOf(ctx.db, editionId);
+  known.set(editionId, value);
+  return value;
+}
+
+/** Are any of these codes not built in (so the edition's own groups are needed to label them)? */
+export function anyOwn(codes: Iterable<string>): boolean {
+  for (const code of codes) if (!(TARGET_GROUPS as readonly string[]).includes(code)) return true;
+  return false;
+}
+
+/** The labels of the codes that are the federation's own, by code. */
+export function labelsOf(own: readonly OwnTargetGroup[]): Map<string, Record<Lang, string>> {
+  return new Map(own.map((g) => [g.code, g.labels]));
+}
+
+/** Roles with the labels of those that are the edition's federation's own. */
+export async function labelRoles<R extends { role: string }>(
+  ctx: Context,
+  editionId: number,
+  roles: R[],
+): Promise<(R & { labels?: Record<Lang, string> })[]> {
+  if (!anyOwn(roles.map((r) => r.role))) return roles;
+  const labels = labelsOf(await ownTargetGroupsFor(ctx, editionId));
+  return roles.map((r) => ({ ...r, labels: labels.get(r.role) }));
+}
