@@ -9,6 +9,18 @@ export interface Edition {
   timeZone: string;
   country: string;
   status: string;
+  /** The groups its venues may name: the built-in ones, then its federation's own (with labels). */
+  targetGroups?: TargetGroupTerm[];
+}
+
+/** A target group with its labels: `builtIn` false for a federation's own. */
+export interface TargetGroupTerm {
+  code: string;
+  builtIn: boolean;
+  nl: string;
+  en: string;
+  de: string;
+  da: string;
 }
 
 export interface Venue {
@@ -55,10 +67,12 @@ export interface VenueFacts {
   hearingLoop: boolean | null;
   accessibilityNote: string | null;
   descriptions: { lang: string; text: string }[];
+  /** Its federation's own target groups it brings together (codes). */
+  ownTargetGroups: string[];
 }
 
 const FACT_FIELDS = `interpreters interpreterLanguages support cookedByGuests hearingLoop accessibilityNote
-  descriptions { lang text }`;
+  descriptions { lang text } ownTargetGroups`;
 
 export const VENUE_FACTS = `query ($id: ID!) { node(id: $id) { ... on Location { ${FACT_FIELDS} } } }`;
 
@@ -83,7 +97,10 @@ export function groupOf(venue: Pick<Venue, 'status' | 'awaitingApproval'>): Grou
 export const previewable = (venue: Venue): boolean =>
   groupOf(venue) === 'DRAFT' || groupOf(venue) === 'AWAITING';
 
-export const EDITIONS = `query { editions { slug name date endDate timeZone country status } }`;
+export const EDITIONS = `query { editions {
+  slug name date endDate timeZone country status
+  targetGroups { code builtIn nl: label(lang: NL) en: label(lang: EN) de: label(lang: DE) da: label(lang: DA) }
+} }`;
 
 /**
  * The edition a section opens on: the next one still to come (open or planned, today or later,

@@ -23,6 +23,7 @@ export interface Draft {
   registrationUrl: string;
   languages: string;
   targetGroups: string[];
+  ownTargetGroups: string[];
   wheelchairAccessible: boolean;
   interpreters: string;
   interpreterLanguages: string;

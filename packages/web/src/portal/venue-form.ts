@@ -77,6 +77,11 @@ export class TafelVenueForm extends LitElement {
     return translator(PORTAL, this.language);
   }
 
+  /** The groups the edition's federation adds to the built-in ones. */
+  private ownGroups() {
+    return (this.edition.targetGroups ?? []).filter((g) => !g.builtIn);
+  }
+
   /** Attributes that tie a field to its hint and error. */
   private described(name: string, hint = false) {
     const ids = [hint ? `${name}-hint` : '', this.errors.has(name) ? `${name}-error` : '']
@@ -268,7 +273,14 @@ export class TafelVenueForm extends LitElement {
               (g) => html`<label class="check"><input type="checkbox" name="targetGroups" value=${g}
               ?checked=${v?.targetGroups.includes(g) ?? false} /> ${TARGET_GROUP_LABELS[g][this.language]}</label>`,
             )}
+            ${this.ownGroups().map(
+              (
+                g,
+              ) => html`<label class="check"><input type="checkbox" name="ownTargetGroups" value=${g.code}
+              ?checked=${this.facts?.ownTargetGroups.includes(g.code) ?? false} /> ${g[this.language]}</label>`,
+            )}
           </div>
+          ${this.err('ownTargetGroups')}
         </fieldset>
         ${this.factsFields(this.facts)}
         <label class="check"><input type="checkbox" name="sensitive" ?checked=${v?.sensitive ?? false} /> ${t('sensitive')}</label>
@@ -340,6 +352,7 @@ export class TafelVenueForm extends LitElement {
       registrationUrl: s('registrationUrl'),
       languages: s('languages'),
       targetGroups: data.getAll('targetGroups').map(String),
+      ownTargetGroups: data.getAll('ownTargetGroups').map(String),
       wheelchairAccessible: data.get('wheelchairAccessible') !== null,
       interpreters: s('interpreters'),
       interpreterLanguages: s('interpreterLanguages'),
@@ -390,6 +403,11 @@ export class TafelVenueForm extends LitElement {
       registrationUrl: draft.registrationUrl || null,
       languages: codes(draft.languages),
       targetGroups: draft.targetGroups,
+      // Only where the federation has any, and once a saved venue's are read: left out, a venue
+      // keeps its own.
+      ...(this.ownGroups().length && (!this.venue || this.facts)
+        ? { ownTargetGroups: draft.ownTargetGroups }
+        : {}),
       wheelchairAccessible: draft.wheelchairAccessible,
       interpreters: draft.interpreters ? Number(draft.interpreters) : null,
       interpreterLanguages: codes(draft.interpreterLanguages),
