@@ -205,6 +205,12 @@ describe('a federation’s own target groups', () => {
       },
       userErrors: [],
     });
+    // The measure of mixing names the role as the federation does.
+    const mixing = await f.gql(
+      `query($id: ID!) { node(id: $id) { ... on Location { mixing { role label(lang: DE) mixed } } } }`,
+      { id },
+    );
+    expect(mixing.data!['node'].mixing).toEqual([{ role: 'MENTORS', label: 'Mentoren', mixed: 0 }]);
     const raise = await f.gql(
       `mutation($input: RaiseSeatsInput!) { raiseSeats(input: $input) { location { capacity } userErrors { code } } }`,
       { input: { location: id, role: 'MENTORS', seats: 12 } },
@@ -246,6 +252,7 @@ describe('a federation’s own target groups', () => {
     expect(lines.find((l) => l.includes('Patenschaftstreffen'))).toContain('MENTORS;MENTEES');
     const ics = (await file('locations.ics')).replace(/\r\n[ \t]/g, '');
     expect(ics).toContain('Bringing together: Refugees\\, Mentors\\, Mentees.');
+    expect(await file('stats.csv')).toContain('nid-test,byTargetGroup,MENTORS,Mentors,');
     const page = await (await app.fetch('http://tafel.test/editions/nid-test?lang=de')).text();
     expect(page).toContain('Geflüchtete, Mentoren, Mentees');
   });

@@ -2,10 +2,12 @@
  * Participation statistics, computed in the database from the public venues of an edition:
  * totals and every bucket in one statement; the day's timeline from the append-only log.
  */
+import { TARGET_GROUPS } from '@tafel/schema';
 import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { locations, organisations } from '../db/schema.ts';
 import { publicLocationCondition, type ResolvedFilter } from './filter.ts';
+import { ownTargetGroupsOf } from './vocabulary.ts';
 
 export interface Bucket {
   key: string;
@@ -140,6 +142,14 @@ export async function computeStats(
     }
   }
   summary.organisations = summary.byOrganisation.length;
+  // A federation's own target groups: labelled as it names them (one statement, when any).
+  const builtIn = TARGET_GROUPS as readonly string[];
+  if (summary.byTargetGroup.some((b) => !builtIn.includes(b.key))) {
+    const labels = new Map(
+      (await ownTargetGroupsOf(db, editionId)).map((g) => [g.code, g.labels] as const),
+    );
+    for (const bucket of summary.byTargetGroup) bucket.labels = labels.get(bucket.key);
+  }
   if (summary.byOrganisation.length) {
     // Organisation buckets are keyed by slug and labelled with the name; their kinds add up.
     const ids = summary.byOrganisation.map((b) => Number(b.key));

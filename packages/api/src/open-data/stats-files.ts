@@ -55,7 +55,7 @@ export function toStatsCsv(edition: Edition, summary: StatsSummary, licence: Lic
     edition: edition.slug,
     dimension,
     key: b.key,
-    label: b.label ?? labelOf(b.key, 'en'),
+    label: b.label ?? b.labels?.en ?? labelOf(b.key, 'en'),
     participants: b.participants,
     expected: b.expected,
     capacity: b.capacity,

@@ -27,7 +27,7 @@ import {
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { asBadInput, badInput } from '../errors.ts';
-import { anyOwn, labelRoles, labelsOf, ownTargetGroupsFor } from '../own-target-groups.ts';
+import { labelRoles } from '../own-target-groups.ts';
 import { EditionRef, requireEdition } from './edition.ts';
 import { LanguageEnum } from './enums.ts';
 import { LocationFilterInput } from './filter-input.ts';
@@ -340,14 +340,8 @@ export const ParticipationStatsRef = builder
       byTargetGroup: t.field({
         type: [StatBucketRef],
         description:
-          'Per target group, biggest first. A venue counts in each of its groups, so these add up to more than the total.',
-        resolve: async (s, _a, ctx) => {
-          const buckets = (await summaryOf(s, ctx)).byTargetGroup;
-          // A federation's own groups, labelled as it names them.
-          if (!anyOwn(buckets.map((b) => b.key))) return buckets;
-          const labels = labelsOf(await ownTargetGroupsFor(ctx, s.editionId));
-          return buckets.map((b) => ({ ...b, labels: labels.get(b.key) }));
-        },
+          'Per target group (built in, and the federation’s own: `Edition.targetGroups`), biggest first. A venue counts in each of its groups, so these add up to more than the total.',
+        resolve: async (s, _a, ctx) => (await summaryOf(s, ctx)).byTargetGroup,
       }),
       mixing: t.field({
         type: MixingStatsRef,
