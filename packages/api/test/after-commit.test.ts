@@ -338,6 +338,19 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
       { input: { slug: 'nid-after', name: 'After-commit dinners' } },
       staff,
     ),
+  setFederationTiles: async () => {
+    await t.database.db.insert(federations).values({ slug: 'kaart', name: 'Kaart' });
+    return gql(
+      'mutation($input: SetFederationTilesInput!) { setFederationTiles(input: $input) { userErrors { field message code } } }',
+      {
+        input: {
+          federation: 'kaart',
+          tiles: { url: 'https://tiles.kaart.test/{z}/{x}/{y}.png', attribution: '© Kaart' },
+        },
+      },
+      staff,
+    );
+  },
   setEditionHistory: () =>
     gql(
       'mutation($input: SetEditionHistoryInput!) { setEditionHistory(input: $input) { userErrors { field message code } } }',

@@ -9,7 +9,14 @@ import { MapLocations } from '@tafel/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../src/graphql/global-id.ts';
 import { createApp } from '../src/yoga.ts';
-import { memberKey, openTestDatabase, seedFixture, staffKey, type TestDb } from './support.ts';
+import {
+  getAnswer,
+  memberKey,
+  openTestDatabase,
+  seedFixture,
+  staffKey,
+  type TestDb,
+} from './support.ts';
 
 let t: TestDb;
 let fx: Awaited<ReturnType<typeof seedFixture>>;
@@ -31,27 +38,7 @@ const appWith = (countsStaleMs: number) =>
     publicApi: { responseCache: true, rateLimit: false, countsStaleMs },
   });
 
-async function get(
-  app: App,
-  query: string,
-  variables: Record<string, unknown> = {},
-  etag?: string,
-): Promise<{ status: number; etag: string | null; body: any; cacheControl: string | null }> {
-  const url = `http://tafel.test/graphql?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify(variables))}`;
-  const response = await app.fetch(url, {
-    headers: {
-      accept: 'application/graphql-response+json',
-      ...(etag ? { 'if-none-match': etag } : {}),
-    },
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    etag: response.headers.get('etag'),
-    body: text ? JSON.parse(text) : null,
-    cacheControl: response.headers.get('cache-control'),
-  };
-}
+const get = getAnswer;
 
 async function write(
   app: App,

@@ -421,6 +421,18 @@ const ROWS: Record<string, Row> = {
       { input: { edition: f.steps, reason: 'Nee' } },
     ],
   },
+  setFederationTiles: {
+    who: 'staff',
+    call: (f) => [
+      m('setFederationTiles', 'SetFederationTilesInput'),
+      {
+        input: {
+          federation: f.p,
+          tiles: { url: `https://tiles.${f.p}.test/{z}/{x}/{y}.png`, attribution: `© ${f.p}` },
+        },
+      },
+    ],
+  },
   issueApiKey: {
     who: 'staff',
     call: (f) => [

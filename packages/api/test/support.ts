@@ -119,6 +119,29 @@ export function createClient(
   return { app, gql };
 }
 
+/** A public GET of `query` from `app`, as a browser or CDN sends it (with the ETag it holds, if any). */
+export async function getAnswer(
+  app: ReturnType<typeof createApp>,
+  query: string,
+  variables: Record<string, unknown> = {},
+  etag?: string,
+): Promise<{ status: number; etag: string | null; body: any; cacheControl: string | null }> {
+  const url = `http://tafel.test/graphql?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify(variables))}`;
+  const response = await app.fetch(url, {
+    headers: {
+      accept: 'application/graphql-response+json',
+      ...(etag ? { 'if-none-match': etag } : {}),
+    },
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    etag: response.headers.get('etag'),
+    body: text ? JSON.parse(text) : null,
+    cacheControl: response.headers.get('cache-control'),
+  };
+}
+
 /** An app's logger at the production level (info) that keeps each line it writes in `lines`. */
 export function loggingTo(lines: string[]): pino.Logger {
   return pino(

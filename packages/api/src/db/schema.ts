@@ -50,14 +50,32 @@ const timestamps = {
  * its editions) and its members, each with the day it joined (and left), so its growth is a
  * query. One Tafel serves several.
  */
-export const federations = pgTable('federations', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  slug: text('slug').notNull().unique(),
-  name: text('name').notNull(),
-  /** ISO 3166-1 alpha-2: where its editions are held unless they say otherwise. */
-  country: text('country').notNull().default('NL'),
-  ...timestamps,
-});
+export const federations = pgTable(
+  'federations',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    /** ISO 3166-1 alpha-2: where its editions are held unless they say otherwise. */
+    country: text('country').notNull().default('NL'),
+    /**
+     * Its maps' tile server (locations/tiles.ts): a URL template `https://…/{z}/{x}/{y}.png`, the
+     * attribution its licence asks for (plain text) and, optionally, the licence's address. Null:
+     * the instance's default.
+     */
+    tileUrl: text('tile_url'),
+    tileAttribution: text('tile_attribution'),
+    tileLicenceUrl: text('tile_licence_url'),
+    ...timestamps,
+  },
+  (t) => [
+    // A tile server is credited as its licence asks: no URL without its attribution, nor the reverse.
+    check(
+      'federations_tiles_whole',
+      sql`(${t.tileUrl} IS NULL) = (${t.tileAttribution} IS NULL) AND (${t.tileLicenceUrl} IS NULL OR ${t.tileUrl} IS NOT NULL)`,
+    ),
+  ],
+);
 
 /**
  * An organisation's membership of a federation: from the day it joined to the day it left (null:

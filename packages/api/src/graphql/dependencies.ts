@@ -178,7 +178,8 @@ class Collector {
     } else if (parent === 'Organisation') {
       tags.add('organisations');
       if (field === 'locations') tags.add(`venues:${scope}`);
-    } else if (parent === 'Edition' || parent === 'Measure') {
+    } else if (parent === 'Edition' || parent === 'Measure' || parent === 'TileServer') {
+      // An edition's tiles are its federation's: a change to federations is announced as the editions'.
       tags.add('editions');
       if (field === 'stories') tags.add(`venues:${scope}`);
     } else if (STATS_TYPES.has(parent)) {

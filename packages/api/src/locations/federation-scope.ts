@@ -13,6 +13,7 @@
  * - a series of the federation;
  * - an organisation that is a current member (joined on or before today, not left by today);
  * - a venue in one of its editions;
+ * - the federation itself (its tile server);
  * - a key or a coordinator of a current member, or a staff key or staff member of the federation;
  * - `{ instance: … }`: never — the instance's staff only (federations, staff, join decisions).
  */
@@ -29,6 +30,8 @@ export type FederationTarget =
   | { location: number }
   | { apiKey: string }
   | { person: number }
+  /** The federation itself, by its slug. */
+  | { federation: string }
   /** A host link, by its prefix: its venue's. */
   | { hostLink: string }
   /** An action of the instance's staff only; the string says which, for the message. */
@@ -92,6 +95,8 @@ export async function inFederation(
   if ('instance' in target) return false;
   if ('edition' in target)
     query = sql`SELECT 1 FROM editions e JOIN series s ON s.id = e.series_id WHERE ${byIdOrSlug('e', target.edition)} AND s.federation_id = ${federationId}`;
+  else if ('federation' in target)
+    query = sql`SELECT 1 FROM federations f WHERE f.slug = ${target.federation} AND f.id = ${federationId}`;
   else if ('series' in target)
     query = sql`SELECT 1 FROM series s WHERE ${byIdOrSlug('s', target.series)} AND s.federation_id = ${federationId}`;
   else if ('organisation' in target)
@@ -144,6 +149,7 @@ function describe(target: FederationTarget): string {
     apiKey: 'key',
     person: 'person',
     hostLink: 'host link',
+    federation: 'federation',
   };
   return typeof ref === 'number' ? `${noun[kind]}` : `${noun[kind]} "${String(ref).slice(0, 60)}"`;
 }

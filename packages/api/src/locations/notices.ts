@@ -38,7 +38,11 @@ export function isTableNotice(notice: Notice): notice is TableNotice {
   return 'table' in notice;
 }
 
-/** The notice of a change to a table the public reads beside the venues; null for any other table. */
+/**
+ * The notice of a change to a table the public reads beside the venues; null for any other table.
+ * A federation's change is its editions' (an edition shows its federation's tiles).
+ */
 export function tableNotice(table: string): TableNotice | null {
+  if (table === 'federations') return { table: 'editions' };
   return table === 'editions' || table === 'organisations' ? { table } : null;
 }
