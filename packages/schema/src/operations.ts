@@ -88,6 +88,13 @@ const MAP_LOCATION_FIELDS = `
   interpreters interpreterLanguages cookedByGuests hearingLoop support registrationUrl locationPrecision coordinates { lat lng } address { city region postalCode }
   organisation { slug name }`;
 
+/** A federation's tile server: a URL template, and the plain-text credit its licence asks for. */
+export interface TileServer {
+  url: string;
+  attribution: string;
+  licenceUrl: string | null;
+}
+
 /** An edition's regions as the map's query asks for them: codes once, names in each language (same order). */
 export interface MapEditionRegions {
   nl: { code: string; name: string }[];
@@ -97,13 +104,15 @@ export interface MapEditionRegions {
 }
 
 /**
- * The map widget's page of venues, with the edition's time zone to show their times in, and its
+ * The map widget's page of venues, with the edition's time zone to show their times in, its
  * country and regions (in the four languages, so a change of language asks nothing) for the
- * region filter and the offline outline.
+ * region filter and the offline outline, and its federation's tile server (null: the map's own).
  */
 export const MapLocations = op<
   {
-    edition: ({ timeZone: string; country: string } & MapEditionRegions) | null;
+    edition:
+      | ({ timeZone: string; country: string; tiles: TileServer | null } & MapEditionRegions)
+      | null;
     locations: {
       totalCount: number;
       pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -115,7 +124,7 @@ export const MapLocations = op<
   'MapLocations',
   `query MapLocations($edition: String!, $filter: LocationFilter, $first: Int, $after: String) {
   edition(slug: $edition) {
-    timeZone country
+    timeZone country tiles { url attribution licenceUrl }
     nl: regions(lang: NL) { code name } en: regions(lang: EN) { name }
     de: regions(lang: DE) { name } da: regions(lang: DA) { name }
   }

@@ -34,7 +34,10 @@ const SELECT_ZOOM = 14;
 /**
  * A map of an edition's venues, clustered, with filters, a list view that is its accessible
  * twin, popups with live participation counts (times in the edition's time zone), and an outline
- * of the country with its provinces' (approximate) borders that stays when no tile can load.
+ * of the country with its provinces' (approximate) borders that stays when no tile can load. The
+ * tiles are the page's (`tile-url`), else the edition's federation's tile server with its credit
+ * linked to its licence, else OpenStreetMap's; without `tile-url` none is asked for before the
+ * API has answered (or failed: then OpenStreetMap's).
  *
  * @summary The venues of a Tafel edition on a map, for any partner website.
  *
@@ -99,6 +102,7 @@ export class TafelMap extends TafelElement {
     _loading: { state: true },
     _timeZone: { state: true },
     _edition: { state: true },
+    _settled: { state: true },
   };
 
   /** The GraphQL endpoint; defaults to `/graphql` on the origin that served this script. */
@@ -123,9 +127,9 @@ export class TafelMap extends TafelElement {
   declare center: string | undefined;
   /** The initial zoom level with `center`; defaults to 12. */
   declare zoom: number | undefined;
-  /** A tile URL template (`https://…/{z}/{x}/{y}.png`); defaults to OpenStreetMap's standard tiles. */
+  /** A tile URL template (`https://…/{z}/{x}/{y}.png`); defaults to the edition's federation's tile server (see the API's `Edition.tiles`), else OpenStreetMap's standard tiles. Without it, no tile is asked for until the API has told the edition's (a federation may not allow OpenStreetMap's). */
   declare tileUrl: string | undefined;
-  /** The tiles' attribution, as plain text (never HTML); defaults to OpenStreetMap's, with a link. */
+  /** The attribution of `tile-url`'s tiles (or, without `tile-url`, in place of OpenStreetMap's), as plain text (never HTML); the federation's tiles bring their own, linked to their licence. */
   declare attribution: string | undefined;
   /** Live participation counts (on unless `live="false"`). */
   declare live: boolean;
@@ -139,8 +143,10 @@ export class TafelMap extends TafelElement {
   declare _loading: boolean;
   /** The edition's time zone (IANA), from the API: times show as the venues' clocks read them. */
   declare _timeZone: string | null;
-  /** The edition's country and regions, from the API: what the region filter offers and which borders the outline draws. */
+  /** The edition's country, regions and tiles, from the API: what the region filter offers, which borders the outline draws, which tiles the map shows. */
   declare _edition: MapEdition | null;
+  /** Whether a load has ended (answered or failed): without `tile-url`, the tiles wait for it. */
+  declare _settled: boolean;
   declare _legend: boolean;
 
   #popupContent: HTMLElement | undefined;
@@ -215,6 +221,7 @@ export class TafelMap extends TafelElement {
     this._loading = false;
     this._timeZone = null;
     this._edition = null;
+    this._settled = false;
     this._legend = false;
     this.linkState = false;
   }
@@ -252,7 +259,8 @@ export class TafelMap extends TafelElement {
       this.hasUpdated
     )
       this.#live.subscribe();
-    if (changed.has('tileUrl') || changed.has('attribution')) this.#view.setTiles(this.#tileSource);
+    if ((['tileUrl', 'attribution', '_edition', '_settled'] as const).some((k) => changed.has(k)))
+      this.#view.setTiles(this.#tileSource);
     if (changed.has('_edition')) this.#view.setCountry(this._edition?.country ?? null);
     if ((changed.has('center') || changed.has('zoom')) && this.center)
       this.#view.applyView(this.#mapView);
@@ -262,12 +270,21 @@ export class TafelMap extends TafelElement {
 
   // ————— the map —————
 
-  get #tileSource(): TileSource {
+  /** The page's tiles, else the edition's federation's, else OpenStreetMap's; null until the edition's are known. */
+  get #tileSource(): TileSource | null {
+    const theirs = this.tileUrl ? null : this._edition?.tiles;
+    if (!this.tileUrl && !this._edition && !this._settled) return null;
     const custom = this.attribution?.trim();
-    // The attribute is text: Leaflet would render an attribution string as HTML.
-    const attribution = custom ? escapeHtml(custom) : this.tileUrl ? '' : DEFAULT_ATTRIBUTION;
+    // Attributions are text: Leaflet would render an attribution string as HTML.
+    let attribution = custom ? escapeHtml(custom) : this.tileUrl ? '' : DEFAULT_ATTRIBUTION;
+    if (theirs) {
+      const { licenceUrl } = theirs;
+      attribution = escapeHtml(theirs.attribution);
+      if (licenceUrl && /^https?:\/\//i.test(licenceUrl))
+        attribution = `<a href="${escapeHtml(licenceUrl)}" target="_blank" rel="noopener">${attribution}</a>`;
+    }
     return {
-      url: this.tileUrl || DEFAULT_TILE_URL,
+      url: this.tileUrl || theirs?.url || DEFAULT_TILE_URL,
       attribution,
       outlineAttribution: OUTLINE_ATTRIBUTION,
     };

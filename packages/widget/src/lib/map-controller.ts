@@ -29,7 +29,8 @@ export interface MapView {
 export interface MapControllerOptions extends VenueLayerOptions {
   /** The element the map goes into, once rendered. */
   container(): HTMLElement | null;
-  tiles(): TileSource;
+  /** Null while the tiles are not known yet: none are asked for until they are. */
+  tiles(): TileSource | null;
   view(): MapView;
   /** The edition's country, once known: the outline draws its regions' borders. */
   country(): string | null;
@@ -43,7 +44,7 @@ export class MapController implements ReactiveController {
   #host: LitElement;
   #options: MapControllerOptions;
   #map: L.Map | undefined;
-  #tiles: L.TileLayer | undefined;
+  #tiles: { layer: L.TileLayer; source: TileSource } | undefined;
   #venues: VenueLayer | undefined;
   #popup: L.Popup | undefined;
   #you: L.CircleMarker | undefined;
@@ -88,6 +89,7 @@ export class MapController implements ReactiveController {
     this.#resize?.disconnect();
     this.#map?.remove();
     this.#map = undefined;
+    this.#tiles = undefined;
     this.#venues = undefined;
     this.#popup = undefined;
     this.#borders = undefined;
@@ -116,11 +118,15 @@ export class MapController implements ReactiveController {
     this.#options.created();
   }
 
-  setTiles(tiles: TileSource): void {
+  /** Show these tiles in place of any others; nothing when they are the same, or not known yet. */
+  setTiles(source: TileSource | null): void {
     const map = this.#map;
-    if (!map) return;
-    this.#tiles?.remove();
-    this.#tiles = addTiles(map, tiles.url, tiles.attribution, tiles.outlineAttribution);
+    const shown = this.#tiles?.source;
+    if (!map || !source || (source.url === shown?.url && source.attribution === shown.attribution))
+      return;
+    this.#tiles?.layer.remove();
+    const layer = addTiles(map, source.url, source.attribution, source.outlineAttribution);
+    this.#tiles = { layer, source };
   }
 
   /** Draw the borders of `country`'s regions (where the widget has them) in place of any others. */

@@ -16,8 +16,10 @@ export interface LoaderHost extends TafelElement {
   _shown: MapLocation[];
   _loading: boolean;
   _timeZone: string | null;
-  /** The edition's country and regions, once the API told them. */
+  /** The edition's country, regions and tiles, once the API told them. */
   _edition: MapEdition | null;
+  /** Whether a load has ended, answered or failed: a map without tiles of its own waits for it. */
+  _settled: boolean;
   preview: MapLocation | undefined;
 }
 
@@ -98,11 +100,14 @@ export class MapLoader {
       if (this.#parts.filters().active) await this.applyFilters(false, fresh, refresh);
       else this.#show(venues, false, false, refresh);
     } finally {
-      if (this.data.isCurrent(signal)) host._loading = false;
+      if (this.data.isCurrent(signal)) {
+        host._loading = false;
+        host._settled = true;
+      }
     }
   }
 
-  /** What the answer says of the edition: its time zone, country and regions. */
+  /** What the answer says of the edition: its time zone, country, regions and tiles. */
   #edition({ edition }: VenueSet): void {
     this.#host._timeZone = edition?.timeZone || null;
     this.#host._edition = edition;
