@@ -351,6 +351,24 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
       staff,
     );
   },
+  setFederationTargetGroups: async () => {
+    await t.database.db.insert(federations).values({ slug: 'paten', name: 'Paten' });
+    return gql(
+      'mutation($input: SetFederationTargetGroupsInput!) { setFederationTargetGroups(input: $input) { userErrors { field message code } } }',
+      {
+        input: {
+          federation: 'paten',
+          targetGroups: [
+            {
+              code: 'MENTORS',
+              labels: { nl: 'Mentoren', en: 'Mentors', de: 'Paten', da: 'Mentorer' },
+            },
+          ],
+        },
+      },
+      staff,
+    );
+  },
   setEditionHistory: () =>
     gql(
       'mutation($input: SetEditionHistoryInput!) { setEditionHistory(input: $input) { userErrors { field message code } } }',

@@ -178,8 +178,14 @@ class Collector {
     } else if (parent === 'Organisation') {
       tags.add('organisations');
       if (field === 'locations') tags.add(`venues:${scope}`);
-    } else if (parent === 'Edition' || parent === 'Measure' || parent === 'TileServer') {
-      // An edition's tiles are its federation's: a change to federations is announced as the editions'.
+    } else if (
+      parent === 'Edition' ||
+      parent === 'Measure' ||
+      parent === 'TileServer' ||
+      parent === 'TargetGroupTerm'
+    ) {
+      // An edition's tiles and own target groups are its federation's: a change to them is
+      // announced as the editions'.
       tags.add('editions');
       if (field === 'stories') tags.add(`venues:${scope}`);
     } else if (STATS_TYPES.has(parent)) {
@@ -187,6 +193,8 @@ class Collector {
       counts.add(`counts:${scope}`);
       // Buckets carry organisations' names.
       if (field === 'byOrganisation') tags.add('organisations');
+      // And a federation's own target groups' labels.
+      if (field === 'byTargetGroup') tags.add('editions');
       // Another edition's numbers at the clock's minute: made afresh for each request (the
       // computation itself is kept a minute in the process).
       if (field === 'comparison') tags.add(NEVER_KEPT);

@@ -40,9 +40,10 @@ export function isTableNotice(notice: Notice): notice is TableNotice {
 
 /**
  * The notice of a change to a table the public reads beside the venues; null for any other table.
- * A federation's change is its editions' (an edition shows its federation's tiles).
+ * A federation's change is its editions' (an edition shows its federation's tiles and its own
+ * target groups).
  */
 export function tableNotice(table: string): TableNotice | null {
-  if (table === 'federations') return { table: 'editions' };
+  if (table === 'federations' || table === 'federation_target_groups') return { table: 'editions' };
   return table === 'editions' || table === 'organisations' ? { table } : null;
 }

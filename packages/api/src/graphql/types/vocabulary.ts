@@ -138,14 +138,10 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SetFederationTargetGroupsInput, required: true }) },
     authScopes: { staff: true },
     resolve: async (_root, { input }, ctx) => {
-      const mine = staffFederation(ctx.viewer);
-      // Another federation's, told as for one that is not there at all.
-      if (mine && mine.slug !== input.federation)
-        throw new GraphQLError(
-          `Not found: no such federation "${input.federation.slice(0, 60)}" within the federation "${mine.slug}".`,
-          { extensions: { code: 'NOT_FOUND', http: { status: 404 } } },
-        );
-      return setFederationTargetGroups(ctx.db, auditActorOf(ctx.viewer!), input);
+      await requireInFederation(ctx.db, ctx.viewer, { federation: input.federation });
+      const result = await setFederationTargetGroups(ctx.db, auditActorOf(ctx.viewer!), input);
+      if (result.targetGroups) ctx.live.announce([{ table: 'editions' }]);
+      return result;
     },
   }),
 }));
