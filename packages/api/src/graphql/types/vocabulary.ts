@@ -10,9 +10,8 @@ import {
   TARGET_GROUPS,
   type TargetGroup,
 } from '@tafel/schema';
-import { GraphQLError } from 'graphql';
 import { auditActorOf } from '../../locations/audit.ts';
-import { staffFederation } from '../../locations/federation-scope.ts';
+import { requireInFederation } from '../../locations/federation-scope.ts';
 import {
   type OwnTargetGroup,
   ownTargetGroupsOf,
