@@ -85,7 +85,13 @@ describe('a federation’s own target groups', () => {
     const read = await f.gql(`{
       edition(slug: "nid-test") { targetGroups { code label(lang: DA) builtIn } }
       federation(slug: "wz") { targetGroups { code label(lang: EN) } }
+      own: edition(slug: "nid-test") { targetGroups(builtIn: false) { code } }
+      builtIn: edition(slug: "nid-test") { targetGroups(builtIn: true) { builtIn } }
     }`);
+    expect(read.data!['own'].targetGroups).toEqual([{ code: 'MENTORS' }, { code: 'MENTEES' }]);
+    expect(read.data!['builtIn'].targetGroups.length).toBe(
+      (read.data!['edition'].targetGroups as unknown[]).length - 2,
+    );
     const terms = read.data!['edition'].targetGroups as { code: string; builtIn: boolean }[];
     expect(terms.filter((g) => g.builtIn).map((g) => g.code)).toContain('EMPLOYERS');
     expect(terms.slice(-2)).toEqual([

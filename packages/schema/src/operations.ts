@@ -44,6 +44,8 @@ export interface LocationFilter {
   city?: string;
   meals?: Meal[];
   targetGroups?: TargetGroup[];
+  /** Venues naming any of these of their federation's own groups (with `targetGroups`: of either). */
+  ownTargetGroups?: string[];
   search?: string;
   /** Venues speaking any of these languages (ISO 639 codes). */
   languages?: string[];
@@ -65,6 +67,8 @@ export interface MapLocation {
   /** The host (or the organisation) says no one more fits in, whatever the count says. */
   full: boolean;
   targetGroups: TargetGroup[];
+  /** Its federation's own target groups (codes; labelled in the edition's `own`). */
+  ownTargetGroups?: string[];
   languages: string[];
   wheelchairAccessible: boolean | null;
   /**
@@ -84,7 +88,7 @@ export interface MapLocation {
 }
 
 const MAP_LOCATION_FIELDS = `
-  id name meal startsAt endsAt capacity participants full targetGroups languages wheelchairAccessible
+  id name meal startsAt endsAt capacity participants full targetGroups ownTargetGroups languages wheelchairAccessible
   interpreters interpreterLanguages cookedByGuests hearingLoop support registrationUrl locationPrecision coordinates { lat lng } address { city region postalCode }
   organisation { slug name }`;
 
@@ -103,6 +107,15 @@ export interface MapEditionRegions {
   da: { name: string }[];
 }
 
+/** One of a federation's own target groups, labelled in each language. */
+export interface OwnGroup {
+  code: string;
+  nl: string;
+  en: string;
+  de: string;
+  da: string;
+}
+
 /**
  * The map widget's page of venues, with the edition's time zone to show their times in, its
  * country and regions (in the four languages, so a change of language asks nothing) for the
@@ -111,7 +124,12 @@ export interface MapEditionRegions {
 export const MapLocations = op<
   {
     edition:
-      | ({ timeZone: string; country: string; tiles: TileServer | null } & MapEditionRegions)
+      | ({
+          timeZone: string;
+          country: string;
+          tiles: TileServer | null;
+          own?: OwnGroup[];
+        } & MapEditionRegions)
       | null;
     locations: {
       totalCount: number;
@@ -125,6 +143,7 @@ export const MapLocations = op<
   `query MapLocations($edition: String!, $filter: LocationFilter, $first: Int, $after: String) {
   edition(slug: $edition) {
     timeZone country tiles { url attribution licenceUrl }
+    own: targetGroups(builtIn: false) { code nl: label(lang: NL) en: label(lang: EN) de: label(lang: DE) da: label(lang: DA) }
     nl: regions(lang: NL) { code name } en: regions(lang: EN) { name }
     de: regions(lang: DE) { name } da: regions(lang: DA) { name }
   }

@@ -373,7 +373,14 @@ export class TafelMap extends TafelElement {
       );
     }
     render(
-      popupTemplate(venue, lang, this._timeZone, venue.id === this.preview?.id, described),
+      popupTemplate(
+        venue,
+        lang,
+        this._timeZone,
+        venue.id === this.preview?.id,
+        described,
+        this._edition?.own,
+      ),
       this.#popupContent,
     );
     if (relayout) this.#view.updatePopup();

@@ -99,7 +99,7 @@ export const previewable = (venue: Venue): boolean =>
 
 export const EDITIONS = `query { editions {
   slug name date endDate timeZone country status
-  targetGroups { code builtIn nl: label(lang: NL) en: label(lang: EN) de: label(lang: DE) da: label(lang: DA) }
+  targetGroups(builtIn: false) { code builtIn nl: label(lang: NL) en: label(lang: EN) de: label(lang: DE) da: label(lang: DA) }
 } }`;
 
 /**

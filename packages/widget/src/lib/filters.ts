@@ -10,9 +10,9 @@ import {
   type MapEditionRegions,
   MEALS,
   type Meal,
+  type OwnGroup,
   TARGET_GROUPS,
   type TargetGroup,
-  termLabel,
 } from '@tafel/schema';
 import {
   html,
@@ -24,6 +24,7 @@ import {
 import { parseMeals, parseTargetGroups } from './attributes.ts';
 import { languageNames } from './format.ts';
 import { formatNumber, t } from './i18n.ts';
+import { groupLabel } from './popup.ts';
 import type { MapEdition } from './venues.ts';
 
 /** An ISO 3166-2 code, for a region a link names before the edition's regions are known. */
@@ -75,7 +76,8 @@ export class FilterController implements ReactiveController {
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   search = '';
   meal: Meal | '' = '';
-  targetGroup: TargetGroup | '' = '';
+  /** A built-in group, or one of the edition's federation's own (`own`). */
+  targetGroup = '';
   region = '';
   language = '';
   facility: Facility | '' = '';
@@ -112,7 +114,9 @@ export class FilterController implements ReactiveController {
   get filter(): LocationFilter {
     const filter = this.preset;
     if (this.meal) filter.meals = [this.meal];
-    if (this.targetGroup) filter.targetGroups = [this.targetGroup];
+    if (TARGET_GROUPS.includes(this.targetGroup as TargetGroup))
+      filter.targetGroups = [this.targetGroup as TargetGroup];
+    else if (this.targetGroup) filter.ownTargetGroups = [this.targetGroup];
     if (this.region && !this.#host.region) filter.region = this.region;
     if (this.language) filter.languages = [this.language];
     if (this.facility) filter[FACILITIES[this.facility][0]] = true;
@@ -146,7 +150,11 @@ export class FilterController implements ReactiveController {
     const before = JSON.stringify(this.filter);
     this.search = (chosen.search ?? '').slice(0, 200);
     this.meal = pick(chosen.meal, parseMeals(host.meals), MEALS);
-    this.targetGroup = pick(chosen.group, parseTargetGroups(host.targetGroups), TARGET_GROUPS);
+    const group = chosen.group ?? '';
+    // A federation's own group by its code's shape: a link is read before the edition has answered.
+    this.targetGroup =
+      pick(group, parseTargetGroups(host.targetGroups), TARGET_GROUPS) ||
+      (!host.targetGroups && /^[A-Z][A-Z0-9_]{1,39}$/.test(group) ? group : '');
     const language = chosen.language ?? '';
     this.language = /^[a-z]{2,3}$/.test(language) ? language : '';
     this.facility =
@@ -213,7 +221,7 @@ export class FilterController implements ReactiveController {
     const select = event.target as HTMLSelectElement;
     const value = select.value;
     if (select.name === 'meal') this.meal = value as Meal | '';
-    else if (select.name === 'targetGroup') this.targetGroup = value as TargetGroup | '';
+    else if (select.name === 'targetGroup') this.targetGroup = value;
     else if (select.name === 'more') {
       // One drop-down for the rest: a facility, or (`:ar`) a language spoken.
       this.language = value.startsWith(':') ? value.slice(1) : '';
@@ -233,10 +241,10 @@ export interface FiltersView {
   /** Whether the map is limited to one region: then it has no region filter. */
   presetRegion: boolean;
   /** The edition's regions (its codes under `nl`, the names in each language in the same order): what the region filter offers. */
-  regions: MapEditionRegions | null;
+  regions: (MapEditionRegions & { own?: OwnGroup[] }) | null;
   search: string;
   meal: Meal | '';
-  targetGroup: TargetGroup | '';
+  targetGroup: string;
   region: string;
   /** The languages the language filter offers: the attribute's, else those the venues speak. */
   languages: string[];
@@ -262,9 +270,12 @@ export interface FiltersHandlers {
 export function filtersTemplate(view: FiltersView, on: FiltersHandlers): TemplateResult {
   const { lang } = view;
   const meals = view.presetMeals.length ? view.presetMeals : MEALS;
-  const groups = view.presetGroups.length ? view.presetGroups : TARGET_GROUPS;
+  const own = view.regions?.own;
+  const groups = view.presetGroups.length
+    ? view.presetGroups
+    : [...TARGET_GROUPS, ...(own?.map((g) => g.code) ?? [])];
   const option = (value: string, current: string) =>
-    html`<option value=${value} .selected=${value === current}>${termLabel(value, lang)}</option>`;
+    html`<option value=${value} .selected=${value === current}>${groupLabel(value, lang, own)}</option>`;
   return html`<form part="filters" class="filters" role="search" aria-label=${t(lang, 'filters')} @submit=${(e: Event) => e.preventDefault()}>
     <input
       part="search"

@@ -1,6 +1,6 @@
 /** A venue's popup on the map: Lit templates, never HTML strings (Leaflet renders those as HTML). */
 
-import { type Lang, type MapLocation, termLabel } from '@tafel/schema';
+import { type Lang, type MapLocation, type OwnGroup, termLabel } from '@tafel/schema';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatTimes, languageNames, safeHttpUrl } from './format.ts';
 import { formatNumber, t } from './i18n.ts';
@@ -22,6 +22,10 @@ export function participantsText(venue: MapLocation, lang: Lang): string {
       : t(lang, 'participantsOnly', { n });
   return isFull(venue) ? `${t(lang, 'full')} · ${count}` : count;
 }
+
+/** A target group's name: a federation's own as it names it (`own`), else the built-in one's. */
+export const groupLabel = (code: string, lang: Lang, own?: OwnGroup[]): string =>
+  own?.find((g) => g.code === code)?.[lang] ?? termLabel(code, lang);
 
 /** The element a popup's content is rendered into; `close` on Escape. */
 export function popupElement(close: () => void): HTMLElement {
@@ -47,7 +51,9 @@ export function popupTemplate(
   timeZone: string | null,
   preview = false,
   description?: string | null,
+  own?: OwnGroup[],
 ): TemplateResult {
+  const groups = [...venue.targetGroups, ...(venue.ownTargetGroups ?? [])];
   const url = safeHttpUrl(venue.registrationUrl);
   const times = formatTimes(lang, venue.startsAt, venue.endsAt, timeZone);
   const place = [venue.address?.postalCode, venue.address?.city].filter(Boolean).join(' ');
@@ -69,8 +75,8 @@ export function popupTemplate(
       ${participantsText(venue, lang)}
     </p>
     ${
-      venue.targetGroups.length
-        ? html`<p class="groups">${t(lang, 'targetGroups')}: ${venue.targetGroups.map((g) => termLabel(g, lang)).join(', ')}</p>`
+      groups.length
+        ? html`<p class="groups">${t(lang, 'targetGroups')}: ${groups.map((g) => groupLabel(g, lang, own)).join(', ')}</p>`
         : nothing
     }
     ${

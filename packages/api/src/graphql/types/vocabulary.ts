@@ -60,9 +60,14 @@ builder.drizzleObjectFields(EditionRef, (t) => ({
     type: [TargetGroupTermRef],
     description:
       'The target groups its venues may name and seat: the built-in ones, then its federation’s own (`ownTargetGroups`, in the federation’s order).',
-    resolve: async (e, _args, ctx) => [
-      ...builtIns(),
-      ...own(await ownTargetGroupsOf(ctx.db, e.id)),
+    args: {
+      builtIn: t.arg.boolean({
+        description: 'true: the built-in ones only; false: its federation’s own only.',
+      }),
+    },
+    resolve: async (e, args, ctx) => [
+      ...(args.builtIn === false ? [] : builtIns()),
+      ...(args.builtIn === true ? [] : own(await ownTargetGroupsOf(ctx.db, e.id))),
     ],
   }),
 }));
