@@ -338,7 +338,8 @@ export interface ChartStatsFields {
   /** With the region's name in each language: the API knows every country's regions, the chart need not. */
   byRegion?: ({ key: string; participants: number } & Partial<Record<Lang, string>>)[];
   byMeal?: { key: string; participants: number }[];
-  byTargetGroup?: { key: string; participants: number }[];
+  /** With the names in each language: a federation's own groups are named by the API. */
+  byTargetGroup?: ({ key: string; participants: number } & Partial<Record<Lang, string>>)[];
 }
 
 /** Which parts of the stats a chart asks for (GraphQL `@include`): only what it draws. */
@@ -355,7 +356,9 @@ const CHART_FIELDS = `participants updatedAt
       key participants nl: label(lang: NL) en: label(lang: EN) de: label(lang: DE) da: label(lang: DA)
     }
     byMeal @include(if: $meals) { key participants }
-    byTargetGroup @include(if: $groups) { key participants }`;
+    byTargetGroup @include(if: $groups) {
+      key participants nl: label(lang: NL) en: label(lang: EN) de: label(lang: DE) da: label(lang: DA)
+    }`;
 
 const CHART_VARIABLES =
   '$edition: String!, $timeline: Boolean!, $regions: Boolean!, $meals: Boolean!, $groups: Boolean!';

@@ -2,11 +2,12 @@
  * A federation's own target groups (#19) on <tafel-map>, in real Chromium against the real API:
  * on a meeting of Wir zusammen (whose demo adds its mentors, "Paten und Patinnen"), a venue's
  * popup names them beside the built-in groups in the map's language, and the target group filter
- * offers them after the built-in ones and finds the venues naming them. axe finds nothing serious.
+ * offers them after the built-in ones and finds the venues naming them; <tafel-chart
+ * type="groups"> names them too. axe finds nothing serious.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { seriousViolations } from '../test/axe.ts';
-import { drawnTotal, openPage, staffMutate, useBrowser, waitLoaded } from '../test/browser.ts';
+import { API, drawnTotal, openPage, staffMutate, useBrowser, waitLoaded } from '../test/browser.ts';
 
 const chromium = useBrowser();
 const run = Date.now().toString(36);
@@ -76,5 +77,26 @@ describe('<tafel-map> and a federation’s own target groups', () => {
       expect(errors.filter((e) => !/tile\.openstreetmap|ERR_FAILED/.test(e))).toEqual([]);
       await page.close();
     }
+  });
+
+  test('a chart of the target groups names them as the federation does', async () => {
+    const { page, errors } = await openPage(
+      chromium.browser,
+      `<tafel-chart id="g" edition="${EDITION}" type="groups" lang="de"></tafel-chart>`,
+      {
+        head: '<title>Diagramm</title>',
+        script: `<script type="module" src="${API}/widget/tafel-chart.js"></script>`,
+      },
+    );
+    const firstColumn = () =>
+      page
+        .locator('#g table')
+        .evaluate((t) =>
+          [...t.querySelectorAll('tr')].map((tr) => (tr.children[0]?.textContent ?? '').trim()),
+        );
+    await expect.poll(firstColumn, { timeout: 15_000 }).toContain(MENTORS.de);
+    expect(await firstColumn()).toContain('Geflüchtete');
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });

@@ -137,10 +137,12 @@ export function barRows(type: ChartType, lang: Lang, series: ChartSeries[]): Cha
     (s) => new Map((s.stats[field] ?? []).map((b) => [b.key, b.participants])),
   );
   const keys = [...new Set(buckets.flatMap((b) => [...b.keys()]))];
-  // Regions carry their names from the API (every country's); meals and groups are ours.
+  // Regions and groups carry their names from the API (every country's regions, a federation's
+  // own groups); meals are ours.
   const named = new Map<string, string>();
   for (const s of series)
-    for (const b of s.stats.byRegion ?? []) if (b[lang]) named.set(b.key, b[lang]!);
+    for (const b of (s.stats[field] ?? []) as { key: string; [lang: string]: unknown }[])
+      if (typeof b[lang] === 'string') named.set(b.key, b[lang]);
   return {
     x: keys.map((_, i) => i),
     labels: keys.map((key) => (key ? (named.get(key) ?? label(key, lang)) : '–')),
