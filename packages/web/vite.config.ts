@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { leafletTrim } from '../widget/scripts/leaflet-trim-plugin.ts';
 
 /**
  * One page per audience, built into `dist/` and served by the API: `/manage` (the portal and
@@ -10,6 +11,8 @@ const page = (name: string) => resolve(import.meta.dirname, `${name}.html`);
 
 export default defineConfig({
   base: '/web/',
+  // Leaflet without what the portal's maps never run (VML, the default icon's image).
+  plugins: [leafletTrim({ dragging: true })],
   build: {
     target: 'es2022',
     outDir: 'dist',
