@@ -98,6 +98,12 @@ export const SECTIONS: Section[] = [
     load: () => import('../console/editions/element.ts'),
   },
   {
+    id: 'federations',
+    roles: ['ADMIN'],
+    label: { nl: 'Federaties', en: 'Federations', de: 'Verbünde', da: 'Netværk' },
+    load: () => import('../console/federations/element.ts'),
+  },
+  {
     id: 'audit',
     roles: ['ADMIN', 'MODERATOR'],
     label: { nl: 'Logboek', en: 'Audit trail', de: 'Protokoll', da: 'Log' },
