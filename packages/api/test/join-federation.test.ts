@@ -63,9 +63,8 @@ beforeAll(async () => {
       }`,
     });
   }
-  [{ today }] = rowsOf<{ today: string }>(
-    await db.execute(sql`SELECT current_date::text AS today`),
-  );
+  today = rowsOf<{ today: string }>(await db.execute(sql`SELECT current_date::text AS today`))[0]!
+    .today;
 });
 
 /** Everything applying and deciding could change, memberships too. */

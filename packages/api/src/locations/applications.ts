@@ -223,8 +223,7 @@ export async function approveApplication(
     return await db.transaction(async (tx) => {
       const pending = await decide(tx, id, { status: 'APPROVED' }, actor);
       const organisation = await organisationFor(tx, pending);
-      if (pending.federationId !== null)
-        await joinToday(tx, pending.federationId, organisation.id);
+      if (pending.federationId !== null) await joinToday(tx, pending.federationId, organisation.id);
       const invited = await invitePerson(tx, actor, {
         email: pending.email,
         name: pending.contactName,

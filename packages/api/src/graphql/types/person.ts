@@ -299,8 +299,7 @@ builder.mutationFields((t) => ({
       }
       if (input.federation != null) {
         const federation = await federationBySlug(ctx.db, input.federation);
-        if (!federation)
-          return { userErrors: [unknownFederation(input.federation)] };
+        if (!federation) return { userErrors: [unknownFederation(input.federation)] };
         if (input.role == null)
           return {
             userErrors: [
