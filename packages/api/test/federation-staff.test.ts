@@ -41,6 +41,8 @@ import {
 let t: TestDb;
 let gql: ReturnType<typeof createClient>['gql'];
 let instance: string;
+/** Applications naming no federation: the instance's staff decide them, no federation's. */
+let instanceApplications: string[];
 
 interface Fed {
   p: string;
@@ -68,6 +70,7 @@ interface Fed {
   hostLink: string;
   spareKey: string;
   leaver: number;
+  /** Applications naming the federation: three for the rows, one for the instance's staff. */
   applications: string[];
   /** Actors. */
   staffKey: string;
@@ -458,22 +461,23 @@ const ROWS: Record<string, Row> = {
       { input: { id: encodeGlobalId('Person', f.leaver) } },
     ],
   },
+  // An application naming the federation: its staff decide it (moderators too).
   approveApplication: {
-    who: 'instance',
+    who: 'staff',
     call: (f) => [
       m('approveApplication', 'ApproveApplicationInput'),
       { input: { id: f.applications[0] } },
     ],
   },
   rejectApplication: {
-    who: 'instance',
+    who: 'moderator',
     call: (f) => [
       m('rejectApplication', 'RejectApplicationInput'),
       { input: { id: f.applications[1], reason: 'Nee' } },
     ],
   },
   deleteApplication: {
-    who: 'instance',
+    who: 'staff',
     call: (f) => [
       m('deleteApplication', 'DeleteApplicationInput'),
       { input: { id: f.applications[2] } },
@@ -662,21 +666,27 @@ async function setUp(p: 'alpha' | 'beta'): Promise<Fed> {
     { key: instance },
   );
   f.hostLink = made.data!['createHostLink'].hostLink.prefix;
-  for (const n of [1, 2, 3]) {
-    const [row] = await db
-      .insert(applications)
-      .values({
+  f.applications = await applied(p, fed!.id);
+  return f;
+}
+
+/** Four pending applications naming the federation (or none: the instance's own). */
+async function applied(p: string, federationId: number | null): Promise<string[]> {
+  const rows = await t.database.db
+    .insert(applications)
+    .values(
+      [1, 2, 3, 4].map((n) => ({
         organisationName: `${p} applicant ${n}`,
-        kind: 'CHARITY',
+        kind: 'CHARITY' as const,
         contactName: 'Applicant',
         email: `applicant${n}@${p}.test`,
         termsVersion: TERMS_VERSION,
         consentedAt: new Date(),
-      })
-      .returning();
-    f.applications.push(encodeGlobalId('Application', row!.id));
-  }
-  return f;
+        federationId,
+      })),
+    )
+    .returning();
+  return rows.map((r) => encodeGlobalId('Application', r.id));
 }
 
 beforeAll(async () => {
@@ -685,6 +695,7 @@ beforeAll(async () => {
   instance = await staffKey(t.database);
   feds.alpha = await setUp('alpha');
   feds.beta = await setUp('beta');
+  instanceApplications = await applied('instance', null);
   return () => t.close();
 });
 
@@ -728,13 +739,10 @@ describe('two federations: nothing crosses', () => {
     });
   }
 
-  it("a federation's staff may not make staff, decide applications or take an edition out of its series", async () => {
+  it("a federation's staff may not make staff or take an edition out of its series", async () => {
     const a = feds.alpha;
     const before = await snapshot();
     for (const [query, variables] of [
-      ROWS['approveApplication']!.call(a, false),
-      ROWS['rejectApplication']!.call(a, false),
-      ROWS['deleteApplication']!.call(a, false),
       [m('issueApiKey', 'IssueApiKeyInput'), { input: { scopes: ['LOCATIONS_WRITE'] } }],
       [
         m('invitePerson', 'InvitePersonInput'),
@@ -753,6 +761,28 @@ describe('two federations: nothing crosses', () => {
         const answer = await gql(query, variables, opts);
         expect(answer.errors?.[0]?.extensions?.['code'], query).toBe('FORBIDDEN');
       }
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("a federation's staff may not decide an application naming no federation: as if not there", async () => {
+    const before = await snapshot();
+    for (const [name, call] of [
+      ['approveApplication', { id: instanceApplications[0] }],
+      ['rejectApplication', { id: instanceApplications[1], reason: 'Nee' }],
+      ['deleteApplication', { id: instanceApplications[2] }],
+    ] as const) {
+      const query = ROWS[name]!.call(feds.alpha, false)[0];
+      for (const f of [feds.alpha, feds.beta])
+        for (const actor of actorsOf(f).slice(0, 3)) {
+          const answer = await gql(query, { input: call }, actor.opts());
+          expect(answer.errors?.[0]?.extensions?.['code'], `${actor.name} × ${name}`).toBe(
+            'NOT_FOUND',
+          );
+          expect(answer.errors?.[0]?.message).toBe(
+            `Not found: no such application within the federation "${f.p}".`,
+          );
+        }
     }
     expect(await snapshot()).toEqual(before);
   });
@@ -836,22 +866,47 @@ describe('two federations: nothing crosses', () => {
       }
       expect(failures).toEqual([]);
       // What they created is their federation's.
-      const [made] = rowsOf<{ series: number; member: number; edition: number }>(
+      const memberOf = (slug: string) =>
+        sql`(SELECT m.federation_id FROM federation_members m JOIN organisations o ON o.id = m.organisation_id WHERE o.slug = ${slug} AND m.joined_on = current_date)`;
+      const [made] = rowsOf<{
+        series: number;
+        member: number;
+        edition: number;
+        approved: number;
+      }>(
         await t.database.db.execute(sql`SELECT
           (SELECT federation_id FROM series WHERE slug = ${`${p}-more`}) AS series,
-          (SELECT m.federation_id FROM federation_members m JOIN organisations o ON o.id = m.organisation_id WHERE o.slug = ${`${p}-created`}) AS member,
-          (SELECT s.federation_id FROM editions e JOIN series s ON s.id = e.series_id WHERE e.slug = ${`${p}-new`}) AS edition`),
+          ${memberOf(`${p}-created`)} AS member,
+          (SELECT s.federation_id FROM editions e JOIN series s ON s.id = e.series_id WHERE e.slug = ${`${p}-new`}) AS edition,
+          ${memberOf(`${p}-applicant-1`)} AS approved`),
       );
-      expect(made).toEqual({ series: f.id, member: f.id, edition: f.id });
+      expect(made).toEqual({ series: f.id, member: f.id, edition: f.id, approved: f.id });
     });
   }
 
-  it("the instance's staff decide applications and act in both federations", async () => {
+  it("the instance's staff decide every application and act in both federations", async () => {
     for (const name of ['approveApplication', 'rejectApplication', 'deleteApplication']) {
-      const [query, variables] = ROWS[name]!.call(feds.beta, false);
+      // Those naming no federation, as the rows' calls but on the instance's own.
+      const [query, variables] = ROWS[name]!.call(
+        { ...feds.beta, applications: instanceApplications },
+        false,
+      );
       const answer = await gql(query, variables, { key: instance });
       expect(answer.errors ?? userErrorsOf(answer.data)).toEqual([]);
     }
+    // One naming a federation: approving makes the organisation its member.
+    const approved = await gql(
+      m('approveApplication', 'ApproveApplicationInput', `organisation { slug } ${ERRORS}`),
+      { input: { id: feds.beta.applications[3] } },
+      { key: instance },
+    );
+    expect(approved.data!['approveApplication'].userErrors).toEqual([]);
+    const [member] = rowsOf<{ federation_id: number }>(
+      await t.database.db.execute(
+        sql`SELECT m.federation_id FROM federation_members m JOIN organisations o ON o.id = m.organisation_id WHERE o.slug = ${approved.data!['approveApplication'].organisation.slug}`,
+      ),
+    );
+    expect(member).toEqual({ federation_id: feds.beta.id });
     for (const f of [feds.alpha, feds.beta]) {
       const answer = await gql(
         m('updateEdition', 'UpdateEditionInput'),
@@ -938,7 +993,7 @@ describe('private reads of a federation’s staff stay within it', () => {
     }
   });
 
-  it('people, keys, the audit trail and the venues’ changes: their federation’s only; applications: none', async () => {
+  it('people, keys, applications, the audit trail and the venues’ changes: their federation’s only', async () => {
     const a = feds.alpha;
     const opts = { headers: sessionHeaders(a.admin) };
     const peopleAnswer = await read('{ people(first: 100) { nodes { email } } }', {}, opts);
@@ -997,8 +1052,29 @@ describe('private reads of a federation’s staff stay within it', () => {
     expect((await read(nodes, { ids }, { key: instance })).data!['nodes']).toEqual(
       ids.map((id) => ({ id })),
     );
-    const apps = await read('{ applications(first: 10) { nodes { id } } }', {}, opts);
-    expect(apps.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    const apps = await read(
+      '{ applications(first: 100) { nodes { organisationName federation { slug } } } }',
+      {},
+      opts,
+    );
+    const appRows = apps.data!['applications'].nodes as {
+      organisationName: string;
+      federation: { slug: string } | null;
+    }[];
+    // Alpha's four, less the one its staff deleted above.
+    expect(appRows.map((a) => a.federation?.slug)).toEqual(['alpha', 'alpha', 'alpha']);
+    const allApps = await read(
+      '{ applications(first: 100) { nodes { federation { slug } } } }',
+      {},
+      { key: instance },
+    );
+    expect(
+      new Set(
+        allApps.data!['applications'].nodes.map(
+          (a: { federation: { slug: string } | null }) => a.federation?.slug ?? null,
+        ),
+      ),
+    ).toEqual(new Set(['alpha', 'beta', null]));
     // The instance's staff read everything, as before.
     const all = await read('{ people(first: 100) { nodes { email } } }', {}, { key: instance });
     expect(

@@ -32,6 +32,8 @@ export async function invite(input: {
   name?: string;
   role?: 'ADMIN' | 'MODERATOR' | 'PRESS';
   organisation?: string;
+  /** Staff of this federation only. */
+  federation?: string;
 }): Promise<string> {
   const { invitePerson } = await gql<{
     invitePerson: { invitationUrl: string | null; userErrors: { message: string }[] };
@@ -155,4 +157,40 @@ export async function createVenue(page: Page, input: Record<string, unknown>): P
   );
   if (!createLocation.location) throw new Error(JSON.stringify(createLocation.userErrors));
   return createLocation.location.id;
+}
+
+/**
+ * An application sent through the API as the join form sends it: a fresh form token, sent more
+ * than the least fill time (3 s) later. Whether it was received.
+ */
+export async function applyToJoin(input: Record<string, unknown>): Promise<boolean> {
+  const { joinForm } = await gql<{ joinForm: { token: string; termsVersion: string } }>(
+    '{ joinForm { token termsVersion } }',
+  );
+  await new Promise((r) => setTimeout(r, 3100));
+  const sent = await gql<{ applyToJoin: { received: boolean } }>(
+    'mutation($input: ApplyToJoinInput!) { applyToJoin(input: $input) { received } }',
+    {
+      input: {
+        consent: true,
+        termsVersion: joinForm.termsVersion,
+        formToken: joinForm.token,
+        ...input,
+      },
+    },
+  );
+  return sent.applyToJoin.received;
+}
+
+/** Fill in /join in English as an applicant does, agreeing to the terms (not yet sent). */
+export async function fillJoinForm(
+  page: Page,
+  answers: { organisation: string; kind: string; website?: string; contact: string; email: string },
+): Promise<void> {
+  await page.getByLabel('Name of the organisation').fill(answers.organisation);
+  await page.getByLabel('Kind of organisation').selectOption(answers.kind);
+  if (answers.website) await page.getByLabel('Website (optional)').fill(answers.website);
+  await page.getByLabel('Name of the contact person').fill(answers.contact);
+  await page.getByLabel('E-mail address of the contact person').fill(answers.email);
+  await page.getByLabel('On behalf of the organisation, I agree to these terms').check();
 }

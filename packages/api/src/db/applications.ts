@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { languageCheck, organisationKindEnum, organisations } from './schema.ts';
+import { federations, languageCheck, organisationKindEnum, organisations } from './schema.ts';
 
 export const applicationStatusEnum = pgEnum('application_status', [
   'PENDING',
@@ -31,6 +31,13 @@ export const applications = pgTable(
     consentedAt: timestamp('consented_at', { withTimezone: true }).notNull(),
     /** The join form's language: the answer and the invitation are written in it. */
     language: text('language'),
+    /**
+     * The federation it asks to join: its staff decide it too, and approval makes a member of it.
+     * Null: the instance's own (a federation deleted since leaves it to the instance's staff).
+     */
+    federationId: integer('federation_id').references(() => federations.id, {
+      onDelete: 'set null',
+    }),
     status: applicationStatusEnum('status').notNull().default('PENDING'),
     /** Why it was rejected, as the applicant was told. */
     reason: text('reason'),
@@ -46,6 +53,7 @@ export const applications = pgTable(
   (t) => [
     index('applications_status_created_idx').on(t.status, t.createdAt),
     index('applications_organisation_idx').on(t.organisationId),
+    index('applications_federation_idx').on(t.federationId),
     check('applications_language', languageCheck(t.language)),
     check('applications_decided', sql`(${t.status} = 'PENDING') = (${t.decidedAt} IS NULL)`),
   ],

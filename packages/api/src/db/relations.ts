@@ -64,6 +64,7 @@ export const relations = defineRelations({ ...schema, ...applicationTables }, (r
       from: r.applications.organisationId,
       to: r.organisations.id,
     }),
+    federation: r.one.federations({ from: r.applications.federationId, to: r.federations.id }),
   },
   people: {
     organisation: r.one.organisations({ from: r.people.organisationId, to: r.organisations.id }),

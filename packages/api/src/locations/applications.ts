@@ -3,7 +3,8 @@
  * an invitation for its contact as coordinator, in one transaction) or reject it with a reason
  * the applicant is told. The checks against automated sending — a honeypot field, a minimum time
  * between opening the form and sending it — come first; a refused application stores nothing.
- * The per-client rate limit is the HTTP layer's (it knows the client).
+ * The per-client rate limit is the HTTP layer's (it knows the client). An application may name
+ * the federation it asks to join: approving it then makes the organisation a member from today.
  */
 
 import type { Lang } from '@tafel/schema';
@@ -17,8 +18,10 @@ import type { Db } from '../db/client.ts';
 import { type Organisation, organisations, type Person } from '../db/schema.ts';
 import { audit, auditActorOf } from './audit.ts';
 import { type UserError, UserErrors, UserInputError, userError } from './errors.ts';
+import { federationBySlug, unknownFederation } from './federations.ts';
 import { freeText, isHttpUrl } from './fields.ts';
 import type { TableNotice } from './notices.ts';
+import { joinToday } from './organisations.ts';
 import { slugFrom } from './slugs.ts';
 import { TERMS_VERSION } from './terms.ts';
 
@@ -40,6 +43,8 @@ export interface ApplicationInput {
   leaveEmpty?: string | null;
   /** The form's language: the answer and the invitation are written in it. */
   language?: Lang | null;
+  /** The slug of the federation it asks to join; none: the instance's own. */
+  federation?: string | null;
 }
 
 const REFUSED_MESSAGE =
@@ -127,10 +132,14 @@ export async function submitApplication(
   if (Date.now() - form.openedAt < minFillMs)
     return { application: null, userErrors: [userError(null, 'REFUSED', REFUSED_MESSAGE)] };
   const { values, errors } = checkApplication(input);
-  if (!values) return { application: null, userErrors: errors };
+  const slug = input.federation?.trim() || null;
+  const federation = slug ? await federationBySlug(db, slug) : null;
+  // The network first, as the form asks it first.
+  const userErrors = slug && !federation ? [unknownFederation(slug), ...errors] : errors;
+  if (!values || userErrors.length) return { application: null, userErrors };
   const [application] = await db
     .insert(applications)
-    .values({ ...values, consentedAt: sql`now()` })
+    .values({ ...values, federationId: federation?.id ?? null, consentedAt: sql`now()` })
     .returning();
   return { application: application!, userErrors: [] };
 }
@@ -199,8 +208,9 @@ export type Decision<T> =
   | { ok: false; userErrors: UserError[] };
 
 /**
- * Approve: the organisation (slug from its name, made unique) and an invitation for the contact
- * as its coordinator, in one transaction; nothing of it stays when any part is refused.
+ * Approve: the organisation (slug from its name, made unique), its membership from today of the
+ * federation the application names, and an invitation for the contact as its coordinator, in one
+ * transaction; nothing of it stays when any part is refused.
  */
 export async function approveApplication(
   db: Db,
@@ -213,6 +223,7 @@ export async function approveApplication(
     return await db.transaction(async (tx) => {
       const pending = await decide(tx, id, { status: 'APPROVED' }, actor);
       const organisation = await organisationFor(tx, pending);
+      if (pending.federationId !== null) await joinToday(tx, pending.federationId, organisation.id);
       const invited = await invitePerson(tx, actor, {
         email: pending.email,
         name: pending.contactName,

@@ -15,7 +15,9 @@
  * - a venue in one of its editions;
  * - the federation itself (its tile server);
  * - a key or a coordinator of a current member, or a staff key or staff member of the federation;
- * - `{ instance: … }`: never — the instance's staff only (federations, staff, join decisions).
+ * - an application to join that names the federation (one naming none is the instance's);
+ * - `{ instance: … }`: never — the instance's staff only (making staff and staff keys, taking an edition
+ *   out of its series).
  */
 import { sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
@@ -34,6 +36,8 @@ export type FederationTarget =
   | { federation: string }
   /** A host link, by its prefix: its venue's. */
   | { hostLink: string }
+  /** An application to join, by its number: the federation it names. */
+  | { application: number }
   /** An action of the instance's staff only; the string says which, for the message. */
   | { instance: string };
 
@@ -105,6 +109,8 @@ export async function inFederation(
     query = sql`SELECT 1 FROM locations l JOIN editions e ON e.id = l.edition_id JOIN series s ON s.id = e.series_id WHERE l.id = ${target.location} AND s.federation_id = ${federationId}`;
   else if ('apiKey' in target)
     query = sql`SELECT 1 FROM api_keys k WHERE k.prefix = ${target.apiKey} AND (CASE WHEN k.organisation_id IS NULL THEN k.federation_id = ${federationId} ELSE ${currentMember(federationId, sql`k.organisation_id`)} END)`;
+  else if ('application' in target)
+    query = sql`SELECT 1 FROM applications a WHERE a.id = ${target.application} AND a.federation_id = ${federationId}`;
   else if ('hostLink' in target)
     query = sql`SELECT 1 FROM host_links h JOIN locations l ON l.id = h.location_id JOIN editions e ON e.id = l.edition_id JOIN series s ON s.id = e.series_id WHERE h.prefix = ${target.hostLink} AND s.federation_id = ${federationId}`;
   else
@@ -150,6 +156,7 @@ function describe(target: FederationTarget): string {
     person: 'person',
     hostLink: 'host link',
     federation: 'federation',
+    application: 'application',
   };
   return typeof ref === 'number' ? `${noun[kind]}` : `${noun[kind]} "${String(ref).slice(0, 60)}"`;
 }

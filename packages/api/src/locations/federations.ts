@@ -122,6 +122,11 @@ export async function federationBySlug(db: Db, slug: string): Promise<Federation
   return row ?? null;
 }
 
+/** The one refusal of an unknown federation slug. */
+export function unknownFederation(slug: string, field: (string | number)[] = ['federation']) {
+  return userError(field, 'NOT_FOUND', `No federation with slug "${slug.slice(0, 60)}".`);
+}
+
 /** The federation of each series that has one: one small statement, for a request's editions. */
 export async function federationsOfSeries(db: Db): Promise<Map<number, Federation>> {
   const rows = await db

@@ -41,11 +41,7 @@ export async function createOrganisation(
       .onConflictDoNothing()
       .returning();
     // Created by a federation's staff: a member of it from today.
-    if (row && federationId !== null)
-      await tx
-        .insert(federationMembers)
-        .values({ federationId, organisationId: row.id, joinedOn: sql`current_date` as never })
-        .onConflictDoNothing();
+    if (row && federationId !== null) await joinToday(tx, federationId, row.id);
     return row;
   });
   if (!row)
@@ -57,6 +53,17 @@ export async function createOrganisation(
       notices: [],
     };
   return { organisation: row, userErrors: [], notices: [{ table: 'organisations' }] };
+}
+
+/**
+ * Make an organisation a member of a federation from today (the database's date, so growth over
+ * time counts it), in the caller's transaction; a member already stays as it is.
+ */
+export async function joinToday(db: Db, federationId: number, organisationId: number) {
+  await db
+    .insert(federationMembers)
+    .values({ federationId, organisationId, joinedOn: sql`current_date` as never })
+    .onConflictDoNothing();
 }
 
 /** The organisation with this slug, or null: every place that names an organisation finds it here. */

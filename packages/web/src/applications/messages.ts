@@ -7,6 +7,7 @@ export type ApplicationsKey =
   | 'loading'
   | 'offline'
   | 'none'
+  | 'federation'
   | 'kind'
   | 'website'
   | 'contact'
@@ -40,6 +41,7 @@ export const APPLICATIONS: Messages<ApplicationsKey> = {
     loading: 'Laden…',
     offline: 'De server is niet bereikbaar. Probeer het zo opnieuw.',
     none: 'Er wachten geen aanmeldingen.',
+    federation: 'Netwerk',
     kind: 'Soort',
     website: 'Website',
     contact: 'Contactpersoon',
@@ -72,6 +74,7 @@ export const APPLICATIONS: Messages<ApplicationsKey> = {
     loading: 'Loading…',
     offline: 'The server cannot be reached. Try again in a moment.',
     none: 'No applications are waiting.',
+    federation: 'Network',
     kind: 'Kind',
     website: 'Website',
     contact: 'Contact person',
@@ -107,6 +110,7 @@ export const APPLICATIONS: Messages<ApplicationsKey> = {
     loading: 'Wird geladen…',
     offline: 'Der Server ist nicht erreichbar. Bitte gleich noch einmal versuchen.',
     none: 'Es warten keine Anmeldungen.',
+    federation: 'Netzwerk',
     kind: 'Art',
     website: 'Website',
     contact: 'Kontaktperson',
@@ -140,6 +144,7 @@ export const APPLICATIONS: Messages<ApplicationsKey> = {
     loading: 'Indlæser…',
     offline: 'Serveren kan ikke nås. Prøv igen om lidt.',
     none: 'Ingen ansøgninger venter.',
+    federation: 'Netværk',
     kind: 'Type',
     website: 'Hjemmeside',
     contact: 'Kontaktperson',

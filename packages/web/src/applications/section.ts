@@ -2,7 +2,7 @@
  * The staff console's Applications: the applications waiting for a decision, each approved in
  * one step (the organisation and its coordinator's invitation: the link is shown to copy) or
  * rejected with a reason the applicant is told. Staff admins and moderators only (the API
- * refuses anyone else).
+ * refuses anyone else; a federation's staff get those naming their federation).
  */
 import { ORGANISATION_KIND_LABELS, type OrganisationKind } from '@tafel/schema';
 import { css, html, LitElement, nothing } from 'lit';
@@ -15,7 +15,7 @@ import { APPLICATIONS, type ApplicationsKey } from './messages.ts';
 const PENDING = /* GraphQL */ `
   query PendingApplications {
     applications(status: PENDING, first: 100) {
-      nodes { id organisationName kind website contactName email termsVersion createdAt }
+      nodes { id organisationName kind website contactName email termsVersion createdAt federation { name } }
     }
   }
 `;
@@ -47,6 +47,8 @@ interface Application {
   email: string;
   termsVersion: string;
   createdAt: string;
+  /** The network it asks to join; null: the instance's own. */
+  federation: { name: string } | null;
 }
 
 type Outcome =
@@ -188,6 +190,7 @@ export class TafelSectionApplications extends LitElement {
     return html`<article aria-labelledby=${titleId}>
       <h3 id=${titleId}>${a.organisationName}</h3>
       <dl>
+        ${a.federation ? html`<dt>${t('federation')}</dt><dd>${a.federation.name}</dd>` : nothing}
         <dt>${t('kind')}</dt>
         <dd>${ORGANISATION_KIND_LABELS[a.kind][lang]}</dd>
         ${a.website ? html`<dt>${t('website')}</dt><dd><a href=${a.website} rel="noopener noreferrer" target="_blank">${a.website}</a></dd>` : nothing}

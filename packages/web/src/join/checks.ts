@@ -6,6 +6,7 @@
 import type { JoinKey } from './messages.ts';
 
 export const FIELDS = [
+  'federation',
   'organisationName',
   'kind',
   'website',
@@ -16,6 +17,8 @@ export const FIELDS = [
 export type Field = (typeof FIELDS)[number];
 
 export interface Answers {
+  /** A federation's slug, or '' for none (the instance's own); the select offers known ones only. */
+  federation: string;
   organisationName: string;
   kind: string;
   website: string;
@@ -86,6 +89,7 @@ export function serverProblem(field: Field, code: string): JoinKey {
     email: code === 'REQUIRED' ? 'emailRequired' : undefined,
   };
   const fallback: Record<Field, JoinKey> = {
+    federation: 'federationNotFound',
     organisationName: 'organisationNameInvalid',
     kind: 'kindRequired',
     website: 'websiteInvalid',

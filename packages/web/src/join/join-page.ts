@@ -3,7 +3,9 @@
  * server checks (checks.ts) and the server's userErrors land at the same fields; errors twice —
  * a summary at the top linking to each field, and the message at the field. The federation's
  * terms are shown in the person's language and agreed to with a checkbox; a honeypot field is
- * hidden from people and from screen readers. Afterwards, a clear thank-you.
+ * hidden from people and from screen readers. Afterwards, a clear thank-you. When the instance
+ * serves federations, the form asks which network to join (none: the instance's own); a
+ * federation's site links to `/join?federation=<slug>` to have its own chosen.
  */
 import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS } from '@tafel/schema';
 import { css, html, LitElement, nothing } from 'lit';
@@ -24,6 +26,7 @@ const JOIN_FORM = /* GraphQL */ `
       de: termsText(language: DE)
       da: termsText(language: DA)
     }
+    federations { slug name }
   }
 `;
 
@@ -37,6 +40,10 @@ const APPLY = /* GraphQL */ `
 `;
 
 type Form = { token: string; termsVersion: string } & Record<Lang, string>;
+interface Federation {
+  slug: string;
+  name: string;
+}
 
 @customElement('tafel-join')
 export class TafelJoin extends LitElement {
@@ -126,6 +133,9 @@ export class TafelJoin extends LitElement {
 
   @state() private language: Lang = startLang();
   @state() private form: Form | null = null;
+  @state() private federations: Federation[] = [];
+  /** The federation chosen when the form opens: the address's `?federation=`, if it is one. */
+  private readonly preselected = new URLSearchParams(location.search).get('federation');
   @state() private failed = false;
   @state() private busy = false;
   @state() private done = false;
@@ -141,8 +151,9 @@ export class TafelJoin extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      const answer = await request<{ joinForm: Form }>(JOIN_FORM);
+      const answer = await request<{ joinForm: Form; federations: Federation[] | null }>(JOIN_FORM);
       this.form = answer.data?.joinForm ?? null;
+      this.federations = answer.data?.federations ?? [];
       this.failed = !this.form;
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;
@@ -253,12 +264,32 @@ export class TafelJoin extends LitElement {
     </div>`;
   }
 
+  /** Which network: only when the instance serves federations. */
+  private federationField() {
+    if (this.federations.length === 0) return nothing;
+    const t = translator(JOIN, this.language);
+    const d = this.described('federation', true);
+    return html`<div class="field">
+      <label for="federation">${t('federation')}</label>
+      <p class="hint" id="federation-hint">${t('federationHint')}</p>
+      ${d.message}
+      <select id="federation" name="federation" aria-describedby=${d.describedBy} aria-invalid=${d.invalid}>
+        <option value="">${t('federationNone')}</option>
+        ${this.federations.map(
+          (f) =>
+            html`<option value=${f.slug} ?selected=${f.slug === this.preselected}>${f.name}</option>`,
+        )}
+      </select>
+    </div>`;
+  }
+
   private formView(form: Form) {
     const t = translator(JOIN, this.language);
     const kind = this.described('kind', false);
     const consent = this.described('consent', false);
     return html`${this.summary()}
       <form novalidate @submit=${this.submit}>
+        ${this.federationField()}
         ${this.text('organisationName', 'text', 'organization', true)}
         <div class="field">
           <label for="kind">${t('kind')}</label>
@@ -313,6 +344,7 @@ export class TafelJoin extends LitElement {
     event.preventDefault();
     if (!this.form || this.busy) return;
     const answers: Answers = {
+      federation: this.value('federation'),
       organisationName: this.value('organisationName'),
       kind: this.value('kind'),
       website: this.value('website'),
@@ -334,6 +366,7 @@ export class TafelJoin extends LitElement {
           contactName: answers.contactName.trim(),
           email: answers.email.trim(),
           website: answers.website.trim() || null,
+          federation: answers.federation || null,
           termsVersion: this.form.termsVersion,
           formToken: this.form.token,
           leaveEmpty: this.value('homepage'),

@@ -9,6 +9,10 @@ export type JoinKey =
   | 'loading'
   | 'offline'
   | 'problem'
+  | 'federation'
+  | 'federationHint'
+  | 'federationNone'
+  | 'federationNotFound'
   | 'organisationName'
   | 'organisationNameHint'
   | 'organisationNameRequired'
@@ -54,6 +58,10 @@ export const JOIN: Messages<JoinKey> = {
     loading: 'Laden…',
     offline: 'De server is niet bereikbaar. Probeer het zo opnieuw.',
     problem: 'Er is iets niet in orde',
+    federation: 'Bij welk netwerk wil je je aansluiten?',
+    federationHint: 'De medewerkers van dat netwerk bekijken je aanmelding.',
+    federationNone: '— geen bepaald netwerk',
+    federationNotFound: 'Dit netwerk bestaat niet (meer). Kies een ander of geen bepaald netwerk.',
     organisationName: 'Naam van de organisatie',
     organisationNameHint: 'Zoals je organisatie zich noemt, bijvoorbeeld Buurthuis De Linde',
     organisationNameRequired: 'Vul de naam van de organisatie in.',
@@ -101,6 +109,11 @@ export const JOIN: Messages<JoinKey> = {
     loading: 'Loading…',
     offline: 'The server cannot be reached. Try again in a moment.',
     problem: 'There is a problem',
+    federation: 'Which network do you want to join?',
+    federationHint: 'The staff of that network review your application.',
+    federationNone: '— no particular network',
+    federationNotFound:
+      'This network does not exist (any more). Choose another, or no particular network.',
     organisationName: 'Name of the organisation',
     organisationNameHint:
       'As your organisation calls itself, for example Community Centre The Lime',
@@ -149,6 +162,11 @@ export const JOIN: Messages<JoinKey> = {
     loading: 'Wird geladen…',
     offline: 'Der Server ist nicht erreichbar. Bitte gleich noch einmal versuchen.',
     problem: 'Bitte prüfen Sie Ihre Angaben',
+    federation: 'Welchem Netzwerk möchten Sie beitreten?',
+    federationHint: 'Die Mitarbeitenden dieses Netzwerks prüfen Ihre Anmeldung.',
+    federationNone: '— kein bestimmtes Netzwerk',
+    federationNotFound:
+      'Dieses Netzwerk gibt es nicht (mehr). Wählen Sie ein anderes oder kein bestimmtes Netzwerk.',
     organisationName: 'Name der Organisation',
     organisationNameHint:
       'So, wie sich Ihre Organisation nennt, zum Beispiel Nachbarschaftshaus Linde',
@@ -199,6 +217,11 @@ export const JOIN: Messages<JoinKey> = {
     loading: 'Indlæser…',
     offline: 'Serveren kan ikke nås. Prøv igen om lidt.',
     problem: 'Der er et problem',
+    federation: 'Hvilket netværk vil du være med i?',
+    federationHint: 'Netværkets medarbejdere ser din ansøgning igennem.',
+    federationNone: '— intet bestemt netværk',
+    federationNotFound:
+      'Netværket findes ikke (længere). Vælg et andet eller intet bestemt netværk.',
     organisationName: 'Organisationens navn',
     organisationNameHint: 'Som organisationen kalder sig, for eksempel Medborgerhuset Linden',
     organisationNameRequired: 'Skriv organisationens navn.',

@@ -1,7 +1,7 @@
 /**
  * The join form's mutation (`applyToJoin`, anyone, rate limited per client) and staff's decisions
- * (`approveApplication`, `rejectApplication`, `deleteApplication`: admins and moderators). Thin
- * over locations/applications.ts.
+ * (`approveApplication`, `rejectApplication`, `deleteApplication`: admins and moderators of the
+ * instance, or of the federation an application names). Thin over locations/applications.ts.
  */
 import type { Lang } from '@tafel/schema';
 import { rejectionMail } from '../../auth/mail-texts.ts';
@@ -49,6 +49,10 @@ const ApplyToJoinInput = builder.inputType('ApplyToJoinInput', {
       type: LanguageEnum,
       description:
         'The form’s language: the answer, and the invitation when approved, are written in it (default English).',
+    }),
+    federation: t.string({
+      description:
+        'The slug of the federation it asks to join (`federations` lists them); its staff decide, and approval makes the organisation a member from that day. None: the instance’s own.',
     }),
   }),
 });
@@ -236,13 +240,13 @@ builder.mutationFields((t) => ({
   approveApplication: t.field({
     type: ApproveApplicationPayload,
     description:
-      'Staff (admins and moderators): approve an application. Creates the organisation (its slug from its name) and invites the contact as its coordinator, in one step.',
+      'Staff (admins and moderators of the instance, or of the federation it names): approve an application. Creates the organisation (its slug from its name), makes it a member of the federation named from today, and invites the contact as its coordinator, in one step.',
     args: { input: t.arg({ type: ApplicationIdInput, required: true }) },
     authScopes: { moderator: true },
     resolve: async (_root, { input }, ctx) => {
-      await requireInFederation(ctx.db, ctx.viewer, { instance: 'deciding applications to join' });
       const id = applicationId(input.id);
       if (id === null) return { userErrors: NOT_FOUND };
+      await requireInFederation(ctx.db, ctx.viewer, { application: id });
       const result = await approveApplication(ctx.db, ctx.viewer!, id);
       if (!result.ok) return { userErrors: result.userErrors };
       ctx.live.announce(result.notices);
@@ -269,13 +273,13 @@ builder.mutationFields((t) => ({
   rejectApplication: t.field({
     type: RejectApplicationPayload,
     description:
-      'Staff (admins and moderators): reject an application with a reason, which the applicant is told by e-mail.',
+      'Staff (admins and moderators of the instance, or of the federation it names): reject an application with a reason, which the applicant is told by e-mail.',
     args: { input: t.arg({ type: RejectApplicationInput, required: true }) },
     authScopes: { moderator: true },
     resolve: async (_root, { input }, ctx) => {
-      await requireInFederation(ctx.db, ctx.viewer, { instance: 'deciding applications to join' });
       const id = applicationId(input.id);
       if (id === null) return { userErrors: NOT_FOUND };
+      await requireInFederation(ctx.db, ctx.viewer, { application: id });
       const result = await rejectApplication(ctx.db, ctx.viewer!, id, input.reason);
       if (!result.ok) return { userErrors: result.userErrors };
       void ctx.people.mailer.sendNotice({
@@ -293,13 +297,13 @@ builder.mutationFields((t) => ({
   deleteApplication: t.field({
     type: DeleteApplicationPayload,
     description:
-      'Staff (admins and moderators): delete an application, with the contact’s name and address (an organisation it created stays).',
+      'Staff (admins and moderators of the instance, or of the federation it names): delete an application, with the contact’s name and address (an organisation it created stays).',
     args: { input: t.arg({ type: DeleteApplicationInput, required: true }) },
     authScopes: { moderator: true },
     resolve: async (_root, { input }, ctx) => {
-      await requireInFederation(ctx.db, ctx.viewer, { instance: 'deciding applications to join' });
       const id = applicationId(input.id);
       if (id === null) return { deletedApplicationId: null, userErrors: NOT_FOUND };
+      await requireInFederation(ctx.db, ctx.viewer, { application: id });
       const result = await deleteApplication(ctx.db, id);
       if (!result.ok) return { deletedApplicationId: null, userErrors: result.userErrors };
       return { deletedApplicationId: encodeGlobalId('Application', id), userErrors: [] };

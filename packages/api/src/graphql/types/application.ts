@@ -1,11 +1,11 @@
 /**
  * Applications to join: the public `joinForm` (a signed token, the terms) and, for staff (admins
- * and moderators), `applications` and each `Application`. The contact's name and address are
- * never public. Mutations in application-mutations.ts.
+ * and moderators; a federation's see those naming it), `applications` and each `Application`. The
+ * contact's name and address are never public. Mutations in application-mutations.ts.
  */
 import { isStaff } from '../../auth/viewer.ts';
 import type { Application } from '../../db/applications.ts';
-import { isInstanceStaff, requireInFederation } from '../../locations/federation-scope.ts';
+import { isInstanceStaff, staffFederation } from '../../locations/federation-scope.ts';
 import { TERMS_TEXT, TERMS_VERSION } from '../../locations/terms.ts';
 import { builder } from '../builder.ts';
 import { guardNodeType } from '../nodes.ts';
@@ -74,10 +74,20 @@ export const ApplicationRef = builder.drizzleNode('applications', {
       nullable: true,
       description: 'The organisation an approval created.',
     }),
+    federation: t.relation('federation', {
+      nullable: true,
+      description:
+        'The federation it asks to join: its staff decide it too, and approval makes the organisation a member. Null: the instance’s own.',
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was sent.' }),
   }),
 });
-guardNodeType<Application>('Application', (ctx) => isStaff(ctx) && isInstanceStaff(ctx.viewer));
+guardNodeType<Application>(
+  'Application',
+  (ctx, a) =>
+    isStaff(ctx) &&
+    (isInstanceStaff(ctx.viewer) || a.federationId === staffFederation(ctx.viewer)?.id),
+);
 
 /** What the join form shows and sends back. */
 export const JoinFormRef = builder.objectRef<{ token: string }>('JoinForm').implement({
@@ -114,17 +124,21 @@ builder.queryFields((t) => ({
   }),
   applications: t.drizzleConnection({
     type: 'applications',
-    description: 'Staff (admins and moderators): applications to join, newest first.',
+    description:
+      'Staff (admins and moderators): applications to join, newest first. A federation’s staff see those naming their federation.',
     authScopes: { moderator: true },
     args: {
       status: t.arg({ type: ApplicationStatusEnum, description: 'Only those with this status.' }),
     },
     resolve: async (query, _root, args, ctx) => {
       checkPage(args);
-      await requireInFederation(ctx.db, ctx.viewer, { instance: 'applications to join' });
+      const federation = staffFederation(ctx.viewer);
       return ctx.db.query.applications.findMany(
         query({
-          where: args.status ? { status: args.status } : {},
+          where: {
+            ...(args.status ? { status: args.status } : {}),
+            ...(federation ? { federationId: federation.id } : {}),
+          },
           orderBy: { createdAt: 'desc', id: 'desc' },
         }),
       );

@@ -23,7 +23,7 @@ import {
   requireInFederation,
   staffFederation,
 } from '../../locations/federation-scope.ts';
-import { federationBySlug } from '../../locations/federations.ts';
+import { federationBySlug, unknownFederation } from '../../locations/federations.ts';
 import { organisationBySlug, unknownOrganisation } from '../../locations/organisations.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -299,16 +299,7 @@ builder.mutationFields((t) => ({
       }
       if (input.federation != null) {
         const federation = await federationBySlug(ctx.db, input.federation);
-        if (!federation)
-          return {
-            userErrors: [
-              userError(
-                ['federation'],
-                'NOT_FOUND',
-                `No federation with slug "${input.federation.slice(0, 60)}".`,
-              ),
-            ],
-          };
+        if (!federation) return { userErrors: [unknownFederation(input.federation)] };
         if (input.role == null)
           return {
             userErrors: [
