@@ -291,6 +291,17 @@ describe('a federation’s own target groups', () => {
       ERRORS('createLocation'),
       [{ field: ['seatsByRole', 0, 'role'], code: 'INVALID' }],
     );
+    await refusedUnchanged(
+      f,
+      () =>
+        f.gql(
+          CREATE,
+          { input: venue({ ownTargetGroups: Array.from({ length: 31 }, () => 'MENTORS') }) },
+          { key: f.keys['asito'] },
+        ),
+      ERRORS('createLocation'),
+      [{ field: ['ownTargetGroups'], code: 'TOO_MANY' }],
+    );
     const id = f.id('Heracles Stadion');
     await refusedUnchanged(
       f,

@@ -18,6 +18,7 @@ import {
   checkSeats,
   checkSeatsAgainstPresent,
   hasRoles,
+  MAX_OWN_TARGET_GROUPS,
   type RoleCounts,
   type RoleSeatsInput,
   rolesOf,
@@ -372,19 +373,26 @@ export function validateLocation(
   }
   if (has('ownTargetGroups')) {
     const own = edition.ownTargetGroups ?? [];
-    const groups = [...new Set(input.ownTargetGroups ?? [])];
-    groups.forEach((g, i) => {
-      if (!own.includes(g))
-        errors.add(
-          at('ownTargetGroups', i),
-          'TARGET_GROUP_NOT_DEFINED',
-          own.length
-            ? `The edition's federation adds ${own.join(', ')} to the target groups, not "${String(g).slice(0, 40)}".`
-            : `"${String(g).slice(0, 40)}" is not a target group: the built-in ones are ${TARGET_GROUPS.join(', ')}, and the edition's federation adds none.`,
-        );
-    });
-    // In the federation's order.
-    out.ownTargetGroups = own.filter((g) => groups.includes(g));
+    const sent = input.ownTargetGroups ?? [];
+    if (sent.length > MAX_OWN_TARGET_GROUPS)
+      errors.add(
+        at('ownTargetGroups'),
+        'TOO_MANY',
+        `at most ${MAX_OWN_TARGET_GROUPS} of the federation's own target groups (got ${sent.length}).`,
+      );
+    else
+      sent.forEach((g, i) => {
+        if (!own.includes(g))
+          errors.add(
+            at('ownTargetGroups', i),
+            'TARGET_GROUP_NOT_DEFINED',
+            own.length
+              ? `The edition's federation adds ${own.join(', ')} to the target groups, not "${String(g).slice(0, 40)}".`
+              : `"${String(g).slice(0, 40)}" is not a target group: the built-in ones are ${TARGET_GROUPS.join(', ')}, and the edition's federation adds none.`,
+          );
+      });
+    // Once each, in the federation's order.
+    out.ownTargetGroups = own.filter((g) => sent.includes(g));
   }
   if (has('languages'))
     out.languages = languageCodes(errors, at('languages'), input.languages, LIMITS.languages);
