@@ -36,9 +36,16 @@ async function mutate(
   return data[name]!;
 }
 
-/** Today in the edition's time zone, and an instant some minutes from now. */
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+/** An instant some minutes from now, and its day in the edition's time zone. */
 const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
+const dayOf = (iso: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
+/**
+ * The edition holds today and the hour before: in the first hour after midnight (Amsterdam) the
+ * venues that started up to an hour ago began yesterday, so it spans both days then.
+ */
+const today = dayOf(minutes(0));
+const firstDay = dayOf(minutes(-60));
 
 async function venue(name: string, region: string, startsAt: string | null, capacity: number) {
   const made = await mutate(
@@ -66,7 +73,12 @@ describe('#day', () => {
   });
 
   it('shows a silent venue, a full one, a jump and the coverage per region, live, with host links, in four languages', async () => {
-    await mutate('createEdition', { slug: EDITION, name: 'Dagtest', date: today });
+    await mutate('createEdition', {
+      slug: EDITION,
+      name: 'Dagtest',
+      date: firstDay,
+      ...(firstDay !== today ? { endDate: today } : {}),
+    });
     await mutate('createOrganisation', { slug: ORG, name: 'Dagtest Organisatie', approved: true });
     const silent = await venue('Stille Tafel', 'NL-ZE', minutes(-45), 50);
     const full = await venue('Volle Tafel', 'NL-ZE', minutes(-60), 40);
