@@ -396,4 +396,30 @@ describe('a federation’s own target groups', () => {
     ]);
     expect(await f.snapshot()).toEqual(before);
   });
+
+  it('copying venues to an edition whose federation lacks the group skips them, saying why', async () => {
+    const r = await f.gql(
+      `mutation($input: CopyLocationsInput!) { copyLocations(input: $input) {
+        copied { name ownTargetGroups } skipped { location { name } reason message } userErrors { code }
+      } }`,
+      { input: { from: 'nid-test', to: 'other-day' } },
+      { key: f.keys['asito'] },
+    );
+    expect(r.errors).toBeUndefined();
+    const answer = r.data!['copyLocations'];
+    expect(answer.userErrors).toEqual([]);
+    // The instance's own edition has the built-in groups only: the mentors' table stays behind.
+    const skipped = answer.skipped.filter(
+      (s: { location: { name: string } }) => s.location.name === 'Patenschaftstreffen',
+    );
+    expect(skipped).toEqual([
+      {
+        location: { name: 'Patenschaftstreffen' },
+        reason: 'INVALID',
+        message: expect.stringContaining('MENTORS'),
+      },
+    ]);
+    expect(answer.copied.length).toBeGreaterThan(0);
+    for (const copy of answer.copied) expect(copy.ownTargetGroups).toEqual([]);
+  });
 });
