@@ -9,7 +9,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { editions, federationMembers, federations, series } from '../src/db/schema.ts';
-import { rowsOf } from '../src/locations/stats.ts';
+import { LiveStatsModel, rowsOf } from '../src/locations/stats.ts';
 import { createApp } from '../src/yoga.ts';
 import { refusedUnchanged, usePublishFixture, venue } from './support.ts';
 
@@ -242,6 +242,12 @@ describe('a federation’s own target groups', () => {
     expect(buckets).toContainEqual({ key: 'MENTORS', label: 'Mentoren', locations: 1 });
     expect(buckets).toContainEqual({ key: 'MENTEES', label: 'Mentees', locations: 1 });
     expect(buckets.find((b) => b.key === 'REFUGEES')?.label).toBe('Geflüchtete');
+    // The live stats (what statsChanged pushes) count and label them too.
+    const live = (await LiveStatsModel.load(f.t.database.db, f.fx.edition.id)).summary();
+    expect(live.byTargetGroup.find((b) => b.key === 'MENTORS')).toMatchObject({
+      locations: 1,
+      labels: MENTORS.labels,
+    });
     // A code that is no code is a bad argument.
     const bad = await f.gql(
       `{ locations(edition: "nid-test", filter: { ownTargetGroups: ["mentors"] }) { nodes { id } } }`,

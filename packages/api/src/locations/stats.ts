@@ -289,7 +289,7 @@ export class LiveStatsModel {
           tx.execute(sql`
             SELECT ${locations.id} AS id, ${locations.participants} AS participants, ${locations.expected} AS expected,
                    ${locations.capacity} AS capacity, ${locations.region} AS region, ${locations.city} AS city,
-                   ${locations.meal}::text AS meal, ${locations.organisationId} AS organisation, array_to_string(${locations.targetGroups}, ',') AS groups
+                   ${locations.meal}::text AS meal, ${locations.organisationId} AS organisation, array_to_string(${locations.targetGroups}::text[] || ${locations.ownTargetGroups}, ',') AS groups
             FROM ${locations} WHERE ${visible}`),
           tx.execute(sql`
             SELECT ${organisations.id} AS id, ${organisations.slug} AS slug, ${organisations.name} AS name,
@@ -302,6 +302,10 @@ export class LiveStatsModel {
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );
     const model = new LiveStatsModel();
+    // A federation's own target groups, labelled as it names them (as computeStats does).
+    const own = new Map(
+      (await ownTargetGroupsOf(db, editionId)).map((g) => [g.code, g.labels] as const),
+    );
     const organisationBuckets = new Map<number, { organisation: Bucket; kind: Bucket }>();
     for (const row of rowsOf<{ id: number; slug: string; name: string; kind: string }>(names))
       organisationBuckets.set(Number(row.id), {
@@ -327,7 +331,11 @@ export class LiveStatsModel {
         groups =
           row.groups === ''
             ? []
-            : row.groups.split(',').map((group) => model.bucket('targetGroup', group));
+            : row.groups.split(',').map((group) => {
+                const bucket = model.bucket('targetGroup', group);
+                bucket.labels = own.get(group);
+                return bucket;
+              });
         groupBuckets.set(row.groups, groups);
       }
       const host = organisationBuckets.get(Number(row.organisation))!;
