@@ -87,14 +87,14 @@ async function main(): Promise<void> {
     }
     times.sort((a, b) => a - b);
     const p50 = times[Math.floor(times.length / 2)]!;
-    const manage = pageSizes().find((p) => p.page === 'manage.html');
+    const manage = pageSizes().find((p) => p.page === 'manage.html (COORDINATOR)');
     console.log(
       `/manage, coordinator of 20 venues, first useful screen (Chromium): p50 ${p50.toFixed(0)} ms ` +
         `(min ${times[0]!.toFixed(0)}, max ${times.at(-1)!.toFixed(0)}, ${times.length} runs; target < 1000 ms)`,
     );
     if (manage)
       console.log(
-        `/manage JavaScript: ${(manage.gzip / 1000).toFixed(1)} KB gzip, ${manage.files} files (limit 160 KB)`,
+        `/manage JavaScript, a coordinator's sections: ${(manage.gzip / 1000).toFixed(1)} KB gzip, ${manage.files} files (limit ${manage.limit / 1000} KB)`,
       );
 
     // /live/<edition>: navigation until the day's curve (the timeline chart) is drawn.
@@ -124,7 +124,7 @@ async function main(): Promise<void> {
     const livePage = pageSizes().find((p) => p.page === 'live.html');
     if (livePage)
       console.log(
-        `/live JavaScript: ${(livePage.gzip / 1000).toFixed(1)} KB gzip, ${livePage.files} files (limit 160 KB; tafel-chart.js apart)`,
+        `/live JavaScript: ${(livePage.gzip / 1000).toFixed(1)} KB gzip, ${livePage.files} files (limit ${livePage.limit / 1000} KB; tafel-chart.js apart)`,
       );
   } finally {
     await browser.close();

@@ -3,18 +3,22 @@
  * of a venue's roles and of the stats' buckets that are a federation's codes.
  */
 import { type Lang, TARGET_GROUPS } from '@tafel/schema';
-import { type OwnTargetGroup, ownTargetGroupsOf } from '../locations/vocabulary.ts';
+import { type OwnTargetGroup, ownTargetGroupsByEdition } from '../locations/vocabulary.ts';
 import type { Context } from './context.ts';
 
-const cache = new WeakMap<object, Map<number, Promise<OwnTargetGroup[]>>>();
+const cache = new WeakMap<object, Promise<Map<number, OwnTargetGroup[]>>>();
 
-/** The edition's federation's own target groups (none without one), once per request. */
-export function ownTargetGroupsFor(ctx: Context, editionId: number): Promise<OwnTargetGroup[]> {
-  const known = cache.get(ctx) ?? new Map<number, Promise<OwnTargetGroup[]>>();
-  cache.set(ctx, known);
-  const value = known.get(editionId) ?? ownTargetGroupsOf(ctx.db, editionId);
-  known.set(editionId, value);
-  return value;
+/**
+ * The edition's federation's own target groups (none without one). One statement per request
+ * for every edition it names (a list of editions asks once, not once per edition).
+ */
+export async function ownTargetGroupsFor(
+  ctx: Context,
+  editionId: number,
+): Promise<OwnTargetGroup[]> {
+  const all = cache.get(ctx) ?? ownTargetGroupsByEdition(ctx.db);
+  cache.set(ctx, all);
+  return (await all).get(editionId) ?? [];
 }
 
 /** Are any of these codes not built in (so the edition's own groups are needed to label them)? */

@@ -52,6 +52,24 @@ export async function ownTargetGroupsOf(db: Runner, editionId: number): Promise<
     .orderBy(asc(federationTargetGroups.position), asc(federationTargetGroups.code));
 }
 
+/** Every edition's own target groups (its federation's), by edition id: one statement. */
+export async function ownTargetGroupsByEdition(db: Runner): Promise<Map<number, OwnTargetGroup[]>> {
+  const rows = await db
+    .select({
+      edition: editions.id,
+      code: federationTargetGroups.code,
+      labels: federationTargetGroups.labels,
+    })
+    .from(editions)
+    .innerJoin(series, eq(series.id, editions.seriesId))
+    .innerJoin(federationTargetGroups, eq(federationTargetGroups.federationId, series.federationId))
+    .orderBy(asc(federationTargetGroups.position), asc(federationTargetGroups.code));
+  const byEdition = new Map<number, OwnTargetGroup[]>();
+  for (const { edition, code, labels } of rows)
+    byEdition.set(edition, [...(byEdition.get(edition) ?? []), { code, labels }]);
+  return byEdition;
+}
+
 /** The codes only: what a venue of the edition may name (`LocationFields.ownTargetGroups`). */
 export async function ownTargetGroupCodes(db: Runner, editionId: number): Promise<string[]> {
   return (await ownTargetGroupsOf(db, editionId)).map((g) => g.code);

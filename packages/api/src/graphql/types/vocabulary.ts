@@ -14,11 +14,11 @@ import { auditActorOf } from '../../locations/audit.ts';
 import { requireInFederation } from '../../locations/federation-scope.ts';
 import {
   type OwnTargetGroup,
-  ownTargetGroupsOf,
   ownTargetGroupsOfFederation,
   setFederationTargetGroups,
 } from '../../locations/vocabulary.ts';
 import { builder } from '../builder.ts';
+import { ownTargetGroupsFor } from '../own-target-groups.ts';
 import { EditionRef } from './edition.ts';
 import { LanguageEnum } from './enums.ts';
 import { FederationRef } from './federation.ts';
@@ -67,7 +67,7 @@ builder.drizzleObjectFields(EditionRef, (t) => ({
     },
     resolve: async (e, args, ctx) => [
       ...(args.builtIn === false ? [] : builtIns()),
-      ...(args.builtIn === true ? [] : own(await ownTargetGroupsOf(ctx.db, e.id))),
+      ...(args.builtIn === true ? [] : own(await ownTargetGroupsFor(ctx, e.id))),
     ],
   }),
 }));
