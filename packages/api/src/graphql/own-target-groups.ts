@@ -2,7 +2,8 @@
  * The own target groups of an edition's federation, read once per request and edition: the labels
  * of a venue's roles and of the stats' buckets that are a federation's codes.
  */
-import { type Lang, TARGET_GROUPS } from '@tafel/schema';
+import type { Lang } from '@tafel/schema';
+import { isBuiltInGroup } from '../locations/roles.ts';
 import { type OwnTargetGroup, ownTargetGroupsByEdition } from '../locations/vocabulary.ts';
 import type { Context } from './context.ts';
 
@@ -23,7 +24,7 @@ export async function ownTargetGroupsFor(
 
 /** Are any of these codes not built in (so the edition's own groups are needed to label them)? */
 export function anyOwn(codes: Iterable<string>): boolean {
-  for (const code of codes) if (!(TARGET_GROUPS as readonly string[]).includes(code)) return true;
+  for (const code of codes) if (!isBuiltInGroup(code)) return true;
   return false;
 }
 

@@ -4,11 +4,11 @@
  * unknown column is an error, never silently ignored.
  */
 
-import { TARGET_GROUPS } from '@tafel/schema';
 import { parse } from 'csv-parse';
 import type { Edition } from '../db/schema.ts';
 import type { UserError } from './errors.ts';
 import { offsetAt } from './fields.ts';
+import { isBuiltInGroup } from './roles.ts';
 import type { UpsertRow } from './upsert.ts';
 import { LIMITS } from './validate.ts';
 import { breathe } from './write.ts';
@@ -60,7 +60,6 @@ const KEPT_WHEN_ABSENT = new Set<Column>([
   'support',
   'cooked_by_guests',
 ]);
-const builtIn = (code: string) => (TARGET_GROUPS as readonly string[]).includes(code);
 const REQUIRED: Column[] = ['external_id', 'name', 'lat', 'lng', 'meal'];
 
 export interface CsvProblem {
@@ -391,8 +390,8 @@ export async function parseVenueCsv(
       participants: number('participants', true),
       expected: number('expected', true),
       // One column for every group: the built-in ones, and the federation's own (by code).
-      targetGroups: groups.filter(builtIn),
-      ownTargetGroups: groups.filter((g) => !builtIn(g)),
+      targetGroups: groups.filter(isBuiltInGroup),
+      ownTargetGroups: groups.filter((g) => !isBuiltInGroup(g)),
       languages: list('languages'),
       wheelchairAccessible: bool('wheelchair_accessible'),
       hearingLoop: fact('hearing_loop', bool),

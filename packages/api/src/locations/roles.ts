@@ -6,7 +6,7 @@
  * answers "which roles may this edition's venues seat". Roles are stored as text, not as the
  * target-group enum, for the federations' codes.
  */
-import { TARGET_GROUPS } from '@tafel/schema';
+import { TARGET_GROUPS, type TargetGroup } from '@tafel/schema';
 import type { UserErrors } from './errors.ts';
 
 /** Seats (or people present) per role: `{ EMPLOYERS: 25, STATUS_HOLDERS: 25 }`. */
@@ -36,6 +36,11 @@ export function rolesOf(own: readonly string[] = []): readonly string[] {
  */
 export function isRoleCode(role: unknown): role is string {
   return typeof role === 'string' && /^[A-Z][A-Z0-9_]{1,39}$/.test(role);
+}
+
+/** Is this a built-in target group's code (not one a federation adds)? */
+export function isBuiltInGroup(code: string): code is TargetGroup {
+  return (TARGET_GROUPS as readonly string[]).includes(code);
 }
 
 /** The sum of the counts. */

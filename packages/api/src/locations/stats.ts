@@ -2,11 +2,11 @@
  * Participation statistics, computed in the database from the public venues of an edition:
  * totals and every bucket in one statement; the day's timeline from the append-only log.
  */
-import { TARGET_GROUPS } from '@tafel/schema';
 import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { locations, organisations } from '../db/schema.ts';
 import { publicLocationCondition, type ResolvedFilter } from './filter.ts';
+import { isBuiltInGroup } from './roles.ts';
 import { ownTargetGroupsOf } from './vocabulary.ts';
 
 export interface Bucket {
@@ -143,8 +143,7 @@ export async function computeStats(
   }
   summary.organisations = summary.byOrganisation.length;
   // A federation's own target groups: labelled as it names them (one statement, when any).
-  const builtIn = TARGET_GROUPS as readonly string[];
-  if (summary.byTargetGroup.some((b) => !builtIn.includes(b.key))) {
+  if (summary.byTargetGroup.some((b) => !isBuiltInGroup(b.key))) {
     const labels = new Map(
       (await ownTargetGroupsOf(db, editionId)).map((g) => [g.code, g.labels] as const),
     );

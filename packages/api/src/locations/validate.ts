@@ -18,6 +18,7 @@ import {
   checkSeats,
   checkSeatsAgainstPresent,
   hasRoles,
+  isBuiltInGroup,
   MAX_OWN_TARGET_GROUPS,
   type RoleCounts,
   type RoleSeatsInput,
@@ -362,7 +363,7 @@ export function validateLocation(
   if (has('targetGroups')) {
     const groups = [...new Set(input.targetGroups ?? [])];
     groups.forEach((g, i) => {
-      if (!(TARGET_GROUPS as readonly string[]).includes(g))
+      if (!isBuiltInGroup(g))
         errors.add(
           at('targetGroups', i),
           'INVALID',

@@ -9,14 +9,14 @@
  * thing. A code that venues still use (as a group or as a role with seats) cannot be taken away:
  * IN_USE, nothing changed.
  */
-import { LANGS, type Lang, TARGET_GROUPS } from '@tafel/schema';
+import { LANGS, type Lang } from '@tafel/schema';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { editions, federations, federationTargetGroups, locations, series } from '../db/schema.ts';
 import { type AuditActor, audit } from './audit.ts';
 import { type UserError, UserErrors } from './errors.ts';
 import type { Runner } from './participation-statement.ts';
-import { MAX_OWN_TARGET_GROUPS } from './roles.ts';
+import { isBuiltInGroup, MAX_OWN_TARGET_GROUPS } from './roles.ts';
 import type { LocationFields } from './validate.ts';
 
 export type Labels = Record<Lang, string>;
@@ -115,7 +115,7 @@ export async function setFederationTargetGroups(
         'INVALID',
         `A target group's code is 2–40 upper case letters, digits and _, beginning with a letter (got "${code.slice(0, 40)}").`,
       );
-    else if ((TARGET_GROUPS as readonly string[]).includes(code))
+    else if (isBuiltInGroup(code))
       errors.add(
         at('code'),
         'TAKEN',
@@ -218,11 +218,10 @@ export async function withOwnTargetGroups<E extends { id: number }>(
   edition: E,
   rows: readonly LocationFields[],
 ): Promise<E & { ownTargetGroups?: readonly string[] }> {
-  const builtIn = TARGET_GROUPS as readonly string[];
   const needs = rows.some(
     (r) =>
       (r.ownTargetGroups?.length ?? 0) > 0 ||
-      (r.seatsByRole ?? []).some((s) => !builtIn.includes(s.role)),
+      (r.seatsByRole ?? []).some((s) => !isBuiltInGroup(s.role)),
   );
   return needs
     ? { ...edition, ownTargetGroups: await ownTargetGroupCodes(db, edition.id) }
